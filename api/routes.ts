@@ -1,0 +1,33 @@
+import type { Request, Response, Server } from 'restify';
+import type { Actor } from '../domain/people/actor.js';
+import type { AppConfig } from '../server/config.js';
+import type { Logger } from '../server/logger.js';
+import type { Services } from '../server/services.js';
+import { createAuthenticator } from './authenticate.js';
+import { sendProblem } from './problem.js';
+
+export interface ApiContext {
+  readonly config: AppConfig;
+  readonly services: Services;
+  readonly logger: Logger;
+}
+
+export type ApiHandler = (request: { actor: Actor; req: Request; log: Logger }) => Promise<{ status?: number; body: unknown }>;
+
+/** The tab's JSON API. Every route authenticates first; roles are checked in the domain services. */
+export function registerApi(server: Server, context: ApiContext): void {
+  const authenticate = createAuthenticator(context.config, context.services);
+  const route = (handler: ApiHandler) => async (req: Request, res: Response) => {
+    const log = (req as unknown as { log?: Logger }).log ?? context.logger;
+    try {
+      const actor = await authenticate(req);
+      const { status = 200, body } = await handler({ actor, req, log });
+      res.setHeader('cache-control', 'no-store');
+      res.json(status, body);
+    } catch (error) {
+      sendProblem(res, error, log);
+    }
+  };
+
+  server.get('/api/me', route(async ({ actor }) => ({ body: { id: actor.id, displayName: actor.displayName, roles: actor.roles } })));
+}

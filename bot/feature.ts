@@ -1,0 +1,57 @@
+import type { TurnContext } from 'botbuilder';
+import type { AdaptiveCard } from '../cards/adaptive-card.js';
+import type { Actor } from '../domain/people/actor.js';
+
+/** Where a message came from, in the terms our features care about. */
+export type ConversationKind = 'personal' | 'channel' | 'groupChat';
+
+export interface Turn {
+  readonly context: TurnContext;
+  readonly actor: Actor;
+  readonly conversation: ConversationKind;
+  /** Asks a free-text question; the person's next message in this conversation goes to `answers[promptId]`. */
+  ask(promptId: string, question: string | AdaptiveCard, data?: Record<string, unknown>): Promise<void>;
+  sendCard(card: AdaptiveCard): Promise<string | undefined>;
+  sendText(text: string): Promise<void>;
+}
+
+export interface CommandRoute {
+  /** What the person types, as shown in help and registered in the manifest. */
+  readonly command: string;
+  readonly description: string;
+  /** Patterns matched against the message text (mention removed, trimmed). First match wins across features. */
+  readonly patterns: readonly RegExp[];
+  readonly scopes?: readonly ConversationKind[];
+  /** Listed on the help card. */
+  readonly listed?: boolean;
+  handle(turn: Turn, text: string): Promise<void>;
+}
+
+/** What an Action.Execute (or Action.Submit) answers with: a card that replaces the pressed card, or a short message. */
+export type ActionResult =
+  | { readonly card: AdaptiveCard; readonly updateForEveryone?: boolean }
+  | { readonly message: string };
+
+export interface ActionRoute {
+  readonly verb: string;
+  handle(turn: Turn, data: Readonly<Record<string, unknown>>): Promise<ActionResult>;
+}
+
+export interface PromptAnswer {
+  readonly promptId: string;
+  handle(turn: Turn, text: string, data: Readonly<Record<string, unknown>>): Promise<void>;
+}
+
+/** Files (receipts, photos) sent to the bot in a message. */
+export interface AttachmentRoute {
+  handle(turn: Turn, attachments: ReadonlyArray<{ name: string; contentType: string; downloadUrl: string }>): Promise<boolean>;
+}
+
+/** One feature's slice of the bot: the table of what it answers. */
+export interface BotFeature {
+  readonly name: string;
+  readonly commands?: readonly CommandRoute[];
+  readonly actions?: readonly ActionRoute[];
+  readonly answers?: readonly PromptAnswer[];
+  readonly attachments?: AttachmentRoute;
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/**
+ * An Involvement Partner on the Trust's register. One definition gives both the stored shape and
+ * its validation. Personal fields are grouped so visibility rules can strip them in one place:
+ * `contact` (staff may see), `emergencyContact` and `equality` (IEV members only).
+ */
+export const PARTNER_STATUSES = ['active', 'paused', 'left'] as const;
+export const PAYMENT_PREFERENCES = ['accept-payment', 'expenses-only', 'decline', 'not-chosen'] as const;
+
+export const consentSchema = z.object({
+  register: z.object({ given: z.boolean(), at: z.iso.datetime() }),
+  contactAboutOpportunities: z.object({ given: z.boolean(), at: z.iso.datetime() }),
+  equalityMonitoring: z.object({ given: z.boolean(), at: z.iso.datetime() }),
+});
+
+export const partnerSchema = z.object({
+  id: z.string().min(1).max(100),
+  type: z.literal('partner'),
+  schemaVersion: z.literal(1),
+  displayName: z.string().min(1).max(120),
+  /** Lower-cased name for search; Cosmos has no case-insensitive CONTAINS on the local server. */
+  searchName: z.string(),
+  status: z.enum(PARTNER_STATUSES),
+  /** Service areas the partner is interested in (e.g. "Mental health", "Learning disability"). */
+  areas: z.array(z.string().max(80)).max(30),
+  interests: z.array(z.string().max(80)).max(30),
+  /** Lower-cased interests for search. */
+  searchInterests: z.array(z.string()),
+  livedExperience: z.array(z.string().max(80)).max(30),
+  availability: z.string().max(300).optional(),
+  lastInvolvedAt: z.iso.datetime().optional(),
+  registeredAt: z.iso.datetime(),
+  consent: consentSchema,
+  paymentPreference: z.object({ choice: z.enum(PAYMENT_PREFERENCES), chosenAt: z.iso.datetime().optional() }),
+  contact: z.object({ email: z.string().max(200).optional(), phone: z.string().max(40).optional(), preferredMethod: z.string().max(40).optional() }),
+  communicationNeeds: z.string().max(1000).optional(),
+  accessNeeds: z.string().max(1000).optional(),
+  emergencyContact: z.object({ name: z.string().max(120), relationship: z.string().max(60), phone: z.string().max(40) }).optional(),
+  equality: z.record(z.string(), z.string().max(120)).optional(),
+  /** Tasks for IEV, e.g. the "Welcome to Involvement" step. */
+  welcome: z.object({ status: z.enum(['to-send', 'sent']), recordedAt: z.iso.datetime() }),
+  hoursInvolved: z.number().min(0).default(0),
+});
+
+export type Partner = z.infer<typeof partnerSchema>;
+
+/** What anyone on the staff may see about a partner in lists, cards and pickers. */
+export interface PartnerSummary {
+  readonly id: string;
+  readonly displayName: string;
+  readonly status: Partner['status'];
+  readonly areas: readonly string[];
+  readonly interests: readonly string[];
+  readonly livedExperience: readonly string[];
+  readonly paymentPreference: Partner['paymentPreference'];
+}
+
+export function summarise(partner: Partner): PartnerSummary {
+  return {
+    id: partner.id,
+    displayName: partner.displayName,
+    status: partner.status,
+    areas: partner.areas,
+    interests: partner.interests,
+    livedExperience: partner.livedExperience,
+    paymentPreference: partner.paymentPreference,
+  };
+}

@@ -1,0 +1,148 @@
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import restify from 'restify';
+import type { CloudAdapter } from 'botbuilder';
+import { createAdapter } from '../bot/adapter.js';
+import { InvolvementBot } from '../bot/involvement-bot.js';
+import { registerApi } from '../api/routes.js';
+import { openDatabase, type DatabaseHandle } from '../storage/database.js';
+import type { CosmosConnection } from '../storage/cosmos.js';
+import { EMULATOR_KEY } from '../storage/local-cosmos.js';
+import type { AppConfig } from './config.js';
+import type { Logger } from './logger.js';
+import { createServices, type Services } from './services.js';
+import { createFeatures } from './features.js';
+import { seedDemoData } from '../demo/seed-demo-data.js';
+
+export interface RunningApp {
+  readonly url: string;
+  readonly port: number;
+  readonly services: Services;
+  readonly database: DatabaseHandle;
+  readonly bot: InvolvementBot;
+  readonly adapter: CloudAdapter;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Use an already-running Cosmos (tests share one embedded server across apps). */
+  readonly cosmosConnection?: CosmosConnection;
+  /** Where the built tab lives; defaults to dist/tab. */
+  readonly tabDir?: string;
+}
+
+const TAB_DIR = join(import.meta.dirname, '..', 'dist', 'tab');
+
+/** Starts the one server process: bot endpoint, tab and its API, health check. */
+export async function startApp(config: AppConfig, logger: Logger, options: StartOptions = {}): Promise<RunningApp> {
+  const database = await openDatabase({
+    databaseId: config.cosmos.database,
+    connection: options.cosmosConnection ?? connectionFor(config),
+    ...(config.cosmos.kind === 'local' ? { persistDir: config.cosmos.dataDir } : {}),
+  });
+  logger.info({ mode: config.mode, credential: database.credentialKind }, 'database ready');
+  try {
+    const services = await createServices(config, database, logger);
+    if (config.seedDemoData) await seedDemoData(services, logger);
+    const adapter = createAdapter(config.bot, logger);
+    let bot: InvolvementBot | undefined;
+    const features = createFeatures(config, services, () => bot!.helpTopics());
+    bot = new InvolvementBot({ features, directory: services.directory, directoryStore: services.directoryStore, storage: services.botStorage, logger });
+    services.attachAdapter(adapter, bot);
+
+    const server = createHttpServer(config, logger, database, adapter, bot, services, options.tabDir ?? TAB_DIR);
+    await new Promise<void>((resolve, reject) => {
+      server.server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+    const { port } = server.address() as AddressInfo;
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    services.startBackgroundWork();
+    logger.info({ url, mode: config.mode }, 'Involvement Hub is listening');
+    return {
+      url,
+      port,
+      services,
+      database,
+      bot,
+      adapter,
+      stop: async () => {
+        await services.stopBackgroundWork();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.server.closeAllConnections?.();
+        });
+        await services.close();
+        await database.close();
+        logger.info('Involvement Hub stopped');
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+function connectionFor(config: AppConfig): CosmosConnection | undefined {
+  if (config.cosmos.kind === 'azure') {
+    return { kind: 'azure', endpoint: config.cosmos.endpoint, key: config.cosmos.key, managedIdentityClientId: config.cosmos.managedIdentityClientId };
+  }
+  return config.cosmos.sharedEndpoint ? { kind: 'local', endpoint: config.cosmos.sharedEndpoint, key: EMULATOR_KEY } : undefined;
+}
+
+function createHttpServer(
+  config: AppConfig,
+  logger: Logger,
+  database: DatabaseHandle,
+  adapter: CloudAdapter,
+  bot: InvolvementBot,
+  services: Services,
+  tabDir: string,
+): restify.Server {
+  const server = restify.createServer({ name: 'involvement-hub', handleUncaughtExceptions: false });
+  server.use((req, res, next) => {
+    const requestId = (req.header('x-request-id') || randomUUID()).slice(0, 64);
+    res.setHeader('x-request-id', requestId);
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'no-referrer');
+    (req as unknown as { log: Logger }).log = logger.child({ requestId });
+    next();
+  });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1_000_000, rejectUnknown: false }));
+  server.on('after', (req: restify.Request, res: restify.Response) => {
+    const log = (req as unknown as { log: Logger }).log ?? logger;
+    // Paths only: query strings can carry search terms typed by people.
+    log.info({ method: req.method, path: req.getPath(), status: res.statusCode, ms: Date.now() - req.time() }, 'request');
+  });
+
+  server.post('/api/messages', async (req, res) => {
+    await adapter.process(req, res, (context) => bot.run(context));
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    try {
+      await database.ping();
+      res.json(200, { status: 'ok', database: 'reachable', mode: config.mode });
+    } catch (error) {
+      logger.warn({ err: { message: (error as Error).message } }, 'health check failed');
+      res.json(503, { status: 'unavailable', reason: 'The database cannot be reached' });
+    }
+  });
+
+  registerApi(server, { config, services, logger });
+
+  server.get('/', (_req, res, next) => {
+    res.redirect(302, '/tab/', next);
+  });
+  if (existsSync(tabDir)) {
+    server.get('/tab/*', restify.plugins.serveStaticFiles(tabDir));
+  } else {
+    server.get('/tab/*', async (_req, res) => {
+      res.json(503, { title: 'The tab has not been built', detail: 'Run "npm run build:tab" (npm start does this for you).' });
+    });
+  }
+  return server;
+}

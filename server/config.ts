@@ -1,0 +1,200 @@
+import { z } from 'zod';
+
+/**
+ * The one place that reads the environment. Everything else receives a typed `AppConfig`.
+ * Every variable here is documented in README.md and .env.example.
+ */
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const idList = optionalText.transform((value) =>
+  value ? value.split(',').map((item) => item.trim()).filter(Boolean) : [],
+);
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: optionalText,
+  PUBLIC_URL: optionalText.pipe(z.url({ message: 'must be an absolute URL such as https://hub.example.nhs.uk' }).optional()),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  COSMOS_ENDPOINT: optionalText.pipe(z.url({ message: 'must be the account URL, e.g. https://<account>.documents.azure.com:443/' }).optional()),
+  COSMOS_KEY: optionalText,
+  COSMOS_DATABASE: z.string().trim().min(1).default('involvement-hub'),
+  LOCAL_DATA_DIR: z.string().trim().min(1).default('.data'),
+  LOCAL_COSMOS_ENDPOINT: optionalText.pipe(z.url().optional()),
+  SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
+
+  BLOB_ENDPOINT: optionalText.pipe(z.url().optional()),
+  BLOB_CONNECTION_STRING: optionalText,
+  BLOB_CONTAINER: z.string().trim().min(3).default('receipts'),
+
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  MicrosoftAppTenantId: optionalText,
+
+  AAD_APP_CLIENT_ID: optionalText,
+  AAD_APP_TENANT_ID: optionalText,
+  AAD_APP_ALLOWED_TENANTS: idList,
+  TAB_API_AUDIENCE: optionalText,
+
+  IEV_MEMBER_IDS: idList,
+  IEV_CHANNEL_ID: optionalText,
+  IEV_SERVICE_URL: optionalText.pipe(z.url().optional()),
+  AZURE_CLIENT_ID: optionalText,
+});
+
+export type Mode = 'local' | 'azure';
+
+export interface AppConfig {
+  readonly environment: 'development' | 'test' | 'production';
+  readonly mode: Mode;
+  readonly port: number;
+  /** Interface to bind. Loopback unless HOST is configured. */
+  readonly host: string;
+  readonly publicUrl: string | undefined;
+  readonly logLevel: string;
+  readonly cosmos:
+    | { readonly kind: 'local'; readonly database: string; readonly dataDir: string; readonly sharedEndpoint: string | undefined }
+    | { readonly kind: 'azure'; readonly endpoint: string; readonly key: string | undefined; readonly database: string; readonly managedIdentityClientId: string | undefined };
+  readonly seedDemoData: boolean;
+  readonly blob:
+    | { readonly kind: 'local'; readonly dataDir: string; readonly container: string }
+    | { readonly kind: 'azure'; readonly endpoint: string | undefined; readonly connectionString: string | undefined; readonly container: string; readonly managedIdentityClientId: string | undefined };
+  /** Bot Framework credentials; undefined means inbound token checks are off (local only). */
+  readonly bot: BotCredentials | undefined;
+  /** Teams SSO for the tab; undefined means the local developer identity is offered (local mode on loopback only). */
+  readonly tabSso: TabSsoConfig | undefined;
+  readonly ievMemberIds: readonly string[];
+  readonly ievChannel: { readonly channelId: string; readonly serviceUrl: string } | undefined;
+}
+
+export interface BotCredentials {
+  readonly appId: string;
+  readonly appPassword: string | undefined;
+  readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  readonly tenantId: string | undefined;
+}
+
+export interface TabSsoConfig {
+  readonly clientId: string;
+  readonly tenantId: string;
+  readonly allowedTenants: readonly string[];
+  /** Expected `aud` claim; defaults to api://<public host>/<client id>. */
+  readonly audience: readonly string[];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const vars = parsed.data;
+  const mode: Mode = vars.COSMOS_ENDPOINT ? 'azure' : 'local';
+  const bot = botCredentials(vars);
+  const tabSso = tabSsoConfig(vars);
+  const config: AppConfig = {
+    environment: vars.NODE_ENV,
+    mode,
+    port: vars.PORT,
+    host: vars.HOST ?? '127.0.0.1',
+    publicUrl: vars.PUBLIC_URL,
+    logLevel: vars.LOG_LEVEL,
+    cosmos: vars.COSMOS_ENDPOINT
+      ? { kind: 'azure', endpoint: vars.COSMOS_ENDPOINT, key: vars.COSMOS_KEY, database: vars.COSMOS_DATABASE, managedIdentityClientId: vars.AZURE_CLIENT_ID }
+      : { kind: 'local', database: vars.COSMOS_DATABASE, dataDir: vars.LOCAL_DATA_DIR, sharedEndpoint: vars.LOCAL_COSMOS_ENDPOINT },
+    seedDemoData: vars.SEED_DEMO_DATA ? vars.SEED_DEMO_DATA === 'true' : mode === 'local' && vars.NODE_ENV === 'development',
+    blob:
+      vars.BLOB_ENDPOINT || vars.BLOB_CONNECTION_STRING
+        ? { kind: 'azure', endpoint: vars.BLOB_ENDPOINT, connectionString: vars.BLOB_CONNECTION_STRING, container: vars.BLOB_CONTAINER, managedIdentityClientId: vars.AZURE_CLIENT_ID }
+        : { kind: 'local', dataDir: vars.LOCAL_DATA_DIR, container: vars.BLOB_CONTAINER },
+    bot,
+    tabSso,
+    ievMemberIds: vars.IEV_MEMBER_IDS,
+    ievChannel: vars.IEV_CHANNEL_ID && vars.IEV_SERVICE_URL ? { channelId: vars.IEV_CHANNEL_ID, serviceUrl: vars.IEV_SERVICE_URL } : undefined,
+  };
+  const problems = [...productionProblems(config, vars), ...consistencyProblems(vars)];
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+type Vars = z.infer<typeof environmentSchema>;
+
+function botCredentials(vars: Vars): BotCredentials | undefined {
+  if (!vars.MicrosoftAppId) return undefined;
+  const appType = vars.MicrosoftAppType ?? (vars.MicrosoftAppPassword ? 'MultiTenant' : 'UserAssignedMSI');
+  return { appId: vars.MicrosoftAppId, appPassword: vars.MicrosoftAppPassword, appType, tenantId: vars.MicrosoftAppTenantId };
+}
+
+function tabSsoConfig(vars: Vars): TabSsoConfig | undefined {
+  if (!vars.AAD_APP_CLIENT_ID || !vars.AAD_APP_TENANT_ID) return undefined;
+  const audience = vars.TAB_API_AUDIENCE
+    ? [vars.TAB_API_AUDIENCE]
+    : [
+        ...(vars.PUBLIC_URL ? [`api://${new URL(vars.PUBLIC_URL).host}/${vars.AAD_APP_CLIENT_ID}`] : []),
+        vars.AAD_APP_CLIENT_ID,
+      ];
+  return {
+    clientId: vars.AAD_APP_CLIENT_ID,
+    tenantId: vars.AAD_APP_TENANT_ID,
+    allowedTenants: vars.AAD_APP_ALLOWED_TENANTS.length > 0 ? vars.AAD_APP_ALLOWED_TENANTS : [vars.AAD_APP_TENANT_ID],
+    audience,
+  };
+}
+
+function consistencyProblems(vars: Vars): string[] {
+  const problems: string[] = [];
+  if (vars.MicrosoftAppType && !vars.MicrosoftAppId) problems.push('MicrosoftAppType is set but MicrosoftAppId is missing');
+  if ((vars.MicrosoftAppType === 'SingleTenant' || vars.MicrosoftAppType === 'UserAssignedMSI') && vars.MicrosoftAppId && !vars.MicrosoftAppTenantId) {
+    problems.push(`MicrosoftAppTenantId is required when MicrosoftAppType is ${vars.MicrosoftAppType}`);
+  }
+  if (vars.MicrosoftAppType === 'MultiTenant' && vars.MicrosoftAppId && !vars.MicrosoftAppPassword) {
+    problems.push('MicrosoftAppPassword is required when MicrosoftAppType is MultiTenant');
+  }
+  if (Boolean(vars.AAD_APP_CLIENT_ID) !== Boolean(vars.AAD_APP_TENANT_ID)) {
+    problems.push('AAD_APP_CLIENT_ID and AAD_APP_TENANT_ID must be set together (tab single sign-on)');
+  }
+  if (vars.LOCAL_COSMOS_ENDPOINT && !isLoopback(new URL(vars.LOCAL_COSMOS_ENDPOINT).hostname)) {
+    problems.push('LOCAL_COSMOS_ENDPOINT must be a loopback address (it skips certificate checks); use COSMOS_ENDPOINT for a real account');
+  }
+  if (vars.LOCAL_COSMOS_ENDPOINT && vars.COSMOS_ENDPOINT) problems.push('Set COSMOS_ENDPOINT or LOCAL_COSMOS_ENDPOINT, not both');
+  if (Boolean(vars.IEV_CHANNEL_ID) !== Boolean(vars.IEV_SERVICE_URL)) {
+    problems.push('IEV_CHANNEL_ID and IEV_SERVICE_URL must be set together');
+  }
+  return problems;
+}
+
+/** Production must never run on the embedded database or without authenticating callers. */
+function productionProblems(config: AppConfig, vars: Vars): string[] {
+  if (config.environment !== 'production') return [];
+  const problems: string[] = [];
+  if (!config.bot) problems.push('MicrosoftAppId is required in production (bot credentials or managed identity)');
+  if (!vars.COSMOS_ENDPOINT) problems.push('COSMOS_ENDPOINT is required in production (the embedded local database is for development only)');
+  if (!config.tabSso) problems.push('AAD_APP_CLIENT_ID and AAD_APP_TENANT_ID are required in production (tab single sign-on)');
+  if (!vars.BLOB_ENDPOINT && !vars.BLOB_CONNECTION_STRING) problems.push('BLOB_ENDPOINT is required in production (receipt storage)');
+  if (!vars.PUBLIC_URL) problems.push('PUBLIC_URL is required in production');
+  if (vars.LOCAL_COSMOS_ENDPOINT) problems.push('LOCAL_COSMOS_ENDPOINT is a local-only setting and is refused in production');
+  if (vars.SEED_DEMO_DATA === 'true') problems.push('SEED_DEMO_DATA=true is a local-only setting and is refused in production');
+  return problems;
+}
+
+/** Whether the tab may offer the local developer identity: explicit local mode, loopback only, SSO off. */
+export function allowsDeveloperIdentity(config: AppConfig): boolean {
+  return config.mode === 'local' && config.environment !== 'production' && !config.tabSso && isLoopback(config.host);
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || host.startsWith('127.');
+}

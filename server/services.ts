@@ -1,0 +1,63 @@
+import type { CloudAdapter } from 'botbuilder';
+import { BotMessenger, type Messenger } from '../bot/messenger.js';
+import { CosmosBotStorage } from '../bot/cosmos-bot-storage.js';
+import type { InvolvementBot } from '../bot/involvement-bot.js';
+import { DirectoryService } from '../domain/people/directory-service.js';
+import { IevChannel } from '../domain/people/iev-channel.js';
+import { PartnerStore } from '../storage/partner-store.js';
+import type { DatabaseHandle } from '../storage/database.js';
+import { DirectoryStore } from '../storage/directory-store.js';
+import { FeedbackStore } from '../storage/feedback-store.js';
+import type { AppConfig } from './config.js';
+import type { Logger } from './logger.js';
+
+/**
+ * Everything the edges (bot features, tab API) use, built once per process from configuration.
+ * Feature areas add their stores and services here.
+ */
+export interface Services {
+  readonly config: AppConfig;
+  readonly logger: Logger;
+  readonly database: DatabaseHandle;
+  readonly directoryStore: DirectoryStore;
+  readonly directory: DirectoryService;
+  readonly feedback: FeedbackStore;
+  readonly botStorage: CosmosBotStorage;
+  readonly partners: PartnerStore;
+  readonly ievChannel: IevChannel;
+  /** Proactive messages; available once the adapter exists. */
+  messenger(): Messenger;
+  attachAdapter(adapter: CloudAdapter, bot: InvolvementBot): void;
+  startBackgroundWork(): void;
+  stopBackgroundWork(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function createServices(config: AppConfig, database: DatabaseHandle, logger: Logger): Promise<Services> {
+  const directoryStore = new DirectoryStore(database.containers);
+  let messenger: Messenger | undefined;
+  return {
+    config,
+    logger,
+    database,
+    directoryStore,
+    directory: new DirectoryService(directoryStore, config.ievMemberIds),
+    feedback: new FeedbackStore(database.containers),
+    botStorage: new CosmosBotStorage(database.containers.botState),
+    partners: new PartnerStore(database.containers),
+    ievChannel: new IevChannel(
+      directoryStore,
+      config.ievChannel ? { ...config.ievChannel, botId: config.bot?.appId ?? '', tenantId: config.bot?.tenantId ?? config.tabSso?.tenantId } : undefined,
+    ),
+    messenger: () => {
+      if (!messenger) throw new Error('The bot adapter is not ready yet');
+      return messenger;
+    },
+    attachAdapter: (adapter) => {
+      messenger = new BotMessenger(adapter, config.bot?.appId ?? '');
+    },
+    startBackgroundWork: () => undefined,
+    stopBackgroundWork: async () => undefined,
+    close: async () => undefined,
+  };
+}

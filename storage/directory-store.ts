@@ -1,0 +1,84 @@
+import type { Containers } from './cosmos.js';
+import { CosmosRepository, type StoredDocument } from './repository.js';
+import type { Role } from '../domain/people/actor.js';
+
+/** Enough of a Bot Framework conversation reference to message someone or somewhere later (proactively). */
+export interface ConversationAddress {
+  readonly serviceUrl: string;
+  readonly conversationId: string;
+  readonly tenantId: string | undefined;
+  readonly channelId: string;
+  readonly botId: string;
+  readonly conversationType: 'personal' | 'channel' | 'groupChat';
+  /** For channels: the Teams channel id (posting there starts a new thread). */
+  readonly teamsChannelId?: string | undefined;
+}
+
+export interface PersonDocument extends StoredDocument {
+  readonly type: 'person';
+  readonly displayName: string;
+  readonly roles: readonly Role[];
+  /** Their 1:1 chat with the bot, recorded when they first talk to it, for notifications. */
+  readonly personalChat?: ConversationAddress | undefined;
+  readonly updatedAt: string;
+}
+
+export interface SettingDocument<V = unknown> extends StoredDocument {
+  readonly type: 'setting';
+  readonly value: V;
+  readonly updatedBy: string;
+  readonly updatedAt: string;
+}
+
+export interface MarkerDocument extends StoredDocument {
+  readonly type: 'marker';
+  readonly createdAt: string;
+}
+
+type DirectoryDocument = PersonDocument | SettingDocument | MarkerDocument;
+
+/** People, settings and once-only markers, all in the `directory` container (partition key `/id`). */
+export class DirectoryStore {
+  private readonly repository: CosmosRepository<DirectoryDocument>;
+
+  constructor(containers: Containers) {
+    this.repository = new CosmosRepository<DirectoryDocument>(containers.directory, (document) => document.id, 'record');
+  }
+
+  async findPerson(userId: string): Promise<PersonDocument | undefined> {
+    const found = await this.repository.find(personId(userId), personId(userId));
+    return found?.type === 'person' ? found : undefined;
+  }
+
+  async savePerson(person: Omit<PersonDocument, 'id' | 'type' | 'schemaVersion' | 'updatedAt'> & { userId: string }): Promise<PersonDocument> {
+    const { userId, ...rest } = person;
+    const saved = await this.repository.upsert({ ...rest, id: personId(userId), type: 'person', schemaVersion: 1, updatedAt: new Date().toISOString() });
+    return saved as PersonDocument;
+  }
+
+  async listPeopleWithRole(role: Role): Promise<PersonDocument[]> {
+    const people = await this.repository.queryAll({
+      query: 'SELECT * FROM c WHERE c.type = "person" AND ARRAY_CONTAINS(c.roles, @role)',
+      parameters: [{ name: '@role', value: role }],
+    });
+    return people as PersonDocument[];
+  }
+
+  async getSetting<V>(key: string): Promise<SettingDocument<V> | undefined> {
+    const found = await this.repository.find(settingId(key), settingId(key));
+    return found?.type === 'setting' ? (found as SettingDocument<V>) : undefined;
+  }
+
+  async putSetting<V>(key: string, value: V, updatedBy: string): Promise<void> {
+    await this.repository.upsert({ id: settingId(key), type: 'setting', schemaVersion: 1, value, updatedBy, updatedAt: new Date().toISOString() });
+  }
+
+  /** Records that something happened once; true only for the caller that recorded it first. */
+  async markOnce(key: string): Promise<boolean> {
+    const { created } = await this.repository.create({ id: `marker:${key}`, type: 'marker', schemaVersion: 1, createdAt: new Date().toISOString() });
+    return created;
+  }
+}
+
+export const personId = (userId: string): string => `person:${userId}`;
+const settingId = (key: string): string => `setting:${key}`;
