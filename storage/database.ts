@@ -26,7 +26,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const embedded = options.connection ? undefined : await startLocalCosmosServer();
   const connection: CosmosConnection = options.connection ?? { kind: 'local', endpoint: embedded!.endpoint, key: EMULATOR_KEY };
   const client = createCosmosClient(connection);
-  const persistence = options.persistDir && connection.kind === 'local' ? new LocalCosmosPersistence(client, options.persistDir) : undefined;
+  // Only the embedded server this handle started is snapshotted; a shared one belongs to whoever started it.
+  const persistence = options.persistDir && embedded ? new LocalCosmosPersistence(client, options.persistDir) : undefined;
   try {
     await persistence?.restore();
     const { database, containers } = await ensureContainers(client, options.databaseId);

@@ -1,0 +1,7 @@
+import { stopSharedCosmos } from './cosmos.js';
+
+export const mochaHooks = {
+  async afterAll(): Promise<void> {
+    await stopSharedCosmos();
+  },
+};
