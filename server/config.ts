@@ -35,7 +35,7 @@ const environmentSchema = z.object({
 
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
-  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  MicrosoftAppType: optionalText.pipe(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional()),
   MicrosoftAppTenantId: optionalText,
 
   AAD_APP_CLIENT_ID: optionalText,
