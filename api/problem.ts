@@ -24,8 +24,8 @@ const TITLE_BY_KIND = { 'not-found': 'Not found', conflict: 'Changed by someone 
 /** Maps any failure to a problem response, once, at the edge. Unexpected errors never leak detail. */
 export function sendProblem(res: Response, error: unknown, logger: Logger): void {
   const problem = toProblem(error, logger);
-  res.setHeader('content-type', 'application/problem+json');
-  res.send(problem.status, problem);
+  // sendRaw: restify has no formatter for application/problem+json and would send octet-stream.
+  res.sendRaw(problem.status, JSON.stringify(problem), { 'content-type': 'application/problem+json; charset=utf-8' });
 }
 
 function toProblem(error: unknown, logger: Logger): Problem {

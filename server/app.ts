@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import restify from 'restify';
+import type { JWTVerifyGetKey } from 'jose';
 import type { CloudAdapter } from 'botbuilder';
 import { createAdapter } from '../bot/adapter.js';
 import { InvolvementBot } from '../bot/involvement-bot.js';
@@ -31,6 +32,8 @@ export interface StartOptions {
   readonly cosmosConnection?: CosmosConnection;
   /** Where the built tab lives; defaults to dist/tab. */
   readonly tabDir?: string;
+  /** Tests only: verify tab SSO tokens against this key set instead of Microsoft Entra's. */
+  readonly authKeys?: JWTVerifyGetKey;
 }
 
 const TAB_DIR = join(import.meta.dirname, '..', 'dist', 'tab');
@@ -52,7 +55,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
     bot = new InvolvementBot({ features, directory: services.directory, directoryStore: services.directoryStore, storage: services.botStorage, logger });
     services.attachAdapter(adapter, bot);
 
-    const server = createHttpServer(config, logger, database, adapter, bot, services, options.tabDir ?? TAB_DIR);
+    const server = createHttpServer(config, logger, database, adapter, bot, services, options.tabDir ?? TAB_DIR, options.authKeys);
     await new Promise<void>((resolve, reject) => {
       server.server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());
@@ -100,6 +103,7 @@ function createHttpServer(
   bot: InvolvementBot,
   services: Services,
   tabDir: string,
+  authKeys?: JWTVerifyGetKey,
 ): restify.Server {
   const server = restify.createServer({ name: 'involvement-hub', handleUncaughtExceptions: false });
   server.use((req, res, next) => {
@@ -132,7 +136,7 @@ function createHttpServer(
     }
   });
 
-  registerApi(server, { config, services, logger });
+  registerApi(server, { config, services, logger, authKeys });
 
   server.get('/', (_req, res, next) => {
     res.redirect(302, '/tab/', next);

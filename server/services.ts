@@ -4,7 +4,9 @@ import { CosmosBotStorage } from '../bot/cosmos-bot-storage.js';
 import type { InvolvementBot } from '../bot/involvement-bot.js';
 import { DirectoryService } from '../domain/people/directory-service.js';
 import { IevChannel } from '../domain/people/iev-channel.js';
-import { PartnerStore } from '../storage/partner-store.js';
+import { InvolvementWorkReader, PartnerStore } from '../storage/partner-store.js';
+import { AuditStore } from '../storage/audit-store.js';
+import { RegisterService } from '../domain/register/register-service.js';
 import type { DatabaseHandle } from '../storage/database.js';
 import { DirectoryStore } from '../storage/directory-store.js';
 import { FeedbackStore } from '../storage/feedback-store.js';
@@ -24,6 +26,11 @@ export interface Services {
   readonly feedback: FeedbackStore;
   readonly botStorage: CosmosBotStorage;
   readonly partners: PartnerStore;
+  /** The Involvement Register's rules (visibility, registration, audit of sensitive views). */
+  readonly register: RegisterService;
+  readonly audit: AuditStore;
+  /** Read-only view of plans and claims for the register tab. */
+  readonly work: InvolvementWorkReader;
   readonly ievChannel: IevChannel;
   /** Proactive messages; available once the adapter exists. */
   messenger(): Messenger;
@@ -45,6 +52,9 @@ export async function createServices(config: AppConfig, database: DatabaseHandle
     feedback: new FeedbackStore(database.containers),
     botStorage: new CosmosBotStorage(database.containers.botState),
     partners: new PartnerStore(database.containers),
+    register: new RegisterService(new PartnerStore(database.containers), new AuditStore(database.containers), new InvolvementWorkReader(database.containers)),
+    audit: new AuditStore(database.containers),
+    work: new InvolvementWorkReader(database.containers),
     ievChannel: new IevChannel(
       directoryStore,
       config.ievChannel ? { ...config.ievChannel, botId: config.bot?.appId ?? '', tenantId: config.bot?.tenantId ?? config.tabSso?.tenantId } : undefined,

@@ -1,6 +1,14 @@
+import type { SqlParameter, SqlQuerySpec } from '@azure/cosmos';
 import type { Containers } from './cosmos.js';
 import { CosmosRepository, type Page, type Versioned } from './repository.js';
 import type { Partner } from '../domain/register/partner.js';
+import type { RegisterQuery } from '../domain/register/register-query.js';
+
+const ORDER_BY: Record<RegisterQuery['sort'], string> = {
+  name: 'ORDER BY c.searchName ASC',
+  'name-desc': 'ORDER BY c.searchName DESC',
+  newest: 'ORDER BY c.registeredAt DESC',
+};
 
 /** The Involvement Register in Cosmos (`partners`, partition key `/id`). */
 export class PartnerStore {
@@ -38,5 +46,128 @@ export class PartnerStore {
 
   page(query: { query: string; parameters: Array<{ name: string; value: string | number | boolean | string[] }> }, pageSize: number, continuation?: string): Promise<Page<Versioned<Partner>>> {
     return this.repository.queryPage(query, { pageSize, continuation });
+  }
+
+  /**
+   * One page of the register, searched, filtered and sorted by Cosmos. Paging is by continuation
+   * token only: the register never loads whole and never skips with OFFSET. Search matches part of
+   * the name or of an interest, on lower-cased copies (no case-insensitive CONTAINS locally).
+   */
+  registerPage(query: RegisterQuery, options: { includeLeft: boolean }): Promise<Page<Versioned<Partner>>> {
+    return this.repository.queryPage(registerQuerySpec(query, options), { pageSize: query.pageSize, continuation: query.continuation });
+  }
+
+  /** Everyone with exactly this (normalised) name: few by construction, for duplicate detection. */
+  withSearchName(searchName: string): Promise<Array<Versioned<Partner>>> {
+    return this.repository.queryAll({ query: 'SELECT * FROM c WHERE c.type = "partner" AND c.searchName = @name', parameters: [{ name: '@name', value: searchName }] });
+  }
+
+  /** Partners whose "Welcome to Involvement" still has to be sent: IEV's task list. */
+  awaitingWelcome(pageSize: number): Promise<Page<Versioned<Partner>>> {
+    return this.repository.queryPage(
+      { query: 'SELECT * FROM c WHERE c.type = "partner" AND c.welcome.status = "to-send" ORDER BY c.registeredAt ASC' },
+      { pageSize },
+    );
+  }
+
+  create(partner: Partner): Promise<{ document: Versioned<Partner>; created: boolean }> {
+    return this.repository.create(partner);
+  }
+
+  replace(partner: Partner, etag: string): Promise<Versioned<Partner>> {
+    return this.repository.replace(partner, etag);
+  }
+}
+
+export function registerQuerySpec(query: RegisterQuery, options: { includeLeft: boolean }): SqlQuerySpec {
+  const conditions = ['c.type = "partner"'];
+  const parameters: SqlParameter[] = [];
+  if (query.q) {
+    conditions.push('(CONTAINS(c.searchName, @q) OR EXISTS(SELECT VALUE i FROM i IN c.searchInterests WHERE CONTAINS(i, @q)))');
+    parameters.push({ name: '@q', value: query.q });
+  }
+  if (query.status) {
+    conditions.push('c.status = @status');
+    parameters.push({ name: '@status', value: query.status });
+  }
+  if (!options.includeLeft) conditions.push('c.status != "left"');
+  if (query.area) {
+    conditions.push('ARRAY_CONTAINS(c.areas, @area)');
+    parameters.push({ name: '@area', value: query.area });
+  }
+  if (query.contactable !== undefined) {
+    conditions.push('c.consent.contactAboutOpportunities.given = @contactable');
+    parameters.push({ name: '@contactable', value: query.contactable });
+  }
+  return { query: `SELECT * FROM c WHERE ${conditions.join(' AND ')} ${ORDER_BY[query.sort]}`, parameters };
+}
+
+/** A plan as the register shows it; every field but the id is optional because plans are written by the planning bot. */
+export interface InvolvementWorkRecord {
+  readonly id: string;
+  readonly title?: string;
+  readonly hostId?: string;
+  readonly hostName?: string;
+  readonly phase?: string;
+  readonly serviceArea?: string;
+  readonly dates?: unknown;
+  readonly startDate?: string;
+  readonly endDate?: string;
+  readonly partnerIds?: string[];
+  readonly sessions?: Array<Record<string, unknown>>;
+  readonly updatedAt?: string;
+}
+
+export interface ClaimRecord {
+  readonly id: string;
+  readonly partnerId?: string;
+  readonly status?: string;
+  readonly submittedAt?: string;
+  readonly createdAt?: string;
+  readonly totalPence?: number;
+  readonly total?: number;
+  readonly amountPence?: number;
+  readonly paidAt?: string;
+}
+
+/**
+ * Read-only views of other areas' containers that the register shows: plans (written by the
+ * planning bot, `plans`, pk `/hostId`) and expense claims (`claims`, pk `/id`). Fan-out queries
+ * filtered in WHERE; results are small per partner or per page.
+ */
+export class InvolvementWorkReader {
+  constructor(private readonly containers: Containers) {}
+
+  async plansPage(filter: { serviceArea?: string; planId?: string; pageSize: number; continuation?: string }): Promise<Page<InvolvementWorkRecord>> {
+    const conditions = ['c.type = "plan"'];
+    const parameters: SqlParameter[] = [];
+    if (filter.serviceArea) {
+      conditions.push('c.serviceArea = @area');
+      parameters.push({ name: '@area', value: filter.serviceArea });
+    }
+    if (filter.planId) {
+      conditions.push('c.id = @planId');
+      parameters.push({ name: '@planId', value: filter.planId });
+    }
+    const iterator = this.containers.plans.items.query<InvolvementWorkRecord>(
+      { query: `SELECT * FROM c WHERE ${conditions.join(' AND ')}`, parameters },
+      { maxItemCount: filter.pageSize, continuationToken: filter.continuation },
+    );
+    const response = await iterator.fetchNext();
+    return { items: response.resources, continuation: response.continuationToken ?? undefined };
+  }
+
+  async plansWithPartner(partnerId: string): Promise<InvolvementWorkRecord[]> {
+    const { resources } = await this.containers.plans.items
+      .query<InvolvementWorkRecord>({ query: 'SELECT * FROM c WHERE c.type = "plan" AND ARRAY_CONTAINS(c.partnerIds, @id)', parameters: [{ name: '@id', value: partnerId }] })
+      .fetchAll();
+    return resources;
+  }
+
+  async claimsForPartner(partnerId: string): Promise<ClaimRecord[]> {
+    const { resources } = await this.containers.claims.items
+      .query<ClaimRecord>({ query: 'SELECT * FROM c WHERE c.type = "claim" AND c.partnerId = @id', parameters: [{ name: '@id', value: partnerId }] })
+      .fetchAll();
+    return resources;
   }
 }

@@ -1,0 +1,64 @@
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import { allowsDeveloperIdentity } from '../server/config.js';
+import { DEMO_PEOPLE } from '../demo/demo-people.js';
+import { registerQuerySchema } from '../domain/register/register-query.js';
+import { registrationSchema } from '../domain/register/registration.js';
+import { LIVED_EXPERIENCE, SERVICE_AREAS } from '../domain/register/service-areas.js';
+import { audienceOf } from '../domain/register/visibility.js';
+import type { ApiContext, ApiHandler } from './routes.js';
+import { parseOrThrow } from './validate.js';
+
+type Route = (handler: ApiHandler) => (req: Request, res: Response) => Promise<void>;
+
+const partnerId = z.string().regex(/^[A-Za-z0-9-]{1,100}$/);
+
+/** The register's API: the list, a partner's page, registering a partner and IEV's welcome tasks. */
+export function registerRegisterRoutes(server: Server, route: Route, context: ApiContext): void {
+  server.get('/api/session', sessionInfo(context));
+
+  server.get('/api/register/options', route(async ({ actor }) => ({
+    body: { serviceAreas: SERVICE_AREAS, livedExperience: LIVED_EXPERIENCE, audience: audienceOf(actor) },
+  })));
+
+  server.get('/api/partners', route(async ({ actor, req }) => {
+    const query = parseOrThrow(registerQuerySchema, req.query, 'Check the search and filters.');
+    return { body: await context.services.register.list(actor, query) };
+  }));
+
+  server.post('/api/partners', route(async ({ actor, req }) => {
+    const input = parseOrThrow(registrationSchema, req.body, 'Some answers need checking before the partner can be registered.');
+    const { partner, created } = await context.services.register.register(actor, input);
+    return { status: created ? 201 : 200, body: { partner } };
+  }));
+
+  server.get('/api/partners/:id', route(async ({ actor, req }) => {
+    const id = partnerId.safeParse(req.params.id);
+    // An id that cannot exist gets the same answer as one that does not.
+    if (!id.success) return { body: await context.services.register.partnerPage(actor, 'none') };
+    return { body: await context.services.register.partnerPage(actor, id.data) };
+  }));
+
+  server.get('/api/welcome-tasks', route(async ({ actor }) => ({ body: { items: await context.services.register.welcomeTasks(actor) } })));
+
+  server.post('/api/partners/:id/welcome-sent', route(async ({ actor, req }) => {
+    await context.services.register.markWelcomeSent(actor, parseOrThrow(partnerId, req.params.id));
+    return { status: 204, body: undefined };
+  }));
+}
+
+/**
+ * Tells the page how to sign in, before it has signed in: Teams SSO (with the app's client id), or
+ * the local developer identities. Nothing here is secret.
+ */
+function sessionInfo(context: ApiContext) {
+  return async (_req: Request, res: Response) => {
+    const sso = context.config.tabSso;
+    res.setHeader('cache-control', 'no-store');
+    if (allowsDeveloperIdentity(context.config)) {
+      res.json(200, { signIn: 'developer', people: DEMO_PEOPLE.map(({ id, displayName, description }) => ({ id, displayName, description })) });
+    } else {
+      res.json(200, { signIn: 'teams-sso', clientId: sso?.clientId ?? null });
+    }
+  };
+}

@@ -1,0 +1,32 @@
+import type { InvolvementWorkRecord } from '../../storage/partner-store.js';
+
+/** A piece of involvement work as the register tab lists it. */
+export interface WorkSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly hostName: string;
+  readonly phase: string;
+  readonly serviceArea: string | undefined;
+  readonly startDate: string | undefined;
+  readonly endDate: string | undefined;
+  readonly partners: ReadonlyArray<{ id: string; displayName: string }>;
+}
+
+/** Plans are written by the planning bot and may be mid-way through: every field but the id is optional. */
+export function describeWork(plan: InvolvementWorkRecord, partnerNames: ReadonlyMap<string, string>): WorkSummary {
+  const dates = (typeof plan.dates === 'object' && plan.dates !== null ? plan.dates : {}) as Record<string, unknown>;
+  const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
+  return {
+    id: plan.id,
+    title: text(plan.title) ?? 'Untitled involvement work',
+    hostName: text(plan.hostName) ?? 'A colleague',
+    phase: text(plan.phase) ?? 'before',
+    serviceArea: text(plan.serviceArea),
+    startDate: text(plan.startDate) ?? text(dates.start) ?? text(dates.startDate),
+    endDate: text(plan.endDate) ?? text(dates.end) ?? text(dates.endDate),
+    partners: (plan.partnerIds ?? []).flatMap((id) => {
+      const displayName = partnerNames.get(id);
+      return displayName ? [{ id, displayName }] : [];
+    }),
+  };
+}

@@ -1,0 +1,112 @@
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
+import type { Actor } from '../people/actor.js';
+import type { AuditStore } from '../../storage/audit-store.js';
+import type { ClaimRecord, InvolvementWorkReader, InvolvementWorkRecord, PartnerStore } from '../../storage/partner-store.js';
+import type { Partner } from './partner.js';
+import type { RegisterQuery } from './register-query.js';
+import { isSameRegistrant, newPartnerFrom, type RegistrationInput } from './registration.js';
+import { audienceOf, auditedFieldsIn, canSeePartner, partnerRow, partnerViewFor, type PartnerRow, type PartnerView } from './visibility.js';
+
+export interface InvolvementEntry {
+  readonly planId: string;
+  readonly title: string;
+  readonly phase: string | undefined;
+  readonly sessions: number;
+  readonly hours: number;
+}
+
+export interface ClaimEntry {
+  readonly id: string;
+  readonly status: string;
+  readonly submittedAt: string | undefined;
+  readonly amountPence: number | undefined;
+  readonly paidAt: string | undefined;
+}
+
+export interface PartnerPage {
+  readonly partner: PartnerView;
+  /** Staff only: the work the partner took part in, and their claims and payments. */
+  readonly involvement?: readonly InvolvementEntry[];
+  readonly claims?: readonly ClaimEntry[];
+}
+
+// The same words whether the partner does not exist or the caller may not see them.
+const NOT_FOUND = 'We could not find that Involvement Partner. They may have left the register, or you may not have access.';
+
+/** The Involvement Register's rules: who sees what, who may register, and what every sensitive view leaves behind. */
+export class RegisterService {
+  constructor(
+    private readonly partners: PartnerStore,
+    private readonly audit: AuditStore,
+    private readonly work: InvolvementWorkReader,
+  ) {}
+
+  async list(actor: Actor, query: RegisterQuery): Promise<{ items: PartnerRow[]; continuation: string | undefined }> {
+    const audience = audienceOf(actor);
+    if (query.status === 'left' && audience !== 'iev') return { items: [], continuation: undefined };
+    const page = await this.partners.registerPage(query, { includeLeft: audience === 'iev' });
+    return { items: page.items.map(partnerRow), continuation: page.continuation };
+  }
+
+  async partnerPage(actor: Actor, id: string): Promise<PartnerPage> {
+    const audience = audienceOf(actor);
+    const partner = await this.partners.find(id);
+    if (!partner || !canSeePartner(audience, partner)) throw new NotFoundError(NOT_FOUND);
+    const view = partnerViewFor(audience, partner);
+    const audited = auditedFieldsIn(view);
+    // Written before the data leaves: if the trail cannot be written, the data is not shown.
+    if (audited.length > 0) await this.audit.record({ subjectId: partner.id, actorId: actor.id, action: 'viewed-sensitive', fields: audited });
+    if (audience === 'viewer') return { partner: view };
+    const [plans, claims] = await Promise.all([this.work.plansWithPartner(partner.id), this.work.claimsForPartner(partner.id)]);
+    return { partner: view, involvement: plans.map((plan) => involvementOf(plan, partner.id)), claims: claims.map(claimEntry) };
+  }
+
+  async register(actor: Actor, input: RegistrationInput, now = new Date()): Promise<{ partner: PartnerView; created: boolean }> {
+    if (audienceOf(actor) !== 'iev') throw new ForbiddenError('Only the IEV team can register Involvement Partners.');
+    const candidate = newPartnerFrom(input, now);
+    const namesakes = await this.partners.withSearchName(candidate.searchName);
+    const duplicate = namesakes.find((existing) => existing.id !== candidate.id && isSameRegistrant(existing, candidate));
+    if (duplicate) {
+      throw new ConflictError(`${duplicate.displayName} is already on the register with the same email or phone number. Open their record instead of registering them again.`);
+    }
+    const { document, created } = await this.partners.create(candidate);
+    if (created) await this.audit.record({ subjectId: document.id, actorId: actor.id, action: 'registered', fields: [] });
+    return { partner: partnerViewFor('iev', document), created };
+  }
+
+  async welcomeTasks(actor: Actor): Promise<Array<Pick<Partner, 'id' | 'displayName' | 'registeredAt'>>> {
+    if (audienceOf(actor) !== 'iev') throw new ForbiddenError('Only the IEV team sees the welcome tasks.');
+    const page = await this.partners.awaitingWelcome(50);
+    return page.items.map(({ id, displayName, registeredAt }) => ({ id, displayName, registeredAt }));
+  }
+
+  async markWelcomeSent(actor: Actor, id: string, now = new Date()): Promise<void> {
+    if (audienceOf(actor) !== 'iev') throw new ForbiddenError('Only the IEV team can record that a welcome was sent.');
+    const partner = await this.partners.find(id);
+    if (!partner) throw new NotFoundError(NOT_FOUND);
+    if (partner.welcome.status === 'sent') return;
+    const { _etag, ...stored } = partner;
+    await this.partners.replace({ ...stored, welcome: { status: 'sent', recordedAt: now.toISOString() } }, _etag);
+  }
+}
+
+function involvementOf(plan: InvolvementWorkRecord, partnerId: string): InvolvementEntry {
+  const attended = (plan.sessions ?? []).filter((session) => {
+    const people = session.partnerIds ?? session.attendeeIds;
+    return Array.isArray(people) && people.includes(partnerId);
+  });
+  const hours = attended.reduce((total, session) => total + sessionHours(session, partnerId), 0);
+  return { planId: plan.id, title: plan.title ?? 'Untitled involvement work', phase: plan.phase, sessions: attended.length, hours: Math.round(hours * 10) / 10 };
+}
+
+function sessionHours(session: Record<string, unknown>, partnerId: string): number {
+  const perPartner = session.minutesByPartner as Record<string, unknown> | undefined;
+  const minutes = perPartner?.[partnerId] ?? session.minutes ?? session.durationMinutes;
+  if (typeof minutes === 'number') return minutes / 60;
+  return typeof session.hours === 'number' ? session.hours : 0;
+}
+
+function claimEntry(claim: ClaimRecord): ClaimEntry {
+  const amount = claim.totalPence ?? claim.amountPence ?? (typeof claim.total === 'number' ? Math.round(claim.total * 100) : undefined);
+  return { id: claim.id, status: claim.status ?? 'unknown', submittedAt: claim.submittedAt ?? claim.createdAt, amountPence: amount, paidAt: claim.paidAt };
+}
