@@ -1,0 +1,182 @@
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { isStaff, type Actor } from '../people/actor.js';
+import type { PlanStore } from '../../storage/plan-store.js';
+import type { Versioned } from '../../storage/repository.js';
+import { MAX_SESSIONS_PER_PLAN, type Plan, type PlanOutcome, type PlanSession } from './plan.js';
+import { nextStepKey, previousStepKey, stepFor, type StepKey } from './plan-steps.js';
+import { parseStepAnswers } from './step-answers.js';
+import { parseOutcome, parseSession } from './during-after.js';
+
+/** What a pressed step card says about itself (its action data, already checked at the edge). */
+export interface StepPress {
+  /** Absent on the first card of a plan that is not saved yet. */
+  readonly planId?: string | undefined;
+  readonly step: StepKey;
+  readonly revision: number;
+  readonly mode: 'walk' | 'edit';
+  /** Stable id of the card that starts a plan: a retried first save finds the plan instead of making two. */
+  readonly op?: string | undefined;
+}
+
+/** The card pressed was sent before the plan moved on (another device, or an older message). Nothing was changed. */
+export class StalePlanError extends ConflictError {
+  constructor(readonly plan: Versioned<Plan>) {
+    super('This card is out of date, so nothing was changed. Here is where your plan is now.');
+  }
+}
+
+export interface PartnerLookup {
+  getMany(ids: readonly string[]): Promise<ReadonlyArray<{ readonly id: string; readonly status: string }>>;
+}
+
+const CONCURRENT_APPEND_ATTEMPTS = 3;
+
+/** Plans: walking the steps, resuming, editing, and the during and after phases. */
+export class PlanService {
+  constructor(
+    private readonly store: PlanStore,
+    private readonly partners: PartnerLookup,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async myPlans(actor: Actor): Promise<Plan[]> {
+    requireHost(actor);
+    return this.store.plansOf(actor.id);
+  }
+
+  /** The actor's own plan. Another host's id is simply not found: plans are partitioned by host. */
+  async open(actor: Actor, planId: string): Promise<Versioned<Plan>> {
+    requireHost(actor);
+    const plan = await this.store.findPlan(actor.id, planId);
+    if (!plan) throw new NotFoundError('We couldn\u2019t find that plan. It may belong to someone else, or the link is out of date. Type \u201cmy plans\u201d to see yours.');
+    return plan;
+  }
+
+  /** Checks the card is the plan's latest, for presses that change nothing (edit, cancel). */
+  async openCurrent(actor: Actor, planId: string, revision: number): Promise<Versioned<Plan>> {
+    const plan = await this.open(actor, planId);
+    if (plan.revision !== revision) throw new StalePlanError(plan);
+    return plan;
+  }
+
+  /** Saves one step's answers and moves on ("Next", or "Save and exit", or "Save" when editing from the summary). */
+  async answerStep(actor: Actor, press: StepPress, submitted: Readonly<Record<string, unknown>>): Promise<Versioned<Plan>> {
+    requireHost(actor);
+    const parsed = parseStepAnswers(stepFor(press.step), submitted);
+    if (!parsed.ok) throw new ValidationError('Please check the answers marked below.', parsed.problems);
+    if (!press.planId) return this.createPlan(actor, press, parsed.answers);
+    const plan = await this.latest(actor, press);
+    const position = press.mode === 'edit' ? 'summary' : (nextStepKey(press.step) ?? 'summary');
+    const title = press.step === 'purpose' && typeof parsed.answers.title === 'string' ? parsed.answers.title : plan.title;
+    return this.save(plan, {
+      title,
+      answers: { ...plan.answers, [press.step]: parsed.answers },
+      skipped: plan.skipped.filter((key) => key !== press.step),
+      position,
+      phase: plan.phase === 'planning' && position === 'summary' ? 'planned' : plan.phase,
+    });
+  }
+
+  async skipStep(actor: Actor, press: StepPress): Promise<Versioned<Plan>> {
+    requireHost(actor);
+    if (!press.planId) throw new ValidationError('Please give your plan a name and a purpose first. You can skip any step after that.', [{ field: 'title', message: 'Please fill this in. It is needed to make a plan.' }]);
+    const plan = await this.latest(actor, press);
+    const position = nextStepKey(press.step) ?? 'summary';
+    return this.save(plan, {
+      skipped: plan.skipped.includes(press.step) ? plan.skipped : [...plan.skipped, press.step],
+      position,
+      phase: plan.phase === 'planning' && position === 'summary' ? 'planned' : plan.phase,
+    });
+  }
+
+  async goBack(actor: Actor, press: StepPress): Promise<Versioned<Plan>> {
+    requireHost(actor);
+    if (!press.planId) throw new ValidationError('This is the first step.');
+    const plan = await this.latest(actor, press);
+    return this.save(plan, { position: previousStepKey(press.step) ?? press.step });
+  }
+
+  /** Logs a session ("during"). The card's operation id becomes the session id, so a retried save stores it once. */
+  async logSession(actor: Actor, planId: string, op: string, submitted: Readonly<Record<string, unknown>>): Promise<{ plan: Versioned<Plan>; session: PlanSession }> {
+    requireHost(actor);
+    const parsed = parseSession(submitted, this.now());
+    if (!parsed.ok) throw new ValidationError('Please check the answers marked below.', parsed.problems);
+    const found = await this.partners.getMany(parsed.value.partnerIds);
+    const known = new Set(found.filter((partner) => partner.status !== 'left').map((partner) => partner.id));
+    if (parsed.value.partnerIds.some((id) => !known.has(id))) {
+      throw new ValidationError('Please check the answers marked below.', [
+        { field: 'partnerIds', message: 'Someone chosen is not on the Involvement Register. Search again and choose from the list.' },
+      ]);
+    }
+    for (let attempt = 1; ; attempt += 1) {
+      const plan = await this.open(actor, planId);
+      const existing = plan.sessions.find((session) => session.id === op);
+      if (existing) return { plan, session: existing };
+      if (plan.sessions.length >= MAX_SESSIONS_PER_PLAN) throw new ValidationError(`This plan already has ${MAX_SESSIONS_PER_PLAN} sessions. Please start a new plan for further work.`);
+      const session: PlanSession = { ...parsed.value, id: op, loggedAt: this.now().toISOString() };
+      try {
+        const saved = await this.save(plan, { sessions: [...plan.sessions, session], phase: plan.phase === 'closed' ? 'closed' : 'running' });
+        return { plan: saved, session };
+      } catch (error) {
+        // Two sessions logged at once (two devices): appends don't clash, so re-read and add ours again.
+        if (!(error instanceof ConflictError) || attempt >= CONCURRENT_APPEND_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  /** Records the outcome ("after") and closes the plan. Saving again replaces it, so a retry is harmless. */
+  async recordOutcome(actor: Actor, planId: string, submitted: Readonly<Record<string, unknown>>): Promise<Versioned<Plan>> {
+    requireHost(actor);
+    const plan = await this.open(actor, planId);
+    const parsed = parseOutcome(submitted, plan);
+    if (!parsed.ok) throw new ValidationError('Please check the answers marked below.', parsed.problems);
+    const outcome: PlanOutcome = { ...parsed.value, recordedAt: this.now().toISOString() };
+    return this.save(plan, { outcome, phase: 'closed' });
+  }
+
+  private async createPlan(actor: Actor, press: StepPress, answers: Readonly<Record<string, unknown>>): Promise<Versioned<Plan>> {
+    if (press.step !== 'purpose' || press.mode !== 'walk' || !press.op) throw new ValidationError('This card is not part of a plan. Type \u201cplan\u201d to start one.');
+    const at = this.now().toISOString();
+    const { document } = await this.store.plans.create({
+      id: `plan-${press.op}`,
+      type: 'plan',
+      schemaVersion: 1,
+      hostId: actor.id,
+      hostName: actor.displayName,
+      title: String(answers.title),
+      phase: 'planning',
+      position: nextStepKey('purpose')!,
+      revision: 1,
+      answers: { purpose: answers as Plan['answers']['purpose'] & object },
+      skipped: [],
+      sessions: [],
+      createdAt: at,
+      updatedAt: at,
+    });
+    if (document.hostId !== actor.id) throw new ConflictError('This card has already been used. Type \u201cplan\u201d to start a new plan.');
+    return document;
+  }
+
+  private async latest(actor: Actor, press: StepPress): Promise<Versioned<Plan>> {
+    const plan = await this.open(actor, press.planId!);
+    if (plan.revision !== press.revision) throw new StalePlanError(plan);
+    return plan;
+  }
+
+  private async save(plan: Versioned<Plan>, change: Partial<Plan>): Promise<Versioned<Plan>> {
+    const { _etag, ...current } = plan;
+    const next: Plan = { ...current, ...change, revision: plan.revision + 1, updatedAt: this.now().toISOString() };
+    try {
+      return await this.store.plans.replace(next, _etag);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      const latest = await this.store.findPlan(plan.hostId, plan.id);
+      if (!latest) throw error;
+      throw new StalePlanError(latest);
+    }
+  }
+}
+
+function requireHost(actor: Actor): void {
+  if (!isStaff(actor)) throw new ForbiddenError('Only colleagues who host involvement work can make plans. If you need to, ask the IEV team to give you access.');
+}

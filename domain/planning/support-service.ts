@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldProblem } from '../errors.js';
+import { isIevMember, type Actor } from '../people/actor.js';
+import type { ConversationAddress } from '../../storage/directory-store.js';
+import type { PlanStore } from '../../storage/plan-store.js';
+import type { Versioned } from '../../storage/repository.js';
+import type { PlanService } from './plan-service.js';
+import { SUPPORT_KINDS, type SupportKind, type SupportRequest } from './support-request.js';
+
+const KIND_VALUES = SUPPORT_KINDS.map((kind) => kind.value) as [SupportKind, ...SupportKind[]];
+
+const requestSchema = z.object({
+  kinds: z.preprocess(
+    (value) => (value === undefined || value === null || value === '' ? [] : typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : value),
+    z
+      .array(z.enum(KIND_VALUES, { error: 'Please choose from the options shown.' }), { error: 'Please choose from the options shown.' })
+      .max(KIND_VALUES.length, { error: 'Please choose from the options shown.' })
+      .min(1, { error: 'Please choose what you would like help with.' })
+      .transform((kinds) => [...new Set(kinds)]),
+  ),
+  description: z.preprocess(
+    (value) => (value === undefined || value === null ? '' : value),
+    z
+      .string({ error: 'Please type your answer as text.' })
+      .transform((text) => text.trim())
+      .pipe(z.string().min(1, { error: 'Please describe what you are planning and what help would be useful.' }).max(2000, { error: 'Please keep this to 2,000 characters or fewer.' })),
+  ),
+});
+
+/** "New Works" requests: a host asks the IEV team for help; an IEV member takes it on. */
+export class SupportService {
+  constructor(
+    private readonly store: PlanStore,
+    private readonly plans: PlanService,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Saves the request (once per card: the card's operation id is the request id). */
+  async request(actor: Actor, planId: string, op: string, submitted: Readonly<Record<string, unknown>>): Promise<{ request: Versioned<SupportRequest>; created: boolean }> {
+    const plan = await this.plans.open(actor, planId);
+    const parsed = requestSchema.safeParse(submitted);
+    if (!parsed.success) {
+      const problems: FieldProblem[] = parsed.error.issues.map((issue) => ({ field: String(issue.path[0] ?? 'form'), message: issue.message }));
+      throw new ValidationError('Please check the answers marked below.', problems);
+    }
+    const { document, created } = await this.store.supportRequests.create({
+      id: `support-${op}`,
+      type: 'support-request',
+      schemaVersion: 1,
+      hostId: actor.id,
+      hostName: actor.displayName,
+      planId: plan.id,
+      planTitle: plan.title,
+      kinds: parsed.data.kinds,
+      description: parsed.data.description,
+      status: 'open',
+      createdAt: this.now().toISOString(),
+    });
+    return { request: document, created };
+  }
+
+  /** Remembers where the card was posted, so later changes can update it for everyone. */
+  async recordPost(request: Versioned<SupportRequest>, address: ConversationAddress, activityId: string): Promise<Versioned<SupportRequest>> {
+    const { _etag, ...current } = request;
+    try {
+      return await this.store.supportRequests.replace({ ...current, channelPost: { address, activityId } }, _etag);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      // Taken in the moment between posting and recording: keep the owner, add the post.
+      const latest = await this.get(request.hostId, request.id);
+      const { _etag: latestEtag, ...rest } = latest;
+      return this.store.supportRequests.replace({ ...rest, channelPost: { address, activityId } }, latestEtag);
+    }
+  }
+
+  /** Anyone may see a request's status on the channel card; reading it needs the host id the card carries. */
+  async get(hostId: string, requestId: string): Promise<Versioned<SupportRequest>> {
+    const request = await this.store.findSupportRequest(hostId, requestId);
+    if (!request) throw new NotFoundError('We couldn\u2019t find that support request. It may have been removed.');
+    return request;
+  }
+
+  /**
+   * An IEV member takes the request on. Exactly one person does: the write is conditional on the
+   * version read, so of two simultaneous presses one wins and the other sees who did.
+   */
+  async take(actor: Actor, hostId: string, requestId: string): Promise<{ request: Versioned<SupportRequest>; tookIt: boolean }> {
+    if (!isIevMember(actor)) throw new ForbiddenError('Only the IEV team can take on support requests.');
+    const request = await this.get(hostId, requestId);
+    if (request.status === 'taken') return { request, tookIt: false };
+    const { _etag, ...current } = request;
+    try {
+      const saved = await this.store.supportRequests.replace(
+        { ...current, status: 'taken', takenBy: { id: actor.id, name: actor.displayName, at: this.now().toISOString() } },
+        _etag,
+      );
+      return { request: saved, tookIt: true };
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      const latest = await this.get(hostId, requestId);
+      if (latest.status === 'taken') return { request: latest, tookIt: false };
+      return this.take(actor, hostId, requestId);
+    }
+  }
+
+  async openRequests(actor: Actor): Promise<SupportRequest[]> {
+    if (!isIevMember(actor)) throw new ForbiddenError('Only the IEV team can see everyone\u2019s support requests.');
+    return this.store.openSupportRequests();
+  }
+}
