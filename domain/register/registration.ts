@@ -40,14 +40,16 @@ export const registrationSchema = z
     }),
     equality: z.record(z.string().max(60), text(120)).optional(),
   })
-  .superRefine((value, context) => {
-    if (!value.email && !value.phone) {
-      context.addIssue({ code: 'custom', path: ['email'], message: 'Give an email address or a phone number so we can reach the partner.' });
-    }
-    const answered = Object.values(value.equality ?? {}).some((answer) => answer.length > 0);
-    if (answered && !value.consent.equalityMonitoring) {
-      context.addIssue({ code: 'custom', path: ['equality'], message: 'Equality answers can only be kept when the partner agrees to equality monitoring.' });
-    }
+  // `when`: these run even if other answers have problems, so the form shows every message at once.
+  .refine((value) => Boolean(value?.email || value?.phone), {
+    path: ['email'],
+    message: 'Give an email address or a phone number so we can reach the partner.',
+    when: () => true,
+  })
+  .refine((value) => value?.consent?.equalityMonitoring === true || !Object.values(value?.equality ?? {}).some((answer) => typeof answer === 'string' && answer.length > 0), {
+    path: ['equality'],
+    message: 'Equality answers can only be kept when the partner agrees to equality monitoring.',
+    when: () => true,
   });
 
 export type RegistrationInput = z.infer<typeof registrationSchema>;
