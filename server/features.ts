@@ -1,11 +1,23 @@
 import type { BotFeature } from '../bot/feature.js';
 import { generalFeature } from '../bot/features/general.js';
 import { ievSetupFeature } from '../bot/features/iev-setup.js';
+import { planningFeature } from '../bot/features/planning.js';
 import type { HelpTopic } from '../cards/help-card.js';
 import type { AppConfig } from './config.js';
 import type { Services } from './services.js';
 
 /** The bot's table of contents: every feature's commands, card actions and prompts, in match order. */
 export function createFeatures(_config: AppConfig, services: Services, helpTopics: () => HelpTopic[]): BotFeature[] {
-  return [generalFeature({ helpTopics, feedback: services.feedback }), ievSetupFeature(services.ievChannel)];
+  // Planning first: "start a plan" must reach it before general's "start" (help) pattern.
+  const planning = planningFeature({
+    plans: services.plans,
+    support: services.support,
+    partners: services.partners,
+    ievChannel: services.ievChannel,
+    directory: services.directory,
+    messenger: () => services.messenger(),
+    logger: services.logger,
+    today: () => new Date(),
+  });
+  return [planning, generalFeature({ helpTopics, feedback: services.feedback }), ievSetupFeature(services.ievChannel)];
 }

@@ -10,6 +10,9 @@ import { RegisterService } from '../domain/register/register-service.js';
 import type { DatabaseHandle } from '../storage/database.js';
 import { DirectoryStore } from '../storage/directory-store.js';
 import { FeedbackStore } from '../storage/feedback-store.js';
+import { PlanStore } from '../storage/plan-store.js';
+import { PlanService } from '../domain/planning/plan-service.js';
+import { SupportService } from '../domain/planning/support-service.js';
 import type { AppConfig } from './config.js';
 import type { Logger } from './logger.js';
 
@@ -32,6 +35,10 @@ export interface Services {
   /** Read-only view of plans and claims for the register tab. */
   readonly work: InvolvementWorkReader;
   readonly ievChannel: IevChannel;
+  /** Plans (before, during, after) and New Works support requests, in `plans` (pk /hostId). */
+  readonly planStore: PlanStore;
+  readonly plans: PlanService;
+  readonly support: SupportService;
   /** Proactive messages; available once the adapter exists. */
   messenger(): Messenger;
   attachAdapter(adapter: CloudAdapter, bot: InvolvementBot): void;
@@ -43,6 +50,8 @@ export interface Services {
 export async function createServices(config: AppConfig, database: DatabaseHandle, logger: Logger): Promise<Services> {
   const directoryStore = new DirectoryStore(database.containers);
   let messenger: Messenger | undefined;
+  const planStore = new PlanStore(database.containers);
+  const plans = new PlanService(planStore, new PartnerStore(database.containers));
   return {
     config,
     logger,
@@ -59,6 +68,9 @@ export async function createServices(config: AppConfig, database: DatabaseHandle
       directoryStore,
       config.ievChannel ? { ...config.ievChannel, botId: config.bot?.appId ?? '', tenantId: config.bot?.tenantId ?? config.tabSso?.tenantId } : undefined,
     ),
+    planStore,
+    plans,
+    support: new SupportService(planStore, plans),
     messenger: () => {
       if (!messenger) throw new Error('The bot adapter is not ready yet');
       return messenger;

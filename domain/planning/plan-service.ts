@@ -67,9 +67,9 @@ export class PlanService {
     if (!press.planId) return this.createPlan(actor, press, parsed.answers);
     const plan = await this.latest(actor, press);
     const position = press.mode === 'edit' ? 'summary' : (nextStepKey(press.step) ?? 'summary');
-    const title = press.step === 'purpose' && typeof parsed.answers.title === 'string' ? parsed.answers.title : plan.title;
+    const purpose = press.step === 'purpose' ? { title: String(parsed.answers.title), serviceArea: serviceAreaOf(parsed.answers) } : {};
     return this.save(plan, {
-      title,
+      ...purpose,
       answers: { ...plan.answers, [press.step]: parsed.answers },
       skipped: plan.skipped.filter((key) => key !== press.step),
       position,
@@ -115,7 +115,11 @@ export class PlanService {
       if (plan.sessions.length >= MAX_SESSIONS_PER_PLAN) throw new ValidationError(`This plan already has ${MAX_SESSIONS_PER_PLAN} sessions. Please start a new plan for further work.`);
       const session: PlanSession = { ...parsed.value, id: op, loggedAt: this.now().toISOString() };
       try {
-        const saved = await this.save(plan, { sessions: [...plan.sessions, session], phase: plan.phase === 'closed' ? 'closed' : 'running' });
+        const saved = await this.save(plan, {
+          sessions: [...plan.sessions, session],
+          partnerIds: [...new Set([...(plan.partnerIds ?? []), ...session.partnerIds])],
+          phase: plan.phase === 'closed' ? 'closed' : 'running',
+        });
         return { plan: saved, session };
       } catch (error) {
         // Two sessions logged at once (two devices): appends don't clash, so re-read and add ours again.
@@ -144,12 +148,14 @@ export class PlanService {
       hostId: actor.id,
       hostName: actor.displayName,
       title: String(answers.title),
+      serviceArea: serviceAreaOf(answers),
       phase: 'planning',
       position: nextStepKey('purpose')!,
       revision: 1,
       answers: { purpose: answers as Plan['answers']['purpose'] & object },
       skipped: [],
       sessions: [],
+      partnerIds: [],
       createdAt: at,
       updatedAt: at,
     });
@@ -175,6 +181,10 @@ export class PlanService {
       throw new StalePlanError(latest);
     }
   }
+}
+
+function serviceAreaOf(answers: Readonly<Record<string, unknown>>): string | undefined {
+  return typeof answers.serviceArea === 'string' ? answers.serviceArea : undefined;
 }
 
 function requireHost(actor: Actor): void {

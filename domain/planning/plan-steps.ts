@@ -118,6 +118,7 @@ export const PLAN_STEPS: readonly PlanStep[] = [
     ],
     fields: [
       { id: 'title', kind: 'text', label: 'What is this piece of work called?', summaryLabel: 'Name', maxLength: 120, required: true, placeholder: 'For example: Redesigning the memory clinic waiting area' },
+      { id: 'serviceArea', kind: 'text', label: 'Which service or team is it for?', summaryLabel: 'Service or team', maxLength: 80, placeholder: 'For example: Older people\u2019s mental health' },
       { id: 'purpose', kind: 'text', label: 'What are you trying to do, and why involve people?', summaryLabel: 'Purpose', maxLength: 2000, multiline: true, required: true },
       { id: 'objectives', kind: 'text', label: 'What do you want to have achieved at the end?', summaryLabel: 'Objectives', maxLength: 2000, multiline: true },
       { id: 'resources', kind: 'text', label: 'What time, people and money do you have?', summaryLabel: 'Resources', maxLength: 1000, multiline: true },

@@ -71,6 +71,8 @@ export interface Plan extends StoredDocument {
   readonly hostId: string;
   readonly hostName: string;
   readonly title: string;
+  /** The service or team the work is for; the register tab filters on it. */
+  readonly serviceArea?: string | undefined;
   readonly phase: PlanPhase;
   /** The step the host is on, or the summary once every step has been seen. */
   readonly position: StepKey | 'summary';
@@ -79,6 +81,8 @@ export interface Plan extends StoredDocument {
   readonly answers: Readonly<Partial<Record<StepKey, StepAnswers>>>;
   readonly skipped: readonly StepKey[];
   readonly sessions: readonly PlanSession[];
+  /** Every partner who took part in a session, kept at the top level so the register can find a partner's work. */
+  readonly partnerIds: readonly string[];
   readonly outcome?: PlanOutcome | undefined;
   readonly createdAt: string;
   readonly updatedAt: string;
