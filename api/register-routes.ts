@@ -8,6 +8,8 @@ import { LIVED_EXPERIENCE, SERVICE_AREAS } from '../domain/register/service-area
 import { audienceOf } from '../domain/register/visibility.js';
 import type { ApiContext, ApiHandler } from './routes.js';
 import { parseOrThrow } from './validate.js';
+import { HttpProblem } from './problem.js';
+import { DuplicatePartnerError } from '../domain/register/register-service.js';
 
 type Route = (handler: ApiHandler) => (req: Request, res: Response) => Promise<void>;
 
@@ -28,8 +30,13 @@ export function registerRegisterRoutes(server: Server, route: Route, context: Ap
 
   server.post('/api/partners', route(async ({ actor, req }) => {
     const input = parseOrThrow(registrationSchema, req.body, 'Some answers need checking before the partner can be registered.');
-    const { partner, created } = await context.services.register.register(actor, input);
-    return { status: created ? 201 : 200, body: { partner } };
+    try {
+      const { partner, created } = await context.services.register.register(actor, input);
+      return { status: created ? 201 : 200, body: { partner } };
+    } catch (error) {
+      if (error instanceof DuplicatePartnerError) throw new HttpProblem({ status: 409, title: 'Already on the register', detail: error.userMessage });
+      throw error;
+    }
   }));
 
   server.get('/api/partners/:id', route(async ({ actor, req }) => {

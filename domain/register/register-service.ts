@@ -67,7 +67,7 @@ export class RegisterService {
     const namesakes = await this.partners.withSearchName(candidate.searchName);
     const duplicate = namesakes.find((existing) => existing.id !== candidate.id && isSameRegistrant(existing, candidate));
     if (duplicate) {
-      throw new ConflictError(`${duplicate.displayName} is already on the register with the same email or phone number. Open their record instead of registering them again.`);
+      throw new DuplicatePartnerError(`${duplicate.displayName} is already on the register with the same email or phone number. Open their record instead of registering them again.`);
     }
     const { document, created } = await this.partners.create(candidate);
     if (created) await this.audit.record({ subjectId: document.id, actorId: actor.id, action: 'registered', fields: [] });
@@ -89,6 +89,9 @@ export class RegisterService {
     await this.partners.replace({ ...stored, welcome: { status: 'sent', recordedAt: now.toISOString() } }, _etag);
   }
 }
+
+/** Same name and contact as someone already on the register. */
+export class DuplicatePartnerError extends ConflictError {}
 
 function involvementOf(plan: InvolvementWorkRecord, partnerId: string): InvolvementEntry {
   const attended = (plan.sessions ?? []).filter((session) => {

@@ -1,7 +1,7 @@
 import { createRoot } from 'react-dom/client';
+import { App } from './app.js';
+import { connectToTeams } from './teams.js';
 
-function App() {
-  return <main><h1>Involvement Register</h1><p>Loading…</p></main>;
-}
-
-createRoot(document.getElementById('root')!).render(<App />);
+void connectToTeams().then(({ inTeams, theme }) => {
+  createRoot(document.getElementById('root')!).render(<App startup={{ inTeams, theme }} />);
+});

@@ -1,0 +1,126 @@
+/**
+ * The tab's only door to the server. Every call carries who is asking: a Teams SSO token in Teams,
+ * or (local mode only) the chosen developer identity. Failures come back as plain messages.
+ */
+export interface FieldProblem {
+  readonly field: string;
+  readonly message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail: string,
+    readonly problems: readonly FieldProblem[] = [],
+  ) {
+    super(detail);
+  }
+}
+
+export type Credentials = { kind: 'teams'; token: () => Promise<string> } | { kind: 'developer'; personId: string };
+
+let credentials: Credentials | undefined;
+
+export function setCredentials(next: Credentials): void {
+  credentials = next;
+}
+
+export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (credentials?.kind === 'teams') headers.authorization = `Bearer ${await credentials.token()}`;
+  if (credentials?.kind === 'developer') headers['x-developer-identity'] = credentials.personId;
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  } catch {
+    throw new ApiError(0, 'No connection', 'We could not reach the Involvement Hub. Check your connection and try again.');
+  }
+  if (response.status === 204) return undefined as T;
+  const body = (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined;
+  if (!response.ok) {
+    throw new ApiError(
+      response.status,
+      typeof body?.title === 'string' ? body.title : 'Something went wrong',
+      typeof body?.detail === 'string' ? body.detail : 'Something went wrong on our side. Please try again.',
+      Array.isArray(body?.errors) ? (body.errors as FieldProblem[]) : [],
+    );
+  }
+  return body as T;
+}
+
+export interface Session {
+  readonly signIn: 'developer' | 'teams-sso';
+  readonly clientId?: string | null;
+  readonly people?: ReadonlyArray<{ id: string; displayName: string; description: string }>;
+}
+
+export interface Me {
+  readonly id: string;
+  readonly displayName: string;
+  readonly roles: readonly string[];
+}
+
+export type PartnerStatus = 'active' | 'paused' | 'left';
+
+export interface PartnerRow {
+  readonly id: string;
+  readonly displayName: string;
+  readonly status: PartnerStatus;
+  readonly areas: readonly string[];
+  readonly interests: readonly string[];
+  readonly livedExperience: readonly string[];
+  readonly availability?: string;
+  readonly lastInvolvedAt?: string;
+  readonly consent: 'contactable' | 'register-only';
+}
+
+export interface PartnerView {
+  readonly id: string;
+  readonly displayName: string;
+  readonly status: PartnerStatus;
+  readonly areas?: readonly string[];
+  readonly interests?: readonly string[];
+  readonly livedExperience?: readonly string[];
+  readonly availability?: string;
+  readonly lastInvolvedAt?: string;
+  readonly hoursInvolved?: number;
+  readonly registeredAt?: string;
+  readonly consent?: Record<'register' | 'contactAboutOpportunities' | 'equalityMonitoring', { given: boolean; at: string }>;
+  readonly paymentPreference?: { choice: string };
+  readonly contact?: { email?: string; phone?: string; preferredMethod?: string };
+  readonly communicationNeeds?: string;
+  readonly accessNeeds?: string;
+  readonly welcome?: { status: 'to-send' | 'sent'; recordedAt: string };
+  readonly emergencyContact?: { name: string; relationship: string; phone: string };
+  readonly equality?: Record<string, string>;
+}
+
+export interface PartnerPageData {
+  readonly partner: PartnerView;
+  readonly involvement?: ReadonlyArray<{ planId: string; title: string; phase?: string; sessions: number; hours: number }>;
+  readonly claims?: ReadonlyArray<{ id: string; status: string; submittedAt?: string; amountPence?: number; paidAt?: string }>;
+}
+
+export interface WorkSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly hostName: string;
+  readonly phase: string;
+  readonly serviceArea?: string;
+  readonly startDate?: string;
+  readonly endDate?: string;
+  readonly partners: ReadonlyArray<{ id: string; displayName: string }>;
+}
+
+export interface Page<T> {
+  readonly items: T[];
+  readonly continuation?: string;
+}
+
+export interface RegisterOptions {
+  readonly serviceAreas: readonly string[];
+  readonly livedExperience: readonly string[];
+  readonly audience: 'viewer' | 'host' | 'iev';
+}

@@ -1,0 +1,156 @@
+import { FluentProvider, Link, makeStyles, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, tokens } from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
+import { api, ApiError, setCredentials, type Me, type RegisterOptions, type Session } from './api.js';
+import { DeveloperIdentity } from './components/developer-identity.js';
+import { ErrorMessage, Loading } from './components/states.js';
+import { href, useRoute, type Route } from './router.js';
+import { onTeamsThemeChange, teamsToken, themeName, type ThemeName } from './teams.js';
+import { ConfigPage } from './views/config-page.js';
+import { PartnerPage } from './views/partner-page.js';
+import { RegisterForm } from './views/register-form.js';
+import { filtersFrom, RegisterView } from './views/register-view.js';
+import { WorkView } from './views/work-view.js';
+
+const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
+const IDENTITY_KEY = 'involvement-hub.developer-identity';
+
+const useStyles = makeStyles({
+  root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
+  page: { maxWidth: '1100px', margin: '0 auto', padding: '12px 16px 32px', boxSizing: 'border-box' },
+  header: { display: 'flex', flexWrap: 'wrap', gap: '8px 24px', alignItems: 'baseline', marginBottom: '12px' },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500 },
+  nav: { display: 'flex', flexWrap: 'wrap', gap: '16px' },
+  current: { fontWeight: tokens.fontWeightSemibold, textDecorationLine: 'underline' },
+  skip: {
+    position: 'absolute', left: '-9999px', top: '8px',
+    ':focus': { left: '8px', padding: '8px', backgroundColor: tokens.colorNeutralBackground1, zIndex: 10 },
+  },
+});
+
+export interface Startup {
+  readonly inTeams: boolean;
+  readonly theme: ThemeName | undefined;
+}
+
+export function App({ startup }: { startup: Startup }) {
+  const [theme, setTheme] = useState<ThemeName>(() => startup.theme ?? themeName(new URLSearchParams(window.location.search).get('theme') ?? undefined));
+  useEffect(() => {
+    if (startup.inTeams) onTeamsThemeChange(setTheme);
+  }, [startup.inTeams]);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+  return (
+    <FluentProvider theme={THEMES[theme]}>
+      <SignedIn inTeams={startup.inTeams} />
+    </FluentProvider>
+  );
+}
+
+/** Decides how this page proves who is using it, then shows the product. */
+function SignedIn({ inTeams }: { inTeams: boolean }) {
+  const styles = useStyles();
+  const [session, setSession] = useState<Session>();
+  const [error, setError] = useState<unknown>();
+  const [personId, setPersonId] = useState<string>('');
+
+  useEffect(() => {
+    api<Session>('/api/session').then((found) => {
+      if (found.signIn === 'developer') {
+        const asked = new URLSearchParams(window.location.search).get('as') ?? sessionStorage.getItem(IDENTITY_KEY);
+        const person = found.people?.find((candidate) => candidate.id === asked || candidate.displayName.toLowerCase().startsWith(asked?.toLowerCase() ?? '\u0000')) ?? found.people?.[0];
+        setPersonId(person?.id ?? '');
+      } else if (inTeams) {
+        setCredentials({ kind: 'teams', token: teamsToken });
+      }
+      setSession(found);
+    }, setError);
+  }, [inTeams]);
+
+  if (session?.signIn === 'developer' && personId) setCredentials({ kind: 'developer', personId });
+  const switchPerson = (id: string) => {
+    sessionStorage.setItem(IDENTITY_KEY, id);
+    setPersonId(id);
+  };
+
+  const body = (() => {
+    if (error) return <ErrorMessage error={error} onRetry={() => window.location.reload()} />;
+    if (!session) return <Loading label="Starting the Involvement Register" />;
+    if (session.signIn === 'teams-sso' && !inTeams) {
+      return <ErrorMessage error={new ApiError(401, 'Open this in Microsoft Teams', 'The Involvement Register signs you in through Teams. Open the Involvement Hub app in Teams to use it.')} />;
+    }
+    return <Product key={personId || 'teams'} inTeams={inTeams} />;
+  })();
+
+  return (
+    <div className={styles.root}>
+      <a className={styles.skip} href="#main" onClick={(event) => { event.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to content</a>
+      <div className={styles.page}>
+        {session?.signIn === 'developer' && <DeveloperIdentity session={session} personId={personId} onChange={switchPerson} />}
+        {body}
+      </div>
+    </div>
+  );
+}
+
+function Product({ inTeams }: { inTeams: boolean }) {
+  const styles = useStyles();
+  const route = useRoute();
+  const [me, setMe] = useState<Me>();
+  const [options, setOptions] = useState<RegisterOptions>();
+  const [error, setError] = useState<unknown>();
+  useEffect(() => {
+    Promise.all([api<Me>('/api/me'), api<RegisterOptions>('/api/register/options')]).then(([who, offered]) => {
+      setMe(who);
+      setOptions(offered);
+    }, setError);
+  }, []);
+
+  if (error) return <ErrorMessage error={error} onRetry={() => window.location.reload()} />;
+  if (!me || !options) return <Loading label="Signing you in" />;
+  const section = route.segments[0] ?? 'partners';
+  const isConfig = section === 'config';
+  return (
+    <>
+      <header className={styles.header}>
+        <h1 className={styles.title}>Involvement Register</h1>
+        {!isConfig && (
+          <nav aria-label="Register sections" className={styles.nav}>
+            <NavLink path="partners" current={section === 'partners' && route.segments[1] !== 'new'}>Partners</NavLink>
+            <NavLink path="work" current={section === 'work'}>Involvement work</NavLink>
+            {options.audience === 'iev' && <NavLink path="partners/new" current={route.segments[1] === 'new'}>Register a partner</NavLink>}
+          </nav>
+        )}
+        <span>Signed in as {me.displayName} ({roleLabel(options.audience)})</span>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <View route={route} options={options} inTeams={inTeams} />
+      </main>
+    </>
+  );
+}
+
+function View({ route, options, inTeams }: { route: Route; options: RegisterOptions; inTeams: boolean }) {
+  const [section, id] = route.segments;
+  const query = route.params.toString();
+  const filters = useMemo(() => filtersFrom(new URLSearchParams(query)), [query]);
+  if (section === 'config') return <ConfigPage options={options} inTeams={inTeams} />;
+  if (section === 'work') return <WorkView area={route.params.get('area') ?? undefined} planId={route.params.get('plan') ?? undefined} />;
+  if (section === 'partners' && id === 'new') return <RegisterForm options={options} />;
+  if (section === 'partners' && id) return <PartnerPage id={id} />;
+  if (section === 'claims' && id) return <ErrorMessage error={new ApiError(404, 'Claims open in the bot', 'Claims are approved from their card in the IEV channel. This page will show them soon.')} />;
+  return <RegisterView filters={filters} options={options} />;
+}
+
+function NavLink({ path, current, children }: { path: string; current: boolean; children: string }) {
+  const styles = useStyles();
+  return (
+    <Link href={href(path)} aria-current={current ? 'page' : undefined} className={current ? styles.current : undefined}>
+      {children}
+    </Link>
+  );
+}
+
+function roleLabel(audience: RegisterOptions['audience']): string {
+  return audience === 'iev' ? 'IEV team' : audience === 'host' ? 'host' : 'viewer';
+}

@@ -1,0 +1,20 @@
+const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' });
+
+export function formatDate(iso: string | undefined, fallback = 'Not yet'): string {
+  if (!iso) return fallback;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? fallback : DATE.format(date);
+}
+
+export function formatPounds(pence: number | undefined): string {
+  return pence === undefined ? 'Amount not known' : `\u00a3${(pence / 100).toFixed(2)}`;
+}
+
+export const STATUS_LABEL = { active: 'Active', paused: 'Paused', left: 'Left the register' } as const;
+
+export const PAYMENT_LABEL: Record<string, string> = {
+  'accept-payment': 'Involvement payment and expenses',
+  'expenses-only': 'Expenses only',
+  decline: 'No payment or expenses',
+  'not-chosen': 'Not chosen yet',
+};

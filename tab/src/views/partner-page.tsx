@@ -1,0 +1,186 @@
+import { Badge, Button, Link, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { api, type PartnerPageData, type PartnerView } from '../api.js';
+import { ErrorMessage, Loading } from '../components/states.js';
+import { formatDate, formatPounds, PAYMENT_LABEL, STATUS_LABEL } from '../format.js';
+import { href } from '../router.js';
+
+const useStyles = makeStyles({
+  sections: { display: 'grid', gap: '16px', gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))' },
+  section: { padding: '12px 16px', borderRadius: tokens.borderRadiusMedium, border: `1px solid ${tokens.colorNeutralStroke1}`, backgroundColor: tokens.colorNeutralBackground1 },
+  sensitive: { border: `2px solid ${tokens.colorPaletteDarkOrangeBorder2}` },
+  facts: { display: 'grid', gridTemplateColumns: 'minmax(110px, max-content) 1fr', gap: '4px 12px', margin: 0 },
+  term: { fontWeight: tokens.fontWeightSemibold },
+  detail: { margin: 0, overflowWrap: 'anywhere' },
+  title: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'center' },
+  list: { margin: 0, paddingLeft: '20px' },
+});
+
+/** One partner: profile, needs, involvement history, claims; emergency contact and equality answers for IEV only (the server decides). */
+export function PartnerPage({ id }: { id: string }) {
+  const styles = useStyles();
+  const [data, setData] = useState<PartnerPageData>();
+  const [error, setError] = useState<unknown>();
+
+  const load = useCallback(async () => {
+    setError(undefined);
+    setData(undefined);
+    try {
+      setData(await api<PartnerPageData>(`/api/partners/${encodeURIComponent(id)}`));
+    } catch (failure) {
+      setError(failure);
+    }
+  }, [id]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (error) {
+    return (
+      <section aria-labelledby="partner-heading">
+        <h2 id="partner-heading">Involvement Partner</h2>
+        <ErrorMessage error={error} onRetry={() => void load()} />
+        <p><Link href={href('partners')}>Back to the register</Link></p>
+      </section>
+    );
+  }
+  if (!data) return <Loading label="Loading the partner's record" />;
+  const { partner } = data;
+  return (
+    <article aria-labelledby="partner-heading">
+      <p><Link href={href('partners')}>Back to the register</Link></p>
+      <div className={styles.title}>
+        <h2 id="partner-heading">{partner.displayName}</h2>
+        <Badge appearance="tint" color={partner.status === 'active' ? 'success' : 'warning'}>{STATUS_LABEL[partner.status]}</Badge>
+      </div>
+      <div className={styles.sections}>
+        <Section title="Profile">
+          <Facts rows={[
+            ['Interests', partner.interests?.join(', ')],
+            ['Service areas', partner.areas?.join(', ')],
+            ['Lived experience', partner.livedExperience?.join(', ')],
+            ['Availability', partner.availability],
+            ['Last involved', formatDate(partner.lastInvolvedAt)],
+            ['Hours involved', partner.hoursInvolved?.toString()],
+            ['Registered', partner.registeredAt && formatDate(partner.registeredAt)],
+          ]} />
+        </Section>
+        {partner.consent && <ConsentSection partner={partner} />}
+        {(partner.contact || partner.communicationNeeds || partner.accessNeeds || partner.consent) && (
+          <Section title="Contact and needs">
+            <Facts rows={[
+              ['Email', partner.contact?.email],
+              ['Phone', partner.contact?.phone],
+              ['Prefers', partner.contact?.preferredMethod],
+              ['Communication needs', partner.communicationNeeds ?? 'None recorded'],
+              ['Access needs', partner.accessNeeds ?? 'None recorded'],
+            ]} />
+            {!partner.contact && <p>This partner has not agreed to be contacted about opportunities. Ask the IEV team if you need to reach them.</p>}
+          </Section>
+        )}
+        {partner.emergencyContact && (
+          <Section title="Emergency contact" sensitive>
+            <p>Only the IEV team sees this. Your viewing has been recorded.</p>
+            <Facts rows={[
+              ['Name', partner.emergencyContact.name],
+              ['Relationship', partner.emergencyContact.relationship],
+              ['Phone', partner.emergencyContact.phone],
+            ]} />
+          </Section>
+        )}
+        {partner.equality && (
+          <Section title="Equality monitoring" sensitive>
+            <p>Given with the partner's explicit consent, for monitoring who is reached. Only the IEV team sees this.</p>
+            <Facts rows={Object.entries(partner.equality).map(([question, answer]) => [question, answer])} />
+          </Section>
+        )}
+        {data.involvement && (
+          <Section title="Involvement history">
+            {data.involvement.length === 0 ? <p>No involvement work recorded yet.</p> : (
+              <ul className={styles.list}>
+                {data.involvement.map((entry) => (
+                  <li key={entry.planId}>
+                    <Link href={href('work', { plan: entry.planId })}>{entry.title}</Link> — {entry.sessions} {entry.sessions === 1 ? 'session' : 'sessions'}, {entry.hours} hours
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Section>
+        )}
+        {data.claims && (
+          <Section title="Claims and payments">
+            {data.claims.length === 0 ? <p>No expense claims yet.</p> : (
+              <ul className={styles.list}>
+                {data.claims.map((claim) => (
+                  <li key={claim.id}>
+                    <Link href={href(`claims/${encodeURIComponent(claim.id)}`)}>{formatPounds(claim.amountPence)}</Link> — {claim.status}, submitted {formatDate(claim.submittedAt)}
+                    {claim.paidAt ? `, paid ${formatDate(claim.paidAt)}` : ''}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Section>
+        )}
+      </div>
+      {partner.welcome?.status === 'to-send' && <WelcomeTask partner={partner} onDone={() => void load()} />}
+    </article>
+  );
+}
+
+function ConsentSection({ partner }: { partner: PartnerView }) {
+  const consent = partner.consent!;
+  const said = (given: boolean) => (given ? 'Yes' : 'No');
+  return (
+    <Section title="Consent">
+      <Facts rows={[
+        ['On the register', `${said(consent.register.given)} (${formatDate(consent.register.at)})`],
+        ['Contact about opportunities', `${said(consent.contactAboutOpportunities.given)} (${formatDate(consent.contactAboutOpportunities.at)})`],
+        ['Equality monitoring', `${said(consent.equalityMonitoring.given)} (${formatDate(consent.equalityMonitoring.at)})`],
+        ['Payment preference', PAYMENT_LABEL[partner.paymentPreference?.choice ?? 'not-chosen']],
+      ]} />
+    </Section>
+  );
+}
+
+function WelcomeTask({ partner, onDone }: { partner: PartnerView; onDone: () => void }) {
+  const [error, setError] = useState<unknown>();
+  if (!partner.emergencyContact) return null; // only IEV members (who see the emergency contact) own this task
+  return (
+    <MessageBar intent="info" layout="multiline" style={{ marginTop: 16 }}>
+      <MessageBarBody>
+        <strong>Task for IEV:</strong> send {partner.displayName} the "Welcome to Involvement" email.{' '}
+        <Button size="small" onClick={() => api(`/api/partners/${encodeURIComponent(partner.id)}/welcome-sent`, { method: 'POST' }).then(onDone, setError)}>
+          Mark welcome as sent
+        </Button>
+        {error !== undefined && <ErrorMessage error={error} />}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+function Section({ title, sensitive, children }: { title: string; sensitive?: boolean; children: ReactNode }) {
+  const styles = useStyles();
+  const id = `section-${title.toLowerCase().replace(/\W+/g, '-')}`;
+  return (
+    <section aria-labelledby={id} className={`${styles.section} ${sensitive ? styles.sensitive : ''}`}>
+      <h3 id={id}>{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+function Facts({ rows }: { rows: ReadonlyArray<readonly [string, string | undefined]> }) {
+  const styles = useStyles();
+  const shown = rows.filter(([, value]) => value !== undefined && value !== '');
+  return (
+    <dl className={styles.facts}>
+      {shown.map(([term, value]) => (
+        <div key={term} style={{ display: 'contents' }}>
+          <dt className={styles.term}>{term}</dt>
+          <dd className={styles.detail}>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

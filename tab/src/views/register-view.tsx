@@ -1,0 +1,178 @@
+import { Badge, Button, Field, Input, Link, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { api, type Page, type PartnerRow, type RegisterOptions } from '../api.js';
+import { Empty, ErrorMessage, Loading } from '../components/states.js';
+import { formatDate, STATUS_LABEL } from '../format.js';
+import { href, navigate } from '../router.js';
+
+const useStyles = makeStyles({
+  filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))', gap: '12px', alignItems: 'end', marginBottom: '16px' },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', gap: '8px' },
+  row: {
+    padding: '12px',
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    display: 'grid',
+    gap: '4px',
+  },
+  heading: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'center', margin: 0, fontSize: tokens.fontSizeBase400 },
+  tags: { display: 'flex', flexWrap: 'wrap', gap: '4px' },
+  meta: { color: tokens.colorNeutralForeground2 },
+  more: { marginTop: '16px', display: 'flex', gap: '12px', alignItems: 'center', flexWrap: 'wrap' },
+});
+
+export interface RegisterFilters {
+  readonly q: string;
+  readonly status: string;
+  readonly area: string;
+  readonly contactable: string;
+  readonly sort: string;
+  readonly pageSize: string;
+}
+
+export function filtersFrom(params: URLSearchParams): RegisterFilters {
+  return {
+    q: params.get('q') ?? '',
+    status: params.get('status') ?? '',
+    area: params.get('area') ?? '',
+    contactable: params.get('contactable') ?? '',
+    sort: params.get('sort') ?? 'name',
+    pageSize: params.get('pageSize') ?? '25',
+  };
+}
+
+/** The register: server-side search, filters and sort, paged with continuation tokens ("Show more"). */
+export function RegisterView({ filters, options }: { filters: RegisterFilters; options: RegisterOptions | undefined }) {
+  const styles = useStyles();
+  const [draft, setDraft] = useState(filters.q);
+  const [items, setItems] = useState<PartnerRow[]>([]);
+  const [continuation, setContinuation] = useState<string | undefined>();
+  const [state, setState] = useState<'loading' | 'ready' | 'more' | 'error'>('loading');
+  const [error, setError] = useState<unknown>();
+  const listEnd = useRef<HTMLParagraphElement>(null);
+
+  const load = useCallback(
+    async (from?: string) => {
+      setState(from ? 'more' : 'loading');
+      const query = new URLSearchParams();
+      for (const [key, value] of Object.entries(filters)) if (value) query.set(key, value);
+      if (from) query.set('continuation', from);
+      try {
+        const page = await api<Page<PartnerRow>>(`/api/partners?${query}`);
+        setItems((previous) => (from ? [...previous, ...page.items] : page.items));
+        setContinuation(page.continuation);
+        setState('ready');
+      } catch (failure) {
+        setError(failure);
+        setState('error');
+      }
+    },
+    [filters],
+  );
+
+  useEffect(() => {
+    setDraft(filters.q);
+    void load();
+  }, [load, filters.q]); // filters is memoised by the caller on the URL, so this runs once per search
+
+  const apply = (change: Partial<RegisterFilters>) => navigate('partners', { ...filters, ...change, sort: (change.sort ?? filters.sort) === 'name' ? undefined : change.sort ?? filters.sort });
+  const onSearch = (event: FormEvent) => {
+    event.preventDefault();
+    apply({ q: draft.trim() });
+  };
+
+  return (
+    <section aria-labelledby="register-heading">
+      <h2 id="register-heading">Involvement Partners</h2>
+      <form role="search" className={styles.filters} onSubmit={onSearch}>
+        <Field label="Search by name or interest">
+          <Input type="search" value={draft} onChange={(_, data) => setDraft(data.value)} placeholder="For example: Patel or interview" />
+        </Field>
+        <Button type="submit" appearance="primary">Search</Button>
+        <Field label="Status">
+          <Select value={filters.status} onChange={(_, data) => apply({ status: data.value })}>
+            <option value="">Any status</option>
+            <option value="active">Active</option>
+            <option value="paused">Paused</option>
+            {options?.audience === 'iev' && <option value="left">Left the register</option>}
+          </Select>
+        </Field>
+        <Field label="Service area">
+          <Select value={filters.area} onChange={(_, data) => apply({ area: data.value })}>
+            <option value="">All service areas</option>
+            {options?.serviceAreas.map((area) => <option key={area} value={area}>{area}</option>)}
+          </Select>
+        </Field>
+        <Field label="Contact consent">
+          <Select value={filters.contactable} onChange={(_, data) => apply({ contactable: data.value })}>
+            <option value="">Anyone</option>
+            <option value="true">Happy to be contacted</option>
+            <option value="false">Register only</option>
+          </Select>
+        </Field>
+        <Field label="Sort by">
+          <Select value={filters.sort} onChange={(_, data) => apply({ sort: data.value })}>
+            <option value="name">Name, A to Z</option>
+            <option value="name-desc">Name, Z to A</option>
+            <option value="newest">Newest registered</option>
+          </Select>
+        </Field>
+        <Field label="Partners per page">
+          <Select value={filters.pageSize} onChange={(_, data) => apply({ pageSize: data.value })}>
+            <option value="25">25</option>
+            <option value="50">50</option>
+            <option value="100">100</option>
+          </Select>
+        </Field>
+      </form>
+
+      {state === 'loading' && <Loading label="Loading the register" />}
+      {state === 'error' && <ErrorMessage error={error} onRetry={() => void load()} />}
+      {state !== 'loading' && state !== 'error' && items.length === 0 && (
+        <Empty>No partners match. Try a shorter search or fewer filters.</Empty>
+      )}
+      {items.length > 0 && state !== 'loading' && (
+        <>
+          <ul className={styles.list} aria-label="Partners">
+            {items.map((partner) => <PartnerListItem key={partner.id} partner={partner} />)}
+          </ul>
+          <div className={styles.more}>
+            <p ref={listEnd} role="status" aria-live="polite">
+              Showing {items.length} {items.length === 1 ? 'partner' : 'partners'}
+              {continuation ? '' : ' \u2014 that is everyone who matches'}.
+            </p>
+            {continuation && (
+              <Button onClick={() => void load(continuation)} disabled={state === 'more'}>
+                {state === 'more' ? 'Loading more\u2026' : 'Show more partners'}
+              </Button>
+            )}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function PartnerListItem({ partner }: { partner: PartnerRow }) {
+  const styles = useStyles();
+  return (
+    <li className={styles.row}>
+      <h3 className={styles.heading}>
+        <Link href={href(`partners/${encodeURIComponent(partner.id)}`)}>{partner.displayName}</Link>
+        <Badge appearance="tint" color={partner.status === 'active' ? 'success' : partner.status === 'paused' ? 'warning' : 'subtle'}>
+          {STATUS_LABEL[partner.status]}
+        </Badge>
+        <Badge appearance="outline" color={partner.consent === 'contactable' ? 'brand' : 'informative'}>
+          {partner.consent === 'contactable' ? 'Happy to be contacted' : 'Register only'}
+        </Badge>
+      </h3>
+      <Text className={styles.meta}>Interests: {partner.interests.join(', ') || 'none recorded'}</Text>
+      <Text className={styles.meta}>Areas: {partner.areas.join(', ') || 'none recorded'}</Text>
+      {partner.livedExperience.length > 0 && <Text className={styles.meta}>Lived experience: {partner.livedExperience.join(', ')}</Text>}
+      <Text className={styles.meta}>
+        Available: {partner.availability ?? 'not recorded'} · Last involved: {formatDate(partner.lastInvolvedAt, 'not yet')}
+      </Text>
+    </li>
+  );
+}
