@@ -105,7 +105,7 @@ function createHttpServer(
   tabDir: string,
   authKeys?: JWTVerifyGetKey,
 ): restify.Server {
-  const server = restify.createServer({ name: 'involvement-hub', handleUncaughtExceptions: false });
+  const server = restify.createServer({ name: 'involvement-hub', handleUncaughtExceptions: false, log: logger as never });
   server.use((req, res, next) => {
     const requestId = (req.header('x-request-id') || randomUUID()).slice(0, 64);
     res.setHeader('x-request-id', requestId);
@@ -117,7 +117,7 @@ function createHttpServer(
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1_000_000, rejectUnknown: false }));
   server.on('after', (req: restify.Request, res: restify.Response) => {
-    const log = (req as unknown as { log: Logger }).log ?? logger;
+    const log = logger.child({ requestId: res.getHeader('x-request-id') });
     // Paths only: query strings can carry search terms typed by people.
     log.info({ method: req.method, path: req.getPath(), status: res.statusCode, ms: Date.now() - req.time() }, 'request');
   });
