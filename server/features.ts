@@ -2,6 +2,7 @@ import type { BotFeature } from '../bot/feature.js';
 import { generalFeature } from '../bot/features/general.js';
 import { ievSetupFeature } from '../bot/features/iev-setup.js';
 import { planningFeature } from '../bot/features/planning.js';
+import { claimsFeature } from '../bot/features/claims.js';
 import type { HelpTopic } from '../cards/help-card.js';
 import type { AppConfig } from './config.js';
 import type { Services } from './services.js';
@@ -19,5 +20,6 @@ export function createFeatures(_config: AppConfig, services: Services, helpTopic
     logger: services.logger,
     today: () => new Date(),
   });
-  return [planning, generalFeature({ helpTopics, feedback: services.feedback }), ievSetupFeature(services.ievChannel)];
+  const claims = claimsFeature({ claims: services.claims.service, partners: services.partners, receipts: services.claims.receipts, policy: () => services.claims.policy(), claimUrl: (id) => services.claims.claimUrl(id) });
+  return [planning, claims, generalFeature({ helpTopics, feedback: services.feedback }), ievSetupFeature(services.ievChannel)];
 }

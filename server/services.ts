@@ -13,6 +13,7 @@ import { FeedbackStore } from '../storage/feedback-store.js';
 import { PlanStore } from '../storage/plan-store.js';
 import { PlanService } from '../domain/planning/plan-service.js';
 import { SupportService } from '../domain/planning/support-service.js';
+import { createClaimsModule, type ClaimsModule } from '../domain/claims/claims-module.js';
 import type { AppConfig } from './config.js';
 import type { Logger } from './logger.js';
 
@@ -39,6 +40,8 @@ export interface Services {
   readonly planStore: PlanStore;
   readonly plans: PlanService;
   readonly support: SupportService;
+  /** Expense claims, payment batches, receipts (Blob) and the notification outbox. */
+  readonly claims: ClaimsModule;
   /** Proactive messages; available once the adapter exists. */
   messenger(): Messenger;
   attachAdapter(adapter: CloudAdapter, bot: InvolvementBot): void;
@@ -52,25 +55,40 @@ export async function createServices(config: AppConfig, database: DatabaseHandle
   let messenger: Messenger | undefined;
   const planStore = new PlanStore(database.containers);
   const plans = new PlanService(planStore, new PartnerStore(database.containers));
+  const directory = new DirectoryService(directoryStore, config.ievMemberIds);
+  const ievChannel = new IevChannel(
+    directoryStore,
+    config.ievChannel ? { ...config.ievChannel, botId: config.bot?.appId ?? '', tenantId: config.bot?.tenantId ?? config.tabSso?.tenantId } : undefined,
+  );
+  const claims = createClaimsModule({
+    config,
+    containers: database.containers,
+    logger,
+    partners: new PartnerStore(database.containers),
+    poster: () => {
+      if (!messenger) throw new Error('The bot adapter is not ready yet');
+      return messenger;
+    },
+    personalChatOf: (userId) => directory.personalChatOf(userId),
+    ievChannel: () => ievChannel.address(),
+  });
   return {
     config,
     logger,
     database,
     directoryStore,
-    directory: new DirectoryService(directoryStore, config.ievMemberIds),
+    directory,
     feedback: new FeedbackStore(database.containers),
     botStorage: new CosmosBotStorage(database.containers.botState),
     partners: new PartnerStore(database.containers),
     register: new RegisterService(new PartnerStore(database.containers), new AuditStore(database.containers), new InvolvementWorkReader(database.containers)),
     audit: new AuditStore(database.containers),
     work: new InvolvementWorkReader(database.containers),
-    ievChannel: new IevChannel(
-      directoryStore,
-      config.ievChannel ? { ...config.ievChannel, botId: config.bot?.appId ?? '', tenantId: config.bot?.tenantId ?? config.tabSso?.tenantId } : undefined,
-    ),
+    ievChannel,
     planStore,
     plans,
     support: new SupportService(planStore, plans),
+    claims,
     messenger: () => {
       if (!messenger) throw new Error('The bot adapter is not ready yet');
       return messenger;
@@ -78,8 +96,14 @@ export async function createServices(config: AppConfig, database: DatabaseHandle
     attachAdapter: (adapter) => {
       messenger = new BotMessenger(adapter, config.bot?.appId ?? '');
     },
-    startBackgroundWork: () => undefined,
-    stopBackgroundWork: async () => undefined,
-    close: async () => undefined,
+    startBackgroundWork: () => {
+      claims.dispatcher.start();
+    },
+    stopBackgroundWork: async () => {
+      await claims.dispatcher.stop();
+    },
+    close: async () => {
+      await claims.close();
+    },
   };
 }

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { claimCard } from '../../cards/claim-card.js';
+import { itemTitle } from '../../cards/claim-parts.js';
+import type { ClaimService } from '../../domain/claims/claim-service.js';
+import { stableId } from '../../domain/claims/claim-service.js';
+import type { ReceiptStore } from '../../storage/receipt-store.js';
+import type { AttachmentRoute } from '../feature.js';
+
+const MAX_RECEIPT_BYTES = 10 * 1024 * 1024;
+const TYPES_BY_EXTENSION: Readonly<Record<string, string>> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', heic: 'image/heic', pdf: 'application/pdf' };
+
+/**
+ * Receipts sent to the bot in 1:1 chat (files or photos) go to Blob storage and onto the host's
+ * open claim. Teams gives a short-lived download URL for each file.
+ */
+export function receiptAttachments(options: { claims: ClaimService; receipts: ReceiptStore; claimUrl: (claimId: string) => string }): AttachmentRoute {
+  return {
+    handle: async (turn, files) => {
+      if (turn.conversation !== 'personal') return false;
+      const claim = await options.claims.latestEditable(turn.actor);
+      if (!claim) {
+        await turn.sendText('To attach a receipt, start a claim first: type \u201cclaim expenses\u201d, add the item, then send me the photo or file.');
+        return true;
+      }
+      let latest = claim;
+      const attachedTo: string[] = [];
+      for (const [index, file] of files.slice(0, 5).entries()) {
+        const contentType = contentTypeOf(file.name, file.contentType);
+        if (!contentType) {
+          await turn.sendText(`I can only keep photos and PDFs as receipts, so \u201c${file.name.slice(0, 80)}\u201d was not attached.`);
+          continue;
+        }
+        const bytes = await download(file.downloadUrl);
+        if (!bytes) {
+          await turn.sendText('I couldn\u2019t fetch that file from Teams (or it is over 10 MB). Please send it again.');
+          continue;
+        }
+        const receiptId = stableId('receipt', `${turn.context.activity.id ?? randomUUID()}:${index}`);
+        const blobName = `claims/${claim.id}/${receiptId}`;
+        await options.receipts.put(blobName, { bytes, contentType });
+        const { claim: updated, itemId } = await options.claims.attachReceipt(turn.actor, claim.id, {
+          id: receiptId,
+          fileName: file.name.slice(0, 120),
+          contentType,
+          size: bytes.length,
+          blobName,
+          addedAt: new Date().toISOString(),
+        });
+        latest = updated;
+        const item = updated.items.find((candidate) => candidate.id === itemId);
+        attachedTo.push(item ? `for ${itemTitle(item)}` : 'to the claim');
+      }
+      if (attachedTo.length > 0) {
+        await turn.sendCard(claimCard(latest, { claimUrl: options.claimUrl(latest.id), notice: `Receipt saved ${attachedTo.join('; ')}.` }));
+      }
+      return true;
+    },
+  };
+}
+
+function contentTypeOf(name: string, declared: string): string | undefined {
+  if (declared.startsWith('image/')) return declared;
+  return TYPES_BY_EXTENSION[name.split('.').pop()?.toLowerCase() ?? ''];
+}
+
+async function download(url: string): Promise<Buffer | undefined> {
+  if (!/^https?:\/\//.test(url)) return undefined;
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(15_000), redirect: 'follow' });
+    if (!response.ok) return undefined;
+    const declared = Number(response.headers.get('content-length') ?? '0');
+    if (declared > MAX_RECEIPT_BYTES) return undefined;
+    const bytes = Buffer.from(await response.arrayBuffer());
+    return bytes.length > MAX_RECEIPT_BYTES || bytes.length === 0 ? undefined : bytes;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,77 @@
+import type { ClaimDocument } from '../domain/claims/claim.js';
+import { STATUS_LABELS, editableByHost } from '../domain/claims/claim.js';
+import { formatPounds } from '../domain/claims/money.js';
+import { BENEFITS_ADVICE } from '../domain/claims/pricing.js';
+import { card, container, execute, facts, fieldError, heading, openUrl, paragraph, type AdaptiveCard, type CardAction, type CardElement } from './adaptive-card.js';
+import { flagCount, itemBlocks, itemTitle, statusLine, totalsFacts } from './claim-parts.js';
+import type { ItemKind } from '../domain/claims/claim.js';
+
+export const ADD_ITEM_BUTTONS: ReadonlyArray<readonly [ItemKind, string]> = [
+  ['mileage', 'Add mileage'],
+  ['fare', 'Add a fare'],
+  ['parking', 'Add parking'],
+  ['taxi', 'Add a taxi'],
+  ['care', 'Add care costs'],
+  ['subsistence', 'Add food and drink'],
+  ['involvement-time', 'Add involvement time'],
+];
+
+/**
+ * The claim as its host sees it in 1:1 chat: each item with how it was worked out, what the policy
+ * flags, the totals, and what to do next.
+ */
+export function claimCard(claim: ClaimDocument, options: { claimUrl: string; notice?: string; errors?: Readonly<Record<string, string>> }): AdaptiveCard {
+  const editable = editableByHost(claim.status);
+  const needsChoice = claim.items.some((item) => item.flags.some((flag) => flag.code === 'payment-preference-not-chosen'));
+  const body: CardElement[] = [
+    heading(`Expense claim for ${claim.partnerName}`, 'Medium'),
+    paragraph(claim.work.title, { subtle: true }),
+    facts([
+      ['Status', STATUS_LABELS[claim.status]],
+      ...(claim.status === 'draft' ? [] : ([['Latest', statusLine(claim)]] as Array<[string, string]>)),
+    ]),
+    ...(options.notice ? [paragraph(options.notice, { color: 'Good' })] : []),
+    ...(claim.openQuery ? [container([paragraph(`**Question from ${claim.openQuery.byName}:** ${claim.openQuery.question}`), paragraph('Answer it (and change the items if needed), then send the claim back.')], { style: 'warning' })] : []),
+    ...(claim.decision?.reason ? [paragraph(`**Reason:** ${claim.decision.reason}`)] : []),
+    ...(claim.items.length === 0 ? [paragraph('No items yet. Add each cost the partner had: I\u2019ll work out what the policy pays.')] : itemBlocks(claim)),
+    ...(claim.items.length > 0 ? [totalsFacts(claim)] : []),
+    ...(editable && flagCount(claim) > 0 ? [paragraph(`${flagCount(claim)} thing${flagCount(claim) === 1 ? '' : 's'} to fix or explain before the IEV team looks at it. You can still submit.`, { color: 'Warning' })] : []),
+    ...(editable && claim.items.length > 0 ? [paragraph('To attach a receipt, send me a photo or file of it in this chat.', { subtle: true })] : []),
+    ...(editable && needsChoice ? paymentChoice(claim, options.errors) : []),
+    ...(editable ? [{ type: 'ActionSet', actions: ADD_ITEM_BUTTONS.map(([kind, title]) => execute(title, 'claim.itemForm', { claimId: claim.id, kind })) }] : []),
+    ...(editable && claim.items.length > 0
+      ? [{ type: 'ActionSet', actions: claim.items.map((item) => execute(`Remove: ${itemTitle(item).slice(0, 40)}`, 'claim.removeItem', { claimId: claim.id, itemId: item.id })) }]
+      : []),
+  ];
+  const actions: CardAction[] = [];
+  if (editable && claim.items.length > 0) actions.push(execute(claim.status === 'queried' ? 'Answer and send back' : 'Check and submit', 'claim.submitForm', { claimId: claim.id }, { style: 'positive' }));
+  if (!editable) actions.push(execute('Show the latest', 'claim.show', { claimId: claim.id }));
+  actions.push(openUrl('Open claim and receipts', options.claimUrl));
+  return card(body, actions, { fallbackText: `Expense claim for ${claim.partnerName}: ${STATUS_LABELS[claim.status]}, total ${formatPounds(claim.totals.expensesPence + claim.totals.paymentsPence)}` });
+}
+
+/** Payments can affect benefits: the host records the partner's choice, with a pointer to advice. */
+function paymentChoice(claim: ClaimDocument, errors: Readonly<Record<string, string>> | undefined): CardElement[] {
+  return [
+    container(
+      [
+        paragraph(`**${claim.partnerName} has not said whether they want involvement payments.**`),
+        paragraph(BENEFITS_ADVICE),
+        {
+          type: 'Input.ChoiceSet',
+          id: 'paymentChoice',
+          label: 'What has the partner chosen?',
+          style: 'expanded',
+          choices: [
+            { title: 'Accept payments and expenses', value: 'accept-payment' },
+            { title: 'Expenses only', value: 'expenses-only' },
+            { title: 'Decline payments', value: 'decline' },
+          ],
+        },
+        ...(errors?.paymentChoice ? [fieldError('paymentChoice', errors.paymentChoice)] : []),
+        { type: 'ActionSet', actions: [execute('Record their choice', 'claim.paymentChoice', { claimId: claim.id }, { associatedInputs: 'auto' })] },
+      ],
+      { style: 'warning' },
+    ),
+  ];
+}

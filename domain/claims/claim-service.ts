@@ -1,0 +1,321 @@
+import { createHash } from 'node:crypto';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { isIevMember, isStaff, type Actor } from '../people/actor.js';
+import type { Partner } from '../register/partner.js';
+import type { ClaimStore } from '../../storage/claim-store.js';
+import type { OutboxStore } from '../../storage/outbox-store.js';
+import type { PartnerStore } from '../../storage/partner-store.js';
+import type { Versioned } from '../../storage/repository.js';
+import { awaitingDecision, canMove, editableByHost, type ClaimDocument, type ClaimStatus, type HistoryEntry, type ItemInput, type ReceiptRef } from './claim.js';
+import { milesToTenths } from './money.js';
+import type { ReimbursementPolicy } from './policy.js';
+import { priceItems, taxYearOf, totalsOf } from './pricing.js';
+import type { PaymentChoice } from './payment-preference.js';
+
+export type Decision = { readonly outcome: 'approve' } | { readonly outcome: 'reject'; readonly reason: string } | { readonly outcome: 'query'; readonly question: string };
+
+export interface DecisionResult {
+  readonly claim: ClaimDocument;
+  /** False when the claim had already been decided (by someone else, or by this same request retried). */
+  readonly applied: boolean;
+}
+
+export interface ClaimServiceOptions {
+  readonly claims: ClaimStore;
+  readonly partners: PartnerStore;
+  readonly outbox: OutboxStore;
+  /** The current policy; read on every check so a reloaded policy applies to new checks only. */
+  readonly policy: () => ReimbursementPolicy;
+  /** Asks the outbox dispatcher to deliver now rather than at its next poll. */
+  readonly onEnqueued?: () => void;
+  readonly now?: () => Date;
+}
+
+const HOST_EDIT_RETRIES = 3;
+
+/**
+ * The rules of an expense claim: who may do what, in which state, and what the policy makes of it.
+ * Every method re-reads the claim; ids from cards are only ids.
+ */
+export class ClaimService {
+  constructor(private readonly options: ClaimServiceOptions) {}
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  /** Starts a claim for a partner. The id comes from the request's operation id, so a retried request finds the same draft. */
+  async startDraft(actor: Actor, request: { operationId: string; partnerId: string; workTitle: string }): Promise<ClaimDocument> {
+    if (!isStaff(actor)) throw new ForbiddenError('Only Trust colleagues can submit expense claims.');
+    const partner = await this.options.partners.find(request.partnerId);
+    if (!partner || partner.status !== 'active') throw new ValidationError('Choose a partner from the register.', [{ field: 'partnerId', message: 'Choose a partner from the register' }]);
+    const now = this.now().toISOString();
+    const { claim } = await this.options.claims.createClaim({
+      id: stableId('claim', request.operationId),
+      type: 'claim',
+      schemaVersion: 1,
+      status: 'draft',
+      hostId: actor.id,
+      hostName: actor.displayName,
+      partnerId: partner.id,
+      partnerName: partner.displayName,
+      work: { title: request.workTitle },
+      items: [],
+      receipts: [],
+      totals: { expensesPence: 0, paymentsPence: 0 },
+      policyVersion: this.options.policy().version,
+      createdAt: now,
+      history: [{ status: 'draft', at: now, byId: actor.id, byName: actor.displayName, operationId: request.operationId }],
+    });
+    if (claim.hostId !== actor.id) throw new ForbiddenError('That claim belongs to someone else.');
+    return claim;
+  }
+
+  /** A claim as its host or an IEV approver may see it. Everyone else is refused. */
+  async view(actor: Actor, claimId: string): Promise<ClaimDocument> {
+    const claim = await this.options.claims.findClaim(claimId);
+    if (!claim || !(claim.hostId === actor.id || isIevMember(actor))) throw new NotFoundError('That claim could not be found, or it is not yours to see.');
+    return claim;
+  }
+
+  /** What everyone in the IEV channel may read: status only. */
+  async statusOf(claimId: string): Promise<ClaimDocument> {
+    const claim = await this.options.claims.findClaim(claimId);
+    if (!claim) throw new NotFoundError('That claim could not be found.');
+    return claim;
+  }
+
+  latestEditable(actor: Actor): Promise<ClaimDocument | undefined> {
+    return this.options.claims.latestEditableFor(actor.id);
+  }
+
+  async addItem(actor: Actor, claimId: string, input: ItemInput, operationId: string): Promise<ClaimDocument> {
+    const itemId = stableId('item', operationId);
+    return this.editAsHost(actor, claimId, async (claim) => {
+      if (claim.items.some((item) => item.id === itemId)) return undefined;
+      if (claim.items.length >= 30) throw new ValidationError('A claim can have up to 30 items. Submit this one and start another.');
+      return this.reprice({ ...claim, items: [...claim.items, { id: itemId, input, category: 'expense', claimedPence: 0, amountPence: 0, explanation: '', flags: [] }] });
+    });
+  }
+
+  async removeItem(actor: Actor, claimId: string, itemId: string): Promise<ClaimDocument> {
+    return this.editAsHost(actor, claimId, async (claim) => {
+      if (!claim.items.some((item) => item.id === itemId)) return undefined;
+      return this.reprice({ ...claim, items: claim.items.filter((item) => item.id !== itemId), receipts: claim.receipts.map((receipt) => (receipt.itemId === itemId ? { ...receipt, itemId: undefined } : receipt)) });
+    });
+  }
+
+  /** Records a receipt already stored in Blob storage. It belongs to the latest item that needs one and has none. */
+  async attachReceipt(actor: Actor, claimId: string, receipt: Omit<ReceiptRef, 'itemId'>): Promise<{ claim: ClaimDocument; itemId: string | undefined }> {
+    let itemId: string | undefined;
+    const claim = await this.editAsHost(actor, claimId, async (current) => {
+      if (current.receipts.some((existing) => existing.id === receipt.id)) return undefined;
+      const covered = new Set(current.receipts.map((existing) => existing.itemId));
+      const waiting = [...current.items].reverse().find((item) => item.flags.some((flag) => flag.code === 'missing-receipt') && !covered.has(item.id));
+      itemId = waiting?.id;
+      if (current.receipts.length >= 30) throw new ValidationError('A claim can have up to 30 receipts.');
+      return this.reprice({ ...current, receipts: [...current.receipts, { ...receipt, itemId }] });
+    });
+    return { claim, itemId };
+  }
+
+  async recordPaymentChoice(actor: Actor, claimId: string, choice: Exclude<PaymentChoice, 'not-chosen'>): Promise<ClaimDocument> {
+    const claim = await this.view(actor, claimId);
+    if (claim.hostId !== actor.id) throw new ForbiddenError('Only the host of this claim can record the partner\u2019s choice here.');
+    for (let attempt = 0; ; attempt += 1) {
+      const partner = await this.options.partners.repository.get(claim.partnerId, claim.partnerId);
+      const updated: Partner = { ...partner, paymentPreference: { choice, chosenAt: this.now().toISOString() } };
+      try {
+        await this.options.partners.repository.replace(updated, partner._etag);
+        break;
+      } catch (error) {
+        if (!(error instanceof ConflictError) || attempt >= HOST_EDIT_RETRIES) throw error;
+      }
+    }
+    return this.editAsHost(actor, claimId, async (current) => this.reprice(current));
+  }
+
+  /**
+   * Sends the claim to the IEV team (or back to them, answered, after a query). The host confirms the
+   * partner's declaration and their own. Re-checks every item against the current policy and records its version.
+   */
+  async submit(actor: Actor, claimId: string, request: { operationId: string; partnerDeclaration: boolean; hostDeclaration: boolean; answer?: string | undefined }): Promise<ClaimDocument> {
+    const problems = [
+      ...(request.partnerDeclaration ? [] : [{ field: 'partnerDeclaration', message: 'The partner must confirm they had these costs' }]),
+      ...(request.hostDeclaration ? [] : [{ field: 'hostDeclaration', message: 'Confirm the claim is legitimate' }]),
+    ];
+    for (let attempt = 0; ; attempt += 1) {
+      const claim = await this.options.claims.findClaim(claimId);
+      if (!claim) throw new NotFoundError('That claim could not be found.');
+      if (claim.hostId !== actor.id) throw new ForbiddenError('Only the colleague who started this claim can submit it.');
+      if (claim.history.some((entry) => entry.operationId === request.operationId)) return claim;
+      if (!editableByHost(claim.status)) throw new ConflictError(`This claim has already been sent (${claim.status}).`);
+      if (claim.status === 'queried' && !request.answer?.trim()) problems.push({ field: 'answer', message: 'Answer the IEV team\u2019s question' });
+      if (claim.items.length === 0) problems.push({ field: 'items', message: 'Add at least one item before submitting' });
+      if (problems.length > 0) throw new ValidationError('Please check your answers.', problems);
+      const status: ClaimStatus = claim.status === 'draft' ? 'submitted' : 'resubmitted';
+      const now = this.now().toISOString();
+      const repriced = await this.reprice(claim);
+      const next: ClaimDocument = {
+        ...repriced,
+        status,
+        declarations: { partnerConfirmedAt: now, hostConfirmedAt: now },
+        submittedAt: claim.submittedAt ?? now,
+        openQuery: undefined,
+        history: [...claim.history, { status, at: now, byId: actor.id, byName: actor.displayName, note: request.answer?.trim() || undefined, operationId: request.operationId }],
+      };
+      await this.announce(claim, ['iev-channel']);
+      try {
+        return await this.options.claims.replaceClaim(next, claim._etag);
+      } catch (error) {
+        if (!(error instanceof ConflictError) || attempt >= HOST_EDIT_RETRIES) throw error;
+      } finally {
+        this.options.onEnqueued?.();
+      }
+    }
+  }
+
+  /**
+   * An IEV approver's decision. Exactly one decision wins: the write is conditional on the version
+   * read, and a loser (or a retried invoke) gets the decided claim back with `applied: false`.
+   */
+  async decide(actor: Actor, claimId: string, decision: Decision, operationId: string): Promise<DecisionResult> {
+    const claim = await this.options.claims.findClaim(claimId);
+    if (!claim) throw new NotFoundError('That claim could not be found.');
+    assertMayDecide(actor, claim);
+    if (claim.history.some((entry) => entry.operationId === operationId) || !awaitingDecision(claim.status)) return { claim, applied: false };
+    const note = decision.outcome === 'reject' ? decision.reason.trim() : decision.outcome === 'query' ? decision.question.trim() : undefined;
+    if (decision.outcome !== 'approve' && !note) {
+      const field = decision.outcome === 'reject' ? 'reason' : 'question';
+      throw new ValidationError('Please check your answers.', [{ field, message: decision.outcome === 'reject' ? 'Give a reason for rejecting the claim' : 'Write the question for the host' }]);
+    }
+    const status: ClaimStatus = decision.outcome === 'approve' ? 'approved' : decision.outcome === 'reject' ? 'rejected' : 'queried';
+    const at = this.now().toISOString();
+    const entry: HistoryEntry = { status, at, byId: actor.id, byName: actor.displayName, note, operationId };
+    const next: ClaimDocument = {
+      ...claim,
+      status,
+      history: [...claim.history, entry],
+      ...(status === 'queried'
+        ? { openQuery: { question: note!, byName: actor.displayName, at } }
+        : { decision: { outcome: status as 'approved' | 'rejected', byId: actor.id, byName: actor.displayName, at, reason: note } }),
+    };
+    // Written before the decision: if we crash after deciding, the message is already owed.
+    await this.announce(claim, ['host', 'iev-channel']);
+    try {
+      return { claim: await this.options.claims.replaceClaim(next, claim._etag), applied: true };
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      const current = await this.options.claims.findClaim(claimId);
+      if (!current) throw error;
+      return { claim: current, applied: false };
+    } finally {
+      this.options.onEnqueued?.();
+    }
+  }
+
+  /** Records where the approval card was posted, so later changes update it in place. */
+  async rememberApprovalCard(claimId: string, where: { activityId: string; conversationId: string }): Promise<void> {
+    for (let attempt = 0; ; attempt += 1) {
+      const claim = await this.options.claims.findClaim(claimId);
+      if (!claim) return;
+      try {
+        await this.options.claims.replaceClaim({ ...claim, approvalCard: where }, claim._etag);
+        return;
+      } catch (error) {
+        if (!(error instanceof ConflictError) || attempt >= HOST_EDIT_RETRIES) throw error;
+      }
+    }
+  }
+
+  /** Moves one claim on (export, payment) as part of a batch. Returns false if it was not in the expected state. */
+  async advanceForPayment(actor: Actor, claimId: string, to: 'exported' | 'paid', batchId: string, operationId: string): Promise<boolean> {
+    if (!isIevMember(actor)) throw new ForbiddenError('Only the IEV team can export or pay claims.');
+    for (let attempt = 0; ; attempt += 1) {
+      const claim = await this.options.claims.findClaim(claimId);
+      if (!claim) return false;
+      if (claim.history.some((entry) => entry.operationId === operationId)) return true;
+      if (!canMove(claim.status, to) || (to === 'paid' && claim.exportBatchId !== batchId)) return false;
+      const at = this.now();
+      const next: ClaimDocument = {
+        ...claim,
+        status: to,
+        history: [...claim.history, { status: to, at: at.toISOString(), byId: actor.id, byName: actor.displayName, note: `Payment batch ${batchId}`, operationId }],
+        ...(to === 'exported'
+          ? { exportBatchId: batchId, exportedAt: at.toISOString() }
+          : { paidAt: at.toISOString(), secondsToPay: Math.round((at.getTime() - Date.parse(claim.submittedAt ?? claim.createdAt)) / 1000) }),
+      };
+      try {
+        await this.options.claims.replaceClaim(next, claim._etag);
+        return true;
+      } catch (error) {
+        if (!(error instanceof ConflictError) || attempt >= HOST_EDIT_RETRIES) throw error;
+      }
+    }
+  }
+
+  /** Owes a message about the next event of this claim: one per target, named by claim and event number. */
+  private async announce(claim: ClaimDocument, targets: ReadonlyArray<'host' | 'iev-channel'>): Promise<void> {
+    const seq = claim.history.length;
+    const now = this.now();
+    for (const target of targets) await this.options.outbox.enqueue({ id: `${claim.id}:${seq}:${target}`, target, subjectId: claim.id, seq }, now);
+  }
+
+  private async editAsHost(actor: Actor, claimId: string, change: (claim: Versioned<ClaimDocument>) => Promise<ClaimDocument | undefined>): Promise<ClaimDocument> {
+    for (let attempt = 0; ; attempt += 1) {
+      const claim = await this.options.claims.findClaim(claimId);
+      if (!claim) throw new NotFoundError('That claim could not be found.');
+      if (claim.hostId !== actor.id) throw new ForbiddenError('Only the colleague who started this claim can change it.');
+      if (!editableByHost(claim.status)) throw new ConflictError('This claim has been sent to the IEV team, so it can no longer be changed.');
+      const next = await change(claim);
+      if (!next) return claim;
+      try {
+        return await this.options.claims.replaceClaim(next, claim._etag);
+      } catch (error) {
+        if (!(error instanceof ConflictError) || attempt >= HOST_EDIT_RETRIES) throw error;
+      }
+    }
+  }
+
+  /** Checks every item against the current policy, as of today. */
+  private async reprice(claim: ClaimDocument): Promise<ClaimDocument> {
+    const policy = this.options.policy();
+    const partner = await this.options.partners.find(claim.partnerId);
+    const others = await this.options.claims.countingClaimsForPartner(claim.partnerId, claim.id);
+    const items = priceItems(claim.items, {
+      policy,
+      today: this.now().toISOString().slice(0, 10),
+      priorCarTenthsByTaxYear: carTenthsByTaxYear(others, policy.mileage.taxYearStarts),
+      itemsWithReceipts: new Set(claim.receipts.flatMap((receipt) => (receipt.itemId ? [receipt.itemId] : []))),
+      paymentChoice: partner?.paymentPreference.choice ?? 'not-chosen',
+    });
+    return { ...claim, items, totals: totalsOf(items), policyVersion: policy.version };
+  }
+}
+
+/** Only IEV approvers decide, and never on a claim they submitted or are the subject of. */
+export function assertMayDecide(actor: Actor, claim: ClaimDocument): void {
+  if (!isIevMember(actor)) throw new ForbiddenError('Only IEV approvers can approve, reject or query claims.');
+  if (actor.id === claim.hostId || actor.id === claim.partnerId) throw new ForbiddenError('You cannot decide a claim you submitted or that is about you. Another IEV approver needs to decide it.');
+}
+
+export function mayDecide(actor: Actor, claim: ClaimDocument): boolean {
+  return isIevMember(actor) && actor.id !== claim.hostId && actor.id !== claim.partnerId && awaitingDecision(claim.status);
+}
+
+function carTenthsByTaxYear(claims: readonly ClaimDocument[], taxYearStarts: string): Record<string, number> {
+  const totals: Record<string, number> = {};
+  for (const claim of claims) {
+    for (const { input } of claim.items) {
+      if (input.kind !== 'mileage' || input.vehicle !== 'car') continue;
+      const year = taxYearOf(input.date, taxYearStarts);
+      totals[year] = (totals[year] ?? 0) + milesToTenths(input.miles);
+    }
+  }
+  return totals;
+}
+
+/** Ids derived from a Teams activity or API operation id: a retried request maps to the same record. */
+export function stableId(prefix: string, operationId: string): string {
+  return `${prefix}-${createHash('sha256').update(operationId).digest('hex').slice(0, 24)}`;
+}

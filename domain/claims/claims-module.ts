@@ -1,0 +1,69 @@
+import type { AppConfig } from '../../server/config.js';
+import type { Logger } from '../../server/logger.js';
+import { ClaimStore } from '../../storage/claim-store.js';
+import type { Containers } from '../../storage/cosmos.js';
+import type { ConversationAddress } from '../../storage/directory-store.js';
+import { OutboxStore } from '../../storage/outbox-store.js';
+import type { PartnerStore } from '../../storage/partner-store.js';
+import { ReceiptStore } from '../../storage/receipt-store.js';
+import { claimDeliverer, type CardPoster } from '../notifications/claim-notifications.js';
+import { OutboxDispatcher } from '../notifications/outbox-dispatcher.js';
+import { ClaimService } from './claim-service.js';
+import { PaymentService } from './payment-service.js';
+import { loadPolicy, type ReimbursementPolicy } from './policy.js';
+
+/** Everything expense claims need, wired once per process (server/services.ts exposes it as `services.claims`). */
+export interface ClaimsModule {
+  readonly store: ClaimStore;
+  readonly service: ClaimService;
+  readonly payments: PaymentService;
+  readonly outbox: OutboxStore;
+  readonly dispatcher: OutboxDispatcher;
+  readonly receipts: ReceiptStore;
+  policy(): ReimbursementPolicy;
+  /** A new policy version applies to checks from now on; claims already submitted keep theirs. */
+  usePolicy(policy: ReimbursementPolicy): void;
+  /** Where the tab shows a claim and its receipts. */
+  claimUrl(claimId: string): string;
+  close(): Promise<void>;
+}
+
+export interface ClaimsModuleDependencies {
+  readonly config: AppConfig;
+  readonly containers: Containers;
+  readonly logger: Logger;
+  readonly partners: PartnerStore;
+  readonly poster: () => CardPoster;
+  readonly personalChatOf: (userId: string) => Promise<ConversationAddress | undefined>;
+  readonly ievChannel: () => Promise<ConversationAddress | undefined>;
+}
+
+export function createClaimsModule(deps: ClaimsModuleDependencies): ClaimsModule {
+  let policy = loadPolicy();
+  const store = new ClaimStore(deps.containers);
+  const outbox = new OutboxStore(deps.containers);
+  const receipts = new ReceiptStore(deps.config.blob);
+  const base = (deps.config.publicUrl ?? `http://localhost:${deps.config.port}`).replace(/\/$/, '');
+  const claimUrl = (claimId: string) => `${base}/tab/#/claims/${encodeURIComponent(claimId)}`;
+  let dispatcher: OutboxDispatcher | undefined;
+  const service = new ClaimService({ claims: store, partners: deps.partners, outbox, policy: () => policy, onEnqueued: () => dispatcher?.kick() });
+  dispatcher = new OutboxDispatcher({
+    store: outbox,
+    logger: deps.logger,
+    deliver: claimDeliverer({ claims: store, claimService: service, poster: deps.poster, personalChatOf: deps.personalChatOf, ievChannel: deps.ievChannel, claimUrl }),
+  });
+  return {
+    store,
+    service,
+    payments: new PaymentService(store, service),
+    outbox,
+    dispatcher,
+    receipts,
+    policy: () => policy,
+    usePolicy: (next) => {
+      policy = next;
+    },
+    claimUrl,
+    close: () => receipts.close(),
+  };
+}

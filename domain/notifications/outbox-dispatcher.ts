@@ -1,0 +1,156 @@
+import { ConflictError } from '../errors.js';
+import type { OutboxMessage, OutboxStore } from '../../storage/outbox-store.js';
+import type { Versioned } from '../../storage/repository.js';
+
+/** What a delivery attempt achieved. `wait`: not possible yet (e.g. no IEV channel); try again later. */
+export type DeliveryOutcome = 'delivered' | 'void' | 'wait';
+
+export type Deliver = (message: OutboxMessage) => Promise<DeliveryOutcome>;
+
+export interface DispatcherLogger {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+}
+
+export interface DispatcherOptions {
+  readonly store: OutboxStore;
+  readonly deliver: Deliver;
+  readonly logger: DispatcherLogger;
+  readonly pollMs?: number;
+  readonly maxAttempts?: number;
+  readonly baseDelayMs?: number;
+  readonly now?: () => Date;
+}
+
+/** While one instance is delivering a message, others leave it alone for this long. */
+const LEASE_MS = 60_000;
+const MAX_DELAY_MS = 10 * 60_000;
+
+/**
+ * Delivers what the outbox owes, retrying failures with exponential backoff and jitter (Teams
+ * throttles with 429 and Retry-After). Safe with several server instances: each message is leased
+ * with a conditional write before it is sent.
+ */
+export class OutboxDispatcher {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = true;
+
+  constructor(private readonly options: DispatcherOptions) {}
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  /** Deliver now (something was just enqueued) rather than at the next poll. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  /** One pass over every message that is due. Exposed for tests and for a manual "send now". */
+  async runOnce(): Promise<number> {
+    const now = this.now();
+    const due = await this.options.store.due(now, 20);
+    let handled = 0;
+    for (const message of due) {
+      if (await this.attempt(message)) handled += 1;
+    }
+    return handled;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.running = this.runOnce()
+        .then(() => undefined)
+        .catch((error: unknown) => this.options.logger.warn({ err: { name: (error as Error)?.name } }, 'outbox pass failed; will retry'))
+        .finally(() => {
+          this.running = undefined;
+          const soon = this.again;
+          this.again = false;
+          this.schedule(soon ? 0 : (this.options.pollMs ?? 1000));
+        });
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  private async attempt(message: Versioned<OutboxMessage>): Promise<boolean> {
+    const now = this.now();
+    let leased: Versioned<OutboxMessage>;
+    try {
+      leased = await this.options.store.replace({ ...strip(message), nextAttemptAt: new Date(now.getTime() + LEASE_MS).toISOString() }, message._etag);
+    } catch (error) {
+      if (error instanceof ConflictError) return false;
+      throw error;
+    }
+    let outcome: DeliveryOutcome;
+    let failure: { code: string; retryAfterMs: number | undefined } | undefined;
+    try {
+      outcome = await this.options.deliver(strip(leased));
+    } catch (error) {
+      outcome = 'wait';
+      failure = describeFailure(error);
+    }
+    const attempts = leased.attempts + 1;
+    const maxAttempts = this.options.maxAttempts ?? 12;
+    const finished = outcome !== 'wait';
+    const status: OutboxMessage['status'] = outcome === 'delivered' ? 'delivered' : outcome === 'void' ? 'void' : attempts >= maxAttempts ? 'failed' : 'pending';
+    const delay = Math.max(this.backoff(attempts), failure?.retryAfterMs ?? 0);
+    const done = this.now();
+    await this.options.store.replace(
+      {
+        ...strip(leased),
+        status,
+        attempts,
+        nextAttemptAt: new Date(done.getTime() + (finished ? 0 : delay)).toISOString(),
+        ...(outcome === 'delivered' ? { deliveredAt: done.toISOString() } : {}),
+        ...(failure ? { lastError: failure.code } : {}),
+      },
+      leased._etag,
+    );
+    const log = { messageId: message.id, target: message.target, attempts, status, ...(failure ? { error: failure.code } : {}) };
+    if (status === 'failed') this.options.logger.warn(log, 'outbox message gave up after repeated failures');
+    else this.options.logger.info(log, 'outbox attempt');
+    return finished;
+  }
+
+  /** Exponential backoff with full jitter between half and all of the step. */
+  private backoff(attempts: number): number {
+    const step = Math.min(MAX_DELAY_MS, (this.options.baseDelayMs ?? 1000) * 2 ** Math.min(attempts - 1, 16));
+    return Math.round(step / 2 + Math.random() * (step / 2));
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+}
+
+function strip(message: Versioned<OutboxMessage>): OutboxMessage {
+  const { _etag: _ignored, ...rest } = message;
+  return rest;
+}
+
+/** Status code and Retry-After from a Bot Connector error; never the message text (it can echo content). */
+function describeFailure(error: unknown): { code: string; retryAfterMs: number | undefined } {
+  const record = error as { statusCode?: unknown; response?: { headers?: { get?: (name: string) => string | undefined } }; name?: unknown } | null;
+  const status = typeof record?.statusCode === 'number' ? record.statusCode : undefined;
+  const retryAfter = record?.response?.headers?.get?.('retry-after');
+  const seconds = retryAfter !== undefined ? Number(retryAfter) : Number.NaN;
+  return { code: status ? `http-${status}` : typeof record?.name === 'string' ? record.name : 'error', retryAfterMs: Number.isFinite(seconds) ? seconds * 1000 : undefined };
+}

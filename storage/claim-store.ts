@@ -1,0 +1,109 @@
+import type { Containers } from './cosmos.js';
+import { CosmosRepository, type Page, type StoredDocument, type Versioned } from './repository.js';
+import type { ClaimDocument, ClaimStatus } from '../domain/claims/claim.js';
+
+/** A set of approved claims exported together for payment; marking it paid pays every claim in it once. */
+export interface PaymentBatchDocument extends StoredDocument {
+  readonly type: 'payment-batch';
+  readonly status: 'exporting' | 'exported' | 'paid';
+  readonly claimIds: readonly string[];
+  readonly createdAt: string;
+  readonly createdById: string;
+  readonly createdByName: string;
+  readonly totals: { readonly expensesPence: number; readonly paymentsPence: number };
+  readonly paidAt?: string | undefined;
+  readonly paidByName?: string | undefined;
+}
+
+type ClaimsContainerDocument = ClaimDocument | PaymentBatchDocument;
+
+/** Claims and payment batches in the `claims` container (partition key `/id`). */
+export class ClaimStore {
+  private readonly repository: CosmosRepository<ClaimsContainerDocument>;
+
+  constructor(containers: Containers) {
+    this.repository = new CosmosRepository<ClaimsContainerDocument>(containers.claims, (document) => document.id, 'expense claim');
+  }
+
+  async findClaim(id: string): Promise<Versioned<ClaimDocument> | undefined> {
+    const found = await this.repository.find(id, id);
+    return found?.type === 'claim' ? (found as Versioned<ClaimDocument>) : undefined;
+  }
+
+  async createClaim(claim: ClaimDocument): Promise<{ claim: Versioned<ClaimDocument>; created: boolean }> {
+    const { document, created } = await this.repository.create(claim);
+    return { claim: document as Versioned<ClaimDocument>, created };
+  }
+
+  /** Throws ConflictError when someone changed the claim since `etag`. */
+  async replaceClaim(claim: ClaimDocument, etag: string): Promise<Versioned<ClaimDocument>> {
+    return (await this.repository.replace(claim, etag)) as Versioned<ClaimDocument>;
+  }
+
+  /** The host's most recent claim they can still change (a draft, or one queried back to them). */
+  async latestEditableFor(hostId: string): Promise<Versioned<ClaimDocument> | undefined> {
+    const page = await this.repository.queryPage(
+      { query: 'SELECT * FROM c WHERE c.type = "claim" AND c.hostId = @hostId AND (c.status = "draft" OR c.status = "queried") ORDER BY c.createdAt DESC', parameters: [{ name: '@hostId', value: hostId }] },
+      { pageSize: 1 },
+    );
+    return page.items[0] as Versioned<ClaimDocument> | undefined;
+  }
+
+  /** Other claims for the partner that count towards mileage bands (submitted or later, not rejected). */
+  async countingClaimsForPartner(partnerId: string, exceptClaimId: string): Promise<ClaimDocument[]> {
+    const claims = await this.repository.queryAll({
+      query: 'SELECT * FROM c WHERE c.type = "claim" AND c.partnerId = @partnerId AND c.id != @except AND NOT ARRAY_CONTAINS(@skip, c.status)',
+      parameters: [
+        { name: '@partnerId', value: partnerId },
+        { name: '@except', value: exceptClaimId },
+        { name: '@skip', value: ['draft', 'rejected'] },
+      ],
+    });
+    return claims as ClaimDocument[];
+  }
+
+  async pageByStatus(statuses: readonly ClaimStatus[], pageSize: number, continuation?: string): Promise<Page<Versioned<ClaimDocument>>> {
+    const page = await this.repository.queryPage(
+      { query: 'SELECT * FROM c WHERE c.type = "claim" AND ARRAY_CONTAINS(@statuses, c.status) ORDER BY c.createdAt', parameters: [{ name: '@statuses', value: [...statuses] }] },
+      { pageSize, continuation },
+    );
+    return page as Page<Versioned<ClaimDocument>>;
+  }
+
+  /** Every approved claim not yet in a batch. */
+  async approvedNotExported(): Promise<Array<Versioned<ClaimDocument>>> {
+    const claims = await this.repository.queryAll({ query: 'SELECT * FROM c WHERE c.type = "claim" AND c.status = "approved" AND NOT IS_DEFINED(c.exportBatchId) ORDER BY c.createdAt' });
+    return claims as Array<Versioned<ClaimDocument>>;
+  }
+
+  async getMany(ids: readonly string[]): Promise<Array<Versioned<ClaimDocument>>> {
+    if (ids.length === 0) return [];
+    const claims = await this.repository.queryAll({ query: 'SELECT * FROM c WHERE c.type = "claim" AND ARRAY_CONTAINS(@ids, c.id)', parameters: [{ name: '@ids', value: [...ids] }] });
+    return claims as Array<Versioned<ClaimDocument>>;
+  }
+
+  async findBatch(id: string): Promise<Versioned<PaymentBatchDocument> | undefined> {
+    const found = await this.repository.find(id, id);
+    return found?.type === 'payment-batch' ? (found as Versioned<PaymentBatchDocument>) : undefined;
+  }
+
+  async createBatch(batch: PaymentBatchDocument): Promise<{ batch: Versioned<PaymentBatchDocument>; created: boolean }> {
+    const { document, created } = await this.repository.create(batch);
+    return { batch: document as Versioned<PaymentBatchDocument>, created };
+  }
+
+  async replaceBatch(batch: PaymentBatchDocument, etag: string): Promise<Versioned<PaymentBatchDocument>> {
+    return (await this.repository.replace(batch, etag)) as Versioned<PaymentBatchDocument>;
+  }
+
+  /** Batches whose export was interrupted part-way; the next export finishes them first. */
+  async unfinishedBatches(): Promise<Array<Versioned<PaymentBatchDocument>>> {
+    const batches = await this.repository.queryAll({ query: 'SELECT * FROM c WHERE c.type = "payment-batch" AND c.status = "exporting"' });
+    return batches as Array<Versioned<PaymentBatchDocument>>;
+  }
+
+  async listBatches(): Promise<Array<Versioned<PaymentBatchDocument>>> {
+    const page = await this.repository.queryPage({ query: 'SELECT * FROM c WHERE c.type = "payment-batch" ORDER BY c.createdAt DESC' }, { pageSize: 50 });
+    return page.items as Array<Versioned<PaymentBatchDocument>>;
+  }
+}

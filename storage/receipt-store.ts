@@ -1,0 +1,65 @@
+import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
+import { DefaultAzureCredential } from '@azure/identity';
+import type { AppConfig } from '../server/config.js';
+import { startLocalBlobServer, type LocalBlobServer } from './local-blob.js';
+
+export interface StoredFile {
+  readonly bytes: Buffer;
+  readonly contentType: string;
+}
+
+/**
+ * Receipts (photos, PDFs) in Azure Blob Storage, never in Cosmos documents. In Azure mode the app
+ * signs in with its managed identity (DefaultAzureCredential; role Storage Blob Data Contributor) or
+ * a connection string; in local mode Azurite is started on first use.
+ */
+export class ReceiptStore {
+  private container: Promise<ContainerClient> | undefined;
+  private local: LocalBlobServer | undefined;
+
+  constructor(private readonly config: AppConfig['blob']) {}
+
+  async put(blobName: string, file: StoredFile): Promise<void> {
+    const container = await this.client();
+    await container.getBlockBlobClient(blobName).uploadData(file.bytes, { blobHTTPHeaders: { blobContentType: file.contentType } });
+  }
+
+  async get(blobName: string): Promise<StoredFile> {
+    const blob = (await this.client()).getBlockBlobClient(blobName);
+    const properties = await blob.getProperties();
+    return { bytes: await blob.downloadToBuffer(), contentType: properties.contentType ?? 'application/octet-stream' };
+  }
+
+  async close(): Promise<void> {
+    const pending = this.container;
+    this.container = undefined;
+    await pending?.catch(() => undefined);
+    await this.local?.stop();
+    this.local = undefined;
+  }
+
+  private client(): Promise<ContainerClient> {
+    this.container ??= this.connect().catch((error: unknown) => {
+      this.container = undefined;
+      throw error;
+    });
+    return this.container;
+  }
+
+  private async connect(): Promise<ContainerClient> {
+    const service = await this.serviceClient();
+    const container = service.getContainerClient(this.config.container);
+    await container.createIfNotExists();
+    return container;
+  }
+
+  private async serviceClient(): Promise<BlobServiceClient> {
+    if (this.config.kind === 'local') {
+      this.local = await startLocalBlobServer(this.config.dataDir);
+      return BlobServiceClient.fromConnectionString(this.local.connectionString);
+    }
+    if (this.config.connectionString) return BlobServiceClient.fromConnectionString(this.config.connectionString);
+    const credential = new DefaultAzureCredential(this.config.managedIdentityClientId ? { managedIdentityClientId: this.config.managedIdentityClientId } : {});
+    return new BlobServiceClient(this.config.endpoint!, credential);
+  }
+}
