@@ -36,7 +36,9 @@ export interface StartOptions {
   readonly authKeys?: JWTVerifyGetKey;
 }
 
-const TAB_DIR = join(import.meta.dirname, '..', 'dist', 'tab');
+// From source (server/app.ts) or compiled (dist/server/app.js), the built tab is <project>/dist/tab.
+const PROJECT_ROOT = join(import.meta.dirname, import.meta.dirname.includes(`${join('dist', 'server')}`) ? '../..' : '..');
+const TAB_DIR = join(PROJECT_ROOT, 'dist', 'tab');
 
 /** Starts the one server process: bot endpoint, tab and its API, health check. */
 export async function startApp(config: AppConfig, logger: Logger, options: StartOptions = {}): Promise<RunningApp> {

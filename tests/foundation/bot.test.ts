@@ -27,7 +27,7 @@ describe('the bot endpoint, as Teams calls it', () => {
     const chat = app.personalChat({ id: 'welcome-user', name: 'New colleague' });
     const first = await chat.install();
     assert.match(cardText(cardsSent(first)[0]), /Hello, I\u2019m Involvement Hub/);
-    const again = await chat.membersAdded([{ id: 'x' }, { id: '28:involvement-hub-test-bot' }]);
+    const again = await chat.membersAdded([{ id: 'x', name: 'Someone' }, { id: '28:involvement-hub-test-bot', name: 'Involvement Hub' }]);
     assert.equal(again.length, 0);
   });
 

@@ -89,7 +89,7 @@ export class ChatClient {
     return sent;
   }
 
-  async membersAdded(members: Array<{ id: string; name?: string }>): Promise<ConnectorCall[]> {
+  async membersAdded(members: Array<{ id: string; name: string }>): Promise<ConnectorCall[]> {
     const { sent } = await this.post({ type: 'conversationUpdate', membersAdded: members, channelData: this.channelData({ eventType: 'teamMemberAdded' }) });
     return sent;
   }
