@@ -6,15 +6,34 @@ import { card, container, execute, facts, fieldError, heading, openUrl, paragrap
 import { flagCount, itemBlocks, itemTitle, statusLine, totalsFacts } from './claim-parts.js';
 import type { ItemKind } from '../domain/claims/claim.js';
 
-export const ADD_ITEM_BUTTONS: ReadonlyArray<readonly [ItemKind, string]> = [
-  ['mileage', 'Add mileage'],
-  ['fare', 'Add a fare'],
-  ['parking', 'Add parking'],
-  ['taxi', 'Add a taxi'],
-  ['care', 'Add care costs'],
-  ['subsistence', 'Add food and drink'],
-  ['involvement-time', 'Add involvement time'],
+export const ITEM_KINDS: ReadonlyArray<readonly [ItemKind, string]> = [
+  ['mileage', 'Mileage (car, motorcycle or bicycle)'],
+  ['fare', 'Bus, train or other public transport'],
+  ['parking', 'Parking'],
+  ['taxi', 'Taxi (agreed in advance)'],
+  ['care', 'Carer, childcare or support worker'],
+  ['subsistence', 'Food and drink'],
+  ['involvement-time', 'Involvement time (a taxable payment)'],
 ];
+
+/** One choice and one button: Teams shows at most five buttons in a row. */
+function addItemPicker(claimId: string): CardElement[] {
+  return [
+    { type: 'Input.ChoiceSet', id: 'kind', label: 'Add a cost', value: 'mileage', choices: ITEM_KINDS.map(([value, title]) => ({ title, value })) },
+    { type: 'ActionSet', actions: [execute('Add this cost', 'claim.itemForm', { claimId }, { associatedInputs: 'auto' })] },
+  ];
+}
+
+function removeItem(claim: ClaimDocument): CardAction {
+  return {
+    type: 'Action.ShowCard',
+    title: 'Remove an item',
+    card: card(
+      [{ type: 'Input.ChoiceSet', id: 'itemId', label: 'Which item?', isRequired: true, errorMessage: 'Choose the item to remove', choices: claim.items.map((item) => ({ title: itemTitle(item), value: item.id })) }],
+      [execute('Remove it', 'claim.removeItem', { claimId: claim.id }, { style: 'destructive', associatedInputs: 'auto' })],
+    ),
+  };
+}
 
 /**
  * The claim as its host sees it in 1:1 chat: each item with how it was worked out, what the policy
@@ -38,13 +57,11 @@ export function claimCard(claim: ClaimDocument, options: { claimUrl: string; not
     ...(editable && flagCount(claim) > 0 ? [paragraph(`${flagCount(claim)} thing${flagCount(claim) === 1 ? '' : 's'} to fix or explain before the IEV team looks at it. You can still submit.`, { color: 'Warning' })] : []),
     ...(editable && claim.items.length > 0 ? [paragraph('To attach a receipt, send me a photo or file of it in this chat.', { subtle: true })] : []),
     ...(editable && needsChoice ? paymentChoice(claim, options.errors) : []),
-    ...(editable ? [{ type: 'ActionSet', actions: ADD_ITEM_BUTTONS.map(([kind, title]) => execute(title, 'claim.itemForm', { claimId: claim.id, kind })) }] : []),
-    ...(editable && claim.items.length > 0
-      ? [{ type: 'ActionSet', actions: claim.items.map((item) => execute(`Remove: ${itemTitle(item).slice(0, 40)}`, 'claim.removeItem', { claimId: claim.id, itemId: item.id })) }]
-      : []),
+    ...(editable ? addItemPicker(claim.id) : []),
   ];
   const actions: CardAction[] = [];
   if (editable && claim.items.length > 0) actions.push(execute(claim.status === 'queried' ? 'Answer and send back' : 'Check and submit', 'claim.submitForm', { claimId: claim.id }, { style: 'positive' }));
+  if (editable && claim.items.length > 0) actions.push(removeItem(claim));
   if (!editable) actions.push(execute('Show the latest', 'claim.show', { claimId: claim.id }));
   actions.push(openUrl('Open claim and receipts', options.claimUrl));
   return card(body, actions, { fallbackText: `Expense claim for ${claim.partnerName}: ${STATUS_LABELS[claim.status]}, total ${formatPounds(claim.totals.expensesPence + claim.totals.paymentsPence)}` });

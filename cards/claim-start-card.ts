@@ -24,7 +24,8 @@ export function claimStartCard(state: ClaimStartState = {}): AdaptiveCard {
     { type: 'ActionSet', actions: [execute('Search the register', 'claim.findPartner', {}, { associatedInputs: 'auto' })] },
   ];
   const matches = state.matches;
-  if (matches && matches.length === 0) {
+  if ((!matches || matches.length === 0) && state.errors?.partnerId) body.push(fieldError('partnerId', state.errors.partnerId));
+  if (matches && matches.length === 0 && state.search) {
     body.push(paragraph('Nobody on the register matches that name. Check the spelling, or ask the IEV team to register the partner first.', { color: 'Attention' }));
   }
   if (matches && matches.length > 0) {

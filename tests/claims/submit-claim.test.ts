@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import type { TestApp } from '../helpers/app.js';
+import { cardText, validateCard } from '../helpers/cards.js';
+import { cardsSent } from '../helpers/chat.js';
+import { HOST, IEV } from '../helpers/users.js';
+import { addMileage, eventually, addPartner, approvalCardPosted, IEV_CHANNEL, pressFor, startClaim, startClaimsApp, storedClaim, submit, today } from './claim-steps.js';
+
+describe('claims: a host submits a partner\u2019s claim in 1:1 chat', () => {
+  let app: TestApp;
+  before(async () => {
+    app = await startClaimsApp();
+    await addPartner(app, 'Ada Abbott', { contact: { email: 'ada.abbott@example.org', phone: '01632 960111' } });
+  });
+  after(async () => app?.stop());
+
+  it('walks from the first item to submission, explaining each amount, and posts the approval card to the IEV channel', async () => {
+    const host = app.personalChat(HOST);
+    const [start] = cardsSent(await host.say('claim expenses'));
+    assert.match(cardText(start), /Partner\u2019s name/);
+
+    const found = await pressFor(host, 'claim.findPartner', { partnerSearch: 'ada' });
+    assert.match(cardText(found), /Ada Abbott/);
+    const { claimId, card: draft } = await startClaim(host, 'Ada');
+    assert.match(cardText(draft), /Expense claim for Ada Abbott/);
+    assert.match(cardText(draft), /No items yet/);
+
+    const form = await pressFor(host, 'claim.itemForm', { claimId, kind: 'mileage' });
+    assert.deepEqual(validateCard(form), []);
+    const withMileage = await addMileage(host, claimId, '12');
+    assert.match(cardText(withMileage), /12 miles × 45p = £5\.40/);
+
+    const withParking = await pressFor(host, 'claim.addItem', { claimId, kind: 'parking', date: today(), description: 'Hospital car park', amount: '£3.50' });
+    assert.match(cardText(withParking), /Parking: £3\.50/);
+    assert.match(cardText(withParking), /Needs a receipt/, 'the missing receipt is flagged before submission');
+    assert.match(cardText(withParking), /Total\n£8\.90/);
+    assert.deepEqual(validateCard(withParking), []);
+
+    const declarations = await pressFor(host, 'claim.submitForm', { claimId });
+    assert.deepEqual(validateCard(declarations), []);
+    const refused = await pressFor(host, 'claim.submit', { claimId, partnerDeclaration: 'false', hostDeclaration: 'true' });
+    assert.match(cardText(refused), /The partner must confirm they had these costs/);
+    assert.equal((await storedClaim(app, claimId)).status, 'draft', 'nothing is sent without both declarations');
+
+    const sent = await submit(host, claimId);
+    assert.match(cardText(sent), /Sent to the IEV team/);
+    const stored = await storedClaim(app, claimId);
+    assert.equal(stored.status, 'submitted');
+    assert.deepEqual(stored.totals, { expensesPence: 890, paymentsPence: 0 });
+    assert.equal(stored.policyVersion, app.services.claims.policy().version);
+    assert.ok(stored.declarations?.partnerConfirmedAt && stored.declarations.hostConfirmedAt);
+    assert.deepEqual(stored.history.map((entry) => entry.status), ['draft', 'submitted']);
+
+    const posted = await approvalCardPosted(app, claimId);
+    const [approval] = cardsSent([posted]);
+    const text = cardText(approval);
+    assert.match(text, /Expense claim: Ada Abbott/);
+    assert.match(text, /Waiting for IEV approval/);
+    assert.match(text, /12 miles × 45p = £5\.40/);
+    assert.match(text, /Needs a receipt/);
+    assert.doesNotMatch(JSON.stringify(approval), /example\.org|01632/, 'no contact details in a channel');
+    assert.equal(approval!.refresh?.action.verb, 'claim.refresh');
+    assert.deepEqual(validateCard(approval), []);
+    assert.equal(posted.conversationId, IEV_CHANNEL);
+    const recorded = await eventually(async () => (await storedClaim(app, claimId)).approvalCard, 'the approval card to be recorded on the claim');
+    assert.equal(recorded.activityId, posted.activityId);
+  });
+
+  it('keeps the answers and shows the problem next to the input when an item is not valid', async () => {
+    const host = app.personalChat(HOST);
+    const { claimId } = await startClaim(host, 'Ada', 'Reading group');
+    const card = await pressFor(host, 'claim.addItem', { claimId, kind: 'parking', date: today(), description: 'Car park', amount: 'three pounds' });
+    assert.match(cardText(card), /Enter an amount in pounds and pence/);
+    assert.match(JSON.stringify(card), /"value":"Car park"/);
+    assert.equal((await storedClaim(app, claimId)).items.length, 0);
+  });
+
+  it('adds an item once when Teams retries the same press', async () => {
+    const host = app.personalChat(HOST);
+    const { claimId } = await startClaim(host, 'Ada', 'Interview panel');
+    const activity = { type: 'invoke', name: 'adaptiveCard/action', id: 'retried-invoke-1', value: { action: { type: 'Action.Execute', verb: 'claim.addItem', data: { verb: 'claim.addItem', claimId, kind: 'mileage', date: today(), vehicle: 'car', from: 'A', to: 'B', miles: '3', passengers: '0' } } } };
+    await host.post(activity);
+    await host.post(activity);
+    assert.equal((await storedClaim(app, claimId)).items.length, 1);
+  });
+
+  it('refuses a claim for someone who is not on the register', async () => {
+    const host = app.personalChat(HOST);
+    const card = await pressFor(host, 'claim.create', { partnerId: 'partner-made-up', workTitle: 'Anything' });
+    assert.match(cardText(card), /Choose a partner from the register/);
+  });
+
+  it('shows an IEV member approve buttons on refresh, and others the status only', async () => {
+    const host = app.personalChat(HOST);
+    const { claimId } = await startClaim(host, 'Ada', 'Refresh views');
+    await addMileage(host, claimId, '5');
+    await submit(host, claimId);
+    const approver = await app.channel(IEV).refresh('claim.refresh', { claimId });
+    assert.ok(approver.card && JSON.stringify(approver.card).includes('claim.approve'));
+    const hostView = await app.channel(HOST).refresh('claim.refresh', { claimId });
+    assert.ok(hostView.card);
+    assert.doesNotMatch(JSON.stringify(hostView.card), /claim\.approve|claim\.reject/);
+    assert.match(cardText(hostView.card), /Waiting for IEV approval/);
+  });
+});
