@@ -1,0 +1,52 @@
+/**
+ * A tiny benchmark harness. Every figure is printed as a ratio against a baseline measured in the same
+ * run on the same machine, so results compare across machines; absolute times are shown for context only.
+ */
+export interface Measurement {
+  readonly label: string;
+  readonly operations: number;
+  readonly milliseconds: number;
+}
+
+export interface Comparison {
+  readonly name: string;
+  readonly baseline: Measurement;
+  readonly subject: Measurement;
+  /** What the ratio means, e.g. "cost of a bot turn relative to a database ping". */
+  readonly meaning: string;
+}
+
+export interface Benchmark {
+  readonly name: string;
+  run(): Promise<Comparison[]>;
+}
+
+/** Runs `operation` `count` times (after a short warm-up) with up to `concurrency` in flight. */
+export async function measure(label: string, count: number, operation: (index: number) => Promise<unknown>, concurrency = 1): Promise<Measurement> {
+  for (let index = 0; index < Math.min(5, count); index += 1) await operation(-1 - index);
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const index = next;
+        next += 1;
+        await operation(index);
+      }
+    }),
+  );
+  return { label, operations: count, milliseconds: performance.now() - started };
+}
+
+export function perOperation(measurement: Measurement): number {
+  return measurement.milliseconds / measurement.operations;
+}
+
+export function formatComparison(comparison: Comparison): string {
+  const ratio = perOperation(comparison.subject) / perOperation(comparison.baseline);
+  return [
+    `${comparison.name}: ${ratio.toFixed(2)}× the baseline (${comparison.meaning})`,
+    `    baseline  ${comparison.baseline.label}: ${perOperation(comparison.baseline).toFixed(2)} ms/op over ${comparison.baseline.operations}`,
+    `    subject   ${comparison.subject.label}: ${perOperation(comparison.subject).toFixed(2)} ms/op over ${comparison.subject.operations}`,
+  ].join('\n');
+}
