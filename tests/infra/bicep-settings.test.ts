@@ -98,7 +98,7 @@ describe('the Azure resources', () => {
     const expected = Object.values(CONTAINERS).map((container) => ({
       name: container.id,
       partitionKey: container.partitionKey.paths[0]!,
-      pointReadsOnly: container.indexingPolicy.includedPaths.length === 0,
+      pointReadsOnly: (container.indexingPolicy.includedPaths ?? []).length === 0,
     }));
     assert.deepEqual(
       [...declared].sort((a, b) => a.name.localeCompare(b.name)),
