@@ -69,6 +69,7 @@ export async function submittedClaim(app: TestApp, host: ChatClient, partnerName
   await addMileage(host, claimId, '12');
   await submit(host, claimId);
   const posted = await approvalCardPosted(app, claimId);
+  await eventually(async () => (await storedClaim(app, claimId)).approvalCard, 'the approval card to be recorded');
   return { claimId, approvalActivityId: posted.activityId };
 }
 
