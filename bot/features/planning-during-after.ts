@@ -35,7 +35,7 @@ export function duringAfterActions(deps: SupportDependencies): ActionRoute[] {
   const sessionCard = async (plan: Plan, op: string, data: Readonly<Record<string, unknown>>, options: { search?: boolean; problems?: readonly FieldProblem[] } = {}) => {
     const values = keptValues(data, SESSION_INPUT_LIMITS);
     const chosenIds = (values.partnerIds ?? '').split(',').filter(Boolean).slice(0, 50);
-    const chosen = chosenIds.length > 0 ? await deps.partners.getMany(chosenIds) : [];
+    const chosen = (chosenIds.length > 0 ? await deps.partners.getMany(chosenIds) : []).filter((partner) => partner.status !== 'left');
     const term = (values.partnerSearch ?? '').trim();
     let searchNote: string | undefined;
     let found: Array<{ id: string; displayName: string }> = [];
