@@ -18,6 +18,7 @@ import { PLAN_STEPS, stepFor } from '../../domain/planning/plan-steps.js';
 import type { Plan, PlanSession } from '../../domain/planning/plan.js';
 import type { SupportRequest } from '../../domain/planning/support-request.js';
 import { actionsOf, cardText, validateCard } from '../helpers/cards.js';
+import { renderCard } from './render-card.js';
 
 const SESSION: PlanSession = {
   id: 'op-1',
@@ -121,7 +122,11 @@ describe('Every planning card renders in Teams', () => {
   for (const [name, card] of CARDS) {
     it(`${name}: renders, schema 1.5 or lower, labelled inputs, no Table, verbs on every Action.Execute, under 80 KB`, () => {
       assert.deepEqual(validateCard(card), []);
-      assert.ok(cardText(card).length > 0);
+      const html = renderCard(card);
+      const firstText = (card.body.find((element) => element.type === 'TextBlock') as { text: string } | undefined)?.text ?? '';
+      assert.ok(html.textContent!.includes(firstText.slice(0, 20)), 'the rendered card shows its text');
+      const inputs = card.body.filter((element) => element.type.startsWith('Input.')).length;
+      assert.ok(html.querySelectorAll('input, textarea, select').length >= inputs, 'every input is rendered');
     });
   }
 
