@@ -9,11 +9,11 @@ export function DeveloperIdentity({ session, personId, onChange }: { session: Se
   const people = session.people ?? [];
   const current = people.find((person) => person.id === personId);
   return (
-    <MessageBar intent="warning" layout="multiline" aria-label="Developer identity">
+    <MessageBar intent="warning" layout="multiline" aria-label="Developer identity" style={{ marginBottom: 12 }}>
       <MessageBarBody>
         <MessageBarTitle>Developer identity — local mode, not signed in</MessageBarTitle>
-        <p style={{ margin: '4px 0' }}>{current?.description ?? 'Choose who to act as.'} All people and partners here are fictional.</p>
-        <Field label="Acting as" orientation="horizontal">
+        <p style={{ margin: '4px 0' }}>{current ? `${current.description}.` : 'Choose who to act as.'} All people and partners here are fictional.</p>
+        <Field label="Acting as">
           <Select value={personId} onChange={(_, data) => onChange(data.value)}>
             {people.map((person) => <option key={person.id} value={person.id}>{person.displayName}</option>)}
           </Select>

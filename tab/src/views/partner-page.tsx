@@ -16,6 +16,8 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: '20px' },
 });
 
+const EQUALITY_LABEL: Record<string, string> = { ageBand: 'Age group', disability: 'Disability', ethnicGroup: 'Ethnic group', gender: 'Gender' };
+
 /** One partner: profile, needs, involvement history, claims; emergency contact and equality answers for IEV only (the server decides). */
 export function PartnerPage({ id }: { id: string }) {
   const styles = useStyles();
@@ -92,7 +94,7 @@ export function PartnerPage({ id }: { id: string }) {
         {partner.equality && (
           <Section title="Equality monitoring" sensitive>
             <p>Given with the partner's explicit consent, for monitoring who is reached. Only the IEV team sees this.</p>
-            <Facts rows={Object.entries(partner.equality).map(([question, answer]) => [question, answer])} />
+            <Facts rows={Object.entries(partner.equality).map(([question, answer]) => [EQUALITY_LABEL[question] ?? question, answer])} />
           </Section>
         )}
         {data.involvement && (

@@ -6,7 +6,9 @@ import { formatDate, STATUS_LABEL } from '../format.js';
 import { href, navigate } from '../router.js';
 
 const useStyles = makeStyles({
-  filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))', gap: '12px', alignItems: 'end', marginBottom: '16px' },
+  search: { display: 'flex', flexWrap: 'wrap', gap: '8px 12px', alignItems: 'end', marginBottom: '12px' },
+  searchField: { flexGrow: 1, flexBasis: '220px', minWidth: 0 },
+  filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 170px), 1fr))', gap: '12px', alignItems: 'end', marginBottom: '16px' },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', gap: '8px' },
   row: {
     padding: '12px',
@@ -85,11 +87,13 @@ export function RegisterView({ filters, options }: { filters: RegisterFilters; o
   return (
     <section aria-labelledby="register-heading">
       <h2 id="register-heading">Involvement Partners</h2>
-      <form role="search" className={styles.filters} onSubmit={onSearch}>
-        <Field label="Search by name or interest">
+      <form role="search" className={styles.search} onSubmit={onSearch}>
+        <Field label="Search by name or interest" className={styles.searchField}>
           <Input type="search" value={draft} onChange={(_, data) => setDraft(data.value)} placeholder="For example: Patel or interview" />
         </Field>
         <Button type="submit" appearance="primary">Search</Button>
+      </form>
+      <div className={styles.filters} role="group" aria-label="Filters">
         <Field label="Status">
           <Select value={filters.status} onChange={(_, data) => apply({ status: data.value })}>
             <option value="">Any status</option>
@@ -125,7 +129,7 @@ export function RegisterView({ filters, options }: { filters: RegisterFilters; o
             <option value="100">100</option>
           </Select>
         </Field>
-      </form>
+      </div>
 
       {state === 'loading' && <Loading label="Loading the register" />}
       {state === 'error' && <ErrorMessage error={error} onRetry={() => void load()} />}

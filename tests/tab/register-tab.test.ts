@@ -1,0 +1,201 @@
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { launchBrowser, screenshot } from '../helpers/browser.js';
+import { HOST, IEV, OTHER } from '../helpers/users.js';
+import { fictionalPartner, seedFictionalPartners } from '../../demo/demo-partners.js';
+import { axeViolations, describeViolations, openTab, type Theme } from './tab-page.js';
+
+const PARTNERS = 60;
+
+/** Plans as the planning bot stores them (container `plans`, partition key `/hostId`). */
+async function seedPlans(app: TestApp): Promise<void> {
+  const plans = [
+    { id: 'plan-ward-redesign', title: 'Redesigning the Rowan ward garden', serviceArea: 'Adult mental health', phase: 'during', partnerIds: [fictionalPartner(1).id, fictionalPartner(2).id], dates: { start: '2026-03-02', end: '2026-06-30' }, sessions: [{ partnerIds: [fictionalPartner(1).id], minutes: 90 }] },
+    { id: 'plan-interviews', title: 'Interview panel for a community nurse', serviceArea: 'Older people', phase: 'before', partnerIds: [fictionalPartner(4).id] },
+  ];
+  for (const plan of plans) await app.services.database.containers.plans.items.create({ ...plan, type: 'plan', schemaVersion: 1, hostId: HOST.id, hostName: HOST.name });
+}
+
+describe('The Involvement Register tab in headless Chromium', function () {
+  this.timeout(120_000);
+  let app: TestApp;
+  let browser: Browser;
+  const pages: Page[] = [];
+  const open = async (route: string, options: Parameters<typeof openTab>[3]) => {
+    const page = await openTab(browser, app, route, options);
+    pages.push(page);
+    return page;
+  };
+
+  before(async () => {
+    app = await startTestApp({ env: { IEV_MEMBER_IDS: IEV.id } });
+    await app.services.directoryStore.savePerson({ userId: OTHER.id, displayName: OTHER.name, roles: ['viewer'] });
+    await seedFictionalPartners(app.services.database.containers, PARTNERS);
+    await seedPlans(app);
+    browser = await launchBrowser();
+  });
+
+  afterEach(async () => {
+    for (const page of pages.splice(0)) await page.context().close();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  const partnerItems = (page: Page) => page.getByRole('list', { name: 'Partners' }).getByRole('listitem');
+
+  it('loads the register for a host, with the first page of partners', async () => {
+    const page = await open('partners', { as: HOST });
+    await page.getByRole('heading', { name: 'Involvement Partners' }).waitFor();
+    await partnerItems(page).first().waitFor();
+    assert.equal(await partnerItems(page).count(), 25);
+    assert.match(await page.getByRole('status').filter({ hasText: 'Showing' }).innerText(), /Showing 25 partners/);
+    await page.getByText('Developer identity — local mode, not signed in').waitFor();
+    await screenshot(page, 'register-host');
+  });
+
+  it('searches by name and filters by status, on the server', async () => {
+    const page = await open('partners', { as: HOST });
+    await partnerItems(page).first().waitFor();
+    await page.getByLabel('Search by name or interest').fill('grace');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForFunction(() => document.location.hash.includes('q=grace'));
+    await page.getByRole('status').filter({ hasText: 'that is everyone who matches' }).waitFor();
+    const names = await partnerItems(page).getByRole('heading').allInnerTexts();
+    const expected = Array.from({ length: PARTNERS }, (_, index) => fictionalPartner(index)).filter((partner) => partner.status !== 'left' && partner.searchName.includes('grace'));
+    assert.equal(names.length, expected.length);
+    assert.ok(names.every((name) => /grace/i.test(name)));
+
+    await page.getByLabel('Search by name or interest').fill('');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByLabel('Status').selectOption('paused');
+    await page.waitForFunction(() => document.location.hash.includes('status=paused'));
+    await page.getByRole('status').filter({ hasText: 'that is everyone who matches' }).waitFor();
+    const statuses = await partnerItems(page).locator('h3').allInnerTexts();
+    assert.ok(statuses.length > 0 && statuses.every((text) => text.includes('Paused')));
+    await screenshot(page, 'register-filtered');
+  });
+
+  it('pages with "Show more partners" until everyone is shown', async () => {
+    const page = await open('partners?pageSize=25', { as: IEV });
+    await partnerItems(page).first().waitFor();
+    for (const shown of [50, PARTNERS]) {
+      await page.getByRole('button', { name: 'Show more partners' }).click();
+      await page.getByRole('status').filter({ hasText: `Showing ${shown} partners` }).waitFor();
+    }
+    assert.equal(await page.getByRole('button', { name: 'Show more partners' }).count(), 0);
+    const last = [...Array.from({ length: PARTNERS }, (_, index) => fictionalPartner(index).displayName)].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())).at(-1)!;
+    assert.equal((await partnerItems(page).last().getByRole('link').innerText()).trim(), last);
+  });
+
+  it('lets an IEV member register a partner, who then appears in the register', async () => {
+    const page = await open('partners/new', { as: IEV });
+    await page.getByRole('heading', { name: 'Register an Involvement Partner' }).waitFor();
+    await page.getByRole('button', { name: 'Register partner' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Some answers need checking' });
+    await summary.waitFor();
+    assert.match(await summary.innerText(), /Enter the partner’s name/);
+    await screenshot(page, 'register-form-errors');
+
+    await page.getByLabel('Full name').fill('Marigold Fictional');
+    await page.getByLabel('Email address').fill('marigold@example.org');
+    await page.getByLabel('They agree to be on the Involvement Register (required)').check();
+    await page.getByLabel('They are happy to be contacted about involvement opportunities').check();
+    await page.getByRole('group', { name: 'Emergency contact' }).getByLabel('Name').fill('Basil Fictional');
+    await page.getByLabel('Relationship to the partner').fill('Husband');
+    await page.getByRole('group', { name: 'Emergency contact' }).getByLabel('Phone number').fill('01632 961555');
+    await page.getByLabel('Older people').check();
+    await page.getByLabel('Interests').fill('Reading group, leaflets');
+    await page.getByRole('button', { name: 'Register partner' }).click();
+
+    await page.getByRole('heading', { name: 'Marigold Fictional', level: 2 }).waitFor();
+    await page.getByText('Basil Fictional').waitFor();
+    await page.getByText('Task for IEV:').waitFor();
+    await screenshot(page, 'partner-registered-iev');
+
+    await page.getByRole('link', { name: 'Back to the register' }).click();
+    await page.getByLabel('Search by name or interest').fill('marigold');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('link', { name: 'Marigold Fictional' }).waitFor();
+  });
+
+  it('shows an IEV member the emergency contact and not a host — on the page and in the API response', async () => {
+    const partner = fictionalPartner(6);
+    const seen: Record<string, { page: Page; body: string }> = {};
+    for (const [who, user] of [['iev', IEV], ['host', HOST]] as const) {
+      const context = await openTab(browser, app, 'partners', { as: user });
+      pages.push(context);
+      const response = context.waitForResponse((candidate) => candidate.url().endsWith(`/api/partners/${partner.id}`));
+      await context.evaluate((id) => { window.location.hash = `#/partners/${id}`; }, partner.id);
+      seen[who] = { page: context, body: await (await response).text() };
+      await context.getByRole('heading', { name: partner.displayName, level: 2 }).waitFor();
+    }
+    const emergencyName = partner.emergencyContact!.name;
+    assert.match(seen.iev!.body, new RegExp(emergencyName));
+    assert.doesNotMatch(seen.host!.body, new RegExp(`${emergencyName}|"emergencyContact"`));
+    assert.equal(await seen.iev!.page.getByRole('heading', { name: 'Emergency contact' }).count(), 1);
+    assert.equal(await seen.iev!.page.getByText(emergencyName).count(), 1);
+    assert.equal(await seen.host!.page.getByRole('heading', { name: 'Emergency contact' }).count(), 0);
+    assert.equal(await seen.host!.page.getByText(emergencyName).count(), 0);
+    await screenshot(seen.iev!.page, 'partner-iev');
+    await screenshot(seen.host!.page, 'partner-host');
+  });
+
+  it('shows the involvement work of one service area', async () => {
+    const page = await open(`work?area=${encodeURIComponent('Adult mental health')}`, { as: OTHER });
+    await page.getByRole('heading', { name: 'Involvement work: Adult mental health' }).waitFor();
+    await page.getByRole('heading', { name: /Redesigning the Rowan ward garden/ }).waitFor();
+    assert.equal(await page.getByText('Interview panel for a community nurse').count(), 0);
+    await page.getByRole('link', { name: fictionalPartner(1).displayName }).waitFor();
+    await screenshot(page, 'work-area');
+  });
+
+  describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
+    const views: Array<[string, string, typeof HOST, string]> = [
+      ['register', 'partners', HOST, 'Involvement Partners'],
+      ['partner page', `partners/${fictionalPartner(6).id}`, IEV, fictionalPartner(6).displayName],
+      ['registration form', 'partners/new', IEV, 'Register an Involvement Partner'],
+      ['involvement work', 'work', OTHER, 'All involvement work'],
+      ['channel configuration', 'config', HOST, 'Choose what this tab shows'],
+    ];
+    it('would notice a problem (an input without a label)', async () => {
+      const page = await open('partners', { as: HOST });
+      await page.getByRole('heading', { name: 'Involvement Partners' }).waitFor();
+      await page.evaluate(() => document.querySelector('main')!.append(Object.assign(document.createElement('input'), { type: 'text' })));
+      assert.ok((await axeViolations(page)).some((violation) => violation.id === 'label'));
+    });
+
+    for (const theme of ['default', 'dark', 'contrast'] as Theme[]) {
+      it(`finds no violations in the ${theme} theme`, async () => {
+        const problems: string[] = [];
+        for (const [name, route, user, heading] of views) {
+          const page = await open(route, { as: user, theme });
+          await page.getByRole('heading', { name: heading, level: 2 }).waitFor();
+          await page.waitForLoadState('networkidle');
+          const violations = await axeViolations(page);
+          if (violations.length > 0) problems.push(`${name}:\n${describeViolations(violations)}`);
+          await screenshot(page, `${name.replace(/ /g, '-')}-${theme}`);
+        }
+        assert.equal(problems.join('\n\n'), '');
+      });
+    }
+  });
+
+  it('fits a Teams side panel or a phone (360 px wide) without sideways scrolling', async () => {
+    for (const [route, user, heading] of [['partners', HOST, 'Involvement Partners'], [`partners/${fictionalPartner(6).id}`, IEV, fictionalPartner(6).displayName], ['partners/new', IEV, 'Register an Involvement Partner']] as const) {
+      const page = await open(route, { as: user, width: 360 });
+      await page.getByRole('heading', { name: heading, level: 2 }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await screenshot(page, `narrow-${route.split('/')[0]}${route.includes('/') ? '-' + (route.endsWith('new') ? 'form' : 'detail') : ''}`, { fullPage: false });
+      const overflow = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        const wide = [...document.querySelectorAll('body *')].filter((element) => element.getBoundingClientRect().right > width + 1).slice(0, 3);
+        return { by: document.documentElement.scrollWidth - width, culprits: wide.map((element) => `${element.tagName}.${element.className}`.slice(0, 80)) };
+      });
+      assert.ok(overflow.by <= 0, `${route} scrolls sideways by ${overflow.by}px at 360px: ${overflow.culprits.join(', ')}`);
+    }
+  });
+});
