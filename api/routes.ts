@@ -7,6 +7,7 @@ import { createAuthenticator } from './authenticate.js';
 import { sendProblem } from './problem.js';
 import { registerRegisterRoutes } from './register-routes.js';
 import { registerWorkRoutes } from './work-routes.js';
+import { registerClaimsRoutes } from './claims-routes.js';
 import type { JWTVerifyGetKey } from 'jose';
 
 export interface ApiContext {
@@ -37,4 +38,5 @@ export function registerApi(server: Server, context: ApiContext): void {
   server.get('/api/me', route(async ({ actor }) => ({ body: { id: actor.id, displayName: actor.displayName, roles: actor.roles } })));
   registerRegisterRoutes(server, route, context);
   registerWorkRoutes(server, route, context);
+  registerClaimsRoutes(server, route, context);
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { AdaptiveCard } from '../../cards/adaptive-card.js';
 import type { ClaimDocument } from '../../domain/claims/claim.js';
 import type { Partner } from '../../domain/register/partner.js';
+import type { Versioned } from '../../storage/repository.js';
 import { fictionalPartner } from '../../demo/demo-partners.js';
 import { normaliseName } from '../../domain/register/registration.js';
 import { startTestApp, type TestApp, type TestAppOptions } from '../helpers/app.js';
@@ -77,7 +78,7 @@ export async function approvalCardPosted(app: TestApp, claimId: string): Promise
   return app.connector.waitFor((call) => call.kind === 'send' && call.conversationId === IEV_CHANNEL && JSON.stringify(call.activity).includes(claimId));
 }
 
-export async function storedClaim(app: TestApp, claimId: string): Promise<ClaimDocument> {
+export async function storedClaim(app: TestApp, claimId: string): Promise<Versioned<ClaimDocument>> {
   const claim = await app.services.claims.store.findClaim(claimId);
   assert.ok(claim, 'claim is stored');
   return claim;

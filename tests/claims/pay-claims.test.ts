@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import type { TestApp } from '../helpers/app.js';
+import { HOST, IEV, OTHER } from '../helpers/users.js';
+import { addMileage, addPartner, pressFor, startClaim, startClaimsApp, storedClaim, submit, today } from './claim-steps.js';
+import { CSV_COLUMNS } from '../../domain/claims/payment-service.js';
+
+interface BatchView {
+  id: string;
+  status: string;
+  claimIds: string[];
+  totals: { expensesPence: number; paymentsPence: number };
+  links: { expenses: string; payments: string; paid: string };
+}
+
+function parseCsv(text: string): Array<Record<string, string>> {
+  const [header, ...lines] = text.trim().split('\n');
+  const columns = header!.split(',');
+  return lines.map((line) => Object.fromEntries(line.split(',').map((value, index) => [columns[index]!, value])));
+}
+
+describe('claims: paying approved claims', () => {
+  let app: TestApp;
+  before(async () => {
+    app = await startClaimsApp();
+  });
+  after(async () => app?.stop());
+
+  async function approvedClaim(partnerName: string, withTime: boolean): Promise<string> {
+    await addPartner(app, partnerName);
+    const host = app.personalChat(HOST);
+    const { claimId } = await startClaim(host, partnerName.split(' ')[0]!);
+    await addMileage(host, claimId, '10');
+    if (withTime) await pressFor(host, 'claim.addItem', { claimId, kind: 'involvement-time', date: today(), levelId: 'contribute', hours: '2' });
+    await submit(host, claimId);
+    await pressFor(app.channel(IEV), 'claim.approve', { claimId });
+    return claimId;
+  }
+
+  const exportAs = (user: typeof IEV, operationId: string) => app.api('/api/claims/exports', { method: 'POST', as: user, body: JSON.stringify({ operationId }) });
+
+  it('exports approved claims once as a batch, with expenses and taxable payments in separate files, then marks it paid', async () => {
+    const first = await approvedClaim('Harpreet Hughes', true);
+    const second = await approvedClaim('Idris Iqbal', false);
+
+    const refused = await exportAs(HOST, 'export-by-a-host');
+    assert.equal(refused.status, 403);
+    assert.match(refused.headers.get('content-type') ?? '', /problem\+json/);
+
+    const response = await exportAs(IEV, 'export-run-0001');
+    assert.equal(response.status, 201);
+    const { batch } = (await response.json()) as { batch: BatchView };
+    assert.deepEqual([...batch.claimIds].sort(), [first, second].sort());
+    assert.deepEqual(batch.totals, { expensesPence: 900, paymentsPence: 4000 });
+    assert.equal((await storedClaim(app, first)).status, 'exported');
+
+    const retried = (await (await exportAs(IEV, 'export-run-0001')).json()) as { batch: BatchView };
+    assert.equal(retried.batch.id, batch.id, 'a retried export returns the same batch');
+
+    const expensesCsv = await app.api(batch.links.expenses, { as: IEV });
+    assert.equal(expensesCsv.status, 200);
+    assert.match(expensesCsv.headers.get('content-type') ?? '', /text\/csv/);
+    const expenseRows = parseCsv(await expensesCsv.text());
+    assert.deepEqual(Object.keys(expenseRows[0]!), [...CSV_COLUMNS]);
+    assert.equal(expenseRows.length, 2);
+    assert.ok(expenseRows.every((row) => row.category === 'expense' && row.taxable === 'no' && row.amount_pence === '450' && row.amount_gbp === '4.50'));
+
+    const paymentRows = parseCsv(await (await app.api(batch.links.payments, { as: IEV })).text());
+    assert.equal(paymentRows.length, 1);
+    assert.equal(paymentRows[0]!.claim_id, first);
+    assert.equal(paymentRows[0]!.taxable, 'yes');
+    assert.equal(paymentRows[0]!.amount_pence, '4000');
+    assert.equal(paymentRows[0]!.claim_total_pence, '4000');
+
+    assert.equal((await app.api(batch.links.expenses, { as: OTHER })).status, 403, 'only IEV sees payment files');
+
+    const paid = await app.api(batch.links.paid, { method: 'POST', as: IEV });
+    assert.equal(paid.status, 200);
+    assert.equal(((await paid.json()) as { batch: BatchView }).batch.status, 'paid');
+    const paidClaim = await storedClaim(app, first);
+    assert.equal(paidClaim.status, 'paid');
+    assert.ok(paidClaim.paidAt && typeof paidClaim.secondsToPay === 'number' && paidClaim.secondsToPay >= 0, 'time from submission to payment is recorded');
+    assert.deepEqual(paidClaim.history.map((entry) => entry.status), ['draft', 'submitted', 'approved', 'exported', 'paid']);
+    assert.equal((await app.api(batch.links.paid, { method: 'POST', as: IEV })).status, 200, 'marking paid again changes nothing');
+    assert.equal((await storedClaim(app, first)).history.length, 5);
+
+    const third = await approvedClaim('Jonah Jones', false);
+    const again = (await (await exportAs(IEV, 'export-run-0002')).json()) as { batch: BatchView };
+    assert.deepEqual(again.batch.claimIds, [third], 'the second export holds only the newly approved claim');
+    const againRows = parseCsv(await (await app.api(again.batch.links.expenses, { as: IEV })).text());
+    assert.ok(againRows.every((row) => row.claim_id === third));
+
+    const nothing = await exportAs(IEV, 'export-run-0003');
+    assert.equal(nothing.status, 200);
+    assert.equal(((await nothing.json()) as { batch: null }).batch, null);
+  });
+});
