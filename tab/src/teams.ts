@@ -12,13 +12,23 @@ const TEAMS_HANDSHAKE_MS = 4000;
 export async function connectToTeams(): Promise<{ inTeams: boolean; theme: ThemeName | undefined; frameContext: string | undefined }> {
   if (window.parent === window && !window.opener) return { inTeams: false, theme: undefined, frameContext: undefined };
   try {
-    await withTimeout(app.initialize(), TEAMS_HANDSHAKE_MS);
+    await withTimeout(app.initialize(localHostOrigins()), TEAMS_HANDSHAKE_MS);
     const context = await withTimeout(app.getContext(), TEAMS_HANDSHAKE_MS);
     app.notifySuccess();
     return { inTeams: true, theme: themeName(context.app.theme), frameContext: context.page.frameContext };
   } catch {
     return { inTeams: false, theme: undefined, frameContext: undefined };
   }
+}
+
+/**
+ * teams-js only talks to Microsoft's own host origins (https). On loopback we also accept our own
+ * origin, so a local host page (the tests' Teams stand-in) can drive the configuration page.
+ */
+function localHostOrigins(): string[] | undefined {
+  const { hostname, origin } = window.location;
+  const loopback = hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
+  return loopback ? [origin] : undefined;
 }
 
 export function onTeamsThemeChange(handler: (theme: ThemeName) => void): void {

@@ -5,6 +5,8 @@ import { launchBrowser, screenshot } from '../helpers/browser.js';
 import { HOST, IEV, OTHER } from '../helpers/users.js';
 import { fictionalPartner, seedFictionalPartners } from '../../demo/demo-partners.js';
 import { axeViolations, describeViolations, openTab, type Theme } from './tab-page.js';
+import { loopbackContext } from '../helpers/browser.js';
+import { teamsHostHarness } from './teams-host-harness.js';
 
 const PARTNERS = 60;
 
@@ -151,6 +153,53 @@ describe('The Involvement Register tab in headless Chromium', function () {
     assert.equal(await page.getByText('Interview panel for a community nurse').count(), 0);
     await page.getByRole('link', { name: fictionalPartner(1).displayName }).waitFor();
     await screenshot(page, 'work-area');
+  });
+
+  it('saves a channel view from the configuration page, and the pinned tab opens on it for everyone', async () => {
+    const context = await loopbackContext(browser);
+    const page = await context.newPage();
+    pages.push(page);
+    const harnessUrl = `${app.url}/tab/teams-host-harness.html`;
+    await page.route(harnessUrl, (route) =>
+      route.fulfill({ contentType: 'text/html', body: teamsHostHarness(`${app.url}/tab/index.html?as=${HOST.id}#/config`, { theme: 'dark', frameContext: 'settings' }) }),
+    );
+    await page.goto(harnessUrl);
+    const tab = page.frameLocator('#tab');
+    await tab.getByRole('heading', { name: 'Choose what this tab shows' }).waitFor();
+    const host = () => page.evaluate(() => (window as unknown as { teamsHost: { messages: string[]; validity?: boolean; savedConfig?: Record<string, string>; saveOutcome?: string } }).teamsHost);
+    await page.waitForFunction(() => (window as unknown as { teamsHost: { validity?: boolean } }).teamsHost.validity === true);
+
+    await tab.getByLabel('The involvement work of one service area').check();
+    await page.waitForFunction(() => (window as unknown as { teamsHost: { validity?: boolean } }).teamsHost.validity === false);
+    await tab.getByRole('combobox', { name: /Service area/ }).selectOption('Adult mental health');
+    await page.waitForFunction(() => (window as unknown as { teamsHost: { validity?: boolean } }).teamsHost.validity === true);
+    await screenshot(page, 'channel-configuration-in-host');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved').waitFor();
+
+    const saved = await host();
+    assert.equal(saved.saveOutcome, 'success');
+    assert.deepEqual(
+      { ...saved.savedConfig },
+      {
+        contentUrl: `${app.url}/tab/index.html#/work?area=Adult%20mental%20health`,
+        websiteUrl: `${app.url}/tab/index.html#/work?area=Adult%20mental%20health`,
+        entityId: 'work-area-adult-mental-health',
+        suggestedDisplayName: 'Involvement: Adult mental health',
+      },
+    );
+    assert.ok(saved.messages.includes('initialize') && saved.messages.includes('settings.setSettings'));
+
+    // Teams' theme is followed live: the host switches to high contrast and the tab follows.
+    const tabFrame = page.frames().find((frame) => frame.url().includes('/tab/index.html'))!;
+    assert.equal(await tabFrame.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    await page.evaluate(() => (window as unknown as { changeTheme: (theme: string) => void }).changeTheme('contrast'));
+    await tabFrame.waitForFunction(() => document.documentElement.dataset.theme === 'contrast', undefined, { timeout: 5000 });
+
+    // Anyone in the channel (here a member of another team) opens the pinned tab on that view.
+    const pinned = await open(`work?area=${encodeURIComponent('Adult mental health')}`, { as: OTHER });
+    await pinned.getByRole('heading', { name: 'Involvement work: Adult mental health' }).waitFor();
+    await pinned.getByRole('heading', { name: /Redesigning the Rowan ward garden/ }).waitFor();
   });
 
   describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
