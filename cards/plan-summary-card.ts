@@ -32,7 +32,8 @@ function gapsBlock(gaps: readonly PlanGap[]): CardElement {
   }
   return container(
     [
-      paragraph(`${gaps.length === 1 ? 'One thing' : `${gaps.length} things`} to look at`, { color: 'Attention' }),
+      // Bold default text rather than red on amber: readable at WCAG AA contrast in every Teams theme.
+      { type: 'TextBlock', text: `${gaps.length === 1 ? 'One thing' : `${gaps.length} things`} to look at`, weight: 'Bolder', wrap: true },
       bulletList(gaps.map((gap) => `${gap.message} (${gap.principle})`)),
       paragraph('Press \u201cChange\u201d under a section to fill it in.', { subtle: true }),
     ],
