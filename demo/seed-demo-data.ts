@@ -8,10 +8,13 @@ import { DEMO_PARTNER_COUNT, seedFictionalPartners } from './demo-partners.js';
  * tab and bot show something real on first start. Never runs in production.
  */
 export async function seedDemoData(services: Services, logger: Logger): Promise<void> {
-  if (!(await services.directoryStore.markOnce('demo-data-seeded'))) return;
+  // Seeders use stable ids, so a start interrupted mid-seed simply completes the seed next time;
+  // the marker is written last.
+  if (await services.directoryStore.isMarked('demo-data-seeded')) return;
   await seedFictionalPartners(services.database.containers, DEMO_PARTNER_COUNT);
   for (const person of DEMO_PEOPLE) {
     await services.directoryStore.savePerson({ userId: person.id, displayName: person.displayName, roles: person.roles });
   }
+  await services.directoryStore.markOnce('demo-data-seeded');
   logger.info({ people: DEMO_PEOPLE.length }, 'demo data seeded');
 }

@@ -73,6 +73,10 @@ export class DirectoryStore {
     await this.repository.upsert({ id: settingId(key), type: 'setting', schemaVersion: 1, value, updatedBy, updatedAt: new Date().toISOString() });
   }
 
+  async isMarked(key: string): Promise<boolean> {
+    return (await this.repository.find(`marker:${key}`, `marker:${key}`)) !== undefined;
+  }
+
   /** Records that something happened once; true only for the caller that recorded it first. */
   async markOnce(key: string): Promise<boolean> {
     const { created } = await this.repository.create({ id: `marker:${key}`, type: 'marker', schemaVersion: 1, createdAt: new Date().toISOString() });
