@@ -2,6 +2,7 @@ import type { Logger } from '../server/logger.js';
 import type { Services } from '../server/services.js';
 import { DEMO_PEOPLE } from './demo-people.js';
 import { DEMO_PARTNER_COUNT, seedFictionalPartners } from './demo-partners.js';
+import { seedDemoPlans } from './demo-plans.js';
 
 /**
  * A realistic, clearly fictional register for local mode, seeded once (a marker records it), so the
@@ -15,6 +16,8 @@ export async function seedDemoData(services: Services, logger: Logger): Promise<
   for (const person of DEMO_PEOPLE) {
     await services.directoryStore.savePerson({ userId: person.id, displayName: person.displayName, roles: person.roles });
   }
+  // After the partners: demo sessions name partners from the register.
+  await seedDemoPlans(services);
   await services.directoryStore.markOnce('demo-data-seeded');
   logger.info({ people: DEMO_PEOPLE.length }, 'demo data seeded');
 }
