@@ -104,6 +104,7 @@ export function logSessionCommand(deps: SupportDependencies): CommandRoute {
   return {
     command: 'log a session',
     description: 'Record a meeting or session and who took part',
+    scopes: ['personal'],
     patterns: [/^log (a )?(session|meeting)\b/i, /\b(record|log)\b.*\b(session|meeting)\b/i],
     handle: async (turn) => {
       const open = (await deps.plans.myPlans(turn.actor)).filter((plan) => plan.phase === 'planned' || plan.phase === 'running');

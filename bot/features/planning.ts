@@ -63,6 +63,7 @@ export function planningFeature(deps: PlanningDependencies): BotFeature {
       {
         command: 'plan',
         description: 'Plan a piece of involvement work, one short step at a time',
+        scopes: ['personal'],
         patterns: [
           /^(new |start (a )?)?plan\b/i,
           /\bi (want|need|would like|'d like) to (plan|involve|engage|consult)\b/i,
@@ -75,6 +76,7 @@ export function planningFeature(deps: PlanningDependencies): BotFeature {
       {
         command: 'my plans',
         description: 'See your plans and carry on where you left off',
+        scopes: ['personal'],
         patterns: [/^my plans?\b/i, /^(continue|resume)\b/i, /\b(show|see|list)\b.*\bplans\b/i],
         handle: async (turn) => {
           await turn.sendCard(planListCard(await plans.myPlans(turn.actor)));
