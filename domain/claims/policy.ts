@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -53,7 +53,10 @@ export const policySchema = z.object({
 
 export type ReimbursementPolicy = z.infer<typeof policySchema>;
 
-export const DEFAULT_POLICY_FILE = join(import.meta.dirname, '..', '..', 'policy', 'reimbursement-policy.json');
+// policy/ is at the repository root, two folders up from domain/claims/ in the sources and three from
+// dist/domain/claims/ once built (npm run start:prod, App Service).
+const SOURCE_ROOT = join(import.meta.dirname, '..', '..');
+export const DEFAULT_POLICY_FILE = join(basename(SOURCE_ROOT) === 'dist' ? dirname(SOURCE_ROOT) : SOURCE_ROOT, 'policy', 'reimbursement-policy.json');
 
 export class PolicyError extends Error {
   override readonly name = 'PolicyError';
