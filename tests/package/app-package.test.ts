@@ -92,7 +92,7 @@ describe('npm run package', () => {
     const dir = workspace();
     const built = await buildAppPackage({ envName: 'dev', rootDir: dir, overrides: { BOT_ID: '11111111-2222-4333-8444-555555555555', TAB_DOMAIN: 'hub.example.org', TAB_ENDPOINT: 'https://hub.example.org' } });
     assert.equal((built.manifest.bots as Manifest[])[0]!.botId, '11111111-2222-4333-8444-555555555555');
-    assert.equal((built.manifest.staticTabs as Manifest[])[0]!.contentUrl, 'https://hub.example.org/tab/index.html#/register');
+    assert.equal((built.manifest.staticTabs as Manifest[])[0]!.contentUrl, 'https://hub.example.org/tab/index.html#/partners');
   });
 
   const brokenCases: Array<[string, (dir: string) => void, Record<string, string>, RegExp]> = [
