@@ -14,6 +14,7 @@ import { PlanStore } from '../storage/plan-store.js';
 import { PlanService } from '../domain/planning/plan-service.js';
 import { SupportService } from '../domain/planning/support-service.js';
 import { createClaimsModule, type ClaimsModule } from '../domain/claims/claims-module.js';
+import { ClaimsPoster } from '../bot/features/claims-poster.js';
 import type { AppConfig } from './config.js';
 import type { Logger } from './logger.js';
 
@@ -53,6 +54,7 @@ export interface Services {
 export async function createServices(config: AppConfig, database: DatabaseHandle, logger: Logger): Promise<Services> {
   const directoryStore = new DirectoryStore(database.containers);
   let messenger: Messenger | undefined;
+  let claimsPoster: ClaimsPoster | undefined;
   const planStore = new PlanStore(database.containers);
   const plans = new PlanService(planStore, new PartnerStore(database.containers));
   const directory = new DirectoryService(directoryStore, config.ievMemberIds);
@@ -66,8 +68,8 @@ export async function createServices(config: AppConfig, database: DatabaseHandle
     logger,
     partners: new PartnerStore(database.containers),
     poster: () => {
-      if (!messenger) throw new Error('The bot adapter is not ready yet');
-      return messenger;
+      if (!claimsPoster) throw new Error('The bot adapter is not ready yet');
+      return claimsPoster;
     },
     personalChatOf: (userId) => directory.personalChatOf(userId),
     ievChannel: () => ievChannel.address(),
@@ -95,6 +97,7 @@ export async function createServices(config: AppConfig, database: DatabaseHandle
     },
     attachAdapter: (adapter) => {
       messenger = new BotMessenger(adapter, config.bot?.appId ?? '');
+      claimsPoster = new ClaimsPoster(adapter, config.bot?.appId ?? '');
     },
     startBackgroundWork: () => {
       claims.dispatcher.start();
