@@ -3,6 +3,7 @@ import type { TestApp } from '../helpers/app.js';
 import { cardText, validateCard } from '../helpers/cards.js';
 import { cardsSent } from '../helpers/chat.js';
 import { HOST, IEV } from '../helpers/users.js';
+import { parsePolicy } from '../../domain/claims/policy.js';
 import { addMileage, eventually, addPartner, approvalCardPosted, IEV_CHANNEL, pressFor, startClaim, startClaimsApp, storedClaim, submit, today } from './claim-steps.js';
 
 describe('claims: a host submits a partner\u2019s claim in 1:1 chat', () => {
@@ -100,5 +101,30 @@ describe('claims: a host submits a partner\u2019s claim in 1:1 chat', () => {
     assert.ok(hostView.card);
     assert.doesNotMatch(JSON.stringify(hostView.card), /claim\.approve|claim\.reject/);
     assert.match(cardText(hostView.card), /Waiting for IEV approval/);
+  });
+
+  it('keeps a submitted claim as it was checked when the policy changes afterwards', async () => {
+    const host = app.personalChat(HOST);
+    const { claimId } = await startClaim(host, 'Ada', 'Policy change');
+    await addMileage(host, claimId, '12');
+    await submit(host, claimId);
+    const original = app.services.claims.policy();
+    const newer = parsePolicy({ ...structuredClone(original), version: '2026-27.1', mileage: { ...original.mileage, vehicles: { ...original.mileage.vehicles, car: { ...original.mileage.vehicles.car, bands: [{ upToMilesInTaxYear: 10000, pencePerMile: 55 }, { pencePerMile: 25 }] } } } });
+    app.services.claims.usePolicy(newer);
+    try {
+      const submitted = await storedClaim(app, claimId);
+      assert.equal(submitted.policyVersion, original.version);
+      assert.equal(submitted.items[0]!.amountPence, 540);
+      const approved = await pressFor(app.channel(IEV), 'claim.approve', { claimId });
+      assert.match(cardText(approved), /12 miles × 45p = £5\.40/);
+      assert.equal((await storedClaim(app, claimId)).totals.expensesPence, 540);
+
+      const { claimId: later } = await startClaim(host, 'Ada', 'After the change');
+      const card = await addMileage(host, later, '12');
+      assert.match(cardText(card), /12 miles × 55p = £6\.60/);
+      assert.equal((await storedClaim(app, later)).policyVersion, '2026-27.1');
+    } finally {
+      app.services.claims.usePolicy(original);
+    }
   });
 });
