@@ -2,9 +2,10 @@ import { actionSet, bulletList, card, container, execute, facts, heading, paragr
 import type { PlanGap } from '../domain/planning/plan-gaps.js';
 import { PHASE_NAMES, type Plan } from '../domain/planning/plan.js';
 import { PLAN_STEPS, choiceTitle, type PlanStep } from '../domain/planning/plan-steps.js';
+import { supportKindTitle, type SupportRequest } from '../domain/planning/support-request.js';
 
 /** The plan as a plan: every answer, what is missing measured against the involvement principles, and what to do next. */
-export function planSummaryCard(plan: Plan, gaps: readonly PlanGap[], options: { notice?: string | undefined } = {}): AdaptiveCard {
+export function planSummaryCard(plan: Plan, gaps: readonly PlanGap[], options: { notice?: string | undefined; supportRequests?: readonly SupportRequest[] | undefined } = {}): AdaptiveCard {
   const body: CardElement[] = [
     paragraph(`Your plan \u00b7 ${PHASE_NAMES[plan.phase]}`, { subtle: true }),
     heading(plan.title),
@@ -12,6 +13,7 @@ export function planSummaryCard(plan: Plan, gaps: readonly PlanGap[], options: {
     gapsBlock(gaps),
     ...PLAN_STEPS.flatMap((step) => stepSection(plan, step)),
     ...duringAndAfter(plan),
+    ...supportSection(options.supportRequests ?? []),
   ];
   const id = { planId: plan.id };
   return card(
@@ -90,4 +92,12 @@ function duringAndAfter(plan: Plan): CardElement[] {
     );
   }
   return elements;
+}
+
+function supportSection(requests: readonly SupportRequest[]): CardElement[] {
+  if (requests.length === 0) return [];
+  return [
+    { type: 'TextBlock', text: 'Help from the IEV team', weight: 'Bolder', wrap: true, separator: true, spacing: 'Medium' },
+    facts(requests.map((request) => [request.kinds.map(supportKindTitle).join('; '), request.takenBy ? `Picked up by ${request.takenBy.name}` : 'Asked, waiting for someone to pick it up'] as const)),
+  ];
 }

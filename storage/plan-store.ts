@@ -38,6 +38,19 @@ export class PlanStore {
     return found?.type === 'support-request' && found.hostId === hostId ? found : undefined;
   }
 
+  async supportRequestsFor(hostId: string, planId: string): Promise<Array<Versioned<SupportRequest>>> {
+    return this.supportRequests.queryAll(
+      {
+        query: 'SELECT * FROM c WHERE c.hostId = @hostId AND c.type = "support-request" AND c.planId = @planId ORDER BY c.createdAt',
+        parameters: [
+          { name: '@hostId', value: hostId },
+          { name: '@planId', value: planId },
+        ],
+      },
+      { partitionKey: hostId },
+    );
+  }
+
   /** Requests nobody has picked up yet, oldest first, across hosts (for the IEV team). */
   async openSupportRequests(limit = 20): Promise<Array<Versioned<SupportRequest>>> {
     const page = await this.supportRequests.queryPage(

@@ -10,9 +10,9 @@ import { YOU_SAID_PAIRS } from '../../domain/planning/during-after.js';
 import type { Plan } from '../../domain/planning/plan.js';
 import type { ActionResult, ActionRoute, CommandRoute, Turn } from '../feature.js';
 import type { SupportDependencies } from './planning-support.js';
-import { keptValues } from './planning-values.js';
+import { cardId, keptValues } from './planning-values.js';
 
-const id = z.string().min(1).max(100);
+const id = cardId;
 const planRefSchema = z.object({ planId: id });
 const sessionRefSchema = z.object({ planId: id, op: id });
 

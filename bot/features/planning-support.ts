@@ -17,7 +17,7 @@ import type { PartnerStore } from '../../storage/partner-store.js';
 import type { Logger } from '../../server/logger.js';
 import type { Messenger } from '../messenger.js';
 import type { ActionRoute, CommandRoute } from '../feature.js';
-import { keptValues } from './planning-values.js';
+import { cardId, keptValues } from './planning-values.js';
 
 export interface SupportDependencies {
   readonly plans: PlanService;
@@ -30,7 +30,7 @@ export interface SupportDependencies {
   readonly today: () => Date;
 }
 
-const id = z.string().min(1).max(100);
+const id = cardId;
 const sendSchema = z.object({ planId: id, op: id });
 const requestRefSchema = z.object({ requestId: id, hostId: id });
 

@@ -16,13 +16,14 @@ import type { Plan } from '../../domain/planning/plan.js';
 import type { ActionResult, BotFeature, Turn } from '../feature.js';
 import { duringAfterActions, logSessionCommand } from './planning-during-after.js';
 import { supportActions, supportCommands, type SupportDependencies } from './planning-support.js';
+import { cardId } from './planning-values.js';
 
 export interface PlanningDependencies extends SupportDependencies {
   readonly plans: PlanService;
 }
 
 /** Card action data is user-controlled: only these ids are read from it, and only in these shapes. */
-const id = z.string().min(1).max(100);
+const id = cardId;
 const stepPressSchema = z.object({
   planId: id.optional(),
   step: z.enum(STEP_KEYS),
@@ -48,7 +49,7 @@ export function planningFeature(deps: PlanningDependencies): BotFeature {
       try {
         return await change(turn, press.data, data);
       } catch (error) {
-        if (error instanceof StalePlanError) return { card: viewOf(error.plan, error.userMessage) };
+        if (error instanceof StalePlanError) return { card: await viewOf(error.plan, error.userMessage) };
         if (error instanceof ValidationError && error.problems.length > 0) {
           return { card: stepCardAgain(press.data, data, error) };
         }
@@ -56,6 +57,10 @@ export function planningFeature(deps: PlanningDependencies): BotFeature {
       }
     },
   });
+
+  const summaryOf = async (plan: Plan, notice?: string) => planSummaryCard(plan, gapsIn(plan), { notice, supportRequests: await deps.support.requestsFor(plan) });
+  /** Where a plan is: its current step card, or its summary. */
+  const viewOf = async (plan: Plan, notice?: string) => (plan.position === 'summary' ? summaryOf(plan, notice) : stepCardFor(plan, plan.position, 'walk', notice));
 
   return {
     name: 'planning',
@@ -93,7 +98,7 @@ export function planningFeature(deps: PlanningDependencies): BotFeature {
         handle: async (turn, data) => {
           const ref = planRefSchema.safeParse(data);
           if (!ref.success) return { card: brokenButtonCard() };
-          return { card: viewOf(await plans.open(turn.actor, ref.data.planId)) };
+          return { card: await viewOf(await plans.open(turn.actor, ref.data.planId)) };
         },
       },
       {
@@ -101,8 +106,7 @@ export function planningFeature(deps: PlanningDependencies): BotFeature {
         handle: async (turn, data) => {
           const ref = planRefSchema.safeParse(data);
           if (!ref.success) return { card: brokenButtonCard() };
-          const plan = await plans.open(turn.actor, ref.data.planId);
-          return { card: planSummaryCard(plan, gapsIn(plan)) };
+          return { card: await summaryOf(await plans.open(turn.actor, ref.data.planId)) };
         },
       },
       {
@@ -114,15 +118,15 @@ export function planningFeature(deps: PlanningDependencies): BotFeature {
             const plan = await plans.openCurrent(turn.actor, ref.data.planId, ref.data.revision);
             return { card: stepCardFor(plan, ref.data.step, 'edit') };
           } catch (error) {
-            if (error instanceof StalePlanError) return { card: planSummaryCard(error.plan, gapsIn(error.plan), { notice: 'Your plan changed since that card was sent, so here is the latest. Nothing was changed.' }) };
+            if (error instanceof StalePlanError) return { card: await summaryOf(error.plan, 'Your plan changed since that card was sent, so here is the latest. Nothing was changed.') };
             throw error;
           }
         },
       },
-      stepAction('plan.next', async (turn, press, data) => ({ card: viewOf(await plans.answerStep(turn.actor, press, data)) })),
+      stepAction('plan.next', async (turn, press, data) => ({ card: await viewOf(await plans.answerStep(turn.actor, press, data)) })),
       stepAction('plan.exit', async (turn, press, data) => ({ card: planSavedCard(await plans.answerStep(turn.actor, press, data)) })),
-      stepAction('plan.skip', async (turn, press) => ({ card: viewOf(await plans.skipStep(turn.actor, press)) })),
-      stepAction('plan.back', async (turn, press) => ({ card: viewOf(await plans.goBack(turn.actor, press)) })),
+      stepAction('plan.skip', async (turn, press) => ({ card: await viewOf(await plans.skipStep(turn.actor, press)) })),
+      stepAction('plan.back', async (turn, press) => ({ card: await viewOf(await plans.goBack(turn.actor, press)) })),
       ...supportActions(deps),
       ...duringAfterActions(deps),
     ],
@@ -133,11 +137,6 @@ function firstStepCard() {
   return planStepCard({ step: stepFor('purpose'), revision: 0, mode: 'walk', op: randomUUID(), values: {} });
 }
 
-/** Where a plan is: its current step card, or its summary. */
-export function viewOf(plan: Plan, notice?: string) {
-  if (plan.position === 'summary') return planSummaryCard(plan, gapsIn(plan), { notice });
-  return stepCardFor(plan, plan.position, 'walk', notice);
-}
 
 function stepCardFor(plan: Plan, key: StepKey, mode: 'walk' | 'edit', notice?: string) {
   return planStepCard({

@@ -103,6 +103,11 @@ export class SupportService {
     }
   }
 
+  /** The host's requests about one of their plans, so the plan shows who from IEV is helping. */
+  async requestsFor(plan: { readonly hostId: string; readonly id: string }): Promise<SupportRequest[]> {
+    return this.store.supportRequestsFor(plan.hostId, plan.id);
+  }
+
   async openRequests(actor: Actor): Promise<SupportRequest[]> {
     if (!isIevMember(actor)) throw new ForbiddenError('Only the IEV team can see everyone\u2019s support requests.');
     return this.store.openSupportRequests();

@@ -35,6 +35,32 @@ describe('Planning with the bot, through /api/messages', () => {
     assert.match(cardText(card), /Step 1 of 14/);
   });
 
+  it('welcomes a team once when the app is added, not when more people join', async () => {
+    const channel = app.channel(HOST, { teamId: '19:ward-team@thread.tacv2', channelId: '19:ward-general@thread.tacv2' });
+    const [welcome] = cardsSent(await channel.install());
+    assertValid(welcome);
+    assert.match(cardText(welcome), /Involvement Hub has been added to this team/);
+    assert.equal((await channel.membersAdded([{ id: '29:new-colleague', name: 'New colleague' }])).length, 0);
+    assert.equal((await channel.install()).length, 0);
+  });
+
+  const phrases: Array<[string, RegExp]> = [
+    ['I want to plan some engagement', /Step 1 of 14/],
+    ['I would like to plan a focus group', /Step 1 of 14/],
+    ['start a plan', /Step 1 of 14/],
+    ['Help me organise some involvement for our ward', /Step 1 of 14/],
+    ['my plans', /Your plans/],
+    ['continue', /Your plans/],
+    ['show me my plans', /Your plans/],
+    ['help', /how I can help/],
+  ];
+  for (const [phrase, expected] of phrases) {
+    it(`understands "${phrase}"`, async () => {
+      const cards = cardsSent(await app.personalChat(HOST).say(phrase));
+      assert.match(cardText(cards[0]), expected);
+    });
+  }
+
   it('takes a host from "I want to plan some engagement" to a plan summary, across a server restart', async () => {
     const chat = app.personalChat(HOST);
     const [first] = cardsSent(await chat.say('I want to plan some engagement'));
@@ -171,6 +197,8 @@ describe('Planning with the bot, through /api/messages', () => {
       assert.match(cardText(card), /That button didn\u2019t work/);
       const { card: second } = await chat.press('plan.next', { step: 'purpose', revision: { $gt: 0 }, title: 'x', purpose: 'y' });
       assert.match(cardText(second), /That button didn\u2019t work/);
+      const { card: third } = await chat.press('plan.next', { step: 'purpose', revision: 0, op: '../../dbs/other', title: 'x', purpose: 'y' });
+      assert.match(cardText(third), /That button didn\u2019t work/);
       assert.deepEqual(await app.services.planStore.plansOf(HOST.id), []);
     });
 

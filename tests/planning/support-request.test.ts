@@ -69,6 +69,10 @@ describe('Asking the IEV team for help (New Works)', () => {
 
     const [stored] = await app.services.planStore.openSupportRequests();
     assert.equal(stored, undefined, 'no request is left open');
+
+    const { card: plan } = await pressOn(host, cardsIn([told])[0], 'plan.resume');
+    assert.match(cardText(plan), /Help from the IEV team/);
+    assert.match(cardText(plan), /Picked up by Ivy IEV \(demo\)/);
   });
 
   it('gives a request one owner when two IEV members press at once, and tells the host once', async () => {
