@@ -3,6 +3,7 @@ import type { Services } from '../server/services.js';
 import { DEMO_PEOPLE } from './demo-people.js';
 import { DEMO_PARTNER_COUNT, seedFictionalPartners } from './demo-partners.js';
 import { seedDemoPlans } from './demo-plans.js';
+import { seedDemoClaims } from './demo-claims.js';
 
 /**
  * A realistic, clearly fictional register for local mode, seeded once (a marker records it), so the
@@ -18,6 +19,7 @@ export async function seedDemoData(services: Services, logger: Logger): Promise<
   }
   // After the partners: demo sessions name partners from the register.
   await seedDemoPlans(services);
+  await seedDemoClaims(services);
   await services.directoryStore.markOnce('demo-data-seeded');
   logger.info({ people: DEMO_PEOPLE.length }, 'demo data seeded');
 }

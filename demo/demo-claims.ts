@@ -1,0 +1,80 @@
+import type { ClaimDocument, ClaimStatus, HistoryEntry, ItemInput } from '../domain/claims/claim.js';
+import { priceItems, totalsOf } from '../domain/claims/pricing.js';
+import type { Services } from '../server/services.js';
+import { fictionalPartner } from './demo-partners.js';
+import { DEMO_PEOPLE } from './demo-people.js';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Fictional expense claims in every interesting state (draft, waiting, queried, approved, rejected,
+ * paid), so the tab and the IEV export have something real to show. Stable ids: seeding twice is harmless.
+ */
+export async function seedDemoClaims(services: Services): Promise<void> {
+  const host = DEMO_PEOPLE[0]!;
+  const iev = DEMO_PEOPLE[1]!;
+  const now = Date.now();
+  const day = (daysAgo: number) => new Date(now - daysAgo * DAY_MS).toISOString();
+  const date = (daysAgo: number) => day(daysAgo).slice(0, 10);
+  const by = (person: { id: string; displayName: string }, status: ClaimStatus, daysAgo: number, note?: string): HistoryEntry => ({ status, at: day(daysAgo), byId: person.id, byName: person.displayName, note, operationId: `demo:${status}:${daysAgo}` });
+  const drive = (daysAgo: number, miles: number): ItemInput => ({ kind: 'mileage', date: date(daysAgo), vehicle: 'car', from: 'Mansfield', to: 'Highbury Hospital', miles, passengers: 0 });
+
+  const examples: Array<{ partnerIndex: number; work: string; items: ItemInput[]; history: HistoryEntry[] }> = [
+    { partnerIndex: 0, work: 'Ward 3 discharge redesign: workshop', items: [drive(3, 14), { kind: 'involvement-time', date: date(3), levelId: 'contribute', hours: 2 }], history: [by(host, 'draft', 3)] },
+    { partnerIndex: 4, work: 'Recovery college course design', items: [drive(6, 22), { kind: 'parking', date: date(6), description: 'Hospital car park', amountPence: 350 }], history: [by(host, 'draft', 6), by(host, 'submitted', 5)] },
+    { partnerIndex: 1, work: 'Interview panel: community nurse', items: [{ kind: 'fare', date: date(9), mode: 'bus', description: 'Day rider', amountPence: 520 }, { kind: 'subsistence', date: date(9), description: 'Lunch', amountPence: 1250 }], history: [by(host, 'draft', 9), by(host, 'submitted', 8), by(iev, 'queried', 7, 'Was lunch provided at the panel?')] },
+    { partnerIndex: 5, work: 'Reading group: appointment letters', items: [drive(12, 8)], history: [by(host, 'draft', 12), by(host, 'submitted', 11), by(iev, 'approved', 10)] },
+    { partnerIndex: 2, work: 'Carers’ forum', items: [{ kind: 'taxi', date: date(15), description: 'Home to the hub', amountPence: 1800 }], history: [by(host, 'draft', 15), by(host, 'submitted', 14), by(iev, 'rejected', 13, 'Taxi was not agreed in advance; please claim the bus fare instead.')] },
+    { partnerIndex: 8, work: 'Quality improvement: falls prevention', items: [drive(30, 18), { kind: 'involvement-time', date: date(30), levelId: 'attend', hours: 3 }], history: [by(host, 'draft', 30), by(host, 'submitted', 29), by(iev, 'approved', 27), by(iev, 'exported', 25, 'Payment batch demo-batch-1'), by(iev, 'paid', 20, 'Payment batch demo-batch-1')] },
+  ];
+
+  const policy = services.claims.policy();
+  const paidClaims: ClaimDocument[] = [];
+  for (const [index, example] of examples.entries()) {
+    const partner = fictionalPartner(example.partnerIndex);
+    const items = priceItems(
+      example.items.map((input, position) => ({ id: `demo-item-${index}-${position}`, input })),
+      { policy, today: example.history.at(-1)!.at.slice(0, 10), priorCarTenthsByTaxYear: {}, itemsWithReceipts: new Set(), paymentChoice: partner.paymentPreference.choice },
+    );
+    const last = example.history.at(-1)!;
+    const submitted = example.history.find((entry) => entry.status === 'submitted');
+    const decided = example.history.find((entry) => entry.status === 'approved' || entry.status === 'rejected');
+    const paid = example.history.find((entry) => entry.status === 'paid');
+    const claim: ClaimDocument = {
+      id: `demo-claim-${index + 1}`,
+      type: 'claim',
+      schemaVersion: 1,
+      status: last.status,
+      hostId: host.id,
+      hostName: host.displayName,
+      partnerId: partner.id,
+      partnerName: partner.displayName,
+      work: { title: example.work },
+      items,
+      receipts: [],
+      totals: totalsOf(items),
+      policyVersion: policy.version,
+      createdAt: example.history[0]!.at,
+      ...(submitted ? { submittedAt: submitted.at, declarations: { partnerConfirmedAt: submitted.at, hostConfirmedAt: submitted.at } } : {}),
+      ...(decided ? { decision: { outcome: decided.status as 'approved' | 'rejected', byId: decided.byId, byName: decided.byName, at: decided.at, reason: decided.note } } : {}),
+      ...(last.status === 'queried' ? { openQuery: { question: last.note!, byName: last.byName, at: last.at } } : {}),
+      ...(paid && submitted ? { exportBatchId: 'demo-batch-1', exportedAt: example.history.find((entry) => entry.status === 'exported')!.at, paidAt: paid.at, secondsToPay: Math.round((Date.parse(paid.at) - Date.parse(submitted.at)) / 1000) } : {}),
+      history: example.history,
+    };
+    await services.claims.store.createClaim(claim);
+    if (claim.status === 'paid') paidClaims.push(claim);
+  }
+  await services.claims.store.createBatch({
+    id: 'demo-batch-1',
+    type: 'payment-batch',
+    schemaVersion: 1,
+    status: 'paid',
+    claimIds: paidClaims.map((claim) => claim.id),
+    createdAt: day(25),
+    createdById: iev.id,
+    createdByName: iev.displayName,
+    totals: totalsOf(paidClaims.flatMap((claim) => claim.items)),
+    paidAt: day(20),
+    paidByName: iev.displayName,
+  });
+}
