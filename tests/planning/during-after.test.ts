@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict';
 import type { AdaptiveCard } from '../../cards/adaptive-card.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { cardText, findAction } from '../helpers/cards.js';
+import { cardText } from '../helpers/cards.js';
 import { cardsSent, type ChatClient } from '../helpers/chat.js';
 import { HOST, IEV } from '../helpers/users.js';
-import { ANSWERS, inputValue, pressOn, problemUnder, registerPartner } from './planning-steps.js';
+import { inputValue, pressOn, problemUnder, planAtSummary, registerPartner } from './planning-steps.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
-
-async function planAtSummary(chat: ChatClient): Promise<AdaptiveCard> {
-  const [first] = cardsSent(await chat.say('plan'));
-  let card = (await pressOn(chat, first, 'plan.next', ANSWERS.purpose)).card;
-  while (findAction(card, 'plan.skip')) card = (await pressOn(chat, card, 'plan.skip')).card;
-  return card;
-}
 
 describe('During and after: sessions with registered partners, and closing the loop', () => {
   let app: TestApp;

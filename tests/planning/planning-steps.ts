@@ -3,7 +3,7 @@ import type { AdaptiveCard } from '../../cards/adaptive-card.js';
 import type { Partner } from '../../domain/register/partner.js';
 import type { Services } from '../../server/services.js';
 import { cardText, findAction, validateCard } from '../helpers/cards.js';
-import type { ChatClient, InvokeResult } from '../helpers/chat.js';
+import { cardsSent, type ChatClient, type InvokeResult } from '../helpers/chat.js';
 
 /**
  * Presses a button that is on the card, as Teams would: the button's own data plus the card's
@@ -111,3 +111,11 @@ export const ANSWERS: Record<string, Record<string, unknown>> = {
   budget: { budget: '600', expensesOffered: 'yes', involvementPayments: 'not-sure' },
   involvementPartners: { partnerCount: '4', livedExperience: 'Carers of people living with dementia' },
 };
+
+/** A host with a plan that has a name and purpose and every other step skipped: at its summary. */
+export async function planAtSummary(chat: ChatClient): Promise<AdaptiveCard> {
+  const [first] = cardsSent(await chat.say('plan'));
+  let card = (await pressOn(chat, first, 'plan.next', ANSWERS.purpose)).card;
+  while (findAction(card, 'plan.skip')) card = (await pressOn(chat, card, 'plan.skip')).card;
+  return card;
+}

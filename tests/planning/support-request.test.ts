@@ -4,17 +4,9 @@ import { startTestApp, type TestApp } from '../helpers/app.js';
 import { cardText, cardsIn, findAction } from '../helpers/cards.js';
 import { cardsSent, type ChatClient } from '../helpers/chat.js';
 import { HOST, IEV, OTHER, SECOND_IEV } from '../helpers/users.js';
-import { ANSWERS, assertValid, pressOn, problemUnder } from './planning-steps.js';
+import { assertValid, pressOn, planAtSummary, problemUnder } from './planning-steps.js';
 
 const IEV_CHANNEL = '19:iev-channel@thread.tacv2';
-
-/** A host with a plan at its summary, ready to ask for help. */
-async function planAtSummary(chat: ChatClient): Promise<AdaptiveCard> {
-  const [first] = cardsSent(await chat.say('plan'));
-  let card = (await pressOn(chat, first, 'plan.next', ANSWERS.purpose)).card;
-  while (findAction(card, 'plan.skip')) card = (await pressOn(chat, card, 'plan.skip')).card;
-  return card;
-}
 
 describe('Asking the IEV team for help (New Works)', () => {
   let app: TestApp;
