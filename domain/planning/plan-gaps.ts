@@ -1,7 +1,11 @@
 import type { Plan } from './plan.js';
 import type { StepKey } from './plan-steps.js';
 
-/** Something missing from a plan, measured against an involvement principle (seeds 002 and 004). */
+/**
+ * Something missing from a plan, measured against an involvement principle: the Trust's Involvement
+ * Principles (seed 004) and the engagement principles of the planning guide (seed 002: clear,
+ * inclusive, creative, flexible, honest, feedback, realistic).
+ */
 export interface PlanGap {
   readonly id: string;
   readonly message: string;
@@ -27,14 +31,14 @@ export const GAP_RULES: readonly GapRule[] = [
   {
     id: 'no-objectives',
     message: 'No objectives yet: say what you want to have achieved at the end.',
-    principle: 'Clear about the purpose',
+    principle: 'Agree purpose and outcomes from the start',
     step: 'purpose',
     applies: (plan) => !has(plan, 'purpose', 'objectives'),
   },
   {
     id: 'no-seldom-heard',
     message: 'Seldom-heard groups not considered: choose who you will make an effort to reach.',
-    principle: 'Inclusive',
+    principle: 'Include diverse communities',
     step: 'people',
     applies: (plan) => !has(plan, 'people', 'groups') && !has(plan, 'people', 'otherGroups'),
   },
@@ -55,7 +59,7 @@ export const GAP_RULES: readonly GapRule[] = [
   {
     id: 'not-on-their-terms',
     message: 'People are expected to come to us: think about meeting them where they are.',
-    principle: 'Flexible',
+    principle: 'Go to where people are',
     step: 'timing',
     applies: (plan) => !has(plan, 'timing', 'whenWhere') || is(plan, 'timing', 'onTheirTerms', 'no'),
   },
@@ -76,7 +80,7 @@ export const GAP_RULES: readonly GapRule[] = [
   {
     id: 'no-feedback-route',
     message: 'No feedback route yet: decide how you will tell people what changed.',
-    principle: 'Always feed back',
+    principle: 'Feed back on what has changed',
     step: 'feedback',
     applies: (plan) => !has(plan, 'feedback', 'feedbackRoute'),
   },

@@ -161,6 +161,30 @@ describe('Planning with the bot, through /api/messages', () => {
     assert.equal(afterPress!.answers.known?.earlierEngagement, ANSWERS.known!.earlierEngagement);
   });
 
+  it('makes one plan when the first card is pressed twice (a retry, a double click)', async () => {
+    const chat = app.personalChat(HOST);
+    const [first] = cardsSent(await chat.say('plan'));
+    const [one, two] = await Promise.all([pressOn(chat, first, 'plan.next', ANSWERS.purpose), pressOn(chat, first, 'plan.next', ANSWERS.purpose)]);
+    assert.match(cardText(one.card), /Step 2 of 14/);
+    assert.match(cardText(two.card), /Step 2 of 14/);
+    assert.equal((await app.services.planStore.plansOf(HOST.id)).length, 1);
+  });
+
+  it('keeps one answer when two devices press Next on the same step at once, and tells the other it was out of date', async () => {
+    const chat = app.personalChat(HOST);
+    const [first] = cardsSent(await chat.say('plan'));
+    const second = await answerSteps(chat, first!, 1);
+    const [phone, laptop] = await Promise.all([
+      pressOn(chat, second, 'plan.next', { earlierEngagement: 'From the phone' }),
+      pressOn(chat, second, 'plan.next', { earlierEngagement: 'From the laptop' }),
+    ]);
+    const texts = [cardText(phone.card), cardText(laptop.card)];
+    assert.equal(texts.filter((text) => /This card is out of date/.test(text)).length, 1, 'exactly one press lost the race');
+    const [stored] = await app.services.planStore.plansOf(HOST.id);
+    assert.equal(stored!.revision, 2);
+    assert.ok(['From the phone', 'From the laptop'].includes(String(stored!.answers.known?.earlierEngagement)));
+  });
+
   describe('refuses bad submissions with the same card, answers kept, and stores nothing', () => {
     const rows: Array<[string, Record<string, unknown>, string, RegExp]> = [
       ['a missing name', { purpose: 'Why we are doing it' }, 'title', /Please fill this in/],
