@@ -60,7 +60,8 @@ function managedIdentityEndpoint(requests: Recorded[]): Server {
     const url = new URL(req.url ?? '/', 'http://localhost');
     requests.push({ path: url.pathname, query: url.searchParams, headers: req.headers, body: '' });
     if (req.headers['x-identity-header'] !== IDENTITY_HEADER) {
-      res.writeHead(401).end();
+      res.writeHead(401);
+      res.end();
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json' });
@@ -133,7 +134,8 @@ describe('production with the managed identity (no key anywhere)', () => {
       req.on('data', (chunk: Buffer) => (body += chunk.toString()));
       req.on('end', () => {
         received.push({ path: req.url ?? '', query: new URLSearchParams(), headers: req.headers, body });
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 'activity-1' }));
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: 'activity-1' }));
       });
     });
     const serviceUrl = await listen(connector);
