@@ -21,8 +21,8 @@ export function approvalCard(claim: ClaimDocument, view: ApprovalView, claimUrl:
   const decided = !awaitingDecision(claim.status);
   const body: CardElement[] = [
     heading(`Expense claim: ${claim.partnerName}`, 'Medium'),
-    container([paragraph(`**${STATUS_LABELS[claim.status]}**`), paragraph(statusLine(claim), { subtle: true })], { style: decided ? (claim.status === 'rejected' ? 'attention' : 'good') : 'emphasis', id: 'status' }),
-    ...(view.kind === 'status' && view.notice ? [paragraph(view.notice, { color: 'Attention' })] : []),
+    container([paragraph(`**${STATUS_LABELS[claim.status]}**`), paragraph(statusLine(claim))], { style: decided ? (claim.status === 'rejected' ? 'attention' : 'good') : 'emphasis', id: 'status' }),
+    ...(view.kind === 'status' && view.notice ? [container([paragraph(view.notice)], { style: 'attention' })] : []),
     facts([
       ['Involvement work', claim.work.title],
       ['Host', claim.hostName],

@@ -49,7 +49,8 @@ export function claimCard(claim: ClaimDocument, options: { claimUrl: string; not
       ['Status', STATUS_LABELS[claim.status]],
       ...(claim.status === 'draft' ? [] : ([['Latest', statusLine(claim)]] as Array<[string, string]>)),
     ]),
-    ...(options.notice ? [paragraph(options.notice, { color: 'Good' })] : []),
+    // Default text colour on a tinted container: coloured text on white can fail WCAG contrast.
+    ...(options.notice ? [container([paragraph(options.notice)], { style: 'good' })] : []),
     ...(claim.openQuery ? [container([paragraph(`**Question from ${claim.openQuery.byName}:** ${claim.openQuery.question}`), paragraph('Answer it (and change the items if needed), then send the claim back.')], { style: 'warning' })] : []),
     ...(claim.decision?.reason ? [paragraph(`**Reason:** ${claim.decision.reason}`)] : []),
     ...(claim.items.length === 0 ? [paragraph('No items yet. Add each cost the partner had: I\u2019ll work out what the policy pays.')] : itemBlocks(claim)),

@@ -88,7 +88,8 @@ export function claimsFeature(options: ClaimsFeatureOptions): BotFeature {
           const claim = await claims.view(turn.actor, idFrom(data, 'claimId'));
           const kind = itemKindOf(data.kind);
           if (!kind) throw new ValidationError('That button is out of date.');
-          return { card: claimItemFormCard(claim.id, kind, options.policy()) };
+          // Most claims are for something recent: start from today's date.
+          return { card: claimItemFormCard(claim.id, kind, options.policy(), { values: { date: new Date().toISOString().slice(0, 10) } }) };
         },
       },
       {
