@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { approvalCard } from '../../cards/approval-card.js';
+import { claimCard } from '../../cards/claim-card.js';
+import { claimItemFormCard } from '../../cards/claim-item-form-card.js';
+import { claimOutcomeCard } from '../../cards/claim-outcome-card.js';
+import { claimStartCard } from '../../cards/claim-start-card.js';
+import { claimSubmitCard } from '../../cards/claim-submit-card.js';
+import type { AdaptiveCard } from '../../cards/adaptive-card.js';
+import type { ClaimDocument, ClaimStatus, ItemKind } from '../../domain/claims/claim.js';
+import { loadPolicy } from '../../domain/claims/policy.js';
+import { priceItems, totalsOf } from '../../domain/claims/pricing.js';
+import { cardText, validateCard } from '../helpers/cards.js';
+
+const policy = loadPolicy();
+const URL = 'https://hub.example.nhs.uk/tab/#/claims/claim-1';
+
+function claim(status: ClaimStatus, extra: Partial<ClaimDocument> = {}): ClaimDocument {
+  const items = priceItems(
+    [
+      { id: 'i1', input: { kind: 'mileage', date: '2026-01-10', vehicle: 'car', from: 'Mansfield', to: 'Nottingham', miles: 12, passengers: 1 } },
+      { id: 'i2', input: { kind: 'involvement-time', date: '2026-01-10', levelId: 'attend', hours: 2 } },
+      { id: 'i3', input: { kind: 'parking', date: '2026-01-10', description: 'Car park', amountPence: 350 } },
+    ],
+    { policy, today: '2026-01-12', priorCarTenthsByTaxYear: {}, itemsWithReceipts: new Set(), paymentChoice: 'not-chosen' },
+  );
+  const at = '2026-01-12T10:00:00.000Z';
+  return {
+    id: 'claim-1', type: 'claim', schemaVersion: 1, status, hostId: 'host', hostName: 'Hana Host', partnerId: 'p1', partnerName: 'Ada Abbott',
+    work: { title: 'Reading group' }, items, receipts: [], totals: totalsOf(items), policyVersion: policy.version, createdAt: at,
+    history: [{ status: 'draft', at, byId: 'host', byName: 'Hana Host', operationId: 'a' }, ...(status === 'draft' ? [] : [{ status, at, byId: 'iev', byName: 'Ivy IEV', note: status === 'draft' ? undefined : 'A note', operationId: 'b' }])],
+    ...(status === 'queried' ? { openQuery: { question: 'Was it a return trip?', byName: 'Ivy IEV', at } } : {}),
+    ...extra,
+  };
+}
+
+const KINDS: ItemKind[] = ['mileage', 'fare', 'taxi', 'parking', 'care', 'subsistence', 'involvement-time'];
+
+const CARDS: Array<[string, AdaptiveCard]> = [
+  ['start (search)', claimStartCard()],
+  ['start (matches, with errors)', claimStartCard({ search: 'ada', matches: [{ id: 'p1', displayName: 'Ada Abbott', areas: ['Mental health'] }], errors: { workTitle: 'Say what the claim is for' } })],
+  ['claim card (draft, payment choice needed)', claimCard(claim('draft'), { claimUrl: URL, notice: 'Added.' })],
+  ['claim card (queried)', claimCard(claim('queried'), { claimUrl: URL })],
+  ['claim card (approved)', claimCard(claim('approved'), { claimUrl: URL })],
+  ...KINDS.map((kind): [string, AdaptiveCard] => [`item form: ${kind}`, claimItemFormCard('claim-1', kind, policy, { errors: { date: 'Enter a date' } })]),
+  ['submit (draft)', claimSubmitCard(claim('draft'))],
+  ['submit (queried, with errors)', claimSubmitCard(claim('queried'), { errors: { answer: 'Answer the question', partnerDeclaration: 'Confirm' } })],
+  ['approval card (approver)', approvalCard(claim('submitted'), { kind: 'approver', errors: { reason: 'Give a reason' } }, URL)],
+  ['approval card (status)', approvalCard(claim('submitted'), { kind: 'status', notice: 'Only IEV approvers can decide.' }, URL)],
+  ['approval card (rejected)', approvalCard(claim('rejected'), { kind: 'status' }, URL)],
+  ...(['approved', 'rejected', 'queried'] as const).map((status): [string, AdaptiveCard] => [`outcome: ${status}`, claimOutcomeCard(claim(status), claim(status).history.at(-1)!, URL)!]),
+];
+
+describe('claims: every card is valid for Teams', () => {
+  for (const [name, card] of CARDS) {
+    it(name, () => {
+      assert.deepEqual(validateCard(card), []);
+      assert.ok(JSON.stringify(card).length < 80_000);
+    });
+  }
+
+  it('explains amounts and flags on the host\u2019s card, and asks for the partner\u2019s payment choice with benefits advice', () => {
+    const text = cardText(claimCard(claim('draft'), { claimUrl: URL }));
+    assert.match(text, /12 miles × 45p = £5\.40; 1 passenger × 12 miles × 5p = £0\.60; total £6\.00/);
+    assert.match(text, /2 hours × £15\.00 an hour = £30\.00 \(taxable payment through payroll\)/);
+    assert.match(text, /has not said whether they want involvement payments/);
+    assert.match(text, /can affect benefits \(expenses do not\)/);
+    assert.match(text, /Needs a receipt/);
+  });
+
+  it('shows approvers the decision buttons and no one else', () => {
+    const approver = JSON.stringify(approvalCard(claim('submitted'), { kind: 'approver' }, URL));
+    const status = JSON.stringify(approvalCard(claim('submitted'), { kind: 'status' }, URL));
+    for (const verb of ['claim.approve', 'claim.reject', 'claim.query']) {
+      assert.ok(approver.includes(`"verb":"${verb}"`));
+      assert.ok(!status.includes(`"verb":"${verb}"`));
+    }
+    const decided = JSON.stringify(approvalCard(claim('approved'), { kind: 'approver' }, URL));
+    assert.ok(!decided.includes('"verb":"claim.approve"'), 'a decided claim offers no decision, whoever looks');
+  });
+});
