@@ -16,7 +16,7 @@ export type Decision = { readonly outcome: 'approve' } | { readonly outcome: 're
 
 export interface DecisionResult {
   readonly claim: ClaimDocument;
-  /** False when the claim had already been decided (by someone else, or by this same request retried). */
+  /** False when the claim had already been decided by another request. */
   readonly applied: boolean;
 }
 
@@ -183,7 +183,9 @@ export class ClaimService {
     const claim = await this.options.claims.findClaim(claimId);
     if (!claim) throw new NotFoundError('That claim could not be found.');
     assertMayDecide(actor, claim);
-    if (claim.history.some((entry) => entry.operationId === operationId) || !awaitingDecision(claim.status)) return { claim, applied: false };
+    // Teams retrying the same invoke gets the answer the first attempt got.
+    if (claim.history.some((entry) => entry.operationId === operationId)) return { claim, applied: true };
+    if (!awaitingDecision(claim.status)) return { claim, applied: false };
     const note = decision.outcome === 'reject' ? decision.reason.trim() : decision.outcome === 'query' ? decision.question.trim() : undefined;
     if (decision.outcome !== 'approve' && !note) {
       const field = decision.outcome === 'reject' ? 'reason' : 'question';

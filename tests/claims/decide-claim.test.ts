@@ -129,4 +129,17 @@ describe('claims: IEV decides from the approval card', () => {
     const toHost = app.connector.calls.filter((call) => call.conversationId === personalChatId(HOST) && cardText(cardsSent([call])).includes('Grace Gill') && /Claim (approved|rejected)/.test(cardText(cardsSent([call]))));
     assert.equal(toHost.length, 1, 'the host is told once');
   });
+
+  it('decides once when Teams retries the same Approve invoke', async () => {
+    const host = app.personalChat(HOST);
+    const { claimId } = await submittedClaim(app, host, 'Priya Patel');
+    const invoke = { type: 'invoke', name: 'adaptiveCard/action', id: 'teams-retry-approve-1', value: { action: { type: 'Action.Execute', verb: 'claim.approve', data: { verb: 'claim.approve', claimId } } } };
+    const channel = app.channel(IEV);
+    const first = await channel.post(invoke);
+    const second = await channel.post(invoke);
+    for (const answer of [first, second]) assert.match(cardText((answer.body as { value: unknown }).value), /Approved by Ivy IEV/);
+    assert.doesNotMatch(cardText((second.body as { value: unknown }).value), /Already decided/);
+    assert.equal((await storedClaim(app, claimId)).history.filter((entry) => entry.status === 'approved').length, 1);
+  });
 });
+

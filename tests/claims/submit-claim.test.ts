@@ -127,4 +127,26 @@ describe('claims: a host submits a partner\u2019s claim in 1:1 chat', () => {
       app.services.claims.usePolicy(original);
     }
   });
+
+  it('prompts for a partner’s payment choice, with benefits advice, before paying for their time', async () => {
+    const partner = await addPartner(app, 'Omar Okafor', { paymentPreference: { choice: 'not-chosen' } });
+    const host = app.personalChat(HOST);
+    const { claimId } = await startClaim(host, 'Omar', 'Co-design day');
+    const card = await pressFor(host, 'claim.addItem', { claimId, kind: 'involvement-time', date: today(), levelId: 'lead', hours: '3' });
+    assert.match(cardText(card), /Omar Okafor has not said whether they want involvement payments/);
+    assert.match(cardText(card), /can affect benefits \(expenses do not\)/);
+    assert.ok(JSON.stringify(card).includes('"verb":"claim.paymentChoice"'));
+
+    const noChoice = await pressFor(host, 'claim.paymentChoice', { claimId });
+    assert.match(cardText(noChoice), /Choose one of the options/);
+
+    const chosen = await pressFor(host, 'claim.paymentChoice', { claimId, paymentChoice: 'expenses-only' });
+    assert.match(cardText(chosen), /choice is recorded on the register/);
+    assert.match(cardText(chosen), /chosen not to receive payments/);
+    const stored = await app.services.partners.get(partner.id);
+    assert.equal(stored.paymentPreference.choice, 'expenses-only');
+    assert.equal(stored.paymentPreference.chosenAt?.slice(0, 10), today());
+    assert.equal((await storedClaim(app, claimId)).totals.paymentsPence, 0);
+  });
 });
+
