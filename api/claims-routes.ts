@@ -95,7 +95,7 @@ export function registerClaimsRoutes(server: Server, route: Route, context: ApiC
 }
 
 function claimSummary(claim: ClaimDocument) {
-  return { id: claim.id, status: claim.status, partnerName: claim.partnerName, hostName: claim.hostName, work: claim.work.title, totals: claim.totals, submittedAt: claim.submittedAt, paidAt: claim.paidAt, secondsToPay: claim.secondsToPay };
+  return { id: claim.id, status: claim.status, partnerName: claim.partnerName, hostName: claim.hostName, work: claim.work.title, totals: claim.totals, submittedAt: claim.submittedAt, payBy: claim.payBy, paidAt: claim.paidAt, secondsToPay: claim.secondsToPay };
 }
 
 function batchView(batch: PaymentBatchDocument) {

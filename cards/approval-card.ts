@@ -2,7 +2,7 @@ import type { ClaimDocument } from '../domain/claims/claim.js';
 import { STATUS_LABELS, awaitingDecision } from '../domain/claims/claim.js';
 import { formatPounds } from '../domain/claims/money.js';
 import { card, container, execute, facts, fieldError, heading, openUrl, paragraph, type AdaptiveCard, type CardAction, type CardElement } from './adaptive-card.js';
-import { flagCount, itemBlocks, statusLine, totalsFacts } from './claim-parts.js';
+import { flagCount, formatDate, itemBlocks, statusLine, totalsFacts } from './claim-parts.js';
 
 export type ApprovalView =
   /** An IEV approver who may decide this claim: Approve, Reject (reason), Query (question). */
@@ -28,6 +28,7 @@ export function approvalCard(claim: ClaimDocument, view: ApprovalView, claimUrl:
       ['Host', claim.hostName],
       ['Policy checks', flagCount(claim) === 0 ? 'Nothing flagged' : `${flagCount(claim)} to look at`],
       ['Policy version', claim.policyVersion],
+      ...(claim.payBy && claim.status !== 'paid' && claim.status !== 'rejected' ? ([['Target: paid by', formatDate(claim.payBy)]] as Array<[string, string]>) : []),
     ]),
     ...itemBlocks(claim),
     totalsFacts(claim),

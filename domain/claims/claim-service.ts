@@ -161,6 +161,7 @@ export class ClaimService {
         status,
         declarations: { partnerConfirmedAt: now, hostConfirmedAt: now },
         submittedAt: claim.submittedAt ?? now,
+        payBy: claim.payBy ?? new Date(Date.parse(now) + this.options.policy().payment.targetDaysToPay * 86_400_000).toISOString().slice(0, 10),
         openQuery: undefined,
         history: [...claim.history, { status, at: now, byId: actor.id, byName: actor.displayName, note: request.answer?.trim() || undefined, operationId: request.operationId }],
       };

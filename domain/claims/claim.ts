@@ -113,6 +113,8 @@ export interface ClaimDocument {
   readonly declarations?: { readonly partnerConfirmedAt: string; readonly hostConfirmedAt: string } | undefined;
   readonly createdAt: string;
   readonly submittedAt?: string | undefined;
+  /** The policy's target date for payment (YYYY-MM-DD), counted from first submission. */
+  readonly payBy?: string | undefined;
   readonly decision?: { readonly outcome: 'approved' | 'rejected'; readonly byId: string; readonly byName: string; readonly at: string; readonly reason?: string | undefined } | undefined;
   readonly openQuery?: { readonly question: string; readonly byName: string; readonly at: string } | undefined;
   readonly exportBatchId?: string | undefined;

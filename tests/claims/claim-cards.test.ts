@@ -27,7 +27,7 @@ function claim(status: ClaimStatus, extra: Partial<ClaimDocument> = {}): ClaimDo
   return {
     id: 'claim-1', type: 'claim', schemaVersion: 1, status, hostId: 'host', hostName: 'Hana Host', partnerId: 'p1', partnerName: 'Ada Abbott',
     work: { title: 'Reading group' }, items, receipts: [], totals: totalsOf(items), policyVersion: policy.version, createdAt: at,
-    history: [{ status: 'draft', at, byId: 'host', byName: 'Hana Host', operationId: 'a' }, ...(status === 'draft' ? [] : [{ status, at, byId: 'iev', byName: 'Ivy IEV', note: status === 'draft' ? undefined : 'A note', operationId: 'b' }])],
+    history: [{ status: 'draft', at, byId: 'host', byName: 'Hana Host', operationId: 'a' }, ...(status === 'draft' ? [] : [{ status, at, byId: 'iev', byName: 'Ivy IEV', note: 'A note', operationId: 'b' }])],
     ...(status === 'queried' ? { openQuery: { question: 'Was it a return trip?', byName: 'Ivy IEV', at } } : {}),
     ...extra,
   };

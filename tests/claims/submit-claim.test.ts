@@ -50,12 +50,15 @@ describe('claims: a host submits a partner\u2019s claim in 1:1 chat', () => {
     assert.equal(stored.policyVersion, app.services.claims.policy().version);
     assert.ok(stored.declarations?.partnerConfirmedAt && stored.declarations.hostConfirmedAt);
     assert.deepEqual(stored.history.map((entry) => entry.status), ['draft', 'submitted']);
+    const target = app.services.claims.policy().payment.targetDaysToPay;
+    assert.equal(stored.payBy, new Date(Date.parse(stored.submittedAt!) + target * 86_400_000).toISOString().slice(0, 10), 'the target time to pay is set from submission');
 
     const posted = await approvalCardPosted(app, claimId);
     const [approval] = cardsSent([posted]);
     const text = cardText(approval);
     assert.match(text, /Expense claim: Ada Abbott/);
     assert.match(text, /Waiting for IEV approval/);
+    assert.match(text, /Target: paid by/);
     assert.match(text, /12 miles × 45p = £5\.40/);
     assert.match(text, /Needs a receipt/);
     assert.doesNotMatch(JSON.stringify(approval), /example\.org|01632/, 'no contact details in a channel');
