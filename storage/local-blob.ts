@@ -29,10 +29,16 @@ export async function startLocalBlobServer(dataDir: string): Promise<LocalBlobSe
   const child = spawn(process.execPath, [script, '--location', directory, '--blobHost', '127.0.0.1', '--blobPort', '0', '--skipApiVersionCheck', '--disableTelemetry'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // If this process ends without a clean stop (a crash, mocha --exit), do not leave Azurite running.
+  const killOnExit = () => child.kill();
+  process.once('exit', killOnExit);
   const port = await listeningPort(child);
   return {
     connectionString: `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};BlobEndpoint=http://127.0.0.1:${port}/${DEV_ACCOUNT};`,
-    stop: () => stopChild(child),
+    stop: async () => {
+      process.removeListener('exit', killOnExit);
+      await stopChild(child);
+    },
   };
 }
 
