@@ -20,6 +20,8 @@ export interface ClaimsFeatureOptions {
   readonly receipts: ReceiptStore;
   readonly policy: () => ReimbursementPolicy;
   readonly claimUrl: (claimId: string) => string;
+  /** Whether an IEV channel has been set up, so the host can be told honestly where the claim went. */
+  readonly ievChannelReady?: () => Promise<boolean>;
 }
 
 /**
@@ -135,7 +137,13 @@ export function claimsFeature(options: ClaimsFeatureOptions): BotFeature {
               hostDeclaration: data.hostDeclaration === 'true' || data.hostDeclaration === true,
               answer: typeof data.answer === 'string' ? data.answer.slice(0, 1000) : undefined,
             });
-            return show(claim, 'Sent to the IEV team. I\u2019ll message you here when they have decided.');
+            const ready = (await options.ievChannelReady?.()) ?? true;
+            return show(
+              claim,
+              ready
+                ? 'Sent to the IEV team. I\u2019ll message you here when they have decided.'
+                : 'Saved and submitted. The IEV team has not set up their channel in Teams yet, so I will post it there as soon as they do. I\u2019ll message you here when they have decided.',
+            );
           } catch (error) {
             if (!(error instanceof ValidationError)) throw error;
             return { card: claimSubmitCard(await claims.view(turn.actor, claimId), { errors: problemsOf(error), values: keptValues(data) }) };

@@ -110,7 +110,9 @@ export class OutboxDispatcher {
     const attempts = leased.attempts + 1;
     const maxAttempts = this.options.maxAttempts ?? 12;
     const finished = outcome !== 'wait';
-    const status: OutboxMessage['status'] = outcome === 'delivered' ? 'delivered' : outcome === 'void' ? 'void' : attempts >= maxAttempts ? 'failed' : 'pending';
+    // Only errors use up attempts. "Not possible yet" (no IEV channel set up, the host never opened a chat)
+    // keeps waiting at the longest delay: giving up would lose a claim that is simply early.
+    const status: OutboxMessage['status'] = outcome === 'delivered' ? 'delivered' : outcome === 'void' ? 'void' : failure && attempts >= maxAttempts ? 'failed' : 'pending';
     const delay = Math.max(this.backoff(attempts), failure?.retryAfterMs ?? 0);
     const done = this.now();
     await this.options.store.replace(
