@@ -49,6 +49,15 @@ export class ClaimStore {
     return page.items[0] as Versioned<ClaimDocument> | undefined;
   }
 
+  /** A host's most recent claims, newest first (their own partition of interest; a small fan-out). */
+  async recentForHost(hostId: string, pageSize = 10): Promise<Array<Versioned<ClaimDocument>>> {
+    const page = await this.repository.queryPage(
+      { query: 'SELECT * FROM c WHERE c.type = "claim" AND c.hostId = @hostId ORDER BY c.createdAt DESC', parameters: [{ name: '@hostId', value: hostId }] },
+      { pageSize },
+    );
+    return page.items as Array<Versioned<ClaimDocument>>;
+  }
+
   /** Other claims for the partner that count towards mileage bands (submitted or later, not rejected). */
   async countingClaimsForPartner(partnerId: string, exceptClaimId: string): Promise<ClaimDocument[]> {
     const claims = await this.repository.queryAll({

@@ -1,6 +1,7 @@
 import { approvalCard, APPROVAL_VERBS } from '../../cards/approval-card.js';
 import { claimCard } from '../../cards/claim-card.js';
 import { claimItemFormCard } from '../../cards/claim-item-form-card.js';
+import { claimListCard } from '../../cards/claim-list-card.js';
 import { claimStartCard } from '../../cards/claim-start-card.js';
 import { claimSubmitCard } from '../../cards/claim-submit-card.js';
 import { statusLine } from '../../cards/claim-parts.js';
@@ -45,6 +46,15 @@ export function claimsFeature(options: ClaimsFeatureOptions): BotFeature {
         scopes: ['personal'],
         handle: async (turn) => {
           await turn.sendCard(claimStartCard());
+        },
+      },
+      {
+        command: 'my claims',
+        description: 'See the expense claims you have submitted and where they are',
+        patterns: [/^(my|show( me)?( my)?) (expense )?claims\b/i],
+        scopes: ['personal'],
+        handle: async (turn) => {
+          await turn.sendCard(claimListCard(await claims.myClaims(turn.actor)));
         },
       },
     ],

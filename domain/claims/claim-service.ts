@@ -85,6 +85,11 @@ export class ClaimService {
     return claim;
   }
 
+  /** The claims this colleague submitted or started, newest first. */
+  myClaims(actor: Actor): Promise<ClaimDocument[]> {
+    return this.options.claims.recentForHost(actor.id);
+  }
+
   latestEditable(actor: Actor): Promise<ClaimDocument | undefined> {
     return this.options.claims.latestEditableFor(actor.id);
   }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { TestApp } from '../helpers/app.js';
 import { cardText, validateCard } from '../helpers/cards.js';
 import { cardsSent } from '../helpers/chat.js';
-import { HOST, IEV } from '../helpers/users.js';
+import { HOST, IEV, OTHER } from '../helpers/users.js';
 import { parsePolicy } from '../../domain/claims/policy.js';
 import { addMileage, eventually, addPartner, approvalCardPosted, IEV_CHANNEL, pressFor, startClaim, startClaimsApp, storedClaim, submit, today } from './claim-steps.js';
 
@@ -150,6 +150,28 @@ describe('claims: a host submits a partner\u2019s claim in 1:1 chat', () => {
     assert.equal(stored.paymentPreference.choice, 'expenses-only');
     assert.equal(stored.paymentPreference.chosenAt?.slice(0, 10), today());
     assert.equal((await storedClaim(app, claimId)).totals.paymentsPence, 0);
+  });
+
+  it('removes an item, and lists the host’s claims with where each one is', async () => {
+    const host = app.personalChat(HOST);
+    const { claimId } = await startClaim(host, 'Ada', 'Removal check');
+    await addMileage(host, claimId, '7');
+    const withTwo = await pressFor(host, 'claim.addItem', { claimId, kind: 'subsistence', date: today(), description: 'Lunch', amount: '4.20' });
+    const itemId = (await storedClaim(app, claimId)).items[1]!.id;
+    assert.match(cardText(withTwo), /Remove an item/);
+    const removed = await pressFor(host, 'claim.removeItem', { claimId, itemId });
+    assert.match(cardText(removed), /Item removed/);
+    assert.doesNotMatch(cardText(removed), /Food and drink, /);
+    assert.equal((await storedClaim(app, claimId)).totals.expensesPence, 7 * 45);
+
+    const [list] = cardsSent(await host.say('my claims'));
+    const text = cardText(list);
+    assert.match(text, /Your expense claims/);
+    assert.match(text, /Ada Abbott\*\*: Removal check/);
+    assert.match(text, /Draft \(not sent yet\) · £3\.15/);
+    assert.deepEqual(validateCard(list), []);
+    const [forOther] = cardsSent(await app.personalChat(OTHER).say('my claims'));
+    assert.match(cardText(forOther), /You have not started any claims yet/);
   });
 });
 
