@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { approvalCard } from '../../cards/approval-card.js';
 import { claimCard } from '../../cards/claim-card.js';
 import { claimItemFormCard } from '../../cards/claim-item-form-card.js';
+import { claimListCard } from '../../cards/claim-list-card.js';
 import { claimOutcomeCard } from '../../cards/claim-outcome-card.js';
 import { claimStartCard } from '../../cards/claim-start-card.js';
 import { claimSubmitCard } from '../../cards/claim-submit-card.js';
@@ -44,6 +45,8 @@ const CARDS: Array<[string, AdaptiveCard]> = [
   ...KINDS.map((kind): [string, AdaptiveCard] => [`item form: ${kind}`, claimItemFormCard('claim-1', kind, policy, { errors: { date: 'Enter a date' } })]),
   ['submit (draft)', claimSubmitCard(claim('draft'))],
   ['submit (queried, with errors)', claimSubmitCard(claim('queried'), { errors: { answer: 'Answer the question', partnerDeclaration: 'Confirm' } })],
+  ['my claims (some)', claimListCard([claim('draft'), claim('queried'), claim('paid')])],
+  ['my claims (none)', claimListCard([])],
   ['approval card (approver)', approvalCard(claim('submitted'), { kind: 'approver', errors: { reason: 'Give a reason' } }, URL)],
   ['approval card (status)', approvalCard(claim('submitted'), { kind: 'status', notice: 'Only IEV approvers can decide.' }, URL)],
   ['approval card (rejected)', approvalCard(claim('rejected'), { kind: 'status' }, URL)],
