@@ -45,7 +45,8 @@ export function registerClaimsRoutes(server: Server, route: Route, context: ApiC
 
   server.get('/api/claims', route(async ({ actor, req }) => {
     const query = parseOrThrow(listQuery, req.query);
-    if (!isIevMember(actor)) return { body: { items: [], continuation: null } };
+    // Hosts see their own claims; IEV sees every claim (by status), page by page.
+    if (!isIevMember(actor)) return { body: { items: (await claims().service.myClaims(actor)).map(claimSummary), continuation: null } };
     const page = await claims().store.pageByStatus(query.status ? [query.status] : CLAIM_STATUSES.filter((status) => status !== 'draft'), 50, query.continuation);
     return { body: { items: page.items.map(claimSummary), continuation: page.continuation ?? null } };
   }));
