@@ -42,6 +42,12 @@ describe('claims: paying approved claims', () => {
     const first = await approvedClaim('Harpreet Hughes', true);
     const second = await approvedClaim('Idris Iqbal', false);
 
+    const noOperation = await app.api('/api/claims/exports', { method: 'POST', as: IEV, body: JSON.stringify({}) });
+    assert.equal(noOperation.status, 400);
+    const problem = (await noOperation.json()) as { detail: string; errors: Array<{ field: string; message: string }> };
+    assert.equal(problem.errors[0]!.field, 'operationId');
+    assert.equal((await storedClaim(app, first)).status, 'approved', 'a refused export changes nothing');
+
     const refused = await exportAs(HOST, 'export-by-a-host');
     assert.equal(refused.status, 403);
     assert.match(refused.headers.get('content-type') ?? '', /problem\+json/);
