@@ -2,6 +2,7 @@ import type { ClaimDocument } from '../domain/claims/claim.js';
 import { STATUS_LABELS, editableByHost } from '../domain/claims/claim.js';
 import { formatPounds } from '../domain/claims/money.js';
 import { BENEFITS_ADVICE } from '../domain/claims/pricing.js';
+import { PAYMENT_CHOICE_LABELS } from '../domain/claims/payment-preference.js';
 import { card, container, execute, facts, fieldError, heading, openUrl, paragraph, type AdaptiveCard, type CardAction, type CardElement } from './adaptive-card.js';
 import { flagCount, itemBlocks, itemTitle, statusLine, totalsFacts } from './claim-parts.js';
 import type { ItemKind } from '../domain/claims/claim.js';
@@ -80,11 +81,7 @@ function paymentChoice(claim: ClaimDocument, errors: Readonly<Record<string, str
           id: 'paymentChoice',
           label: 'What has the partner chosen?',
           style: 'expanded',
-          choices: [
-            { title: 'Accept payments and expenses', value: 'accept-payment' },
-            { title: 'Expenses only', value: 'expenses-only' },
-            { title: 'Decline payments', value: 'decline' },
-          ],
+          choices: (['accept-payment', 'expenses-only', 'decline'] as const).map((choice) => ({ title: PAYMENT_CHOICE_LABELS[choice], value: choice })),
         },
         ...(errors?.paymentChoice ? [fieldError('paymentChoice', errors.paymentChoice)] : []),
         { type: 'ActionSet', actions: [execute('Record their choice', 'claim.paymentChoice', { claimId: claim.id }, { associatedInputs: 'auto' })] },
