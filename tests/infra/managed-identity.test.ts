@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -12,6 +11,7 @@ import { loadConfig } from '../../server/config.js';
 import { createLogger } from '../../server/logger.js';
 import { runServerExpectingExit, startServerProcess } from '../helpers/server-process.js';
 import { appServiceEnvironment, AZURE_SAMPLE } from './bicep-text.js';
+import { loopbackCertificate, startManagedIdentityEndpoint, type ManagedIdentityEndpoint } from './azure-stand-ins.js';
 
 /**
  * Production on the Bicep app settings, with Azure played by local stand-ins: App Service's managed
@@ -35,17 +35,6 @@ async function listen(server: Server, scheme = 'http'): Promise<string> {
   return `${scheme}://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-/**
- * A throwaway certificate for 127.0.0.1. The SDK sends bearer tokens only over TLS, and the embedded
- * server's own certificate expired long ago; the app process trusts this one via NODE_EXTRA_CA_CERTS.
- */
-function loopbackCertificate(dir: string): { key: Buffer; cert: Buffer; certPath: string } {
-  const keyPath = join(dir, 'key.pem');
-  const certPath = join(dir, 'cert.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyPath, '-out', certPath, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
-  return { key: readFileSync(keyPath), cert: readFileSync(certPath), certPath };
-}
-
 async function close(server: Server | undefined): Promise<void> {
   if (!server) return;
   await new Promise<void>((resolve) => {
@@ -54,26 +43,10 @@ async function close(server: Server | undefined): Promise<void> {
   });
 }
 
-/** App Service's token endpoint for managed identities (api-version 2019-08-01). */
-function managedIdentityEndpoint(requests: Recorded[]): Server {
-  return createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    requests.push({ path: url.pathname, query: url.searchParams, headers: req.headers, body: '' });
-    if (req.headers['x-identity-header'] !== IDENTITY_HEADER) {
-      res.writeHead(401);
-      res.end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ access_token: FAKE_TOKEN, expires_on: String(Math.floor(Date.now() / 1000) + 3600), resource: url.searchParams.get('resource'), token_type: 'Bearer', client_id: url.searchParams.get('client_id') }));
-  });
-}
-
-
 describe('production with the managed identity (no key anywhere)', () => {
-  const tokenRequests: Recorded[] = [];
   const cosmosAuthorizations: string[] = [];
-  let identityServer: Server;
+  let identity: ManagedIdentityEndpoint;
+  let tokenRequests: URLSearchParams[];
   let identityUrl: string;
   let cosmosServer: Server;
   let cosmosUrl: string;
@@ -81,8 +54,9 @@ describe('production with the managed identity (no key anywhere)', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'hub-mi-'));
 
   before(async () => {
-    identityServer = managedIdentityEndpoint(tokenRequests);
-    identityUrl = `${await listen(identityServer)}/msi/token`;
+    identity = await startManagedIdentityEndpoint(IDENTITY_HEADER, () => FAKE_TOKEN);
+    identityUrl = identity.url;
+    tokenRequests = identity.requests;
     // The embedded Cosmos-protocol server with our certificate, noting how each request authenticates.
     const { createHttpsServer } = createRequire(import.meta.url)('@vercel/cosmosdb-server') as { createHttpsServer: (options: object) => Server };
     const { key, cert, certPath } = loopbackCertificate(scratch);
@@ -92,7 +66,7 @@ describe('production with the managed identity (no key anywhere)', () => {
     cosmosUrl = `${await listen(cosmosServer, 'https')}/`;
   });
   after(async () => {
-    await close(identityServer);
+    await identity?.close();
     await close(cosmosServer);
     rmSync(scratch, { recursive: true, force: true });
   });
@@ -118,9 +92,9 @@ describe('production with the managed identity (no key anywhere)', () => {
       assert.equal(await server.stop('SIGTERM'), 0);
     }
     // The SDK asks for a token for the account it talks to (https://<account>.documents.azure.com in Azure).
-    const cosmosTokens = tokenRequests.filter((request) => request.query.get('resource') === new URL(cosmosUrl).origin);
-    assert.ok(cosmosTokens.length > 0, `the app asked the identity endpoint for a Cosmos token (asked for: ${tokenRequests.map((r) => r.query.get('resource')).join(', ') || 'nothing'})`);
-    assert.ok(cosmosTokens.every((request) => request.query.get('client_id') === IDENTITY_CLIENT_ID), 'it asks as the user-assigned identity (AZURE_CLIENT_ID)');
+    const cosmosTokens = tokenRequests.filter((request) => request.get('resource') === new URL(cosmosUrl).origin);
+    assert.ok(cosmosTokens.length > 0, `the app asked the identity endpoint for a Cosmos token (asked for: ${tokenRequests.map((r) => r.get('resource')).join(', ') || 'nothing'})`);
+    assert.ok(cosmosTokens.every((request) => request.get('client_id') === IDENTITY_CLIENT_ID), 'it asks as the user-assigned identity (AZURE_CLIENT_ID)');
     assert.ok(cosmosAuthorizations.length > 0);
     for (const authorization of cosmosAuthorizations) {
       assert.equal(authorization, `type=aad&ver=1.0&sig=${FAKE_TOKEN}`, 'every Cosmos request carries the Entra token');
@@ -164,9 +138,9 @@ describe('production with the managed identity (no key anywhere)', () => {
     assert.match(received[0]!.path, /^\/v3\/conversations\/a%3Ahost-chat\/activities/);
     assert.equal(received[0]!.headers.authorization, `Bearer ${FAKE_TOKEN}`);
     assert.match(received[0]!.body, /Your claim was approved\./);
-    const botTokens = tokenRequests.filter((request) => request.query.get('resource') === 'https://api.botframework.com');
+    const botTokens = tokenRequests.filter((request) => request.get('resource') === 'https://api.botframework.com');
     assert.ok(botTokens.length > 0, 'the bot asked the identity endpoint for a Bot Framework token');
-    assert.ok(botTokens.every((request) => request.query.get('client_id') === IDENTITY_CLIENT_ID));
+    assert.ok(botTokens.every((request) => request.get('client_id') === IDENTITY_CLIENT_ID));
   });
 
   it('refuses to start in production when the Bicep settings lose the identity or the database, naming each', async () => {

@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { appServiceEnvironment, AZURE_SAMPLE } from './bicep-text.js';
+import { loopbackCertificate, startManagedIdentityEndpoint, type ManagedIdentityEndpoint } from './azure-stand-ins.js';
 
 /**
  * Receipts in Azure mode: Blob storage reached with the managed identity's token, no key or connection
@@ -49,39 +48,25 @@ function startAzurite(dir: string, certPath: string, keyPath: string): Promise<{
 
 describe('receipts on Azure Blob storage with the managed identity', () => {
   let scratch: string;
-  let identity: Server;
-  const tokenRequests: URLSearchParams[] = [];
+  let identity: ManagedIdentityEndpoint | undefined;
   before(() => {
     scratch = mkdtempSync(join(tmpdir(), 'hub-blob-mi-'));
   });
   after(async () => {
-    await new Promise<void>((resolve) => (identity ? identity.close(() => resolve()) : resolve()));
+    await identity?.close();
     rmSync(scratch, { recursive: true, force: true });
   });
 
   it('stores and reads back a receipt with the identity\'s token (no key, no connection string)', async function () {
     this.timeout(90_000);
-    const keyPath = join(scratch, 'key.pem');
-    const certPath = join(scratch, 'cert.pem');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyPath, '-out', certPath, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
-    identity = createServer((req, res) => {
-      const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
-      tokenRequests.push(query);
-      if (req.headers['x-identity-header'] !== IDENTITY_HEADER) {
-        res.writeHead(401);
-        res.end();
-        return;
-      }
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ access_token: storageToken(), expires_on: String(Math.floor(Date.now() / 1000) + 3600), resource: query.get('resource'), token_type: 'Bearer', client_id: query.get('client_id') }));
-    });
-    await new Promise<void>((resolve) => identity.listen(0, '127.0.0.1', () => resolve()));
+    const { keyPath, certPath } = loopbackCertificate(scratch);
+    identity = await startManagedIdentityEndpoint(IDENTITY_HEADER, storageToken);
     const azurite = await startAzurite(join(scratch, 'blobs'), certPath, keyPath);
     try {
       const env = {
         ...appServiceEnvironment(AZURE_SAMPLE),
         BLOB_ENDPOINT: azurite.endpoint,
-        IDENTITY_ENDPOINT: `http://127.0.0.1:${(identity.address() as AddressInfo).port}/msi/token`,
+        IDENTITY_ENDPOINT: identity.url,
         IDENTITY_HEADER,
         NODE_EXTRA_CA_CERTS: certPath,
         PATH: process.env.PATH ?? '',
@@ -93,7 +78,7 @@ describe('receipts on Azure Blob storage with the managed identity', () => {
     } finally {
       await azurite.stop();
     }
-    const storageRequests = tokenRequests.filter((query) => query.get('resource') === 'https://storage.azure.com');
+    const storageRequests = identity!.requests.filter((query) => query.get('resource') === 'https://storage.azure.com');
     assert.ok(storageRequests.length > 0, 'the store asked the identity endpoint for a Storage token');
     assert.ok(storageRequests.every((query) => query.get('client_id') === AZURE_SAMPLE['identity.properties.clientId']), 'as the user-assigned identity');
   });
