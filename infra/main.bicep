@@ -62,13 +62,15 @@ param tags object = {}
 
 // Web app and storage names are global across Azure: a suffix from the resource group keeps them unique and stable.
 var uniqueSuffix = take(uniqueString(resourceGroup().id), 6)
-var webAppName = '${resourceBaseName}-${uniqueSuffix}'
+// Some names (Cosmos DB, storage) must be lower case.
+var baseName = toLower(resourceBaseName)
+var webAppName = '${baseName}-${uniqueSuffix}'
 var publicHost = '${webAppName}.azurewebsites.net'
 var publicUrl = 'https://${publicHost}'
 var databaseName = 'involvement-hub'
 var receiptsContainerName = 'receipts'
 // Lower-case letters and digits only, at most 24 characters.
-var storageAccountName = 'st${take(toLower(replace(resourceBaseName, '-', '')), 9)}${uniqueString(resourceGroup().id)}'
+var storageAccountName = 'st${take(replace(baseName, '-', ''), 9)}${uniqueString(resourceGroup().id)}'
 
 // Must match storage/containers.ts (the app reads them; with Entra-only access it cannot create them).
 var cosmosContainers = [
@@ -80,6 +82,10 @@ var cosmosContainers = [
   { name: 'audit', partitionKey: '/subjectId', pointReadsOnly: false }
   { name: 'outbox', partitionKey: '/id', pointReadsOnly: false }
 ]
+
+// Index everything queried except the etag; containers read only by id index nothing (as in storage/containers.ts).
+var indexAll = { indexingMode: 'consistent', automatic: true, includedPaths: [ { path: '/*' } ], excludedPaths: [ { path: '/"_etag"/?' } ] }
+var indexNothing = { indexingMode: 'consistent', automatic: true, includedPaths: [], excludedPaths: [ { path: '/*' } ] }
 
 // Built-in role ids (the same in every tenant).
 var cosmosDataContributorRoleId = '00000000-0000-0000-0000-000000000002'
@@ -118,7 +124,7 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
 // ---------- Cosmos DB: Entra ID only ----------
 
 resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
-  name: '${resourceBaseName}-${uniqueSuffix}-cosmos'
+  name: '${baseName}-${uniqueSuffix}-cosmos'
   location: location
   tags: tags
   kind: 'GlobalDocumentDB'
@@ -153,9 +159,7 @@ resource containers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containe
     resource: {
       id: container.name
       partitionKey: { paths: [ container.partitionKey ], kind: 'Hash', version: 2 }
-      indexingPolicy: container.pointReadsOnly
-        ? { indexingMode: 'consistent', automatic: true, includedPaths: [], excludedPaths: [ { path: '/*' } ] }
-        : { indexingMode: 'consistent', automatic: true, includedPaths: [ { path: '/*' } ], excludedPaths: [ { path: '/"_etag"/?' } ] }
+      indexingPolicy: container.pointReadsOnly ? indexNothing : indexAll
     }
   }
 }]
