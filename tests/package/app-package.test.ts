@@ -142,6 +142,15 @@ describe('npm run package', () => {
     assert.doesNotMatch(result.stderr, /\n\s+at /);
   });
 
+  it('names every value still missing in an environment that has not been provisioned yet', () => {
+    const result = spawnSync(TSX, [join(ROOT, 'scripts', 'package-app.ts'), '--env', 'local'], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+    assert.equal(result.status, 1);
+    for (const name of ['BOT_ID', 'TAB_ENDPOINT', 'TAB_DOMAIN', 'AAD_APP_CLIENT_ID']) {
+      assert.match(result.stderr, new RegExp(`needs ${name}, which is not set in env/\\.env\\.local`), name);
+    }
+    assert.match(result.stderr, /bots\[0\]\.botId: needs BOT_ID/);
+  });
+
   it('refuses an environment that has no env file', () => {
     const result = spawnSync(TSX, [join(ROOT, 'scripts', 'package-app.ts'), '--env', 'nowhere'], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
     assert.equal(result.status, 1);
