@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { crc32, deflateSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { decodePng, encodePng, pngSize, PngError } from '../../scripts/app-package/png.js';
+import { colourIcon, outlineIcon } from '../../scripts/generate-icons.js';
 
 /**
  * The package check decodes icons a Trust may replace with its own, saved by any image editor. Editors
@@ -87,5 +90,11 @@ describe('reading icon PNGs', () => {
     const sixteenBit = pngWithFilters(1, 1, 6, 4, pattern(4), [0]);
     sixteenBit[24] = 16; // bit depth in the header
     assert.throws(() => decodePng(sixteenBit), /unsupported PNG format \(bit depth 16, colour type 6, interlace 0\); save it as 8-bit RGBA/);
+  });
+
+  it('the committed icons are exactly what scripts/generate-icons.ts draws', () => {
+    const committed = (name: string) => readFileSync(fileURLToPath(new URL(`../../appPackage/${name}`, import.meta.url)));
+    assert.ok(committed('color.png').equals(encodePng(colourIcon())), 'run: npx tsx scripts/generate-icons.ts');
+    assert.ok(committed('outline.png').equals(encodePng(outlineIcon())), 'run: npx tsx scripts/generate-icons.ts');
   });
 });
