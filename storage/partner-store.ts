@@ -115,6 +115,7 @@ export interface InvolvementWorkRecord {
   readonly endDate?: string;
   readonly partnerIds?: string[];
   readonly sessions?: Array<Record<string, unknown>>;
+  readonly createdAt?: string;
   readonly updatedAt?: string;
 }
 
@@ -127,6 +128,7 @@ export interface ClaimRecord {
   readonly totalPence?: number;
   readonly total?: number;
   readonly amountPence?: number;
+  readonly totals?: { expensesPence?: number; paymentsPence?: number };
   readonly paidAt?: string;
 }
 
@@ -166,7 +168,7 @@ export class InvolvementWorkReader {
 
   async claimsForPartner(partnerId: string): Promise<ClaimRecord[]> {
     const { resources } = await this.containers.claims.items
-      .query<ClaimRecord>({ query: 'SELECT * FROM c WHERE c.type = "claim" AND c.partnerId = @id', parameters: [{ name: '@id', value: partnerId }] })
+      .query<ClaimRecord>({ query: 'SELECT * FROM c WHERE c.type = "claim" AND c.partnerId = @id AND c.status != "draft"', parameters: [{ name: '@id', value: partnerId }] })
       .fetchAll();
     return resources;
   }

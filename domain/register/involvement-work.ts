@@ -20,13 +20,18 @@ export function describeWork(plan: InvolvementWorkRecord, partnerNames: Readonly
     id: plan.id,
     title: text(plan.title) ?? 'Untitled involvement work',
     hostName: text(plan.hostName) ?? 'A colleague',
-    phase: text(plan.phase) ?? 'before',
+    phase: text(plan.phase) ?? 'planning',
     serviceArea: text(plan.serviceArea),
-    startDate: text(plan.startDate) ?? text(dates.start) ?? text(dates.startDate),
-    endDate: text(plan.endDate) ?? text(dates.end) ?? text(dates.endDate),
+    // Plans record sessions as they happen; the first and last session date are the work's dates.
+    startDate: text(plan.startDate) ?? text(dates.start) ?? text(dates.startDate) ?? sessionDates(plan)[0],
+    endDate: text(plan.endDate) ?? text(dates.end) ?? text(dates.endDate) ?? sessionDates(plan).at(-1),
     partners: (plan.partnerIds ?? []).flatMap((id) => {
       const displayName = partnerNames.get(id);
       return displayName ? [{ id, displayName }] : [];
     }),
   };
+}
+
+function sessionDates(plan: InvolvementWorkRecord): string[] {
+  return (plan.sessions ?? []).flatMap((session) => (typeof session.date === 'string' ? [session.date] : [])).sort();
 }

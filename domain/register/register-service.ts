@@ -110,6 +110,7 @@ function sessionHours(session: Record<string, unknown>, partnerId: string): numb
 }
 
 function claimEntry(claim: ClaimRecord): ClaimEntry {
-  const amount = claim.totalPence ?? claim.amountPence ?? (typeof claim.total === 'number' ? Math.round(claim.total * 100) : undefined);
+  const totals = claim.totals ? (claim.totals.expensesPence ?? 0) + (claim.totals.paymentsPence ?? 0) : undefined;
+  const amount = totals ?? claim.totalPence ?? claim.amountPence ?? (typeof claim.total === 'number' ? Math.round(claim.total * 100) : undefined);
   return { id: claim.id, status: claim.status ?? 'unknown', submittedAt: claim.submittedAt ?? claim.createdAt, amountPence: amount, paidAt: claim.paidAt };
 }

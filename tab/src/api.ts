@@ -28,7 +28,7 @@ export function setCredentials(next: Credentials): void {
 
 export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (credentials?.kind === 'teams') headers.authorization = `Bearer ${await credentials.token()}`;
+  if (credentials?.kind === 'teams') headers.authorization = `Bearer ${await teamsBearer(credentials.token)}`;
   if (credentials?.kind === 'developer') headers['x-developer-identity'] = credentials.personId;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
@@ -48,6 +48,14 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     );
   }
   return body as T;
+}
+
+async function teamsBearer(token: () => Promise<string>): Promise<string> {
+  try {
+    return await token();
+  } catch {
+    throw new ApiError(401, 'Teams could not sign you in', 'Close and reopen the tab. If this keeps happening, ask your IT team whether the Involvement Hub app is allowed to sign you in.');
+  }
 }
 
 export interface Session {

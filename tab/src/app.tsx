@@ -5,6 +5,7 @@ import { DeveloperIdentity } from './components/developer-identity.js';
 import { ErrorMessage, Loading } from './components/states.js';
 import { href, useRoute, type Route } from './router.js';
 import { onTeamsThemeChange, teamsToken, themeName, type ThemeName } from './teams.js';
+import { ClaimView } from './views/claim-view.js';
 import { ConfigPage } from './views/config-page.js';
 import { PartnerPage } from './views/partner-page.js';
 import { RegisterForm } from './views/register-form.js';
@@ -138,7 +139,7 @@ function View({ route, options, inTeams }: { route: Route; options: RegisterOpti
   if (section === 'work') return <WorkView area={route.params.get('area') ?? undefined} planId={route.params.get('plan') ?? undefined} />;
   if (section === 'partners' && id === 'new') return <RegisterForm options={options} />;
   if (section === 'partners' && id) return <PartnerPage id={id} />;
-  if (section === 'claims' && id) return <ErrorMessage error={new ApiError(404, 'Claims open in the bot', 'Claims are approved from their card in the IEV channel. This page will show them soon.')} />;
+  if (section === 'claims' && id) return <ClaimView id={id} />;
   return <RegisterView filters={filters} options={options} />;
 }
 

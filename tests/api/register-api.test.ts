@@ -100,6 +100,22 @@ describe('Involvement Register API', () => {
     });
   });
 
+  it('shows staff a partner\u2019s involvement history, hours and claims from the plans and claims stores', async () => {
+    const partner = fictionalPartner(21);
+    await app.services.database.containers.plans.items.create({
+      id: 'plan-history', type: 'plan', schemaVersion: 1, hostId: HOST.id, hostName: HOST.name, title: 'Leaflet review', phase: 'running', partnerIds: [partner.id],
+      sessions: [{ id: 's1', date: '2026-03-01', durationMinutes: 90, partnerIds: [partner.id] }, { id: 's2', date: '2026-03-08', durationMinutes: 60, partnerIds: ['someone-else'] }, { id: 's3', date: '2026-03-15', durationMinutes: 45, partnerIds: [partner.id] }],
+    });
+    const claim = { type: 'claim', schemaVersion: 1, hostId: HOST.id, partnerId: partner.id, totals: { expensesPence: 1250, paymentsPence: 2000 } };
+    await app.services.database.containers.claims.items.create({ ...claim, id: 'claim-paid', status: 'paid', submittedAt: '2026-03-02T10:00:00.000Z', paidAt: '2026-03-09T10:00:00.000Z' });
+    await app.services.database.containers.claims.items.create({ ...claim, id: 'claim-draft', status: 'draft' });
+    const { body } = await get<{ involvement: unknown[]; claims: unknown[] }>(`/api/partners/${partner.id}`, HOST);
+    assert.deepEqual(body.involvement, [{ planId: 'plan-history', title: 'Leaflet review', phase: 'running', sessions: 2, hours: 2.3 }]);
+    assert.deepEqual(body.claims, [{ id: 'claim-paid', status: 'paid', submittedAt: '2026-03-02T10:00:00.000Z', amountPence: 3250, paidAt: '2026-03-09T10:00:00.000Z' }]);
+    const viewer = await get<Record<string, unknown>>(`/api/partners/${partner.id}`, OTHER);
+    assert.equal('claims' in viewer.body, false);
+  });
+
   describe('the register list', () => {
     const everyPage = async (query: string, as: TestUser, pageSize: number): Promise<{ rows: Row[]; pages: number }> => {
       const rows: Row[] = [];

@@ -12,11 +12,18 @@ const PARTNERS = 60;
 
 /** Plans as the planning bot stores them (container `plans`, partition key `/hostId`). */
 async function seedPlans(app: TestApp): Promise<void> {
+  const session = (date: string, partnerIds: string[], durationMinutes: number) => ({ id: `session-${date}`, date, durationMinutes, format: 'in-person', partnerIds, howItWent: '', checkIn: 'engaged', checkInNotes: '', loggedAt: `${date}T17:00:00.000Z` });
   const plans = [
-    { id: 'plan-ward-redesign', title: 'Redesigning the Rowan ward garden', serviceArea: 'Adult mental health', phase: 'during', partnerIds: [fictionalPartner(1).id, fictionalPartner(2).id], dates: { start: '2026-03-02', end: '2026-06-30' }, sessions: [{ partnerIds: [fictionalPartner(1).id], minutes: 90 }] },
-    { id: 'plan-interviews', title: 'Interview panel for a community nurse', serviceArea: 'Older people', phase: 'before', partnerIds: [fictionalPartner(4).id] },
+    { id: 'plan-ward-redesign', title: 'Redesigning the Rowan ward garden', serviceArea: 'Adult mental health', phase: 'running', partnerIds: [fictionalPartner(1).id, fictionalPartner(2).id], sessions: [session('2026-03-02', [fictionalPartner(1).id, fictionalPartner(2).id], 90), session('2026-04-06', [fictionalPartner(1).id], 120)] },
+    { id: 'plan-interviews', title: 'Interview panel for a community nurse', serviceArea: 'Older people', phase: 'planning', partnerIds: [], sessions: [] },
   ];
-  for (const plan of plans) await app.services.database.containers.plans.items.create({ ...plan, type: 'plan', schemaVersion: 1, hostId: HOST.id, hostName: HOST.name });
+  await app.services.database.containers.claims.items.create({
+    id: 'claim-garden-1', type: 'claim', schemaVersion: 1, status: 'paid', hostId: HOST.id, hostName: HOST.name, partnerId: fictionalPartner(1).id, partnerName: fictionalPartner(1).displayName,
+    work: { title: 'Redesigning the Rowan ward garden', planId: 'plan-ward-redesign' }, receipts: [], policyVersion: 'test', createdAt: '2026-03-02T18:00:00.000Z', submittedAt: '2026-03-02T18:00:00.000Z', paidAt: '2026-03-10T12:00:00.000Z',
+    items: [{ id: 'item-1', input: { kind: 'mileage', date: '2026-03-02' }, category: 'expense', claimedPence: 540, amountPence: 540, explanation: '12 miles \u00d7 45p = \u00a35.40', flags: [] }],
+    totals: { expensesPence: 540, paymentsPence: 0 }, history: [],
+  });
+  for (const plan of plans) await app.services.database.containers.plans.items.create({ ...plan, type: 'plan', schemaVersion: 1, hostId: HOST.id, hostName: HOST.name, position: 'summary', revision: 1, answers: {}, skipped: [], createdAt: '2026-02-01T09:00:00.000Z', updatedAt: '2026-04-06T17:00:00.000Z' });
 }
 
 describe('The Involvement Register tab in headless Chromium', function () {
@@ -152,6 +159,7 @@ describe('The Involvement Register tab in headless Chromium', function () {
     await page.getByRole('heading', { name: /Redesigning the Rowan ward garden/ }).waitFor();
     assert.equal(await page.getByText('Interview panel for a community nurse').count(), 0);
     await page.getByRole('link', { name: fictionalPartner(1).displayName }).waitFor();
+    await page.getByText('Dates: 2 Mar 2026 to 6 Apr 2026').waitFor();
     await screenshot(page, 'work-area');
   });
 
@@ -202,6 +210,20 @@ describe('The Involvement Register tab in headless Chromium', function () {
     await pinned.getByRole('heading', { name: /Redesigning the Rowan ward garden/ }).waitFor();
   });
 
+  it('shows a host a partner\u2019s involvement history and claims, and the claim an approval card links to', async () => {
+    const page = await open(`partners/${fictionalPartner(1).id}`, { as: HOST });
+    const history = page.getByRole('region', { name: 'Involvement history' });
+    await history.getByText('2 sessions, 3.5 hours').waitFor();
+    const claims = page.getByRole('region', { name: 'Claims and payments' });
+    await claims.getByText(/paid, submitted 2 Mar 2026, paid 10 Mar 2026/).waitFor();
+    await screenshot(page, 'partner-history-host');
+    await claims.getByRole('link', { name: '\u00a35.40' }).click();
+    await page.getByRole('heading', { name: /Expense claim for/ }).waitFor();
+    await page.getByText('12 miles \u00d7 45p = \u00a35.40').waitFor();
+    assert.match(await page.getByRole('heading', { name: /Expense claim for/ }).innerText(), /Paid/);
+    await screenshot(page, 'claim-host');
+  });
+
   describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
     const views: Array<[string, string, typeof HOST, string]> = [
       ['register', 'partners', HOST, 'Involvement Partners'],
@@ -209,6 +231,7 @@ describe('The Involvement Register tab in headless Chromium', function () {
       ['registration form', 'partners/new', IEV, 'Register an Involvement Partner'],
       ['involvement work', 'work', OTHER, 'All involvement work'],
       ['channel configuration', 'config', HOST, 'Choose what this tab shows'],
+      ['claim', 'claims/claim-garden-1', IEV, 'Expense claim for'],
     ];
     it('would notice a problem (an input without a label)', async () => {
       const page = await open('partners', { as: HOST });
@@ -222,7 +245,7 @@ describe('The Involvement Register tab in headless Chromium', function () {
         const problems: string[] = [];
         for (const [name, route, user, heading] of views) {
           const page = await open(route, { as: user, theme });
-          await page.getByRole('heading', { name: heading, level: 2 }).waitFor();
+          await page.getByRole('heading', { name: heading, level: 2 }).first().waitFor();
           await page.waitForLoadState('networkidle');
           const violations = await axeViolations(page);
           if (violations.length > 0) problems.push(`${name}:\n${describeViolations(violations)}`);

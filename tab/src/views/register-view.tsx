@@ -4,6 +4,7 @@ import { api, type Page, type PartnerRow, type RegisterOptions } from '../api.js
 import { Empty, ErrorMessage, Loading } from '../components/states.js';
 import { formatDate, STATUS_LABEL } from '../format.js';
 import { href, navigate } from '../router.js';
+import { WelcomeTasks } from '../components/welcome-tasks.js';
 
 const useStyles = makeStyles({
   search: { display: 'flex', flexWrap: 'wrap', gap: '8px 12px', alignItems: 'end', marginBottom: '12px' },
@@ -87,6 +88,7 @@ export function RegisterView({ filters, options }: { filters: RegisterFilters; o
   return (
     <section aria-labelledby="register-heading">
       <h2 id="register-heading">Involvement Partners</h2>
+      {options?.audience === 'iev' && <WelcomeTasks />}
       <form role="search" className={styles.search} onSubmit={onSearch}>
         <Field label="Search by name or interest" className={styles.searchField}>
           <Input type="search" value={draft} onChange={(_, data) => setDraft(data.value)} placeholder="For example: Patel or interview" />

@@ -12,7 +12,7 @@ const useStyles = makeStyles({
   detail: { margin: '2px 0' },
 });
 
-const PHASE_LABEL: Record<string, string> = { before: 'Planning', during: 'Running', after: 'Closing', closed: 'Closed' };
+const PHASE_LABEL: Record<string, string> = { planning: 'Being planned', planned: 'Planned', running: 'Running', closed: 'Closed' };
 
 /** Involvement work (plans from the planning bot): all of it, one service area's, or one plan — the channel tab's views. */
 export function WorkView({ area, planId }: { area: string | undefined; planId: string | undefined }) {

@@ -1,0 +1,35 @@
+import { Link, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { api } from '../api.js';
+import { formatDate } from '../format.js';
+import { href } from '../router.js';
+
+interface WelcomeTask {
+  readonly id: string;
+  readonly displayName: string;
+  readonly registeredAt: string;
+}
+
+/** IEV's to-do list: new partners who still need their "Welcome to Involvement" email (sending it by email comes later). */
+export function WelcomeTasks() {
+  const [tasks, setTasks] = useState<WelcomeTask[]>();
+  useEffect(() => {
+    api<{ items: WelcomeTask[] }>('/api/welcome-tasks').then((found) => setTasks(found.items), () => setTasks([]));
+  }, []);
+  if (!tasks || tasks.length === 0) return null;
+  return (
+    <MessageBar intent="info" layout="multiline" style={{ marginBottom: 16 }} aria-label="Welcome tasks">
+      <MessageBarBody>
+        <MessageBarTitle>Welcome to Involvement: {tasks.length} {tasks.length === 1 ? 'partner needs' : 'partners need'} a welcome</MessageBarTitle>
+        <ul style={{ margin: '4px 0', paddingLeft: 20 }}>
+          {tasks.slice(0, 5).map((task) => (
+            <li key={task.id}>
+              <Link href={href(`partners/${encodeURIComponent(task.id)}`)}>{task.displayName}</Link>, registered {formatDate(task.registeredAt)}
+            </li>
+          ))}
+        </ul>
+        {tasks.length > 5 && <span>and {tasks.length - 5} more.</span>}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
