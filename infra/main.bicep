@@ -344,6 +344,7 @@ output BOT_DOMAIN string = publicHost
 output BOT_ENDPOINT string = publicUrl
 output TAB_DOMAIN string = publicHost
 output TAB_ENDPOINT string = publicUrl
+output AAD_APP_CLIENT_ID string = aadAppClientId
 output AAD_APP_TENANT_ID string = aadAppTenantId
 output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = webApp.id
 output AZURE_WEB_APP_NAME string = webApp.name

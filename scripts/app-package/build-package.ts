@@ -89,7 +89,9 @@ function fillPlaceholders(template: unknown, variables: Record<string, string>, 
   const problems: string[] = [];
   for (const [path, value] of stringsIn(template)) {
     for (const [, name] of value.matchAll(PLACEHOLDER)) {
-      if (!variables[name!]) problems.push(`${path}: needs ${name}, which is not set in ${envFile} (or the environment)`);
+      // A suffix (APP_NAME_SUFFIX) may be empty, as in production; any other empty value is a missing one.
+      const missing = variables[name!] === undefined || (variables[name!] === '' && !name!.endsWith('_SUFFIX'));
+      if (missing) problems.push(`${path}: needs ${name}, which is not set in ${envFile} (or the environment)`);
     }
   }
   const filled = JSON.parse(JSON.stringify(template), (_key, value: unknown) =>

@@ -16,7 +16,7 @@ describe('the deployment guide', () => {
   });
 
   it('runs only npm scripts that exist', () => {
-    const used = [...guide.matchAll(/npm run ([\w:-]+)/g)].map((match) => match[1]!);
+    const used = [...guide.matchAll(/npm run (?:--silent )?([\w:-]+)/g)].map((match) => match[1]!);
     assert.deepEqual([...new Set(used)].filter((name) => !(name in scripts)), []);
   });
 

@@ -101,6 +101,14 @@ describe('npm run package', () => {
     assert.equal((built.manifest.staticTabs as Manifest[])[0]!.contentUrl, 'https://hub.example.org/tab/index.html#/partners');
   });
 
+  it('allows an empty name suffix, as production has', async () => {
+    const dir = workspace();
+    const envPath = join(dir, 'env', '.env.dev');
+    writeFileSync(envPath, readFileSync(envPath, 'utf8').replace(/^APP_NAME_SUFFIX=.*$/m, 'APP_NAME_SUFFIX='));
+    const built = await buildAppPackage({ envName: 'dev', rootDir: dir });
+    assert.deepEqual(built.manifest.name, { short: 'Involvement Hub', full: 'Involvement Hub: patient and public involvement' });
+  });
+
   const brokenCases: Array<[string, (dir: string) => void, Record<string, string>, RegExp]> = [
     ['a required field is missing', (dir) => editManifest(dir, (m) => delete m.developer.privacyUrl), {}, /^schema: developer: must have required property 'privacyUrl'$/],
     ['a bot scope is misspelt', (dir) => editManifest(dir, (m) => (m.bots[0].scopes = ['personal', 'teams'])), {}, /^schema: bots\[0\]\.scopes\[1\]: must be equal to one of the allowed values/],
