@@ -215,7 +215,7 @@ describe('The Involvement Register tab in headless Chromium', function () {
     const history = page.getByRole('region', { name: 'Involvement history' });
     await history.getByText('2 sessions, 3.5 hours').waitFor();
     const claims = page.getByRole('region', { name: 'Claims and payments' });
-    await claims.getByText(/paid, submitted 2 Mar 2026, paid 10 Mar 2026/).waitFor();
+    await claims.getByText(/Paid, submitted 2 Mar 2026, paid 10 Mar 2026/).waitFor();
     await screenshot(page, 'partner-history-host');
     await claims.getByRole('link', { name: '\u00a35.40' }).click();
     await page.getByRole('heading', { name: /Expense claim for/ }).waitFor();

@@ -116,7 +116,7 @@ export function PartnerPage({ id }: { id: string }) {
               <ul className={styles.list}>
                 {data.claims.map((claim) => (
                   <li key={claim.id}>
-                    <Link href={href(`claims/${encodeURIComponent(claim.id)}`)}>{formatPounds(claim.amountPence)}</Link> — {claim.status}, submitted {formatDate(claim.submittedAt)}
+                    <Link href={href(`claims/${encodeURIComponent(claim.id)}`)}>{formatPounds(claim.amountPence)}</Link> — {claim.status.replace(/^./, (first) => first.toUpperCase())}, submitted {formatDate(claim.submittedAt)}
                     {claim.paidAt ? `, paid ${formatDate(claim.paidAt)}` : ''}
                   </li>
                 ))}
