@@ -1,4 +1,3 @@
-import { BulkOperationType, type OperationInput } from '@azure/cosmos';
 import type { Partner } from '../domain/register/partner.js';
 import { normaliseName } from '../domain/register/registration.js';
 import { LIVED_EXPERIENCE, SERVICE_AREAS } from '../domain/register/service-areas.js';
@@ -59,24 +58,26 @@ export function fictionalPartner(index: number): Partner {
 }
 
 /**
- * Writes partners `from`..`from + count - 1` with the SDK's bulk API (creates in batches; a partner
- * already there is left alone), so a 10,000-partner register takes seconds, not minutes.
+ * Writes partners `from`..`from + count - 1`, 16 creates in flight (a partner already there is left
+ * alone), so a 10,000-partner register takes seconds. Measured on the local Cosmos server, plain
+ * concurrent creates were about 20× faster than the SDK's `executeBulkOperations` (100 a second).
  */
 export async function seedFictionalPartners(containers: Containers, count: number, from = 0): Promise<void> {
-  const BATCH = 100;
-  for (let start = from; start < from + count; start += BATCH) {
-    const operations: OperationInput[] = [];
-    for (let index = start; index < Math.min(start + BATCH, from + count); index += 1) {
-      const partner = fictionalPartner(index);
-      operations.push({ operationType: BulkOperationType.Create, partitionKey: partner.id, resourceBody: { ...partner } });
-    }
-    const results = await containers.partners.items.executeBulkOperations(operations);
-    const failed = results.filter((result) => {
-      const status = result.response?.statusCode ?? result.error?.code;
-      return typeof status !== 'number' || (status >= 300 && status !== 409);
-    });
-    if (failed.length > 0) throw new Error(`Could not seed ${failed.length} fictional partners`);
-  }
+  const IN_FLIGHT = 16;
+  let next = from;
+  await Promise.all(
+    Array.from({ length: IN_FLIGHT }, async () => {
+      while (next < from + count) {
+        const partner = fictionalPartner(next);
+        next += 1;
+        try {
+          await containers.partners.items.create(partner);
+        } catch (error) {
+          if ((error as { code?: unknown }).code !== 409) throw error;
+        }
+      }
+    }),
+  );
 }
 
 /** About fifty partners for local mode: enough to search, filter and page through. */
