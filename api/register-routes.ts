@@ -46,6 +46,10 @@ export function registerRegisterRoutes(server: Server, route: Route, context: Ap
     return { body: await context.services.register.partnerPage(actor, id.data) };
   }));
 
+  server.get('/api/partners/:id/audit', route(async ({ actor, req }) => {
+    return { body: { items: await context.services.register.auditTrail(actor, parseOrThrow(partnerId, req.params.id)) } };
+  }));
+
   server.get('/api/welcome-tasks', route(async ({ actor }) => ({ body: { items: await context.services.register.welcomeTasks(actor) } })));
 
   server.post('/api/partners/:id/welcome-sent', route(async ({ actor, req }) => {

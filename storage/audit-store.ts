@@ -8,6 +8,8 @@ export interface AuditEvent extends StoredDocument {
   /** The record the event is about (a partner id); the partition key, so a partner's trail is one partition. */
   readonly subjectId: string;
   readonly actorId: string;
+  /** The colleague's name as signed in, so the trail reads plainly to IEV. */
+  readonly actorName: string;
   readonly action: 'viewed-sensitive' | 'registered';
   readonly fields: readonly string[];
   readonly at: string;

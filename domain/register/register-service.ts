@@ -55,7 +55,7 @@ export class RegisterService {
     const view = partnerViewFor(audience, partner);
     const audited = auditedFieldsIn(view);
     // Written before the data leaves: if the trail cannot be written, the data is not shown.
-    if (audited.length > 0) await this.audit.record({ subjectId: partner.id, actorId: actor.id, action: 'viewed-sensitive', fields: audited });
+    if (audited.length > 0) await this.audit.record({ subjectId: partner.id, actorId: actor.id, actorName: actor.displayName, action: 'viewed-sensitive', fields: audited });
     if (audience === 'viewer') return { partner: view };
     const [plans, claims] = await Promise.all([this.work.plansWithPartner(partner.id), this.work.claimsForPartner(partner.id)]);
     return { partner: view, involvement: plans.map((plan) => involvementOf(plan, partner.id)), claims: claims.map(claimEntry) };
@@ -70,8 +70,16 @@ export class RegisterService {
       throw new DuplicatePartnerError(`${duplicate.displayName} is already on the register with the same email or phone number. Open their record instead of registering them again.`);
     }
     const { document, created } = await this.partners.create(candidate);
-    if (created) await this.audit.record({ subjectId: document.id, actorId: actor.id, action: 'registered', fields: [] });
+    if (created) await this.audit.record({ subjectId: document.id, actorId: actor.id, actorName: actor.displayName, action: 'registered', fields: [] });
     return { partner: partnerViewFor('iev', document), created };
+  }
+
+  /** Who registered the partner and who has seen their sensitive details: IEV members only, newest first. */
+  async auditTrail(actor: Actor, id: string): Promise<Array<{ at: string; actorId: string; actorName: string; action: string; fields: readonly string[] }>> {
+    if (audienceOf(actor) !== 'iev') throw new ForbiddenError('Only the IEV team sees who viewed a partner\u2019s details.');
+    if (!(await this.partners.find(id))) throw new NotFoundError(NOT_FOUND);
+    const trail = await this.audit.trailOf(id);
+    return trail.slice(0, 50).map(({ at, actorId, actorName, action, fields }) => ({ at, actorId, actorName: actorName ?? 'A colleague', action, fields }));
   }
 
   async welcomeTasks(actor: Actor): Promise<Array<Pick<Partner, 'id' | 'displayName' | 'registeredAt'>>> {

@@ -69,6 +69,9 @@ describe('Involvement Register API', () => {
       assert.deepEqual(trail[0]!.fields, ['emergencyContact', 'equality']);
       assert.equal(trail[0]!.actorId, IEV.id);
       assert.doesNotMatch(JSON.stringify(trail), new RegExp(fictionalPartner(12).emergencyContact!.phone), 'the trail holds ids, not the data');
+      const shown = await get<{ items: Array<{ action: string; actorId: string }> }>(`/api/partners/${id}/audit`, IEV);
+      assert.equal(shown.body.items.length, trail.length);
+      assert.equal((await get(`/api/partners/${id}/audit`, HOST)).status, 403);
     });
 
     it('does not show a host the emergency contact, and writes nothing to the audit log', async () => {

@@ -149,6 +149,10 @@ describe('The Involvement Register tab in headless Chromium', function () {
     assert.equal(await seen.iev!.page.getByText(emergencyName).count(), 1);
     assert.equal(await seen.host!.page.getByRole('heading', { name: 'Emergency contact' }).count(), 0);
     assert.equal(await seen.host!.page.getByText(emergencyName).count(), 0);
+    // The IEV member can see that their own viewing was recorded.
+    await seen.iev!.page.getByText(/Who has seen this partner’s sensitive details/).click();
+    await seen.iev!.page.getByText(/Ivy IEV \(demo\) viewed the emergency contact or equality answers/).first().waitFor();
+    assert.equal(await seen.host!.page.getByText(/Who has seen/).count(), 0);
     await screenshot(seen.iev!.page, 'partner-iev');
     await screenshot(seen.host!.page, 'partner-host');
   });

@@ -126,6 +126,7 @@ export function PartnerPage({ id }: { id: string }) {
         )}
       </div>
       {partner.welcome?.status === 'to-send' && <WelcomeTask partner={partner} onDone={() => void load()} />}
+      {partner.emergencyContact && <AuditTrail id={partner.id} />}
     </article>
   );
 }
@@ -158,6 +159,33 @@ function WelcomeTask({ partner, onDone }: { partner: PartnerView; onDone: () => 
         {error !== undefined && <ErrorMessage error={error} />}
       </MessageBarBody>
     </MessageBar>
+  );
+}
+
+interface AuditEntry {
+  readonly at: string;
+  readonly actorName: string;
+  readonly action: string;
+  readonly fields: readonly string[];
+}
+
+/** IEV only: who registered the partner and who has seen their emergency contact or equality answers. */
+function AuditTrail({ id }: { id: string }) {
+  const styles = useStyles();
+  const [items, setItems] = useState<AuditEntry[]>();
+  useEffect(() => {
+    api<{ items: AuditEntry[] }>(`/api/partners/${encodeURIComponent(id)}/audit`).then((found) => setItems(found.items), () => setItems([]));
+  }, [id]);
+  if (!items || items.length === 0) return null;
+  return (
+    <details style={{ marginTop: 16 }}>
+      <summary>Who has seen this partner’s sensitive details ({items.length})</summary>
+      <ul className={styles.list}>
+        {items.map((entry, index) => (
+          <li key={index}>{formatDate(entry.at)}: {entry.actorName} {entry.action === 'registered' ? 'registered the partner' : 'viewed the emergency contact or equality answers'}</li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
