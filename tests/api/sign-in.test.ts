@@ -1,45 +1,20 @@
 import assert from 'node:assert/strict';
-import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair, type JWTPayload } from 'jose';
+import { SignJWT } from 'jose';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { HOST } from '../helpers/users.js';
+import { AUDIENCE, CLIENT_ID, OTHER_TENANT, SSO_ENV, TENANT, accessToken, keySet, signingKey, type SigningKey } from './test-tokens.js';
 
-const CLIENT_ID = 'aaaaaaaa-1111-2222-3333-bbbbbbbbbbbb';
-const TENANT = '11111111-2222-3333-4444-555555555555';
-const OTHER_TENANT = '99999999-8888-7777-6666-555555555555';
-const AUDIENCE = `api://hub.example.org/${CLIENT_ID}`;
-
-/** Tokens shaped like Microsoft Entra's v2 access tokens, signed by keys the test owns. */
-async function keyPair(kid: string) {
-  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
-  const jwk = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
-  return { privateKey, jwk, kid };
-}
-
-type Key = Awaited<ReturnType<typeof keyPair>>;
-
-function token(key: Key, claims: JWTPayload = {}, options: { expiresIn?: string | number; audience?: string } = {}): Promise<string> {
-  const tenant = (claims.tid as string | undefined) ?? TENANT;
-  return new SignJWT({ tid: tenant, oid: HOST.id, name: HOST.name, ...claims })
-    .setProtectedHeader({ alg: 'RS256', kid: key.kid })
-    .setIssuer(`https://login.microsoftonline.com/${tenant}/v2.0`)
-    .setAudience(options.audience ?? AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(options.expiresIn ?? '1h')
-    .sign(key.privateKey);
-}
+const token = (key: SigningKey, claims = {}, options: { expiresIn?: string | number; audience?: string } = {}) => accessToken(key, HOST, claims, options);
 
 describe('Tab sign-in: the API verifies Teams SSO tokens itself', () => {
   let app: TestApp;
-  let trusted: Key;
-  let stranger: Key;
+  let trusted: SigningKey;
+  let stranger: SigningKey;
 
   before(async () => {
-    trusted = await keyPair('trusted-key');
-    stranger = await keyPair('stranger-key');
-    app = await startTestApp({
-      env: { AAD_APP_CLIENT_ID: CLIENT_ID, AAD_APP_TENANT_ID: TENANT, PUBLIC_URL: 'https://hub.example.org' },
-      start: { authKeys: createLocalJWKSet({ keys: [trusted.jwk] }) },
-    });
+    trusted = await signingKey('trusted-key');
+    stranger = await signingKey('stranger-key');
+    app = await startTestApp({ env: SSO_ENV, start: { authKeys: keySet(trusted) } });
   });
 
   after(() => app?.stop());

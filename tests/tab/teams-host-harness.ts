@@ -1,10 +1,13 @@
 /**
  * A small page that plays Teams' part for a tab's configuration page: it loads the tab in an iframe
  * and answers the teams-js postMessage protocol (initialize, getContext, setValidityState,
- * setSettings, and the Save button's settings.save event). It records what the tab told "Teams".
+ * setSettings, the Save button's settings.save event, and authentication.getAuthToken with a token the
+ * test signed). It records what the tab told "Teams".
  */
-export function teamsHostHarness(tabUrl: string, options: { theme: 'default' | 'dark' | 'contrast'; frameContext: 'settings' | 'content' }): string {
+export function teamsHostHarness(tabUrl: string, options: { theme: 'default' | 'dark' | 'contrast'; frameContext: 'settings' | 'content'; ssoToken?: string }): string {
   const runtime = { apiVersion: 4, isLegacyTeams: false, supports: { pages: { config: {}, backStack: {}, fullTrust: {} }, teamsCore: {}, authentication: {}, appInstallDialog: {} } };
+  // Teams answers getAuthToken with [success, token or reason].
+  const tokenReply = options.ssoToken ? [true, options.ssoToken] : [false, 'resourceDisabled'];
   const context = { locale: 'en-gb', theme: options.theme, frameContext: options.frameContext, hostClientType: 'web', teamId: 'team-1', channelId: '19:channel-1@thread.tacv2', entityId: '', userObjectId: 'user', tid: 'tenant' };
   return `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><title>Teams stand-in</title>
@@ -32,6 +35,9 @@ export function teamsHostHarness(tabUrl: string, options: { theme: 'default' | '
       case 'settings.setSettings':
         host.savedConfig = message.args[0];
         return reply([true]);
+      case 'authentication.getAuthToken':
+        host.tokensGiven = (host.tokensGiven || 0) + 1;
+        return reply(${JSON.stringify(tokenReply)});
       case 'settings.save.success':
         host.saveOutcome = 'success';
         document.getElementById('outcome').textContent = 'Saved';
