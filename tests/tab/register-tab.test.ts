@@ -260,6 +260,49 @@ describe('The Involvement Register tab in headless Chromium', function () {
     }
   });
 
+  it('works with the keyboard alone, with a visible focus indicator', async () => {
+    const page = await open('partners', { as: HOST });
+    await partnerItems(page).first().waitFor();
+    const focused = () => page.evaluate(() => {
+      const element = document.activeElement as HTMLElement;
+      const style = getComputedStyle(element);
+      const after = getComputedStyle(element, '::after');
+      const ring = [style.outlineStyle !== 'none' && style.outlineWidth !== '0px', style.boxShadow !== 'none', after.borderStyle !== 'none' && after.content !== 'none', after.outlineStyle !== 'none' && after.content !== 'none'].some(Boolean);
+      return { name: element.getAttribute('aria-label') ?? element.textContent?.trim() ?? '', tag: element.tagName, label: (element as HTMLInputElement).labels?.[0]?.textContent ?? '', ring };
+    });
+    // Skip link first, then through the developer identity and navigation to the search box.
+    await page.keyboard.press('Tab');
+    assert.equal((await focused()).name, 'Skip to content');
+    for (let presses = 0; presses < 10 && (await focused()).label !== 'Search by name or interest'; presses += 1) await page.keyboard.press('Tab');
+    const search = await focused();
+    assert.equal(search.label, 'Search by name or interest');
+    await page.keyboard.type('okafor');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'that is everyone who matches' }).waitFor();
+    for (let presses = 0; presses < 15 && !/okafor/i.test((await focused()).name); presses += 1) await page.keyboard.press('Tab');
+    const link = await focused();
+    assert.match(link.name, /Okafor/);
+    assert.ok(link.ring, 'the focused link shows a focus indicator');
+    await screenshot(page, 'register-keyboard-focus', { fullPage: false });
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: link.name, level: 2 }).waitFor();
+  });
+
+  it('says plainly when nothing matches, and when the register cannot be reached (with Try again)', async () => {
+    const page = await open('partners?q=zzzz', { as: HOST });
+    await page.getByText('No partners match. Try a shorter search or fewer filters.').waitFor();
+    await page.route('**/api/partners?*', (route) => route.abort());
+    await page.getByLabel('Search by name or interest').fill('ada');
+    await page.getByRole('button', { name: 'Search' }).click();
+    const problem = page.getByRole('alert').filter({ hasText: 'No connection' });
+    await problem.waitFor();
+    assert.match(await problem.innerText(), /We could not reach the Involvement Hub/);
+    await screenshot(page, 'register-error', { fullPage: false });
+    await page.unroute('**/api/partners?*');
+    await problem.getByRole('button', { name: 'Try again' }).click();
+    await partnerItems(page).first().waitFor();
+  });
+
   it('fits a Teams side panel or a phone (360 px wide) without sideways scrolling', async () => {
     for (const [route, user, heading] of [['partners', HOST, 'Involvement Partners'], [`partners/${fictionalPartner(6).id}`, IEV, fictionalPartner(6).displayName], ['partners/new', IEV, 'Register an Involvement Partner']] as const) {
       const page = await open(route, { as: user, width: 360 });

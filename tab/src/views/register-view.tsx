@@ -10,6 +10,8 @@ const useStyles = makeStyles({
   search: { display: 'flex', flexWrap: 'wrap', gap: '8px 12px', alignItems: 'end', marginBottom: '12px' },
   searchField: { flexGrow: 1, flexBasis: '220px', minWidth: 0 },
   filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 170px), 1fr))', gap: '12px', alignItems: 'end', marginBottom: '16px' },
+  // Long option text ("Learning disability and autism") must not push a select over its neighbour.
+  filter: { minWidth: 0, '& select': { minWidth: 0, width: '100%', textOverflow: 'ellipsis' } },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', gap: '8px' },
   row: {
     padding: '12px',
@@ -96,7 +98,7 @@ export function RegisterView({ filters, options }: { filters: RegisterFilters; o
         <Button type="submit" appearance="primary">Search</Button>
       </form>
       <div className={styles.filters} role="group" aria-label="Filters">
-        <Field label="Status">
+        <Field label="Status" className={styles.filter}>
           <Select value={filters.status} onChange={(_, data) => apply({ status: data.value })}>
             <option value="">Any status</option>
             <option value="active">Active</option>
@@ -104,27 +106,27 @@ export function RegisterView({ filters, options }: { filters: RegisterFilters; o
             {options?.audience === 'iev' && <option value="left">Left the register</option>}
           </Select>
         </Field>
-        <Field label="Service area">
+        <Field label="Service area" className={styles.filter}>
           <Select value={filters.area} onChange={(_, data) => apply({ area: data.value })}>
             <option value="">All service areas</option>
             {options?.serviceAreas.map((area) => <option key={area} value={area}>{area}</option>)}
           </Select>
         </Field>
-        <Field label="Contact consent">
+        <Field label="Contact consent" className={styles.filter}>
           <Select value={filters.contactable} onChange={(_, data) => apply({ contactable: data.value })}>
             <option value="">Anyone</option>
             <option value="true">Happy to be contacted</option>
             <option value="false">Register only</option>
           </Select>
         </Field>
-        <Field label="Sort by">
+        <Field label="Sort by" className={styles.filter}>
           <Select value={filters.sort} onChange={(_, data) => apply({ sort: data.value })}>
             <option value="name">Name, A to Z</option>
             <option value="name-desc">Name, Z to A</option>
             <option value="newest">Newest registered</option>
           </Select>
         </Field>
-        <Field label="Partners per page">
+        <Field label="Partners per page" className={styles.filter}>
           <Select value={filters.pageSize} onChange={(_, data) => apply({ pageSize: data.value })}>
             <option value="25">25</option>
             <option value="50">50</option>
