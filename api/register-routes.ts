@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { allowsDeveloperIdentity } from '../server/config.js';
 import { DEMO_PEOPLE } from '../demo/demo-people.js';
 import { registerQuerySchema } from '../domain/register/register-query.js';
+import { PARTNER_STATUSES } from '../domain/register/partner.js';
 import { registrationSchema } from '../domain/register/registration.js';
 import { LIVED_EXPERIENCE, SERVICE_AREAS } from '../domain/register/service-areas.js';
 import { audienceOf } from '../domain/register/visibility.js';
@@ -12,6 +13,8 @@ import { HttpProblem } from './problem.js';
 import { DuplicatePartnerError } from '../domain/register/register-service.js';
 
 type Route = (handler: ApiHandler) => (req: Request, res: Response) => Promise<void>;
+
+const statusChangeSchema = z.object({ status: z.enum(PARTNER_STATUSES, 'Choose active, paused or left.'), version: z.string().min(1).max(200) });
 
 const partnerId = z.string().regex(/^[A-Za-z0-9-]{1,100}$/);
 
@@ -48,6 +51,11 @@ export function registerRegisterRoutes(server: Server, route: Route, context: Ap
 
   server.get('/api/partners/:id/audit', route(async ({ actor, req }) => {
     return { body: { items: await context.services.register.auditTrail(actor, parseOrThrow(partnerId, req.params.id)) } };
+  }));
+
+  server.put('/api/partners/:id/status', route(async ({ actor, req }) => {
+    const body = parseOrThrow(statusChangeSchema, req.body, 'Choose a status.');
+    return { body: await context.services.register.changeStatus(actor, parseOrThrow(partnerId, req.params.id), body.status, body.version) };
   }));
 
   server.get('/api/welcome-tasks', route(async ({ actor }) => ({ body: { items: await context.services.register.welcomeTasks(actor) } })));

@@ -25,6 +25,8 @@ export interface ClaimEntry {
 
 export interface PartnerPage {
   readonly partner: PartnerView;
+  /** IEV only: the record's version, sent back with a change so two people cannot overwrite each other. */
+  readonly version?: string;
   /** Staff only: the work the partner took part in, and their claims and payments. */
   readonly involvement?: readonly InvolvementEntry[];
   readonly claims?: readonly ClaimEntry[];
@@ -58,7 +60,12 @@ export class RegisterService {
     if (audited.length > 0) await this.audit.record({ subjectId: partner.id, actorId: actor.id, actorName: actor.displayName, action: 'viewed-sensitive', fields: audited });
     if (audience === 'viewer') return { partner: view };
     const [plans, claims] = await Promise.all([this.work.plansWithPartner(partner.id), this.work.claimsForPartner(partner.id)]);
-    return { partner: view, involvement: plans.map((plan) => involvementOf(plan, partner.id)), claims: claims.map(claimEntry) };
+    return {
+      partner: view,
+      ...(audience === 'iev' ? { version: partner._etag } : {}),
+      involvement: plans.map((plan) => involvementOf(plan, partner.id)),
+      claims: claims.map(claimEntry),
+    };
   }
 
   async register(actor: Actor, input: RegistrationInput, now = new Date()): Promise<{ partner: PartnerView; created: boolean }> {
@@ -80,6 +87,19 @@ export class RegisterService {
     if (!(await this.partners.find(id))) throw new NotFoundError(NOT_FOUND);
     const trail = await this.audit.trailOf(id);
     return trail.slice(0, 50).map(({ at, actorId, actorName, action, fields }) => ({ at, actorId, actorName: actorName ?? 'A colleague', action, fields }));
+  }
+
+  /** IEV marks a partner active, paused (taking a break) or left (no longer on the register for others). */
+  async changeStatus(actor: Actor, id: string, status: Partner['status'], version: string): Promise<{ version: string }> {
+    if (audienceOf(actor) !== 'iev') throw new ForbiddenError('Only the IEV team can change a partner\u2019s status.');
+    const partner = await this.partners.find(id);
+    if (!partner) throw new NotFoundError(NOT_FOUND);
+    if (partner._etag !== version) throw new ConflictError('Someone else changed this partner since you opened the page. Reload to see the latest, then try again.');
+    if (partner.status === status) return { version: partner._etag };
+    const { _etag, ...stored } = partner;
+    const saved = await this.partners.replace({ ...stored, status }, _etag);
+    await this.audit.record({ subjectId: id, actorId: actor.id, actorName: actor.displayName, action: 'status-changed', fields: [status] });
+    return { version: saved._etag };
   }
 
   async welcomeTasks(actor: Actor): Promise<Array<Pick<Partner, 'id' | 'displayName' | 'registeredAt'>>> {

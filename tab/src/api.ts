@@ -107,6 +107,7 @@ export interface PartnerView {
 
 export interface PartnerPageData {
   readonly partner: PartnerView;
+  readonly version?: string;
   readonly involvement?: ReadonlyArray<{ planId: string; title: string; phase?: string; sessions: number; hours: number }>;
   readonly claims?: ReadonlyArray<{ id: string; status: string; submittedAt?: string; amountPence?: number; paidAt?: string }>;
 }

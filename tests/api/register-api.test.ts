@@ -253,3 +253,32 @@ describe('Involvement Register API', () => {
     });
   });
 });
+
+describe('Changing a partner\u2019s status', () => {
+  let app: TestApp;
+  const get = async <T>(path: string, as: TestUser): Promise<{ status: number; body: T }> => {
+    const response = await app.api(path, { as });
+    return { status: response.status, body: (await response.json()) as T };
+  };
+  before(async () => {
+    app = await startTestApp({ env: { IEV_MEMBER_IDS: IEV.id } });
+    await seedFictionalPartners(app.services.database.containers, 30);
+  });
+  after(() => app?.stop());
+
+  it('lets an IEV member mark a partner as left, after which hosts no longer find them; a stale page cannot overwrite', async () => {
+    const partner = fictionalPartner(25);
+    const put = (body: unknown, as: TestUser) => app.api(`/api/partners/${partner.id}/status`, { as, method: 'PUT', body: JSON.stringify(body) });
+    const { body: page } = await get<{ version: string }>(`/api/partners/${partner.id}`, IEV);
+    assert.equal((await put({ status: 'left', version: page.version }, HOST)).status, 403);
+    const changed = await put({ status: 'left', version: page.version }, IEV);
+    assert.equal(changed.status, 200);
+    assert.equal((await put({ status: 'paused', version: page.version }, IEV)).status, 409, 'the version the page was opened with is out of date');
+    assert.equal((await get(`/api/partners/${partner.id}`, HOST)).status, 404);
+    const { body: list } = await get<ListBody>(`/api/partners?q=${encodeURIComponent(partner.displayName.toLowerCase())}`, HOST);
+    assert.ok(!list.items.some((row) => row.id === partner.id));
+    const trail = await app.services.audit.trailOf(partner.id);
+    assert.deepEqual(trail.filter((event) => event.action === 'status-changed').map((event) => event.fields), [['left']]);
+    assert.equal((await put({ status: 'gone', version: 'x' }, IEV)).status, 400);
+  });
+});

@@ -150,7 +150,7 @@ describe('The Involvement Register tab in headless Chromium', function () {
     assert.equal(await seen.host!.page.getByRole('heading', { name: 'Emergency contact' }).count(), 0);
     assert.equal(await seen.host!.page.getByText(emergencyName).count(), 0);
     // The IEV member can see that their own viewing was recorded.
-    await seen.iev!.page.getByText(/Who has seen this partner’s sensitive details/).click();
+    await seen.iev!.page.getByText(/Who has seen or changed this partner’s details/).click();
     await seen.iev!.page.getByText(/Ivy IEV \(demo\) viewed the emergency contact or equality answers/).first().waitFor();
     assert.equal(await seen.host!.page.getByText(/Who has seen/).count(), 0);
     await screenshot(seen.iev!.page, 'partner-iev');
@@ -258,6 +258,19 @@ describe('The Involvement Register tab in headless Chromium', function () {
         assert.equal(problems.join('\n\n'), '');
       });
     }
+  });
+
+  it('lets an IEV member pause a partner from their page; hosts are not offered it', async () => {
+    const partner = fictionalPartner(8);
+    const page = await open(`partners/${partner.id}`, { as: IEV });
+    await page.getByRole('heading', { name: partner.displayName, level: 2 }).waitFor();
+    await page.getByLabel('Status on the register').selectOption('paused');
+    await page.getByRole('button', { name: 'Save status' }).click();
+    await page.getByText('Paused', { exact: true }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Save status' }).isDisabled(), true);
+    const host = await open(`partners/${partner.id}`, { as: HOST });
+    await host.getByRole('heading', { name: partner.displayName, level: 2 }).waitFor();
+    assert.equal(await host.getByLabel('Status on the register').count(), 0);
   });
 
   it('works with the keyboard alone, with a visible focus indicator', async () => {

@@ -1,6 +1,6 @@
-import { Badge, Button, Link, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Field, Link, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { api, type PartnerPageData, type PartnerView } from '../api.js';
+import { api, type PartnerPageData, type PartnerStatus, type PartnerView } from '../api.js';
 import { ErrorMessage, Loading } from '../components/states.js';
 import { formatDate, formatPounds, PAYMENT_LABEL, STATUS_LABEL } from '../format.js';
 import { href } from '../router.js';
@@ -125,6 +125,7 @@ export function PartnerPage({ id }: { id: string }) {
           </Section>
         )}
       </div>
+      {data.version && <StatusChange partner={partner} version={data.version} onChanged={() => void load()} />}
       {partner.welcome?.status === 'to-send' && <WelcomeTask partner={partner} onDone={() => void load()} />}
       {partner.emergencyContact && <AuditTrail id={partner.id} />}
     </article>
@@ -162,12 +163,50 @@ function WelcomeTask({ partner, onDone }: { partner: PartnerView; onDone: () => 
   );
 }
 
+/** IEV only: mark a partner active, paused or left. The version stops two people overwriting each other. */
+function StatusChange({ partner, version, onChanged }: { partner: PartnerView; version: string; onChanged: () => void }) {
+  const [status, setStatus] = useState<PartnerStatus>(partner.status);
+  const [error, setError] = useState<unknown>();
+  const [saving, setSaving] = useState(false);
+  const save = async () => {
+    setSaving(true);
+    setError(undefined);
+    try {
+      await api(`/api/partners/${encodeURIComponent(partner.id)}/status`, { method: 'PUT', body: { status, version } });
+      onChanged();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <div style={{ marginTop: 16, display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'end' }}>
+      <Field label="Status on the register">
+        <Select value={status} onChange={(_, choice) => setStatus(choice.value as PartnerStatus)}>
+          <option value="active">Active</option>
+          <option value="paused">Paused (taking a break)</option>
+          <option value="left">Left the register</option>
+        </Select>
+      </Field>
+      <Button onClick={() => void save()} disabled={saving || status === partner.status}>{saving ? 'Saving\u2026' : 'Save status'}</Button>
+      {error !== undefined && <div style={{ flexBasis: '100%' }}><ErrorMessage error={error} /></div>}
+    </div>
+  );
+}
+
 interface AuditEntry {
   readonly at: string;
   readonly actorName: string;
   readonly action: string;
   readonly fields: readonly string[];
 }
+
+const AUDIT_WORDS: Record<string, string> = {
+  registered: 'registered the partner',
+  'viewed-sensitive': 'viewed the emergency contact or equality answers',
+  'status-changed': 'changed their status',
+};
 
 /** IEV only: who registered the partner and who has seen their emergency contact or equality answers. */
 function AuditTrail({ id }: { id: string }) {
@@ -179,10 +218,10 @@ function AuditTrail({ id }: { id: string }) {
   if (!items || items.length === 0) return null;
   return (
     <details style={{ marginTop: 16 }}>
-      <summary>Who has seen this partner’s sensitive details ({items.length})</summary>
+      <summary>Who has seen or changed this partner’s details ({items.length})</summary>
       <ul className={styles.list}>
         {items.map((entry, index) => (
-          <li key={index}>{formatDate(entry.at)}: {entry.actorName} {entry.action === 'registered' ? 'registered the partner' : 'viewed the emergency contact or equality answers'}</li>
+          <li key={index}>{formatDate(entry.at)}: {entry.actorName} {AUDIT_WORDS[entry.action] ?? entry.action}</li>
         ))}
       </ul>
     </details>
