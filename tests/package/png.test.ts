@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { decodePng, encodePng, pngSize, PngError } from '../../scripts/app-package/png.js';
+import { decodePng, encodePng, pngChunk as chunk, pngSize, PngError } from '../../scripts/app-package/png.js';
 import { colourIcon, outlineIcon } from '../../scripts/generate-icons.js';
 
 /**
@@ -10,15 +10,6 @@ import { colourIcon, outlineIcon } from '../../scripts/generate-icons.js';
  * use all five row filters and several colour types, so the decoder is checked against each, with PNGs
  * built here byte by byte as the PNG specification describes.
  */
-
-function chunk(type: string, body: Buffer): Buffer {
-  const out = Buffer.alloc(12 + body.length);
-  out.writeUInt32BE(body.length, 0);
-  out.write(type, 4, 'latin1');
-  body.copy(out, 8);
-  out.writeUInt32BE(crc32(out.subarray(4, 8 + body.length)), 8 + body.length);
-  return out;
-}
 
 function paeth(a: number, b: number, c: number): number {
   const p = a + b - c;
