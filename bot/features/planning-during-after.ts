@@ -30,35 +30,7 @@ const SEARCH_RESULTS = 10;
 
 /** "During" (log sessions with partners from the register, check in) and "after" (outcome, you said / we did, thanks). */
 export function duringAfterActions(deps: SupportDependencies): ActionRoute[] {
-  const today = () => deps.today().toISOString().slice(0, 10);
-
-  const sessionCard = async (plan: Plan, op: string, data: Readonly<Record<string, unknown>>, options: { search?: boolean; problems?: readonly FieldProblem[] } = {}) => {
-    const values = keptValues(data, SESSION_INPUT_LIMITS);
-    const chosenIds = (values.partnerIds ?? '').split(',').filter(Boolean).slice(0, 50);
-    const chosen = (chosenIds.length > 0 ? await deps.partners.getMany(chosenIds) : []).filter((partner) => partner.status !== 'left');
-    const term = (values.partnerSearch ?? '').trim();
-    let searchNote: string | undefined;
-    let found: Array<{ id: string; displayName: string }> = [];
-    if (options.search) {
-      if (term.length < 2) searchNote = 'Type at least 2 letters of a name to search the register.';
-      else {
-        found = (await deps.partners.searchByName(term, { pageSize: SEARCH_RESULTS })).map((partner) => ({ id: partner.id, displayName: partner.displayName }));
-        searchNote = found.length === 0 ? `No active partners on the register match \u201c${term}\u201d. Check the spelling, or ask the IEV team to register them.` : `Found ${found.length} on the register. Tick the people who took part.`;
-      }
-    }
-    const choices = [...chosen.map((partner) => ({ id: partner.id, displayName: partner.displayName })), ...found.filter((partner) => !chosenIds.includes(partner.id))];
-    const knownIds = new Set(choices.map((choice) => choice.id));
-    return sessionLogCard({
-      planId: plan.id,
-      planTitle: plan.title,
-      op,
-      today: today(),
-      values: { ...values, partnerIds: chosenIds.filter((partnerId) => knownIds.has(partnerId)).join(',') },
-      problems: options.problems,
-      partnerChoices: choices,
-      searchNote,
-    });
-  };
+  const sessionCard = (plan: Plan, op: string, data: Readonly<Record<string, unknown>>, options: SessionCardOptions = {}) => sessionCardFor(deps, plan, op, data, options);
 
   const withPlan = (verb: string, handle: (turn: Turn, plan: Plan, data: Readonly<Record<string, unknown>>) => Promise<ActionResult>): ActionRoute => ({
     verb,
@@ -99,6 +71,40 @@ export function duringAfterActions(deps: SupportDependencies): ActionRoute[] {
   ];
 }
 
+interface SessionCardOptions {
+  readonly search?: boolean;
+  readonly problems?: readonly FieldProblem[];
+}
+
+/** The session form as the host left it: their answers, the partners they chose, and the latest search results. */
+async function sessionCardFor(deps: SupportDependencies, plan: Plan, op: string, data: Readonly<Record<string, unknown>>, options: SessionCardOptions = {}) {
+  const values = keptValues(data, SESSION_INPUT_LIMITS);
+  const chosenIds = (values.partnerIds ?? '').split(',').filter(Boolean).slice(0, 50);
+  const chosen = (chosenIds.length > 0 ? await deps.partners.getMany(chosenIds) : []).filter((partner) => partner.status !== 'left');
+  const term = (values.partnerSearch ?? '').trim();
+  let searchNote: string | undefined;
+  let found: Array<{ id: string; displayName: string }> = [];
+  if (options.search) {
+    if (term.length < 2) searchNote = 'Type at least 2 letters of a name to search the register.';
+    else {
+      found = (await deps.partners.searchByName(term, { pageSize: SEARCH_RESULTS })).map((partner) => ({ id: partner.id, displayName: partner.displayName }));
+      searchNote = found.length === 0 ? `No active partners on the register match \u201c${term}\u201d. Check the spelling, or ask the IEV team to register them.` : `Found ${found.length} on the register. Tick the people who took part.`;
+    }
+  }
+  const choices = [...chosen.map((partner) => ({ id: partner.id, displayName: partner.displayName })), ...found.filter((partner) => !chosenIds.includes(partner.id))];
+  const knownIds = new Set(choices.map((choice) => choice.id));
+  return sessionLogCard({
+    planId: plan.id,
+    planTitle: plan.title,
+    op,
+    today: deps.today().toISOString().slice(0, 10),
+    values: { ...values, partnerIds: chosenIds.filter((partnerId) => knownIds.has(partnerId)).join(',') },
+    problems: options.problems,
+    partnerChoices: choices,
+    searchNote,
+  });
+}
+
 /** "log a session": straight to the form when the host has one plan under way, otherwise their list of plans. */
 export function logSessionCommand(deps: SupportDependencies): CommandRoute {
   return {
@@ -109,11 +115,7 @@ export function logSessionCommand(deps: SupportDependencies): CommandRoute {
     handle: async (turn) => {
       const open = (await deps.plans.myPlans(turn.actor)).filter((plan) => plan.phase === 'planned' || plan.phase === 'running');
       if (open.length === 1) {
-        const [plan] = open as [Plan];
-        const actions = duringAfterActions(deps);
-        const start = actions.find((action) => action.verb === 'session.start')!;
-        const result = await start.handle(turn, { planId: plan.id });
-        if ('card' in result) await turn.sendCard(result.card);
+        await turn.sendCard(await sessionCardFor(deps, open[0]!, randomUUID(), {}));
         return;
       }
       await turn.sendText('Which piece of work was the session for? Open the plan and press \u201cLog a session\u201d.');
