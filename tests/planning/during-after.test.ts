@@ -57,6 +57,8 @@ describe('During and after: sessions with registered partners, and closing the l
     assert.deepEqual(plan!.sessions[0]!.partnerIds, ['partner-ali', 'partner-alison']);
     assert.deepEqual(plan!.partnerIds, ['partner-ali', 'partner-alison']);
     assert.equal(plan!.sessions[0]!.checkIn, 'mostly');
+    const work = await app.services.work.plansWithPartner('partner-alison');
+    assert.deepEqual(work.map((item) => item.title), ['Calmer memory clinic waiting area'], 'the register shows the partner\u2019s involvement');
 
     await pressOn(host, found, 'session.save', { date: today(), durationMinutes: '90', format: 'visit', partnerIds: 'partner-ali', checkIn: 'mostly' });
     const [again] = await app.services.planStore.plansOf(HOST.id);
