@@ -2,7 +2,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { isStaff, type Actor } from '../people/actor.js';
 import type { PlanStore } from '../../storage/plan-store.js';
 import type { Versioned } from '../../storage/repository.js';
-import { MAX_SESSIONS_PER_PLAN, type Plan, type PlanOutcome, type PlanSession } from './plan.js';
+import { MAX_SESSIONS_PER_PLAN, type Plan, type PlanOutcome, type PlanSession, type StepAnswers } from './plan.js';
 import { nextStepKey, previousStepKey, stepFor, type StepKey } from './plan-steps.js';
 import { parseStepAnswers } from './step-answers.js';
 import { parseOutcome, parseSession } from './during-after.js';
@@ -138,7 +138,7 @@ export class PlanService {
     return this.save(plan, { outcome, phase: 'closed' });
   }
 
-  private async createPlan(actor: Actor, press: StepPress, answers: Readonly<Record<string, unknown>>): Promise<Versioned<Plan>> {
+  private async createPlan(actor: Actor, press: StepPress, answers: StepAnswers): Promise<Versioned<Plan>> {
     if (press.step !== 'purpose' || press.mode !== 'walk' || !press.op) throw new ValidationError('This card is not part of a plan. Type \u201cplan\u201d to start one.');
     const at = this.now().toISOString();
     const { document } = await this.store.plans.create({
@@ -152,14 +152,14 @@ export class PlanService {
       phase: 'planning',
       position: nextStepKey('purpose')!,
       revision: 1,
-      answers: { purpose: answers as Plan['answers']['purpose'] & object },
+      answers: { purpose: answers },
       skipped: [],
       sessions: [],
       partnerIds: [],
       createdAt: at,
       updatedAt: at,
     });
-    if (document.hostId !== actor.id) throw new ConflictError('This card has already been used. Type \u201cplan\u201d to start a new plan.');
+    // Not created: the same card was pressed again (a retry or a double click). Show the plan it made.
     return document;
   }
 
@@ -183,7 +183,7 @@ export class PlanService {
   }
 }
 
-function serviceAreaOf(answers: Readonly<Record<string, unknown>>): string | undefined {
+function serviceAreaOf(answers: StepAnswers): string | undefined {
   return typeof answers.serviceArea === 'string' ? answers.serviceArea : undefined;
 }
 
