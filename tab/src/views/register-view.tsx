@@ -55,20 +55,24 @@ export function RegisterView({ filters, options }: { filters: RegisterFilters; o
   const [continuation, setContinuation] = useState<string | undefined>();
   const [state, setState] = useState<'loading' | 'ready' | 'more' | 'error'>('loading');
   const [error, setError] = useState<unknown>();
-  const listEnd = useRef<HTMLParagraphElement>(null);
+  // Only the latest request may update the list: an older, slower answer must not overwrite a newer search.
+  const latest = useRef(0);
 
   const load = useCallback(
     async (from?: string) => {
+      const request = ++latest.current;
       setState(from ? 'more' : 'loading');
       const query = new URLSearchParams();
       for (const [key, value] of Object.entries(filters)) if (value) query.set(key, value);
       if (from) query.set('continuation', from);
       try {
         const page = await api<Page<PartnerRow>>(`/api/partners?${query}`);
+        if (request !== latest.current) return;
         setItems((previous) => (from ? [...previous, ...page.items] : page.items));
         setContinuation(page.continuation);
         setState('ready');
       } catch (failure) {
+        if (request !== latest.current) return;
         setError(failure);
         setState('error');
       }
@@ -79,7 +83,8 @@ export function RegisterView({ filters, options }: { filters: RegisterFilters; o
   useEffect(() => {
     setDraft(filters.q);
     void load();
-  }, [load, filters.q]); // filters is memoised by the caller on the URL, so this runs once per search
+    // `filters` is memoised on the URL by the caller, so this runs once per search or filter change.
+  }, [load, filters.q]);
 
   const apply = (change: Partial<RegisterFilters>) => navigate('partners', { ...filters, ...change, sort: (change.sort ?? filters.sort) === 'name' ? undefined : change.sort ?? filters.sort });
   const onSearch = (event: FormEvent) => {
@@ -146,7 +151,7 @@ export function RegisterView({ filters, options }: { filters: RegisterFilters; o
             {items.map((partner) => <PartnerListItem key={partner.id} partner={partner} />)}
           </ul>
           <div className={styles.more}>
-            <p ref={listEnd} role="status" aria-live="polite">
+            <p role="status" aria-live="polite">
               Showing {items.length} {items.length === 1 ? 'partner' : 'partners'}
               {continuation ? '' : ' \u2014 that is everyone who matches'}.
             </p>
