@@ -7,6 +7,7 @@ import { planStepCard } from '../../cards/plan-step-card.js';
 import { planSavedCard } from '../../cards/plan-saved-card.js';
 import { planSummaryCard } from '../../cards/plan-summary-card.js';
 import { ValidationError } from '../../domain/errors.js';
+import { isStaff } from '../../domain/people/actor.js';
 import { suggestionsFor } from '../../domain/planning/method-suggestions.js';
 import { gapsIn } from '../../domain/planning/plan-gaps.js';
 import { StalePlanError, type PlanService, type StepPress } from '../../domain/planning/plan-service.js';
@@ -75,7 +76,7 @@ export function planningFeature(deps: PlanningDependencies): BotFeature {
           /\b(plan|planning|organis(e|ing)|set(ting)? up)\b.*\b(engagement|involvement|involving|consultation|focus group|workshop)\b/i,
         ],
         handle: async (turn) => {
-          await turn.sendCard(firstStepCard());
+          await turn.sendCard(firstStepCardFor(turn));
         },
       },
       {
@@ -91,7 +92,7 @@ export function planningFeature(deps: PlanningDependencies): BotFeature {
       ...supportCommands(deps),
     ],
     actions: [
-      { verb: 'plan.start', handle: async () => ({ card: firstStepCard() }) },
+      { verb: 'plan.start', handle: async (turn) => ({ card: firstStepCardFor(turn) }) },
       { verb: 'plan.list', handle: async (turn) => ({ card: planListCard(await plans.myPlans(turn.actor)) }) },
       {
         verb: 'plan.resume',
@@ -131,6 +132,12 @@ export function planningFeature(deps: PlanningDependencies): BotFeature {
       ...duringAfterActions(deps),
     ],
   };
+}
+
+/** Someone who can only view (a member of another team) is told so before they type a whole step. */
+function firstStepCardFor(turn: Turn) {
+  if (!isStaff(turn.actor)) return messageCard('You can\u2019t make plans', 'Only colleagues who host involvement work can make plans. If you need to, ask the IEV team to give you access.');
+  return firstStepCard();
 }
 
 function firstStepCard() {

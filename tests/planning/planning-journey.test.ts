@@ -246,6 +246,17 @@ describe('Planning with the bot, through /api/messages', () => {
     });
   });
 
+  it('does not let someone who can only view make a plan, even with a forged first card', async () => {
+    const viewer = { id: '00000000-0000-0000-0000-00000000a0f1', name: 'Vic Viewer (test)' };
+    await app.services.directoryStore.savePerson({ userId: viewer.id, displayName: viewer.name, roles: ['viewer'] });
+    const chat = app.personalChat(viewer);
+    const [refused] = cardsSent(await chat.say('plan'));
+    assert.match(cardText(refused), /Only colleagues who host involvement work can make plans/);
+    const { card } = await chat.press('plan.next', { step: 'purpose', revision: 0, mode: 'walk', op: 'forged-op', ...ANSWERS.purpose });
+    assert.match(cardText(card), /Only colleagues who host involvement work can make plans/);
+    assert.deepEqual(await app.services.planStore.plansOf(viewer.id), []);
+  });
+
   it('labels every input on every step card, and every step card renders', async () => {
     const chat = app.personalChat(HOST);
     const [first] = cardsSent(await chat.say('plan'));
