@@ -68,6 +68,8 @@ function SignedIn({ inTeams }: { inTeams: boolean }) {
     }, setError);
   }, [inTeams]);
 
+  // Set while rendering, not in an effect: the product below starts its API calls in its own effects,
+  // which run before this component's effects would.
   if (session?.signIn === 'developer' && personId) setCredentials({ kind: 'developer', personId });
   const switchPerson = (id: string) => {
     sessionStorage.setItem(IDENTITY_KEY, id);

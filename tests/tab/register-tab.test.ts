@@ -66,6 +66,18 @@ describe('The Involvement Register tab in headless Chromium', function () {
     await screenshot(page, 'register-host');
   });
 
+  it('switches the developer identity between a host, an IEV member and another team', async () => {
+    const page = await open('partners', { as: HOST });
+    await page.getByText('Signed in as Hana Host (demo) (host)').waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Register a partner' }).count(), 0);
+    await page.getByLabel('Acting as').selectOption({ label: 'Ivy IEV (demo)' });
+    await page.getByText('Signed in as Ivy IEV (demo) (IEV team)').waitFor();
+    await page.getByRole('link', { name: 'Register a partner' }).waitFor();
+    await page.getByLabel('Acting as').selectOption({ label: 'Oscar Other-team (demo)' });
+    await page.getByText('Signed in as Oscar Other-team (demo) (viewer)').waitFor();
+    await partnerItems(page).first().waitFor();
+  });
+
   it('searches by name and filters by status, on the server', async () => {
     const page = await open('partners', { as: HOST });
     await partnerItems(page).first().waitFor();
