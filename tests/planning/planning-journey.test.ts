@@ -47,12 +47,13 @@ describe('Planning with the bot, through /api/messages', () => {
   const phrases: Array<[string, RegExp]> = [
     ['I want to plan some engagement', /Step 1 of 14/],
     ['I would like to plan a focus group', /Step 1 of 14/],
+    ['I\u2019d like to involve carers in our redesign', /Step 1 of 14/],
     ['start a plan', /Step 1 of 14/],
     ['Help me organise some involvement for our ward', /Step 1 of 14/],
     ['my plans', /Your plans/],
     ['continue', /Your plans/],
     ['show me my plans', /Your plans/],
-    ['help', /how I can help/],
+    ['help', /plan[\s\S]*my plans[\s\S]*log a session/],
   ];
   for (const [phrase, expected] of phrases) {
     it(`understands "${phrase}"`, async () => {
