@@ -328,9 +328,9 @@ describe('The Involvement Register tab in headless Chromium', function () {
     await partnerItems(page).first().waitFor();
   });
 
-  it('fits a Teams side panel or a phone (360 px wide) without sideways scrolling', async () => {
+  it('fits a Teams side panel or a phone (320 px wide) without sideways scrolling', async () => {
     for (const [route, user, heading] of [['partners', HOST, 'Involvement Partners'], [`partners/${fictionalPartner(6).id}`, IEV, fictionalPartner(6).displayName], ['partners/new', IEV, 'Register an Involvement Partner']] as const) {
-      const page = await open(route, { as: user, width: 360 });
+      const page = await open(route, { as: user, width: 320 });
       await page.getByRole('heading', { name: heading, level: 2 }).waitFor();
       await page.waitForLoadState('networkidle');
       await screenshot(page, `narrow-${route.split('/')[0]}${route.includes('/') ? '-' + (route.endsWith('new') ? 'form' : 'detail') : ''}`, { fullPage: false });
@@ -339,7 +339,7 @@ describe('The Involvement Register tab in headless Chromium', function () {
         const wide = [...document.querySelectorAll('body *')].filter((element) => element.getBoundingClientRect().right > width + 1).slice(0, 3);
         return { by: document.documentElement.scrollWidth - width, culprits: wide.map((element) => `${element.tagName}.${element.className}`.slice(0, 80)) };
       });
-      assert.ok(overflow.by <= 0, `${route} scrolls sideways by ${overflow.by}px at 360px: ${overflow.culprits.join(', ')}`);
+      assert.ok(overflow.by <= 0, `${route} scrolls sideways by ${overflow.by}px at 320px: ${overflow.culprits.join(', ')}`);
     }
   });
 });
