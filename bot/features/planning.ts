@@ -72,7 +72,7 @@ export function planningFeature(deps: PlanningDependencies): BotFeature {
         scopes: ['personal'],
         patterns: [
           /^(new |start (a )?)?plan\b/i,
-          /\bi (want|need|would like|['\u2019]d like) to (plan|involve|engage|consult)\b/i,
+          /\bi( want| need| would like|['\u2019]d like) to (plan|involve|engage|consult)\b/i,
           /\b(plan|planning|organis(e|ing)|set(ting)? up)\b.*\b(engagement|involvement|involving|consultation|focus group|workshop)\b/i,
         ],
         handle: async (turn) => {
