@@ -179,6 +179,29 @@ describe('The Involvement Register tab in headless Chromium', function () {
     await screenshot(page, 'work-area');
   });
 
+  it('shows one piece of work for a channel pinned to one plan', async () => {
+    const page = await open('work?plan=plan-interviews', { as: OTHER });
+    await page.getByRole('heading', { name: /Interview panel for a community nurse/ }).waitFor();
+    assert.equal(await page.getByText('Redesigning the Rowan ward garden').count(), 0);
+    await page.getByText('Partners involved: none yet').waitFor();
+  });
+
+  it('tells an IEV member when the person is already on the register', async () => {
+    const existing = fictionalPartner(14);
+    const page = await open('partners/new', { as: IEV });
+    await page.getByLabel('Full name').fill(existing.displayName);
+    await page.getByLabel('Email address').fill(existing.contact.email!);
+    await page.getByLabel('They agree to be on the Involvement Register (required)').check();
+    await page.getByRole('group', { name: 'Emergency contact' }).getByLabel('Name').fill('Someone');
+    await page.getByLabel('Relationship to the partner').fill('Friend');
+    await page.getByRole('group', { name: 'Emergency contact' }).getByLabel('Phone number').fill('01632 961000');
+    await page.getByRole('button', { name: 'Register partner' }).click();
+    const problem = page.getByRole('alert').filter({ hasText: 'Already on the register' });
+    await problem.waitFor();
+    assert.match(await problem.innerText(), new RegExp(`${existing.displayName} is already on the register`));
+    assert.equal(await page.getByLabel('Full name').inputValue(), existing.displayName, 'the answers are kept');
+  });
+
   it('saves a channel view from the configuration page, and the pinned tab opens on it for everyone', async () => {
     const context = await loopbackContext(browser);
     const page = await context.newPage();
