@@ -14,7 +14,6 @@ import { PlanStore } from '../storage/plan-store.js';
 import { PlanService } from '../domain/planning/plan-service.js';
 import { SupportService } from '../domain/planning/support-service.js';
 import { createClaimsModule, type ClaimsModule } from '../domain/claims/claims-module.js';
-import { ClaimsPoster } from '../bot/features/claims-poster.js';
 import type { AppConfig } from './config.js';
 import type { Logger } from './logger.js';
 
@@ -54,9 +53,11 @@ export interface Services {
 export async function createServices(config: AppConfig, database: DatabaseHandle, logger: Logger): Promise<Services> {
   const directoryStore = new DirectoryStore(database.containers);
   let messenger: Messenger | undefined;
-  let claimsPoster: ClaimsPoster | undefined;
+  const partners = new PartnerStore(database.containers);
+  const audit = new AuditStore(database.containers);
+  const work = new InvolvementWorkReader(database.containers);
   const planStore = new PlanStore(database.containers);
-  const plans = new PlanService(planStore, new PartnerStore(database.containers));
+  const plans = new PlanService(planStore, partners);
   const directory = new DirectoryService(directoryStore, config.ievMemberIds);
   const ievChannel = new IevChannel(
     directoryStore,
@@ -66,10 +67,10 @@ export async function createServices(config: AppConfig, database: DatabaseHandle
     config,
     containers: database.containers,
     logger,
-    partners: new PartnerStore(database.containers),
+    partners,
     poster: () => {
-      if (!claimsPoster) throw new Error('The bot adapter is not ready yet');
-      return claimsPoster;
+      if (!messenger) throw new Error('The bot adapter is not ready yet');
+      return messenger;
     },
     personalChatOf: (userId) => directory.personalChatOf(userId),
     ievChannel: () => ievChannel.address(),
@@ -82,10 +83,10 @@ export async function createServices(config: AppConfig, database: DatabaseHandle
     directory,
     feedback: new FeedbackStore(database.containers),
     botStorage: new CosmosBotStorage(database.containers.botState),
-    partners: new PartnerStore(database.containers),
-    register: new RegisterService(new PartnerStore(database.containers), new AuditStore(database.containers), new InvolvementWorkReader(database.containers)),
-    audit: new AuditStore(database.containers),
-    work: new InvolvementWorkReader(database.containers),
+    partners,
+    register: new RegisterService(partners, audit, work),
+    audit,
+    work,
     ievChannel,
     planStore,
     plans,
@@ -97,7 +98,6 @@ export async function createServices(config: AppConfig, database: DatabaseHandle
     },
     attachAdapter: (adapter) => {
       messenger = new BotMessenger(adapter, config.bot?.appId ?? '');
-      claimsPoster = new ClaimsPoster(adapter, config.bot?.appId ?? '');
     },
     startBackgroundWork: () => {
       claims.dispatcher.start();
