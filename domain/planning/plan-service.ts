@@ -6,6 +6,7 @@ import { MAX_SESSIONS_PER_PLAN, type Plan, type PlanOutcome, type PlanSession, t
 import { nextStepKey, previousStepKey, stepFor, type StepKey } from './plan-steps.js';
 import { parseStepAnswers } from './step-answers.js';
 import { parseOutcome, parseSession } from './during-after.js';
+import { recordAttendance, type AttendanceStore } from '../register/involvement.js';
 
 /** What a pressed step card says about itself (its action data, already checked at the edge). */
 export interface StepPress {
@@ -25,7 +26,7 @@ export class StalePlanError extends ConflictError {
   }
 }
 
-export interface PartnerLookup {
+export interface PartnerLookup extends AttendanceStore {
   getMany(ids: readonly string[]): Promise<ReadonlyArray<{ readonly id: string; readonly status: string }>>;
 }
 
@@ -111,7 +112,11 @@ export class PlanService {
     for (let attempt = 1; ; attempt += 1) {
       const plan = await this.open(actor, planId);
       const existing = plan.sessions.find((session) => session.id === op);
-      if (existing) return { plan, session: existing };
+      if (existing) {
+        // A repeat of a save that may have stopped part-way: make sure the register counted it.
+        await recordAttendance(this.partners, existing.partnerIds, { sessionId: existing.id, date: existing.date, durationMinutes: existing.durationMinutes });
+        return { plan, session: existing };
+      }
       if (plan.sessions.length >= MAX_SESSIONS_PER_PLAN) throw new ValidationError(`This plan already has ${MAX_SESSIONS_PER_PLAN} sessions. Please start a new plan for further work.`);
       const session: PlanSession = { ...parsed.value, id: op, loggedAt: this.now().toISOString() };
       try {
@@ -120,6 +125,7 @@ export class PlanService {
           partnerIds: [...new Set([...(plan.partnerIds ?? []), ...session.partnerIds])],
           phase: plan.phase === 'closed' ? 'closed' : 'running',
         });
+        await recordAttendance(this.partners, session.partnerIds, { sessionId: session.id, date: session.date, durationMinutes: session.durationMinutes });
         return { plan: saved, session };
       } catch (error) {
         // Two sessions logged at once (two devices): appends don't clash, so re-read and add ours again.

@@ -41,6 +41,8 @@ export const partnerSchema = z.object({
   /** Tasks for IEV, e.g. the "Welcome to Involvement" step. */
   welcome: z.object({ status: z.enum(['to-send', 'sent']), recordedAt: z.iso.datetime() }),
   hoursInvolved: z.number().min(0).default(0),
+  /** The latest sessions already counted in hoursInvolved, so logging a session twice never counts it twice. */
+  countedSessionIds: z.array(z.string().max(200)).max(200).optional(),
 });
 
 export type Partner = z.infer<typeof partnerSchema>;

@@ -63,6 +63,11 @@ describe('During and after: sessions with registered partners, and closing the l
     await pressOn(host, found, 'session.save', { date: today(), durationMinutes: '90', format: 'visit', partnerIds: 'partner-ali', checkIn: 'mostly' });
     const [again] = await app.services.planStore.plansOf(HOST.id);
     assert.equal(again!.sessions.length, 1, 'pressing Save again on the same card does not log it twice');
+
+    const ali = await app.services.partners.get('partner-ali');
+    assert.equal(ali.hoursInvolved, 1.5, 'the register counts the 90 minutes once, however often Save is pressed');
+    assert.equal(ali.lastInvolvedAt?.slice(0, 10), today());
+    assert.equal((await app.services.partners.get('partner-bea')).hoursInvolved, 0, 'partners who were not there are unchanged');
   });
 
   const refusals: Array<[string, Record<string, unknown>, string, RegExp]> = [
