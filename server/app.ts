@@ -144,11 +144,31 @@ function createHttpServer(
     res.redirect(302, '/tab/', next);
   });
   if (existsSync(tabDir)) {
-    server.get('/tab/*', restify.plugins.serveStaticFiles(tabDir));
+    server.get('/tab/*', allowFramingByTeamsOnly, restify.plugins.serveStaticFiles(tabDir));
   } else {
     server.get('/tab/*', async (_req, res) => {
       res.json(503, { title: 'The tab has not been built', detail: 'Run "npm run build:tab" (npm start does this for you).' });
     });
   }
   return server;
+}
+
+/**
+ * The tab runs inside Teams (and Outlook and Microsoft 365, which host Teams apps); no other site may
+ * frame it (clickjacking). The list follows Microsoft's guidance for Teams tab content security policy.
+ */
+const TEAMS_FRAME_ANCESTORS = [
+  "'self'",
+  'https://teams.microsoft.com',
+  'https://*.teams.microsoft.com',
+  'https://*.cloud.microsoft',
+  'https://*.microsoft365.com',
+  'https://*.office.com',
+  'https://outlook.office.com',
+  'https://*.skype.com',
+].join(' ');
+
+function allowFramingByTeamsOnly(_req: restify.Request, res: restify.Response, next: restify.Next): void {
+  res.setHeader('content-security-policy', `frame-ancestors ${TEAMS_FRAME_ANCESTORS}`);
+  next();
 }
