@@ -1,25 +1,18 @@
 import assert from 'node:assert/strict';
-import { startTestApp, type TestApp } from '../helpers/app.js';
 import { screenshot } from '../helpers/browser.js';
-import { PlaygroundPage, startPlayground, type Playground } from '../helpers/playground.js';
+import { openPlaygroundSession, type PlaygroundPage, type PlaygroundSession } from '../helpers/playground.js';
 import { HOST } from '../helpers/users.js';
 
 describe('in the Microsoft 365 Agents Playground (a Teams-like client, headless Chromium)', function () {
   this.timeout(120_000);
-  let app: TestApp;
-  let playground: Playground;
+  let session: PlaygroundSession;
   let ui: PlaygroundPage;
 
   before(async () => {
-    app = await startTestApp();
-    playground = await startPlayground(`${app.url}/api/messages`, HOST);
-    ui = await PlaygroundPage.open(playground);
+    session = await openPlaygroundSession(HOST);
+    ui = session.ui;
   });
-  after(async () => {
-    await ui?.close();
-    await playground?.stop();
-    await app?.stop();
-  });
+  after(() => session?.close());
 
   it('shows the help card when a person types "help"', async () => {
     await ui.say('help');

@@ -52,25 +52,21 @@ export class ChatClient {
   }
 
   /** Presses an Action.Execute button (Universal Actions): an `adaptiveCard/action` invoke. */
-  async press(verb: string, data: Record<string, unknown> = {}, options: { replyToId?: string } = {}): Promise<InvokeResult> {
-    const { status, body, sent } = await this.post({
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      replyToId: options.replyToId,
-      value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } }, trigger: 'manual' },
-    });
-    const invokeResponse = body as InvokeResult['invokeResponse'];
-    const card = invokeResponse?.type === 'application/vnd.microsoft.card.adaptive' ? (invokeResponse.value as AdaptiveCard) : undefined;
-    return { status, invokeResponse, card, sent };
+  press(verb: string, data: Record<string, unknown> = {}, options: { replyToId?: string } = {}): Promise<InvokeResult> {
+    return this.invoke('manual', verb, data, options);
   }
 
   /** Asks for the card's current view, as Teams does when a card with `refresh` is shown. */
-  async refresh(verb: string, data: Record<string, unknown> = {}, options: { replyToId?: string } = {}): Promise<InvokeResult> {
+  refresh(verb: string, data: Record<string, unknown> = {}, options: { replyToId?: string } = {}): Promise<InvokeResult> {
+    return this.invoke('automatic', verb, data, options);
+  }
+
+  private async invoke(trigger: 'manual' | 'automatic', verb: string, data: Record<string, unknown>, options: { replyToId?: string }): Promise<InvokeResult> {
     const { status, body, sent } = await this.post({
       type: 'invoke',
       name: 'adaptiveCard/action',
       replyToId: options.replyToId,
-      value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } }, trigger: 'automatic' },
+      value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } }, trigger },
     });
     const invokeResponse = body as InvokeResult['invokeResponse'];
     const card = invokeResponse?.type === 'application/vnd.microsoft.card.adaptive' ? (invokeResponse.value as AdaptiveCard) : undefined;

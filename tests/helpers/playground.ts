@@ -1,5 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import type { Playground } from '../../scripts/agents-playground.js';
+import { startPlayground, type Playground, type PlaygroundUser } from '../../scripts/agents-playground.js';
+import { startTestApp, type TestApp, type TestAppOptions } from './app.js';
 import { launchBrowser, loopbackContext } from './browser.js';
 
 export { startPlayground, type Playground, type PlaygroundUser } from '../../scripts/agents-playground.js';
@@ -52,4 +53,28 @@ export class PlaygroundPage {
   async close(): Promise<void> {
     await this.browser.close();
   }
+}
+
+export interface PlaygroundSession {
+  readonly app: TestApp;
+  readonly playground: Playground;
+  readonly ui: PlaygroundPage;
+  close(): Promise<void>;
+}
+
+/** A test app, the Playground pointed at it as `user`, and the Playground's page open in Chromium. */
+export async function openPlaygroundSession(user: PlaygroundUser, options: TestAppOptions = {}): Promise<PlaygroundSession> {
+  const app = await startTestApp(options);
+  const playground = await startPlayground(`${app.url}/api/messages`, user);
+  const ui = await PlaygroundPage.open(playground);
+  return {
+    app,
+    playground,
+    ui,
+    close: async () => {
+      await ui.close();
+      await playground.stop();
+      await app.stop();
+    },
+  };
 }

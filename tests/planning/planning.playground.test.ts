@@ -1,26 +1,19 @@
 import assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
-import { startTestApp, type TestApp } from '../helpers/app.js';
 import { screenshot } from '../helpers/browser.js';
-import { PlaygroundPage, startPlayground, type Playground } from '../helpers/playground.js';
+import { openPlaygroundSession, type PlaygroundPage, type PlaygroundSession } from '../helpers/playground.js';
 import { HOST } from '../helpers/users.js';
 
 describe('Planning in the Microsoft 365 Agents Playground, as a person would (headless Chromium)', function () {
   this.timeout(240_000);
-  let app: TestApp;
-  let playground: Playground;
+  let session: PlaygroundSession;
   let ui: PlaygroundPage;
 
   before(async () => {
-    app = await startTestApp();
-    playground = await startPlayground(`${app.url}/api/messages`, HOST);
-    ui = await PlaygroundPage.open(playground);
+    session = await openPlaygroundSession(HOST);
+    ui = session.ui;
   });
-  after(async () => {
-    await ui?.close();
-    await playground?.stop();
-    await app?.stop();
-  });
+  after(() => session?.close());
 
   /** Waits for the step card, checks it, and returns it. */
   async function step(number: number, title: string): Promise<Locator> {
@@ -68,7 +61,7 @@ describe('Planning in the Microsoft 365 Agents Playground, as a person would (he
     await summary.getByText(/Your plan \u00b7/).evaluate((element) => element.scrollIntoView({ block: 'start' }));
     await screenshot(ui.page, 'planning-summary', { fullPage: false });
 
-    const [stored] = await app.services.planStore.plansOf(HOST.id);
+    const [stored] = await session.app.services.planStore.plansOf(HOST.id);
     assert.equal(stored?.phase, 'planned');
     assert.deepEqual([...((stored?.answers.people?.groups as string[] | undefined) ?? [])].sort(), ['carers', 'disability']);
   });
