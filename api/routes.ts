@@ -8,6 +8,7 @@ import { sendProblem } from './problem.js';
 import { registerRegisterRoutes } from './register-routes.js';
 import { registerWorkRoutes } from './work-routes.js';
 import { registerClaimsRoutes } from './claims-routes.js';
+import { registerImpactRoutes } from './impact-routes.js';
 import type { JWTVerifyGetKey } from 'jose';
 
 export interface ApiContext {
@@ -39,4 +40,5 @@ export function registerApi(server: Server, context: ApiContext): void {
   registerRegisterRoutes(server, route, context);
   registerWorkRoutes(server, route, context);
   registerClaimsRoutes(server, route, context);
+  registerImpactRoutes(server, route, context);
 }

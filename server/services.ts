@@ -14,6 +14,8 @@ import { PlanStore } from '../storage/plan-store.js';
 import { PlanService } from '../domain/planning/plan-service.js';
 import { SupportService } from '../domain/planning/support-service.js';
 import { createClaimsModule, type ClaimsModule } from '../domain/claims/claims-module.js';
+import { ImpactService } from '../domain/impact/impact-service.js';
+import { ImpactQueries } from '../storage/impact-queries.js';
 import type { AppConfig } from './config.js';
 import type { Logger } from './logger.js';
 
@@ -42,6 +44,8 @@ export interface Services {
   readonly support: SupportService;
   /** Expense claims, payment batches, receipts (Blob) and the notification outbox. */
   readonly claims: ClaimsModule;
+  /** "Is it working?": suppressed reach, hours, money and feedback-loop figures (domain/impact). */
+  readonly impact: ImpactService;
   /** Proactive messages; available once the adapter exists. */
   messenger(): Messenger;
   attachAdapter(adapter: CloudAdapter, bot: InvolvementBot): void;
@@ -92,6 +96,7 @@ export async function createServices(config: AppConfig, database: DatabaseHandle
     plans,
     support: new SupportService(planStore, plans),
     claims,
+    impact: new ImpactService(new ImpactQueries(database.containers), { targetDaysToPay: () => claims.policy().payment.targetDaysToPay }),
     messenger: () => {
       if (!messenger) throw new Error('The bot adapter is not ready yet');
       return messenger;

@@ -1,0 +1,30 @@
+import { ForbiddenError } from '../errors.js';
+import { isStaff, type Actor } from '../people/actor.js';
+import { impactReport, type ImpactFacts, type ImpactReport } from './impact-report.js';
+import { periodFrom } from './period.js';
+import { DEFAULT_SUPPRESSION_THRESHOLD } from './suppression.js';
+
+export interface ImpactFactsReader {
+  factsFor(period: { from: string; to: string }): Promise<ImpactFacts>;
+}
+
+export interface ImpactServiceOptions {
+  readonly targetDaysToPay: () => number;
+  readonly threshold?: number;
+  readonly now?: () => Date;
+}
+
+/** "Is it working?" for IEV members and hosts. Suppression is applied here, always: there is no unsuppressed view. */
+export class ImpactService {
+  constructor(
+    private readonly reader: ImpactFactsReader,
+    private readonly options: ImpactServiceOptions,
+  ) {}
+
+  async report(actor: Actor, asked: { from?: string | undefined; to?: string | undefined }): Promise<ImpactReport> {
+    if (!isStaff(actor)) throw new ForbiddenError('The "Is it working?" figures are for the IEV team and staff who run involvement work.');
+    const period = periodFrom(asked, (this.options.now ?? (() => new Date()))());
+    const facts = await this.reader.factsFor(period);
+    return impactReport(facts, period, { threshold: this.options.threshold ?? DEFAULT_SUPPRESSION_THRESHOLD, targetDaysToPay: this.options.targetDaysToPay() });
+  }
+}
