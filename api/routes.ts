@@ -8,6 +8,7 @@ import { sendProblem } from './problem.js';
 import { registerRegisterRoutes } from './register-routes.js';
 import { registerWorkRoutes } from './work-routes.js';
 import { registerClaimsRoutes } from './claims-routes.js';
+import { registerPartnerRightsRoutes } from './partner-rights-routes.js';
 import { registerImpactRoutes } from './impact-routes.js';
 import type { JWTVerifyGetKey } from 'jose';
 
@@ -19,7 +20,7 @@ export interface ApiContext {
   readonly authKeys?: JWTVerifyGetKey | undefined;
 }
 
-export type ApiHandler = (request: { actor: Actor; req: Request; log: Logger }) => Promise<{ status?: number; body: unknown }>;
+export type ApiHandler = (request: { actor: Actor; req: Request; log: Logger }) => Promise<{ status?: number; body: unknown; headers?: Record<string, string> }>;
 
 /** The tab's JSON API. Every route authenticates first; roles are checked in the domain services. */
 export function registerApi(server: Server, context: ApiContext): void {
@@ -28,8 +29,9 @@ export function registerApi(server: Server, context: ApiContext): void {
     const log = (req as unknown as { log?: Logger }).log ?? context.logger;
     try {
       const actor = await authenticate(req);
-      const { status = 200, body } = await handler({ actor, req, log });
+      const { status = 200, body, headers = {} } = await handler({ actor, req, log });
       res.setHeader('cache-control', 'no-store');
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
       res.json(status, body);
     } catch (error) {
       sendProblem(res, error, log);
@@ -40,5 +42,6 @@ export function registerApi(server: Server, context: ApiContext): void {
   registerRegisterRoutes(server, route, context);
   registerWorkRoutes(server, route, context);
   registerClaimsRoutes(server, route, context);
+  registerPartnerRightsRoutes(server, route, context);
   registerImpactRoutes(server, route, context);
 }

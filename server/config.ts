@@ -46,6 +46,7 @@ const environmentSchema = z.object({
   IEV_MEMBER_IDS: idList,
   IEV_CHANNEL_ID: optionalText,
   IEV_SERVICE_URL: optionalText.pipe(z.url().optional()),
+  RETENTION_REVIEW_YEARS: z.coerce.number().int().min(1).max(20).default(3),
   AZURE_CLIENT_ID: optionalText,
 });
 
@@ -72,6 +73,8 @@ export interface AppConfig {
   readonly tabSso: TabSsoConfig | undefined;
   readonly ievMemberIds: readonly string[];
   readonly ievChannel: { readonly channelId: string; readonly serviceUrl: string } | undefined;
+  /** Years without involvement after which a partner's record is due for retention review (docs/register-tab.md). */
+  readonly retentionReviewYears: number;
 }
 
 export interface BotCredentials {
@@ -124,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tabSso,
     ievMemberIds: vars.IEV_MEMBER_IDS,
     ievChannel: vars.IEV_CHANNEL_ID && vars.IEV_SERVICE_URL ? { channelId: vars.IEV_CHANNEL_ID, serviceUrl: vars.IEV_SERVICE_URL } : undefined,
+    retentionReviewYears: vars.RETENTION_REVIEW_YEARS,
   };
   const problems = [...productionProblems(config, vars), ...consistencyProblems(vars)];
   if (problems.length > 0) throw new ConfigError(problems);

@@ -7,6 +7,7 @@ import { IevChannel } from '../domain/people/iev-channel.js';
 import { InvolvementWorkReader, PartnerStore } from '../storage/partner-store.js';
 import { AuditStore } from '../storage/audit-store.js';
 import { RegisterService } from '../domain/register/register-service.js';
+import { PartnerRightsService } from '../domain/register/partner-rights.js';
 import type { DatabaseHandle } from '../storage/database.js';
 import { DirectoryStore } from '../storage/directory-store.js';
 import { FeedbackStore } from '../storage/feedback-store.js';
@@ -35,6 +36,8 @@ export interface Services {
   /** The Involvement Register's rules (visibility, registration, audit of sensitive views). */
   readonly register: RegisterService;
   readonly audit: AuditStore;
+  /** A partner's data export, erasure on request and the retention review (IEV only). */
+  readonly partnerRights: PartnerRightsService;
   /** Read-only view of plans and claims for the register tab. */
   readonly work: InvolvementWorkReader;
   readonly ievChannel: IevChannel;
@@ -89,6 +92,7 @@ export async function createServices(config: AppConfig, database: DatabaseHandle
     botStorage: new CosmosBotStorage(database.containers.botState),
     partners,
     register: new RegisterService(partners, audit, work),
+    partnerRights: new PartnerRightsService(partners, claims.store, audit, work, { yearsWithoutInvolvement: config.retentionReviewYears }),
     audit,
     work,
     ievChannel,

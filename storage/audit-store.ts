@@ -10,7 +10,7 @@ export interface AuditEvent extends StoredDocument {
   readonly actorId: string;
   /** The colleague's name as signed in, so the trail reads plainly to IEV. */
   readonly actorName: string;
-  readonly action: 'viewed-sensitive' | 'registered' | 'status-changed';
+  readonly action: 'viewed-sensitive' | 'registered' | 'status-changed' | 'exported' | 'erased';
   readonly fields: readonly string[];
   readonly at: string;
 }

@@ -71,6 +71,15 @@ export class ClaimStore {
     return claims as ClaimDocument[];
   }
 
+  /** Every claim about the partner, drafts included: for their data export and erasure. Few per partner. */
+  async allForPartner(partnerId: string): Promise<Array<Versioned<ClaimDocument>>> {
+    const claims = await this.repository.queryAll({
+      query: 'SELECT * FROM c WHERE c.type = "claim" AND c.partnerId = @partnerId ORDER BY c.createdAt',
+      parameters: [{ name: '@partnerId', value: partnerId }],
+    });
+    return claims as Array<Versioned<ClaimDocument>>;
+  }
+
   async pageByStatus(statuses: readonly ClaimStatus[], pageSize: number, continuation?: string): Promise<Page<Versioned<ClaimDocument>>> {
     const page = await this.repository.queryPage(
       { query: 'SELECT * FROM c WHERE c.type = "claim" AND ARRAY_CONTAINS(@statuses, c.status) ORDER BY c.createdAt', parameters: [{ name: '@statuses', value: [...statuses] }] },

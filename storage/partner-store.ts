@@ -70,6 +70,21 @@ export class PartnerStore {
     );
   }
 
+  /**
+   * Partners not yet erased who left, or whose last involvement (or registration, if never
+   * involved) is before `cutoff`: candidates for retention review. ISO instants compare as strings.
+   */
+  dueForRetentionReview(cutoff: string, pageSize: number, continuation?: string): Promise<Page<Versioned<Partner>>> {
+    return this.repository.queryPage(
+      {
+        query:
+          'SELECT * FROM c WHERE c.type = "partner" AND NOT IS_DEFINED(c.erasure) AND (c.status = "left" OR (IS_DEFINED(c.lastInvolvedAt) AND c.lastInvolvedAt < @cutoff) OR (NOT IS_DEFINED(c.lastInvolvedAt) AND c.registeredAt < @cutoff)) ORDER BY c.searchName',
+        parameters: [{ name: '@cutoff', value: cutoff }],
+      },
+      { pageSize, continuation },
+    );
+  }
+
   create(partner: Partner): Promise<{ document: Versioned<Partner>; created: boolean }> {
     return this.repository.create(partner);
   }

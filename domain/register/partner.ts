@@ -43,6 +43,8 @@ export const partnerSchema = z.object({
   hoursInvolved: z.number().min(0).default(0),
   /** The latest sessions already counted in hoursInvolved, so logging a session twice never counts it twice. */
   countedSessionIds: z.array(z.string().max(200)).max(200).optional(),
+  /** Set when the partner's personal data was erased on request (domain/register/erasure.ts). */
+  erasure: z.object({ at: z.iso.datetime(), byId: z.string(), byName: z.string(), reason: z.string().max(500) }).optional(),
 });
 
 export type Partner = z.infer<typeof partnerSchema>;

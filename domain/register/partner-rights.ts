@@ -1,0 +1,187 @@
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
+import type { Actor } from '../people/actor.js';
+import type { ClaimDocument } from '../claims/claim.js';
+import type { AuditStore } from '../../storage/audit-store.js';
+import type { ClaimStore } from '../../storage/claim-store.js';
+import type { InvolvementWorkReader, InvolvementWorkRecord, PartnerStore } from '../../storage/partner-store.js';
+import type { Versioned } from '../../storage/repository.js';
+import { blocksErasure, claimNeedsErasure, erasedClaim, erasedPartner, type ErasureRecord } from './erasure.js';
+import type { Partner } from './partner.js';
+import { RETENTION_REASON_TEXT, retentionCutoff, retentionReviewReason, type RetentionPolicy, type RetentionReason } from './retention.js';
+import { audienceOf } from './visibility.js';
+
+// The same words as the register's other routes use for a partner that is not there.
+const NOT_FOUND = 'We could not find that Involvement Partner. They may have left the register, or you may not have access.';
+const CONCURRENT_ATTEMPTS = 5;
+const REVIEW_PAGE_SIZE = 50;
+
+/** A subject access export: everything the Involvement Hub holds about one partner. */
+export interface PartnerDataExport {
+  readonly about: string;
+  readonly exportedAt: string;
+  readonly exportedBy: string;
+  readonly registerEntry: Partner;
+  readonly involvement: ReadonlyArray<{
+    planId: string;
+    title: string | undefined;
+    phase: string | undefined;
+    hostName: string | undefined;
+    serviceArea: string | undefined;
+    sessionsAttended: ReadonlyArray<{ date: string | undefined; format: string | undefined; minutes: number | undefined }>;
+  }>;
+  readonly claims: readonly ExportedClaim[];
+  readonly auditTrail: ReadonlyArray<{ at: string; by: string; action: string; fields: readonly string[] }>;
+}
+
+type ExportedClaim = Omit<ClaimDocument, 'receipts' | 'approvalCard' | 'history'> & {
+  /** Receipts by name only: the files themselves are sent separately if the partner asks for copies. */
+  receipts: ReadonlyArray<{ fileName: string; addedAt: string }>;
+  history: ReadonlyArray<{ status: string; at: string; by: string; note: string | undefined }>;
+};
+
+export interface RetentionReviewItem {
+  readonly id: string;
+  readonly displayName: string;
+  readonly status: Partner['status'];
+  readonly registeredAt: string;
+  readonly lastInvolvedAt: string | undefined;
+  readonly reason: RetentionReason;
+  readonly reasonText: string;
+}
+
+/** A partner's rights over their data: a copy of it, erasure on request, and the register's retention review. IEV only. */
+export class PartnerRightsService {
+  constructor(
+    private readonly partners: PartnerStore,
+    private readonly claims: Pick<ClaimStore, 'allForPartner' | 'findClaim' | 'replaceClaim'>,
+    private readonly audit: AuditStore,
+    private readonly work: InvolvementWorkReader,
+    private readonly policy: RetentionPolicy,
+  ) {}
+
+  async exportData(actor: Actor, id: string, now = new Date()): Promise<PartnerDataExport> {
+    assertIev(actor, 'Only the IEV team can export a partner\u2019s data.');
+    const partner = await this.partners.find(id);
+    if (!partner) throw new NotFoundError(NOT_FOUND);
+    // Written before the data leaves: if the trail cannot be written, nothing is exported.
+    await this.audit.record({ subjectId: id, actorId: actor.id, actorName: actor.displayName, action: 'exported', fields: [] }, now);
+    const [plans, claims, trail] = await Promise.all([this.work.plansWithPartner(id), this.claims.allForPartner(id), this.audit.trailOf(id)]);
+    const { _etag, ...registerEntry } = partner;
+    return {
+      about: 'Everything the Involvement Hub holds about this Involvement Partner.',
+      exportedAt: now.toISOString(),
+      exportedBy: actor.displayName,
+      registerEntry,
+      involvement: plans.map((plan) => involvementOf(plan, id)),
+      claims: claims.map(exportedClaim),
+      auditTrail: trail.map(({ at, actorName, action, fields }) => ({ at, by: actorName ?? 'A colleague', action, fields })),
+    };
+  }
+
+  /**
+   * Erases the partner's personal data. Claims are cleaned first and the register entry last, so an
+   * erasure that fails part-way still shows as not done and repeating it finishes the job. Repeating
+   * a finished erasure changes nothing.
+   */
+  async erase(actor: Actor, id: string, reason: string, now = new Date()): Promise<{ erasure: ErasureRecord; alreadyErased: boolean }> {
+    assertIev(actor, 'Only the IEV team can erase a partner\u2019s data.');
+    const partner = await this.partners.find(id);
+    if (!partner) throw new NotFoundError(NOT_FOUND);
+    const claims = await this.claims.allForPartner(id);
+    if (!partner.erasure && claims.some(blocksErasure)) {
+      throw new ConflictError('This partner has expense claims that are not yet paid or rejected. Finish those claims first, then erase their data, so nobody loses money they are owed.');
+    }
+    for (const claim of claims) await this.eraseClaim(claim);
+    const record: ErasureRecord = partner.erasure ?? { at: now.toISOString(), byId: actor.id, byName: actor.displayName, reason };
+    const alreadyErased = Boolean(partner.erasure);
+    if (!alreadyErased) await this.erasePartner(partner, record);
+    await this.auditErasureOnce(actor, id, now);
+    return { erasure: record, alreadyErased };
+  }
+
+  /** Partners whose entries are due for a retention review, a page at a time. */
+  async dueForReview(actor: Actor, continuation: string | undefined, now = new Date()): Promise<{ items: RetentionReviewItem[]; continuation: string | undefined; years: number }> {
+    assertIev(actor, 'Only the IEV team sees which partners are due for retention review.');
+    const page = await this.partners.dueForRetentionReview(retentionCutoff(now, this.policy), REVIEW_PAGE_SIZE, continuation);
+    const items = page.items.flatMap((partner) => {
+      const reason = retentionReviewReason(partner, now, this.policy);
+      if (!reason) return [];
+      const { id, displayName, status, registeredAt, lastInvolvedAt } = partner;
+      return [{ id, displayName, status, registeredAt, lastInvolvedAt, reason, reasonText: RETENTION_REASON_TEXT[reason] }];
+    });
+    return { items, continuation: page.continuation, years: this.policy.yearsWithoutInvolvement };
+  }
+
+  private async eraseClaim(first: Versioned<ClaimDocument>): Promise<void> {
+    let claim: Versioned<ClaimDocument> | undefined = first;
+    for (let attempt = 1; claim && claimNeedsErasure(claim); attempt += 1) {
+      const { _etag, ...stored } = claim;
+      try {
+        await this.claims.replaceClaim(erasedClaim(stored), _etag);
+        return;
+      } catch (error) {
+        // Someone moved the claim on at the same moment (for example marked it paid): re-read and try again.
+        if (!(error instanceof ConflictError) || attempt >= CONCURRENT_ATTEMPTS) throw error;
+        claim = await this.claims.findClaim(first.id);
+      }
+    }
+  }
+
+  private async erasePartner(first: Versioned<Partner>, record: ErasureRecord): Promise<void> {
+    let partner: Versioned<Partner> | undefined = first;
+    for (let attempt = 1; partner && !partner.erasure; attempt += 1) {
+      const { _etag, ...stored } = partner;
+      try {
+        await this.partners.replace(erasedPartner(stored, record), _etag);
+        return;
+      } catch (error) {
+        // A session was counted or a status changed at the same moment: erase the newer version.
+        if (!(error instanceof ConflictError) || attempt >= CONCURRENT_ATTEMPTS) throw error;
+        partner = await this.partners.find(first.id);
+      }
+    }
+  }
+
+  // A retried erasure whose audit write failed the first time writes it now; a finished one writes nothing.
+  private async auditErasureOnce(actor: Actor, id: string, now: Date): Promise<void> {
+    const trail = await this.audit.trailOf(id);
+    if (trail.some((event) => event.action === 'erased')) return;
+    await this.audit.record({ subjectId: id, actorId: actor.id, actorName: actor.displayName, action: 'erased', fields: [] }, now);
+  }
+}
+
+function assertIev(actor: Actor, message: string): void {
+  if (audienceOf(actor) !== 'iev') throw new ForbiddenError(message);
+}
+
+function involvementOf(plan: InvolvementWorkRecord, partnerId: string): PartnerDataExport['involvement'][number] {
+  const attended = (plan.sessions ?? []).filter((session) => {
+    const people = session.partnerIds ?? session.attendeeIds;
+    return Array.isArray(people) && people.includes(partnerId);
+  });
+  return {
+    planId: plan.id,
+    title: plan.title,
+    phase: plan.phase,
+    hostName: plan.hostName,
+    serviceArea: plan.serviceArea,
+    sessionsAttended: attended.map((session) => ({ date: text(session.date), format: text(session.format), minutes: minutesOf(session, partnerId) })),
+  };
+}
+
+function minutesOf(session: Record<string, unknown>, partnerId: string): number | undefined {
+  const perPartner = session.minutesByPartner as Record<string, unknown> | undefined;
+  const minutes = perPartner?.[partnerId] ?? session.minutes ?? session.durationMinutes;
+  return typeof minutes === 'number' ? minutes : undefined;
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
+
+function exportedClaim(claim: Versioned<ClaimDocument>): ExportedClaim {
+  const { _etag, receipts, approvalCard: _approvalCard, history, ...rest } = claim;
+  return {
+    ...rest,
+    receipts: receipts.map(({ fileName, addedAt }) => ({ fileName, addedAt })),
+    history: history.map(({ status, at, byName, note }) => ({ status, at, by: byName, note })),
+  };
+}
