@@ -11,6 +11,7 @@ import { ForbiddenError, ValidationError } from '../../domain/errors.js';
 import { summarise } from '../../domain/register/partner.js';
 import type { PartnerStore } from '../../storage/partner-store.js';
 import type { ReceiptStore } from '../../storage/receipt-store.js';
+import { addressOf } from '../conversation-address.js';
 import type { ActionResult, BotFeature, Turn } from '../feature.js';
 import { idFrom, itemKindOf, keptValues, parseItem, problemsOf } from './claims-input.js';
 import { receiptAttachments } from './claims-receipts.js';
@@ -23,6 +24,8 @@ export interface ClaimsFeatureOptions {
   readonly claimUrl: (claimId: string) => string;
   /** Whether an IEV channel has been set up, so the host can be told honestly where the claim went. */
   readonly ievChannelReady?: () => Promise<boolean>;
+  /** The IEV channel's conversation id, if set up: approval cards show their status to everyone there, and only there. */
+  readonly ievChannelId: () => Promise<string | undefined>;
 }
 
 /**
@@ -35,6 +38,7 @@ export function claimsFeature(options: ClaimsFeatureOptions): BotFeature {
     card: claimCard(claim, { claimUrl: options.claimUrl(claim.id), ...(notice ? { notice } : {}), ...(errors ? { errors } : {}) }),
   });
   const operationId = (turn: Turn) => turn.context.activity.id ?? `${turn.actor.id}:${Date.now()}`;
+  const statusFor = async (turn: Turn, claimId: string) => claims.statusFor(turn.actor, claimId, { inIevChannel: await isIevChannel(turn, options.ievChannelId) });
 
   return {
     name: 'claims',
@@ -164,7 +168,7 @@ export function claimsFeature(options: ClaimsFeatureOptions): BotFeature {
       {
         verb: APPROVAL_VERBS.refresh,
         handle: async (turn, data) => {
-          const claim = await claims.statusOf(idFrom(data, 'claimId'));
+          const claim = await statusFor(turn, idFrom(data, 'claimId'));
           return { card: approvalCard(claim, mayDecide(turn.actor, claim) ? { kind: 'approver' } : { kind: 'status' }, options.claimUrl(claim.id)) };
         },
       },
@@ -184,9 +188,17 @@ export function claimsFeature(options: ClaimsFeatureOptions): BotFeature {
       return { card: approvalCard(claim, { kind: 'status', notice: `Already decided. ${statusLine(claim)}.` }, url) };
     } catch (error) {
       // Refused: the presser sees why, on the card as it really is; nothing was changed.
-      if (error instanceof ForbiddenError) return { card: approvalCard(await claims.statusOf(claimId), { kind: 'status', notice: error.userMessage }, url) };
-      if (error instanceof ValidationError) return { card: approvalCard(await claims.statusOf(claimId), { kind: 'approver', errors: problemsOf(error), values: keptValues(data) }, url) };
+      if (error instanceof ForbiddenError) return { card: approvalCard(await statusFor(turn, claimId), { kind: 'status', notice: error.userMessage }, url) };
+      if (error instanceof ValidationError) return { card: approvalCard(await statusFor(turn, claimId), { kind: 'approver', errors: problemsOf(error), values: keptValues(data) }, url) };
       throw error;
     }
   }
+}
+
+/** Whether the card was pressed in the IEV channel (any thread of it), compared as the channel was recorded. */
+async function isIevChannel(turn: Turn, ievChannelId: () => Promise<string | undefined>): Promise<boolean> {
+  if (turn.conversation !== 'channel') return false;
+  const channelId = await ievChannelId();
+  const here = addressOf(turn.context.activity);
+  return channelId !== undefined && (here.teamsChannelId ?? here.conversationId.split(';')[0]) === channelId;
 }

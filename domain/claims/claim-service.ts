@@ -78,10 +78,13 @@ export class ClaimService {
     return claim;
   }
 
-  /** What everyone in the IEV channel may read: status only. */
-  async statusOf(claimId: string): Promise<ClaimDocument> {
+  /**
+   * The approval card's status view: for everyone in the IEV channel (where the card is posted), the
+   * claim's host and IEV members. A claim id typed into a forged button anywhere else shows nothing.
+   */
+  async statusFor(actor: Actor, claimId: string, where: { readonly inIevChannel: boolean }): Promise<ClaimDocument> {
     const claim = await this.options.claims.findClaim(claimId);
-    if (!claim) throw new NotFoundError('That claim could not be found.');
+    if (!claim || !(where.inIevChannel || claim.hostId === actor.id || isIevMember(actor))) throw new NotFoundError('That claim could not be found, or it is not yours to see.');
     return claim;
   }
 
