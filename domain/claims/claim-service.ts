@@ -32,6 +32,7 @@ export interface ClaimServiceOptions {
 }
 
 const HOST_EDIT_RETRIES = 3;
+const NO_LONGER_EDITABLE = 'This claim has been sent to the IEV team, so it can no longer be changed.';
 
 /**
  * The rules of an expense claim: who may do what, in which state, and what the policy makes of it.
@@ -130,6 +131,8 @@ export class ClaimService {
   async recordPaymentChoice(actor: Actor, claimId: string, choice: Exclude<PaymentChoice, 'not-chosen'>): Promise<ClaimDocument> {
     const claim = await this.view(actor, claimId);
     if (claim.hostId !== actor.id) throw new ForbiddenError('Only the host of this claim can record the partner\u2019s choice here.');
+    // Checked before the register is written: a refused change must leave the partner's record as it was.
+    if (!editableByHost(claim.status)) throw new ConflictError(NO_LONGER_EDITABLE);
     for (let attempt = 0; ; attempt += 1) {
       const partner = await this.options.partners.repository.get(claim.partnerId, claim.partnerId);
       const updated: Partner = { ...partner, paymentPreference: { choice, chosenAt: this.now().toISOString() } };
@@ -277,7 +280,7 @@ export class ClaimService {
       const claim = await this.options.claims.findClaim(claimId);
       if (!claim) throw new NotFoundError('That claim could not be found.');
       if (claim.hostId !== actor.id) throw new ForbiddenError('Only the colleague who started this claim can change it.');
-      if (!editableByHost(claim.status)) throw new ConflictError('This claim has been sent to the IEV team, so it can no longer be changed.');
+      if (!editableByHost(claim.status)) throw new ConflictError(NO_LONGER_EDITABLE);
       const next = await change(claim);
       if (!next) return claim;
       try {
