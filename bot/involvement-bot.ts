@@ -82,8 +82,10 @@ export class InvolvementBot extends TeamsActivityHandler {
 
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    const data = (invokeValue.action?.data ?? {}) as Record<string, unknown>;
-    const verb = invokeValue.action?.verb ?? '';
+    // Card data is whatever the client sent: a verb that is not text is a damaged card, not a crash.
+    const action = invokeValue.action as { data?: unknown; verb?: unknown } | undefined;
+    const data = isPlainObject(action?.data) ? action.data : {};
+    const verb = typeof action?.verb === 'string' ? action.verb : '';
     const result = await this.runAction(context, verb, data);
     if ('message' in result) {
       return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.message as unknown as Record<string, unknown> };
@@ -183,6 +185,10 @@ export class InvolvementBot extends TeamsActivityHandler {
     const card = welcomeCard(kind === 'personal' ? 'personal' : 'team');
     await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
   }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function messageText(context: TurnContext): string {
