@@ -7,6 +7,7 @@ import { href, useRoute, type Route } from './router.js';
 import { onTeamsThemeChange, teamsToken, themeName, type ThemeName } from './teams.js';
 import { ClaimView } from './views/claim-view.js';
 import { ConfigPage } from './views/config-page.js';
+import { ImpactView } from './views/impact-view.js';
 import { PartnerPage } from './views/partner-page.js';
 import { RegisterForm } from './views/register-form.js';
 import { filtersFrom, RegisterView } from './views/register-view.js';
@@ -121,6 +122,7 @@ function Product({ inTeams }: { inTeams: boolean }) {
           <nav aria-label="Register sections" className={styles.nav}>
             <NavLink path="partners" current={section === 'partners' && route.segments[1] !== 'new'}>Partners</NavLink>
             <NavLink path="work" current={section === 'work'}>Involvement work</NavLink>
+            {options.audience !== 'viewer' && <NavLink path="impact" current={section === 'impact'}>Is it working?</NavLink>}
             {options.audience === 'iev' && <NavLink path="partners/new" current={route.segments[1] === 'new'}>Register a partner</NavLink>}
           </nav>
         )}
@@ -142,6 +144,7 @@ function View({ route, options, inTeams }: { route: Route; options: RegisterOpti
   if (section === 'partners' && id === 'new') return <RegisterForm options={options} />;
   if (section === 'partners' && id) return <PartnerPage id={id} />;
   if (section === 'claims' && id) return <ClaimView id={id} />;
+  if (section === 'impact') return <ImpactView from={route.params.get('from') ?? undefined} to={route.params.get('to') ?? undefined} />;
   return <RegisterView filters={filters} options={options} />;
 }
 

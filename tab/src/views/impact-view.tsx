@@ -1,0 +1,246 @@
+import { Field, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
+import { api } from '../api.js';
+import { Empty, ErrorMessage, Loading } from '../components/states.js';
+import { formatDate, formatPounds } from '../format.js';
+
+/** The shape GET /api/impact answers with (domain/impact/impact-report.ts). Every count is already suppressed by the server. */
+type Count = { readonly value: number; readonly text: string } | { readonly suppressed: 'small' | 'secondary'; readonly text: string };
+
+interface ImpactReport {
+  readonly period: { readonly from: string; readonly to: string };
+  readonly threshold: number;
+  readonly people: { readonly involved: Count; readonly newFaces: Count; readonly returning: Count };
+  readonly hours: { readonly sessions: number; readonly partnerHours?: number };
+  readonly reach: { readonly agreed: Count; readonly notAgreed: Count; readonly categories: ReadonlyArray<{ key: string; label: string; groups: ReadonlyArray<{ answer: string; count: Count }> }> };
+  readonly work: { readonly withSessions: number; readonly closedLoop: number };
+  readonly money: { readonly claimsPaid: Count; readonly targetDays: number; readonly expensesPence?: number; readonly paymentsPence?: number; readonly medianDaysToPay?: number; readonly paidWithinTargetPercent?: number };
+}
+
+interface PeriodChoice {
+  readonly id: string;
+  readonly label: string;
+  readonly from?: string;
+  readonly to?: string;
+}
+
+const useStyles = makeStyles({
+  intro: { margin: '0 0 12px', maxWidth: '70ch' },
+  picker: { maxWidth: '320px', marginBottom: '16px' },
+  headlines: { listStyleType: 'none', margin: '0 0 24px', padding: 0, display: 'grid', gap: '12px', gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))' },
+  headline: { padding: '12px', borderRadius: tokens.borderRadiusMedium, border: `1px solid ${tokens.colorNeutralStroke1}`, backgroundColor: tokens.colorNeutralBackground1 },
+  figure: { display: 'block', fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightHero700 },
+  tables: { display: 'grid', gap: '24px', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 420px), 1fr))', alignItems: 'start' },
+  table: { borderCollapse: 'collapse', width: '100%', backgroundColor: tokens.colorNeutralBackground1 },
+  caption: { textAlign: 'start', fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, padding: '4px 0 8px' },
+  cell: { textAlign: 'start', padding: '6px 8px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, verticalAlign: 'top' },
+  number: { textAlign: 'end', padding: '6px 8px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, whiteSpace: 'nowrap' },
+  barCell: { padding: '6px 8px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, width: '35%' },
+  // Outlined as well as filled, so the bar stays visible in high contrast where fills may be dropped.
+  bar: { height: '12px', backgroundColor: tokens.colorBrandBackground, border: `1px solid ${tokens.colorBrandStroke1}`, boxSizing: 'border-box', minWidth: '2px' },
+  note: { color: tokens.colorNeutralForeground2, margin: '8px 0 0' },
+});
+
+/** "Is it working?" (journey 8): reach, new faces, hours, feedback loop, money and speed, with small numbers suppressed. */
+export function ImpactView({ from, to }: { from?: string | undefined; to?: string | undefined }) {
+  const styles = useStyles();
+  const choices = useMemo(() => [...linkedPeriod(from, to), ...periodChoices(new Date())], [from, to]);
+  const [choiceId, setChoiceId] = useState(choices[0]!.id);
+  const [report, setReport] = useState<ImpactReport>();
+  const [error, setError] = useState<unknown>();
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    const choice = choices.find((candidate) => candidate.id === choiceId) ?? choices[0]!;
+    const query = new URLSearchParams();
+    if (choice.from) query.set('from', choice.from);
+    if (choice.to) query.set('to', choice.to);
+    let current = true;
+    setReport(undefined);
+    setError(undefined);
+    api<ImpactReport>(`/api/impact?${query}`).then(
+      (found) => current && setReport(found),
+      (failure: unknown) => current && setError(failure),
+    );
+    // A slower answer for an earlier choice must not replace the newer one.
+    return () => {
+      current = false;
+    };
+  }, [choiceId, choices, attempt]);
+
+  return (
+    <section aria-labelledby="impact-heading">
+      <h2 id="impact-heading">Is it working?</h2>
+      <p className={styles.intro}>
+        Who took part in involvement work, how much time they gave, whether they heard back, and how quickly they were paid.
+        To protect people&rsquo;s privacy, any number from 1 to 4 is shown as &ldquo;fewer than 5&rdquo;, and another number may be hidden so it cannot be worked out from a total.
+      </p>
+      <Field label="Period" className={styles.picker}>
+        <Select value={choiceId} onChange={(_, data) => setChoiceId(data.value)}>
+          {choices.map((choice) => <option key={choice.id} value={choice.id}>{choice.label}</option>)}
+        </Select>
+      </Field>
+      {error !== undefined && <ErrorMessage error={error} onRetry={() => setAttempt((value) => value + 1)} />}
+      {error === undefined && !report && <Loading label="Working out the figures" />}
+      {report && <Figures report={report} />}
+    </section>
+  );
+}
+
+function Figures({ report }: { report: ImpactReport }) {
+  const styles = useStyles();
+  const { people, hours, work, money, reach } = report;
+  const [from, to] = [formatDate(report.period.from), formatDate(report.period.to)];
+  const period = `${from} to ${to}`;
+  if (isZero(people.involved) && isZero(money.claimsPaid) && work.withSessions === 0) {
+    return <Empty>No sessions were logged and no claims were paid between {from} and {to}. Figures appear here once hosts log sessions with the Involvement Hub bot.</Empty>;
+  }
+  return (
+    <>
+      <p className={styles.intro} role="status">Figures for {period}.</p>
+      <ul className={styles.headlines} aria-label="Headline figures">
+        <Headline figure={people.involved.text} label="people took part">
+          {isShown(people.involved) ? `${people.newFaces.text} new faces, ${people.returning.text} returning` : 'Too few to break down'}
+        </Headline>
+        <Headline figure={hours.partnerHours === undefined ? 'Not shown' : formatHours(hours.partnerHours)} label="hours given by partners">
+          {`Across ${plural(hours.sessions, 'session')}`}
+        </Headline>
+        <Headline figure={`${work.closedLoop} of ${work.withSessions}`} label="pieces of work told people what changed">
+          Work with sessions in the period that recorded how outcomes were fed back
+        </Headline>
+        <Headline figure={money.medianDaysToPay === undefined ? 'Not shown' : plural(money.medianDaysToPay, 'day')} label="typical time to pay a claim">
+          {money.paidWithinTargetPercent === undefined ? `${capitalise(money.claimsPaid.text)} claims paid` : `${money.paidWithinTargetPercent}% paid within the ${money.targetDays}-day target`}
+        </Headline>
+      </ul>
+      <div className={styles.tables}>
+        <CountTable caption="New faces and returning ones" heading="People" rows={[['New this period', people.newFaces], ['Took part before too', people.returning]]} total={people.involved} />
+        <MoneyTable money={money} />
+        <CountTable caption="Equality monitoring" heading="People" rows={[['Agreed to answer', reach.agreed], ['Did not agree, or no longer on the register', reach.notAgreed]]} total={people.involved} />
+        {reach.categories.map((category) => (
+          <CountTable key={category.key} caption={`${category.label} (people who agreed to answer)`} heading="People" rows={category.groups.map((group) => [group.answer, group.count])} total={reach.agreed} />
+        ))}
+      </div>
+      {reach.categories.length === 0 && !isZero(people.involved) && (
+        <p className={styles.note}>The breakdown by age, disability, ethnic group and gender is not shown: too few people agreed to answer for it to be shared safely.</p>
+      )}
+    </>
+  );
+}
+
+function Headline({ figure, label, children }: { figure: string; label: string; children: string }) {
+  const styles = useStyles();
+  return (
+    <li className={styles.headline}>
+      <span className={styles.figure}>{capitalise(figure)}</span>
+      <strong>{label}</strong>
+      <div>{children}</div>
+    </li>
+  );
+}
+
+/** A count per row with a bar for shown numbers; the bar is decoration, the number is in the text. */
+function CountTable({ caption, heading, rows, total }: { caption: string; heading: string; rows: ReadonlyArray<readonly [string, Count]>; total: Count }) {
+  const styles = useStyles();
+  const largest = Math.max(1, ...rows.map(([, count]) => ('value' in count ? count.value : 0)));
+  return (
+    <table className={styles.table}>
+      <caption className={styles.caption}>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col" className={styles.cell}>Group</th>
+          <th scope="col" className={styles.number}>{heading}</th>
+          <th scope="col" className={styles.barCell}><span aria-hidden="true">Share</span></th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([label, count]) => (
+          <tr key={label}>
+            <th scope="row" className={styles.cell}>{label}</th>
+            <td className={styles.number}>{count.text}</td>
+            <td className={styles.barCell} aria-hidden="true">
+              {'value' in count && count.value > 0 && <div className={styles.bar} style={{ width: `${(100 * count.value) / largest}%` }} />}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row" className={styles.cell}>Total</th>
+          <td className={styles.number}>{total.text}</td>
+          <td className={styles.barCell} />
+        </tr>
+      </tfoot>
+    </table>
+  );
+}
+
+function MoneyTable({ money }: { money: ImpactReport['money'] }) {
+  const styles = useStyles();
+  const amount = (pence: number | undefined) => (pence === undefined ? 'Not shown' : formatPounds(pence));
+  return (
+    <table className={styles.table}>
+      <caption className={styles.caption}>Money paid to partners</caption>
+      <thead>
+        <tr>
+          <th scope="col" className={styles.cell}>Kind</th>
+          <th scope="col" className={styles.number}>Amount</th>
+        </tr>
+      </thead>
+      <tbody>
+        <tr><th scope="row" className={styles.cell}>Expenses paid back</th><td className={styles.number}>{amount(money.expensesPence)}</td></tr>
+        <tr><th scope="row" className={styles.cell}>Involvement payments</th><td className={styles.number}>{amount(money.paymentsPence)}</td></tr>
+        <tr><th scope="row" className={styles.cell}>Claims paid</th><td className={styles.number}>{money.claimsPaid.text}</td></tr>
+      </tbody>
+      {money.expensesPence === undefined && !isZero(money.claimsPaid) && (
+        <tfoot><tr><td colSpan={2} className={styles.cell}>Amounts are not shown when fewer than 5 claims were paid, so nobody&rsquo;s payment can be recognised.</td></tr></tfoot>
+      )}
+    </table>
+  );
+}
+
+/** A period given in the link (#/impact?from=YYYY-MM-DD&to=YYYY-MM-DD), offered first so it can be shared. */
+function linkedPeriod(from: string | undefined, to: string | undefined): PeriodChoice[] {
+  const day = /^\d{4}-\d{2}-\d{2}$/;
+  if (!from || !to || !day.test(from) || !day.test(to)) return [];
+  return [{ id: 'linked', label: `${formatDate(from)} to ${formatDate(to)}`, from, to }];
+}
+
+/** The last 12 months, then the last four calendar quarters (most recent first). */
+export function periodChoices(today: Date): PeriodChoice[] {
+  const choices: PeriodChoice[] = [{ id: 'last-12-months', label: 'The last 12 months' }];
+  const month = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
+  let year = today.getUTCFullYear();
+  let quarter = Math.floor(today.getUTCMonth() / 3);
+  for (let index = 0; index < 4; index += 1) {
+    const start = new Date(Date.UTC(year, quarter * 3, 1));
+    const end = new Date(Date.UTC(year, quarter * 3 + 3, 0));
+    const label = `${month.format(start)} to ${month.format(end)} ${year}${index === 0 ? ' (so far)' : ''}`;
+    choices.push({ id: `${year}-q${quarter + 1}`, label, from: start.toISOString().slice(0, 10), to: (index === 0 ? today : end).toISOString().slice(0, 10) });
+    quarter -= 1;
+    if (quarter < 0) {
+      quarter = 3;
+      year -= 1;
+    }
+  }
+  return choices;
+}
+
+function isShown(count: Count): boolean {
+  return 'value' in count;
+}
+
+function isZero(count: Count): boolean {
+  return 'value' in count && count.value === 0;
+}
+
+function plural(value: number, word: string): string {
+  return `${value.toLocaleString('en-GB')} ${word}${value === 1 ? '' : 's'}`;
+}
+
+function formatHours(hours: number): string {
+  return hours.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
