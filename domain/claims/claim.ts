@@ -35,7 +35,8 @@ export const itemInputSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('involvement-time'),
     date: isoDate,
-    levelId: z.string({ message: 'Choose the kind of involvement' }).min(1, 'Choose the kind of involvement'),
+    // A policy level's id; anything longer is a forged card, not a choice.
+    levelId: z.string({ message: 'Choose the kind of involvement' }).min(1, 'Choose the kind of involvement').max(60, 'Choose the kind of involvement'),
     hours: z.number({ message: 'Enter the hours, for example 2 or 1.5' }).positive('Enter the hours, for example 2 or 1.5').max(12, 'That is more than 12 hours in a day: please check it'),
   }),
 ]);
