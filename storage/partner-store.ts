@@ -1,6 +1,6 @@
 import type { SqlParameter, SqlQuerySpec } from '@azure/cosmos';
 import type { Containers } from './cosmos.js';
-import { CosmosRepository, type Page, type Versioned } from './repository.js';
+import { CosmosRepository, pageError, type Page, type Versioned } from './repository.js';
 import type { Partner } from '../domain/register/partner.js';
 import type { RegisterQuery } from '../domain/register/register-query.js';
 
@@ -170,8 +170,12 @@ export class InvolvementWorkReader {
       { query: `SELECT * FROM c WHERE ${conditions.join(' AND ')}`, parameters },
       { maxItemCount: filter.pageSize, continuationToken: filter.continuation },
     );
-    const response = await iterator.fetchNext();
-    return { items: response.resources, continuation: response.continuationToken ?? undefined };
+    try {
+      const response = await iterator.fetchNext();
+      return { items: response.resources, continuation: response.continuationToken ?? undefined };
+    } catch (error) {
+      throw pageError(error, filter.continuation, 'involvement work');
+    }
   }
 
   async plansWithPartner(partnerId: string): Promise<InvolvementWorkRecord[]> {

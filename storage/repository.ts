@@ -1,5 +1,5 @@
 import type { Container, ItemDefinition, SqlQuerySpec } from '@azure/cosmos';
-import { ConflictError, NotFoundError, UnavailableError } from '../domain/errors.js';
+import { ConflictError, NotFoundError, UnavailableError, ValidationError } from '../domain/errors.js';
 
 /** Every stored document names its type and the version of its shape, so old documents can be migrated on read. */
 export interface StoredDocument {
@@ -121,7 +121,7 @@ export class CosmosRepository<T extends StoredDocument> {
       const response = await iterator.fetchNext();
       return { items: response.resources.map((item) => clean<T>(item)), continuation: response.continuationToken ?? undefined };
     } catch (error) {
-      throw mapError(error, this.describe);
+      throw pageError(error, options.continuation, this.describe);
     }
   }
 
@@ -164,6 +164,14 @@ function isTransient(error: unknown): boolean {
   if (status === 408 || status === 429 || status === 449 || status === 503) return true;
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'EPIPE' || code === 'ECONNREFUSED';
+}
+
+/** A failed page of a query. The token comes back from the caller: one the database cannot read was damaged or forged on the way. */
+export function pageError(error: unknown, continuation: string | undefined, describe: string): Error {
+  if (continuation !== undefined && statusOf(error) === 400) {
+    return new ValidationError('That page of the list is out of date. Please start the list again.', [{ field: 'continuation', message: 'Start the list again from the first page.' }]);
+  }
+  return mapError(error, describe);
 }
 
 function mapError(error: unknown, describe: string): Error {
