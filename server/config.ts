@@ -47,6 +47,8 @@ const environmentSchema = z.object({
   IEV_CHANNEL_ID: optionalText,
   IEV_SERVICE_URL: optionalText.pipe(z.url().optional()),
   RETENTION_REVIEW_YEARS: z.coerce.number().int().min(1).max(20).default(3),
+  // Never below 5: fewer would show counts small enough to identify someone (docs/impact.md).
+  IMPACT_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(5).max(50).default(5),
   AZURE_CLIENT_ID: optionalText,
 });
 
@@ -75,6 +77,8 @@ export interface AppConfig {
   readonly ievChannel: { readonly channelId: string; readonly serviceUrl: string } | undefined;
   /** Years without involvement after which a partner's record is due for retention review (docs/register-tab.md). */
   readonly retentionReviewYears: number;
+  /** "Is it working?" shows counts of people below this as "fewer than N" (docs/impact.md). */
+  readonly impactSuppressionThreshold: number;
 }
 
 export interface BotCredentials {
@@ -128,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ievMemberIds: vars.IEV_MEMBER_IDS,
     ievChannel: vars.IEV_CHANNEL_ID && vars.IEV_SERVICE_URL ? { channelId: vars.IEV_CHANNEL_ID, serviceUrl: vars.IEV_SERVICE_URL } : undefined,
     retentionReviewYears: vars.RETENTION_REVIEW_YEARS,
+    impactSuppressionThreshold: vars.IMPACT_SUPPRESSION_THRESHOLD,
   };
   const problems = [...productionProblems(config, vars), ...consistencyProblems(vars)];
   if (problems.length > 0) throw new ConfigError(problems);

@@ -100,7 +100,7 @@ export async function createServices(config: AppConfig, database: DatabaseHandle
     plans,
     support: new SupportService(planStore, plans),
     claims,
-    impact: new ImpactService(new ImpactQueries(database.containers), { targetDaysToPay: () => claims.policy().payment.targetDaysToPay }),
+    impact: new ImpactService(new ImpactQueries(database.containers), { targetDaysToPay: () => claims.policy().payment.targetDaysToPay, threshold: config.impactSuppressionThreshold }),
     messenger: () => {
       if (!messenger) throw new Error('The bot adapter is not ready yet');
       return messenger;

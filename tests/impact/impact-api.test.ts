@@ -3,6 +3,7 @@ import { startTestApp, type TestApp } from '../helpers/app.js';
 import { HOST, IEV, OTHER, type TestUser } from '../helpers/users.js';
 import { fictionalPartner } from '../../demo/demo-partners.js';
 import { seedImpactExample } from './impact-example.js';
+import { loadConfig } from '../../server/config.js';
 
 const PERIOD = 'from=2026-01-01&to=2026-03-31';
 
@@ -110,4 +111,26 @@ describe('GET /api/impact ("Is it working?")', () => {
       assert.match(JSON.stringify(JSON.parse(text).errors), message);
     });
   }
+});
+
+describe('the suppression threshold setting', () => {
+  it('refuses a threshold below 5 at start-up', () => {
+    assert.throws(() => loadConfig({ NODE_ENV: 'test', IMPACT_SUPPRESSION_THRESHOLD: '3' }), /IMPACT_SUPPRESSION_THRESHOLD/);
+  });
+
+  it('hides more when the Trust sets a higher threshold', async () => {
+    const app = await startTestApp({ env: { IEV_MEMBER_IDS: IEV.id, IMPACT_SUPPRESSION_THRESHOLD: '10' } });
+    try {
+      await seedImpactExample(app);
+      const report = await (await app.api(`/api/impact?${PERIOD}`, { as: IEV })).json();
+      assert.equal(report.threshold, 10);
+      assert.equal(report.people.involved.text, '15');
+      // 9 new and 6 returning are both below 10 now, though the total of 15 is not.
+      assert.deepEqual([report.people.newFaces.text, report.people.returning.text], ['fewer than 10', 'fewer than 10']);
+      assert.equal(report.reach.agreed.text, 'fewer than 10');
+      assert.equal(report.money.claimsPaid.text, 'fewer than 10');
+    } finally {
+      await app.stop();
+    }
+  });
 });
