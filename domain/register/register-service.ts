@@ -96,6 +96,7 @@ export class RegisterService {
     if (!partner) throw new NotFoundError(NOT_FOUND);
     if (partner._etag !== version) throw new ConflictError('Someone else changed this partner since you opened the page. Reload to see the latest, then try again.');
     if (partner.status === status) return { version: partner._etag };
+    if (partner.erasure) throw new ConflictError('This partner\u2019s data was erased on request, so they cannot come back onto the register. If they return, register them again.');
     const { _etag, ...stored } = partner;
     const saved = await this.partners.replace({ ...stored, status }, _etag);
     await this.audit.record({ subjectId: id, actorId: actor.id, actorName: actor.displayName, action: 'status-changed', fields: [status] });

@@ -20,13 +20,15 @@ export function audienceOf(actor: Actor): Audience {
 const PROFILE_FIELDS = ['id', 'displayName', 'status', 'areas', 'interests', 'livedExperience', 'availability', 'lastInvolvedAt', 'hoursInvolved'] as const;
 const STAFF_FIELDS = ['registeredAt', 'consent', 'paymentPreference', 'contact', 'communicationNeeds', 'accessNeeds', 'welcome'] as const;
 const IEV_ONLY_FIELDS = ['emergencyContact', 'equality'] as const;
+/** IEV's own records about the entry (who erased it and why): not the partner's details, so not audited. */
+const IEV_RECORD_FIELDS = ['erasure'] as const;
 
-export type PartnerField = (typeof PROFILE_FIELDS)[number] | (typeof STAFF_FIELDS)[number] | (typeof IEV_ONLY_FIELDS)[number];
+export type PartnerField = (typeof PROFILE_FIELDS)[number] | (typeof STAFF_FIELDS)[number] | (typeof IEV_ONLY_FIELDS)[number] | (typeof IEV_RECORD_FIELDS)[number];
 
 export const FIELDS_BY_AUDIENCE: Readonly<Record<Audience, readonly PartnerField[]>> = {
   viewer: PROFILE_FIELDS,
   host: [...PROFILE_FIELDS, ...STAFF_FIELDS],
-  iev: [...PROFILE_FIELDS, ...STAFF_FIELDS, ...IEV_ONLY_FIELDS],
+  iev: [...PROFILE_FIELDS, ...STAFF_FIELDS, ...IEV_ONLY_FIELDS, ...IEV_RECORD_FIELDS],
 };
 
 /** Fields whose every view is written to the audit log. */

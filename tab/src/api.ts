@@ -103,6 +103,8 @@ export interface PartnerView {
   readonly welcome?: { status: 'to-send' | 'sent'; recordedAt: string };
   readonly emergencyContact?: { name: string; relationship: string; phone: string };
   readonly equality?: Record<string, string>;
+  /** IEV only: set when the partner's data was erased on request. */
+  readonly erasure?: { at: string; byName: string; reason: string };
 }
 
 export interface PartnerPageData {

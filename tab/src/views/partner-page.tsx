@@ -4,6 +4,7 @@ import { api, type PartnerPageData, type PartnerStatus, type PartnerView } from 
 import { ErrorMessage, Loading } from '../components/states.js';
 import { formatDate, formatPounds, PAYMENT_LABEL, STATUS_LABEL } from '../format.js';
 import { href } from '../router.js';
+import { PartnerRights } from './partner-rights.js';
 
 const useStyles = makeStyles({
   sections: { display: 'grid', gap: '16px', gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))' },
@@ -125,9 +126,10 @@ export function PartnerPage({ id }: { id: string }) {
           </Section>
         )}
       </div>
-      {data.version && <StatusChange partner={partner} version={data.version} onChanged={() => void load()} />}
+      {data.version && !partner.erasure && <StatusChange partner={partner} version={data.version} onChanged={() => void load()} />}
       {partner.welcome?.status === 'to-send' && <WelcomeTask partner={partner} onDone={() => void load()} />}
-      {partner.emergencyContact && <AuditTrail id={partner.id} />}
+      {data.version && <PartnerRights partner={partner} onErased={() => void load()} />}
+      {(partner.emergencyContact || partner.erasure) && <AuditTrail id={partner.id} />}
     </article>
   );
 }
@@ -206,6 +208,8 @@ const AUDIT_WORDS: Record<string, string> = {
   registered: 'registered the partner',
   'viewed-sensitive': 'viewed the emergency contact or equality answers',
   'status-changed': 'changed their status',
+  exported: 'downloaded a copy of their data',
+  erased: 'erased their personal data on request',
 };
 
 /** IEV only: who registered the partner and who has seen their emergency contact or equality answers. */

@@ -5,6 +5,7 @@ import { Empty, ErrorMessage, Loading } from '../components/states.js';
 import { formatDate, STATUS_LABEL } from '../format.js';
 import { href, navigate } from '../router.js';
 import { WelcomeTasks } from '../components/welcome-tasks.js';
+import { RetentionReview } from './partner-rights-review.js';
 
 const useStyles = makeStyles({
   search: { display: 'flex', flexWrap: 'wrap', gap: '8px 12px', alignItems: 'end', marginBottom: '12px' },
@@ -96,6 +97,7 @@ export function RegisterView({ filters, options }: { filters: RegisterFilters; o
     <section aria-labelledby="register-heading">
       <h2 id="register-heading">Involvement Partners</h2>
       {options?.audience === 'iev' && <WelcomeTasks />}
+      {options?.audience === 'iev' && <RetentionReview />}
       <form role="search" className={styles.search} onSubmit={onSearch}>
         <Field label="Search by name or interest" className={styles.searchField}>
           <Input type="search" value={draft} onChange={(_, data) => setDraft(data.value)} placeholder="For example: Patel or interview" />

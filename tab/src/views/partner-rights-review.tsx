@@ -1,0 +1,74 @@
+import { Button, Link } from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../api.js';
+import { ErrorMessage } from '../components/states.js';
+import { formatDate } from '../format.js';
+import { href } from '../router.js';
+import { EraseDialog } from './partner-rights.js';
+
+interface DueForReview {
+  readonly id: string;
+  readonly displayName: string;
+  readonly registeredAt: string;
+  readonly lastInvolvedAt?: string;
+  readonly reasonText: string;
+}
+
+interface ReviewPage {
+  readonly items: DueForReview[];
+  readonly continuation?: string;
+  readonly years: number;
+}
+
+/** IEV only: register entries due for retention review, each with the same erase-on-request flow as the partner page. */
+export function RetentionReview() {
+  const [page, setPage] = useState<ReviewPage>();
+  const [error, setError] = useState<unknown>();
+  const [erasing, setErasing] = useState<DueForReview>();
+  const [opener, setOpener] = useState<HTMLElement>();
+  const [erasedName, setErasedName] = useState<string>();
+
+  const load = useCallback(async () => {
+    setError(undefined);
+    try {
+      setPage(await api<ReviewPage>('/api/retention-review'));
+    } catch (failure) {
+      setError(failure);
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (error !== undefined) return <ErrorMessage error={error} onRetry={() => void load()} />;
+  if (!page || (page.items.length === 0 && !erasedName)) return null;
+  return (
+    <details style={{ marginBottom: 16 }}>
+      <summary>Due for retention review ({page.items.length}{page.continuation ? '+' : ''})</summary>
+      <p>
+        These partners have left the register, or have not been involved for {page.years} years. Check in with them, or erase their data if it is no longer needed.
+      </p>
+      <p role="status">{erasedName ? `${erasedName}'s data was erased.` : ''}</p>
+      <ul aria-label="Partners due for retention review" style={{ margin: 0, paddingLeft: 20, display: 'grid', gap: 8 }}>
+        {page.items.map((item) => (
+          <li key={item.id}>
+            <Link href={href(`partners/${encodeURIComponent(item.id)}`)}>{item.displayName}</Link>: {item.reasonText}, last involved {formatDate(item.lastInvolvedAt, 'never')}.{' '}
+            <Button size="small" onClick={(event) => {
+                setOpener(event.currentTarget);
+                setErasing(item);
+              }} aria-label={`Erase ${item.displayName}'s data`}>Erase</Button>
+          </li>
+        ))}
+      </ul>
+      <EraseDialog
+        partner={erasing}
+        opener={opener}
+        onClose={() => setErasing(undefined)}
+        onErased={() => {
+          setErasedName(erasing?.displayName);
+          void load();
+        }}
+      />
+    </details>
+  );
+}
