@@ -195,6 +195,14 @@ describe('A partner\u2019s rights over their data: export, erasure and retention
       assert.equal((await app.services.audit.trailOf(rowena.id)).filter((event) => event.action === 'erased').length, 1);
     });
 
+    it('cannot be undone by changing the status back to active', async () => {
+      const { _etag } = await app.services.partners.get(rowena.id);
+      const response = await call(`/api/partners/${rowena.id}/status`, IEV, { method: 'PUT', body: JSON.stringify({ status: 'active', version: _etag }) });
+      assert.equal(response.status, 409);
+      assert.match(((await response.json()) as Problem).detail, /erased on request/);
+      assert.equal((await app.services.partners.get(rowena.id)).status, 'left');
+    });
+
     it('leaves an export that shows only what was kept', async () => {
       const body = (await (await call(`/api/partners/${rowena.id}/export`, IEV)).json()) as ExportBody;
       assert.equal(body.registerEntry.displayName, 'Erased partner');
