@@ -35,7 +35,8 @@ export function suppressCount(value: number, threshold: number): Count {
   return isSmall(value, threshold) ? { suppressed: 'small', text: fewerThan(threshold) } : shown(value);
 }
 
-const HIDDEN: Count = { suppressed: 'secondary', text: 'hidden so a small number cannot be worked out' };
+/** Short enough for a table cell; the page explains it beside any table that has one. */
+const HIDDEN: Count = { suppressed: 'secondary', text: 'hidden' };
 
 export interface SuppressedGroup<K extends string> {
   readonly total: Count;

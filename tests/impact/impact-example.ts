@@ -39,7 +39,11 @@ export async function seedImpactExample(app: TestApp): Promise<void> {
     { date: '2026-02-01', minutes: 90, partners: partnerIds(0, 11) },
   ], 'A newsletter to everyone who took part'));
   await plans.items.create(plan('impact-b', IEV.id, [{ date: '2026-03-01', minutes: 60, partners: partnerIds(12, 14) }]));
-  await plans.items.create(plan('impact-later', IEV.id, [{ date: '2026-04-02', minutes: 600, partners: partnerIds(15, 19) }], 'Told them'));
+  // April to June: 5 new faces (15-19) and 2 returning (0-1), so "returning" is small and "new" is hidden with it.
+  await plans.items.create(plan('impact-later', IEV.id, [
+    { date: '2026-04-02', minutes: 600, partners: partnerIds(15, 19) },
+    { date: '2026-04-10', minutes: 60, partners: partnerIds(0, 1) },
+  ], 'Told them'));
   const paidIn = [2, 4, 10, 14, 21, 30];
   for (const [index, days] of paidIn.entries()) {
     const submitted = Date.UTC(2026, 1, 1, 9);

@@ -41,6 +41,7 @@ describe('"Is it working?" in the register tab (headless Chromium)', function ()
     await page.getByRole('heading', { name: 'Is it working?' }).waitFor();
     // Dates are formatted by the browser's Intl, which may use no-break spaces.
     await page.getByText(/Figures for 1\sJan\s2026 to 31\sMar\s2026\./).waitFor();
+    await page.getByText(/any number from 1 to 4 is shown as “fewer than 5”/).waitFor();
     const headlines = await page.getByRole('list', { name: 'Headline figures' }).innerText();
     assert.match(headlines, /15\s*people took part\s*9 new faces, 6 returning/);
     assert.match(headlines, /21\s*hours given by partners\s*Across 2 sessions/);
@@ -65,6 +66,18 @@ describe('"Is it working?" in the register tab (headless Chromium)', function ()
     assert.equal(await other.getByRole('link', { name: 'Is it working?' }).count(), 0);
     const direct = await open(QUARTER, { as: OTHER });
     assert.match(await direct.getByRole('alert').innerText(), /for the IEV team and staff who run involvement work/);
+  });
+
+  it('words hidden and small numbers plainly, and explains why the breakdown is missing', async () => {
+    const page = await open('impact?from=2026-04-01&to=2026-06-30', { as: IEV });
+    const headlines = await page.getByRole('list', { name: 'Headline figures' }).innerText();
+    assert.match(headlines, /7\s*people took part\s*new faces hidden, fewer than 5 returning/);
+    assert.match(headlines, /Not shown\s*typical time to pay a claim\s*Fewer than 5 claims were paid: too few to show/);
+    assert.match(await rowOf(page, 'New faces and returning ones', 'New this period').innerText(), /hidden/);
+    await page.getByText(/“Hidden” means a number is not shown so that a number under 5 cannot be worked out/).waitFor();
+    await page.getByText(/breakdown by age, disability, ethnic group and gender is not shown/).waitFor();
+    assert.match(await rowOf(page, 'Money paid to partners', 'Expenses paid back').innerText(), /Not shown/);
+    await screenshot(page, 'impact-suppressed', { fullPage: true });
   });
 
   it('says plainly when nothing happened in the chosen period', async () => {

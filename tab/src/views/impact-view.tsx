@@ -73,7 +73,6 @@ export function ImpactView({ from, to }: { from?: string | undefined; to?: strin
       <h2 id="impact-heading">Is it working?</h2>
       <p className={styles.intro}>
         Who took part in involvement work, how much time they gave, whether they heard back, and how quickly they were paid.
-        To protect people&rsquo;s privacy, any number from 1 to 4 is shown as &ldquo;fewer than 5&rdquo;, and another number may be hidden so it cannot be worked out from a total.
       </p>
       <Field label="Period" className={styles.picker}>
         <Select value={choiceId} onChange={(_, data) => setChoiceId(data.value)}>
@@ -97,10 +96,13 @@ function Figures({ report }: { report: ImpactReport }) {
   }
   return (
     <>
-      <p className={styles.intro} role="status">Figures for {period}.</p>
+      <p className={styles.intro} role="status">
+        Figures for {period}. To protect people&rsquo;s privacy, any number from 1 to {report.threshold - 1} is shown as &ldquo;fewer than {report.threshold}&rdquo;,
+        and another number may be hidden so it cannot be worked out from a total.
+      </p>
       <ul className={styles.headlines} aria-label="Headline figures">
         <Headline figure={people.involved.text} label="people took part">
-          {isShown(people.involved) ? `${people.newFaces.text} new faces, ${people.returning.text} returning` : 'Too few to break down'}
+          {isShown(people.involved) ? `${inWords(people.newFaces, 'new faces')}, ${inWords(people.returning, 'returning')}` : 'Too few to break down'}
         </Headline>
         <Headline figure={hours.partnerHours === undefined ? 'Not shown' : formatHours(hours.partnerHours)} label="hours given by partners">
           {`Across ${plural(hours.sessions, 'session')}`}
@@ -109,7 +111,9 @@ function Figures({ report }: { report: ImpactReport }) {
           Work with sessions in the period that recorded how outcomes were fed back
         </Headline>
         <Headline figure={money.medianDaysToPay === undefined ? 'Not shown' : plural(money.medianDaysToPay, 'day')} label="typical time to pay a claim">
-          {money.paidWithinTargetPercent === undefined ? `${capitalise(money.claimsPaid.text)} claims paid` : `${money.paidWithinTargetPercent}% paid within the ${money.targetDays}-day target`}
+          {money.paidWithinTargetPercent !== undefined
+            ? `${money.paidWithinTargetPercent}% paid within the ${money.targetDays}-day target`
+            : isZero(money.claimsPaid) ? 'No claims were paid in this period' : `${capitalise(money.claimsPaid.text)} claims were paid: too few to show`}
         </Headline>
       </ul>
       <div className={styles.tables}>
@@ -120,6 +124,9 @@ function Figures({ report }: { report: ImpactReport }) {
           <CountTable key={category.key} caption={`${category.label} (people who agreed to answer)`} heading="People" rows={category.groups.map((group) => [group.answer, group.count])} total={reach.agreed} />
         ))}
       </div>
+      {hasHiddenCell(report) && (
+        <p className={styles.note}>&ldquo;Hidden&rdquo; means a number is not shown so that a number under {report.threshold} cannot be worked out from the total.</p>
+      )}
       {reach.categories.length === 0 && !isZero(people.involved) && (
         <p className={styles.note}>The breakdown by age, disability, ethnic group and gender is not shown: too few people agreed to answer for it to be shared safely.</p>
       )}
@@ -223,6 +230,16 @@ export function periodChoices(today: Date): PeriodChoice[] {
     }
   }
   return choices;
+}
+
+/** "9 new faces", "fewer than 5 returning", "new faces hidden". */
+function inWords(count: Count, noun: string): string {
+  return 'suppressed' in count && count.suppressed === 'secondary' ? `${noun} hidden` : `${count.text} ${noun}`;
+}
+
+function hasHiddenCell(report: ImpactReport): boolean {
+  const counts = [report.people.newFaces, report.people.returning, report.reach.agreed, report.reach.notAgreed, ...report.reach.categories.flatMap((category) => category.groups.map((group) => group.count))];
+  return counts.some((count) => 'suppressed' in count && count.suppressed === 'secondary');
 }
 
 function isShown(count: Count): boolean {
