@@ -1,6 +1,6 @@
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import type { Actor } from '../people/actor.js';
-import type { ClaimDocument } from '../claims/claim.js';
+import { STATUS_LABELS, type ClaimDocument } from '../claims/claim.js';
 import type { AuditStore } from '../../storage/audit-store.js';
 import type { ClaimStore } from '../../storage/claim-store.js';
 import type { InvolvementWorkReader, InvolvementWorkRecord, PartnerStore } from '../../storage/partner-store.js';
@@ -88,8 +88,12 @@ export class PartnerRightsService {
     const partner = await this.partners.find(id);
     if (!partner) throw new NotFoundError(NOT_FOUND);
     const claims = await this.claims.allForPartner(id);
-    if (!partner.erasure && claims.some(blocksErasure)) {
-      throw new ConflictError('This partner has expense claims that are not yet paid or rejected. Finish those claims first, then erase their data, so nobody loses money they are owed.');
+    const open = claims.filter(blocksErasure);
+    if (!partner.erasure && open.length > 0) {
+      const states = [...new Set(open.map((claim) => STATUS_LABELS[claim.status].replace(/^./, (first) => first.toLowerCase())))].join('; ');
+      throw new ConflictError(
+        `This partner has ${open.length === 1 ? 'an expense claim' : `${open.length} expense claims`} that ${open.length === 1 ? 'is' : 'are'} not yet paid or rejected (${states}). Finish ${open.length === 1 ? 'it' : 'them'} first, then erase their data, so nobody loses money they are owed.`,
+      );
     }
     for (const claim of claims) await this.eraseClaim(claim);
     const record: ErasureRecord = partner.erasure ?? { at: now.toISOString(), byId: actor.id, byName: actor.displayName, reason };

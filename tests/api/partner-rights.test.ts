@@ -143,7 +143,7 @@ describe('A partner\u2019s rights over their data: export, erasure and retention
       const blake = (await app.services.partners.searchByName('blake'))[0]!;
       const response = await erase(blake.id, IEV);
       assert.equal(response.status, 409);
-      assert.match(((await response.json()) as Problem).detail, /claims that are not yet paid or rejected/);
+      assert.match(((await response.json()) as Problem).detail, /an expense claim that is not yet paid or rejected \(waiting for IEV approval\)/);
       const stored = await app.services.partners.get(blake.id);
       assert.equal(stored.displayName, 'Blake Unsettled');
       assert.equal(stored.erasure, undefined);
