@@ -19,7 +19,8 @@ export class ImpactQueries {
   private readonly claims: CosmosRepository<StoredDocument>;
 
   constructor(containers: Containers) {
-    this.plans = new CosmosRepository<StoredDocument>(containers.plans, () => '', 'involvement work');
+    // Read-only: the partition key function is only used by writes, which these queries never make.
+    this.plans = new CosmosRepository<StoredDocument>(containers.plans, (document) => (document as StoredDocument & { hostId: string }).hostId, 'involvement work');
     this.partners = new CosmosRepository<StoredDocument>(containers.partners, (document) => document.id, 'partner');
     this.claims = new CosmosRepository<StoredDocument>(containers.claims, (document) => document.id, 'expense claim');
   }
