@@ -12,6 +12,7 @@ const optionalText = (max: number) => text(max).optional().transform((value) => 
 const tagList = z.array(text(80).min(1)).max(30, 'Choose up to 30.').default([]);
 const PHONE = /^\+?[0-9 ()-]{7,20}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const MAX_EQUALITY_ANSWERS = 20;
 
 export const registrationSchema = z
   .object({
@@ -38,7 +39,11 @@ export const registrationSchema = z
       relationship: text(60).min(1, 'Say how the emergency contact knows the partner, for example \u201csister\u201d.'),
       phone: text(40).regex(PHONE, 'Enter the emergency contact\u2019s phone number using digits.'),
     }),
-    equality: z.record(z.string().max(60), text(120)).optional(),
+    // A handful of questions; a forged body with thousands of keys would bloat every register read.
+    equality: z
+      .record(z.string().max(60), text(120))
+      .refine((answers) => Object.keys(answers).length <= MAX_EQUALITY_ANSWERS, `Answer up to ${MAX_EQUALITY_ANSWERS} equality questions.`)
+      .optional(),
   })
   // `when`: these run even if other answers have problems, so the form shows every message at once.
   .refine((value) => Boolean(value?.email || value?.phone), {
