@@ -230,5 +230,24 @@ describe('A partner\u2019s rights over their data: export, erasure and retention
       assert.equal(reasons.has(added.recent.id), false);
       assert.equal(reasons.has(rowena.id), false, 'an erased partner has nothing left to review');
     });
+
+    it('pages a long list with a continuation token, each partner once', async () => {
+      const many = Array.from({ length: 55 }, (_, index) => `partner-retention-${String(index).padStart(3, '0')}`);
+      await Promise.all(many.map((id, index) => addPartner(app, `Quentin Quiet ${index}`, { id, lastInvolvedAt: yearsAgo(5) })));
+      const seen: string[] = [];
+      let continuation: string | undefined;
+      let pages = 0;
+      do {
+        const response = await call(`/api/retention-review${continuation ? `?continuation=${encodeURIComponent(continuation)}` : ''}`, IEV);
+        const body = (await response.json()) as { items: Array<{ id: string }>; continuation?: string };
+        assert.ok(body.items.length <= 50, 'at most 50 a page');
+        seen.push(...body.items.map((item) => item.id));
+        continuation = body.continuation;
+        pages += 1;
+      } while (continuation && pages < 10);
+      assert.ok(pages >= 2, 'more than one page');
+      assert.equal(new Set(seen).size, seen.length, 'nobody is listed twice');
+      for (const id of many) assert.ok(seen.includes(id), `${id} is listed`);
+    });
   });
 });

@@ -7,7 +7,7 @@ import { HOST, IEV } from '../helpers/users.js';
 import { fictionalPartner } from '../../demo/demo-partners.js';
 import { normaliseName } from '../../domain/register/registration.js';
 import type { Partner } from '../../domain/register/partner.js';
-import { axeViolations, describeViolations, openTab } from './tab-page.js';
+import { axeViolations, describeViolations, openTab, type Theme } from './tab-page.js';
 
 const FIVE_YEARS_AGO = new Date(Date.now() - 5 * 365.25 * 24 * 3600 * 1000).toISOString();
 
@@ -25,8 +25,8 @@ describe('Partner rights in the register tab: download, erase on request, retent
   const esme = longAgoPartner('partner-0b7c6a1e-5f4d-4e3c-9b2a-0a1b2c3d4e5f', 'Esme Erasable');
   const rufus = longAgoPartner('partner-1c8d7b2f-6a5e-4f4d-8c3b-1b2c3d4e5f60', 'Rufus Reviewed');
 
-  const open = async (route: string, as = IEV) => {
-    const page = await openTab(browser, app, route, { as });
+  const open = async (route: string, as = IEV, theme: Theme = 'default') => {
+    const page = await openTab(browser, app, route, { as, theme });
     pages.push(page);
     return page;
   };
@@ -111,5 +111,29 @@ describe('Partner rights in the register tab: download, erase on request, retent
     await page.getByRole('status').filter({ hasText: `${rufus.displayName}'s data was erased.` }).waitFor();
     await item.waitFor({ state: 'detached' });
     assert.equal((await app.services.partners.get(rufus.id)).displayName, 'Erased partner');
+  });
+
+  for (const theme of ['dark', 'contrast'] as const) {
+    it(`shows the erase dialog without accessibility problems in the ${theme} theme`, async () => {
+      const partner = longAgoPartner(`partner-${theme}-theme-0000`, `Theo ${theme === 'dark' ? 'Dark' : 'Contrast'}`);
+      await app.services.partners.create(partner);
+      const page = await open(`partners/${partner.id}`, IEV, theme);
+      await page.getByRole('button', { name: 'Erase on request' }).click();
+      await page.getByRole('dialog', { name: `Erase ${partner.displayName}'s data?` }).waitFor();
+      const violations = await axeViolations(page);
+      assert.deepEqual(violations, [], describeViolations(violations));
+    });
+  }
+
+  it('shows a long review list 50 at a time, with "Show more"', async () => {
+    await Promise.all(Array.from({ length: 60 }, (_, index) => app.services.partners.create(longAgoPartner(`partner-long-list-${String(index).padStart(3, '0')}`, `Ursula Unheard ${index}`))));
+    const page = await open('partners');
+    await page.getByText(/^Due for retention review \(50\+\)/).click();
+    const due = page.getByRole('list', { name: 'Partners due for retention review' }).getByRole('listitem');
+    assert.equal(await due.count(), 50);
+    await page.getByRole('button', { name: 'Show more partners due for review' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('[aria-label="Partners due for retention review"] > li').length > 50);
+    assert.ok((await due.count()) >= 60, 'everyone due is listed after "Show more"');
+    assert.equal(await due.filter({ hasText: 'Ursula Unheard 59' }).count(), 1);
   });
 });

@@ -28,10 +28,13 @@ export function RetentionReview() {
   const [opener, setOpener] = useState<HTMLElement>();
   const [erasedName, setErasedName] = useState<string>();
 
-  const load = useCallback(async () => {
+  /** The first page, or the next one added under those already shown. */
+  const load = useCallback(async (after?: ReviewPage) => {
     setError(undefined);
     try {
-      setPage(await api<ReviewPage>('/api/retention-review'));
+      const query = after?.continuation ? `?continuation=${encodeURIComponent(after.continuation)}` : '';
+      const next = await api<ReviewPage>(`/api/retention-review${query}`);
+      setPage(after ? { ...next, items: [...after.items, ...next.items] } : next);
     } catch (failure) {
       setError(failure);
     }
@@ -60,6 +63,9 @@ export function RetentionReview() {
           </li>
         ))}
       </ul>
+      {page.continuation && (
+        <Button style={{ marginTop: 8 }} onClick={() => void load(page)}>Show more partners due for review</Button>
+      )}
       <EraseDialog
         partner={erasing}
         opener={opener}
