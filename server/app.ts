@@ -107,7 +107,13 @@ function createHttpServer(
   tabDir: string,
   authKeys?: JWTVerifyGetKey,
 ): restify.Server {
-  const server = restify.createServer({ name: 'involvement-hub', handleUncaughtExceptions: false, log: logger as never });
+  const server = restify.createServer({
+    name: 'involvement-hub',
+    handleUncaughtExceptions: false,
+    log: logger as never,
+    formatters: { 'application/problem+json': (_req, _res, body) => JSON.stringify(body) },
+  });
+  server.on('restifyError', answerRestifyErrorsAsProblems);
   server.use((req, res, next) => {
     const requestId = (req.header('x-request-id') || randomUUID()).slice(0, 64);
     res.setHeader('x-request-id', requestId);
@@ -151,6 +157,26 @@ function createHttpServer(
     });
   }
   return server;
+}
+
+const PLAIN_PROBLEMS: Readonly<Record<number, { title: string; detail: string }>> = {
+  400: { title: 'Check your answers', detail: 'The request could not be read. Please reload the page and try again.' },
+  404: { title: 'Not found', detail: 'There is nothing at this address.' },
+  405: { title: 'Not allowed', detail: 'This address does not accept that kind of request.' },
+  413: { title: 'Too large', detail: 'The request is too large. Please send less at once.' },
+  415: { title: 'Check your answers', detail: 'The request could not be read. Please send it as JSON.' },
+};
+
+/**
+ * Errors restify raises before a route runs (a body that is not JSON, too large, an unknown address)
+ * get the API's one error shape as well, in plain words: never the parser's message, which can echo the body.
+ */
+function answerRestifyErrorsAsProblems(_req: restify.Request, res: restify.Response, error: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void): void {
+  const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
+  const plain = PLAIN_PROBLEMS[status] ?? (status < 500 ? PLAIN_PROBLEMS[400]! : { title: 'Something went wrong', detail: 'Something went wrong on our side and nothing was changed. Please try again.' });
+  error.toJSON = () => ({ status, ...plain });
+  res.setHeader('content-type', 'application/problem+json; charset=utf-8');
+  callback();
 }
 
 /**
