@@ -92,7 +92,7 @@ export async function createServices(config: AppConfig, database: DatabaseHandle
     botStorage: new CosmosBotStorage(database.containers.botState),
     partners,
     register: new RegisterService(partners, audit, work),
-    partnerRights: new PartnerRightsService(partners, claims.store, audit, work, { yearsWithoutInvolvement: config.retentionReviewYears }),
+    partnerRights: new PartnerRightsService(partners, claims.store, audit, work, { yearsWithoutInvolvement: config.retentionReviewYears }, claims.outbox),
     audit,
     work,
     ievChannel,

@@ -3,6 +3,7 @@ import type { Actor } from '../people/actor.js';
 import { STATUS_LABELS, type ClaimDocument } from '../claims/claim.js';
 import type { AuditStore } from '../../storage/audit-store.js';
 import type { ClaimStore } from '../../storage/claim-store.js';
+import type { OutboxStore } from '../../storage/outbox-store.js';
 import type { InvolvementWorkReader, InvolvementWorkRecord, PartnerStore } from '../../storage/partner-store.js';
 import type { Versioned } from '../../storage/repository.js';
 import { blocksErasure, claimNeedsErasure, erasedClaim, erasedPartner, type ErasureRecord } from './erasure.js';
@@ -57,6 +58,7 @@ export class PartnerRightsService {
     private readonly audit: AuditStore,
     private readonly work: InvolvementWorkReader,
     private readonly policy: RetentionPolicy,
+    private readonly outbox: Pick<OutboxStore, 'enqueue'>,
   ) {}
 
   async exportData(actor: Actor, id: string, now = new Date()): Promise<PartnerDataExport> {
@@ -95,7 +97,10 @@ export class PartnerRightsService {
         `This partner has ${open.length === 1 ? 'an expense claim' : `${open.length} expense claims`} that ${open.length === 1 ? 'is' : 'are'} not yet paid or rejected (${states}). Finish ${open.length === 1 ? 'it' : 'them'} first, then erase their data, so nobody loses money they are owed.`,
       );
     }
-    for (const claim of claims) await this.eraseClaim(claim);
+    for (const claim of claims) {
+      await this.eraseClaim(claim);
+      await this.refreshApprovalCard(claim, now);
+    }
     const record: ErasureRecord = partner.erasure ?? { at: now.toISOString(), byId: actor.id, byName: actor.displayName, reason };
     const alreadyErased = Boolean(partner.erasure);
     if (!alreadyErased) await this.erasePartner(partner, record);
@@ -129,6 +134,15 @@ export class PartnerRightsService {
         claim = await this.claims.findClaim(first.id);
       }
     }
+  }
+
+  /**
+   * The approval card in the IEV channel shows the partner's name as it was posted; the outbox
+   * updates it in place from the erased claim. The stable id makes a repeated erasure owe it once.
+   */
+  private async refreshApprovalCard(claim: ClaimDocument, now: Date): Promise<void> {
+    if (!claim.approvalCard) return;
+    await this.outbox.enqueue({ id: `${claim.id}:erasure:iev-channel`, target: 'iev-channel', subjectId: claim.id, seq: claim.history.length - 1 }, now);
   }
 
   private async erasePartner(first: Versioned<Partner>, record: ErasureRecord): Promise<void> {

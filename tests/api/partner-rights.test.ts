@@ -177,6 +177,13 @@ describe('A partner\u2019s rights over their data: export, erasure and retention
       const everything = JSON.stringify({ stored, claimsAfter });
       for (const detail of PERSONAL_DETAILS) assert.doesNotMatch(everything, new RegExp(detail, 'i'), `"${detail}" is gone`);
 
+      // The approval cards already in the IEV channel are updated in place from the erased claims.
+      for (const claim of claimsAfter) {
+        const activityId = claim.approvalCard!.activityId;
+        await app.connector.waitFor((sent) => sent.kind === 'update' && sent.activityId === activityId && JSON.stringify(sent.activity).includes('Erased partner'));
+        assert.doesNotMatch(JSON.stringify(app.connector.latest(activityId)), /Rowena/);
+      }
+
       const search = (await (await call('/api/partners?q=rowena', IEV)).json()) as { items: unknown[] };
       assert.equal(search.items.length, 0, 'the register search no longer finds them');
       const erased = (await app.services.audit.trailOf(rowena.id)).filter((event) => event.action === 'erased');
