@@ -192,12 +192,29 @@ export class ClaimService {
    * read, and a loser (or a retried invoke) gets the decided claim back with `applied: false`.
    */
   async decide(actor: Actor, claimId: string, decision: Decision, operationId: string): Promise<DecisionResult> {
-    const claim = await this.options.claims.findClaim(claimId);
-    if (!claim) throw new NotFoundError('That claim could not be found.');
-    assertMayDecide(actor, claim);
-    // Teams retrying the same invoke gets the answer the first attempt got.
-    if (claim.history.some((entry) => entry.operationId === operationId)) return { claim, applied: true };
-    if (!awaitingDecision(claim.status)) return { claim, applied: false };
+    for (let attempt = 0; ; attempt += 1) {
+      const claim = await this.options.claims.findClaim(claimId);
+      if (!claim) throw new NotFoundError('That claim could not be found.');
+      assertMayDecide(actor, claim);
+      // Teams retrying the same invoke gets the answer the first attempt got.
+      if (claim.history.some((entry) => entry.operationId === operationId)) return { claim, applied: true };
+      if (!awaitingDecision(claim.status)) return { claim, applied: false };
+      const next = this.decided(actor, claim, decision, operationId);
+      // Written before the decision: if we crash after deciding, the message is already owed.
+      await this.announce(claim, ['host', 'iev-channel']);
+      try {
+        return { claim: await this.options.claims.replaceClaim(next, claim._etag), applied: true };
+      } catch (error) {
+        // Another write landed first. A rival decision shows on the next read (applied: false); any other
+        // write (the outbox recording where the card was posted) must not swallow this decision, so try again.
+        if (!(error instanceof ConflictError) || attempt >= HOST_EDIT_RETRIES) throw error;
+      } finally {
+        this.options.onEnqueued?.();
+      }
+    }
+  }
+
+  private decided(actor: Actor, claim: ClaimDocument, decision: Decision, operationId: string): ClaimDocument {
     const note = decision.outcome === 'reject' ? decision.reason.trim() : decision.outcome === 'query' ? decision.question.trim() : undefined;
     if (decision.outcome !== 'approve' && !note) {
       const field = decision.outcome === 'reject' ? 'reason' : 'question';
@@ -206,7 +223,7 @@ export class ClaimService {
     const status: ClaimStatus = decision.outcome === 'approve' ? 'approved' : decision.outcome === 'reject' ? 'rejected' : 'queried';
     const at = this.now().toISOString();
     const entry: HistoryEntry = { status, at, byId: actor.id, byName: actor.displayName, note, operationId };
-    const next: ClaimDocument = {
+    return {
       ...claim,
       status,
       history: [...claim.history, entry],
@@ -214,18 +231,6 @@ export class ClaimService {
         ? { openQuery: { question: note!, byName: actor.displayName, at } }
         : { decision: { outcome: status as 'approved' | 'rejected', byId: actor.id, byName: actor.displayName, at, reason: note } }),
     };
-    // Written before the decision: if we crash after deciding, the message is already owed.
-    await this.announce(claim, ['host', 'iev-channel']);
-    try {
-      return { claim: await this.options.claims.replaceClaim(next, claim._etag), applied: true };
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      const current = await this.options.claims.findClaim(claimId);
-      if (!current) throw error;
-      return { claim: current, applied: false };
-    } finally {
-      this.options.onEnqueued?.();
-    }
   }
 
   /** Records where the approval card was posted, so later changes update it in place. */
