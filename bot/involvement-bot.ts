@@ -23,6 +23,8 @@ import type { ActionResult, ActionRoute, BotFeature, CommandRoute, PromptAnswer,
 interface PendingPrompt {
   readonly promptId: string;
   readonly data: Record<string, unknown>;
+  /** Who was asked: in a channel, other people's messages are not the answer. */
+  readonly askedOf?: string;
 }
 
 export interface BotDependencies {
@@ -118,7 +120,7 @@ export class InvolvementBot extends TeamsActivityHandler {
     }
     const text = messageText(context);
     const pending = await this.pendingPrompt.get(context);
-    if (pending) {
+    if (pending && (pending.askedOf === undefined || pending.askedOf === turn.actor.id)) {
       await this.pendingPrompt.delete(context);
       const answer = this.answers.get(pending.promptId);
       const isCommand = this.matchCommand(text, turn) !== undefined;
@@ -167,7 +169,7 @@ export class InvolvementBot extends TeamsActivityHandler {
       actor,
       conversation,
       ask: async (promptId, question, data = {}) => {
-        await this.pendingPrompt.set(context, { promptId, data });
+        await this.pendingPrompt.set(context, { promptId, data, askedOf: actor.id });
         if (typeof question === 'string') await context.sendActivity(question);
         else await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(question)));
       },
