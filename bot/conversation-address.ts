@@ -22,3 +22,10 @@ export function addressOf(activity: Partial<Activity>): ConversationAddress {
     teamsChannelId: channelData?.channel?.id,
   };
 }
+
+/** Whether the activity came from the channel recorded as `channelConversationId` (in any of its threads). */
+export function isInChannel(activity: Partial<Activity>, channelConversationId: string | undefined): boolean {
+  if (conversationKindOf(activity) !== 'channel' || !channelConversationId) return false;
+  const here = addressOf(activity);
+  return (here.teamsChannelId ?? here.conversationId.split(';')[0]) === channelConversationId;
+}

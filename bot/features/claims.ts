@@ -11,7 +11,7 @@ import { ForbiddenError, ValidationError } from '../../domain/errors.js';
 import { summarise } from '../../domain/register/partner.js';
 import type { PartnerStore } from '../../storage/partner-store.js';
 import type { ReceiptStore } from '../../storage/receipt-store.js';
-import { addressOf } from '../conversation-address.js';
+import { isInChannel } from '../conversation-address.js';
 import type { ActionResult, BotFeature, Turn } from '../feature.js';
 import { idFrom, itemKindOf, keptValues, parseItem, problemsOf } from './claims-input.js';
 import { receiptAttachments } from './claims-receipts.js';
@@ -38,7 +38,7 @@ export function claimsFeature(options: ClaimsFeatureOptions): BotFeature {
     card: claimCard(claim, { claimUrl: options.claimUrl(claim.id), ...(notice ? { notice } : {}), ...(errors ? { errors } : {}) }),
   });
   const operationId = (turn: Turn) => turn.context.activity.id ?? `${turn.actor.id}:${Date.now()}`;
-  const statusFor = async (turn: Turn, claimId: string) => claims.statusFor(turn.actor, claimId, { inIevChannel: await isIevChannel(turn, options.ievChannelId) });
+  const statusFor = async (turn: Turn, claimId: string) => claims.statusFor(turn.actor, claimId, { inIevChannel: isInChannel(turn.context.activity, await options.ievChannelId()) });
 
   return {
     name: 'claims',
@@ -193,12 +193,4 @@ export function claimsFeature(options: ClaimsFeatureOptions): BotFeature {
       throw error;
     }
   }
-}
-
-/** Whether the card was pressed in the IEV channel (any thread of it), compared as the channel was recorded. */
-async function isIevChannel(turn: Turn, ievChannelId: () => Promise<string | undefined>): Promise<boolean> {
-  if (turn.conversation !== 'channel') return false;
-  const channelId = await ievChannelId();
-  const here = addressOf(turn.context.activity);
-  return channelId !== undefined && (here.teamsChannelId ?? here.conversationId.split(';')[0]) === channelId;
 }

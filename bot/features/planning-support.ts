@@ -16,7 +16,8 @@ import type { Versioned } from '../../storage/repository.js';
 import type { PartnerStore } from '../../storage/partner-store.js';
 import type { Logger } from '../../server/logger.js';
 import type { Messenger } from '../messenger.js';
-import type { ActionRoute, CommandRoute } from '../feature.js';
+import { isInChannel } from '../conversation-address.js';
+import type { ActionRoute, CommandRoute, Turn } from '../feature.js';
 import { cardId, keptValues } from './planning-values.js';
 
 export interface SupportDependencies {
@@ -69,7 +70,7 @@ export function supportActions(deps: SupportDependencies): ActionRoute[] {
       handle: async (turn, data) => {
         const ref = requestRefSchema.safeParse(data);
         if (!ref.success) return { message: 'That card is damaged. Ask the IEV team to look at open support requests.' };
-        const request = await deps.support.get(ref.data.hostId, ref.data.requestId);
+        const request = await viewOf(deps, turn, ref.data);
         return { card: supportRequestCard(request, isIevMember(turn.actor) ? 'iev' : 'everyone') };
       },
     },
@@ -88,7 +89,7 @@ export function supportActions(deps: SupportDependencies): ActionRoute[] {
         } catch (error) {
           // Someone outside the IEV team pressed a forged or stale button: show them the status, change nothing.
           if (!(error instanceof ForbiddenError)) throw error;
-          return { card: supportRequestCard(await deps.support.get(ref.data.hostId, ref.data.requestId), 'everyone') };
+          return { card: supportRequestCard(await viewOf(deps, turn, ref.data), 'everyone') };
         }
       },
     },
@@ -111,6 +112,12 @@ export function supportCommands(deps: SupportDependencies): CommandRoute[] {
       },
     },
   ];
+}
+
+/** The request as the presser may see it: only in the IEV channel, or by its host or IEV. */
+async function viewOf(deps: SupportDependencies, turn: Turn, ref: { hostId: string; requestId: string }): Promise<Versioned<SupportRequest>> {
+  const inIevChannel = isInChannel(turn.context.activity, (await deps.ievChannel.address())?.conversationId);
+  return deps.support.view(turn.actor, ref.hostId, ref.requestId, { inIevChannel });
 }
 
 async function postToChannel(deps: SupportDependencies, request: Versioned<SupportRequest>): Promise<Versioned<SupportRequest>> {

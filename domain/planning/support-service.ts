@@ -81,6 +81,16 @@ export class SupportService {
   }
 
   /**
+   * The request card's view: for everyone in the IEV channel (where the card is posted), the host who
+   * asked and IEV members. Ids replayed from a card anywhere else show nothing.
+   */
+  async view(actor: Actor, hostId: string, requestId: string, where: { readonly inIevChannel: boolean }): Promise<Versioned<SupportRequest>> {
+    const request = await this.store.findSupportRequest(hostId, requestId);
+    if (!request || !(where.inIevChannel || request.hostId === actor.id || isIevMember(actor))) throw new NotFoundError('We couldn\u2019t find that support request, or it is not yours to see.');
+    return request;
+  }
+
+  /**
    * An IEV member takes the request on. Exactly one person does: the write is conditional on the
    * version read, so of two simultaneous presses one wins and the other sees who did.
    */
