@@ -23,8 +23,9 @@ export class AuditStore {
     this.repository = new CosmosRepository<AuditEvent>(containers.audit, (event) => event.subjectId, 'audit event');
   }
 
-  async record(event: Omit<AuditEvent, 'id' | 'type' | 'schemaVersion' | 'at'>, now = new Date()): Promise<AuditEvent> {
-    const { document } = await this.repository.create({ ...event, id: randomUUID(), type: 'audit-event', schemaVersion: 1, at: now.toISOString() });
+  /** `onceId` names an event that happens once (a registration): recording it again, on a retry, stores it once. */
+  async record(event: Omit<AuditEvent, 'id' | 'type' | 'schemaVersion' | 'at'>, now = new Date(), onceId?: string): Promise<AuditEvent> {
+    const { document } = await this.repository.create({ ...event, id: onceId ?? randomUUID(), type: 'audit-event', schemaVersion: 1, at: now.toISOString() });
     return document;
   }
 

@@ -77,7 +77,8 @@ export class RegisterService {
       throw new DuplicatePartnerError(`${duplicate.displayName} is already on the register with the same email or phone number. Open their record instead of registering them again.`);
     }
     const { document, created } = await this.partners.create(candidate);
-    if (created) await this.audit.record({ subjectId: document.id, actorId: actor.id, actorName: actor.displayName, action: 'registered', fields: [] });
+    // Also on a retry (created = false): the first attempt may have saved the partner and failed before its audit entry.
+    await this.audit.record({ subjectId: document.id, actorId: actor.id, actorName: actor.displayName, action: 'registered', fields: [] }, now, `registered:${document.id}`);
     return { partner: partnerViewFor('iev', document), created };
   }
 
