@@ -9,6 +9,9 @@ import { normaliseName } from '../../domain/register/registration.js';
 import type { Partner } from '../../domain/register/partner.js';
 import { axeViolations, describeViolations, openTab, type Theme } from './tab-page.js';
 
+/** Waits for the dialog's opening animation: axe would otherwise measure half-faded colours. */
+const animationsDone = (page: Page) => page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+
 const FIVE_YEARS_AGO = new Date(Date.now() - 5 * 365.25 * 24 * 3600 * 1000).toISOString();
 
 /** A partner registered five years ago and never involved since: due for retention review. */
@@ -63,10 +66,12 @@ describe('Partner rights in the register tab: download, erase on request, retent
   it('erases on request through an accessible, keyboard-usable confirmation dialog that needs a reason', async () => {
     const page = await open(`partners/${esme.id}`);
     const opener = page.getByRole('button', { name: 'Erase on request' });
+    await opener.waitFor();
     await opener.click();
     const dialog = page.getByRole('dialog', { name: `Erase ${esme.displayName}'s data?` });
     await dialog.waitFor();
     await dialog.getByText('It cannot be undone').waitFor();
+    await animationsDone(page);
     const violations = await axeViolations(page);
     assert.deepEqual(violations, [], describeViolations(violations));
     await screenshot(page, 'partner-rights-erase-dialog', { fullPage: false });
@@ -77,6 +82,8 @@ describe('Partner rights in the register tab: download, erase on request, retent
 
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
+    // Role queries skip aria-hidden content: the page must be back for screen readers too.
+    await page.getByRole('heading', { name: esme.displayName, level: 2 }).waitFor({ timeout: 3000 });
     await page.waitForFunction(() => document.activeElement?.textContent === 'Erase on request', undefined, { timeout: 2000 }).catch(() => assert.fail('focus returns to the button that opened the dialog'));
 
     await page.keyboard.press('Enter');
@@ -120,6 +127,7 @@ describe('Partner rights in the register tab: download, erase on request, retent
       const page = await open(`partners/${partner.id}`, IEV, theme);
       await page.getByRole('button', { name: 'Erase on request' }).click();
       await page.getByRole('dialog', { name: `Erase ${partner.displayName}'s data?` }).waitFor();
+      await animationsDone(page);
       const violations = await axeViolations(page);
       assert.deepEqual(violations, [], describeViolations(violations));
     });

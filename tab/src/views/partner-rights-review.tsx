@@ -66,15 +66,18 @@ export function RetentionReview() {
       {page.continuation && (
         <Button style={{ marginTop: 8 }} onClick={() => void load(page)}>Show more partners due for review</Button>
       )}
-      <EraseDialog
-        partner={erasing}
-        opener={opener}
-        onClose={() => setErasing(undefined)}
-        onErased={() => {
-          setErasedName(erasing?.displayName);
-          void load();
-        }}
-      />
+      {erasing && (
+        <EraseDialog
+          partner={erasing}
+          opener={opener}
+          onGone={(erased) => {
+            setErasing(undefined);
+            if (!erased) return;
+            setErasedName(erasing.displayName);
+            void load();
+          }}
+        />
+      )}
     </details>
   );
 }

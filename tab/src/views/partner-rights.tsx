@@ -12,7 +12,7 @@ import {
   MessageBarTitle,
   Textarea,
 } from '@fluentui/react-components';
-import { useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, type PartnerView } from '../api.js';
 import { ErrorMessage } from '../components/states.js';
 import { formatDate } from '../format.js';
@@ -56,7 +56,17 @@ export function PartnerRights({ partner, onErased }: { partner: PartnerView; onE
         {!partner.erasure && <Button ref={eraseButton} onClick={() => setErasing(true)}>Erase on request</Button>}
       </div>
       {error !== undefined && <div style={{ marginTop: 8 }}><ErrorMessage error={error} /></div>}
-      <EraseDialog partner={erasing ? partner : undefined} opener={eraseButton.current} onClose={() => setErasing(false)} onErased={onErased} />
+      {/* Mounted only while in use: a closed Fluent Dialog still leaves focus-trap helpers in the page. */}
+      {erasing && (
+        <EraseDialog
+          partner={partner}
+          opener={eraseButton.current}
+          onGone={(erased) => {
+            setErasing(false);
+            if (erased) onErased();
+          }}
+        />
+      )}
     </section>
   );
 }
@@ -76,38 +86,37 @@ async function downloadPartnerData(id: string): Promise<void> {
 }
 
 /**
- * Asks for the reason and confirms before erasing. Open while `partner` is set. Fluent's Dialog
- * keeps focus inside and closes on Escape; focus then goes back to `opener` (a controlled Dialog
- * does not do that by itself), if it is still on the page.
+ * Asks for the reason and confirms before erasing. The parent mounts it to open it and unmounts it
+ * when `onGone` is called. Fluent's Dialog keeps focus inside and closes on Escape. The parent
+ * unmounts it only after the closing animation has finished: unmounting an open Fluent Dialog
+ * leaves the rest of the page hidden from screen readers. Focus then goes back to `opener` (a
+ * controlled Dialog does not do that by itself), if it is still on the page.
  */
-export function EraseDialog({ partner, opener, onClose, onErased }: {
-  partner: Pick<PartnerView, 'id' | 'displayName'> | undefined;
+export function EraseDialog({ partner, opener, onGone }: {
+  partner: Pick<PartnerView, 'id' | 'displayName'>;
   opener: HTMLElement | null | undefined;
-  onClose: () => void;
-  onErased: () => void;
+  /** The dialog has closed and gone; `erased` says whether the partner was erased. */
+  onGone: (erased: boolean) => void;
 }) {
+  const [open, setOpen] = useState(true);
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string>();
   const [error, setError] = useState<unknown>();
   const [saving, setSaving] = useState(false);
-  const close = () => {
-    setReason('');
-    setProblem(undefined);
-    setError(undefined);
-    onClose();
-    // After the dialog has gone, or its focus trap takes focus back.
+  const erased = useRef(false);
+  const gone = useCallback(() => {
+    onGone(erased.current);
     setTimeout(() => opener?.isConnected && opener.focus(), 0);
-  };
+  }, [onGone, opener]);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!partner) return;
     setSaving(true);
     setProblem(undefined);
     setError(undefined);
     try {
       await api(`/api/partners/${encodeURIComponent(partner.id)}/erase`, { method: 'POST', body: { reason } });
-      close();
-      onErased();
+      erased.current = true;
+      setOpen(false);
     } catch (failure) {
       const reasonProblem = failure instanceof ApiError ? failure.problems.find((entry) => entry.field === 'reason') : undefined;
       if (reasonProblem) setProblem(reasonProblem.message);
@@ -117,12 +126,13 @@ export function EraseDialog({ partner, opener, onClose, onErased }: {
     }
   };
   return (
-    <Dialog open={partner !== undefined} modalType="modal" onOpenChange={(_, state) => !state.open && close()}>
+    <Dialog open={open} modalType="modal" onOpenChange={(_, state) => setOpen(state.open)}>
       <DialogSurface aria-describedby="erase-warning">
+        <AfterClosing closed={!open} then={gone} />
         {/* noValidate: the server checks the reason and its message is shown next to the field. */}
         <form noValidate onSubmit={(event) => void submit(event)}>
           <DialogBody>
-            <DialogTitle>Erase {partner?.displayName}'s data?</DialogTitle>
+            <DialogTitle>Erase {partner.displayName}'s data?</DialogTitle>
             <DialogContent style={{ display: 'grid', gap: 12 }}>
               <p id="erase-warning" style={{ margin: 0 }}>
                 This removes their name, contact details, emergency contact, equality answers, needs and interests from the register and their name from their claims. It cannot be undone. Amounts and dates of their claims are kept for the Trust's financial records.
@@ -133,7 +143,7 @@ export function EraseDialog({ partner, opener, onClose, onErased }: {
               {error !== undefined && <ErrorMessage error={error} />}
             </DialogContent>
             <DialogActions>
-              <Button type="button" onClick={close}>Cancel</Button>
+              <Button type="button" onClick={() => setOpen(false)}>Cancel</Button>
               <Button type="submit" appearance="primary" disabledFocusable={saving}>{saving ? 'Erasing\u2026' : 'Erase their data'}</Button>
             </DialogActions>
           </DialogBody>
@@ -141,4 +151,30 @@ export function EraseDialog({ partner, opener, onClose, onErased }: {
       </DialogSurface>
     </Dialog>
   );
+}
+
+const CLOSING_FALLBACK_MS = 1000;
+
+/**
+ * Calls `then` once, when the dialog surface it sits in has gone after closing (its exit animation
+ * is over), or after a second if the surface stays. Ignores React's development-mode remounts,
+ * which happen while the dialog is still open.
+ */
+function AfterClosing({ closed, then }: { closed: boolean; then: () => void }) {
+  const latest = useRef({ closed, then, done: false });
+  latest.current = { ...latest.current, closed, then };
+  const finish = useCallback(() => {
+    if (latest.current.done) return;
+    latest.current.done = true;
+    latest.current.then();
+  }, []);
+  useEffect(() => {
+    if (!closed) return undefined;
+    const timer = setTimeout(finish, CLOSING_FALLBACK_MS);
+    return () => clearTimeout(timer);
+  }, [closed, finish]);
+  useEffect(() => () => {
+    if (latest.current.closed) setTimeout(finish, 0);
+  }, [finish]);
+  return null;
 }
