@@ -29,6 +29,11 @@ export function RetentionReview() {
   const [erasedName, setErasedName] = useState<string>();
 
   /** The first page, or the next one added under those already shown. */
+  const startErasing = (item: DueForReview, button: HTMLElement) => {
+    setOpener(button);
+    setErasing(item);
+  };
+
   const load = useCallback(async (after?: ReviewPage) => {
     setError(undefined);
     try {
@@ -56,10 +61,9 @@ export function RetentionReview() {
         {page.items.map((item) => (
           <li key={item.id}>
             <Link href={href(`partners/${encodeURIComponent(item.id)}`)}>{item.displayName}</Link>: {item.reasonText}, last involved {formatDate(item.lastInvolvedAt, 'never')}.{' '}
-            <Button size="small" onClick={(event) => {
-                setOpener(event.currentTarget);
-                setErasing(item);
-              }} aria-label={`Erase ${item.displayName}'s data`}>Erase</Button>
+            <Button size="small" aria-label={`Erase ${item.displayName}'s data`} onClick={(event) => startErasing(item, event.currentTarget)}>
+              Erase
+            </Button>
           </li>
         ))}
       </ul>
