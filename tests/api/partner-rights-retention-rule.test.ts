@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { ConfigError, loadConfig } from '../../server/config.js';
 import { retentionCutoff, retentionReviewReason, type RetentionFacts, type RetentionReason } from '../../domain/register/retention.js';
 
 const NOW = new Date('2026-06-15T10:00:00.000Z');
@@ -27,5 +28,13 @@ describe('retention rule: which register entries are due for review', () => {
   it('counts whole calendar years back from today, in UTC', () => {
     assert.equal(retentionCutoff(NOW, { yearsWithoutInvolvement: 3 }), '2023-06-15T10:00:00.000Z');
     assert.equal(retentionCutoff(new Date('2028-02-29T00:00:00.000Z'), { yearsWithoutInvolvement: 1 }), '2027-03-01T00:00:00.000Z');
+  });
+
+  it('takes the number of years from RETENTION_REVIEW_YEARS (default 3) and refuses nonsense', () => {
+    assert.equal(loadConfig({}).retentionReviewYears, 3);
+    assert.equal(loadConfig({ RETENTION_REVIEW_YEARS: '6' }).retentionReviewYears, 6);
+    for (const value of ['0', 'three', '2.5', '50']) {
+      assert.throws(() => loadConfig({ RETENTION_REVIEW_YEARS: value }), (error: unknown) => error instanceof ConfigError && /RETENTION_REVIEW_YEARS/.test(error.problems.join('\n')), value);
+    }
   });
 });

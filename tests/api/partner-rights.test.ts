@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { TestApp } from '../helpers/app.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
 import { HOST, IEV, OTHER, type TestUser } from '../helpers/users.js';
 import { addMileage, addPartner, pressFor, startClaim, startClaimsApp, storedClaim, submit, today } from '../claims/claim-steps.js';
 import { planAtSummary, pressOn } from '../planning/planning-steps.js';
@@ -256,5 +256,20 @@ describe('A partner\u2019s rights over their data: export, erasure and retention
       assert.equal(new Set(seen).size, seen.length, 'nobody is listed twice');
       for (const id of many) assert.ok(seen.includes(id), `${id} is listed`);
     });
+  });
+});
+
+describe('retention review with a Trust setting of one year (RETENTION_REVIEW_YEARS=1)', () => {
+  let app: TestApp;
+  before(async () => {
+    app = await startTestApp({ env: { IEV_MEMBER_IDS: IEV.id, RETENTION_REVIEW_YEARS: '1' } });
+  });
+  after(() => app?.stop());
+
+  it('lists a partner last involved two years ago, and says the setting', async () => {
+    const partner = await addPartner(app, 'Tobias Twoyears', { lastInvolvedAt: yearsAgo(2) });
+    const body = (await (await app.api('/api/retention-review', { as: IEV })).json()) as { years: number; items: Array<{ id: string }> };
+    assert.equal(body.years, 1);
+    assert.deepEqual(body.items.map((item) => item.id), [partner.id]);
   });
 });
