@@ -101,9 +101,9 @@ export class PartnerRightsService {
       await this.eraseClaim(claim);
       await this.refreshApprovalCard(claim, now);
     }
-    const record: ErasureRecord = partner.erasure ?? { at: now.toISOString(), byId: actor.id, byName: actor.displayName, reason };
-    const alreadyErased = Boolean(partner.erasure);
-    if (!alreadyErased) await this.erasePartner(partner, record);
+    const request: ErasureRecord = { at: now.toISOString(), byId: actor.id, byName: actor.displayName, reason };
+    const record = partner.erasure ?? (await this.erasePartner(partner, request));
+    const alreadyErased = record !== request;
     await this.auditErasureOnce(actor, id, now);
     return { erasure: record, alreadyErased };
   }
@@ -145,26 +145,28 @@ export class PartnerRightsService {
     await this.outbox.enqueue({ id: `${claim.id}:erasure:iev-channel`, target: 'iev-channel', subjectId: claim.id, seq: claim.history.length - 1 }, now);
   }
 
-  private async erasePartner(first: Versioned<Partner>, record: ErasureRecord): Promise<void> {
+  /** Returns the erasure that stands: ours, or one that another request saved at the same moment. */
+  private async erasePartner(first: Versioned<Partner>, record: ErasureRecord): Promise<ErasureRecord> {
     let partner: Versioned<Partner> | undefined = first;
     for (let attempt = 1; partner && !partner.erasure; attempt += 1) {
       const { _etag, ...stored } = partner;
       try {
         await this.partners.replace(erasedPartner(stored, record), _etag);
-        return;
+        return record;
       } catch (error) {
-        // A session was counted or a status changed at the same moment: erase the newer version.
+        // A session was counted, a status changed or another erasure won at the same moment: look again.
         if (!(error instanceof ConflictError) || attempt >= CONCURRENT_ATTEMPTS) throw error;
         partner = await this.partners.find(first.id);
       }
     }
+    if (!partner) throw new NotFoundError(NOT_FOUND);
+    return partner.erasure!;
   }
 
-  // A retried erasure whose audit write failed the first time writes it now; a finished one writes nothing.
+  // One erasure event per partner: a retried erasure whose audit write failed the first time writes it now,
+  // and a repeated or concurrent one finds it already there.
   private async auditErasureOnce(actor: Actor, id: string, now: Date): Promise<void> {
-    const trail = await this.audit.trailOf(id);
-    if (trail.some((event) => event.action === 'erased')) return;
-    await this.audit.record({ subjectId: id, actorId: actor.id, actorName: actor.displayName, action: 'erased', fields: [] }, now);
+    await this.audit.record({ subjectId: id, actorId: actor.id, actorName: actor.displayName, action: 'erased', fields: [] }, now, `${id}:erased`);
   }
 }
 

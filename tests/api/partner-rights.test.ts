@@ -202,6 +202,17 @@ describe('A partner\u2019s rights over their data: export, erasure and retention
       assert.equal((await app.services.audit.trailOf(rowena.id)).filter((event) => event.action === 'erased').length, 1);
     });
 
+    it('stands once when two IEV members erase the same partner at the same moment', async () => {
+      const twice = await addPartner(app, 'Cora Concurrent', { id: 'partner-7d2e3f40-5a6b-4c7d-8e9f-a0b1c2d3e4f5' });
+      const responses = await Promise.all([erase(twice.id, IEV, { reason: 'First request' }), erase(twice.id, IEV, { reason: 'Second request' })]);
+      const bodies = (await Promise.all(responses.map((response) => response.json()))) as Array<{ erasure: { reason: string }; alreadyErased: boolean }>;
+      assert.deepEqual(responses.map((response) => response.status), [200, 200]);
+      const stored = await app.services.partners.get(twice.id);
+      assert.deepEqual(bodies.map((body) => body.erasure.reason), [stored.erasure!.reason, stored.erasure!.reason], 'both answers name the erasure that stands');
+      assert.equal(bodies.filter((body) => !body.alreadyErased).length, 1);
+      assert.equal((await app.services.audit.trailOf(twice.id)).filter((event) => event.action === 'erased').length, 1);
+    });
+
     it('cannot be undone by changing the status back to active', async () => {
       const { _etag } = await app.services.partners.get(rowena.id);
       const response = await call(`/api/partners/${rowena.id}/status`, IEV, { method: 'PUT', body: JSON.stringify({ status: 'active', version: _etag }) });
