@@ -32,6 +32,8 @@ export interface PartnerPage {
   readonly claims?: readonly ClaimEntry[];
 }
 
+const WELCOME_ATTEMPTS = 5;
+
 // The same words whether the partner does not exist or the caller may not see them.
 const NOT_FOUND = 'We could not find that Involvement Partner. They may have left the register, or you may not have access.';
 
@@ -112,11 +114,19 @@ export class RegisterService {
 
   async markWelcomeSent(actor: Actor, id: string, now = new Date()): Promise<void> {
     if (audienceOf(actor) !== 'iev') throw new ForbiddenError('Only the IEV team can record that a welcome was sent.');
-    const partner = await this.partners.find(id);
-    if (!partner) throw new NotFoundError(NOT_FOUND);
-    if (partner.welcome.status === 'sent') return;
-    const { _etag, ...stored } = partner;
-    await this.partners.replace({ ...stored, welcome: { status: 'sent', recordedAt: now.toISOString() } }, _etag);
+    for (let attempt = 1; ; attempt += 1) {
+      const partner = await this.partners.find(id);
+      if (!partner) throw new NotFoundError(NOT_FOUND);
+      if (partner.welcome.status === 'sent') return;
+      const { _etag, ...stored } = partner;
+      try {
+        await this.partners.replace({ ...stored, welcome: { status: 'sent', recordedAt: now.toISOString() } }, _etag);
+        return;
+      } catch (error) {
+        // A session was counted on the partner at the same moment (hours changed): re-read and tick again.
+        if (!(error instanceof ConflictError) || attempt >= WELCOME_ATTEMPTS) throw error;
+      }
+    }
   }
 }
 
