@@ -58,8 +58,9 @@ export function receiptAttachments(options: { claims: ClaimService; receipts: Re
   };
 }
 
+/** Only the photo and PDF types we know: the declared type is served back later, and some "images" (SVG) can carry script. */
 function contentTypeOf(name: string, declared: string): string | undefined {
-  if (declared.startsWith('image/')) return declared;
+  if (Object.values(TYPES_BY_EXTENSION).includes(declared)) return declared;
   return TYPES_BY_EXTENSION[name.split('.').pop()?.toLowerCase() ?? ''];
 }
 
