@@ -5,6 +5,7 @@ import { BENEFITS_ADVICE } from '../domain/claims/pricing.js';
 import { PAYMENT_CHOICE_LABELS } from '../domain/claims/payment-preference.js';
 import { card, container, execute, facts, fieldError, heading, openUrl, paragraph, type AdaptiveCard, type CardAction, type CardElement } from './adaptive-card.js';
 import { flagCount, itemBlocks, itemTitle, statusLine, totalsFacts } from './claim-parts.js';
+import { discardDraftButton } from './claim-discard-card.js';
 import type { ItemKind } from '../domain/claims/claim.js';
 
 export const ITEM_KINDS: ReadonlyArray<readonly [ItemKind, string]> = [
@@ -64,6 +65,7 @@ export function claimCard(claim: ClaimDocument, options: { claimUrl: string; not
   const actions: CardAction[] = [];
   if (editable && claim.items.length > 0) actions.push(execute(claim.status === 'queried' ? 'Answer and send back' : 'Check and submit', 'claim.submitForm', { claimId: claim.id }, { style: 'positive' }));
   if (editable && claim.items.length > 0) actions.push(removeItem(claim));
+  if (claim.status === 'draft') actions.push(discardDraftButton(claim.id));
   if (!editable) actions.push(execute('Show the latest', 'claim.show', { claimId: claim.id }));
   actions.push(openUrl('Open claim and receipts', options.claimUrl));
   return card(body, actions, { fallbackText: `Expense claim for ${claim.partnerName}: ${STATUS_LABELS[claim.status]}, total ${formatPounds(claim.totals.expensesPence + claim.totals.paymentsPence)}` });

@@ -40,6 +40,11 @@ export class ClaimStore {
     return (await this.repository.replace(claim, etag)) as Versioned<ClaimDocument>;
   }
 
+  /** Deletes a claim only if unchanged since `etag` (ConflictError otherwise); one already gone counts as deleted. */
+  async deleteClaim(id: string, etag: string): Promise<void> {
+    await this.repository.delete(id, id, etag);
+  }
+
   /** The host's most recent claim they can still change (a draft, or one queried back to them). */
   async latestEditableFor(hostId: string): Promise<Versioned<ClaimDocument> | undefined> {
     const page = await this.repository.queryPage(

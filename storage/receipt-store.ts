@@ -30,6 +30,11 @@ export class ReceiptStore {
     return { bytes: await blob.downloadToBuffer(), contentType: properties.contentType ?? 'application/octet-stream' };
   }
 
+  /** Removes a receipt; one already gone counts as removed, so a retry is harmless. */
+  async delete(blobName: string): Promise<void> {
+    await (await this.client()).getBlockBlobClient(blobName).deleteIfExists();
+  }
+
   async close(): Promise<void> {
     const pending = this.container;
     this.container = undefined;

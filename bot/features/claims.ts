@@ -1,5 +1,6 @@
 import { approvalCard, APPROVAL_VERBS } from '../../cards/approval-card.js';
 import { claimCard } from '../../cards/claim-card.js';
+import { claimDiscardCard, claimDiscardedCard, DISCARD_VERBS } from '../../cards/claim-discard-card.js';
 import { claimItemFormCard } from '../../cards/claim-item-form-card.js';
 import { claimListCard } from '../../cards/claim-list-card.js';
 import { claimStartCard } from '../../cards/claim-start-card.js';
@@ -64,6 +65,16 @@ export function claimsFeature(options: ClaimsFeatureOptions): BotFeature {
     ],
     actions: [
       { verb: 'claim.start', handle: async () => ({ card: claimStartCard() }) },
+      { verb: 'claim.list', handle: async (turn) => ({ card: claimListCard(await claims.myClaims(turn.actor)) }) },
+      // Asking changes nothing; the confirmation is offered only when the discard itself would be allowed.
+      { verb: DISCARD_VERBS.ask, handle: async (turn, data) => ({ card: claimDiscardCard(await claims.draftToDiscard(turn.actor, idFrom(data, 'claimId'))) }) },
+      {
+        verb: DISCARD_VERBS.confirm,
+        handle: async (turn, data) => {
+          const { partnerName } = await claims.discardDraft(turn.actor, idFrom(data, 'claimId'), operationId(turn));
+          return { card: claimDiscardedCard(partnerName) };
+        },
+      },
       {
         verb: 'claim.findPartner',
         handle: async (_turn, data) => {

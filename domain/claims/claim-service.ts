@@ -20,6 +20,18 @@ export interface DecisionResult {
   readonly applied: boolean;
 }
 
+/** The outcome of discarding a draft: `discarded: false` when it had already gone (a second press, a retry). */
+export interface DiscardResult {
+  readonly discarded: boolean;
+  readonly partnerName?: string | undefined;
+}
+
+/** Where receipt files live (Blob storage) and where a failure to remove one is reported: ids only. */
+export interface ReceiptCleanup {
+  readonly receipts: { delete(blobName: string): Promise<void> };
+  readonly warn: (ids: { claimId: string; receiptId: string; operationId: string }, message: string) => void;
+}
+
 export interface ClaimServiceOptions {
   readonly claims: ClaimStore;
   readonly partners: PartnerStore;
@@ -28,6 +40,8 @@ export interface ClaimServiceOptions {
   readonly policy: () => ReimbursementPolicy;
   /** Asks the outbox dispatcher to deliver now rather than at its next poll. */
   readonly onEnqueued?: () => void;
+  /** Removes a discarded draft's receipt files; without it they stay in Blob storage. */
+  readonly receiptCleanup?: ReceiptCleanup;
   readonly now?: () => Date;
 }
 
@@ -112,6 +126,51 @@ export class ClaimService {
       if (!claim.items.some((item) => item.id === itemId)) return undefined;
       return this.reprice({ ...claim, items: claim.items.filter((item) => item.id !== itemId), receipts: claim.receipts.map((receipt) => (receipt.itemId === itemId ? { ...receipt, itemId: undefined } : receipt)) });
     });
+  }
+
+  /**
+   * Checks the host may discard this draft, without changing anything: the confirmation card is only
+   * offered when the discard itself would be allowed.
+   */
+  async draftToDiscard(actor: Actor, claimId: string): Promise<ClaimDocument> {
+    const claim = await this.options.claims.findClaim(claimId);
+    if (!claim) throw new NotFoundError('That draft could not be found. It may already have been discarded.');
+    assertMayDiscard(actor, claim);
+    return claim;
+  }
+
+  /**
+   * Deletes a draft the host no longer wants, then its receipt files. The delete is conditional on the
+   * version read, so a change made at the same moment (a submission) is re-read and decided again. The
+   * files go only after the record, so a failure part-way never leaves a claim pointing at missing receipts.
+   */
+  async discardDraft(actor: Actor, claimId: string, operationId: string): Promise<DiscardResult> {
+    for (let attempt = 0; ; attempt += 1) {
+      const claim = await this.options.claims.findClaim(claimId);
+      if (!claim) return { discarded: false };
+      assertMayDiscard(actor, claim);
+      try {
+        await this.options.claims.deleteClaim(claim.id, claim._etag);
+      } catch (error) {
+        if (!(error instanceof ConflictError) || attempt >= HOST_EDIT_RETRIES) throw error;
+        continue;
+      }
+      await this.removeReceiptFiles(claim, operationId);
+      return { discarded: true, partnerName: claim.partnerName };
+    }
+  }
+
+  /** Best effort: the claim is already gone, so a file that cannot be removed now is reported by id, not retried here. */
+  private async removeReceiptFiles(claim: ClaimDocument, operationId: string): Promise<void> {
+    const cleanup = this.options.receiptCleanup;
+    if (!cleanup) return;
+    for (const receipt of claim.receipts) {
+      try {
+        await cleanup.receipts.delete(receipt.blobName);
+      } catch {
+        cleanup.warn({ claimId: claim.id, receiptId: receipt.id, operationId }, 'receipt file of a discarded draft could not be removed');
+      }
+    }
   }
 
   /** Records a receipt already stored in Blob storage. It belongs to the latest item that needs one and has none. */
@@ -310,6 +369,12 @@ export class ClaimService {
     });
     return { ...claim, items, totals: totalsOf(items), policyVersion: policy.version };
   }
+}
+
+/** Only the claim's host, and only while it is a draft: a queried claim has been seen by the IEV team and is answered, not discarded. */
+function assertMayDiscard(actor: Actor, claim: ClaimDocument): void {
+  if (claim.hostId !== actor.id) throw new ForbiddenError('Only the colleague who started this claim can discard it.');
+  if (claim.status !== 'draft') throw new ConflictError('This claim has been sent to the IEV team, so it can no longer be discarded.');
 }
 
 /** Only IEV approvers decide, and never on a claim they submitted or are the subject of. */

@@ -46,7 +46,14 @@ export function createClaimsModule(deps: ClaimsModuleDependencies): ClaimsModule
   const base = (deps.config.publicUrl ?? `http://localhost:${deps.config.port}`).replace(/\/$/, '');
   const claimUrl = (claimId: string) => `${base}/tab/#/claims/${encodeURIComponent(claimId)}`;
   let dispatcher: OutboxDispatcher | undefined;
-  const service = new ClaimService({ claims: store, partners: deps.partners, outbox, policy: () => policy, onEnqueued: () => dispatcher?.kick() });
+  const service = new ClaimService({
+    claims: store,
+    partners: deps.partners,
+    outbox,
+    policy: () => policy,
+    onEnqueued: () => dispatcher?.kick(),
+    receiptCleanup: { receipts, warn: (ids, message) => deps.logger.warn(ids, message) },
+  });
   dispatcher = new OutboxDispatcher({
     store: outbox,
     logger: deps.logger,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { approvalCard } from '../../cards/approval-card.js';
 import { claimCard } from '../../cards/claim-card.js';
+import { claimDiscardCard, claimDiscardedCard } from '../../cards/claim-discard-card.js';
 import { claimItemFormCard } from '../../cards/claim-item-form-card.js';
 import { claimListCard } from '../../cards/claim-list-card.js';
 import { claimOutcomeCard } from '../../cards/claim-outcome-card.js';
@@ -47,6 +48,9 @@ const CARDS: Array<[string, AdaptiveCard]> = [
   ['submit (queried, with errors)', claimSubmitCard(claim('queried'), { errors: { answer: 'Answer the question', partnerDeclaration: 'Confirm' } })],
   ['my claims (some)', claimListCard([claim('draft'), claim('queried'), claim('paid')])],
   ['my claims (none)', claimListCard([])],
+  ['discard draft (confirm)', claimDiscardCard(claim('draft'))],
+  ['draft discarded', claimDiscardedCard('Ada Abbott')],
+  ['draft discarded (already gone)', claimDiscardedCard()],
   ['approval card (approver)', approvalCard(claim('submitted'), { kind: 'approver', errors: { reason: 'Give a reason' } }, URL)],
   ['approval card (status)', approvalCard(claim('submitted'), { kind: 'status', notice: 'Only IEV approvers can decide.' }, URL)],
   ['approval card (rejected)', approvalCard(claim('rejected'), { kind: 'status' }, URL)],

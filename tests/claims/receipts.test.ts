@@ -1,32 +1,14 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { TestApp } from '../helpers/app.js';
 import { cardText } from '../helpers/cards.js';
 import { cardsSent } from '../helpers/chat.js';
 import { HOST, IEV, OTHER } from '../helpers/users.js';
+import { fileServer, type FileServer } from './file-server.js';
 import { addPartner, pressFor, startClaim, startClaimsApp, storedClaim, today } from './claim-steps.js';
-
-/** Stands in for Teams' file download URLs. */
-async function fileServer(files: Record<string, Buffer>): Promise<{ url: (name: string) => string; close: () => Promise<void> }> {
-  const server: Server = createServer((req, res) => {
-    const file = files[(req.url ?? '').slice(1)];
-    if (!file) {
-      res.statusCode = 404;
-      res.end();
-      return;
-    }
-    res.setHeader('content-type', 'application/octet-stream');
-    res.end(file);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: (name) => `http://127.0.0.1:${port}/${name}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
 
 describe('claims: receipts are kept in Blob storage and shown only to the host and IEV', () => {
   let app: TestApp;
-  let files: Awaited<ReturnType<typeof fileServer>>;
+  let files: FileServer;
   // A tiny valid PNG signature plus bytes: what matters is that the same bytes come back.
   const receipt = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('car park ticket £3.50')]);
 
