@@ -84,6 +84,27 @@ describe('claims: a host discards a draft claim they no longer want', () => {
     assert.equal((await storedClaim(app, claimId)).status, 'submitted');
   });
 
+  it('lets exactly one of "submit" and "discard" win when both are pressed at the same moment', async () => {
+    await addPartner(app, 'Rhea Racewell');
+    const host = app.personalChat(HOST);
+    for (let round = 0; round < 5; round += 1) {
+      const { claimId } = await startClaim(host, 'Rhea', `Race ${round}`);
+      await addMileage(host, claimId, '4');
+      const [submitted, discard] = await Promise.all([
+        host.press('claim.submit', { claimId, partnerDeclaration: 'true', hostDeclaration: 'true' }),
+        host.press('claim.discardConfirmed', { claimId }),
+      ]);
+      const stored = await app.services.claims.store.findClaim(claimId);
+      if (stored) {
+        assert.equal(stored.status, 'submitted', 'kept only as sent, never half-discarded');
+        assert.match(cardText(discard.card), /can no longer be discarded/);
+      } else {
+        assert.match(cardText(discard.card), /Draft discarded/);
+        assert.doesNotMatch(cardText(submitted.card), /Something went wrong|Sent to the IEV team/, 'the host is not told a discarded claim was sent');
+      }
+    }
+  });
+
   it('offers the button on drafts in "my claims"', async () => {
     await addPartner(app, 'Lena Listed');
     const host = app.personalChat(HOST);
