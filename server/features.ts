@@ -8,7 +8,7 @@ import type { AppConfig } from './config.js';
 import type { Services } from './services.js';
 
 /** The bot's table of contents: every feature's commands, card actions and prompts, in match order. */
-export function createFeatures(_config: AppConfig, services: Services, helpTopics: () => HelpTopic[]): BotFeature[] {
+export function createFeatures(config: AppConfig, services: Services, helpTopics: () => HelpTopic[]): BotFeature[] {
   // Planning first: "start a plan" must reach it before general's "start" (help) pattern.
   const planning = planningFeature({
     plans: services.plans,
@@ -20,6 +20,6 @@ export function createFeatures(_config: AppConfig, services: Services, helpTopic
     logger: services.logger,
     today: () => new Date(),
   });
-  const claims = claimsFeature({ claims: services.claims.service, partners: services.partners, receipts: services.claims.receipts, policy: () => services.claims.policy(), claimUrl: (id) => services.claims.claimUrl(id), ievChannelReady: async () => (await services.ievChannel.address()) !== undefined, ievChannelId: async () => (await services.ievChannel.address())?.conversationId });
+  const claims = claimsFeature({ claims: services.claims.service, partners: services.partners, receipts: services.claims.receipts, policy: () => services.claims.policy(), claimUrl: (id) => services.claims.claimUrl(id), ievChannelReady: async () => (await services.ievChannel.address()) !== undefined, ievChannelId: async () => (await services.ievChannel.address())?.conversationId, allowLoopbackFiles: config.mode === 'local' && config.environment !== 'production' });
   return [planning, claims, generalFeature({ helpTopics, feedback: services.feedback }), ievSetupFeature(services.ievChannel)];
 }

@@ -13,7 +13,7 @@ const TYPES_BY_EXTENSION: Readonly<Record<string, string>> = { jpg: 'image/jpeg'
  * Receipts sent to the bot in 1:1 chat (files or photos) go to Blob storage and onto the host's
  * open claim. Teams gives a short-lived download URL for each file.
  */
-export function receiptAttachments(options: { claims: ClaimService; receipts: ReceiptStore; claimUrl: (claimId: string) => string }): AttachmentRoute {
+export function receiptAttachments(options: { claims: ClaimService; receipts: ReceiptStore; claimUrl: (claimId: string) => string; allowLoopbackFiles: boolean }): AttachmentRoute {
   return {
     handle: async (turn, files) => {
       if (turn.conversation !== 'personal') return false;
@@ -30,7 +30,7 @@ export function receiptAttachments(options: { claims: ClaimService; receipts: Re
           await turn.sendText(`I can only keep photos and PDFs as receipts, so \u201c${file.name.slice(0, 80)}\u201d was not attached.`);
           continue;
         }
-        const bytes = await download(file.downloadUrl);
+        const bytes = await download(file.downloadUrl, options.allowLoopbackFiles);
         if (!bytes) {
           await turn.sendText('I couldn\u2019t fetch that file from Teams (or it is over 10 MB). Please send it again.');
           continue;
@@ -64,11 +64,34 @@ function contentTypeOf(name: string, declared: string): string | undefined {
   return TYPES_BY_EXTENSION[name.split('.').pop()?.toLowerCase() ?? ''];
 }
 
-async function download(url: string): Promise<Buffer | undefined> {
-  if (!/^https?:\/\//.test(url)) return undefined;
+/**
+ * Where Teams keeps files and photos sent to a bot: SharePoint/OneDrive for files, the Bot Connector and
+ * Teams' media service for inline images. The server fetches only from these (never from an address a
+ * message merely claims), so a crafted attachment cannot make it call internal or arbitrary hosts.
+ * Loopback is allowed in local mode only, where the Agents Playground and tests serve files.
+ */
+const TEAMS_FILE_HOST_SUFFIXES = ['.sharepoint.com', '.sharepoint.us', '.asm.skype.com', '.teams.microsoft.com', '.botframework.com'];
+const TEAMS_FILE_HOSTS = ['smba.trafficmanager.net'];
+
+export function isTeamsFileUrl(url: string, allowLoopback: boolean): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  const host = parsed.hostname.toLowerCase();
+  if (allowLoopback && (host === '127.0.0.1' || host === 'localhost' || host === '[::1]') && (parsed.protocol === 'http:' || parsed.protocol === 'https:')) return true;
+  if (parsed.protocol !== 'https:' || parsed.username || parsed.password) return false;
+  return TEAMS_FILE_HOSTS.includes(host) || TEAMS_FILE_HOST_SUFFIXES.some((suffix) => host.endsWith(suffix));
+}
+
+async function download(url: string, allowLoopback: boolean): Promise<Buffer | undefined> {
+  if (!isTeamsFileUrl(url, allowLoopback)) return undefined;
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(15_000), redirect: 'follow' });
-    if (!response.ok) return undefined;
+    // A redirect may only lead to another Teams file host.
+    if (!response.ok || !isTeamsFileUrl(response.url || url, allowLoopback)) return undefined;
     const declared = Number(response.headers.get('content-length') ?? '0');
     if (declared > MAX_RECEIPT_BYTES) return undefined;
     const bytes = Buffer.from(await response.arrayBuffer());

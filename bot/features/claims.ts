@@ -27,6 +27,8 @@ export interface ClaimsFeatureOptions {
   readonly ievChannelReady?: () => Promise<boolean>;
   /** The IEV channel's conversation id, if set up: approval cards show their status to everyone there, and only there. */
   readonly ievChannelId: () => Promise<string | undefined>;
+  /** Local mode only: receipts may be fetched from loopback (the Agents Playground and tests serve files there). */
+  readonly allowLoopbackFiles?: boolean;
 }
 
 /**
@@ -187,7 +189,7 @@ export function claimsFeature(options: ClaimsFeatureOptions): BotFeature {
       { verb: APPROVAL_VERBS.reject, handle: (turn, data) => decide(turn, data, { outcome: 'reject', reason: typeof data.reason === 'string' ? data.reason.slice(0, 500) : '' }) },
       { verb: APPROVAL_VERBS.query, handle: (turn, data) => decide(turn, data, { outcome: 'query', question: typeof data.question === 'string' ? data.question.slice(0, 500) : '' }) },
     ],
-    attachments: receiptAttachments({ claims, receipts: options.receipts, claimUrl: options.claimUrl }),
+    attachments: receiptAttachments({ claims, receipts: options.receipts, claimUrl: options.claimUrl, allowLoopbackFiles: options.allowLoopbackFiles ?? false }),
   };
 
   async function decide(turn: Turn, data: Readonly<Record<string, unknown>>, decision: Decision): Promise<ActionResult> {
