@@ -1,6 +1,6 @@
 import type { SqlParameter, SqlQuerySpec } from '@azure/cosmos';
 import type { Containers } from './cosmos.js';
-import { CosmosRepository, pageError, type Page, type Versioned } from './repository.js';
+import { CosmosRepository, mapError, pageError, type Page, type Versioned } from './repository.js';
 import type { Partner } from '../domain/register/partner.js';
 import type { RegisterQuery } from '../domain/register/register-query.js';
 
@@ -179,16 +179,24 @@ export class InvolvementWorkReader {
   }
 
   async plansWithPartner(partnerId: string): Promise<InvolvementWorkRecord[]> {
-    const { resources } = await this.containers.plans.items
-      .query<InvolvementWorkRecord>({ query: 'SELECT * FROM c WHERE c.type = "plan" AND ARRAY_CONTAINS(c.partnerIds, @id)', parameters: [{ name: '@id', value: partnerId }] })
-      .fetchAll();
-    return resources;
+    try {
+      const { resources } = await this.containers.plans.items
+        .query<InvolvementWorkRecord>({ query: 'SELECT * FROM c WHERE c.type = "plan" AND ARRAY_CONTAINS(c.partnerIds, @id)', parameters: [{ name: '@id', value: partnerId }] })
+        .fetchAll();
+      return resources;
+    } catch (error) {
+      throw mapError(error, 'involvement work');
+    }
   }
 
   async claimsForPartner(partnerId: string): Promise<ClaimRecord[]> {
-    const { resources } = await this.containers.claims.items
-      .query<ClaimRecord>({ query: 'SELECT * FROM c WHERE c.type = "claim" AND c.partnerId = @id AND c.status != "draft"', parameters: [{ name: '@id', value: partnerId }] })
-      .fetchAll();
-    return resources;
+    try {
+      const { resources } = await this.containers.claims.items
+        .query<ClaimRecord>({ query: 'SELECT * FROM c WHERE c.type = "claim" AND c.partnerId = @id AND c.status != "draft"', parameters: [{ name: '@id', value: partnerId }] })
+        .fetchAll();
+      return resources;
+    } catch (error) {
+      throw mapError(error, 'expense claim');
+    }
   }
 }

@@ -174,7 +174,8 @@ export function pageError(error: unknown, continuation: string | undefined, desc
   return mapError(error, describe);
 }
 
-function mapError(error: unknown, describe: string): Error {
+/** A Cosmos failure as a domain error (404 → NotFound, 409/412 → Conflict, unreachable → Unavailable). */
+export function mapError(error: unknown, describe: string): Error {
   const status = statusOf(error);
   if (status === 404) return new NotFoundError(`That ${describe} could not be found. It may have been removed.`, { cause: error });
   if (status === 412 || status === 409) {
