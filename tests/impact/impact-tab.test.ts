@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser, screenshot } from '../helpers/browser.js';
+import { screenshot } from '../helpers/browser.js';
 import { HOST, IEV, OTHER } from '../helpers/users.js';
-import { axeViolations, describeViolations, openTab, type Theme } from '../tab/tab-page.js';
+import { axeViolations, describeViolations, useTabBrowser, type Theme } from '../tab/tab-page.js';
 import { seedImpactExample } from './impact-example.js';
 
 const QUARTER = 'impact?from=2026-01-01&to=2026-03-31';
@@ -11,30 +11,13 @@ const QUARTER = 'impact?from=2026-01-01&to=2026-03-31';
 describe('"Is it working?" in the register tab (headless Chromium)', function () {
   this.timeout(120_000);
   let app: TestApp;
-  let browser: Browser;
-  const pages: Page[] = [];
-  const open = async (route: string, options: Parameters<typeof openTab>[3]) => {
-    const page = await openTab(browser, app, route, options);
-    pages.push(page);
-    return page;
-  };
-  const rowOf = (page: Page, table: string, row: string) => page.getByRole('table', { name: table }).getByRole('row', { name: new RegExp(`^${row}`) });
-
-  before(async () => {
+  const { open } = useTabBrowser(async () => {
     app = await startTestApp({ env: { IEV_MEMBER_IDS: IEV.id } });
     await app.services.directoryStore.savePerson({ userId: OTHER.id, displayName: OTHER.name, roles: ['viewer'] });
     await seedImpactExample(app);
-    browser = await launchBrowser();
+    return app;
   });
-
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.context().close();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const rowOf = (page: Page, table: string, row: string) => page.getByRole('table', { name: table }).getByRole('row', { name: new RegExp(`^${row}`) });
 
   it('shows an IEV member the headline figures and tables for a quarter', async () => {
     const page = await open(QUARTER, { as: IEV });

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser, screenshot } from '../helpers/browser.js';
+import { screenshot } from '../helpers/browser.js';
 import { HOST, IEV } from '../helpers/users.js';
 import { fictionalPartner } from '../../demo/demo-partners.js';
 import { normaliseName } from '../../domain/register/registration.js';
 import type { Partner } from '../../domain/register/partner.js';
-import { axeViolations, describeViolations, openTab, type Theme } from './tab-page.js';
+import { axeViolations, describeViolations, useTabBrowser, type Theme } from './tab-page.js';
 
 /** Waits for the dialog's opening animation: axe would otherwise measure half-faded colours. */
 const animationsDone = (page: Page) => page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
@@ -23,29 +23,15 @@ function longAgoPartner(id: string, displayName: string): Partner {
 describe('Partner rights in the register tab: download, erase on request, retention review', function () {
   this.timeout(120_000);
   let app: TestApp;
-  let browser: Browser;
-  const pages: Page[] = [];
   const esme = longAgoPartner('partner-0b7c6a1e-5f4d-4e3c-9b2a-0a1b2c3d4e5f', 'Esme Erasable');
   const rufus = longAgoPartner('partner-1c8d7b2f-6a5e-4f4d-8c3b-1b2c3d4e5f60', 'Rufus Reviewed');
 
-  const open = async (route: string, as = IEV, theme: Theme = 'default') => {
-    const page = await openTab(browser, app, route, { as, theme });
-    pages.push(page);
-    return page;
-  };
-
-  before(async () => {
+  const tab = useTabBrowser(async () => {
     app = await startTestApp({ env: { IEV_MEMBER_IDS: IEV.id } });
     for (const partner of [esme, rufus]) await app.services.partners.create(partner);
-    browser = await launchBrowser();
+    return app;
   });
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.context().close();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const open = (route: string, as = IEV, theme: Theme = 'default') => tab.open(route, { as, theme });
 
   it('offers a host neither button', async () => {
     const page = await open(`partners/${esme.id}`, HOST);

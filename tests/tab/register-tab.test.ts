@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser, screenshot } from '../helpers/browser.js';
+import { screenshot } from '../helpers/browser.js';
 import { HOST, IEV, OTHER } from '../helpers/users.js';
 import { fictionalPartner, seedFictionalPartners } from '../../demo/demo-partners.js';
-import { axeViolations, describeViolations, openTab, type Theme } from './tab-page.js';
+import { axeViolations, describeViolations, useTabBrowser, type Theme } from './tab-page.js';
 import { loopbackContext } from '../helpers/browser.js';
 import { teamsHostHarness } from './teams-host-harness.js';
 
@@ -29,30 +29,14 @@ async function seedPlans(app: TestApp): Promise<void> {
 describe('The Involvement Register tab in headless Chromium', function () {
   this.timeout(120_000);
   let app: TestApp;
-  let browser: Browser;
-  const pages: Page[] = [];
-  const open = async (route: string, options: Parameters<typeof openTab>[3]) => {
-    const page = await openTab(browser, app, route, options);
-    pages.push(page);
-    return page;
-  };
-
-  before(async () => {
+  const tabBrowser = useTabBrowser(async () => {
     app = await startTestApp({ env: { IEV_MEMBER_IDS: IEV.id } });
     await app.services.directoryStore.savePerson({ userId: OTHER.id, displayName: OTHER.name, roles: ['viewer'] });
     await seedFictionalPartners(app.services.database.containers, PARTNERS);
     await seedPlans(app);
-    browser = await launchBrowser();
+    return app;
   });
-
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.context().close();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const { open } = tabBrowser;
 
   const partnerItems = (page: Page) => page.getByRole('list', { name: 'Partners' }).getByRole('listitem');
 
@@ -147,8 +131,7 @@ describe('The Involvement Register tab in headless Chromium', function () {
     const partner = fictionalPartner(6);
     const seen: Record<string, { page: Page; body: string }> = {};
     for (const [who, user] of [['iev', IEV], ['host', HOST]] as const) {
-      const context = await openTab(browser, app, 'partners', { as: user });
-      pages.push(context);
+      const context = await open('partners', { as: user });
       const response = context.waitForResponse((candidate) => candidate.url().endsWith(`/api/partners/${partner.id}`));
       await context.evaluate((id) => { window.location.hash = `#/partners/${id}`; }, partner.id);
       seen[who] = { page: context, body: await (await response).text() };
@@ -203,9 +186,8 @@ describe('The Involvement Register tab in headless Chromium', function () {
   });
 
   it('saves a channel view from the configuration page, and the pinned tab opens on it for everyone', async () => {
-    const context = await loopbackContext(browser);
-    const page = await context.newPage();
-    pages.push(page);
+    const context = await loopbackContext(tabBrowser.browser);
+    const page = tabBrowser.track(await context.newPage());
     const harnessUrl = `${app.url}/tab/teams-host-harness.html`;
     await page.route(harnessUrl, (route) =>
       route.fulfill({ contentType: 'text/html', body: teamsHostHarness(`${app.url}/tab/index.html?as=${HOST.id}#/config`, { theme: 'dark', frameContext: 'settings' }) }),

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { loopbackContext } from '../helpers/browser.js';
+import { launchBrowser, loopbackContext } from '../helpers/browser.js';
 import type { TestApp } from '../helpers/app.js';
 import type { TestUser } from '../helpers/users.js';
 
@@ -20,6 +20,53 @@ export async function openTab(
   await page.goto(`${app.url}/tab/index.html?${query}#/${route}`);
   await page.getByRole('heading', { name: 'Involvement Register', level: 1 }).waitFor();
   return page;
+}
+
+export interface TabBrowser {
+  /** The Chromium shared by the suite (launched in `before`). */
+  readonly browser: Browser;
+  /** Opens the tab like `openTab`; the page is closed after the test. */
+  open(route: string, options: Parameters<typeof openTab>[3]): Promise<Page>;
+  /** Closes a page opened some other way after the test. */
+  track(page: Page): Page;
+}
+
+/**
+ * A suite's browser fixture: `setup` starts (and seeds) the app before Chromium is launched; pages opened
+ * through the fixture are closed after each test, and the browser and app after the suite.
+ */
+export function useTabBrowser(setup: () => Promise<TestApp>): TabBrowser {
+  let app: TestApp | undefined;
+  let browser: Browser | undefined;
+  const pages: Page[] = [];
+  const track = (page: Page) => {
+    pages.push(page);
+    return page;
+  };
+
+  before(async () => {
+    app = await setup();
+    browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    for (const page of pages.splice(0)) await page.context().close();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  const started = () => {
+    if (!app || !browser) throw new Error('The app and browser start in the suite\u2019s before hook');
+    return { app, browser };
+  };
+  return {
+    get browser() {
+      return started().browser;
+    },
+    open: async (route, options) => track(await openTab(started().browser, started().app, route, options)),
+    track,
+  };
 }
 
 const require = createRequire(import.meta.url);
