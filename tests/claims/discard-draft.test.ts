@@ -3,6 +3,7 @@ import type { TestApp } from '../helpers/app.js';
 import { actionsOf, cardText, findAction, validateCard } from '../helpers/cards.js';
 import { cardsSent } from '../helpers/chat.js';
 import { HOST, IEV, SECOND_HOST, type TestUser } from '../helpers/users.js';
+import { ClaimService } from '../../domain/claims/claim-service.js';
 import { fileServer, sharedFile, type FileServer } from './file-server.js';
 import { addMileage, addPartner, pressFor, startClaim, startClaimsApp, storedClaim, submit, today } from './claim-steps.js';
 
@@ -82,6 +83,29 @@ describe('claims: a host discards a draft claim they no longer want', () => {
     const refused = await pressFor(host, 'claim.discardConfirmed', { claimId });
     assert.match(cardText(refused), /sent to the IEV team, so it can no longer be discarded/);
     assert.equal((await storedClaim(app, claimId)).status, 'submitted');
+  });
+
+  it('still discards the draft when a receipt file cannot be removed, and reports the file by id only', async () => {
+    await addPartner(app, 'Lucas Leased');
+    const host = app.personalChat(HOST);
+    const { claimId } = await startClaim(host, 'Lucas');
+    await pressFor(host, 'claim.addItem', { claimId, kind: 'parking', date: today(), description: 'Car park', amount: '2.00' });
+    await host.post(sharedFile('ticket.png', files.url('ticket.png'), 'png'));
+    const [receipt] = (await storedClaim(app, claimId)).receipts;
+    assert.ok(receipt);
+    // A lease held by someone else makes Blob storage refuse the delete: a real failure, not a stand-in.
+    const blob = (await app.services.claims.receipts['client']()).getBlockBlobClient(receipt.blobName);
+    const lease = blob.getBlobLeaseClient();
+    await lease.acquireLease(-1);
+    const warnings: unknown[] = [];
+    const { store, outbox, policy } = app.services.claims;
+    const service = new ClaimService({ claims: store, partners: app.services.partners, outbox, policy, receiptCleanup: { receipts: app.services.claims.receipts, warn: (ids) => warnings.push(ids) } });
+    const result = await service.discardDraft({ id: HOST.id, displayName: HOST.name, roles: ['host'] }, claimId, 'op-leased');
+    assert.deepEqual(result, { discarded: true, partnerName: 'Lucas Leased' });
+    assert.equal(await store.findClaim(claimId), undefined, 'the record goes even though a file stays');
+    assert.deepEqual(warnings, [{ claimId, receiptId: receipt.id, operationId: 'op-leased' }]);
+    await lease.releaseLease();
+    await app.services.claims.receipts.delete(receipt.blobName);
   });
 
   it('lets exactly one of "submit" and "discard" win when both are pressed at the same moment', async () => {
