@@ -94,7 +94,8 @@ export class PartnerRightsService {
     if (!partner.erasure && open.length > 0) {
       const states = [...new Set(open.map((claim) => STATUS_LABELS[claim.status].replace(/^./, (first) => first.toLowerCase())))].join('; ');
       throw new ConflictError(
-        `This partner has ${open.length === 1 ? 'an expense claim' : `${open.length} expense claims`} that ${open.length === 1 ? 'is' : 'are'} not yet paid or rejected (${states}). Finish ${open.length === 1 ? 'it' : 'them'} first, then erase their data, so nobody loses money they are owed.`,
+        `This partner has ${open.length === 1 ? 'an expense claim' : `${open.length} expense claims`} that ${open.length === 1 ? 'is' : 'are'} not yet paid or rejected (${states}). Finish ${open.length === 1 ? 'it' : 'them'} first, then erase their data, so nobody loses money they are owed.` +
+          (open.some((claim) => claim.status === 'draft') ? ' A draft that was never sent can be discarded by the host who started it ("Discard this draft" in their chat with the bot).' : ''),
       );
     }
     for (const claim of claims) {

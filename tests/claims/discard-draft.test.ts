@@ -37,6 +37,7 @@ describe('claims: a host discards a draft claim they no longer want', () => {
 
     const refusedErasure = await erase(partner.id, IEV);
     assert.equal(refusedErasure.status, 409, 'an abandoned draft blocks erasure');
+    assert.match(((await refusedErasure.json()) as { detail: string }).detail, /can be discarded by the host who started it/);
 
     const draft = await pressFor(host, 'claim.show', { claimId });
     assert.equal((findAction(draft, 'claim.discard') as { style?: string } | undefined)?.style, 'destructive');
