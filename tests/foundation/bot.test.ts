@@ -41,6 +41,9 @@ describe('the bot endpoint, as Teams calls it', () => {
     const refused = await app.channel(HOST).say('set up IEV channel');
     assert.match(cardText(cardsSent(refused)[0]), /Only members of the IEV team/);
     assert.equal(await app.services.ievChannel.address(), undefined);
+    const inPersonalChat = await app.personalChat(IEV).say('set up IEV channel');
+    assert.match(cardText(cardsSent(inPersonalChat)[0]), /Run this in the IEV team\u2019s channel/);
+    assert.equal(await app.services.ievChannel.address(), undefined, 'a 1:1 chat never becomes the IEV channel');
     const accepted = await app.channel(IEV).say('set up IEV channel');
     assert.match(cardText(cardsSent(accepted)[0]), /This is now the IEV channel/);
     assert.equal((await app.services.ievChannel.address())?.conversationId, '19:iev-channel@thread.tacv2');
