@@ -1,6 +1,5 @@
 import { Badge, Link, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
-import { api } from '../api.js';
+import { useApiResource } from '../use-api-resource.js';
 import { ErrorMessage, Loading } from '../components/states.js';
 import { formatDate, formatPounds } from '../format.js';
 import { href } from '../router.js';
@@ -34,19 +33,7 @@ const useStyles = makeStyles({
 /** A claim as the approval card links to it (read-only; decisions are made on the card). The claims API decides who may see it. */
 export function ClaimView({ id }: { id: string }) {
   const styles = useStyles();
-  const [claim, setClaim] = useState<ClaimData>();
-  const [error, setError] = useState<unknown>();
-  const load = useCallback(async () => {
-    setError(undefined);
-    try {
-      setClaim(await api<ClaimData>(`/api/claims/${encodeURIComponent(id)}`));
-    } catch (failure) {
-      setError(failure);
-    }
-  }, [id]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: claim, error, reload: load } = useApiResource<ClaimData>(`/api/claims/${encodeURIComponent(id)}`);
 
   if (error) return (<section aria-labelledby="claim-heading"><h2 id="claim-heading">Expense claim</h2><ErrorMessage error={error} onRetry={() => void load()} /></section>);
   if (!claim) return <Loading label="Loading the claim" />;

@@ -1,9 +1,10 @@
 import { Badge, Button, Field, Link, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { api, type PartnerPageData, type PartnerStatus, type PartnerView } from '../api.js';
 import { ErrorMessage, Loading } from '../components/states.js';
 import { formatDate, formatPounds, PAYMENT_LABEL, STATUS_LABEL } from '../format.js';
 import { href } from '../router.js';
+import { useApiResource } from '../use-api-resource.js';
 import { PartnerRights } from './partner-rights.js';
 
 const useStyles = makeStyles({
@@ -22,22 +23,7 @@ const EQUALITY_LABEL: Record<string, string> = { ageBand: 'Age group', disabilit
 /** One partner: profile, needs, involvement history, claims; emergency contact and equality answers for IEV only (the server decides). */
 export function PartnerPage({ id }: { id: string }) {
   const styles = useStyles();
-  const [data, setData] = useState<PartnerPageData>();
-  const [error, setError] = useState<unknown>();
-
-  const load = useCallback(async () => {
-    setError(undefined);
-    setData(undefined);
-    try {
-      setData(await api<PartnerPageData>(`/api/partners/${encodeURIComponent(id)}`));
-    } catch (failure) {
-      setError(failure);
-    }
-  }, [id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data, error, reload: load } = useApiResource<PartnerPageData>(`/api/partners/${encodeURIComponent(id)}`);
 
   if (error) {
     return (
