@@ -145,8 +145,8 @@ export class InvolvementBot extends TeamsActivityHandler {
 
   private async runAction(context: TurnContext, verb: string, data: Record<string, unknown>): Promise<ActionResult> {
     const turn = await this.turnFor(context);
-    const route = verb === 'help' ? undefined : this.actions.get(verb);
     if (verb === 'help') return { card: helpCard(this.helpTopics()) };
+    const route = this.actions.get(verb);
     if (!route) {
       this.deps.logger.warn({ verb: verb.slice(0, 64) }, 'card action with unknown verb');
       return { card: messageCard('That button no longer works', 'This card is out of date. Type \u201chelp\u201d to see what I can do.') };
@@ -162,8 +162,7 @@ export class InvolvementBot extends TeamsActivityHandler {
     const from = context.activity.from;
     const caller = { id: from.aadObjectId ?? from.id, displayName: from.name ?? 'Colleague' };
     const conversation = conversationKindOf(context.activity);
-    if (conversation === 'personal') await this.deps.directory.rememberPersonalChat(caller, addressOf(context.activity));
-    const actor = await this.deps.directory.actorFor(caller);
+    const actor = await this.deps.directory.actorFor(caller, conversation === 'personal' ? { personalChat: addressOf(context.activity) } : {});
     return {
       context,
       actor,

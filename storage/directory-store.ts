@@ -56,14 +56,6 @@ export class DirectoryStore {
     return saved as PersonDocument;
   }
 
-  async listPeopleWithRole(role: Role): Promise<PersonDocument[]> {
-    const people = await this.repository.queryAll({
-      query: 'SELECT * FROM c WHERE c.type = "person" AND ARRAY_CONTAINS(c.roles, @role)',
-      parameters: [{ name: '@role', value: role }],
-    });
-    return people as PersonDocument[];
-  }
-
   async getSetting<V>(key: string): Promise<SettingDocument<V> | undefined> {
     const found = await this.repository.find(settingId(key), settingId(key));
     return found?.type === 'setting' ? (found as SettingDocument<V>) : undefined;

@@ -16,29 +16,23 @@ export class DirectoryService {
     private readonly configuredIevMembers: readonly string[],
   ) {}
 
-  async actorFor(caller: CallerIdentity): Promise<Actor> {
+  /**
+   * Who the caller is and what they may do, from one read of the directory. With `personalChat`, also
+   * remembers their 1:1 chat with the bot (written only when it changed) so outcomes can reach them later.
+   */
+  async actorFor(caller: CallerIdentity, options: { personalChat?: ConversationAddress } = {}): Promise<Actor> {
     const person = await this.store.findPerson(caller.id);
+    const chat = options.personalChat;
+    if (chat && (person?.personalChat?.conversationId !== chat.conversationId || person.displayName !== caller.displayName)) {
+      await this.store.savePerson({ userId: caller.id, displayName: caller.displayName, roles: person?.roles ?? ['host'], personalChat: chat });
+    }
     const roles = new Set<Role>(person?.roles ?? ['host']);
     if (this.configuredIevMembers.includes(caller.id)) roles.add('iev');
     if (roles.has('iev')) roles.add('host');
     return { id: caller.id, displayName: caller.displayName, roles: [...roles] };
   }
 
-  /** Remembers the person's 1:1 chat so the bot can tell them about outcomes later. Writes only when it changed. */
-  async rememberPersonalChat(caller: CallerIdentity, address: ConversationAddress): Promise<void> {
-    const person = await this.store.findPerson(caller.id);
-    if (person?.personalChat?.conversationId === address.conversationId && person.displayName === caller.displayName) return;
-    await this.store.savePerson({ userId: caller.id, displayName: caller.displayName, roles: person?.roles ?? ['host'], personalChat: address });
-  }
-
   async personalChatOf(userId: string): Promise<ConversationAddress | undefined> {
     return (await this.store.findPerson(userId))?.personalChat;
-  }
-
-  async grantRole(userId: string, displayName: string, role: Role): Promise<void> {
-    const person = await this.store.findPerson(userId);
-    const roles = new Set<Role>(person?.roles ?? ['host']);
-    roles.add(role);
-    await this.store.savePerson({ userId, displayName: person?.displayName ?? displayName, roles: [...roles], personalChat: person?.personalChat });
   }
 }

@@ -28,10 +28,7 @@ const registration = (overrides: Record<string, unknown> = {}) => ({
 
 describe('Involvement Register API', () => {
   let app: TestApp;
-  const get = async <T>(path: string, as: TestUser): Promise<{ status: number; body: T }> => {
-    const response = await app.api(path, { as });
-    return { status: response.status, body: (await response.json()) as T };
-  };
+  const get = <T>(path: string, as: TestUser) => app.getJson<T>(path, as);
 
   before(async () => {
     app = await startTestApp({ env: { IEV_MEMBER_IDS: IEV.id } });
@@ -256,10 +253,7 @@ describe('Involvement Register API', () => {
 
 describe('Changing a partner\u2019s status', () => {
   let app: TestApp;
-  const get = async <T>(path: string, as: TestUser): Promise<{ status: number; body: T }> => {
-    const response = await app.api(path, { as });
-    return { status: response.status, body: (await response.json()) as T };
-  };
+  const get = <T>(path: string, as: TestUser) => app.getJson<T>(path, as);
   before(async () => {
     app = await startTestApp({ env: { IEV_MEMBER_IDS: IEV.id } });
     await seedFictionalPartners(app.services.database.containers, 30);

@@ -92,6 +92,12 @@ export class TestApp {
     return fetch(`${this.url}${path}`, { ...rest, headers });
   }
 
+  /** GETs a JSON resource as `as`; returns the status and the parsed body (a problem body on errors). */
+  async getJson<T>(path: string, as: TestUser): Promise<{ status: number; body: T }> {
+    const response = await this.api(path, { as });
+    return { status: response.status, body: (await response.json()) as T };
+  }
+
   /** Stops and starts the server again on the same database, as after a deployment or crash-restart. */
   async restart(): Promise<void> {
     await this.running.stop();
