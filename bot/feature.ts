@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { AdaptiveCard } from '../cards/adaptive-card.js';
+import type { AdaptiveCard } from './cards/adaptive-card.js';
 import type { Actor } from '../domain/people/actor.js';
 
 /** Where a message came from, in the terms our features care about. */

@@ -9,10 +9,10 @@ import {
   type StatePropertyAccessor,
   type Storage,
 } from 'botbuilder';
-import { helpCard, type HelpTopic } from '../cards/help-card.js';
-import { messageCard } from '../cards/message-card.js';
-import { welcomeCard } from '../cards/welcome-card.js';
-import type { AdaptiveCard } from '../cards/adaptive-card.js';
+import { helpCard, type HelpTopic } from './general/help-card.js';
+import { messageCard } from './cards/message-card.js';
+import { welcomeCard } from './general/welcome-card.js';
+import type { AdaptiveCard } from './cards/adaptive-card.js';
 import { DomainError } from '../domain/errors.js';
 import type { DirectoryService } from '../domain/people/directory-service.js';
 import type { DirectoryStore } from '../storage/directory-store.js';

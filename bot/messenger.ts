@@ -1,5 +1,5 @@
 import { CardFactory, MessageFactory, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
-import type { AdaptiveCard } from '../cards/adaptive-card.js';
+import type { AdaptiveCard } from './cards/adaptive-card.js';
 import type { ConversationAddress } from '../storage/directory-store.js';
 
 /**

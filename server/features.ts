@@ -1,9 +1,9 @@
 import type { BotFeature } from '../bot/feature.js';
-import { generalFeature } from '../bot/features/general.js';
-import { ievSetupFeature } from '../bot/features/iev-setup.js';
-import { planningFeature } from '../bot/features/planning.js';
-import { claimsFeature } from '../bot/features/claims.js';
-import type { HelpTopic } from '../cards/help-card.js';
+import { generalFeature } from '../bot/general/general-feature.js';
+import { ievSetupFeature } from '../bot/general/iev-setup-feature.js';
+import { planningFeature } from '../bot/planning/planning-feature.js';
+import { claimsFeature } from '../bot/claims/claims-feature.js';
+import type { HelpTopic } from '../bot/general/help-card.js';
 import type { AppConfig } from './config.js';
 import type { Services } from './services.js';
 

@@ -1,6 +1,6 @@
-import type { AdaptiveCard } from '../../cards/adaptive-card.js';
-import { approvalCard } from '../../cards/approval-card.js';
-import { claimOutcomeCard } from '../../cards/claim-outcome-card.js';
+import type { AdaptiveCard } from '../../bot/cards/adaptive-card.js';
+import { approvalCard } from '../../bot/claims/approval-card.js';
+import { claimOutcomeCard } from '../../bot/claims/claim-outcome-card.js';
 import type { ClaimStore } from '../../storage/claim-store.js';
 import type { ConversationAddress } from '../../storage/directory-store.js';
 import type { OutboxMessage } from '../../storage/outbox-store.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { AdaptiveCard } from '../../cards/adaptive-card.js';
+import type { AdaptiveCard } from '../../bot/cards/adaptive-card.js';
 import type { ClaimDocument } from '../../domain/claims/claim.js';
 import type { Partner } from '../../domain/register/partner.js';
 import type { Versioned } from '../../storage/repository.js';

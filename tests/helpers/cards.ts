@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Activity } from 'botbuilder';
-import type { AdaptiveCard } from '../../cards/adaptive-card.js';
+import type { AdaptiveCard } from '../../bot/cards/adaptive-card.js';
 
 const ADAPTIVE_CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
-import type { AdaptiveCard } from '../../cards/adaptive-card.js';
+import type { AdaptiveCard } from '../../bot/cards/adaptive-card.js';
 import { cardsIn } from './cards.js';
 import type { ConnectorCall, LocalConnector } from './connector.js';
 import { BOT_ID, TENANT_ID, type TestUser } from './users.js';

@@ -38,6 +38,6 @@ describe('the deployment guide', () => {
 
   it('tells the IEV team how to set up their channel with the words the bot understands', () => {
     assert.match(guide, /@Involvement Hub set up IEV channel/);
-    assert.match(readFileSync(`${ROOT}bot/features/iev-setup.ts`, 'utf8'), /command: 'set up IEV channel'/);
+    assert.match(readFileSync(`${ROOT}bot/general/iev-setup-feature.ts`, 'utf8'), /command: 'set up IEV channel'/);
   });
 });

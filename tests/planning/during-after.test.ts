@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { AdaptiveCard } from '../../cards/adaptive-card.js';
+import type { AdaptiveCard } from '../../bot/cards/adaptive-card.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { cardText } from '../helpers/cards.js';
 import { cardsSent, type ChatClient } from '../helpers/chat.js';

@@ -1,0 +1,80 @@
+import type { ClaimDocument } from '../../domain/claims/claim.js';
+import { STATUS_LABELS, awaitingDecision } from '../../domain/claims/claim.js';
+import { formatPounds } from '../../domain/claims/money.js';
+import { card, container, execute, facts, fieldError, heading, openUrl, paragraph, type AdaptiveCard, type CardAction, type CardElement } from '../cards/adaptive-card.js';
+import { flagCount, formatDate, itemBlocks, statusLine, totalsFacts } from './claim-parts.js';
+
+export type ApprovalView =
+  /** An IEV approver who may decide this claim: Approve, Reject (reason), Query (question). */
+  | { readonly kind: 'approver'; readonly errors?: Readonly<Record<string, string>>; readonly values?: Readonly<Record<string, string>> }
+  /** Everyone else, and everyone once decided: the status only. */
+  | { readonly kind: 'status'; readonly notice?: string };
+
+export const APPROVAL_VERBS = { refresh: 'claim.refresh', approve: 'claim.approve', reject: 'claim.reject', query: 'claim.query' } as const;
+
+/**
+ * The claim as the IEV channel sees it. Partner's name only: no contact details in a channel.
+ * `refresh` makes Teams ask the bot for each viewer's own view, built from the database; the
+ * "Show the latest" button does the same by hand (clients without automatic refresh).
+ */
+export function approvalCard(claim: ClaimDocument, view: ApprovalView, claimUrl: string): AdaptiveCard {
+  const decided = !awaitingDecision(claim.status);
+  const body: CardElement[] = [
+    heading(`Expense claim: ${claim.partnerName}`, 'Medium'),
+    container([paragraph(`**${STATUS_LABELS[claim.status]}**`), paragraph(statusLine(claim))], { style: decided ? (claim.status === 'rejected' ? 'attention' : 'good') : 'emphasis', id: 'status' }),
+    ...(view.kind === 'status' && view.notice ? [container([paragraph(view.notice)], { style: 'attention' })] : []),
+    facts([
+      ['Involvement work', claim.work.title],
+      ['Host', claim.hostName],
+      ['Policy checks', flagCount(claim) === 0 ? 'Nothing flagged' : `${flagCount(claim)} to look at`],
+      ['Policy version', claim.policyVersion],
+      ...(claim.payBy && claim.status !== 'paid' && claim.status !== 'rejected' ? ([['Target: paid by', formatDate(claim.payBy)]] as Array<[string, string]>) : []),
+    ]),
+    ...itemBlocks(claim),
+    totalsFacts(claim),
+    ...latestNote(claim),
+  ];
+  const refresh = execute('Show the latest', APPROVAL_VERBS.refresh, { claimId: claim.id });
+  const actions: CardAction[] = view.kind === 'approver' && !decided ? approverActions(claim, view) : [refresh];
+  actions.push(openUrl('Open claim and receipts', claimUrl));
+  return card(body, actions, {
+    refresh: { action: refresh },
+    fallbackText: `Expense claim for ${claim.partnerName}: ${STATUS_LABELS[claim.status]}, total ${formatPounds(claim.totals.expensesPence + claim.totals.paymentsPence)}.`,
+  });
+}
+
+function approverActions(claim: ClaimDocument, view: Extract<ApprovalView, { kind: 'approver' }>): CardAction[] {
+  const data = { claimId: claim.id };
+  return [
+    execute('Approve', APPROVAL_VERBS.approve, data, { style: 'positive' }),
+    {
+      type: 'Action.ShowCard',
+      title: 'Reject',
+      card: card(
+        [
+          { type: 'Input.Text', id: 'reason', label: 'Why is the claim rejected? The host will see this.', isMultiline: true, isRequired: true, errorMessage: 'Give a reason', maxLength: 500, value: view.values?.reason ?? '' },
+          ...(view.errors?.reason ? [fieldError('reason', view.errors.reason)] : []),
+        ],
+        [execute('Reject claim', APPROVAL_VERBS.reject, data, { style: 'destructive', associatedInputs: 'auto' })],
+      ),
+    },
+    {
+      type: 'Action.ShowCard',
+      title: 'Query',
+      card: card(
+        [
+          { type: 'Input.Text', id: 'question', label: 'Your question for the host', isMultiline: true, isRequired: true, errorMessage: 'Write your question', maxLength: 500, value: view.values?.question ?? '' },
+          ...(view.errors?.question ? [fieldError('question', view.errors.question)] : []),
+        ],
+        [execute('Send question', APPROVAL_VERBS.query, data, { associatedInputs: 'auto' })],
+      ),
+    },
+  ];
+}
+
+function latestNote(claim: ClaimDocument): CardElement[] {
+  const last = claim.history.at(-1);
+  if (!last?.note || (last.status !== 'rejected' && last.status !== 'queried' && last.status !== 'resubmitted')) return [];
+  const label = { rejected: 'Reason', queried: 'Question', resubmitted: 'Host\u2019s answer' }[last.status];
+  return [paragraph(`**${label}:** ${last.note}`)];
+}

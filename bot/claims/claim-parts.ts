@@ -1,0 +1,67 @@
+import type { ClaimDocument, PricedItem } from '../../domain/claims/claim.js';
+import { STATUS_LABELS } from '../../domain/claims/claim.js';
+import { formatPounds } from '../../domain/claims/money.js';
+import { container, facts, paragraph, type CardElement } from '../cards/adaptive-card.js';
+
+/** Pieces shared by the claim card (host) and the approval card (IEV channel). */
+
+const KIND_LABELS: Readonly<Record<PricedItem['input']['kind'], string>> = {
+  mileage: 'Mileage',
+  fare: 'Public transport',
+  taxi: 'Taxi',
+  parking: 'Parking',
+  care: 'Care costs',
+  subsistence: 'Food and drink',
+  'involvement-time': 'Involvement time',
+};
+
+export function itemTitle(item: PricedItem): string {
+  const input = item.input;
+  const what = input.kind === 'mileage' ? `${input.from} to ${input.to}` : 'description' in input ? input.description : input.kind === 'care' ? input.careType.replace('-', ' ') : '';
+  return `${KIND_LABELS[input.kind]}, ${formatDate(input.date)}${what ? `: ${what}` : ''}`;
+}
+
+/** One item: what it is, how the amount was worked out, and anything the policy flags. */
+export function itemBlock(item: PricedItem, receipts: number): CardElement {
+  return container([
+    paragraph(`**${itemTitle(item)}**`),
+    paragraph(item.explanation),
+    ...(receipts > 0 ? [paragraph(`Receipt attached (${receipts})`, { subtle: true })] : []),
+    ...item.flags.map((flag) => paragraph(`\u26a0 ${flag.message}`, { color: 'Attention' })),
+  ]);
+}
+
+export function itemBlocks(claim: ClaimDocument): CardElement[] {
+  return claim.items.map((item) => itemBlock(item, claim.receipts.filter((receipt) => receipt.itemId === item.id).length));
+}
+
+export function totalsFacts(claim: ClaimDocument): CardElement {
+  return facts([
+    ['Expenses', formatPounds(claim.totals.expensesPence)],
+    ['Involvement payments (taxable, via payroll)', formatPounds(claim.totals.paymentsPence)],
+    ['Total', formatPounds(claim.totals.expensesPence + claim.totals.paymentsPence)],
+  ]);
+}
+
+export function flagCount(claim: ClaimDocument): number {
+  return claim.items.reduce((sum, item) => sum + item.flags.length, 0);
+}
+
+/** "Approved by Ivy IEV at 14:05 on 3 June 2025", from the claim's own record. */
+export function statusLine(claim: ClaimDocument): string {
+  const last = claim.history.at(-1);
+  const label = STATUS_LABELS[claim.status];
+  if (!last || claim.status === 'draft') return label;
+  const verb = { submitted: 'Submitted', resubmitted: 'Resubmitted', approved: 'Approved', rejected: 'Rejected', queried: 'Queried', exported: 'Exported for payment', paid: 'Marked paid', draft: 'Started' }[last.status];
+  return `${verb} by ${last.byName} at ${formatDateTime(last.at)}`;
+}
+
+export function formatDate(date: string): string {
+  return new Date(`${date.slice(0, 10)}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+}
+
+export function formatDateTime(at: string): string {
+  const when = new Date(at);
+  const time = when.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+  return `${time} on ${formatDate(when.toISOString())}`;
+}

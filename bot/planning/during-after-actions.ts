@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { planClosedCard } from './plan-closed-card.js';
+import { planListCard } from './plan-list-card.js';
+import { planOutcomeCard } from './plan-outcome-card.js';
+import { sessionLogCard } from './session-log-card.js';
+import { sessionLoggedCard } from './session-logged-card.js';
+import { ValidationError, type FieldProblem } from '../../domain/errors.js';
+import { YOU_SAID_PAIRS } from '../../domain/planning/during-after.js';
+import type { Plan } from '../../domain/planning/plan.js';
+import type { ActionResult, ActionRoute, CommandRoute, Turn } from '../feature.js';
+import type { SupportDependencies } from './support-actions.js';
+import { cardId, keptValues } from './card-values.js';
+
+const id = cardId;
+const planRefSchema = z.object({ planId: id });
+const sessionRefSchema = z.object({ planId: id, op: id });
+
+const SESSION_INPUT_LIMITS = { date: 10, durationMinutes: 6, format: 20, partnerSearch: 80, partnerIds: 5200, howItWent: 2000, checkIn: 20, checkInNotes: 1000 };
+const OUTCOME_INPUT_LIMITS: Record<string, number> = {
+  decisions: 2000,
+  feedbackHow: 1000,
+  feedbackTo: 300,
+  thankPartners: 5,
+  rating: 20,
+  evaluationComment: 1000,
+  ...Object.fromEntries(Array.from({ length: YOU_SAID_PAIRS }, (_, index) => [[`youSaid${index + 1}`, 1000], [`weDid${index + 1}`, 1000], [`session${index + 1}`, 100]]).flat()),
+};
+const SEARCH_RESULTS = 10;
+
+/** "During" (log sessions with partners from the register, check in) and "after" (outcome, you said / we did, thanks). */
+export function duringAfterActions(deps: SupportDependencies): ActionRoute[] {
+  const sessionCard = (plan: Plan, op: string, data: Readonly<Record<string, unknown>>, options: SessionCardOptions = {}) => sessionCardFor(deps, plan, op, data, options);
+
+  const withPlan = (verb: string, handle: (turn: Turn, plan: Plan, data: Readonly<Record<string, unknown>>) => Promise<ActionResult>): ActionRoute => ({
+    verb,
+    handle: async (turn, data) => {
+      const ref = planRefSchema.safeParse(data);
+      if (!ref.success) return { message: 'That button didn\u2019t work. Type \u201cmy plans\u201d to open your plan.' };
+      return handle(turn, await deps.plans.open(turn.actor, ref.data.planId), data);
+    },
+  });
+
+  return [
+    withPlan('session.start', async (_turn, plan) => ({ card: await sessionCard(plan, randomUUID(), {}) })),
+    withPlan('session.search', async (_turn, plan, data) => {
+      const ref = sessionRefSchema.safeParse(data);
+      return { card: await sessionCard(plan, ref.success ? ref.data.op : randomUUID(), data, { search: true }) };
+    }),
+    withPlan('session.save', async (turn, plan, data) => {
+      const ref = sessionRefSchema.safeParse(data);
+      if (!ref.success) return { message: 'That button didn\u2019t work. Type \u201cmy plans\u201d to open your plan.' };
+      try {
+        const { session } = await deps.plans.logSession(turn.actor, plan.id, ref.data.op, data);
+        const partners = await deps.partners.getMany(session.partnerIds);
+        return { card: sessionLoggedCard(plan.id, plan.title, session, partners.map((partner) => partner.displayName)) };
+      } catch (error) {
+        if (!(error instanceof ValidationError) || error.problems.length === 0) throw error;
+        return { card: await sessionCard(plan, ref.data.op, data, { problems: error.problems }) };
+      }
+    }),
+    withPlan('after.start', async (_turn, plan) => ({ card: planOutcomeCard(plan) })),
+    withPlan('after.save', async (turn, plan, data) => {
+      try {
+        return { card: planClosedCard(await deps.plans.recordOutcome(turn.actor, plan.id, data)) };
+      } catch (error) {
+        if (!(error instanceof ValidationError) || error.problems.length === 0) throw error;
+        return { card: planOutcomeCard(plan, { values: keptValues(data, OUTCOME_INPUT_LIMITS), problems: error.problems }) };
+      }
+    }),
+  ];
+}
+
+interface SessionCardOptions {
+  readonly search?: boolean;
+  readonly problems?: readonly FieldProblem[];
+}
+
+/** The session form as the host left it: their answers, the partners they chose, and the latest search results. */
+async function sessionCardFor(deps: SupportDependencies, plan: Plan, op: string, data: Readonly<Record<string, unknown>>, options: SessionCardOptions = {}) {
+  const values = keptValues(data, SESSION_INPUT_LIMITS);
+  const chosenIds = (values.partnerIds ?? '').split(',').filter(Boolean).slice(0, 50);
+  const chosen = (chosenIds.length > 0 ? await deps.partners.getMany(chosenIds) : []).filter((partner) => partner.status !== 'left');
+  const term = (values.partnerSearch ?? '').trim();
+  let searchNote: string | undefined;
+  let found: Array<{ id: string; displayName: string }> = [];
+  if (options.search) {
+    if (term.length < 2) searchNote = 'Type at least 2 letters of a name to search the register.';
+    else {
+      found = (await deps.partners.searchByName(term, { pageSize: SEARCH_RESULTS })).map((partner) => ({ id: partner.id, displayName: partner.displayName }));
+      searchNote = found.length === 0 ? `No active partners on the register match \u201c${term}\u201d. Check the spelling, or ask the IEV team to register them.` : `Found ${found.length} on the register. Tick the people who took part.`;
+    }
+  }
+  const choices = [...chosen.map((partner) => ({ id: partner.id, displayName: partner.displayName })), ...found.filter((partner) => !chosenIds.includes(partner.id))];
+  const knownIds = new Set(choices.map((choice) => choice.id));
+  return sessionLogCard({
+    planId: plan.id,
+    planTitle: plan.title,
+    op,
+    today: deps.today().toISOString().slice(0, 10),
+    values: { ...values, partnerIds: chosenIds.filter((partnerId) => knownIds.has(partnerId)).join(',') },
+    problems: options.problems,
+    partnerChoices: choices,
+    searchNote,
+  });
+}
+
+/** "log a session": straight to the form when the host has one plan under way, otherwise their list of plans. */
+export function logSessionCommand(deps: SupportDependencies): CommandRoute {
+  return {
+    command: 'log a session',
+    description: 'Record a meeting or session and who took part',
+    scopes: ['personal'],
+    patterns: [/^log (a )?(session|meeting)\b/i, /\b(record|log)\b.*\b(session|meeting)\b/i],
+    handle: async (turn) => {
+      const open = (await deps.plans.myPlans(turn.actor)).filter((plan) => plan.phase === 'planned' || plan.phase === 'running');
+      if (open.length === 1) {
+        await turn.sendCard(await sessionCardFor(deps, open[0]!, randomUUID(), {}));
+        return;
+      }
+      await turn.sendText('Which piece of work was the session for? Open the plan and press \u201cLog a session\u201d.');
+      await turn.sendCard(planListCard(await deps.plans.myPlans(turn.actor)));
+    },
+  };
+}

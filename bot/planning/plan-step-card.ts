@@ -1,0 +1,66 @@
+import { card, container, execute, heading, paragraph, bulletList, type AdaptiveCard, type CardAction, type CardElement } from '../cards/adaptive-card.js';
+import { problemSummary, stepFieldInput } from '../cards/inputs.js';
+import type { FieldProblem } from '../../domain/errors.js';
+import { STEP_COUNT, stepNumber, type PlanStep } from '../../domain/planning/plan-steps.js';
+
+export interface PlanStepCardInput {
+  readonly step: PlanStep;
+  /** Absent until the first step has been saved. */
+  readonly planId?: string | undefined;
+  readonly planTitle?: string | undefined;
+  readonly revision: number;
+  /** Identifies this first card, so a retried first save does not create two plans. */
+  readonly op?: string | undefined;
+  /** "edit" when changing one answer from the summary: Save returns to the summary. */
+  readonly mode: 'walk' | 'edit';
+  readonly values: Readonly<Record<string, string>>;
+  readonly problems?: readonly FieldProblem[] | undefined;
+  /** Shown at the top, e.g. why an out-of-date card was replaced by this one. */
+  readonly notice?: string | undefined;
+  /** Ideas matched to the groups the host chose (methods step). */
+  readonly suggestions?: readonly string[] | undefined;
+}
+
+/** One step of the planning guide: progress, short guidance, the questions, and Next / Back / Skip / Save and exit. */
+export function planStepCard(input: PlanStepCardInput): AdaptiveCard {
+  const number = stepNumber(input.step.key);
+  const progress = `Step ${number} of ${STEP_COUNT}${input.planTitle ? ` \u00b7 ${input.planTitle}` : ''}`;
+  const body: CardElement[] = [
+    paragraph(progress, { subtle: true }),
+    heading(input.step.title),
+    ...(input.notice ? [container([paragraph(input.notice)], { style: 'warning' })] : []),
+    container(input.step.guidance.map((text) => paragraph(text)), { style: 'emphasis' }),
+    ...suggestionBlock(input.suggestions),
+    ...problemSummary(input.problems),
+    ...input.step.fields.flatMap((field) => stepFieldInput(field, input.values[field.id], input.problems)),
+  ];
+  return card(body, actionsFor(input, number), { fallbackText: `${progress}: ${input.step.title}` });
+}
+
+function suggestionBlock(suggestions: readonly string[] | undefined): CardElement[] {
+  if (!suggestions || suggestions.length === 0) return [];
+  return [container([paragraph('Ideas for the groups you chose', { color: 'Accent' }), bulletList(suggestions)])];
+}
+
+function actionsFor(input: PlanStepCardInput, number: number): CardAction[] {
+  const data = {
+    step: input.step.key,
+    revision: input.revision,
+    mode: input.mode,
+    ...(input.planId ? { planId: input.planId } : {}),
+    ...(input.op ? { op: input.op } : {}),
+  };
+  if (input.mode === 'edit') {
+    return [
+      execute('Save and go back to my plan', 'plan.next', data, { style: 'positive' }),
+      execute('Cancel', 'plan.summary', { planId: input.planId, revision: input.revision }, { associatedInputs: 'none' }),
+    ];
+  }
+  const last = number === STEP_COUNT;
+  return [
+    execute(last ? 'Finish and see my plan' : 'Next', 'plan.next', data, { style: 'positive' }),
+    ...(number > 1 ? [execute('Back', 'plan.back', data, { associatedInputs: 'none' })] : []),
+    ...(input.planId ? [execute('Skip', 'plan.skip', data, { associatedInputs: 'none' })] : []),
+    execute('Save and exit', 'plan.exit', data),
+  ];
+}

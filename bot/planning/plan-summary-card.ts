@@ -1,0 +1,103 @@
+import { actionSet, bulletList, card, container, execute, facts, heading, paragraph, type AdaptiveCard, type CardElement } from '../cards/adaptive-card.js';
+import type { PlanGap } from '../../domain/planning/plan-gaps.js';
+import { PHASE_NAMES, type Plan } from '../../domain/planning/plan.js';
+import { PLAN_STEPS, choiceTitle, type PlanStep } from '../../domain/planning/plan-steps.js';
+import { supportKindTitle, type SupportRequest } from '../../domain/planning/support-request.js';
+
+/** The plan as a plan: every answer, what is missing measured against the involvement principles, and what to do next. */
+export function planSummaryCard(plan: Plan, gaps: readonly PlanGap[], options: { notice?: string | undefined; supportRequests?: readonly SupportRequest[] | undefined } = {}): AdaptiveCard {
+  const body: CardElement[] = [
+    paragraph(`Your plan \u00b7 ${PHASE_NAMES[plan.phase]}`, { subtle: true }),
+    heading(plan.title),
+    ...(options.notice ? [container([paragraph(options.notice)], { style: 'warning' })] : []),
+    gapsBlock(gaps),
+    ...PLAN_STEPS.flatMap((step) => stepSection(plan, step)),
+    ...duringAndAfter(plan),
+    ...supportSection(options.supportRequests ?? []),
+  ];
+  const id = { planId: plan.id };
+  return card(
+    body,
+    [
+      execute('Ask the IEV team for help', 'support.start', id),
+      execute('Log a session', 'session.start', id),
+      execute('Record the outcome', 'after.start', id),
+      execute('My plans', 'plan.list'),
+    ],
+    { fallbackText: `Your plan: ${plan.title}. ${gaps.length} things to look at.` },
+  );
+}
+
+function gapsBlock(gaps: readonly PlanGap[]): CardElement {
+  if (gaps.length === 0) {
+    return container([paragraph('Your plan covers every involvement principle we check. Well done.', { color: 'Good' })], { style: 'good' });
+  }
+  return container(
+    [
+      // Bold default text rather than red on amber: readable at WCAG AA contrast in every Teams theme.
+      { type: 'TextBlock', text: `${gaps.length === 1 ? 'One thing' : `${gaps.length} things`} to look at`, weight: 'Bolder', wrap: true },
+      bulletList(gaps.map((gap) => `${gap.message} (${gap.principle})`)),
+      paragraph('Press \u201cChange\u201d under a section to fill it in.', { subtle: true }),
+    ],
+    { style: 'warning' },
+  );
+}
+
+function stepSection(plan: Plan, step: PlanStep): CardElement[] {
+  const rows = describeAnswers(plan, step);
+  const status = rows.length > 0 ? [facts(rows)] : [paragraph(plan.skipped.includes(step.key) ? 'Skipped for now.' : 'Not answered yet.', { subtle: true })];
+  return [
+    { type: 'TextBlock', text: step.title, weight: 'Bolder', wrap: true, separator: true, spacing: 'Medium' },
+    ...status,
+    actionSet([execute('Change', 'plan.edit', { planId: plan.id, step: step.key, revision: plan.revision })]),
+  ];
+}
+
+/** Answers in words: choice titles rather than codes, money in pounds. */
+export function describeAnswers(plan: Plan, step: PlanStep): Array<readonly [string, string]> {
+  const answers = plan.answers[step.key] ?? {};
+  return step.fields.flatMap((field) => {
+    const value = answers[field.id];
+    if (value === undefined || value === '') return [];
+    if (field.kind === 'choice') {
+      const values = Array.isArray(value) ? value : [String(value)];
+      return values.length > 0 ? [[field.summaryLabel, values.map((item) => choiceTitle(field, item)).join('; ')] as const] : [];
+    }
+    if (field.id === 'budget') return [[field.summaryLabel, `\u00a3${Number(value).toLocaleString('en-GB')}`] as const];
+    return [[field.summaryLabel, String(value)] as const];
+  });
+}
+
+function duringAndAfter(plan: Plan): CardElement[] {
+  const elements: CardElement[] = [];
+  if (plan.sessions.length > 0) {
+    const minutes = plan.sessions.reduce((total, session) => total + session.durationMinutes, 0);
+    elements.push(
+      { type: 'TextBlock', text: 'Sessions so far', weight: 'Bolder', wrap: true, separator: true, spacing: 'Medium' },
+      facts([
+        ['Sessions', String(plan.sessions.length)],
+        ['Time together', `${Math.round((minutes / 60) * 10) / 10} hours`],
+        ['Last session', plan.sessions.at(-1)!.date],
+      ]),
+    );
+  }
+  if (plan.outcome) {
+    elements.push(
+      { type: 'TextBlock', text: 'Outcome', weight: 'Bolder', wrap: true, separator: true, spacing: 'Medium' },
+      facts([
+        ['Decided and achieved', plan.outcome.decisions],
+        ['You said, we did', `${plan.outcome.youSaidWeDid.length} recorded`],
+        ['Fed back', plan.outcome.feedbackHow || 'Not recorded'],
+      ]),
+    );
+  }
+  return elements;
+}
+
+function supportSection(requests: readonly SupportRequest[]): CardElement[] {
+  if (requests.length === 0) return [];
+  return [
+    { type: 'TextBlock', text: 'Help from the IEV team', weight: 'Bolder', wrap: true, separator: true, spacing: 'Medium' },
+    facts(requests.map((request) => [request.kinds.map(supportKindTitle).join('; '), request.takenBy ? `Picked up by ${request.takenBy.name}` : 'Asked, waiting for someone to pick it up'] as const)),
+  ];
+}

@@ -1,0 +1,27 @@
+import { card, container, execute, facts, heading, paragraph, type AdaptiveCard } from '../cards/adaptive-card.js';
+import type { PlanSession } from '../../domain/planning/plan.js';
+import { CHECK_IN_CHOICES, SESSION_FORMAT_CHOICES } from './session-log-card.js';
+
+/** Confirms a logged session, and nudges the host when not everyone felt heard. */
+export function sessionLoggedCard(planId: string, planTitle: string, session: PlanSession, partnerNames: readonly string[]): AdaptiveCard {
+  const title = (choices: ReadonlyArray<{ value: string; title: string }>, value: string) => choices.find((choice) => choice.value === value)?.title ?? value;
+  const body = [
+    paragraph(planTitle, { subtle: true }),
+    heading('Session logged', 'Medium'),
+    facts([
+      ['Date', session.date],
+      ['Length', `${session.durationMinutes} minutes`],
+      ['How', title(SESSION_FORMAT_CHOICES, session.format)],
+      ['Partners', partnerNames.length > 0 ? partnerNames.join(', ') : 'None from the register'],
+      ['Everyone engaged and heard?', title(CHECK_IN_CHOICES, session.checkIn)],
+    ]),
+    ...(session.checkIn === 'no' || session.checkIn === 'mostly'
+      ? [container([paragraph('Not everyone felt heard. Try talking to people one to one, changing the time or place, or ask the IEV team for help with problem solving.')], { style: 'warning' })]
+      : []),
+  ];
+  return card(
+    body,
+    [execute('Log another session', 'session.start', { planId }), execute('Record the outcome', 'after.start', { planId }), execute('Open my plan', 'plan.resume', { planId })],
+    { fallbackText: `Session on ${session.date} logged.` },
+  );
+}

@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { supportRequestCard } from './support-request-card.js';
+import { supportRequestFormCard } from './support-request-form-card.js';
+import { supportSentCard } from './support-sent-card.js';
+import { supportTakenCard } from './support-taken-card.js';
+import { messageCard } from '../cards/message-card.js';
+import { ForbiddenError, ValidationError } from '../../domain/errors.js';
+import { isIevMember } from '../../domain/people/actor.js';
+import type { DirectoryService } from '../../domain/people/directory-service.js';
+import type { IevChannel } from '../../domain/people/iev-channel.js';
+import type { PlanService } from '../../domain/planning/plan-service.js';
+import type { SupportService } from '../../domain/planning/support-service.js';
+import type { SupportRequest } from '../../domain/planning/support-request.js';
+import type { Versioned } from '../../storage/repository.js';
+import type { PartnerStore } from '../../storage/partner-store.js';
+import type { Logger } from '../../server/logger.js';
+import type { Messenger } from '../messenger.js';
+import { isInChannel } from '../conversation-address.js';
+import type { ActionRoute, CommandRoute, Turn } from '../feature.js';
+import { cardId, keptValues } from './card-values.js';
+
+export interface SupportDependencies {
+  readonly plans: PlanService;
+  readonly support: SupportService;
+  readonly partners: PartnerStore;
+  readonly ievChannel: IevChannel;
+  readonly directory: DirectoryService;
+  readonly messenger: () => Messenger;
+  readonly logger: Logger;
+  readonly today: () => Date;
+}
+
+const id = cardId;
+const sendSchema = z.object({ planId: id, op: id });
+const requestRefSchema = z.object({ requestId: id, hostId: id });
+
+/** "New Works": a host asks the IEV team for help from a plan; an IEV member takes it on from the channel card. */
+export function supportActions(deps: SupportDependencies): ActionRoute[] {
+  return [
+    {
+      verb: 'support.start',
+      handle: async (turn, data) => {
+        const ref = z.object({ planId: id }).safeParse(data);
+        if (!ref.success) return { message: 'That button didn\u2019t work. Type \u201cmy plans\u201d to open your plan.' };
+        const plan = await deps.plans.open(turn.actor, ref.data.planId);
+        return { card: supportRequestFormCard({ planId: plan.id, planTitle: plan.title, op: randomUUID() }) };
+      },
+    },
+    {
+      verb: 'support.send',
+      handle: async (turn, data) => {
+        const ref = sendSchema.safeParse(data);
+        if (!ref.success) return { message: 'That button didn\u2019t work. Type \u201cmy plans\u201d to open your plan.' };
+        try {
+          const { request } = await deps.support.request(turn.actor, ref.data.planId, ref.data.op, data);
+          const posted = request.channelPost ? request : await postToChannel(deps, request);
+          return { card: supportSentCard(posted, posted.channelPost !== undefined) };
+        } catch (error) {
+          if (!(error instanceof ValidationError) || error.problems.length === 0) throw error;
+          const plan = await deps.plans.open(turn.actor, ref.data.planId);
+          return {
+            card: supportRequestFormCard({ planId: plan.id, planTitle: plan.title, op: ref.data.op, values: keptValues(data, { kinds: 200, description: 2000 }), problems: error.problems }),
+          };
+        }
+      },
+    },
+    {
+      verb: 'support.refresh',
+      handle: async (turn, data) => {
+        const ref = requestRefSchema.safeParse(data);
+        if (!ref.success) return { message: 'That card is damaged. Ask the IEV team to look at open support requests.' };
+        const request = await viewOf(deps, turn, ref.data);
+        return { card: supportRequestCard(request, isIevMember(turn.actor) ? 'iev' : 'everyone') };
+      },
+    },
+    {
+      verb: 'support.take',
+      handle: async (turn, data) => {
+        const ref = requestRefSchema.safeParse(data);
+        if (!ref.success) return { message: 'That card is damaged. Ask the IEV team to look at open support requests.' };
+        try {
+          const { request, tookIt } = await deps.support.take(turn.actor, ref.data.hostId, ref.data.requestId);
+          if (tookIt) {
+            await updatePostIfNotPressedThere(deps, request, turn.context.activity.replyToId);
+            await tellHost(deps, request);
+          }
+          return { card: supportRequestCard(request, 'iev'), updateForEveryone: true };
+        } catch (error) {
+          // Someone outside the IEV team pressed a forged or stale button: show them the status, change nothing.
+          if (!(error instanceof ForbiddenError)) throw error;
+          return { card: supportRequestCard(await viewOf(deps, turn, ref.data), 'everyone') };
+        }
+      },
+    },
+  ];
+}
+
+export function supportCommands(deps: SupportDependencies): CommandRoute[] {
+  return [
+    {
+      command: 'support requests',
+      description: 'IEV team only: see New Works requests nobody has picked up yet',
+      patterns: [/^(open )?support requests?\b/i, /^new works\b/i],
+      handle: async (turn) => {
+        const open = await deps.support.openRequests(turn.actor);
+        if (open.length === 0) {
+          await turn.sendCard(messageCard('No open support requests', 'Every New Works request has been picked up.'));
+          return;
+        }
+        for (const request of open.slice(0, 10)) await turn.sendCard(supportRequestCard(request, 'iev'));
+      },
+    },
+  ];
+}
+
+/** The request as the presser may see it: only in the IEV channel, or by its host or IEV. */
+async function viewOf(deps: SupportDependencies, turn: Turn, ref: { hostId: string; requestId: string }): Promise<Versioned<SupportRequest>> {
+  const inIevChannel = isInChannel(turn.context.activity, (await deps.ievChannel.address())?.conversationId);
+  return deps.support.view(turn.actor, ref.hostId, ref.requestId, { inIevChannel });
+}
+
+async function postToChannel(deps: SupportDependencies, request: Versioned<SupportRequest>): Promise<Versioned<SupportRequest>> {
+  const address = await deps.ievChannel.address();
+  if (!address) {
+    deps.logger.warn({ requestId: request.id }, 'support request kept: no IEV channel set up');
+    return request;
+  }
+  try {
+    const activityId = await deps.messenger().sendCard(address, supportRequestCard(request, 'everyone'));
+    return activityId ? await deps.support.recordPost(request, address, activityId) : request;
+  } catch (error) {
+    deps.logger.warn({ requestId: request.id, err: { message: (error as Error).message } }, 'could not post support request to the IEV channel');
+    return request;
+  }
+}
+
+/** The invoke answer updates the card where it was pressed; if it was pressed elsewhere (a list), update the channel post too. */
+async function updatePostIfNotPressedThere(deps: SupportDependencies, request: SupportRequest, pressedOn: string | undefined): Promise<void> {
+  if (!request.channelPost || request.channelPost.activityId === pressedOn) return;
+  await deps
+    .messenger()
+    .updateCard(request.channelPost.address, request.channelPost.activityId, supportRequestCard(request, 'everyone'))
+    .catch((error: unknown) => deps.logger.warn({ requestId: request.id, err: { message: (error as Error).message } }, 'could not update the channel card'));
+}
+
+async function tellHost(deps: SupportDependencies, request: SupportRequest): Promise<void> {
+  const chat = await deps.directory.personalChatOf(request.hostId);
+  if (!chat) {
+    deps.logger.info({ requestId: request.id }, 'host has no 1:1 chat with the bot yet; not notified');
+    return;
+  }
+  await deps
+    .messenger()
+    .sendCard(chat, supportTakenCard(request))
+    .catch((error: unknown) => deps.logger.warn({ requestId: request.id, err: { message: (error as Error).message } }, 'could not tell the host'));
+}

@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import type { TestApp } from '../helpers/app.js';
+import { cardText } from '../helpers/cards.js';
+import { HOST, OTHER } from '../helpers/users.js';
+import { pressFor, startClaimsApp, storedClaim, submittedClaim } from './claim-steps.js';
+
+describe('review: claims cannot be read or changed through forged buttons', () => {
+  let app: TestApp;
+  before(async () => {
+    app = await startClaimsApp();
+  });
+  after(async () => app?.stop());
+
+  it('another host who learns a claim id (the register lists them) cannot read the claim by pressing "Show the latest" in their own chat', async () => {
+    const { claimId } = await submittedClaim(app, app.personalChat(HOST), 'Priya Patel');
+    const partnerId = (await storedClaim(app, claimId)).partnerId;
+    // Demo roles are not seeded here, so Oscar is simply another colleague who hosts work.
+    const me = (await (await app.api('/api/me', { as: OTHER })).json()) as { roles: string[] };
+    assert.deepEqual(me.roles, ['host']);
+    const page = (await (await app.api(`/api/partners/${partnerId}`, { as: OTHER })).json()) as { claims?: Array<{ id: string }> };
+    assert.ok(page.claims?.some((claim) => claim.id === claimId), 'the register shows staff the partner\u2019s claim ids');
+
+    const snooper = app.personalChat(OTHER);
+    for (const verb of ['claim.refresh', 'claim.approve']) {
+      const card = await pressFor(snooper, verb, { claimId });
+      const text = cardText(card);
+      assert.doesNotMatch(text, /Mansfield|Nottingham|Ward 3 discharge|Hana Host/, `${verb} showed another host's claim: ${text}`);
+      assert.match(text, /could not be found|not yours/i);
+    }
+    assert.equal((await storedClaim(app, claimId)).status, 'submitted');
+  });
+});

@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { isTeamsFileUrl } from '../../bot/claims/receipt-attachments.js';
+
+describe('where receipts may be fetched from', () => {
+  const cases: Array<[string, boolean, boolean]> = [
+    ['https://contoso.sharepoint.com/personal/hana/Documents/ticket.png?tempauth=x', false, true],
+    ['https://contoso-my.sharepoint.com/personal/hana/_layouts/15/download.aspx?UniqueId=1', false, true],
+    ['https://smba.trafficmanager.net/uk/v3/attachments/abc/views/original', false, true],
+    ['https://eu-api.asm.skype.com/v1/objects/0-weu-d1/views/imgo', false, true],
+    ['http://contoso.sharepoint.com/ticket.png', false, false],
+    ['https://contoso.sharepoint.com.evil.example/ticket.png', false, false],
+    ['https://user:pass@contoso.sharepoint.com/ticket.png', false, false],
+    ['http://169.254.169.254/metadata/identity/oauth2/token', false, false],
+    ['http://127.0.0.1:8080/admin', false, false],
+    ['http://127.0.0.1:8080/ticket.png', true, true],
+    ['https://internal.trust.nhs.uk/hr/payroll.pdf', true, false],
+    ['file:///etc/passwd', true, false],
+    ['not a url', true, false],
+  ];
+  for (const [url, localMode, allowed] of cases) {
+    it(`${allowed ? 'fetches' : 'refuses'} ${url}${localMode ? ' (local mode)' : ''}`, () => {
+      assert.equal(isTeamsFileUrl(url, localMode), allowed);
+    });
+  }
+});
