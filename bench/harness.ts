@@ -16,9 +16,22 @@ export interface Comparison {
   readonly meaning: string;
 }
 
+/** A size, for figures that are bytes rather than time (what a page load transfers). */
+export interface Size {
+  readonly label: string;
+  readonly bytes: number;
+}
+
+export interface SizeComparison {
+  readonly name: string;
+  readonly baseline: Size;
+  readonly subject: Size;
+  readonly meaning: string;
+}
+
 export interface Benchmark {
   readonly name: string;
-  run(): Promise<Comparison[]>;
+  run(): Promise<Array<Comparison | SizeComparison>>;
 }
 
 /** Runs `operation` `count` times (after a short warm-up) with up to `concurrency` in flight. */
@@ -42,11 +55,25 @@ export function perOperation(measurement: Measurement): number {
   return measurement.milliseconds / measurement.operations;
 }
 
-export function formatComparison(comparison: Comparison): string {
+export function formatComparison(comparison: Comparison | SizeComparison): string {
+  if ('bytes' in comparison.baseline) return formatSizes(comparison as SizeComparison);
+  return formatTimes(comparison as Comparison);
+}
+
+function formatTimes(comparison: Comparison): string {
   const ratio = perOperation(comparison.subject) / perOperation(comparison.baseline);
   return [
     `${comparison.name}: ${ratio.toFixed(2)}× the baseline (${comparison.meaning})`,
     `    baseline  ${comparison.baseline.label}: ${perOperation(comparison.baseline).toFixed(2)} ms/op over ${comparison.baseline.operations}`,
     `    subject   ${comparison.subject.label}: ${perOperation(comparison.subject).toFixed(2)} ms/op over ${comparison.subject.operations}`,
+  ].join('\n');
+}
+
+function formatSizes(comparison: SizeComparison): string {
+  const kilobytes = (size: Size) => `${(size.bytes / 1024).toFixed(1)} KB`;
+  return [
+    `${comparison.name}: ${(comparison.subject.bytes / comparison.baseline.bytes).toFixed(2)}× the baseline (${comparison.meaning})`,
+    `    baseline  ${comparison.baseline.label}: ${kilobytes(comparison.baseline)}`,
+    `    subject   ${comparison.subject.label}: ${kilobytes(comparison.subject)}`,
   ].join('\n');
 }

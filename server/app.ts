@@ -16,6 +16,7 @@ import type { Logger } from './logger.js';
 import { createServices, type Services } from './services.js';
 import { createFeatures } from './features.js';
 import { seedDemoData } from '../demo/seed-demo-data.js';
+import { tabFiles } from './tab-files.js';
 
 export interface RunningApp {
   readonly url: string;
@@ -150,7 +151,12 @@ function createHttpServer(
     res.redirect(302, '/tab/', next);
   });
   if (existsSync(tabDir)) {
-    server.get('/tab/*', allowFramingByTeamsOnly, restify.plugins.serveStaticFiles(tabDir));
+    const serveTab = tabFiles(tabDir);
+    const tabRoute = async (req: restify.Request, res: restify.Response) => {
+      await serveTab(req, res);
+    };
+    server.get('/tab/*', allowFramingByTeamsOnly, tabRoute);
+    server.head('/tab/*', allowFramingByTeamsOnly, tabRoute);
   } else {
     server.get('/tab/*', async (_req, res) => {
       res.json(503, { title: 'The tab has not been built', detail: 'Run "npm run build:tab" (npm start does this for you).' });
