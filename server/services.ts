@@ -81,6 +81,7 @@ export async function createServices(config: AppConfig, database: DatabaseHandle
     },
     personalChatOf: (userId) => directory.personalChatOf(userId),
     ievChannel: () => ievChannel.address(),
+    approverIds: () => directory.ievMemberIds(),
   });
   return {
     config,

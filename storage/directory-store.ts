@@ -56,6 +56,15 @@ export class DirectoryStore {
     return saved as PersonDocument;
   }
 
+  /** Everyone the directory gives `role` (a small container: people who have used the app). */
+  async userIdsWithRole(role: Role): Promise<string[]> {
+    const people = await this.repository.queryAll({
+      query: 'SELECT c.id FROM c WHERE c.type = "person" AND ARRAY_CONTAINS(c.roles, @role)',
+      parameters: [{ name: '@role', value: role }],
+    });
+    return people.map((person) => person.id.slice(personId('').length));
+  }
+
   async getSetting<V>(key: string): Promise<SettingDocument<V> | undefined> {
     const found = await this.repository.find(settingId(key), settingId(key));
     return found?.type === 'setting' ? (found as SettingDocument<V>) : undefined;

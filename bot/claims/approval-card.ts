@@ -12,12 +12,17 @@ export type ApprovalView =
 
 export const APPROVAL_VERBS = { refresh: 'claim.refresh', approve: 'claim.approve', reject: 'claim.reject', query: 'claim.query' } as const;
 
+/** Teams refreshes a card by itself for at most 60 listed people (and for everyone only in chats of 60 or fewer). */
+export const AUTO_REFRESH_LIMIT = 60;
+
 /**
  * The claim as the IEV channel sees it. Partner's name only: no contact details in a channel.
  * `refresh` makes Teams ask the bot for each viewer's own view, built from the database; the
  * "Show the latest" button does the same by hand (clients without automatic refresh).
+ * `approverIds` (the IEV team's Entra object ids) become `refresh.userIds`: in a channel of more than 60
+ * people Teams refreshes automatically only for those listed, so the approvers get their buttons unasked.
  */
-export function approvalCard(claim: ClaimDocument, view: ApprovalView, claimUrl: string): AdaptiveCard {
+export function approvalCard(claim: ClaimDocument, view: ApprovalView, claimUrl: string, approverIds: readonly string[] = []): AdaptiveCard {
   const decided = !awaitingDecision(claim.status);
   const body: CardElement[] = [
     heading(`Expense claim: ${claim.partnerName}`, 'Medium'),
@@ -37,10 +42,23 @@ export function approvalCard(claim: ClaimDocument, view: ApprovalView, claimUrl:
   const refresh = execute('Show the latest', APPROVAL_VERBS.refresh, { claimId: claim.id });
   const actions: CardAction[] = view.kind === 'approver' && !decided ? approverActions(claim, view) : [refresh];
   actions.push(openUrl('Open claim and receipts', claimUrl));
+  // No list at all rather than an empty one: without userIds Teams still refreshes for everyone in small chats.
+  const userIds = autoRefreshFor(claim, approverIds);
   return card(body, actions, {
-    refresh: { action: refresh },
+    refresh: { action: refresh, ...(userIds.length > 0 ? { userIds } : {}) },
     fallbackText: `Expense claim for ${claim.partnerName}: ${STATUS_LABELS[claim.status]}, total ${formatPounds(claim.totals.expensesPence + claim.totals.paymentsPence)}.`,
   });
+}
+
+/**
+ * Teams user MRIs (8:orgid:<Entra object id>) of the approvers who may decide this claim: never its
+ * host or partner, who only ever see the status. At most AUTO_REFRESH_LIMIT; the rest press "Show the latest".
+ */
+function autoRefreshFor(claim: ClaimDocument, approverIds: readonly string[]): string[] {
+  return approverIds
+    .filter((id) => id !== claim.hostId && id !== claim.partnerId)
+    .slice(0, AUTO_REFRESH_LIMIT)
+    .map((id) => `8:orgid:${id}`);
 }
 
 function approverActions(claim: ClaimDocument, view: Extract<ApprovalView, { kind: 'approver' }>): CardAction[] {

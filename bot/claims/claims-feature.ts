@@ -27,6 +27,8 @@ export interface ClaimsFeatureOptions {
   readonly ievChannelReady?: () => Promise<boolean>;
   /** The IEV channel's conversation id, if set up: approval cards show their status to everyone there, and only there. */
   readonly ievChannelId: () => Promise<string | undefined>;
+  /** The IEV approvers' ids, listed on approval cards so Teams refreshes their view by itself. */
+  readonly approverIds: () => Promise<readonly string[]>;
   /** Local mode only: receipts may be fetched from loopback (the Agents Playground and tests serve files there). */
   readonly allowLoopbackFiles?: boolean;
 }
@@ -182,7 +184,7 @@ export function claimsFeature(options: ClaimsFeatureOptions): BotFeature {
         verb: APPROVAL_VERBS.refresh,
         handle: async (turn, data) => {
           const claim = await statusFor(turn, idFrom(data, 'claimId'));
-          return { card: approvalCard(claim, mayDecide(turn.actor, claim) ? { kind: 'approver' } : { kind: 'status' }, options.claimUrl(claim.id)) };
+          return { card: approvalCard(claim, mayDecide(turn.actor, claim) ? { kind: 'approver' } : { kind: 'status' }, options.claimUrl(claim.id), await options.approverIds()) };
         },
       },
       { verb: APPROVAL_VERBS.approve, handle: (turn, data) => decide(turn, data, { outcome: 'approve' }) },
@@ -195,14 +197,15 @@ export function claimsFeature(options: ClaimsFeatureOptions): BotFeature {
   async function decide(turn: Turn, data: Readonly<Record<string, unknown>>, decision: Decision): Promise<ActionResult> {
     const claimId = idFrom(data, 'claimId');
     const url = options.claimUrl(claimId);
+    const approvers = await options.approverIds();
     try {
       const { claim, applied } = await claims.decide(turn.actor, claimId, decision, operationId(turn));
-      if (applied) return { card: approvalCard(claim, { kind: 'status' }, url), updateForEveryone: true };
-      return { card: approvalCard(claim, { kind: 'status', notice: `Already decided. ${statusLine(claim)}.` }, url) };
+      if (applied) return { card: approvalCard(claim, { kind: 'status' }, url, approvers), updateForEveryone: true };
+      return { card: approvalCard(claim, { kind: 'status', notice: `Already decided. ${statusLine(claim)}.` }, url, approvers) };
     } catch (error) {
       // Refused: the presser sees why, on the card as it really is; nothing was changed.
-      if (error instanceof ForbiddenError) return { card: approvalCard(await statusFor(turn, claimId), { kind: 'status', notice: error.userMessage }, url) };
-      if (error instanceof ValidationError) return { card: approvalCard(await statusFor(turn, claimId), { kind: 'approver', errors: problemsOf(error), values: keptValues(data) }, url) };
+      if (error instanceof ForbiddenError) return { card: approvalCard(await statusFor(turn, claimId), { kind: 'status', notice: error.userMessage }, url, approvers) };
+      if (error instanceof ValidationError) return { card: approvalCard(await statusFor(turn, claimId), { kind: 'approver', errors: problemsOf(error), values: keptValues(data) }, url, approvers) };
       throw error;
     }
   }

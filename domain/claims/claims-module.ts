@@ -36,6 +36,7 @@ export interface ClaimsModuleDependencies {
   readonly poster: () => CardPoster;
   readonly personalChatOf: (userId: string) => Promise<ConversationAddress | undefined>;
   readonly ievChannel: () => Promise<ConversationAddress | undefined>;
+  readonly approverIds: () => Promise<readonly string[]>;
 }
 
 export function createClaimsModule(deps: ClaimsModuleDependencies): ClaimsModule {
@@ -57,7 +58,7 @@ export function createClaimsModule(deps: ClaimsModuleDependencies): ClaimsModule
   dispatcher = new OutboxDispatcher({
     store: outbox,
     logger: deps.logger,
-    deliver: claimDeliverer({ claims: store, claimService: service, poster: deps.poster, personalChatOf: deps.personalChatOf, ievChannel: deps.ievChannel, claimUrl }),
+    deliver: claimDeliverer({ claims: store, claimService: service, poster: deps.poster, personalChatOf: deps.personalChatOf, ievChannel: deps.ievChannel, claimUrl, approverIds: deps.approverIds }),
   });
   return {
     store,

@@ -20,6 +20,8 @@ export interface ClaimNotificationOptions {
   readonly personalChatOf: (userId: string) => Promise<ConversationAddress | undefined>;
   readonly ievChannel: () => Promise<ConversationAddress | undefined>;
   readonly claimUrl: (claimId: string) => string;
+  /** The IEV approvers' ids, listed on approval cards so Teams refreshes their view by itself. */
+  readonly approverIds: () => Promise<readonly string[]>;
   readonly now?: () => Date;
 }
 
@@ -49,7 +51,7 @@ export function claimDeliverer(options: ClaimNotificationOptions): (message: Out
     }
     const channel = await options.ievChannel();
     if (!channel) return 'wait';
-    const card = approvalCard(claim, { kind: 'status' }, options.claimUrl(claim.id));
+    const card = approvalCard(claim, { kind: 'status' }, options.claimUrl(claim.id), await options.approverIds());
     if (claim.approvalCard && claim.approvalCard.conversationId === channel.conversationId) {
       await options.poster().updateCard(channel, claim.approvalCard.activityId, card);
       return 'delivered';

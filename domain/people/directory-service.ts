@@ -32,6 +32,12 @@ export class DirectoryService {
     return { id: caller.id, displayName: caller.displayName, roles: [...roles] };
   }
 
+  /** The IEV team's members (the approvers), configured and from the directory, each once, in a stable order. */
+  async ievMemberIds(): Promise<string[]> {
+    const fromDirectory = await this.store.userIdsWithRole('iev');
+    return [...new Set([...this.configuredIevMembers, ...fromDirectory])].sort();
+  }
+
   async personalChatOf(userId: string): Promise<ConversationAddress | undefined> {
     return (await this.store.findPerson(userId))?.personalChat;
   }

@@ -30,6 +30,7 @@ export function manifestRuleProblems(manifest: Json, files: PackageFiles, expect
     ...botProblems(manifest, expected),
     ...singleSignOnProblems(manifest),
     ...versionProblems(manifest),
+    ...channelFeatureProblems(manifest),
   ];
 }
 
@@ -171,6 +172,18 @@ function versionProblems(manifest: Json): string[] {
     return [`manifestVersion: is ${JSON.stringify(manifest.manifestVersion)} but $schema is the v${schema} schema; make them the same`];
   }
   return [];
+}
+
+/**
+ * From manifest 1.25 Teams refuses to install an app in the team scope unless it says which channel features it
+ * supports (`supportsChannelFeatures`; "tier1" means all of them, shared and private channels included). The
+ * schema makes the field optional, so only the upload would tell.
+ */
+function channelFeatureProblems(manifest: Json): string[] {
+  const version = typeof manifest.manifestVersion === 'string' ? /^(\d+)\.(\d+)$/.exec(manifest.manifestVersion) : null;
+  if (!version || Number(version[1]) !== 1 || Number(version[2]) < 25 || manifest.supportsChannelFeatures !== undefined) return [];
+  const inTeams = [...asArray(manifest.bots), ...asArray(manifest.configurableTabs), ...asArray(manifest.staticTabs)].some((part) => asArray(asObject(part)?.scopes).includes('team'));
+  return inTeams ? ['supportsChannelFeatures: must be set (to "tier1") when the app is used in teams, from manifest 1.25; Teams refuses the package otherwise'] : [];
 }
 
 /** Every string in the manifest with a readable path such as `staticTabs[0].contentUrl`. */

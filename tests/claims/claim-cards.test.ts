@@ -84,4 +84,21 @@ describe('claims: every card is valid for Teams', () => {
     const decided = JSON.stringify(approvalCard(claim('approved'), { kind: 'approver' }, URL));
     assert.ok(!decided.includes('"verb":"claim.approve"'), 'a decided claim offers no decision, whoever looks');
   });
+
+  it('asks Teams to refresh the card by itself for up to 60 approvers, never the claim\u2019s host or partner', () => {
+    const approvers = Array.from({ length: 75 }, (_, index) => `00000000-0000-0000-0000-${String(index).padStart(12, '0')}`);
+    const rows: Array<[string, readonly string[], string[] | undefined]> = [
+      ['no approvers known: no list, so small chats still refresh for everyone', [], undefined],
+      ['two approvers', approvers.slice(0, 2), approvers.slice(0, 2).map((id) => `8:orgid:${id}`)],
+      ['the host and partner are left out', ['host', approvers[0]!, 'p1'], [`8:orgid:${approvers[0]}`]],
+      ['75 approvers: the first 60', approvers, approvers.slice(0, 60).map((id) => `8:orgid:${id}`)],
+    ];
+    for (const [name, ids, expected] of rows) {
+      for (const view of [{ kind: 'approver' as const }, { kind: 'status' as const }]) {
+        const built = approvalCard(claim('submitted'), view, URL, ids);
+        assert.equal(built.refresh?.action.verb, 'claim.refresh', name);
+        assert.deepEqual(built.refresh?.userIds, expected, `${name} (${view.kind})`);
+      }
+    }
+  });
 });

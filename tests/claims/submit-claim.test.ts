@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { TestApp } from '../helpers/app.js';
 import { cardText, validateCard } from '../helpers/cards.js';
 import { cardsSent } from '../helpers/chat.js';
-import { HOST, IEV, OTHER } from '../helpers/users.js';
+import { HOST, IEV, OTHER, SECOND_IEV } from '../helpers/users.js';
 import { parsePolicy } from '../../domain/claims/policy.js';
 import { addMileage, eventually, addPartner, approvalCardPosted, IEV_CHANNEL, pressFor, startClaim, startClaimsApp, storedClaim, submit, today } from './claim-steps.js';
 
@@ -104,6 +104,21 @@ describe('claims: a host submits a partner\u2019s claim in 1:1 chat', () => {
     assert.ok(hostView.card);
     assert.doesNotMatch(JSON.stringify(hostView.card), /claim\.approve|claim\.reject/);
     assert.match(cardText(hostView.card), /Waiting for IEV approval/);
+  });
+
+  it('lists the IEV approvers on the approval card, so Teams shows them their buttons without asking', async () => {
+    const fromDirectory = { id: '00000000-0000-0000-0000-00000000a006', name: 'Dee Directory-IEV (test)' };
+    await app.services.directoryStore.savePerson({ userId: fromDirectory.id, displayName: fromDirectory.name, roles: ['iev', 'host'] });
+    const host = app.personalChat(HOST);
+    const { claimId } = await startClaim(host, 'Ada', 'Approvers listed');
+    await addMileage(host, claimId, '5');
+    await submit(host, claimId);
+    const [posted] = cardsSent([await approvalCardPosted(app, claimId)]);
+    const expected = [IEV.id, SECOND_IEV.id, fromDirectory.id].sort().map((id) => `8:orgid:${id}`);
+    assert.deepEqual((posted as { refresh?: { userIds?: string[] } }).refresh?.userIds, expected);
+
+    const approver = await app.channel(IEV).refresh('claim.refresh', { claimId });
+    assert.deepEqual((approver.card as { refresh?: { userIds?: string[] } }).refresh?.userIds, expected, 'the approver\u2019s own view keeps the list');
   });
 
   it('keeps a submitted claim as it was checked when the policy changes afterwards', async () => {

@@ -33,6 +33,14 @@ describe('the Agents Toolkit project files', () => {
     });
   }
 
+  it('both project files are on the schema version the current Agents Toolkit writes (v1.11)', () => {
+    for (const file of ['m365agents.yml', 'm365agents.local.yml']) {
+      const yaml = read(file);
+      assert.match(yaml, /^# yaml-language-server: \$schema=https:\/\/aka\.ms\/m365-agents-toolkits\/v1\.11\/yaml\.schema\.json$/m, file);
+      assert.match(yaml, /^version: v1\.11$/m, file);
+    }
+  });
+
   it('m365agents.yml provisions with infra/main.bicep and packages with npm run package', () => {
     const yaml = read('m365agents.yml');
     assert.match(yaml, /- path: \.\/infra\/main\.bicep\n\s+parameters: \.\/infra\/main\.parameters\.toolkit\.json/);
@@ -41,10 +49,26 @@ describe('the Agents Toolkit project files', () => {
     assert.ok(outputs().includes('BOT_AZURE_APP_SERVICE_RESOURCE_ID'));
   });
 
-  it('pre-authorises the Teams desktop, mobile and web clients for tab single sign-on', () => {
-    const aad = JSON.parse(read('aad.manifest.json')) as { identifierUris: string[]; api: { preAuthorizedApplications: Array<{ appId: string }> } };
+  // Microsoft's list of the clients that host Teams tabs ("Extend a Teams personal tab across Microsoft 365").
+  const TAB_HOSTS: Array<[string, string]> = [
+    ['Teams desktop and mobile', '1fec8e78-bce4-4aaf-ab1b-5451cc387264'],
+    ['Teams web', '5e3ce6c0-2b1f-4285-8d4b-75ee78787346'],
+    ['Microsoft 365 web', '4765445b-32c6-49b0-83e6-1d93765276ca'],
+    ['Microsoft 365 desktop', '0ec893e0-5785-4de6-99da-4ed124e5296c'],
+    ['Microsoft 365 mobile and Outlook desktop', 'd3590ed6-52b3-4102-aeff-aad2292ab01c'],
+    ['Outlook web', 'bc59ab01-8403-45c6-8796-ac3ef710b3e3'],
+    ['Outlook mobile', '27922004-5251-4030-b22d-91ecd9a37ea4'],
+  ];
+
+  it('pre-authorises every client that can host the tab (Teams, Microsoft 365, Outlook) for single sign-on', () => {
+    const aad = JSON.parse(read('aad.manifest.json')) as { identifierUris: string[]; api: { preAuthorizedApplications: Array<{ appId: string; delegatedPermissionIds: string[] }> } };
     assert.deepEqual(aad.identifierUris, ['api://${{TAB_DOMAIN}}/${{AAD_APP_CLIENT_ID}}']);
-    assert.deepEqual(aad.api.preAuthorizedApplications.map((client) => client.appId).sort(), ['1fec8e78-bce4-4aaf-ab1b-5451cc387264', '5e3ce6c0-2b1f-4285-8d4b-75ee78787346']);
+    const preAuthorised = aad.api.preAuthorizedApplications.map((client) => client.appId);
+    assert.deepEqual([...preAuthorised].sort(), TAB_HOSTS.map(([, id]) => id).sort());
+    for (const client of aad.api.preAuthorizedApplications) assert.deepEqual(client.delegatedPermissionIds, ['${{AAD_APP_ACCESS_AS_USER_PERMISSION_ID}}'], client.appId);
+    // The same clients in the step-by-step deployment guide, for those who register the tab by hand.
+    const guide = read('docs/deploy.md');
+    for (const [name, id] of TAB_HOSTS) assert.ok(guide.includes(id), `docs/deploy.md pre-authorises ${name} (${id})`);
   });
 
   it('keeps local secrets and generated settings out of git', () => {

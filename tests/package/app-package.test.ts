@@ -73,7 +73,7 @@ describe('npm run package', () => {
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
     const result = spawnSync('npm', ['run', 'package'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' } });
     assert.equal(result.status, 0, result.stderr);
-    assert.match(result.stdout, /Teams app package for "dev" is valid \(schema 1\.22, checked offline\):\n {2}appPackage\/build\/appPackage\.dev\.zip/);
+    assert.match(result.stdout, /Teams app package for "dev" is valid \(schema 1\.29, checked offline\):\n {2}appPackage\/build\/appPackage\.dev\.zip/);
     const zipPath = join(dir, 'appPackage', 'build', 'appPackage.dev.zip');
     const zip = readZip(zipPath);
     assert.deepEqual([...zip.keys()].sort(), ['color.png', 'manifest.json', 'outline.png']);
@@ -125,7 +125,8 @@ describe('npm run package', () => {
     ['the SSO resource is not api://<tab host>/<client id>', (dir) => editManifest(dir, (m) => (m.webApplicationInfo.resource = 'api://${{AAD_APP_CLIENT_ID}}')), {}, /^webApplicationInfo\.resource: must be "api:\/\/involvement-hub-dev-4kq2ce\.azurewebsites\.net\/ae58c67a-23e8-41b9-af19-7fb551b038e7"/],
     ['an environment value is empty', (dir) => writeFileSync(join(dir, 'env', '.env.dev'), readFileSync(join(dir, 'env', '.env.dev'), 'utf8').replace(/^AAD_APP_CLIENT_ID=.*$/m, 'AAD_APP_CLIENT_ID=')), {}, /^webApplicationInfo\.id: needs AAD_APP_CLIENT_ID, which is not set in env\/\.env\.dev/],
     ['the schema version is not bundled for offline checks', (dir) => editManifest(dir, (m) => { m.$schema = 'https://developer.microsoft.com/json-schemas/teams/v1.18/MicrosoftTeams.schema.json'; m.manifestVersion = '1.18'; }), {}, /^\$schema: version v1\.18 is not bundled in @microsoft\/app-manifest/],
-    ['manifestVersion and $schema disagree', (dir) => editManifest(dir, (m) => (m.manifestVersion = '1.21')), {}, /^manifestVersion: is "1\.21" but \$schema is the v1\.22 schema/],
+    ['manifestVersion and $schema disagree', (dir) => editManifest(dir, (m) => (m.manifestVersion = '1.21')), {}, /^manifestVersion: is "1\.21" but \$schema is the v1\.29 schema/],
+    ['the app is used in teams without saying which channel features it supports', (dir) => editManifest(dir, (m) => delete m.supportsChannelFeatures), {}, /^supportsChannelFeatures: must be set \(to "tier1"\) when the app is used in teams, from manifest 1\.25/],
     ['a command list uses a scope the bot does not have', (dir) => editManifest(dir, (m) => (m.bots[0].scopes = ['personal'])), {}, /^bots\[0\]\.commandLists\[1\]\.scopes: "team" is not one of the bot's scopes$/],
   ];
 
