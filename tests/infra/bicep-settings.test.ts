@@ -124,7 +124,7 @@ describe('the Azure resources', () => {
     assert.match(resourceBody('teamsChannel'), /channelName: 'MsTeamsChannel'/);
     const webApp = resourceBody('webApp');
     assert.match(webApp, /type: 'UserAssigned'/);
-    assert.match(webApp, /linuxFxVersion: 'NODE\|20-lts'/);
+    assert.match(webApp, /linuxFxVersion: 'NODE\|24-lts'/);
     assert.match(webApp, /appCommandLine: 'npm run start:prod'/);
     assert.match(webApp, /healthCheckPath: '\/healthz'/);
     assert.match(read('package.json'), /"start:prod": "node dist\/server\/main\.js"/);
