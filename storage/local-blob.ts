@@ -25,7 +25,8 @@ export interface LocalBlobServer {
 export async function startLocalBlobServer(dataDir: string): Promise<LocalBlobServer> {
   const directory = join(dataDir, 'blobs');
   await mkdir(directory, { recursive: true });
-  const script = createRequire(import.meta.url).resolve('azurite/dist/src/blob/main.js');
+  const require = createRequire(import.meta.url);
+  const script = require.resolve('azurite/dist/src/blob/main.js');
   const child = spawn(process.execPath, [script, '--location', directory, '--blobHost', '127.0.0.1', '--blobPort', '0', '--skipApiVersionCheck', '--disableTelemetry'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });

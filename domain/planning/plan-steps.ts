@@ -334,10 +334,6 @@ export function previousStepKey(key: StepKey): StepKey | undefined {
   return index > 0 ? STEP_KEYS[index - 1] : undefined;
 }
 
-export function isStepKey(value: unknown): value is StepKey {
-  return typeof value === 'string' && (STEP_KEYS as readonly string[]).includes(value);
-}
-
 export function choiceTitle(field: ChoiceField, value: string): string {
   return field.choices.find((choice) => choice.value === value)?.title ?? value;
 }
