@@ -4,7 +4,7 @@ import type { ClaimDocument } from '../domain/claims/claim.js';
 import { CLAIM_STATUSES } from '../domain/claims/claim.js';
 import { NotFoundError } from '../domain/errors.js';
 import { isIevMember, type Actor } from '../domain/people/actor.js';
-import type { PaymentBatchDocument } from '../storage/claim-store.js';
+import type { PaymentBatchDocument } from '../domain/claims/ports.js';
 import type { Logger } from '../server/logger.js';
 import { createAuthenticator } from './authenticate.js';
 import { sendProblem } from './problem.js';

@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import type { ConversationAddress } from '../storage/directory-store.js';
+import type { ConversationAddress } from '../domain/people/ports.js';
 import type { ConversationKind } from './feature.js';
 
 export function conversationKindOf(activity: Partial<Activity>): ConversationKind {

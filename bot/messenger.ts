@@ -1,6 +1,6 @@
 import { CardFactory, MessageFactory, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from './cards/adaptive-card.js';
-import type { ConversationAddress } from '../storage/directory-store.js';
+import type { ConversationAddress } from '../domain/people/ports.js';
 
 /**
  * Sends and updates messages outside a turn (proactively): host notifications, cards posted to the

@@ -14,7 +14,7 @@ import { FeedbackStore } from '../storage/feedback-store.js';
 import { PlanStore } from '../storage/plan-store.js';
 import { PlanService } from '../domain/planning/plan-service.js';
 import { SupportService } from '../domain/planning/support-service.js';
-import { createClaimsModule, type ClaimsModule } from '../domain/claims/claims-module.js';
+import { createClaimsModule, type ClaimsModule } from './claims-module.js';
 import { ImpactService } from '../domain/impact/impact-service.js';
 import { ImpactQueries } from '../storage/impact-queries.js';
 import type { AppConfig } from './config.js';
@@ -75,7 +75,7 @@ export async function createServices(config: AppConfig, database: DatabaseHandle
     containers: database.containers,
     logger,
     partners,
-    poster: () => {
+    messenger: () => {
       if (!messenger) throw new Error('The bot adapter is not ready yet');
       return messenger;
     },

@@ -1,22 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Containers } from './cosmos.js';
-import { CosmosRepository, type StoredDocument } from './repository.js';
-
-/** One append-only audit event: who saw or changed what about a record. Ids only, never the data itself. */
-export interface AuditEvent extends StoredDocument {
-  readonly type: 'audit-event';
-  /** The record the event is about (a partner id); the partition key, so a partner's trail is one partition. */
-  readonly subjectId: string;
-  readonly actorId: string;
-  /** The colleague's name as signed in, so the trail reads plainly to IEV. */
-  readonly actorName: string;
-  readonly action: 'viewed-sensitive' | 'registered' | 'status-changed' | 'exported' | 'erased';
-  readonly fields: readonly string[];
-  readonly at: string;
-}
+import { CosmosRepository } from './repository.js';
+import type { AuditEvent, AuditTrail } from '../domain/register/ports.js';
 
 /** The `audit` container (partition key `/subjectId`). Events are never updated or deleted by the app. */
-export class AuditStore {
+export class AuditStore implements AuditTrail {
   private readonly repository: CosmosRepository<AuditEvent>;
 
   constructor(containers: Containers) {

@@ -1,24 +1,12 @@
 import type { Containers } from './cosmos.js';
-import { CosmosRepository, type Page, type StoredDocument, type Versioned } from './repository.js';
+import { CosmosRepository, type Page, type Versioned } from './repository.js';
 import type { ClaimDocument, ClaimStatus } from '../domain/claims/claim.js';
-
-/** A set of approved claims exported together for payment; marking it paid pays every claim in it once. */
-export interface PaymentBatchDocument extends StoredDocument {
-  readonly type: 'payment-batch';
-  readonly status: 'exporting' | 'exported' | 'paid';
-  readonly claimIds: readonly string[];
-  readonly createdAt: string;
-  readonly createdById: string;
-  readonly createdByName: string;
-  readonly totals: { readonly expensesPence: number; readonly paymentsPence: number };
-  readonly paidAt?: string | undefined;
-  readonly paidByName?: string | undefined;
-}
+import type { ClaimRepository, PaymentBatchDocument } from '../domain/claims/ports.js';
 
 type ClaimsContainerDocument = ClaimDocument | PaymentBatchDocument;
 
 /** Claims and payment batches in the `claims` container (partition key `/id`). */
-export class ClaimStore {
+export class ClaimStore implements ClaimRepository {
   private readonly repository: CosmosRepository<ClaimsContainerDocument>;
 
   constructor(containers: Containers) {

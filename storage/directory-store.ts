@@ -1,34 +1,7 @@
 import type { Containers } from './cosmos.js';
 import { CosmosRepository, type StoredDocument } from './repository.js';
 import type { Role } from '../domain/people/actor.js';
-
-/** Enough of a Bot Framework conversation reference to message someone or somewhere later (proactively). */
-export interface ConversationAddress {
-  readonly serviceUrl: string;
-  readonly conversationId: string;
-  readonly tenantId: string | undefined;
-  readonly channelId: string;
-  readonly botId: string;
-  readonly conversationType: 'personal' | 'channel' | 'groupChat';
-  /** For channels: the Teams channel id (posting there starts a new thread). */
-  readonly teamsChannelId?: string | undefined;
-}
-
-export interface PersonDocument extends StoredDocument {
-  readonly type: 'person';
-  readonly displayName: string;
-  readonly roles: readonly Role[];
-  /** Their 1:1 chat with the bot, recorded when they first talk to it, for notifications. */
-  readonly personalChat?: ConversationAddress | undefined;
-  readonly updatedAt: string;
-}
-
-export interface SettingDocument<V = unknown> extends StoredDocument {
-  readonly type: 'setting';
-  readonly value: V;
-  readonly updatedBy: string;
-  readonly updatedAt: string;
-}
+import type { DirectoryRepository, PersonDocument, SettingDocument } from '../domain/people/ports.js';
 
 export interface MarkerDocument extends StoredDocument {
   readonly type: 'marker';
@@ -38,7 +11,7 @@ export interface MarkerDocument extends StoredDocument {
 type DirectoryDocument = PersonDocument | SettingDocument | MarkerDocument;
 
 /** People, settings and once-only markers, all in the `directory` container (partition key `/id`). */
-export class DirectoryStore {
+export class DirectoryStore implements DirectoryRepository {
   private readonly repository: CosmosRepository<DirectoryDocument>;
 
   constructor(containers: Containers) {

@@ -3,6 +3,7 @@ import type { Containers } from './cosmos.js';
 import { CosmosRepository, type StoredDocument } from './repository.js';
 import type { ImpactFacts, PaidClaimFacts, PartnerFacts, SessionFacts, WorkFacts } from '../domain/impact/impact-report.js';
 import type { Period } from '../domain/impact/period.js';
+import type { ImpactFactsReader } from '../domain/impact/ports.js';
 
 const PAGE_SIZE = 200;
 /** ARRAY_CONTAINS with a parameter list: keep each query's parameter small. */
@@ -13,7 +14,7 @@ const IDS_PER_QUERY = 200;
  * (never names, contacts or free text), pages with continuation tokens, and leaves the counting to
  * domain/impact (the local Cosmos server has no GROUP BY or DISTINCT).
  */
-export class ImpactQueries {
+export class ImpactQueries implements ImpactFactsReader {
   private readonly plans: CosmosRepository<StoredDocument>;
   private readonly partners: CosmosRepository<StoredDocument>;
   private readonly claims: CosmosRepository<StoredDocument>;

@@ -1,29 +1,9 @@
 import type { Containers } from './cosmos.js';
-import { CosmosRepository, type StoredDocument, type Versioned } from './repository.js';
+import { CosmosRepository, type Versioned } from './repository.js';
+import type { OutboxMessage, OutboxRepository } from '../domain/notifications/ports.js';
 
-/**
- * A message the bot still owes someone, kept in Cosmos (`outbox`, partition key `/id`) so that a
- * crash or a Teams throttle between a decision and its message never loses the message.
- * What to say is not stored here: it is built from the record (`subjectId`, event `seq`) at delivery.
- */
-export interface OutboxMessage extends StoredDocument {
-  readonly type: 'outbox-message';
-  /** Who the message is for: the host's 1:1 chat, or the approval card in the IEV channel. */
-  readonly target: 'host' | 'iev-channel';
-  readonly subjectId: string;
-  /** Index of the event in the subject's history this message is about. */
-  readonly seq: number;
-  readonly status: 'pending' | 'delivered' | 'void' | 'failed';
-  readonly attempts: number;
-  /** Not before this time; also serves as a lease while one instance is delivering. */
-  readonly nextAttemptAt: string;
-  readonly createdAt: string;
-  readonly deliveredAt?: string | undefined;
-  /** A status code or error name only: never message content. */
-  readonly lastError?: string | undefined;
-}
-
-export class OutboxStore {
+/** The durable outbox in Cosmos (`outbox`, partition key `/id`). */
+export class OutboxStore implements OutboxRepository {
   private readonly repository: CosmosRepository<OutboxMessage>;
 
   constructor(containers: Containers) {

@@ -1,7 +1,8 @@
 import type { SqlParameter, SqlQuerySpec } from '@azure/cosmos';
 import type { Containers } from './cosmos.js';
-import { CosmosRepository, mapError, pageError, type Page, type Versioned } from './repository.js';
+import { CosmosRepository, mapError, pageError, type CreateResult, type Page, type Versioned } from './repository.js';
 import type { Partner } from '../domain/register/partner.js';
+import type { ClaimRecord, InvolvementReader, PartnerRepository, WorkRecord } from '../domain/register/ports.js';
 import type { RegisterQuery } from '../domain/register/register-query.js';
 
 const ORDER_BY: Record<RegisterQuery['sort'], string> = {
@@ -11,7 +12,7 @@ const ORDER_BY: Record<RegisterQuery['sort'], string> = {
 };
 
 /** The Involvement Register in Cosmos (`partners`, partition key `/id`). */
-export class PartnerStore {
+export class PartnerStore implements PartnerRepository {
   readonly repository: CosmosRepository<Partner>;
 
   constructor(containers: Containers) {
@@ -85,7 +86,7 @@ export class PartnerStore {
     );
   }
 
-  create(partner: Partner): Promise<{ document: Versioned<Partner>; created: boolean }> {
+  create(partner: Partner): Promise<CreateResult<Partner>> {
     return this.repository.create(partner);
   }
 
@@ -117,45 +118,15 @@ export function registerQuerySpec(query: RegisterQuery, options: { includeLeft: 
   return { query: `SELECT * FROM c WHERE ${conditions.join(' AND ')} ${ORDER_BY[query.sort]}`, parameters };
 }
 
-/** A plan as the register shows it; every field but the id is optional because plans are written by the planning bot. */
-export interface InvolvementWorkRecord {
-  readonly id: string;
-  readonly title?: string;
-  readonly hostId?: string;
-  readonly hostName?: string;
-  readonly phase?: string;
-  readonly serviceArea?: string;
-  readonly dates?: unknown;
-  readonly startDate?: string;
-  readonly endDate?: string;
-  readonly partnerIds?: string[];
-  readonly sessions?: Array<Record<string, unknown>>;
-  readonly createdAt?: string;
-  readonly updatedAt?: string;
-}
-
-export interface ClaimRecord {
-  readonly id: string;
-  readonly partnerId?: string;
-  readonly status?: string;
-  readonly submittedAt?: string;
-  readonly createdAt?: string;
-  readonly totalPence?: number;
-  readonly total?: number;
-  readonly amountPence?: number;
-  readonly totals?: { expensesPence?: number; paymentsPence?: number };
-  readonly paidAt?: string;
-}
-
 /**
  * Read-only views of other areas' containers that the register shows: plans (written by the
  * planning bot, `plans`, pk `/hostId`) and expense claims (`claims`, pk `/id`). Fan-out queries
  * filtered in WHERE; results are small per partner or per page.
  */
-export class InvolvementWorkReader {
+export class InvolvementWorkReader implements InvolvementReader {
   constructor(private readonly containers: Containers) {}
 
-  async plansPage(filter: { serviceArea?: string; planId?: string; pageSize: number; continuation?: string }): Promise<Page<InvolvementWorkRecord>> {
+  async plansPage(filter: { serviceArea?: string | undefined; planId?: string | undefined; pageSize: number; continuation?: string | undefined }): Promise<Page<WorkRecord>> {
     const conditions = ['c.type = "plan"'];
     const parameters: SqlParameter[] = [];
     if (filter.serviceArea) {
@@ -166,7 +137,7 @@ export class InvolvementWorkReader {
       conditions.push('c.id = @planId');
       parameters.push({ name: '@planId', value: filter.planId });
     }
-    const iterator = this.containers.plans.items.query<InvolvementWorkRecord>(
+    const iterator = this.containers.plans.items.query<WorkRecord>(
       { query: `SELECT * FROM c WHERE ${conditions.join(' AND ')}`, parameters },
       { maxItemCount: filter.pageSize, continuationToken: filter.continuation },
     );
@@ -178,10 +149,10 @@ export class InvolvementWorkReader {
     }
   }
 
-  async plansWithPartner(partnerId: string): Promise<InvolvementWorkRecord[]> {
+  async plansWithPartner(partnerId: string): Promise<WorkRecord[]> {
     try {
       const { resources } = await this.containers.plans.items
-        .query<InvolvementWorkRecord>({ query: 'SELECT * FROM c WHERE c.type = "plan" AND ARRAY_CONTAINS(c.partnerIds, @id)', parameters: [{ name: '@id', value: partnerId }] })
+        .query<WorkRecord>({ query: 'SELECT * FROM c WHERE c.type = "plan" AND ARRAY_CONTAINS(c.partnerIds, @id)', parameters: [{ name: '@id', value: partnerId }] })
         .fetchAll();
       return resources;
     } catch (error) {

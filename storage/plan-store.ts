@@ -1,6 +1,7 @@
 import type { Containers } from './cosmos.js';
-import { CosmosRepository, type Versioned } from './repository.js';
+import { CosmosRepository, type CreateResult, type Versioned } from './repository.js';
 import type { Plan } from '../domain/planning/plan.js';
+import type { PlanRepository } from '../domain/planning/ports.js';
 import type { SupportRequest } from '../domain/planning/support-request.js';
 
 const MY_PLANS_LIMIT = 25;
@@ -10,7 +11,7 @@ const MY_PLANS_LIMIT = 25;
  * scoped to the host: the partition key goes to the point read, and the host filter is in every
  * WHERE clause as well (the local server ignores the partitionKey query option).
  */
-export class PlanStore {
+export class PlanStore implements PlanRepository {
   readonly plans: CosmosRepository<Plan>;
   readonly supportRequests: CosmosRepository<SupportRequest>;
 
@@ -33,6 +34,14 @@ export class PlanStore {
     return page.items;
   }
 
+  createPlan(plan: Plan): Promise<CreateResult<Plan>> {
+    return this.plans.create(plan);
+  }
+
+  replacePlan(plan: Plan, etag: string): Promise<Versioned<Plan>> {
+    return this.plans.replace(plan, etag);
+  }
+
   async findSupportRequest(hostId: string, requestId: string): Promise<Versioned<SupportRequest> | undefined> {
     const found = await this.supportRequests.find(requestId, hostId);
     return found?.type === 'support-request' && found.hostId === hostId ? found : undefined;
@@ -49,6 +58,14 @@ export class PlanStore {
       },
       { partitionKey: hostId },
     );
+  }
+
+  createSupportRequest(request: SupportRequest): Promise<CreateResult<SupportRequest>> {
+    return this.supportRequests.create(request);
+  }
+
+  replaceSupportRequest(request: SupportRequest, etag: string): Promise<Versioned<SupportRequest>> {
+    return this.supportRequests.replace(request, etag);
   }
 
   /** Requests nobody has picked up yet, oldest first, across hosts (for the IEV team). */

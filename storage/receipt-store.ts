@@ -1,23 +1,23 @@
 import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
 import { DefaultAzureCredential } from '@azure/identity';
-import type { AppConfig } from '../server/config.js';
+import type { ReceiptFiles, StoredFile } from '../domain/claims/ports.js';
 import { startLocalBlobServer, type LocalBlobServer } from './local-blob.js';
 
-export interface StoredFile {
-  readonly bytes: Buffer;
-  readonly contentType: string;
-}
+/** Where receipts are kept: Azurite under `dataDir` (local mode), or an Azure Storage account. */
+export type ReceiptStoreOptions =
+  | { readonly kind: 'local'; readonly dataDir: string; readonly container: string }
+  | { readonly kind: 'azure'; readonly endpoint: string | undefined; readonly connectionString: string | undefined; readonly container: string; readonly managedIdentityClientId: string | undefined };
 
 /**
  * Receipts (photos, PDFs) in Azure Blob Storage, never in Cosmos documents. In Azure mode the app
  * signs in with its managed identity (DefaultAzureCredential; role Storage Blob Data Contributor) or
  * a connection string; in local mode Azurite is started on first use.
  */
-export class ReceiptStore {
+export class ReceiptStore implements ReceiptFiles {
   private container: Promise<ContainerClient> | undefined;
   private local: LocalBlobServer | undefined;
 
-  constructor(private readonly config: AppConfig['blob']) {}
+  constructor(private readonly config: ReceiptStoreOptions) {}
 
   async put(blobName: string, file: StoredFile): Promise<void> {
     const container = await this.client();

@@ -1,27 +1,8 @@
 import type { Container, ItemDefinition, SqlQuerySpec } from '@azure/cosmos';
 import { ConflictError, NotFoundError, UnavailableError, ValidationError } from '../domain/errors.js';
+import type { CreateResult, Page, StoredDocument, Versioned } from '../domain/ports.js';
 
-/** Every stored document names its type and the version of its shape, so old documents can be migrated on read. */
-export interface StoredDocument {
-  readonly id: string;
-  readonly type: string;
-  readonly schemaVersion: number;
-}
-
-/** A document as read: the etag is the version token used for optimistic concurrency. */
-export type Versioned<T> = T & { readonly _etag: string };
-
-export interface Page<T> {
-  readonly items: T[];
-  /** Opaque; pass back to get the next page. Undefined on the last page. */
-  readonly continuation: string | undefined;
-}
-
-export interface CreateResult<T> {
-  readonly document: Versioned<T>;
-  /** False when a document with this id already existed: the write had already happened. */
-  readonly created: boolean;
-}
+export type { CreateResult, Page, StoredDocument, Versioned };
 
 const SYSTEM_PROPERTIES = ['_rid', '_self', '_ts', '_attachments'] as const;
 const TRANSIENT_WRITE_RETRIES = 2;

@@ -200,7 +200,8 @@ export function claimsFeature(options: ClaimsFeatureOptions): BotFeature {
     const approvers = await options.approverIds();
     try {
       const { claim, applied } = await claims.decide(turn.actor, claimId, decision, operationId(turn));
-      if (applied) return { card: approvalCard(claim, { kind: 'status' }, url, approvers), updateForEveryone: true };
+      // The card in the channel is updated for everyone by the claim's outbox (its one owner, delivered during the press).
+      if (applied) return { card: approvalCard(claim, { kind: 'status' }, url, approvers) };
       return { card: approvalCard(claim, { kind: 'status', notice: `Already decided. ${statusLine(claim)}.` }, url, approvers) };
     } catch (error) {
       // Refused: the presser sees why, on the card as it really is; nothing was changed.

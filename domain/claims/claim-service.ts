@@ -2,10 +2,9 @@ import { createHash } from 'node:crypto';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { isIevMember, isStaff, type Actor } from '../people/actor.js';
 import type { Partner } from '../register/partner.js';
-import type { ClaimStore } from '../../storage/claim-store.js';
-import type { OutboxStore } from '../../storage/outbox-store.js';
-import type { PartnerStore } from '../../storage/partner-store.js';
-import type { Versioned } from '../../storage/repository.js';
+import type { OutboxRepository } from '../notifications/ports.js';
+import type { Clock, Versioned } from '../ports.js';
+import type { ClaimPartners, ClaimRepository, ReceiptFiles } from './ports.js';
 import { awaitingDecision, canMove, editableByHost, type ClaimDocument, type ClaimStatus, type HistoryEntry, type ItemInput, type ReceiptRef } from './claim.js';
 import { milesToTenths } from './money.js';
 import type { ReimbursementPolicy } from './policy.js';
@@ -28,21 +27,23 @@ export interface DiscardResult {
 
 /** Where receipt files live (Blob storage) and where a failure to remove one is reported: ids only. */
 export interface ReceiptCleanup {
-  readonly receipts: { delete(blobName: string): Promise<void> };
+  readonly receipts: Pick<ReceiptFiles, 'delete'>;
   readonly warn: (ids: { claimId: string; receiptId: string; operationId: string }, message: string) => void;
 }
 
 export interface ClaimServiceOptions {
-  readonly claims: ClaimStore;
-  readonly partners: PartnerStore;
-  readonly outbox: OutboxStore;
+  readonly claims: ClaimRepository;
+  readonly partners: ClaimPartners;
+  readonly outbox: Pick<OutboxRepository, 'enqueue'>;
   /** The current policy; read on every check so a reloaded policy applies to new checks only. */
   readonly policy: () => ReimbursementPolicy;
   /** Asks the outbox dispatcher to deliver now rather than at its next poll. */
   readonly onEnqueued?: () => void;
+  /** Delivers one owed message inside this request (the outbox's `deliverNow`); never throws. */
+  readonly deliverNow?: (messageId: string) => Promise<void>;
   /** Removes a discarded draft's receipt files; without it they stay in Blob storage. */
   readonly receiptCleanup?: ReceiptCleanup;
-  readonly now?: () => Date;
+  readonly now?: Clock;
 }
 
 const HOST_EDIT_RETRIES = 3;
@@ -193,10 +194,10 @@ export class ClaimService {
     // Checked before the register is written: a refused change must leave the partner's record as it was.
     if (!editableByHost(claim.status)) throw new ConflictError(NO_LONGER_EDITABLE);
     for (let attempt = 0; ; attempt += 1) {
-      const partner = await this.options.partners.repository.get(claim.partnerId, claim.partnerId);
+      const partner = await this.options.partners.get(claim.partnerId);
       const updated: Partner = { ...partner, paymentPreference: { choice, chosenAt: this.now().toISOString() } };
       try {
-        await this.options.partners.repository.replace(updated, partner._etag);
+        await this.options.partners.replace(updated, partner._etag);
         break;
       } catch (error) {
         if (!(error instanceof ConflictError) || attempt >= HOST_EDIT_RETRIES) throw error;
@@ -261,15 +262,22 @@ export class ClaimService {
       const next = this.decided(actor, claim, decision, operationId);
       // Written before the decision: if we crash after deciding, the message is already owed.
       await this.announce(claim, ['host', 'iev-channel']);
+      let saved: Versioned<ClaimDocument>;
       try {
-        return { claim: await this.options.claims.replaceClaim(next, claim._etag), applied: true };
+        saved = await this.options.claims.replaceClaim(next, claim._etag);
       } catch (error) {
         // Another write landed first. A rival decision shows on the next read (applied: false); any other
         // write (the outbox recording where the card was posted) must not swallow this decision, so try again.
         if (!(error instanceof ConflictError) || attempt >= HOST_EDIT_RETRIES) throw error;
+        continue;
       } finally {
         this.options.onEnqueued?.();
       }
+      // One owner for the approval card in the IEV channel: the outbox, which also updates it after a
+      // submission or an erasure and retries when Teams refuses. The press's own answer changes the card
+      // for the presser only; delivering now makes it change for everyone else at the same moment.
+      await this.options.deliverNow?.(outboxId(claim, 'iev-channel'));
+      return { claim: saved, applied: true };
     }
   }
 
@@ -336,7 +344,7 @@ export class ClaimService {
   private async announce(claim: ClaimDocument, targets: ReadonlyArray<'host' | 'iev-channel'>): Promise<void> {
     const seq = claim.history.length;
     const now = this.now();
-    for (const target of targets) await this.options.outbox.enqueue({ id: `${claim.id}:${seq}:${target}`, target, subjectId: claim.id, seq }, now);
+    for (const target of targets) await this.options.outbox.enqueue({ id: outboxId(claim, target), target, subjectId: claim.id, seq }, now);
   }
 
   private async editAsHost(actor: Actor, claimId: string, change: (claim: Versioned<ClaimDocument>) => Promise<ClaimDocument | undefined>): Promise<ClaimDocument> {
@@ -369,6 +377,11 @@ export class ClaimService {
     });
     return { ...claim, items, totals: totalsOf(items), policyVersion: policy.version };
   }
+}
+
+/** The outbox message owed to `target` about the claim's next event. */
+function outboxId(claim: ClaimDocument, target: 'host' | 'iev-channel'): string {
+  return `${claim.id}:${claim.history.length}:${target}`;
 }
 
 /** Only the claim's host, and only while it is a draft: a queried claim has been seen by the IEV team and is answered, not discarded. */

@@ -1,7 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import { ForbiddenError, NotFoundError } from '../errors.js';
 import { isIevMember, type Actor } from '../people/actor.js';
-import type { ClaimStore, PaymentBatchDocument } from '../../storage/claim-store.js';
+import type { Clock } from '../ports.js';
+import type { ClaimRepository, PaymentBatchDocument } from './ports.js';
 import type { ClaimDocument, ItemCategory, PricedItem } from './claim.js';
 import { stableId, type ClaimService } from './claim-service.js';
 import { totalsOf } from './pricing.js';
@@ -13,9 +14,9 @@ import { totalsOf } from './pricing.js';
  */
 export class PaymentService {
   constructor(
-    private readonly claims: ClaimStore,
+    private readonly claims: ClaimRepository,
     private readonly claimService: ClaimService,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: Clock = () => new Date(),
   ) {}
 
   /** Exports every approved claim not yet exported. The operation id makes a retried request return the same batch. */

@@ -1,12 +1,10 @@
 import { ForbiddenError } from '../errors.js';
 import { isStaff, type Actor } from '../people/actor.js';
-import { impactReport, type ImpactFacts, type ImpactReport } from './impact-report.js';
+import { impactReport, type ImpactReport } from './impact-report.js';
+import type { ImpactFactsReader } from './ports.js';
 import { periodFrom } from './period.js';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from './suppression.js';
 
-export interface ImpactFactsReader {
-  factsFor(period: { from: string; to: string }): Promise<ImpactFacts>;
-}
 
 export interface ImpactServiceOptions {
   readonly targetDaysToPay: () => number;

@@ -1,36 +1,29 @@
-import type { AdaptiveCard } from '../../bot/cards/adaptive-card.js';
-import { approvalCard } from '../../bot/claims/approval-card.js';
-import { claimOutcomeCard } from '../../bot/claims/claim-outcome-card.js';
-import type { ClaimStore } from '../../storage/claim-store.js';
-import type { ConversationAddress } from '../../storage/directory-store.js';
-import type { OutboxMessage } from '../../storage/outbox-store.js';
 import type { ClaimService } from '../claims/claim-service.js';
+import type { ClaimRepository } from '../claims/ports.js';
+import type { ConversationAddress } from '../people/ports.js';
+import type { Clock } from '../ports.js';
 import type { DeliveryOutcome } from './outbox-dispatcher.js';
-
-/** Sends and updates cards outside a turn. The bot's messenger implements it; the domain never sees Teams types. */
-export interface CardPoster {
-  sendCard(address: ConversationAddress, card: AdaptiveCard): Promise<string | undefined>;
-  updateCard(address: ConversationAddress, activityId: string, card: AdaptiveCard): Promise<void>;
-}
+import { HOST_IS_TOLD_OF, type ClaimNotification, type Notifier, type OutboxMessage } from './ports.js';
 
 export interface ClaimNotificationOptions {
-  readonly claims: ClaimStore;
-  readonly claimService: ClaimService;
-  readonly poster: () => CardPoster;
+  readonly claims: Pick<ClaimRepository, 'findClaim'>;
+  readonly claimService: Pick<ClaimService, 'rememberApprovalCard'>;
+  /** A function: the Teams adapter exists only once the server has started. */
+  readonly notifier: () => Notifier;
   readonly personalChatOf: (userId: string) => Promise<ConversationAddress | undefined>;
   readonly ievChannel: () => Promise<ConversationAddress | undefined>;
-  readonly claimUrl: (claimId: string) => string;
-  /** The IEV approvers' ids, listed on approval cards so Teams refreshes their view by itself. */
+  /** The IEV approvers' ids: the approval card lists them so Teams refreshes their view by itself. */
   readonly approverIds: () => Promise<readonly string[]>;
-  readonly now?: () => Date;
+  readonly now?: Clock;
 }
 
 /** An event the outbox was told about but that was never written (the decision lost a race, or we crashed first). */
 const NEVER_HAPPENED_AFTER_MS = 60_000;
 
 /**
- * Delivers a claim's owed messages. The content is built at delivery time from the claim's own
- * history (event `seq`), so a message is exactly about what happened, whoever won a race.
+ * Delivers a claim's owed messages. What to say is decided here, at delivery time, from the claim's
+ * own history (event `seq`), so a message is exactly about what happened, whoever won a race; how it
+ * looks is the Teams edge's business (`Notifier`).
  */
 export function claimDeliverer(options: ClaimNotificationOptions): (message: OutboxMessage) => Promise<DeliveryOutcome> {
   return async (message) => {
@@ -42,21 +35,21 @@ export function claimDeliverer(options: ClaimNotificationOptions): (message: Out
       return age > NEVER_HAPPENED_AFTER_MS ? 'void' : 'wait';
     }
     if (message.target === 'host') {
-      const card = claimOutcomeCard(claim, event, options.claimUrl(claim.id));
-      if (!card) return 'void';
+      const status = HOST_IS_TOLD_OF.find((told) => told === event.status);
+      if (!status) return 'void';
       const address = await options.personalChatOf(claim.hostId);
       if (!address) return 'wait';
-      await options.poster().sendCard(address, card);
+      await options.notifier().post(address, { kind: 'claim-decided', claim, event: { ...event, status } });
       return 'delivered';
     }
     const channel = await options.ievChannel();
     if (!channel) return 'wait';
-    const card = approvalCard(claim, { kind: 'status' }, options.claimUrl(claim.id), await options.approverIds());
+    const notification: ClaimNotification = { kind: 'approval-status', claim, approverIds: await options.approverIds() };
     if (claim.approvalCard && claim.approvalCard.conversationId === channel.conversationId) {
-      await options.poster().updateCard(channel, claim.approvalCard.activityId, card);
+      await options.notifier().update(channel, claim.approvalCard.activityId, notification);
       return 'delivered';
     }
-    const activityId = await options.poster().sendCard(channel, card);
+    const activityId = await options.notifier().post(channel, notification);
     if (activityId) await options.claimService.rememberApprovalCard(claim.id, { activityId, conversationId: channel.conversationId });
     return 'delivered';
   };

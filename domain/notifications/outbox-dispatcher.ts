@@ -1,25 +1,20 @@
 import { ConflictError } from '../errors.js';
-import type { OutboxMessage, OutboxStore } from '../../storage/outbox-store.js';
-import type { Versioned } from '../../storage/repository.js';
+import type { Clock, DomainLogger, Versioned } from '../ports.js';
+import type { OutboxMessage, OutboxRepository } from './ports.js';
 
 /** What a delivery attempt achieved. `wait`: not possible yet (e.g. no IEV channel); try again later. */
 export type DeliveryOutcome = 'delivered' | 'void' | 'wait';
 
 export type Deliver = (message: OutboxMessage) => Promise<DeliveryOutcome>;
 
-export interface DispatcherLogger {
-  info(details: object, message: string): void;
-  warn(details: object, message: string): void;
-}
-
 export interface DispatcherOptions {
-  readonly store: OutboxStore;
+  readonly store: OutboxRepository;
   readonly deliver: Deliver;
-  readonly logger: DispatcherLogger;
+  readonly logger: DomainLogger;
   readonly pollMs?: number;
   readonly maxAttempts?: number;
   readonly baseDelayMs?: number;
-  readonly now?: () => Date;
+  readonly now?: Clock;
 }
 
 /** While one instance is delivering a message, others leave it alone for this long. */
@@ -36,6 +31,8 @@ export class OutboxDispatcher {
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = true;
+  /** Attempts under way in this process, so "deliver now" and a pass never deliver one message twice. */
+  private readonly inFlight = new Map<string, Promise<boolean>>();
 
   constructor(private readonly options: DispatcherOptions) {}
 
@@ -59,6 +56,31 @@ export class OutboxDispatcher {
       return;
     }
     this.schedule(0);
+  }
+
+  /**
+   * Delivers one message now, inside the request that owed it, rather than at the next pass: used
+   * where the person acting should see its effect at once (a decision updates the IEV channel's
+   * card). Never throws; whatever fails here is retried by the passes, as for any message.
+   */
+  async deliverNow(id: string): Promise<void> {
+    try {
+      const running = this.inFlight.get(id);
+      if (running) {
+        await running;
+        return;
+      }
+      const message = await this.options.store.find(id);
+      if (!message || message.status !== 'pending') return;
+      const now = this.now().getTime();
+      // Leased by another instance, or backing off after Teams refused it (429 and Retry-After): leave it to the passes.
+      // A message that only waited (its event was not written yet) is tried at once.
+      if (message.leasedUntil && Date.parse(message.leasedUntil) > now) return;
+      if (message.lastError && Date.parse(message.nextAttemptAt) > now) return;
+      await this.attempt(message);
+    } catch (error) {
+      this.options.logger.warn({ messageId: id, err: { name: (error as Error)?.name } }, 'outbox message not delivered now; a pass will retry');
+    }
   }
 
   /** One pass over every message that is due. Exposed for tests and for a manual "send now". */
@@ -90,11 +112,20 @@ export class OutboxDispatcher {
     this.timer.unref();
   }
 
-  private async attempt(message: Versioned<OutboxMessage>): Promise<boolean> {
+  private attempt(message: Versioned<OutboxMessage>): Promise<boolean> {
+    const running = this.inFlight.get(message.id);
+    if (running) return running;
+    const attempt = this.leaseAndDeliver(message).finally(() => this.inFlight.delete(message.id));
+    this.inFlight.set(message.id, attempt);
+    return attempt;
+  }
+
+  private async leaseAndDeliver(message: Versioned<OutboxMessage>): Promise<boolean> {
     const now = this.now();
+    const leaseEnds = new Date(now.getTime() + LEASE_MS).toISOString();
     let leased: Versioned<OutboxMessage>;
     try {
-      leased = await this.options.store.replace({ ...strip(message), nextAttemptAt: new Date(now.getTime() + LEASE_MS).toISOString() }, message._etag);
+      leased = await this.options.store.replace({ ...strip(message), nextAttemptAt: leaseEnds, leasedUntil: leaseEnds }, message._etag);
     } catch (error) {
       if (error instanceof ConflictError) return false;
       throw error;
@@ -120,6 +151,7 @@ export class OutboxDispatcher {
         ...strip(leased),
         status,
         attempts,
+        leasedUntil: undefined,
         nextAttemptAt: new Date(done.getTime() + (finished ? 0 : delay)).toISOString(),
         ...(outcome === 'delivered' ? { deliveredAt: done.toISOString() } : {}),
         ...(failure ? { lastError: failure.code } : {}),

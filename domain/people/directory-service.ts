@@ -1,5 +1,5 @@
 import type { Actor, Role } from './actor.js';
-import type { ConversationAddress, DirectoryStore } from '../../storage/directory-store.js';
+import type { ConversationAddress, DirectoryRepository } from './ports.js';
 
 export interface CallerIdentity {
   readonly id: string;
@@ -12,7 +12,7 @@ export interface CallerIdentity {
  */
 export class DirectoryService {
   constructor(
-    private readonly store: DirectoryStore,
+    private readonly store: DirectoryRepository,
     private readonly configuredIevMembers: readonly string[],
   ) {}
 

@@ -1,6 +1,6 @@
 import { ForbiddenError } from '../errors.js';
 import { isIevMember, type Actor } from './actor.js';
-import type { ConversationAddress, DirectoryStore } from '../../storage/directory-store.js';
+import type { ConversationAddress, DirectoryRepository } from './ports.js';
 
 const SETTING_KEY = 'iev-channel';
 
@@ -11,7 +11,7 @@ const SETTING_KEY = 'iev-channel';
  */
 export class IevChannel {
   constructor(
-    private readonly store: DirectoryStore,
+    private readonly store: DirectoryRepository,
     private readonly configured: { channelId: string; serviceUrl: string; botId: string; tenantId: string | undefined } | undefined,
   ) {}
 

@@ -1,12 +1,12 @@
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { isStaff, type Actor } from '../people/actor.js';
-import type { PlanStore } from '../../storage/plan-store.js';
-import type { Versioned } from '../../storage/repository.js';
+import type { Versioned } from '../ports.js';
+import type { PartnerLookup, PlanRepository } from './ports.js';
 import { MAX_SESSIONS_PER_PLAN, type Plan, type PlanOutcome, type PlanSession, type StepAnswers } from './plan.js';
 import { nextStepKey, previousStepKey, stepFor, type StepKey } from './plan-steps.js';
 import { parseStepAnswers } from './step-answers.js';
 import { parseOutcome, parseSession } from './during-after.js';
-import { recordAttendance, type AttendanceStore } from '../register/involvement.js';
+import { recordAttendance } from '../register/involvement.js';
 
 /** What a pressed step card says about itself (its action data, already checked at the edge). */
 export interface StepPress {
@@ -26,16 +26,12 @@ export class StalePlanError extends ConflictError {
   }
 }
 
-export interface PartnerLookup extends AttendanceStore {
-  getMany(ids: readonly string[]): Promise<ReadonlyArray<{ readonly id: string; readonly status: string }>>;
-}
-
 const CONCURRENT_APPEND_ATTEMPTS = 3;
 
 /** Plans: walking the steps, resuming, editing, and the during and after phases. */
 export class PlanService {
   constructor(
-    private readonly store: PlanStore,
+    private readonly store: PlanRepository,
     private readonly partners: PartnerLookup,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -147,7 +143,7 @@ export class PlanService {
   private async createPlan(actor: Actor, press: StepPress, answers: StepAnswers): Promise<Versioned<Plan>> {
     if (press.step !== 'purpose' || press.mode !== 'walk' || !press.op) throw new ValidationError('This card is not part of a plan. Type \u201cplan\u201d to start one.');
     const at = this.now().toISOString();
-    const { document } = await this.store.plans.create({
+    const { document } = await this.store.createPlan({
       id: `plan-${press.op}`,
       type: 'plan',
       schemaVersion: 1,
@@ -179,7 +175,7 @@ export class PlanService {
     const { _etag, ...current } = plan;
     const next: Plan = { ...current, ...change, revision: plan.revision + 1, updatedAt: this.now().toISOString() };
     try {
-      return await this.store.plans.replace(next, _etag);
+      return await this.store.replacePlan(next, _etag);
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       const latest = await this.store.findPlan(plan.hostId, plan.id);

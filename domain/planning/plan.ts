@@ -1,4 +1,4 @@
-import type { StoredDocument } from '../../storage/repository.js';
+import type { StoredDocument } from '../ports.js';
 import type { StepKey } from './plan-steps.js';
 
 export type AnswerValue = string | readonly string[] | number;

@@ -1,5 +1,5 @@
-import type { StoredDocument } from '../../storage/repository.js';
-import type { ConversationAddress } from '../../storage/directory-store.js';
+import type { StoredDocument } from '../ports.js';
+import type { ConversationAddress } from '../people/ports.js';
 
 /** The IEV team's offer of support (seed 004, "Our support for you"), asked for on the New Works form. */
 export const SUPPORT_KINDS = [

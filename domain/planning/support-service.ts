@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldProblem } from '../errors.js';
 import { isIevMember, type Actor } from '../people/actor.js';
-import type { ConversationAddress } from '../../storage/directory-store.js';
-import type { PlanStore } from '../../storage/plan-store.js';
-import type { Versioned } from '../../storage/repository.js';
+import type { ConversationAddress } from '../people/ports.js';
+import type { Versioned } from '../ports.js';
+import type { PlanRepository } from './ports.js';
 import type { PlanService } from './plan-service.js';
 import { SUPPORT_KINDS, type SupportKind, type SupportRequest } from './support-request.js';
 
@@ -30,7 +30,7 @@ const requestSchema = z.object({
 /** "New Works" requests: a host asks the IEV team for help; an IEV member takes it on. */
 export class SupportService {
   constructor(
-    private readonly store: PlanStore,
+    private readonly store: PlanRepository,
     private readonly plans: PlanService,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -43,7 +43,7 @@ export class SupportService {
       const problems: FieldProblem[] = parsed.error.issues.map((issue) => ({ field: String(issue.path[0] ?? 'form'), message: issue.message }));
       throw new ValidationError('Please check the answers marked below.', problems);
     }
-    const { document, created } = await this.store.supportRequests.create({
+    const { document, created } = await this.store.createSupportRequest({
       id: `support-${op}`,
       type: 'support-request',
       schemaVersion: 1,
@@ -63,13 +63,13 @@ export class SupportService {
   async recordPost(request: Versioned<SupportRequest>, address: ConversationAddress, activityId: string): Promise<Versioned<SupportRequest>> {
     const { _etag, ...current } = request;
     try {
-      return await this.store.supportRequests.replace({ ...current, channelPost: { address, activityId } }, _etag);
+      return await this.store.replaceSupportRequest({ ...current, channelPost: { address, activityId } }, _etag);
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       // Taken in the moment between posting and recording: keep the owner, add the post.
       const latest = await this.get(request.hostId, request.id);
       const { _etag: latestEtag, ...rest } = latest;
-      return this.store.supportRequests.replace({ ...rest, channelPost: { address, activityId } }, latestEtag);
+      return this.store.replaceSupportRequest({ ...rest, channelPost: { address, activityId } }, latestEtag);
     }
   }
 
@@ -100,7 +100,7 @@ export class SupportService {
     if (request.status === 'taken') return { request, tookIt: false };
     const { _etag, ...current } = request;
     try {
-      const saved = await this.store.supportRequests.replace(
+      const saved = await this.store.replaceSupportRequest(
         { ...current, status: 'taken', takenBy: { id: actor.id, name: actor.displayName, at: this.now().toISOString() } },
         _etag,
       );

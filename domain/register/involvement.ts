@@ -1,6 +1,6 @@
 import { ConflictError } from '../errors.js';
 import type { Partner } from './partner.js';
-import type { PartnerStore } from '../../storage/partner-store.js';
+import type { AttendanceRepository } from './ports.js';
 
 export interface SessionAttendance {
   readonly sessionId: string;
@@ -8,9 +8,6 @@ export interface SessionAttendance {
   readonly date: string;
   readonly durationMinutes: number;
 }
-
-/** What counting attendance needs from the register store. */
-export type AttendanceStore = Pick<PartnerStore, 'find' | 'replace'>;
 
 const REMEMBERED_SESSIONS = 200;
 const CONCURRENT_ATTEMPTS = 5;
@@ -33,7 +30,7 @@ export function withAttendance(partner: Partner, attendance: SessionAttendance):
 }
 
 /** Counts a session on each partner's register entry. Safe to repeat: a session is counted once per partner. */
-export async function recordAttendance(partners: AttendanceStore, partnerIds: readonly string[], attendance: SessionAttendance): Promise<void> {
+export async function recordAttendance(partners: AttendanceRepository, partnerIds: readonly string[], attendance: SessionAttendance): Promise<void> {
   for (const partnerId of partnerIds) {
     for (let attempt = 1; ; attempt += 1) {
       const partner = await partners.find(partnerId);

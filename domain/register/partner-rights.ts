@@ -1,11 +1,10 @@
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import type { Actor } from '../people/actor.js';
 import { STATUS_LABELS, type ClaimDocument } from '../claims/claim.js';
-import type { AuditStore } from '../../storage/audit-store.js';
-import type { ClaimStore } from '../../storage/claim-store.js';
-import type { OutboxStore } from '../../storage/outbox-store.js';
-import type { InvolvementWorkReader, InvolvementWorkRecord, PartnerStore } from '../../storage/partner-store.js';
-import type { Versioned } from '../../storage/repository.js';
+import type { ClaimRepository } from '../claims/ports.js';
+import type { OutboxRepository } from '../notifications/ports.js';
+import type { Versioned } from '../ports.js';
+import type { AuditTrail, InvolvementReader, PartnerRepository, WorkRecord } from './ports.js';
 import { blocksErasure, claimNeedsErasure, erasedClaim, erasedPartner, type ErasureRecord } from './erasure.js';
 import type { Partner } from './partner.js';
 import { RETENTION_REASON_TEXT, retentionCutoff, retentionReviewReason, type RetentionPolicy, type RetentionReason } from './retention.js';
@@ -53,12 +52,12 @@ export interface RetentionReviewItem {
 /** A partner's rights over their data: a copy of it, erasure on request, and the register's retention review. IEV only. */
 export class PartnerRightsService {
   constructor(
-    private readonly partners: PartnerStore,
-    private readonly claims: Pick<ClaimStore, 'allForPartner' | 'findClaim' | 'replaceClaim'>,
-    private readonly audit: AuditStore,
-    private readonly work: InvolvementWorkReader,
+    private readonly partners: PartnerRepository,
+    private readonly claims: Pick<ClaimRepository, 'allForPartner' | 'findClaim' | 'replaceClaim'>,
+    private readonly audit: AuditTrail,
+    private readonly work: InvolvementReader,
     private readonly policy: RetentionPolicy,
-    private readonly outbox: Pick<OutboxStore, 'enqueue'>,
+    private readonly outbox: Pick<OutboxRepository, 'enqueue'>,
   ) {}
 
   async exportData(actor: Actor, id: string, now = new Date()): Promise<PartnerDataExport> {
@@ -175,28 +174,17 @@ function assertIev(actor: Actor, message: string): void {
   if (audienceOf(actor) !== 'iev') throw new ForbiddenError(message);
 }
 
-function involvementOf(plan: InvolvementWorkRecord, partnerId: string): PartnerDataExport['involvement'][number] {
-  const attended = (plan.sessions ?? []).filter((session) => {
-    const people = session.partnerIds ?? session.attendeeIds;
-    return Array.isArray(people) && people.includes(partnerId);
-  });
+function involvementOf(plan: WorkRecord, partnerId: string): PartnerDataExport['involvement'][number] {
+  const attended = plan.sessions.filter((session) => session.partnerIds.includes(partnerId));
   return {
     planId: plan.id,
     title: plan.title,
     phase: plan.phase,
     hostName: plan.hostName,
     serviceArea: plan.serviceArea,
-    sessionsAttended: attended.map((session) => ({ date: text(session.date), format: text(session.format), minutes: minutesOf(session, partnerId) })),
+    sessionsAttended: attended.map((session) => ({ date: session.date, format: session.format, minutes: session.durationMinutes })),
   };
 }
-
-function minutesOf(session: Record<string, unknown>, partnerId: string): number | undefined {
-  const perPartner = session.minutesByPartner as Record<string, unknown> | undefined;
-  const minutes = perPartner?.[partnerId] ?? session.minutes ?? session.durationMinutes;
-  return typeof minutes === 'number' ? minutes : undefined;
-}
-
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
 
 function exportedClaim(claim: Versioned<ClaimDocument>): ExportedClaim {
   const { _etag, receipts, approvalCard: _approvalCard, history, ...rest } = claim;

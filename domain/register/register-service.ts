@@ -1,7 +1,7 @@
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import type { Actor } from '../people/actor.js';
-import type { AuditStore } from '../../storage/audit-store.js';
-import type { ClaimRecord, InvolvementWorkReader, InvolvementWorkRecord, PartnerStore } from '../../storage/partner-store.js';
+import type { ClaimStatus } from '../claims/claim.js';
+import type { AuditTrail, ClaimRecord, InvolvementReader, PartnerRepository, WorkRecord } from './ports.js';
 import type { Partner } from './partner.js';
 import type { RegisterQuery } from './register-query.js';
 import { isSameRegistrant, newPartnerFrom, type RegistrationInput } from './registration.js';
@@ -17,9 +17,9 @@ export interface InvolvementEntry {
 
 export interface ClaimEntry {
   readonly id: string;
-  readonly status: string;
+  readonly status: ClaimStatus;
   readonly submittedAt: string | undefined;
-  readonly amountPence: number | undefined;
+  readonly amountPence: number;
   readonly paidAt: string | undefined;
 }
 
@@ -40,9 +40,9 @@ const NOT_FOUND = 'We could not find that Involvement Partner. They may have lef
 /** The Involvement Register's rules: who sees what, who may register, and what every sensitive view leaves behind. */
 export class RegisterService {
   constructor(
-    private readonly partners: PartnerStore,
-    private readonly audit: AuditStore,
-    private readonly work: InvolvementWorkReader,
+    private readonly partners: PartnerRepository,
+    private readonly audit: AuditTrail,
+    private readonly work: InvolvementReader,
   ) {}
 
   async list(actor: Actor, query: RegisterQuery): Promise<{ items: PartnerRow[]; continuation: string | undefined }> {
@@ -133,24 +133,13 @@ export class RegisterService {
 /** Same name and contact as someone already on the register. */
 export class DuplicatePartnerError extends ConflictError {}
 
-function involvementOf(plan: InvolvementWorkRecord, partnerId: string): InvolvementEntry {
-  const attended = (plan.sessions ?? []).filter((session) => {
-    const people = session.partnerIds ?? session.attendeeIds;
-    return Array.isArray(people) && people.includes(partnerId);
-  });
-  const hours = attended.reduce((total, session) => total + sessionHours(session, partnerId), 0);
-  return { planId: plan.id, title: plan.title ?? 'Untitled involvement work', phase: plan.phase, sessions: attended.length, hours: Math.round(hours * 10) / 10 };
-}
-
-function sessionHours(session: Record<string, unknown>, partnerId: string): number {
-  const perPartner = session.minutesByPartner as Record<string, unknown> | undefined;
-  const minutes = perPartner?.[partnerId] ?? session.minutes ?? session.durationMinutes;
-  if (typeof minutes === 'number') return minutes / 60;
-  return typeof session.hours === 'number' ? session.hours : 0;
+/** A partner takes part in a session for all of it: the session's length is their time. */
+function involvementOf(plan: WorkRecord, partnerId: string): InvolvementEntry {
+  const attended = plan.sessions.filter((session) => session.partnerIds.includes(partnerId));
+  const minutes = attended.reduce((total, session) => total + session.durationMinutes, 0);
+  return { planId: plan.id, title: plan.title || 'Untitled involvement work', phase: plan.phase, sessions: attended.length, hours: Math.round((minutes / 60) * 10) / 10 };
 }
 
 function claimEntry(claim: ClaimRecord): ClaimEntry {
-  const totals = claim.totals ? (claim.totals.expensesPence ?? 0) + (claim.totals.paymentsPence ?? 0) : undefined;
-  const amount = totals ?? claim.totalPence ?? claim.amountPence ?? (typeof claim.total === 'number' ? Math.round(claim.total * 100) : undefined);
-  return { id: claim.id, status: claim.status ?? 'unknown', submittedAt: claim.submittedAt ?? claim.createdAt, amountPence: amount, paidAt: claim.paidAt };
+  return { id: claim.id, status: claim.status, submittedAt: claim.submittedAt ?? claim.createdAt, amountPence: claim.totals.expensesPence + claim.totals.paymentsPence, paidAt: claim.paidAt };
 }

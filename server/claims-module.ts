@@ -1,16 +1,18 @@
-import type { AppConfig } from '../../server/config.js';
-import type { Logger } from '../../server/logger.js';
-import { ClaimStore } from '../../storage/claim-store.js';
-import type { Containers } from '../../storage/cosmos.js';
-import type { ConversationAddress } from '../../storage/directory-store.js';
-import { OutboxStore } from '../../storage/outbox-store.js';
-import type { PartnerStore } from '../../storage/partner-store.js';
-import { ReceiptStore } from '../../storage/receipt-store.js';
-import { claimDeliverer, type CardPoster } from '../notifications/claim-notifications.js';
-import { OutboxDispatcher } from '../notifications/outbox-dispatcher.js';
-import { ClaimService } from './claim-service.js';
-import { PaymentService } from './payment-service.js';
-import { loadPolicy, type ReimbursementPolicy } from './policy.js';
+import { cardNotifier } from '../bot/claims/claim-notification-cards.js';
+import type { Messenger } from '../bot/messenger.js';
+import { ClaimService } from '../domain/claims/claim-service.js';
+import { PaymentService } from '../domain/claims/payment-service.js';
+import { loadPolicy, type ReimbursementPolicy } from '../domain/claims/policy.js';
+import { claimDeliverer } from '../domain/notifications/claim-notifications.js';
+import { OutboxDispatcher } from '../domain/notifications/outbox-dispatcher.js';
+import type { ConversationAddress } from '../domain/people/ports.js';
+import type { PartnerRepository } from '../domain/register/ports.js';
+import { ClaimStore } from '../storage/claim-store.js';
+import type { Containers } from '../storage/cosmos.js';
+import { OutboxStore } from '../storage/outbox-store.js';
+import { ReceiptStore } from '../storage/receipt-store.js';
+import type { AppConfig } from './config.js';
+import type { Logger } from './logger.js';
 
 /** Everything expense claims need, wired once per process (server/services.ts exposes it as `services.claims`). */
 export interface ClaimsModule {
@@ -32,8 +34,8 @@ export interface ClaimsModuleDependencies {
   readonly config: AppConfig;
   readonly containers: Containers;
   readonly logger: Logger;
-  readonly partners: PartnerStore;
-  readonly poster: () => CardPoster;
+  readonly partners: PartnerRepository;
+  readonly messenger: () => Messenger;
   readonly personalChatOf: (userId: string) => Promise<ConversationAddress | undefined>;
   readonly ievChannel: () => Promise<ConversationAddress | undefined>;
   readonly approverIds: () => Promise<readonly string[]>;
@@ -53,12 +55,20 @@ export function createClaimsModule(deps: ClaimsModuleDependencies): ClaimsModule
     outbox,
     policy: () => policy,
     onEnqueued: () => dispatcher?.kick(),
+    deliverNow: async (messageId) => dispatcher?.deliverNow(messageId),
     receiptCleanup: { receipts, warn: (ids, message) => deps.logger.warn(ids, message) },
   });
   dispatcher = new OutboxDispatcher({
     store: outbox,
     logger: deps.logger,
-    deliver: claimDeliverer({ claims: store, claimService: service, poster: deps.poster, personalChatOf: deps.personalChatOf, ievChannel: deps.ievChannel, claimUrl, approverIds: deps.approverIds }),
+    deliver: claimDeliverer({
+      claims: store,
+      claimService: service,
+      notifier: () => cardNotifier(deps.messenger, claimUrl),
+      personalChatOf: deps.personalChatOf,
+      ievChannel: deps.ievChannel,
+      approverIds: deps.approverIds,
+    }),
   });
   return {
     store,

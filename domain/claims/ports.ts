@@ -1,0 +1,60 @@
+import type { Page, StoredDocument, Versioned } from '../ports.js';
+import type { PartnerRepository } from '../register/ports.js';
+import type { ClaimDocument, ClaimStatus } from './claim.js';
+
+/** A set of approved claims exported together for payment; marking it paid pays every claim in it once. */
+export interface PaymentBatchDocument extends StoredDocument {
+  readonly type: 'payment-batch';
+  readonly status: 'exporting' | 'exported' | 'paid';
+  readonly claimIds: readonly string[];
+  readonly createdAt: string;
+  readonly createdById: string;
+  readonly createdByName: string;
+  readonly totals: { readonly expensesPence: number; readonly paymentsPence: number };
+  readonly paidAt?: string | undefined;
+  readonly paidByName?: string | undefined;
+}
+
+/** Expense claims and payment batches. Writes are conditional on the version read (ConflictError otherwise). */
+export interface ClaimRepository {
+  findClaim(id: string): Promise<Versioned<ClaimDocument> | undefined>;
+  /** Idempotent: a claim already stored under this id is returned with `created: false`. */
+  createClaim(claim: ClaimDocument): Promise<{ claim: Versioned<ClaimDocument>; created: boolean }>;
+  replaceClaim(claim: ClaimDocument, etag: string): Promise<Versioned<ClaimDocument>>;
+  /** One already gone counts as deleted. */
+  deleteClaim(id: string, etag: string): Promise<void>;
+  /** The host's most recent claim they can still change (a draft, or one queried back to them). */
+  latestEditableFor(hostId: string): Promise<Versioned<ClaimDocument> | undefined>;
+  /** A host's most recent claims, newest first. */
+  recentForHost(hostId: string, pageSize?: number): Promise<Array<Versioned<ClaimDocument>>>;
+  /** Other claims for the partner that count towards mileage bands (submitted or later, not rejected). */
+  countingClaimsForPartner(partnerId: string, exceptClaimId: string): Promise<ClaimDocument[]>;
+  /** Every claim about the partner, drafts included. */
+  allForPartner(partnerId: string): Promise<Array<Versioned<ClaimDocument>>>;
+  pageByStatus(statuses: readonly ClaimStatus[], pageSize: number, continuation?: string): Promise<Page<Versioned<ClaimDocument>>>;
+  /** Every approved claim not yet in a batch. */
+  approvedNotExported(): Promise<Array<Versioned<ClaimDocument>>>;
+  getMany(ids: readonly string[]): Promise<Array<Versioned<ClaimDocument>>>;
+  findBatch(id: string): Promise<Versioned<PaymentBatchDocument> | undefined>;
+  createBatch(batch: PaymentBatchDocument): Promise<{ batch: Versioned<PaymentBatchDocument>; created: boolean }>;
+  replaceBatch(batch: PaymentBatchDocument, etag: string): Promise<Versioned<PaymentBatchDocument>>;
+  /** Batches whose export was interrupted part-way. */
+  unfinishedBatches(): Promise<Array<Versioned<PaymentBatchDocument>>>;
+  listBatches(): Promise<Array<Versioned<PaymentBatchDocument>>>;
+}
+
+export interface StoredFile {
+  readonly bytes: Buffer;
+  readonly contentType: string;
+}
+
+/** Receipt files (photos, PDFs), kept outside the claim records. */
+export interface ReceiptFiles {
+  put(blobName: string, file: StoredFile): Promise<void>;
+  get(blobName: string): Promise<StoredFile>;
+  /** One already gone counts as removed, so a retry is harmless. */
+  delete(blobName: string): Promise<void>;
+}
+
+/** The register as claims need it: the partner a claim is for, and their payment preference. */
+export type ClaimPartners = Pick<PartnerRepository, 'find' | 'get' | 'replace'>;
