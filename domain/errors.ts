@@ -22,6 +22,12 @@ export class ConflictError extends DomainError {
   readonly kind = 'conflict';
 }
 
+/**
+ * A conditional write found the record changed since it was read (its etag no longer matches):
+ * reading again and redoing the change may succeed (`retryOnConflict`). Other conflicts are rules.
+ */
+export class StaleVersionError extends ConflictError {}
+
 export class ForbiddenError extends DomainError {
   readonly kind = 'forbidden';
 }

@@ -1,5 +1,5 @@
 import type { Container, ItemDefinition, SqlQuerySpec } from '@azure/cosmos';
-import { ConflictError, NotFoundError, UnavailableError, ValidationError } from '../domain/errors.js';
+import { ConflictError, NotFoundError, StaleVersionError, UnavailableError, ValidationError } from '../domain/errors.js';
 import type { CreateResult, Page, StoredDocument, Versioned } from '../domain/ports.js';
 
 export type { CreateResult, Page, StoredDocument, Versioned };
@@ -159,7 +159,10 @@ export function pageError(error: unknown, continuation: string | undefined, desc
 export function mapError(error: unknown, describe: string): Error {
   const status = statusOf(error);
   if (status === 404) return new NotFoundError(`That ${describe} could not be found. It may have been removed.`, { cause: error });
-  if (status === 412 || status === 409) {
+  if (status === 412) {
+    return new StaleVersionError(`Someone else changed this ${describe} at the same time. Please look at the latest version and try again.`, { cause: error });
+  }
+  if (status === 409) {
     return new ConflictError(`Someone else changed this ${describe} at the same time. Please look at the latest version and try again.`, { cause: error });
   }
   if (isTransient(error) || status === undefined || status >= 500) {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { retryOnConflict } from '../concurrency.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { isIevMember, isStaff, type Actor } from '../people/actor.js';
 import type { Partner } from '../register/partner.js';
@@ -46,7 +47,6 @@ export interface ClaimServiceOptions {
   readonly now?: Clock;
 }
 
-const HOST_EDIT_RETRIES = 3;
 const NO_LONGER_EDITABLE = 'This claim has been sent to the IEV team, so it can no longer be changed.';
 
 /**
@@ -146,19 +146,16 @@ export class ClaimService {
    * files go only after the record, so a failure part-way never leaves a claim pointing at missing receipts.
    */
   async discardDraft(actor: Actor, claimId: string, operationId: string): Promise<DiscardResult> {
-    for (let attempt = 0; ; attempt += 1) {
+    const discarded = await retryOnConflict(async () => {
       const claim = await this.options.claims.findClaim(claimId);
-      if (!claim) return { discarded: false };
+      if (!claim) return undefined;
       assertMayDiscard(actor, claim);
-      try {
-        await this.options.claims.deleteClaim(claim.id, claim._etag);
-      } catch (error) {
-        if (!(error instanceof ConflictError) || attempt >= HOST_EDIT_RETRIES) throw error;
-        continue;
-      }
-      await this.removeReceiptFiles(claim, operationId);
-      return { discarded: true, partnerName: claim.partnerName };
-    }
+      await this.options.claims.deleteClaim(claim.id, claim._etag);
+      return claim;
+    });
+    if (!discarded) return { discarded: false };
+    await this.removeReceiptFiles(discarded, operationId);
+    return { discarded: true, partnerName: discarded.partnerName };
   }
 
   /** Best effort: the claim is already gone, so a file that cannot be removed now is reported by id, not retried here. */
@@ -193,16 +190,11 @@ export class ClaimService {
     if (claim.hostId !== actor.id) throw new ForbiddenError('Only the host of this claim can record the partner\u2019s choice here.');
     // Checked before the register is written: a refused change must leave the partner's record as it was.
     if (!editableByHost(claim.status)) throw new ConflictError(NO_LONGER_EDITABLE);
-    for (let attempt = 0; ; attempt += 1) {
+    await retryOnConflict(async () => {
       const partner = await this.options.partners.get(claim.partnerId);
       const updated: Partner = { ...partner, paymentPreference: { choice, chosenAt: this.now().toISOString() } };
-      try {
-        await this.options.partners.replace(updated, partner._etag);
-        break;
-      } catch (error) {
-        if (!(error instanceof ConflictError) || attempt >= HOST_EDIT_RETRIES) throw error;
-      }
-    }
+      await this.options.partners.replace(updated, partner._etag);
+    });
     return this.editAsHost(actor, claimId, async (current) => this.reprice(current));
   }
 
@@ -211,11 +203,11 @@ export class ClaimService {
    * partner's declaration and their own. Re-checks every item against the current policy and records its version.
    */
   async submit(actor: Actor, claimId: string, request: { operationId: string; partnerDeclaration: boolean; hostDeclaration: boolean; answer?: string | undefined }): Promise<ClaimDocument> {
-    const problems = [
-      ...(request.partnerDeclaration ? [] : [{ field: 'partnerDeclaration', message: 'The partner must confirm they had these costs' }]),
-      ...(request.hostDeclaration ? [] : [{ field: 'hostDeclaration', message: 'Confirm the claim is legitimate' }]),
-    ];
-    for (let attempt = 0; ; attempt += 1) {
+    return retryOnConflict(async () => {
+      const problems = [
+        ...(request.partnerDeclaration ? [] : [{ field: 'partnerDeclaration', message: 'The partner must confirm they had these costs' }]),
+        ...(request.hostDeclaration ? [] : [{ field: 'hostDeclaration', message: 'Confirm the claim is legitimate' }]),
+      ];
       const claim = await this.options.claims.findClaim(claimId);
       if (!claim) throw new NotFoundError('That claim could not be found.');
       if (claim.hostId !== actor.id) throw new ForbiddenError('Only the colleague who started this claim can submit it.');
@@ -239,12 +231,10 @@ export class ClaimService {
       await this.announce(claim, ['iev-channel']);
       try {
         return await this.options.claims.replaceClaim(next, claim._etag);
-      } catch (error) {
-        if (!(error instanceof ConflictError) || attempt >= HOST_EDIT_RETRIES) throw error;
       } finally {
         this.options.onEnqueued?.();
       }
-    }
+    });
   }
 
   /**
@@ -252,33 +242,29 @@ export class ClaimService {
    * read, and a loser (or a retried invoke) gets the decided claim back with `applied: false`.
    */
   async decide(actor: Actor, claimId: string, decision: Decision, operationId: string): Promise<DecisionResult> {
-    for (let attempt = 0; ; attempt += 1) {
+    // Another write landing first is retried on a fresh read: a rival decision then shows (applied: false), and
+    // any other write (the outbox recording where the card was posted) must not swallow this decision.
+    const result = await retryOnConflict(async () => {
       const claim = await this.options.claims.findClaim(claimId);
       if (!claim) throw new NotFoundError('That claim could not be found.');
       assertMayDecide(actor, claim);
       // Teams retrying the same invoke gets the answer the first attempt got.
-      if (claim.history.some((entry) => entry.operationId === operationId)) return { claim, applied: true };
-      if (!awaitingDecision(claim.status)) return { claim, applied: false };
+      if (claim.history.some((entry) => entry.operationId === operationId)) return { claim, applied: true, owed: undefined };
+      if (!awaitingDecision(claim.status)) return { claim, applied: false, owed: undefined };
       const next = this.decided(actor, claim, decision, operationId);
       // Written before the decision: if we crash after deciding, the message is already owed.
       await this.announce(claim, ['host', 'iev-channel']);
-      let saved: Versioned<ClaimDocument>;
       try {
-        saved = await this.options.claims.replaceClaim(next, claim._etag);
-      } catch (error) {
-        // Another write landed first. A rival decision shows on the next read (applied: false); any other
-        // write (the outbox recording where the card was posted) must not swallow this decision, so try again.
-        if (!(error instanceof ConflictError) || attempt >= HOST_EDIT_RETRIES) throw error;
-        continue;
+        return { claim: await this.options.claims.replaceClaim(next, claim._etag), applied: true, owed: outboxId(claim, 'iev-channel') };
       } finally {
         this.options.onEnqueued?.();
       }
-      // One owner for the approval card in the IEV channel: the outbox, which also updates it after a
-      // submission or an erasure and retries when Teams refuses. The press's own answer changes the card
-      // for the presser only; delivering now makes it change for everyone else at the same moment.
-      await this.options.deliverNow?.(outboxId(claim, 'iev-channel'));
-      return { claim: saved, applied: true };
-    }
+    });
+    // One owner for the approval card in the IEV channel: the outbox, which also updates it after a
+    // submission or an erasure and retries when Teams refuses. The press's own answer changes the card
+    // for the presser only; delivering now makes it change for everyone else at the same moment.
+    if (result.owed) await this.options.deliverNow?.(result.owed);
+    return { claim: result.claim, applied: result.applied };
   }
 
   private decided(actor: Actor, claim: ClaimDocument, decision: Decision, operationId: string): ClaimDocument {
@@ -302,22 +288,16 @@ export class ClaimService {
 
   /** Records where the approval card was posted, so later changes update it in place. */
   async rememberApprovalCard(claimId: string, where: { activityId: string; conversationId: string }): Promise<void> {
-    for (let attempt = 0; ; attempt += 1) {
+    await retryOnConflict(async () => {
       const claim = await this.options.claims.findClaim(claimId);
-      if (!claim) return;
-      try {
-        await this.options.claims.replaceClaim({ ...claim, approvalCard: where }, claim._etag);
-        return;
-      } catch (error) {
-        if (!(error instanceof ConflictError) || attempt >= HOST_EDIT_RETRIES) throw error;
-      }
-    }
+      if (claim) await this.options.claims.replaceClaim({ ...claim, approvalCard: where }, claim._etag);
+    });
   }
 
   /** Moves one claim on (export, payment) as part of a batch. Returns false if it was not in the expected state. */
   async advanceForPayment(actor: Actor, claimId: string, to: 'exported' | 'paid', batchId: string, operationId: string): Promise<boolean> {
     if (!isIevMember(actor)) throw new ForbiddenError('Only the IEV team can export or pay claims.');
-    for (let attempt = 0; ; attempt += 1) {
+    return retryOnConflict(async () => {
       const claim = await this.options.claims.findClaim(claimId);
       if (!claim) return false;
       if (claim.history.some((entry) => entry.operationId === operationId)) return true;
@@ -331,13 +311,9 @@ export class ClaimService {
           ? { exportBatchId: batchId, exportedAt: at.toISOString() }
           : { paidAt: at.toISOString(), secondsToPay: Math.round((at.getTime() - Date.parse(claim.submittedAt ?? claim.createdAt)) / 1000) }),
       };
-      try {
-        await this.options.claims.replaceClaim(next, claim._etag);
-        return true;
-      } catch (error) {
-        if (!(error instanceof ConflictError) || attempt >= HOST_EDIT_RETRIES) throw error;
-      }
-    }
+      await this.options.claims.replaceClaim(next, claim._etag);
+      return true;
+    });
   }
 
   /** Owes a message about the next event of this claim: one per target, named by claim and event number. */
@@ -348,19 +324,15 @@ export class ClaimService {
   }
 
   private async editAsHost(actor: Actor, claimId: string, change: (claim: Versioned<ClaimDocument>) => Promise<ClaimDocument | undefined>): Promise<ClaimDocument> {
-    for (let attempt = 0; ; attempt += 1) {
+    return retryOnConflict(async () => {
       const claim = await this.options.claims.findClaim(claimId);
       if (!claim) throw new NotFoundError('That claim could not be found.');
       if (claim.hostId !== actor.id) throw new ForbiddenError('Only the colleague who started this claim can change it.');
       if (!editableByHost(claim.status)) throw new ConflictError(NO_LONGER_EDITABLE);
       const next = await change(claim);
       if (!next) return claim;
-      try {
-        return await this.options.claims.replaceClaim(next, claim._etag);
-      } catch (error) {
-        if (!(error instanceof ConflictError) || attempt >= HOST_EDIT_RETRIES) throw error;
-      }
-    }
+      return this.options.claims.replaceClaim(next, claim._etag);
+    });
   }
 
   /** Checks every item against the current policy, as of today. */

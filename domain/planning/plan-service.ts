@@ -1,4 +1,5 @@
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { retryOnConflict } from '../concurrency.js';
+import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from '../errors.js';
 import { isStaff, type Actor } from '../people/actor.js';
 import type { Versioned } from '../ports.js';
 import type { PartnerLookup, PlanRepository } from './ports.js';
@@ -20,13 +21,11 @@ export interface StepPress {
 }
 
 /** The card pressed was sent before the plan moved on (another device, or an older message). Nothing was changed. */
-export class StalePlanError extends ConflictError {
+export class StalePlanError extends StaleVersionError {
   constructor(readonly plan: Versioned<Plan>) {
     super('This card is out of date, so nothing was changed. Here is where your plan is now.');
   }
 }
-
-const CONCURRENT_APPEND_ATTEMPTS = 3;
 
 /** Plans: walking the steps, resuming, editing, and the during and after phases. */
 export class PlanService {
@@ -105,7 +104,8 @@ export class PlanService {
         { field: 'partnerIds', message: 'Someone chosen is not on the Involvement Register. Search again and choose from the list.' },
       ]);
     }
-    for (let attempt = 1; ; attempt += 1) {
+    // Two sessions logged at once (two devices) is a conflict; appends don't clash, so re-read and add ours again.
+    return retryOnConflict(async () => {
       const plan = await this.open(actor, planId);
       const existing = plan.sessions.find((session) => session.id === op);
       if (existing) {
@@ -115,19 +115,14 @@ export class PlanService {
       }
       if (plan.sessions.length >= MAX_SESSIONS_PER_PLAN) throw new ValidationError(`This plan already has ${MAX_SESSIONS_PER_PLAN} sessions. Please start a new plan for further work.`);
       const session: PlanSession = { ...parsed.value, id: op, loggedAt: this.now().toISOString() };
-      try {
-        const saved = await this.save(plan, {
-          sessions: [...plan.sessions, session],
-          partnerIds: [...new Set([...(plan.partnerIds ?? []), ...session.partnerIds])],
-          phase: plan.phase === 'closed' ? 'closed' : 'running',
-        });
-        await recordAttendance(this.partners, session.partnerIds, { sessionId: session.id, date: session.date, durationMinutes: session.durationMinutes });
-        return { plan: saved, session };
-      } catch (error) {
-        // Two sessions logged at once (two devices): appends don't clash, so re-read and add ours again.
-        if (!(error instanceof ConflictError) || attempt >= CONCURRENT_APPEND_ATTEMPTS) throw error;
-      }
-    }
+      const saved = await this.save(plan, {
+        sessions: [...plan.sessions, session],
+        partnerIds: [...new Set([...(plan.partnerIds ?? []), ...session.partnerIds])],
+        phase: plan.phase === 'closed' ? 'closed' : 'running',
+      });
+      await recordAttendance(this.partners, session.partnerIds, { sessionId: session.id, date: session.date, durationMinutes: session.durationMinutes });
+      return { plan: saved, session };
+    });
   }
 
   /** Records the outcome ("after") and closes the plan. Saving again replaces it, so a retry is harmless. */

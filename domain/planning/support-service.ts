@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldProblem } from '../errors.js';
+import { retryOnConflict } from '../concurrency.js';
+import { ForbiddenError, NotFoundError, ValidationError, type FieldProblem } from '../errors.js';
 import { isIevMember, type Actor } from '../people/actor.js';
 import type { ConversationAddress } from '../people/ports.js';
 import type { Versioned } from '../ports.js';
@@ -61,16 +62,11 @@ export class SupportService {
 
   /** Remembers where the card was posted, so later changes can update it for everyone. */
   async recordPost(request: Versioned<SupportRequest>, address: ConversationAddress, activityId: string): Promise<Versioned<SupportRequest>> {
-    const { _etag, ...current } = request;
-    try {
-      return await this.store.replaceSupportRequest({ ...current, channelPost: { address, activityId } }, _etag);
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      // Taken in the moment between posting and recording: keep the owner, add the post.
-      const latest = await this.get(request.hostId, request.id);
-      const { _etag: latestEtag, ...rest } = latest;
-      return this.store.replaceSupportRequest({ ...rest, channelPost: { address, activityId } }, latestEtag);
-    }
+    // Taken in the moment between posting and recording is a conflict: keep the owner, add the post.
+    return retryOnConflict(async (tryNumber) => {
+      const { _etag, ...current } = tryNumber === 1 ? request : await this.get(request.hostId, request.id);
+      return this.store.replaceSupportRequest({ ...current, channelPost: { address, activityId } }, _etag);
+    });
   }
 
   /** Anyone may see a request's status on the channel card; reading it needs the host id the card carries. */
@@ -96,21 +92,13 @@ export class SupportService {
    */
   async take(actor: Actor, hostId: string, requestId: string): Promise<{ request: Versioned<SupportRequest>; tookIt: boolean }> {
     if (!isIevMember(actor)) throw new ForbiddenError('Only the IEV team can take on support requests.');
-    const request = await this.get(hostId, requestId);
-    if (request.status === 'taken') return { request, tookIt: false };
-    const { _etag, ...current } = request;
-    try {
-      const saved = await this.store.replaceSupportRequest(
-        { ...current, status: 'taken', takenBy: { id: actor.id, name: actor.displayName, at: this.now().toISOString() } },
-        _etag,
-      );
+    return retryOnConflict(async () => {
+      const request = await this.get(hostId, requestId);
+      if (request.status === 'taken') return { request, tookIt: false };
+      const { _etag, ...current } = request;
+      const saved = await this.store.replaceSupportRequest({ ...current, status: 'taken', takenBy: { id: actor.id, name: actor.displayName, at: this.now().toISOString() } }, _etag);
       return { request: saved, tookIt: true };
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      const latest = await this.get(hostId, requestId);
-      if (latest.status === 'taken') return { request: latest, tookIt: false };
-      return this.take(actor, hostId, requestId);
-    }
+    });
   }
 
   /** The host's requests about one of their plans, so the plan shows who from IEV is helping. */

@@ -1,4 +1,4 @@
-import { ConflictError } from '../errors.js';
+import { retryOnConflict } from '../concurrency.js';
 import type { Partner } from './partner.js';
 import type { AttendanceRepository } from './ports.js';
 
@@ -10,7 +10,6 @@ export interface SessionAttendance {
 }
 
 const REMEMBERED_SESSIONS = 200;
-const CONCURRENT_ATTEMPTS = 5;
 
 /**
  * The partner after taking part in a session: hours added (to the nearest quarter hour) and "last
@@ -32,17 +31,11 @@ export function withAttendance(partner: Partner, attendance: SessionAttendance):
 /** Counts a session on each partner's register entry. Safe to repeat: a session is counted once per partner. */
 export async function recordAttendance(partners: AttendanceRepository, partnerIds: readonly string[], attendance: SessionAttendance): Promise<void> {
   for (const partnerId of partnerIds) {
-    for (let attempt = 1; ; attempt += 1) {
+    // Another session for the same partner counted at the same moment is a conflict: re-read and add ours.
+    await retryOnConflict(async () => {
       const partner = await partners.find(partnerId);
       const updated = partner && withAttendance(partner, attendance);
-      if (!partner || !updated) break;
-      try {
-        await partners.replace(updated, partner._etag);
-        break;
-      } catch (error) {
-        // Another session for the same partner was counted at the same moment: re-read and add ours.
-        if (!(error instanceof ConflictError) || attempt >= CONCURRENT_ATTEMPTS) throw error;
-      }
-    }
+      if (partner && updated) await partners.replace(updated, partner._etag);
+    });
   }
 }

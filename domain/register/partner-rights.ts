@@ -1,3 +1,4 @@
+import { retryOnConflict } from '../concurrency.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import type { Actor } from '../people/actor.js';
 import { STATUS_LABELS, type ClaimDocument } from '../claims/claim.js';
@@ -12,7 +13,6 @@ import { audienceOf } from './visibility.js';
 
 // The same words as the register's other routes use for a partner that is not there.
 const NOT_FOUND = 'We could not find that Involvement Partner. They may have left the register, or you may not have access.';
-const CONCURRENT_ATTEMPTS = 5;
 const REVIEW_PAGE_SIZE = 50;
 
 /** A subject access export: everything the Involvement Hub holds about one partner. */
@@ -122,18 +122,13 @@ export class PartnerRightsService {
   }
 
   private async eraseClaim(first: Versioned<ClaimDocument>): Promise<void> {
-    let claim: Versioned<ClaimDocument> | undefined = first;
-    for (let attempt = 1; claim && claimNeedsErasure(claim); attempt += 1) {
+    // Someone moving the claim on at the same moment (for example marking it paid) is a conflict: re-read and try again.
+    await retryOnConflict(async (tryNumber) => {
+      const claim = tryNumber === 1 ? first : await this.claims.findClaim(first.id);
+      if (!claim || !claimNeedsErasure(claim)) return;
       const { _etag, ...stored } = claim;
-      try {
-        await this.claims.replaceClaim(erasedClaim(stored), _etag);
-        return;
-      } catch (error) {
-        // Someone moved the claim on at the same moment (for example marked it paid): re-read and try again.
-        if (!(error instanceof ConflictError) || attempt >= CONCURRENT_ATTEMPTS) throw error;
-        claim = await this.claims.findClaim(first.id);
-      }
-    }
+      await this.claims.replaceClaim(erasedClaim(stored), _etag);
+    });
   }
 
   /**
@@ -147,20 +142,15 @@ export class PartnerRightsService {
 
   /** Returns the erasure that stands: ours, or one that another request saved at the same moment. */
   private async erasePartner(first: Versioned<Partner>, record: ErasureRecord): Promise<ErasureRecord> {
-    let partner: Versioned<Partner> | undefined = first;
-    for (let attempt = 1; partner && !partner.erasure; attempt += 1) {
+    // A session counted, a status changed or another erasure winning at the same moment is a conflict: look again.
+    return retryOnConflict(async (tryNumber) => {
+      const partner = tryNumber === 1 ? first : await this.partners.find(first.id);
+      if (!partner) throw new NotFoundError(NOT_FOUND);
+      if (partner.erasure) return partner.erasure;
       const { _etag, ...stored } = partner;
-      try {
-        await this.partners.replace(erasedPartner(stored, record), _etag);
-        return record;
-      } catch (error) {
-        // A session was counted, a status changed or another erasure won at the same moment: look again.
-        if (!(error instanceof ConflictError) || attempt >= CONCURRENT_ATTEMPTS) throw error;
-        partner = await this.partners.find(first.id);
-      }
-    }
-    if (!partner) throw new NotFoundError(NOT_FOUND);
-    return partner.erasure!;
+      await this.partners.replace(erasedPartner(stored, record), _etag);
+      return record;
+    });
   }
 
   // One erasure event per partner: a retried erasure whose audit write failed the first time writes it now,

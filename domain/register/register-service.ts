@@ -1,3 +1,4 @@
+import { retryOnConflict } from '../concurrency.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import type { Actor } from '../people/actor.js';
 import type { ClaimStatus } from '../claims/claim.js';
@@ -31,8 +32,6 @@ export interface PartnerPage {
   readonly involvement?: readonly InvolvementEntry[];
   readonly claims?: readonly ClaimEntry[];
 }
-
-const WELCOME_ATTEMPTS = 5;
 
 // The same words whether the partner does not exist or the caller may not see them.
 const NOT_FOUND = 'We could not find that Involvement Partner. They may have left the register, or you may not have access.';
@@ -114,19 +113,14 @@ export class RegisterService {
 
   async markWelcomeSent(actor: Actor, id: string, now = new Date()): Promise<void> {
     if (audienceOf(actor) !== 'iev') throw new ForbiddenError('Only the IEV team can record that a welcome was sent.');
-    for (let attempt = 1; ; attempt += 1) {
+    // A session counted on the partner at the same moment (hours changed) is a conflict: re-read and tick again.
+    await retryOnConflict(async () => {
       const partner = await this.partners.find(id);
       if (!partner) throw new NotFoundError(NOT_FOUND);
       if (partner.welcome.status === 'sent') return;
       const { _etag, ...stored } = partner;
-      try {
-        await this.partners.replace({ ...stored, welcome: { status: 'sent', recordedAt: now.toISOString() } }, _etag);
-        return;
-      } catch (error) {
-        // A session was counted on the partner at the same moment (hours changed): re-read and tick again.
-        if (!(error instanceof ConflictError) || attempt >= WELCOME_ATTEMPTS) throw error;
-      }
-    }
+      await this.partners.replace({ ...stored, welcome: { status: 'sent', recordedAt: now.toISOString() } }, _etag);
+    });
   }
 }
 
