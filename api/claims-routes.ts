@@ -1,17 +1,10 @@
-import type { Request, Response, Server } from 'restify';
+import type { Server } from 'restify';
 import { z } from 'zod';
 import type { ClaimDocument } from '../domain/claims/claim.js';
 import { CLAIM_STATUSES } from '../domain/claims/claim.js';
-import { NotFoundError } from '../domain/errors.js';
-import { isIevMember, type Actor } from '../domain/people/actor.js';
 import type { PaymentBatchDocument } from '../domain/claims/ports.js';
-import type { Logger } from '../server/logger.js';
-import { createAuthenticator } from './authenticate.js';
-import { sendProblem } from './problem.js';
-import type { ApiContext, ApiHandler } from './routes.js';
+import type { ApiContext, Route } from './routes.js';
 import { parseOrThrow } from './validate.js';
-
-type Route = (handler: ApiHandler) => (req: Request, res: Response) => Promise<void>;
 
 const id = z.string().regex(/^[A-Za-z0-9-]{1,100}$/, 'Not a valid id');
 const claimParams = z.object({ claimId: id });
@@ -27,27 +20,10 @@ const listQuery = z.object({ status: z.enum(CLAIM_STATUSES).optional(), continua
  */
 export function registerClaimsRoutes(server: Server, route: Route, context: ApiContext): void {
   const claims = () => context.services.claims;
-  const authenticate = createAuthenticator(context.config, context.services, context.authKeys ? { keys: context.authKeys } : {});
-  /** For answers that are files rather than JSON. Same authentication and error mapping as `route`. */
-  const fileRoute = (handler: (actor: Actor, req: Request) => Promise<{ bytes: Buffer | string; contentType: string; fileName: string }>) => async (req: Request, res: Response) => {
-    const log = (req as unknown as { log?: Logger }).log ?? context.logger;
-    try {
-      const file = await handler(await authenticate(req), req);
-      res.setHeader('cache-control', 'no-store');
-      res.setHeader('content-type', file.contentType);
-      res.setHeader('content-disposition', `attachment; filename="${file.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`);
-      res.writeHead(200);
-      res.end(file.bytes);
-    } catch (error) {
-      sendProblem(res, error, log);
-    }
-  };
 
   server.get('/api/claims', route(async ({ actor, req }) => {
     const query = parseOrThrow(listQuery, req.query);
-    // Hosts see their own claims; IEV sees every claim (by status), page by page.
-    if (!isIevMember(actor)) return { body: { items: (await claims().service.myClaims(actor)).map(claimSummary), continuation: null } };
-    const page = await claims().store.pageByStatus(query.status ? [query.status] : CLAIM_STATUSES.filter((status) => status !== 'draft'), 50, query.continuation);
+    const page = await claims().service.list(actor, query);
     return { body: { items: page.items.map(claimSummary), continuation: page.continuation ?? null } };
   }));
 
@@ -56,13 +32,10 @@ export function registerClaimsRoutes(server: Server, route: Route, context: ApiC
     return { body: claimView(await claims().service.view(actor, claimId)) };
   }));
 
-  server.get('/api/claims/:claimId/receipts/:receiptId', fileRoute(async (actor, req) => {
+  server.get('/api/claims/:claimId/receipts/:receiptId', route(async ({ actor, req }) => {
     const { claimId, receiptId } = parseOrThrow(receiptParams, req.params);
-    const claim = await claims().service.view(actor, claimId);
-    const receipt = claim.receipts.find((candidate) => candidate.id === receiptId);
-    if (!receipt) throw new NotFoundError('That receipt could not be found on this claim.');
-    const file = await claims().receipts.get(receipt.blobName);
-    return { bytes: file.bytes, contentType: receipt.contentType, fileName: receipt.fileName };
+    const { receipt, file } = await claims().service.receiptFile(actor, claimId, receiptId);
+    return { file: { bytes: file.bytes, contentType: receipt.contentType, fileName: receipt.fileName } };
   }));
 
   server.post('/api/claims/exports', route(async ({ actor, req }) => {
@@ -73,10 +46,10 @@ export function registerClaimsRoutes(server: Server, route: Route, context: ApiC
 
   server.get('/api/payment-batches', route(async ({ actor }) => ({ body: { items: (await claims().payments.listBatches(actor)).map(batchView) } })));
 
-  server.get('/api/payment-batches/:batchId/:category', fileRoute(async (actor, req) => {
+  server.get('/api/payment-batches/:batchId/:category', route(async ({ actor, req }) => {
     const params = parseOrThrow(csvParams, { batchId: req.params.batchId, category: String(req.params.category ?? '').replace(/\.csv$/, '') });
     const csv = await claims().payments.csv(actor, params.batchId, params.category === 'expenses' ? 'expense' : 'payment');
-    return { bytes: csv, contentType: 'text/csv; charset=utf-8', fileName: `${params.batchId}-${params.category}.csv` };
+    return { file: { bytes: csv, contentType: 'text/csv; charset=utf-8', fileName: `${params.batchId}-${params.category}.csv` } };
   }));
 
   server.post('/api/payment-batches/:batchId/paid', route(async ({ actor, req }) => {

@@ -1,9 +1,7 @@
-import type { Request, Response, Server } from 'restify';
+import type { Server } from 'restify';
 import { z } from 'zod';
-import type { ApiContext, ApiHandler } from './routes.js';
+import type { ApiContext, Route } from './routes.js';
 import { parseOrThrow } from './validate.js';
-
-type Route = (handler: ApiHandler) => (req: Request, res: Response) => Promise<void>;
 
 const day = z
   .string()

@@ -1,10 +1,8 @@
-import type { Request, Response, Server } from 'restify';
+import type { Request, Server } from 'restify';
 import { z } from 'zod';
 import { erasureRequestSchema } from '../domain/register/erasure.js';
-import type { ApiContext, ApiHandler } from './routes.js';
+import type { ApiContext, Route } from './routes.js';
 import { parseOrThrow } from './validate.js';
-
-type Route = (handler: ApiHandler) => (req: Request, res: Response) => Promise<void>;
 
 const partnerIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,100}$/);
 const reviewQuerySchema = z.object({ continuation: z.string().max(4000).optional() });

@@ -7,12 +7,10 @@ import { PARTNER_STATUSES } from '../domain/register/partner.js';
 import { registrationSchema } from '../domain/register/registration.js';
 import { LIVED_EXPERIENCE, SERVICE_AREAS } from '../domain/register/service-areas.js';
 import { audienceOf } from '../domain/register/visibility.js';
-import type { ApiContext, ApiHandler } from './routes.js';
+import type { ApiContext, Route } from './routes.js';
 import { parseOrThrow } from './validate.js';
 import { HttpProblem } from './problem.js';
 import { DuplicatePartnerError } from '../domain/register/register-service.js';
-
-type Route = (handler: ApiHandler) => (req: Request, res: Response) => Promise<void>;
 
 const statusChangeSchema = z.object({ status: z.enum(PARTNER_STATUSES, 'Choose active, paused or left.'), version: z.string().min(1).max(200) });
 

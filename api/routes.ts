@@ -20,23 +20,22 @@ export interface ApiContext {
   readonly authKeys?: JWTVerifyGetKey | undefined;
 }
 
-export type ApiHandler = (request: { actor: Actor; req: Request; log: Logger }) => Promise<{ status?: number; body: unknown; headers?: Record<string, string> }>;
+/** What a route answers: JSON (the usual case), or a file to download (CSV, a receipt). */
+export type RouteAnswer =
+  | { readonly status?: number; readonly body: unknown; readonly headers?: Record<string, string> }
+  | { readonly file: { readonly bytes: Buffer | string; readonly contentType: string; readonly fileName: string } };
 
-/** The tab's JSON API. Every route authenticates first; roles are checked in the domain services. */
+export type ApiHandler = (request: { actor: Actor; req: Request; log: Logger }) => Promise<RouteAnswer>;
+
+/** Wraps a handler: parse and call a domain service in the handler; authentication, answering and errors here. */
+export type Route = (handler: ApiHandler) => (req: Request, res: Response) => Promise<void>;
+
+/**
+ * The tab's JSON API. Every route authenticates first; roles and visibility are decided in the domain
+ * services; each handler parses its request, calls one service and maps the answer.
+ */
 export function registerApi(server: Server, context: ApiContext): void {
-  const authenticate = createAuthenticator(context.config, context.services, context.authKeys ? { keys: context.authKeys } : {});
-  const route = (handler: ApiHandler) => async (req: Request, res: Response) => {
-    const log = (req as unknown as { log?: Logger }).log ?? context.logger;
-    try {
-      const actor = await authenticate(req);
-      const { status = 200, body, headers = {} } = await handler({ actor, req, log });
-      res.setHeader('cache-control', 'no-store');
-      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-      res.json(status, body);
-    } catch (error) {
-      sendProblem(res, error, log);
-    }
-  };
+  const route = createRoute(context);
 
   server.get('/api/me', route(async ({ actor }) => ({ body: { id: actor.id, displayName: actor.displayName, roles: actor.roles } })));
   registerRegisterRoutes(server, route, context);
@@ -44,4 +43,29 @@ export function registerApi(server: Server, context: ApiContext): void {
   registerClaimsRoutes(server, route, context);
   registerPartnerRightsRoutes(server, route, context);
   registerImpactRoutes(server, route, context);
+}
+
+/** The one route helper: authenticate, run the handler, send its answer; any failure becomes a problem response, once. */
+function createRoute(context: ApiContext): Route {
+  const authenticate = createAuthenticator(context.config, context.services, context.authKeys ? { keys: context.authKeys } : {});
+  return (handler) => async (req, res) => {
+    const log = (req as unknown as { log?: Logger }).log ?? context.logger;
+    try {
+      const actor = await authenticate(req);
+      const answer = await handler({ actor, req, log });
+      res.setHeader('cache-control', 'no-store');
+      if ('file' in answer) {
+        res.setHeader('content-type', answer.file.contentType);
+        res.setHeader('content-disposition', `attachment; filename="${answer.file.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`);
+        res.writeHead(200);
+        res.end(answer.file.bytes);
+        return;
+      }
+      const { status = 200, body, headers = {} } = answer;
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+      res.json(status, body);
+    } catch (error) {
+      sendProblem(res, error, log);
+    }
+  };
 }

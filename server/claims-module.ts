@@ -56,6 +56,7 @@ export function createClaimsModule(deps: ClaimsModuleDependencies): ClaimsModule
     policy: () => policy,
     onEnqueued: () => dispatcher?.kick(),
     deliverNow: async (messageId) => dispatcher?.deliverNow(messageId),
+    receipts,
     receiptCleanup: { receipts, warn: (ids, message) => deps.logger.warn(ids, message) },
   });
   dispatcher = new OutboxDispatcher({

@@ -8,6 +8,7 @@ import { InvolvementWorkReader, PartnerStore } from '../storage/partner-store.js
 import { AuditStore } from '../storage/audit-store.js';
 import { RegisterService } from '../domain/register/register-service.js';
 import { PartnerRightsService } from '../domain/register/partner-rights.js';
+import { WorkService } from '../domain/register/work-service.js';
 import type { DatabaseHandle } from '../storage/database.js';
 import { DirectoryStore } from '../storage/directory-store.js';
 import { FeedbackStore } from '../storage/feedback-store.js';
@@ -40,6 +41,8 @@ export interface Services {
   readonly partnerRights: PartnerRightsService;
   /** Read-only view of plans and claims for the register tab. */
   readonly work: InvolvementWorkReader;
+  /** Involvement work as the tabs list it (who may see it, which partner names it shows). */
+  readonly involvementWork: WorkService;
   readonly ievChannel: IevChannel;
   /** Plans (before, during, after) and New Works support requests, in `plans` (pk /hostId). */
   readonly planStore: PlanStore;
@@ -96,6 +99,7 @@ export async function createServices(config: AppConfig, database: DatabaseHandle
     partnerRights: new PartnerRightsService(partners, claims.store, audit, work, { yearsWithoutInvolvement: config.retentionReviewYears }, claims.outbox),
     audit,
     work,
+    involvementWork: new WorkService(work, partners),
     ievChannel,
     planStore,
     plans,

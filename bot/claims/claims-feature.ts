@@ -9,8 +9,6 @@ import { statusLine } from './claim-parts.js';
 import { mayDecide, type ClaimService, type Decision } from '../../domain/claims/claim-service.js';
 import type { ReimbursementPolicy } from '../../domain/claims/policy.js';
 import { ForbiddenError, ValidationError } from '../../domain/errors.js';
-import { summarise } from '../../domain/register/partner.js';
-import type { PartnerStore } from '../../storage/partner-store.js';
 import type { ReceiptStore } from '../../storage/receipt-store.js';
 import { isInChannel } from '../conversation-address.js';
 import type { ActionResult, BotFeature, Turn } from '../feature.js';
@@ -19,7 +17,6 @@ import { receiptAttachments } from './receipt-attachments.js';
 
 export interface ClaimsFeatureOptions {
   readonly claims: ClaimService;
-  readonly partners: PartnerStore;
   readonly receipts: ReceiptStore;
   readonly policy: () => ReimbursementPolicy;
   readonly claimUrl: (claimId: string) => string;
@@ -84,7 +81,7 @@ export function claimsFeature(options: ClaimsFeatureOptions): BotFeature {
         handle: async (_turn, data) => {
           const search = typeof data.partnerSearch === 'string' ? data.partnerSearch.trim().slice(0, 80) : '';
           if (search.length < 2) return { card: claimStartCard({ search, errors: { partnerSearch: 'Type at least two letters of the partner\u2019s name' } }) };
-          const matches = (await options.partners.searchByName(search, { pageSize: 10 })).map(summarise);
+          const matches = await claims.partnersToClaimFor(search);
           return { card: claimStartCard({ search, matches }) };
         },
       },
@@ -98,7 +95,7 @@ export function claimsFeature(options: ClaimsFeatureOptions): BotFeature {
           if (!workTitle) errors.workTitle = 'Say which work or session the claim is for';
           if (workTitle.length > 150) errors.workTitle = 'Keep this under 150 characters';
           const search = typeof data.partnerSearch === 'string' ? data.partnerSearch.slice(0, 80) : '';
-          const again = async (problems: Record<string, string>) => ({ card: claimStartCard({ search, matches: search.length >= 2 ? (await options.partners.searchByName(search, { pageSize: 10 })).map(summarise) : [], values: keptValues(data), errors: problems }) });
+          const again = async (problems: Record<string, string>) => ({ card: claimStartCard({ search, matches: search.length >= 2 ? await claims.partnersToClaimFor(search) : [], values: keptValues(data), errors: problems }) });
           if (Object.keys(errors).length > 0) return again(errors);
           try {
             const claim = await claims.startDraft(turn.actor, { operationId: operationId(turn), partnerId, workTitle });

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { retryOnConflict } from '../concurrency.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { isIevMember, isStaff, type Actor } from '../people/actor.js';
-import type { Partner } from '../register/partner.js';
+import { summarise, type Partner, type PartnerSummary } from '../register/partner.js';
 import type { OutboxRepository } from '../notifications/ports.js';
-import type { Clock, Versioned } from '../ports.js';
-import type { ClaimPartners, ClaimRepository, ReceiptFiles } from './ports.js';
-import { awaitingDecision, canMove, editableByHost, type ClaimDocument, type ClaimStatus, type HistoryEntry, type ItemInput, type ReceiptRef } from './claim.js';
+import type { Clock, Page, Versioned } from '../ports.js';
+import type { ClaimPartners, ClaimRepository, ReceiptFiles, StoredFile } from './ports.js';
+import { awaitingDecision, canMove, CLAIM_STATUSES, editableByHost, type ClaimDocument, type ClaimStatus, type HistoryEntry, type ItemInput, type ReceiptRef } from './claim.js';
 import { milesToTenths } from './money.js';
 import type { ReimbursementPolicy } from './policy.js';
 import { priceItems, taxYearOf, totalsOf } from './pricing.js';
@@ -42,11 +42,15 @@ export interface ClaimServiceOptions {
   readonly onEnqueued?: () => void;
   /** Delivers one owed message inside this request (the outbox's `deliverNow`); never throws. */
   readonly deliverNow?: (messageId: string) => Promise<void>;
+  /** Where receipt files are read from, for the claim's page in the tab. */
+  readonly receipts?: Pick<ReceiptFiles, 'get'>;
   /** Removes a discarded draft's receipt files; without it they stay in Blob storage. */
   readonly receiptCleanup?: ReceiptCleanup;
   readonly now?: Clock;
 }
 
+const LIST_PAGE_SIZE = 50;
+const PARTNER_MATCHES = 10;
 const NO_LONGER_EDITABLE = 'This claim has been sent to the IEV team, so it can no longer be changed.';
 
 /**
@@ -107,6 +111,25 @@ export class ClaimService {
   /** The claims this colleague submitted or started, newest first. */
   myClaims(actor: Actor): Promise<ClaimDocument[]> {
     return this.options.claims.recentForHost(actor.id);
+  }
+
+  /** The claims list: a host sees the claims they started; IEV sees every sent claim (or those in one state), page by page. */
+  async list(actor: Actor, query: { status?: ClaimStatus | undefined; continuation?: string | undefined }): Promise<Page<ClaimDocument>> {
+    if (!isIevMember(actor)) return { items: await this.myClaims(actor), continuation: undefined };
+    return this.options.claims.pageByStatus(query.status ? [query.status] : CLAIM_STATUSES.filter((status) => status !== 'draft'), LIST_PAGE_SIZE, query.continuation);
+  }
+
+  /** One receipt's file, for those who may see the claim (its host and IEV approvers). */
+  async receiptFile(actor: Actor, claimId: string, receiptId: string): Promise<{ receipt: ReceiptRef; file: StoredFile }> {
+    const claim = await this.view(actor, claimId);
+    const receipt = claim.receipts.find((candidate) => candidate.id === receiptId);
+    if (!receipt || !this.options.receipts) throw new NotFoundError('That receipt could not be found on this claim.');
+    return { receipt, file: await this.options.receipts.get(receipt.blobName) };
+  }
+
+  /** Partners a claim can be started for, matching what the host typed: active partners only, as a picker shows them. */
+  async partnersToClaimFor(search: string): Promise<PartnerSummary[]> {
+    return (await this.options.partners.searchByName(search, { pageSize: PARTNER_MATCHES })).map(summarise);
   }
 
   latestEditable(actor: Actor): Promise<ClaimDocument | undefined> {

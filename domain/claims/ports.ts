@@ -57,4 +57,4 @@ export interface ReceiptFiles {
 }
 
 /** The register as claims need it: the partner a claim is for, and their payment preference. */
-export type ClaimPartners = Pick<PartnerRepository, 'find' | 'get' | 'replace'>;
+export type ClaimPartners = Pick<PartnerRepository, 'find' | 'get' | 'replace' | 'searchByName'>;

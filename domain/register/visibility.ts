@@ -36,6 +36,14 @@ export const AUDITED_FIELDS: readonly PartnerField[] = IEV_ONLY_FIELDS;
 
 export type PartnerView = Partial<Pick<Partner, PartnerField>> & Pick<Partner, 'id' | 'displayName' | 'status'>;
 
+/**
+ * Involvement work (a plan's title, host, dates and the names of partners still on the register) is
+ * for every audience: a channel tab shows a team the work that concerns it.
+ */
+export function canSeeWork(audience: Audience): boolean {
+  return audience === 'viewer' || audience === 'host' || audience === 'iev';
+}
+
 export function canSeePartner(audience: Audience, partner: Pick<Partner, 'status'>): boolean {
   return audience === 'iev' || partner.status !== 'left';
 }
