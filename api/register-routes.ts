@@ -5,8 +5,6 @@ import { DEMO_PEOPLE } from '../demo/demo-people.js';
 import { registerQuerySchema } from '../domain/register/register-query.js';
 import { PARTNER_STATUSES } from '../domain/register/partner.js';
 import { registrationSchema } from '../domain/register/registration.js';
-import { LIVED_EXPERIENCE, SERVICE_AREAS } from '../domain/register/service-areas.js';
-import { audienceOf } from '../domain/register/visibility.js';
 import type { ApiContext, Route } from './routes.js';
 import { parseOrThrow } from './validate.js';
 import { HttpProblem } from './problem.js';
@@ -20,9 +18,7 @@ const partnerId = z.string().regex(/^[A-Za-z0-9-]{1,100}$/);
 export function registerRegisterRoutes(server: Server, route: Route, context: ApiContext): void {
   server.get('/api/session', sessionInfo(context));
 
-  server.get('/api/register/options', route(async ({ actor }) => ({
-    body: { serviceAreas: SERVICE_AREAS, livedExperience: LIVED_EXPERIENCE, audience: audienceOf(actor) },
-  })));
+  server.get('/api/register/options', route(async ({ actor }) => ({ body: context.services.register.options(actor) })));
 
   server.get('/api/partners', route(async ({ actor, req }) => {
     const query = parseOrThrow(registerQuerySchema, req.query, 'Check the search and filters.');

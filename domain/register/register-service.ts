@@ -6,7 +6,8 @@ import type { AuditTrail, ClaimRecord, InvolvementReader, PartnerRepository, Wor
 import type { Partner } from './partner.js';
 import type { RegisterQuery } from './register-query.js';
 import { isSameRegistrant, newPartnerFrom, type RegistrationInput } from './registration.js';
-import { audienceOf, auditedFieldsIn, canSeePartner, partnerRow, partnerViewFor, type PartnerRow, type PartnerView } from './visibility.js';
+import { LIVED_EXPERIENCE, SERVICE_AREAS } from './service-areas.js';
+import { audienceOf, auditedFieldsIn, canSeePartner, partnerRow, partnerViewFor, type Audience, type PartnerRow, type PartnerView } from './visibility.js';
 
 export interface InvolvementEntry {
   readonly planId: string;
@@ -43,6 +44,11 @@ export class RegisterService {
     private readonly audit: AuditTrail,
     private readonly work: InvolvementReader,
   ) {}
+
+  /** What the register's forms and filters offer, and which audience the caller is (the tab shows what that audience may use). */
+  options(actor: Actor): { serviceAreas: typeof SERVICE_AREAS; livedExperience: typeof LIVED_EXPERIENCE; audience: Audience } {
+    return { serviceAreas: SERVICE_AREAS, livedExperience: LIVED_EXPERIENCE, audience: audienceOf(actor) };
+  }
 
   async list(actor: Actor, query: RegisterQuery): Promise<{ items: PartnerRow[]; continuation: string | undefined }> {
     const audience = audienceOf(actor);
