@@ -4,7 +4,7 @@ import type { ClaimDocument } from '../domain/claims/claim.js';
 import { CLAIM_STATUSES } from '../domain/claims/claim.js';
 import type { PaymentBatchDocument } from '../domain/claims/ports.js';
 import type { ApiContext, Route } from './routes.js';
-import { parseOrThrow } from './validate.js';
+import { parseOrThrow, pathParams } from './validate.js';
 
 const id = z.string().regex(/^[A-Za-z0-9-]{1,100}$/, 'Not a valid id');
 const claimParams = z.object({ claimId: id });
@@ -47,7 +47,7 @@ export function registerClaimsRoutes(server: Server, route: Route, context: ApiC
   server.get('/api/payment-batches', route(async ({ actor }) => ({ body: { items: (await claims().payments.listBatches(actor)).map(batchView) } })));
 
   server.get('/api/payment-batches/:batchId/:category', route(async ({ actor, req }) => {
-    const params = parseOrThrow(csvParams, { batchId: req.params.batchId, category: String(req.params.category ?? '').replace(/\.csv$/, '') });
+    const params = parseOrThrow(csvParams, { batchId: pathParams(req).batchId, category: (pathParams(req).category ?? '').replace(/\.csv$/, '') });
     const csv = await claims().payments.csv(actor, params.batchId, params.category === 'expenses' ? 'expense' : 'payment');
     return { file: { bytes: csv, contentType: 'text/csv; charset=utf-8', fileName: `${params.batchId}-${params.category}.csv` } };
   }));

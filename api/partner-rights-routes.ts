@@ -2,13 +2,13 @@ import type { Request, Server } from 'restify';
 import { z } from 'zod';
 import { erasureRequestSchema } from '../domain/register/erasure.js';
 import type { ApiContext, Route } from './routes.js';
-import { parseOrThrow } from './validate.js';
+import { parseOrThrow, pathParams } from './validate.js';
 
 const partnerIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,100}$/);
 const reviewQuerySchema = z.object({ continuation: z.string().max(4000).optional() });
 
 // An id that cannot exist gets the same answer as one that does not (after the role check).
-const partnerIdOf = (req: Request): string => partnerIdSchema.safeParse(req.params.id).data ?? 'none';
+const partnerIdOf = (req: Request): string => partnerIdSchema.safeParse(pathParams(req).id).data ?? 'none';
 
 /** A partner's rights over their data (IEV only): export on request, erasure on request, the retention review. */
 export function registerPartnerRightsRoutes(server: Server, route: Route, context: ApiContext): void {

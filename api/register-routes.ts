@@ -6,7 +6,7 @@ import { registerQuerySchema } from '../domain/register/register-query.js';
 import { PARTNER_STATUSES } from '../domain/register/partner.js';
 import { registrationSchema } from '../domain/register/registration.js';
 import type { ApiContext, Route } from './routes.js';
-import { parseOrThrow } from './validate.js';
+import { parseOrThrow, pathParams } from './validate.js';
 import { HttpProblem } from './problem.js';
 import { DuplicatePartnerError } from '../domain/register/register-service.js';
 
@@ -37,25 +37,25 @@ export function registerRegisterRoutes(server: Server, route: Route, context: Ap
   }));
 
   server.get('/api/partners/:id', route(async ({ actor, req }) => {
-    const id = partnerId.safeParse(req.params.id);
+    const id = partnerId.safeParse(pathParams(req).id);
     // An id that cannot exist gets the same answer as one that does not.
     if (!id.success) return { body: await context.services.register.partnerPage(actor, 'none') };
     return { body: await context.services.register.partnerPage(actor, id.data) };
   }));
 
   server.get('/api/partners/:id/audit', route(async ({ actor, req }) => {
-    return { body: { items: await context.services.register.auditTrail(actor, parseOrThrow(partnerId, req.params.id)) } };
+    return { body: { items: await context.services.register.auditTrail(actor, parseOrThrow(partnerId, pathParams(req).id)) } };
   }));
 
   server.put('/api/partners/:id/status', route(async ({ actor, req }) => {
     const body = parseOrThrow(statusChangeSchema, req.body, 'Choose a status.');
-    return { body: await context.services.register.changeStatus(actor, parseOrThrow(partnerId, req.params.id), body.status, body.version) };
+    return { body: await context.services.register.changeStatus(actor, parseOrThrow(partnerId, pathParams(req).id), body.status, body.version) };
   }));
 
   server.get('/api/welcome-tasks', route(async ({ actor }) => ({ body: { items: await context.services.register.welcomeTasks(actor) } })));
 
   server.post('/api/partners/:id/welcome-sent', route(async ({ actor, req }) => {
-    await context.services.register.markWelcomeSent(actor, parseOrThrow(partnerId, req.params.id));
+    await context.services.register.markWelcomeSent(actor, parseOrThrow(partnerId, pathParams(req).id));
     return { status: 204, body: undefined };
   }));
 }

@@ -1,3 +1,4 @@
+import type { Request } from 'restify';
 import type { z } from 'zod';
 import { ValidationError } from '../domain/errors.js';
 
@@ -7,4 +8,9 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, sum
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => ({ field: issue.path.join('.') || 'form', message: issue.message }));
   throw new ValidationError(summary, problems);
+}
+
+/** The path parameters the router matched (restify types `req.params` as any); each is still parsed by a schema. */
+export function pathParams(req: Request): Readonly<Record<string, string | undefined>> {
+  return (req.params ?? {}) as Record<string, string | undefined>;
 }

@@ -47,15 +47,15 @@ export class BotMessenger implements Messenger {
    * callers (the notification outbox above all) must know a send failed (a 429 from Teams, say) to retry it.
    */
   private async within(address: ConversationAddress, work: (context: TurnContext) => Promise<void>): Promise<void> {
-    let failure: unknown;
+    let failure: { error: unknown } | undefined;
     await this.adapter.continueConversationAsync(this.botAppId, referenceFor(address), async (context) => {
       try {
         await work(context);
       } catch (error) {
-        failure = error;
+        failure = { error };
       }
     });
-    if (failure) throw failure;
+    if (failure) throw failure.error;
   }
 }
 

@@ -31,7 +31,7 @@ export function applyOutputs(envText: string, outputs: DeploymentOutputs): { tex
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { values } = parseArgs({ options: { env: { type: 'string', short: 'e', default: 'dev' } } });
-  if (!/^[a-z0-9-]+$/i.test(values.env!)) {
+  if (!/^[a-z0-9-]+$/i.test(values.env)) {
     process.stderr.write(`--env must be a simple name such as dev or prod\n`);
     process.exit(2);
   }

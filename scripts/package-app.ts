@@ -10,7 +10,7 @@ import { buildAppPackage, PackageError } from './app-package/build-package.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 const { values } = parseArgs({ options: { env: { type: 'string', short: 'e', default: 'dev' } } });
-const envName = values.env!;
+const envName = values.env;
 if (!/^[a-z0-9-]+$/i.test(envName)) {
   process.stderr.write(`--env must be a simple name such as dev or prod (got "${envName}")\n`);
   process.exit(2);

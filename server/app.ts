@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import restify from 'restify';
@@ -53,9 +52,8 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
     const services = await createServices(config, database, logger);
     if (config.seedDemoData) await seedDemoData(services, logger);
     const adapter = createAdapter(config.bot, logger);
-    let bot: InvolvementBot | undefined;
-    const features = createFeatures(config, services, () => bot!.helpTopics());
-    bot = new InvolvementBot({ features, directory: services.directory, directoryStore: services.directoryStore, storage: services.botStorage, logger });
+    const features = createFeatures(config, services, () => bot.helpTopics());
+    const bot: InvolvementBot = new InvolvementBot({ features, directory: services.directory, directoryStore: services.directoryStore, storage: services.botStorage, logger });
     services.attachAdapter(adapter, bot);
 
     const server = createHttpServer(config, logger, database, adapter, bot, services, options.tabDir ?? TAB_DIR, options.authKeys);
@@ -63,7 +61,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
       server.server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());
     });
-    const { port } = server.address() as AddressInfo;
+    const { port } = server.address();
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     services.startBackgroundWork();
     logger.info({ url, mode: config.mode }, 'Involvement Hub is listening');

@@ -48,18 +48,17 @@ export function createClaimsModule(deps: ClaimsModuleDependencies): ClaimsModule
   const receipts = new ReceiptStore(deps.config.blob);
   const base = (deps.config.publicUrl ?? `http://localhost:${deps.config.port}`).replace(/\/$/, '');
   const claimUrl = (claimId: string) => `${base}/tab/#/claims/${encodeURIComponent(claimId)}`;
-  let dispatcher: OutboxDispatcher | undefined;
   const service = new ClaimService({
     claims: store,
     partners: deps.partners,
     outbox,
     policy: () => policy,
-    onEnqueued: () => dispatcher?.kick(),
-    deliverNow: async (messageId) => dispatcher?.deliverNow(messageId),
+    onEnqueued: () => dispatcher.kick(),
+    deliverNow: async (messageId) => dispatcher.deliverNow(messageId),
     receipts,
     receiptCleanup: { receipts, warn: (ids, message) => deps.logger.warn(ids, message) },
   });
-  dispatcher = new OutboxDispatcher({
+  const dispatcher: OutboxDispatcher = new OutboxDispatcher({
     store: outbox,
     logger: deps.logger,
     deliver: claimDeliverer({

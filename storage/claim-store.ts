@@ -15,7 +15,7 @@ export class ClaimStore implements ClaimRepository {
 
   async findClaim(id: string): Promise<Versioned<ClaimDocument> | undefined> {
     const found = await this.repository.find(id, id);
-    return found?.type === 'claim' ? (found as Versioned<ClaimDocument>) : undefined;
+    return found?.type === 'claim' ? (found) : undefined;
   }
 
   async createClaim(claim: ClaimDocument): Promise<{ claim: Versioned<ClaimDocument>; created: boolean }> {
@@ -95,7 +95,7 @@ export class ClaimStore implements ClaimRepository {
 
   async findBatch(id: string): Promise<Versioned<PaymentBatchDocument> | undefined> {
     const found = await this.repository.find(id, id);
-    return found?.type === 'payment-batch' ? (found as Versioned<PaymentBatchDocument>) : undefined;
+    return found?.type === 'payment-batch' ? (found) : undefined;
   }
 
   async createBatch(batch: PaymentBatchDocument): Promise<{ batch: Versioned<PaymentBatchDocument>; created: boolean }> {

@@ -1,4 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -37,7 +38,6 @@ function precompress(): Plugin {
       const { brotliCompress, gzip, constants } = await import('node:zlib');
       const { readFile, writeFile } = await import('node:fs/promises');
       const { promisify } = await import('node:util');
-      const { join } = await import('node:path');
       const toBrotli = promisify(brotliCompress);
       const toGzip = promisify(gzip);
       const compressible = /\.(?:html|js|mjs|css|svg|json|txt|map)$/;

@@ -13,7 +13,7 @@ export function itemKindOf(value: unknown): ItemKind | undefined {
 }
 
 export function parseItem(kind: ItemKind, data: Readonly<Record<string, unknown>>): Parsed<ItemInput> {
-  const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string).trim() : typeof data[key] === 'number' ? String(data[key]) : '');
+  const text = (key: string) => (typeof data[key] === 'string' ? (data[key]).trim() : typeof data[key] === 'number' ? String(data[key]) : '');
   const number = (key: string) => (text(key) === '' ? undefined : Number(text(key)));
   const errors: Record<string, string> = {};
   let amountPence: number | undefined;

@@ -5,7 +5,7 @@ import { flagCount, totalsFacts } from './claim-parts.js';
 
 /** The two declarations that replace the signed paper form, and the answer to a query. */
 export function claimSubmitCard(claim: ClaimDocument, state: { errors?: Readonly<Record<string, string>>; values?: Readonly<Record<string, string>> } = {}): AdaptiveCard {
-  const error = (id: string): CardElement[] => (state.errors?.[id] ? [fieldError(id, state.errors[id]!)] : []);
+  const error = (id: string): CardElement[] => (state.errors?.[id] ? [fieldError(id, state.errors[id])] : []);
   const total = formatPounds(claim.totals.expensesPence + claim.totals.paymentsPence);
   return card(
     [

@@ -24,7 +24,7 @@ const OUTCOME_INPUT_LIMITS: Record<string, number> = {
   thankPartners: 5,
   rating: 20,
   evaluationComment: 1000,
-  ...Object.fromEntries(Array.from({ length: YOU_SAID_PAIRS }, (_, index) => [[`youSaid${index + 1}`, 1000], [`weDid${index + 1}`, 1000], [`session${index + 1}`, 100]]).flat()),
+  ...Object.fromEntries(Array.from({ length: YOU_SAID_PAIRS }, (_, index): Array<[string, number]> => [[`youSaid${index + 1}`, 1000], [`weDid${index + 1}`, 1000], [`session${index + 1}`, 100]]).flat()),
 };
 const SEARCH_RESULTS = 10;
 

@@ -60,7 +60,7 @@ export function describeAnswers(plan: Plan, step: PlanStep): Array<readonly [str
     const value = answers[field.id];
     if (value === undefined || value === '') return [];
     if (field.kind === 'choice') {
-      const values = Array.isArray(value) ? value : [String(value)];
+      const values = typeof value === 'object' ? value : [String(value)];
       return values.length > 0 ? [[field.summaryLabel, values.map((item) => choiceTitle(field, item)).join('; ')] as const] : [];
     }
     if (field.id === 'budget') return [[field.summaryLabel, `\u00a3${Number(value).toLocaleString('en-GB')}`] as const];

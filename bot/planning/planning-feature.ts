@@ -160,7 +160,7 @@ function stepCardFor(plan: Plan, key: StepKey, mode: 'walk' | 'edit', notice?: s
 
 function chosenGroups(plan: Plan): string[] {
   const groups = plan.answers.people?.groups;
-  return Array.isArray(groups) ? [...groups] : [];
+  return typeof groups === 'object' ? [...groups] : [];
 }
 
 /** The same card, the person's answers kept, each problem next to its input. */

@@ -305,7 +305,7 @@ export class ClaimService {
       history: [...claim.history, entry],
       ...(status === 'queried'
         ? { openQuery: { question: note!, byName: actor.displayName, at } }
-        : { decision: { outcome: status as 'approved' | 'rejected', byId: actor.id, byName: actor.displayName, at, reason: note } }),
+        : { decision: { outcome: status, byId: actor.id, byName: actor.displayName, at, reason: note } }),
     };
   }
 

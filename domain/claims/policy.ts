@@ -22,7 +22,6 @@ const vehicle = z
   });
 
 export const VEHICLES = ['car', 'motorcycle', 'bicycle'] as const;
-export type Vehicle = (typeof VEHICLES)[number];
 
 export const policySchema = z.object({
   $comment: z.string().optional(),

@@ -1,6 +1,6 @@
 import type { ClaimTotals, ItemInput, PolicyFlag, PricedItem } from './claim.js';
 import { formatPounds, formatRate, formatTenths, milesToTenths } from './money.js';
-import type { ReimbursementPolicy, Vehicle } from './policy.js';
+import type { ReimbursementPolicy } from './policy.js';
 import type { PaymentChoice } from './payment-preference.js';
 
 /**
@@ -86,7 +86,7 @@ function priceOne(input: ItemInput, context: PricingContext, running: Running): 
 }
 
 function priceMileage(input: Extract<ItemInput, { kind: 'mileage' }>, policy: ReimbursementPolicy, carTenths: Record<string, number>): Priced {
-  const vehicle = policy.mileage.vehicles[input.vehicle as Vehicle];
+  const vehicle = policy.mileage.vehicles[input.vehicle];
   const tenths = milesToTenths(input.miles);
   const taxYear = taxYearOf(input.date, policy.mileage.taxYearStarts);
   const before = input.vehicle === 'car' ? (carTenths[taxYear] ?? 0) : 0;

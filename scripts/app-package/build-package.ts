@@ -105,7 +105,7 @@ async function schemaProblems(manifest: Record<string, unknown>): Promise<string
   const schemaPath = bundledSchemaPath(manifest.$schema);
   if (typeof schemaPath !== 'string') return [schemaPath.problem];
   // The published schemas contain "\a" and "\v" escapes that JSON does not allow; the package's own loader fixes them the same way.
-  const schema = JSON.parse(readFileSync(schemaPath, 'utf8').replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b'));
+  const schema = JSON.parse(readFileSync(schemaPath, 'utf8').replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b')) as Parameters<typeof AppManifestUtils.validateAgainstSchema>[1];
   const failures = await AppManifestUtils.validateAgainstSchema(manifest as unknown as TeamsManifest, schema);
   return failures.map((failure) => `schema: ${readablePath(failure)}`);
 }

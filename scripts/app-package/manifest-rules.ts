@@ -146,7 +146,10 @@ function botProblems(manifest: Json, expected: ExpectedValues): string[] {
       for (const scope of asArray(asObject(list)?.scopes)) {
         if (!scopes.has(scope)) problems.push(`${field}.scopes: "${String(scope)}" is not one of the bot's scopes`);
       }
-      const titles = asArray(asObject(list)?.commands).map((command) => String(asObject(command)?.title ?? '').toLowerCase());
+      const titles = asArray(asObject(list)?.commands).map((command) => {
+        const title = asObject(command)?.title;
+        return typeof title === 'string' ? title.toLowerCase() : '';
+      });
       const repeated = titles.filter((title, position) => titles.indexOf(title) !== position);
       if (repeated.length > 0) problems.push(`${field}.commands: "${repeated[0]}" is listed twice`);
     });

@@ -14,7 +14,7 @@ export async function connectToTeams(): Promise<{ inTeams: boolean; theme: Theme
   try {
     await withTimeout(app.initialize(localHostOrigins()), TEAMS_HANDSHAKE_MS);
     const context = await withTimeout(app.getContext(), TEAMS_HANDSHAKE_MS);
-    app.notifySuccess();
+    void app.notifySuccess();
     return { inTeams: true, theme: themeName(context.app.theme), frameContext: context.page.frameContext };
   } catch {
     return { inTeams: false, theme: undefined, frameContext: undefined };

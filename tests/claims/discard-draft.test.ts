@@ -99,8 +99,8 @@ describe('claims: a host discards a draft claim they no longer want', () => {
     const lease = blob.getBlobLeaseClient();
     await lease.acquireLease(-1);
     const warnings: unknown[] = [];
-    const { store, outbox, policy } = app.services.claims;
-    const service = new ClaimService({ claims: store, partners: app.services.partners, outbox, policy, receiptCleanup: { receipts: app.services.claims.receipts, warn: (ids) => warnings.push(ids) } });
+    const { store, outbox } = app.services.claims;
+    const service = new ClaimService({ claims: store, partners: app.services.partners, outbox, policy: () => app.services.claims.policy(), receiptCleanup: { receipts: app.services.claims.receipts, warn: (ids) => warnings.push(ids) } });
     const result = await service.discardDraft({ id: HOST.id, displayName: HOST.name, roles: ['host'] }, claimId, 'op-leased');
     assert.deepEqual(result, { discarded: true, partnerName: 'Lucas Leased' });
     assert.equal(await store.findClaim(claimId), undefined, 'the record goes even though a file stays');

@@ -109,7 +109,7 @@ describe('how the tab reaches the browser', () => {
     for (const path of [`/tab/${script}.br`, '/tab/../package.json', '/tab/%2e%2e/package.json', '/tab/assets/missing.js', '/tab/.vite/manifest.json']) {
       const response = await get(`${app.url}${path}`);
       assert.equal(response.status, 404, path);
-      assert.equal(JSON.parse(response.body.toString('utf8')).title, 'Not found', path);
+      assert.equal((JSON.parse(response.body.toString('utf8')) as { title: string }).title, 'Not found', path);
     }
   });
 });

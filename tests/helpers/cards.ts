@@ -24,7 +24,7 @@ export function cardText(card: unknown): string {
     if (!node || typeof node !== 'object') return;
     const record = node as Record<string, unknown>;
     for (const key of ['text', 'title', 'value', 'label', 'placeholder', 'fallbackText']) {
-      if (typeof record[key] === 'string') parts.push(record[key] as string);
+      if (typeof record[key] === 'string') parts.push(record[key]);
     }
     for (const [key, value] of Object.entries(record)) {
       if (key === 'data' || key === 'refresh') continue;

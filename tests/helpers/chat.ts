@@ -105,7 +105,7 @@ export class ChatClient {
   }
 
   private envelope(partial: Partial<Activity> & Record<string, unknown>): Record<string, unknown> {
-    const { channelData, ...rest } = partial;
+    const { channelData, ...rest } = partial as { channelData?: unknown } & Record<string, unknown>;
     return {
       id: `incoming-${randomUUID()}`,
       channelId: 'msteams',

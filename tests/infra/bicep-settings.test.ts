@@ -97,7 +97,7 @@ describe('the Azure resources', () => {
     const declared = cosmosContainers();
     const expected = Object.values(CONTAINERS).map((container) => ({
       name: container.id,
-      partitionKey: container.partitionKey.paths[0]!,
+      partitionKey: container.partitionKey.paths[0],
       pointReadsOnly: (container.indexingPolicy.includedPaths ?? []).length === 0,
     }));
     assert.deepEqual(

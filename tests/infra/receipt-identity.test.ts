@@ -78,7 +78,7 @@ describe('receipts on Azure Blob storage with the managed identity', () => {
     } finally {
       await azurite.stop();
     }
-    const storageRequests = identity!.requests.filter((query) => query.get('resource') === 'https://storage.azure.com');
+    const storageRequests = identity.requests.filter((query) => query.get('resource') === 'https://storage.azure.com');
     assert.ok(storageRequests.length > 0, 'the store asked the identity endpoint for a Storage token');
     assert.ok(storageRequests.every((query) => query.get('client_id') === AZURE_SAMPLE['identity.properties.clientId']), 'as the user-assigned identity');
   });

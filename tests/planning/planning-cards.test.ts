@@ -124,7 +124,7 @@ describe('Every planning card renders in Teams', () => {
       assert.deepEqual(validateCard(card), []);
       const html = renderCard(card);
       const firstText = (card.body.find((element) => element.type === 'TextBlock') as { text: string } | undefined)?.text ?? '';
-      assert.ok(html.textContent!.includes(firstText.slice(0, 20)), 'the rendered card shows its text');
+      assert.ok(html.textContent.includes(firstText.slice(0, 20)), 'the rendered card shows its text');
       const inputs = card.body.filter((element) => element.type.startsWith('Input.')).length;
       assert.ok(html.querySelectorAll('input, textarea, select').length >= inputs, 'every input is rendered');
     });

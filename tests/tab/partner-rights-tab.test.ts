@@ -44,7 +44,7 @@ describe('Partner rights in the register tab: download, erase on request, retent
     const page = await open(`partners/${esme.id}`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download their data' }).click()]);
     assert.match(download.suggestedFilename(), new RegExp(`^involvement-partner-${esme.id}-\\d{4}-\\d{2}-\\d{2}\\.json$`));
-    const saved = JSON.parse(await readFile((await download.path())!, 'utf8')) as { registerEntry: Partner };
+    const saved = JSON.parse(await readFile((await download.path()), 'utf8')) as { registerEntry: Partner };
     assert.equal(saved.registerEntry.displayName, esme.displayName);
     assert.deepEqual(saved.registerEntry.emergencyContact, esme.emergencyContact);
   });

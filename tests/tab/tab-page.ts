@@ -26,7 +26,7 @@ export interface TabBrowser {
   /** The Chromium shared by the suite (launched in `before`). */
   readonly browser: Browser;
   /** Opens the tab like `openTab`; the page is closed after the test. */
-  open(route: string, options: Parameters<typeof openTab>[3]): Promise<Page>;
+  readonly open: (route: string, options: Parameters<typeof openTab>[3]) => Promise<Page>;
   /** Closes a page opened some other way after the test. */
   track(page: Page): Page;
 }

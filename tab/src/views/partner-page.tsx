@@ -142,7 +142,7 @@ function WelcomeTask({ partner, onDone }: { partner: PartnerView; onDone: () => 
     <MessageBar intent="info" layout="multiline" style={{ marginTop: 16 }}>
       <MessageBarBody>
         <strong>Task for IEV:</strong> send {partner.displayName} the "Welcome to Involvement" email.{' '}
-        <Button size="small" onClick={() => api(`/api/partners/${encodeURIComponent(partner.id)}/welcome-sent`, { method: 'POST' }).then(onDone, setError)}>
+        <Button size="small" onClick={() => void api(`/api/partners/${encodeURIComponent(partner.id)}/welcome-sent`, { method: 'POST' }).then(onDone, setError)}>
           Mark welcome as sent
         </Button>
         {error !== undefined && <ErrorMessage error={error} />}

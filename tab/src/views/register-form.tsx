@@ -85,7 +85,7 @@ export function RegisterForm({ options }: { options: RegisterOptions }) {
       <div ref={summary} tabIndex={-1}>
         {failure !== undefined && <ErrorSummary failure={failure} errors={errors} />}
       </div>
-      <form className={styles.form} onSubmit={submit} noValidate>
+      <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
         <Group title="About the partner">
           <Field label="Full name" required {...field('displayName')}>
             <Input id="displayName" value={form.displayName} onChange={(_, data) => set('displayName', data.value)} autoComplete="off" />

@@ -64,7 +64,7 @@ export function RegisterView({ filters, options }: { filters: RegisterFilters; o
       const request = ++latest.current;
       setState(from ? 'more' : 'loading');
       const query = new URLSearchParams();
-      for (const [key, value] of Object.entries(filters)) if (value) query.set(key, value);
+      for (const [key, value] of Object.entries(filters) as Array<[keyof RegisterFilters, string]>) if (value) query.set(key, value);
       if (from) query.set('continuation', from);
       try {
         const page = await api<Page<PartnerRow>>(`/api/partners?${query}`);

@@ -1,0 +1,53 @@
+// @ts-check
+import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import prettier from 'eslint-config-prettier/flat';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/**
+ * ESLint's and typescript-eslint's recommended rules, type-aware (the same tsconfig.json files as `npm run
+ * typecheck`), React's rules of hooks in the tab, and nothing that Prettier decides (eslint-config-prettier last).
+ */
+export default defineConfig(
+  globalIgnores(['dist/', 'build/', 'appPackage/build/', 'test-results/', '.data/', 'devTools/']),
+  js.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', 'tab/vite.config.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+  {
+    rules: {
+      // `{ etag: _etag, ...rest }` drops a field on purpose; `_` marks a parameter an interface makes us take.
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+      // Handlers (routes, card verbs, test stand-ins) are async to return the Promise their interface asks for,
+      // whether or not they await anything: the rule would have them build that Promise by hand.
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
+    files: ['tab/src/**/*.{ts,tsx}'],
+    // The rules of hooks. The plugin's React Compiler rules (set-state-in-effect, refs) judge code written for the
+    // compiler, which this tab does not use.
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    files: ['**/*.{js,cjs}'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: globals.node },
+    // CommonJS files (mocha's reporter) load modules with require.
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  prettier,
+);
