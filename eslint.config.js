@@ -34,6 +34,65 @@ export default defineConfig(
       '@typescript-eslint/require-await': 'off',
     },
   },
+  // The layers (README, "Layers: what may import what"). The domain owns its ports and imports no adapter; storage
+  // implements the ports and knows nothing of the edges or of the composition root; only the top-level bot/ files
+  // speak Bot Framework, so moving to its successor replaces those files, not the product.
+  {
+    files: ['domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(storage|server|bot|api|demo|cards|tab)/',
+              message:
+                'domain/ declares the ports it needs (domain/<area>/ports.ts): storage/ implements them and server/ wires them.',
+            },
+            {
+              regex: '^(botbuilder|restify|@azure/)',
+              message: 'The domain imports no SDK: declare a port and implement it in storage/ or bot/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['storage/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(server|bot|api|demo|cards|tab)/',
+              message:
+                'storage/ implements the domain\u2019s ports: take narrow options, not server configuration, and never reach the edges.',
+            },
+            { regex: '^botbuilder', message: 'Only the top-level bot/ files import botbuilder.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Feature folders (bot/claims, bot/planning, bot/general) and the shared card pieces (bot/cards).
+    files: ['bot/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^botbuilder',
+              message: 'Only the top-level bot/ files import botbuilder: features and cards stay SDK-free.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['tab/src/**/*.{ts,tsx}'],
     // The rules of hooks. The plugin's React Compiler rules (set-state-in-effect, refs) judge code written for the
