@@ -1,5 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from './cards/adaptive-card.js';
+import { parsePress, type CardVerb, type VerbData } from './cards/card-verb.js';
+import { ValidationError } from '../domain/errors.js';
 import type { Actor } from '../domain/people/actor.js';
 
 /** Where a message came from, in the terms our features care about. */
@@ -35,6 +37,28 @@ export type ActionResult =
 export interface ActionRoute {
   readonly verb: string;
   handle(turn: Turn, data: Readonly<Record<string, unknown>>): Promise<ActionResult>;
+}
+
+/**
+ * The route for one declared card verb: the press is parsed with the verb's schemas and the handler gets
+ * typed data, plus every value the card sent (`inputs`) for forms whose answers the domain checks itself.
+ * A press that does not parse is a damaged or forged card: `damaged` answers it, or by default it is refused
+ * as invalid with the schema's message.
+ */
+export function on<V extends CardVerb>(
+  verb: V,
+  handle: (turn: Turn, data: VerbData<V>, inputs: Readonly<Record<string, unknown>>) => Promise<ActionResult>,
+  options: { readonly damaged?: (turn: Turn) => ActionResult | Promise<ActionResult> } = {},
+): ActionRoute {
+  return {
+    verb: verb.verb,
+    handle: async (turn, inputs) => {
+      const press = parsePress(verb, inputs);
+      if (press.ok) return handle(turn, press.data, inputs);
+      if (options.damaged) return options.damaged(turn);
+      throw new ValidationError(press.message);
+    },
+  };
 }
 
 export interface PromptAnswer {

@@ -145,7 +145,6 @@ export class InvolvementBot extends TeamsActivityHandler {
 
   private async runAction(context: TurnContext, verb: string, data: Record<string, unknown>): Promise<ActionResult> {
     const turn = await this.turnFor(context);
-    if (verb === 'help') return { card: helpCard(this.helpTopics()) };
     const route = this.actions.get(verb);
     if (!route) {
       this.deps.logger.warn({ verb: verb.slice(0, 64) }, 'card action with unknown verb');

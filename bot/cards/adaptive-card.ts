@@ -83,10 +83,6 @@ export function container(items: readonly CardElement[], options: { style?: 'emp
   return { type: 'Container', items, ...(options.style ? { style: options.style } : {}), ...(options.id ? { id: options.id } : {}) };
 }
 
-export function execute(title: string, verb: string, data: Record<string, unknown> = {}, options: Partial<ExecuteAction> = {}): ExecuteAction {
-  return { type: 'Action.Execute', title, verb, data: { verb, ...data }, ...options };
-}
-
 export function openUrl(title: string, url: string): OpenUrlAction {
   return { type: 'Action.OpenUrl', title, url };
 }

@@ -3,18 +3,29 @@ import type { FieldProblem } from '../../domain/errors.js';
 import type { Choice, StepField } from '../../domain/planning/plan-steps.js';
 
 /**
- * Labelled inputs for the planning, session and outcome cards. Every input has a visible label
- * (screen readers and Teams both need it); a problem found on the server appears right under the
- * input it belongs to, and the person's answer stays in the box.
+ * The one way every card builds its inputs. Every input has a visible label (screen readers and Teams
+ * both need it); a problem found on the server (`FieldProblem`, the one error shape of every card)
+ * appears right under the input it belongs to, and the person's answer stays in the box.
  */
 export interface InputOptions {
   readonly value?: string | undefined;
   readonly problems?: readonly FieldProblem[] | undefined;
   readonly required?: boolean | undefined;
+  /** What Teams says when a required input is left empty; each input kind has a plain default. */
+  readonly errorMessage?: string | undefined;
+}
+
+/** The first problem reported for an input, if any. */
+export function problemFor(problems: readonly FieldProblem[] | undefined, field: string): FieldProblem | undefined {
+  return problems?.find((item) => item.field === field);
+}
+
+function required(options: InputOptions, fallback: string): { isRequired?: true; errorMessage?: string } {
+  return options.required ? { isRequired: true, errorMessage: options.errorMessage ?? fallback } : {};
 }
 
 function withProblem(input: CardElement, id: string, problems: readonly FieldProblem[] | undefined): CardElement[] {
-  const problem = problems?.find((item) => item.field === id);
+  const problem = problemFor(problems, id);
   return problem ? [input, fieldError(id, problem.message)] : [input];
 }
 
@@ -28,7 +39,7 @@ export function textInput(id: string, label: string, options: InputOptions & { m
       ...(options.multiline ? { isMultiline: true } : {}),
       ...(options.placeholder ? { placeholder: options.placeholder } : {}),
       ...(options.value ? { value: options.value } : {}),
-      ...(options.required ? { isRequired: true, errorMessage: 'Please fill this in.' } : {}),
+      ...required(options, 'Please fill this in.'),
     },
     id,
     options.problems,
@@ -45,7 +56,7 @@ export function choiceInput(id: string, label: string, choices: readonly Choice[
       style: options.compact ? 'compact' : 'expanded',
       ...(options.multiple ? { isMultiSelect: true } : {}),
       ...(options.value ? { value: options.value } : {}),
-      ...(options.required ? { isRequired: true, errorMessage: 'Please choose.' } : {}),
+      ...required(options, 'Please choose.'),
     },
     id,
     options.problems,
@@ -63,7 +74,7 @@ export function numberInput(id: string, label: string, options: InputOptions & {
       max: options.max,
       ...(options.placeholder ? { placeholder: options.placeholder } : {}),
       ...(value !== undefined ? { value } : {}),
-      ...(options.required ? { isRequired: true, errorMessage: 'Please enter a number.' } : {}),
+      ...required(options, 'Please enter a number.'),
     },
     id,
     options.problems,
@@ -78,7 +89,7 @@ export function dateInput(id: string, label: string, options: InputOptions & { m
       label,
       ...(options.max ? { max: options.max } : {}),
       ...(options.value && /^\d{4}-\d{2}-\d{2}$/.test(options.value) ? { value: options.value } : {}),
-      ...(options.required ? { isRequired: true, errorMessage: 'Please choose a date.' } : {}),
+      ...required(options, 'Please choose a date.'),
     },
     id,
     options.problems,
@@ -86,7 +97,11 @@ export function dateInput(id: string, label: string, options: InputOptions & { m
 }
 
 export function toggleInput(id: string, label: string, title: string, options: InputOptions): CardElement[] {
-  return withProblem({ type: 'Input.Toggle', id, label, title, value: options.value === 'true' ? 'true' : 'false', valueOn: 'true', valueOff: 'false' }, id, options.problems);
+  return withProblem(
+    { type: 'Input.Toggle', id, label, title, value: options.value === 'true' ? 'true' : 'false', valueOn: 'true', valueOff: 'false', ...required(options, 'Please tick this.') },
+    id,
+    options.problems,
+  );
 }
 
 /** The input for one field of the step table. */

@@ -1,16 +1,17 @@
 import type { ClaimDocument } from '../../domain/claims/claim.js';
 import { STATUS_LABELS, awaitingDecision } from '../../domain/claims/claim.js';
 import { formatPounds } from '../../domain/claims/money.js';
-import { card, container, execute, facts, fieldError, heading, openUrl, paragraph, type AdaptiveCard, type CardAction, type CardElement } from '../cards/adaptive-card.js';
+import type { FieldProblem } from '../../domain/errors.js';
+import { card, container, facts, heading, openUrl, paragraph, type AdaptiveCard, type CardAction, type CardElement } from '../cards/adaptive-card.js';
+import { textInput } from '../cards/inputs.js';
 import { flagCount, formatDate, itemBlocks, statusLine, totalsFacts } from './claim-parts.js';
+import { CLAIM_VERBS } from './claim-verbs.js';
 
 export type ApprovalView =
   /** An IEV approver who may decide this claim: Approve, Reject (reason), Query (question). */
-  | { readonly kind: 'approver'; readonly errors?: Readonly<Record<string, string>>; readonly values?: Readonly<Record<string, string>> }
+  | { readonly kind: 'approver'; readonly problems?: readonly FieldProblem[]; readonly values?: Readonly<Record<string, string>> }
   /** Everyone else, and everyone once decided: the status only. */
   | { readonly kind: 'status'; readonly notice?: string };
-
-export const APPROVAL_VERBS = { refresh: 'claim.refresh', approve: 'claim.approve', reject: 'claim.reject', query: 'claim.query' } as const;
 
 /** Teams refreshes a card by itself for at most 60 listed people (and for everyone only in chats of 60 or fewer). */
 export const AUTO_REFRESH_LIMIT = 60;
@@ -39,7 +40,7 @@ export function approvalCard(claim: ClaimDocument, view: ApprovalView, claimUrl:
     totalsFacts(claim),
     ...latestNote(claim),
   ];
-  const refresh = execute('Show the latest', APPROVAL_VERBS.refresh, { claimId: claim.id });
+  const refresh = CLAIM_VERBS.refresh.action('Show the latest', { claimId: claim.id });
   const actions: CardAction[] = view.kind === 'approver' && !decided ? approverActions(claim, view) : [refresh];
   actions.push(openUrl('Open claim and receipts', claimUrl));
   // No list at all rather than an empty one: without userIds Teams still refreshes for everyone in small chats.
@@ -64,27 +65,21 @@ function autoRefreshFor(claim: ClaimDocument, approverIds: readonly string[]): s
 function approverActions(claim: ClaimDocument, view: Extract<ApprovalView, { kind: 'approver' }>): CardAction[] {
   const data = { claimId: claim.id };
   return [
-    execute('Approve', APPROVAL_VERBS.approve, data, { style: 'positive' }),
+    CLAIM_VERBS.approve.action('Approve', data, { style: 'positive' }),
     {
       type: 'Action.ShowCard',
       title: 'Reject',
       card: card(
-        [
-          { type: 'Input.Text', id: 'reason', label: 'Why is the claim rejected? The host will see this.', isMultiline: true, isRequired: true, errorMessage: 'Give a reason', maxLength: 500, value: view.values?.reason ?? '' },
-          ...(view.errors?.reason ? [fieldError('reason', view.errors.reason)] : []),
-        ],
-        [execute('Reject claim', APPROVAL_VERBS.reject, data, { style: 'destructive', associatedInputs: 'auto' })],
+        textInput('reason', 'Why is the claim rejected? The host will see this.', { multiline: true, required: true, errorMessage: 'Give a reason', maxLength: 500, value: view.values?.reason, problems: view.problems }),
+        [CLAIM_VERBS.reject.action('Reject claim', data, { style: 'destructive', associatedInputs: 'auto' })],
       ),
     },
     {
       type: 'Action.ShowCard',
       title: 'Query',
       card: card(
-        [
-          { type: 'Input.Text', id: 'question', label: 'Your question for the host', isMultiline: true, isRequired: true, errorMessage: 'Write your question', maxLength: 500, value: view.values?.question ?? '' },
-          ...(view.errors?.question ? [fieldError('question', view.errors.question)] : []),
-        ],
-        [execute('Send question', APPROVAL_VERBS.query, data, { associatedInputs: 'auto' })],
+        textInput('question', 'Your question for the host', { multiline: true, required: true, errorMessage: 'Write your question', maxLength: 500, value: view.values?.question, problems: view.problems }),
+        [CLAIM_VERBS.query.action('Send question', data, { associatedInputs: 'auto' })],
       ),
     },
   ];

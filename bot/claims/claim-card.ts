@@ -3,10 +3,13 @@ import { STATUS_LABELS, editableByHost } from '../../domain/claims/claim.js';
 import { formatPounds } from '../../domain/claims/money.js';
 import { BENEFITS_ADVICE } from '../../domain/claims/pricing.js';
 import { PAYMENT_CHOICE_LABELS } from '../../domain/claims/payment-preference.js';
-import { card, container, execute, facts, fieldError, heading, openUrl, paragraph, type AdaptiveCard, type CardAction, type CardElement } from '../cards/adaptive-card.js';
+import type { FieldProblem } from '../../domain/errors.js';
+import { choiceInput } from '../cards/inputs.js';
+import { card, container, facts, heading, openUrl, paragraph, type AdaptiveCard, type CardAction, type CardElement } from '../cards/adaptive-card.js';
 import { flagCount, itemBlocks, itemTitle, statusLine, totalsFacts } from './claim-parts.js';
 import { discardDraftButton } from './claim-discard-card.js';
 import type { ItemKind } from '../../domain/claims/claim.js';
+import { CLAIM_VERBS } from './claim-verbs.js';
 
 export const ITEM_KINDS: ReadonlyArray<readonly [ItemKind, string]> = [
   ['mileage', 'Mileage (car, motorcycle or bicycle)'],
@@ -21,8 +24,8 @@ export const ITEM_KINDS: ReadonlyArray<readonly [ItemKind, string]> = [
 /** One choice and one button: Teams shows at most five buttons in a row. */
 function addItemPicker(claimId: string): CardElement[] {
   return [
-    { type: 'Input.ChoiceSet', id: 'kind', label: 'Add a cost', value: 'mileage', choices: ITEM_KINDS.map(([value, title]) => ({ title, value })) },
-    { type: 'ActionSet', actions: [execute('Add this cost', 'claim.itemForm', { claimId }, { associatedInputs: 'auto' })] },
+    ...choiceInput('kind', 'Add a cost', ITEM_KINDS.map(([value, title]) => ({ value, title })), { value: 'mileage', compact: true }),
+    { type: 'ActionSet', actions: [CLAIM_VERBS.itemForm.action('Add this cost', { claimId }, { associatedInputs: 'auto' })] },
   ];
 }
 
@@ -31,8 +34,8 @@ function removeItem(claim: ClaimDocument): CardAction {
     type: 'Action.ShowCard',
     title: 'Remove an item',
     card: card(
-      [{ type: 'Input.ChoiceSet', id: 'itemId', label: 'Which item?', isRequired: true, errorMessage: 'Choose the item to remove', choices: claim.items.map((item) => ({ title: itemTitle(item), value: item.id })) }],
-      [execute('Remove it', 'claim.removeItem', { claimId: claim.id }, { style: 'destructive', associatedInputs: 'auto' })],
+      choiceInput('itemId', 'Which item?', claim.items.map((item) => ({ value: item.id, title: itemTitle(item) })), { compact: true, required: true, errorMessage: 'Choose the item to remove' }),
+      [CLAIM_VERBS.removeItem.action('Remove it', { claimId: claim.id }, { style: 'destructive', associatedInputs: 'auto' })],
     ),
   };
 }
@@ -41,7 +44,7 @@ function removeItem(claim: ClaimDocument): CardAction {
  * The claim as its host sees it in 1:1 chat: each item with how it was worked out, what the policy
  * flags, the totals, and what to do next.
  */
-export function claimCard(claim: ClaimDocument, options: { claimUrl: string; notice?: string; errors?: Readonly<Record<string, string>> }): AdaptiveCard {
+export function claimCard(claim: ClaimDocument, options: { claimUrl: string; notice?: string; problems?: readonly FieldProblem[] }): AdaptiveCard {
   const editable = editableByHost(claim.status);
   const needsChoice = claim.items.some((item) => item.flags.some((flag) => flag.code === 'payment-preference-not-chosen'));
   const body: CardElement[] = [
@@ -59,34 +62,27 @@ export function claimCard(claim: ClaimDocument, options: { claimUrl: string; not
     ...(claim.items.length > 0 ? [totalsFacts(claim)] : []),
     ...(editable && flagCount(claim) > 0 ? [paragraph(`${flagCount(claim)} thing${flagCount(claim) === 1 ? '' : 's'} to fix or explain before the IEV team looks at it. You can still submit.`, { color: 'Warning' })] : []),
     ...(editable && claim.items.length > 0 ? [paragraph('To attach a receipt, send me a photo or file of it in this chat.', { subtle: true })] : []),
-    ...(editable && needsChoice ? paymentChoice(claim, options.errors) : []),
+    ...(editable && needsChoice ? paymentChoice(claim, options.problems) : []),
     ...(editable ? addItemPicker(claim.id) : []),
   ];
   const actions: CardAction[] = [];
-  if (editable && claim.items.length > 0) actions.push(execute(claim.status === 'queried' ? 'Answer and send back' : 'Check and submit', 'claim.submitForm', { claimId: claim.id }, { style: 'positive' }));
+  if (editable && claim.items.length > 0) actions.push(CLAIM_VERBS.submitForm.action(claim.status === 'queried' ? 'Answer and send back' : 'Check and submit', { claimId: claim.id }, { style: 'positive' }));
   if (editable && claim.items.length > 0) actions.push(removeItem(claim));
   if (claim.status === 'draft') actions.push(discardDraftButton(claim.id));
-  if (!editable) actions.push(execute('Show the latest', 'claim.show', { claimId: claim.id }));
+  if (!editable) actions.push(CLAIM_VERBS.show.action('Show the latest', { claimId: claim.id }));
   actions.push(openUrl('Open claim and receipts', options.claimUrl));
   return card(body, actions, { fallbackText: `Expense claim for ${claim.partnerName}: ${STATUS_LABELS[claim.status]}, total ${formatPounds(claim.totals.expensesPence + claim.totals.paymentsPence)}` });
 }
 
 /** Payments can affect benefits: the host records the partner's choice, with a pointer to advice. */
-function paymentChoice(claim: ClaimDocument, errors: Readonly<Record<string, string>> | undefined): CardElement[] {
+function paymentChoice(claim: ClaimDocument, problems: readonly FieldProblem[] | undefined): CardElement[] {
   return [
     container(
       [
         paragraph(`**${claim.partnerName} has not said whether they want involvement payments.**`),
         paragraph(BENEFITS_ADVICE),
-        {
-          type: 'Input.ChoiceSet',
-          id: 'paymentChoice',
-          label: 'What has the partner chosen?',
-          style: 'expanded',
-          choices: (['accept-payment', 'expenses-only', 'decline'] as const).map((choice) => ({ title: PAYMENT_CHOICE_LABELS[choice], value: choice })),
-        },
-        ...(errors?.paymentChoice ? [fieldError('paymentChoice', errors.paymentChoice)] : []),
-        { type: 'ActionSet', actions: [execute('Record their choice', 'claim.paymentChoice', { claimId: claim.id }, { associatedInputs: 'auto' })] },
+        ...choiceInput('paymentChoice', 'What has the partner chosen?', (['accept-payment', 'expenses-only', 'decline'] as const).map((choice) => ({ value: choice, title: PAYMENT_CHOICE_LABELS[choice] })), { problems }),
+        { type: 'ActionSet', actions: [CLAIM_VERBS.paymentChoice.action('Record their choice', { claimId: claim.id }, { associatedInputs: 'auto' })] },
       ],
       { style: 'warning' },
     ),

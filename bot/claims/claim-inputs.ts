@@ -1,25 +1,19 @@
 import type { ZodError } from 'zod';
 import { itemInputSchema, type ItemInput, type ItemKind } from '../../domain/claims/claim.js';
 import { parsePounds } from '../../domain/claims/money.js';
-import { ValidationError } from '../../domain/errors.js';
+import type { FieldProblem, ValidationError } from '../../domain/errors.js';
 
-/** Card inputs arrive as strings; this turns them into a checked item, or errors keyed by input id. */
-export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: Record<string, string> };
-
-const ITEM_KINDS: readonly ItemKind[] = ['mileage', 'fare', 'taxi', 'parking', 'care', 'subsistence', 'involvement-time'];
-
-export function itemKindOf(value: unknown): ItemKind | undefined {
-  return ITEM_KINDS.find((kind) => kind === value);
-}
+/** Card inputs arrive as strings; this turns them into a checked item, or problems keyed by input id. */
+export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly FieldProblem[] };
 
 export function parseItem(kind: ItemKind, data: Readonly<Record<string, unknown>>): Parsed<ItemInput> {
   const text = (key: string) => (typeof data[key] === 'string' ? (data[key]).trim() : typeof data[key] === 'number' ? String(data[key]) : '');
   const number = (key: string) => (text(key) === '' ? undefined : Number(text(key)));
-  const errors: Record<string, string> = {};
+  const problems: FieldProblem[] = [];
   let amountPence: number | undefined;
   if ('amount' in data || !['mileage', 'involvement-time'].includes(kind)) {
     amountPence = parsePounds(text('amount'));
-    if (amountPence === undefined) errors.amount = 'Enter an amount in pounds and pence, for example 4.50';
+    if (amountPence === undefined) problems.push({ field: 'amount', message: 'Enter an amount in pounds and pence, for example 4.50' });
   }
   const candidate = {
     kind,
@@ -38,28 +32,23 @@ export function parseItem(kind: ItemKind, data: Readonly<Record<string, unknown>
     amountPence,
   };
   const parsed = itemInputSchema.safeParse(candidate);
-  if (!parsed.success) Object.assign(errors, fieldErrors(parsed.error, { amountPence: 'amount' }), { ...errors });
-  if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
+  // The amount's own message (above) comes first: it says how to write pounds and pence.
+  if (!parsed.success) problems.push(...fieldProblems(parsed.error, { amountPence: 'amount' }));
+  if (problems.length > 0 || !parsed.success) return { ok: false, problems };
   return { ok: true, value: parsed.data };
 }
 
-/** First message per field, keyed by card input id. */
-export function fieldErrors(error: ZodError, rename: Readonly<Record<string, string>> = {}): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
+/** One problem per issue, keyed by card input id. */
+function fieldProblems(error: ZodError, rename: Readonly<Record<string, string>> = {}): FieldProblem[] {
+  return error.issues.map((issue) => {
     const field = String(issue.path[0] ?? 'form');
-    const id = rename[field] ?? field;
-    errors[id] ??= issue.message;
-  }
-  return errors;
+    return { field: rename[field] ?? field, message: issue.message };
+  });
 }
 
-/** Field problems from a domain ValidationError, keyed by input id. */
-export function problemsOf(error: ValidationError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const problem of error.problems) errors[problem.field] ??= problem.message;
-  if (Object.keys(errors).length === 0) errors.form = error.userMessage;
-  return errors;
+/** Field problems from a domain ValidationError; one for the whole form when it names no field. */
+export function problemsOf(error: ValidationError): readonly FieldProblem[] {
+  return error.problems.length > 0 ? error.problems : [{ field: 'form', message: error.userMessage }];
 }
 
 /** Only the string inputs a card sent back, to redisplay them. */
@@ -67,10 +56,4 @@ export function keptValues(data: Readonly<Record<string, unknown>>): Record<stri
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(data)) if (typeof value === 'string' && key !== 'verb' && key !== 'claimId') values[key] = value.slice(0, 1000);
   return values;
-}
-
-export function idFrom(data: Readonly<Record<string, unknown>>, key: string): string {
-  const value = data[key];
-  if (typeof value !== 'string' || value.length === 0 || value.length > 200) throw new ValidationError('That button is out of date. Type \u201cclaim expenses\u201d to start again.');
-  return value;
 }

@@ -1,7 +1,8 @@
 import type { ClaimDocument, HistoryEntry } from '../../domain/claims/claim.js';
 import { formatPounds } from '../../domain/claims/money.js';
-import { card, execute, heading, openUrl, paragraph, type AdaptiveCard } from '../cards/adaptive-card.js';
+import { card, heading, openUrl, paragraph, type AdaptiveCard } from '../cards/adaptive-card.js';
 import { formatDateTime } from './claim-parts.js';
+import { CLAIM_VERBS } from './claim-verbs.js';
 
 /** What the host is told in 1:1 chat when the IEV team decides: the outcome and what to do next. */
 export function claimOutcomeCard(claim: ClaimDocument, event: HistoryEntry, claimUrl: string): AdaptiveCard | undefined {
@@ -18,13 +19,13 @@ export function claimOutcomeCard(claim: ClaimDocument, event: HistoryEntry, clai
     case 'rejected':
       return card(
         [heading(`Claim rejected: ${claim.partnerName}`, 'Medium'), paragraph(`Rejected by ${who}.`), paragraph(`**Reason:** ${event.note ?? ''}`), paragraph('Please explain this to the partner. If something was missing, you can start a new claim with the right details.')],
-        [execute('Start a new claim', 'claim.start'), open],
+        [CLAIM_VERBS.start.action('Start a new claim'), open],
         { fallbackText: `Claim for ${claim.partnerName} rejected` },
       );
     case 'queried':
       return card(
         [heading(`Question about the claim for ${claim.partnerName}`, 'Medium'), paragraph(`${event.byName} asked at ${formatDateTime(event.at)}:`), paragraph(`**${event.note ?? ''}**`), paragraph('Answer the question (and change the items if needed), then send the claim back.')],
-        [execute('Answer the question', 'claim.show', { claimId: claim.id }, { style: 'positive' }), open],
+        [CLAIM_VERBS.show.action('Answer the question', { claimId: claim.id }, { style: 'positive' }), open],
         { fallbackText: `Question about the claim for ${claim.partnerName}` },
       );
     default:

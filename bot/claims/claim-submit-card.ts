@@ -1,11 +1,15 @@
 import type { ClaimDocument } from '../../domain/claims/claim.js';
 import { formatPounds } from '../../domain/claims/money.js';
-import { card, execute, fieldError, heading, paragraph, type AdaptiveCard, type CardElement } from '../cards/adaptive-card.js';
+import type { FieldProblem } from '../../domain/errors.js';
+import { card, fieldError, heading, paragraph, type AdaptiveCard } from '../cards/adaptive-card.js';
+import { problemFor, textInput, toggleInput } from '../cards/inputs.js';
 import { flagCount, totalsFacts } from './claim-parts.js';
+import { CLAIM_VERBS } from './claim-verbs.js';
 
 /** The two declarations that replace the signed paper form, and the answer to a query. */
-export function claimSubmitCard(claim: ClaimDocument, state: { errors?: Readonly<Record<string, string>>; values?: Readonly<Record<string, string>> } = {}): AdaptiveCard {
-  const error = (id: string): CardElement[] => (state.errors?.[id] ? [fieldError(id, state.errors[id])] : []);
+export function claimSubmitCard(claim: ClaimDocument, state: { problems?: readonly FieldProblem[]; values?: Readonly<Record<string, string>> } = {}): AdaptiveCard {
+  const { problems } = state;
+  const itemsProblem = problemFor(problems, 'items');
   const total = formatPounds(claim.totals.expensesPence + claim.totals.paymentsPence);
   return card(
     [
@@ -16,17 +20,27 @@ export function claimSubmitCard(claim: ClaimDocument, state: { errors?: Readonly
       ...(claim.openQuery
         ? [
             paragraph(`**Question:** ${claim.openQuery.question}`),
-            { type: 'Input.Text', id: 'answer', label: 'Your answer', isMultiline: true, isRequired: true, errorMessage: 'Answer the question', maxLength: 1000, value: state.values?.answer ?? '' },
-            ...error('answer'),
+            ...textInput('answer', 'Your answer', { multiline: true, required: true, errorMessage: 'Answer the question', maxLength: 1000, value: state.values?.answer, problems }),
           ]
         : []),
-      { type: 'Input.Toggle', id: 'partnerDeclaration', label: 'Partner\u2019s declaration', title: `${claim.partnerName} confirms they had these costs and has not claimed them anywhere else.`, valueOn: 'true', valueOff: 'false', value: state.values?.partnerDeclaration ?? 'false', isRequired: true, errorMessage: 'The partner must confirm this' },
-      ...error('partnerDeclaration'),
-      { type: 'Input.Toggle', id: 'hostDeclaration', label: 'Your declaration', title: 'I confirm this claim is legitimate: the partner took part in this work and the costs are genuine.', valueOn: 'true', valueOff: 'false', value: state.values?.hostDeclaration ?? 'false', isRequired: true, errorMessage: 'Confirm the claim is legitimate' },
-      ...error('hostDeclaration'),
-      ...error('items'),
+      ...toggleInput('partnerDeclaration', 'Partner\u2019s declaration', `${claim.partnerName} confirms they had these costs and has not claimed them anywhere else.`, {
+        value: state.values?.partnerDeclaration,
+        required: true,
+        errorMessage: 'The partner must confirm this',
+        problems,
+      }),
+      ...toggleInput('hostDeclaration', 'Your declaration', 'I confirm this claim is legitimate: the partner took part in this work and the costs are genuine.', {
+        value: state.values?.hostDeclaration,
+        required: true,
+        errorMessage: 'Confirm the claim is legitimate',
+        problems,
+      }),
+      ...(itemsProblem ? [fieldError('items', itemsProblem.message)] : []),
     ],
-    [execute(claim.status === 'queried' ? 'Send it back to the IEV team' : 'Submit to the IEV team', 'claim.submit', { claimId: claim.id }, { style: 'positive', associatedInputs: 'auto' }), execute('Back to the claim', 'claim.show', { claimId: claim.id }, { associatedInputs: 'none' })],
+    [
+      CLAIM_VERBS.submit.action(claim.status === 'queried' ? 'Send it back to the IEV team' : 'Submit to the IEV team', { claimId: claim.id }, { style: 'positive', associatedInputs: 'auto' }),
+      CLAIM_VERBS.show.action('Back to the claim', { claimId: claim.id }, { associatedInputs: 'none' }),
+    ],
     { fallbackText: 'Check and submit the claim' },
   );
 }

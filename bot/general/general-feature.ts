@@ -1,5 +1,6 @@
 import { helpCard, type HelpTopic } from './help-card.js';
-import type { BotFeature } from '../feature.js';
+import { on, type BotFeature } from '../feature.js';
+import { GENERAL_VERBS } from './general-verbs.js';
 import type { FeedbackStore } from '../../storage/feedback-store.js';
 
 /** Help, and feedback about the app itself ("engage on engagement"). */
@@ -24,6 +25,7 @@ export function generalFeature(options: { helpTopics: () => HelpTopic[]; feedbac
         },
       },
     ],
+    actions: [on(GENERAL_VERBS.help, async () => ({ card: helpCard(options.helpTopics()) }))],
     answers: [
       {
         promptId: 'general.feedback',

@@ -1,4 +1,6 @@
-import { card, heading, paragraph, facts, execute, type AdaptiveCard } from '../cards/adaptive-card.js';
+import { card, heading, paragraph, facts, type AdaptiveCard } from '../cards/adaptive-card.js';
+import { PLAN_VERBS } from '../planning/planning-verbs.js';
+import { CLAIM_VERBS } from '../claims/claim-verbs.js';
 
 export interface HelpTopic {
   readonly command: string;
@@ -14,7 +16,7 @@ export function helpCard(topics: readonly HelpTopic[]): AdaptiveCard {
       facts(topics.map((topic) => [topic.command, topic.description] as const)),
       paragraph('You can also just tell me what you want to do, for example \u201cI want to plan some engagement\u201d.', { subtle: true }),
     ],
-    [execute('Plan involvement work', 'plan.start'), execute('My plans', 'plan.list'), execute('Claim expenses', 'claim.start')],
+    [PLAN_VERBS.start.action('Plan involvement work'), PLAN_VERBS.list.action('My plans'), CLAIM_VERBS.start.action('Claim expenses')],
     { fallbackText: `Involvement Hub can help with: ${topics.map((topic) => topic.command).join(', ')}` },
   );
 }

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * Card inputs to show again after a refused submission: only known inputs, only strings, cut to the
  * input's own limit (a forged huge value is not echoed back into a card).
@@ -14,8 +12,3 @@ export function keptValues(data: Readonly<Record<string, unknown>>, limits: Read
   return kept;
 }
 
-/**
- * Ids as card action data may carry them: our own ids are UUID-based, and Cosmos ids may not
- * contain / \ ? #, so anything else is a damaged or forged card.
- */
-export const cardId = z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/);

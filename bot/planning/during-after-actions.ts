@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import { planClosedCard } from './plan-closed-card.js';
 import { planListCard } from './plan-list-card.js';
 import { planOutcomeCard } from './plan-outcome-card.js';
@@ -8,13 +7,11 @@ import { sessionLoggedCard } from './session-logged-card.js';
 import { ValidationError, type FieldProblem } from '../../domain/errors.js';
 import { YOU_SAID_PAIRS } from '../../domain/planning/during-after.js';
 import type { Plan } from '../../domain/planning/plan.js';
-import type { ActionResult, ActionRoute, CommandRoute, Turn } from '../feature.js';
+import { on, type ActionResult, type ActionRoute, type CommandRoute, type Turn } from '../feature.js';
 import type { SupportDependencies } from './support-actions.js';
-import { cardId, keptValues } from './card-values.js';
-
-const id = cardId;
-const planRefSchema = z.object({ planId: id });
-const sessionRefSchema = z.object({ planId: id, op: id });
+import { keptValues } from './card-values.js';
+import { OUTCOME_VERBS, SESSION_VERBS } from './planning-verbs.js';
+import type { VerbData } from '../cards/card-verb.js';
 
 const SESSION_INPUT_LIMITS = { date: 10, durationMinutes: 6, format: 20, partnerSearch: 80, partnerIds: 5200, howItWent: 2000, checkIn: 20, checkInNotes: 1000 };
 const OUTCOME_INPUT_LIMITS: Record<string, number> = {
@@ -32,44 +29,37 @@ const SEARCH_RESULTS = 10;
 export function duringAfterActions(deps: SupportDependencies): ActionRoute[] {
   const sessionCard = (plan: Plan, op: string, data: Readonly<Record<string, unknown>>, options: SessionCardOptions = {}) => sessionCardFor(deps, plan, op, data, options);
 
-  const withPlan = (verb: string, handle: (turn: Turn, plan: Plan, data: Readonly<Record<string, unknown>>) => Promise<ActionResult>): ActionRoute => ({
-    verb,
-    handle: async (turn, data) => {
-      const ref = planRefSchema.safeParse(data);
-      if (!ref.success) return { message: 'That button didn\u2019t work. Type \u201cmy plans\u201d to open your plan.' };
-      return handle(turn, await deps.plans.open(turn.actor, ref.data.planId), data);
-    },
-  });
+  /** Every button here names a plan: it is opened (with the caller's right to see it checked) before the handler runs. */
+  const withPlan = <V extends PlanVerb>(verb: V, handle: (turn: Turn, plan: Plan, data: VerbData<V>, inputs: Readonly<Record<string, unknown>>) => Promise<ActionResult>): ActionRoute =>
+    on(verb, async (turn, data, inputs) => handle(turn, await deps.plans.open(turn.actor, data.planId), data, inputs), { damaged: () => ({ message: 'That button didn\u2019t work. Type \u201cmy plans\u201d to open your plan.' }) });
 
   return [
-    withPlan('session.start', async (_turn, plan) => ({ card: await sessionCard(plan, randomUUID(), {}) })),
-    withPlan('session.search', async (_turn, plan, data) => {
-      const ref = sessionRefSchema.safeParse(data);
-      return { card: await sessionCard(plan, ref.success ? ref.data.op : randomUUID(), data, { search: true }) };
-    }),
-    withPlan('session.save', async (turn, plan, data) => {
-      const ref = sessionRefSchema.safeParse(data);
-      if (!ref.success) return { message: 'That button didn\u2019t work. Type \u201cmy plans\u201d to open your plan.' };
+    withPlan(SESSION_VERBS.start, async (_turn, plan) => ({ card: await sessionCard(plan, randomUUID(), {}) })),
+    withPlan(SESSION_VERBS.search, async (_turn, plan, { op }, inputs) => ({ card: await sessionCard(plan, op ?? randomUUID(), inputs, { search: true }) })),
+    withPlan(SESSION_VERBS.save, async (turn, plan, { op }, inputs) => {
       try {
-        const { session } = await deps.plans.logSession(turn.actor, plan.id, ref.data.op, data);
+        const { session } = await deps.plans.logSession(turn.actor, plan.id, op, inputs);
         const partners = await deps.partners.getMany(session.partnerIds);
         return { card: sessionLoggedCard(plan.id, plan.title, session, partners.map((partner) => partner.displayName)) };
       } catch (error) {
         if (!(error instanceof ValidationError) || error.problems.length === 0) throw error;
-        return { card: await sessionCard(plan, ref.data.op, data, { problems: error.problems }) };
+        return { card: await sessionCard(plan, op, inputs, { problems: error.problems }) };
       }
     }),
-    withPlan('after.start', async (_turn, plan) => ({ card: planOutcomeCard(plan) })),
-    withPlan('after.save', async (turn, plan, data) => {
+    withPlan(OUTCOME_VERBS.start, async (_turn, plan) => ({ card: planOutcomeCard(plan) })),
+    withPlan(OUTCOME_VERBS.save, async (turn, plan, _data, inputs) => {
       try {
-        return { card: planClosedCard(await deps.plans.recordOutcome(turn.actor, plan.id, data)) };
+        return { card: planClosedCard(await deps.plans.recordOutcome(turn.actor, plan.id, inputs)) };
       } catch (error) {
         if (!(error instanceof ValidationError) || error.problems.length === 0) throw error;
-        return { card: planOutcomeCard(plan, { values: keptValues(data, OUTCOME_INPUT_LIMITS), problems: error.problems }) };
+        return { card: planOutcomeCard(plan, { values: keptValues(inputs, OUTCOME_INPUT_LIMITS), problems: error.problems }) };
       }
     }),
   ];
 }
+
+/** The verbs of this file: each button carries the plan's id. */
+type PlanVerb = (typeof SESSION_VERBS)[keyof typeof SESSION_VERBS] | (typeof OUTCOME_VERBS)[keyof typeof OUTCOME_VERBS];
 
 interface SessionCardOptions {
   readonly search?: boolean;

@@ -1,5 +1,6 @@
-import { card, container, execute, facts, heading, paragraph, type AdaptiveCard, type CardElement } from '../cards/adaptive-card.js';
+import { card, container, facts, heading, paragraph, type AdaptiveCard, type CardElement } from '../cards/adaptive-card.js';
 import type { Plan } from '../../domain/planning/plan.js';
+import { PLAN_VERBS } from './planning-verbs.js';
 
 /** After the outcome is recorded: what was achieved, and the thank-you to pass on to partners. */
 export function planClosedCard(plan: Plan): AdaptiveCard {
@@ -23,5 +24,5 @@ export function planClosedCard(plan: Plan): AdaptiveCard {
   if (outcome.youSaidWeDid.length === 0 || !outcome.feedbackHow) {
     body.push(container([paragraph('Remember to tell everyone involved what changed because of them. You can add this later with \u201cRecord the outcome\u201d.')], { style: 'warning' }));
   }
-  return card(body, [execute('Open my plan', 'plan.resume', { planId: plan.id }), execute('My plans', 'plan.list')], { fallbackText: `Outcome recorded for ${plan.title}.` });
+  return card(body, [PLAN_VERBS.resume.action('Open my plan', { planId: plan.id }), PLAN_VERBS.list.action('My plans')], { fallbackText: `Outcome recorded for ${plan.title}.` });
 }

@@ -1,6 +1,7 @@
-import { actionSet, card, container, execute, facts, heading, paragraph, type AdaptiveCard, type CardElement } from '../cards/adaptive-card.js';
+import { actionSet, card, container, facts, heading, paragraph, type AdaptiveCard, type CardElement } from '../cards/adaptive-card.js';
 import { PHASE_NAMES, type Plan } from '../../domain/planning/plan.js';
 import { STEP_COUNT, stepFor, stepNumber } from '../../domain/planning/plan-steps.js';
+import { PLAN_VERBS } from './planning-verbs.js';
 
 /** "My plans": each of the host's plans with its stage and what to do next. */
 export function planListCard(plans: readonly Plan[]): AdaptiveCard {
@@ -14,11 +15,11 @@ export function planListCard(plans: readonly Plan[]): AdaptiveCard {
           ['Stage', PHASE_NAMES[plan.phase]],
           ['Next', nextStepText(plan)],
         ]),
-        actionSet([execute(plan.phase === 'planning' ? 'Continue' : 'Open', 'plan.resume', { planId: plan.id })]),
+        actionSet([PLAN_VERBS.resume.action(plan.phase === 'planning' ? 'Continue' : 'Open', { planId: plan.id })]),
       ]),
     );
   }
-  return card(body, [execute('Start a new plan', 'plan.start')], { fallbackText: `You have ${plans.length} plans.` });
+  return card(body, [PLAN_VERBS.start.action('Start a new plan')], { fallbackText: `You have ${plans.length} plans.` });
 }
 
 export function nextStepText(plan: Plan): string {

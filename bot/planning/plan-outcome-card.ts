@@ -1,8 +1,9 @@
-import { card, container, execute, heading, paragraph, type AdaptiveCard, type CardElement } from '../cards/adaptive-card.js';
+import { card, container, heading, paragraph, type AdaptiveCard, type CardElement } from '../cards/adaptive-card.js';
 import { choiceInput, problemSummary, textInput, toggleInput } from '../cards/inputs.js';
 import type { FieldProblem } from '../../domain/errors.js';
 import { YOU_SAID_PAIRS } from '../../domain/planning/during-after.js';
 import type { Plan } from '../../domain/planning/plan.js';
+import { OUTCOME_VERBS, PLAN_VERBS } from './planning-verbs.js';
 
 const RATING_CHOICES = [
   { value: 'very-good', title: 'Very good' },
@@ -34,7 +35,7 @@ export function planOutcomeCard(plan: Plan, options: { values?: Readonly<Record<
     ...choiceInput('rating', 'How well did involving people work?', RATING_CHOICES, { value: values.rating, problems }),
     ...textInput('evaluationComment', 'What would you do differently next time?', { maxLength: 1000, multiline: true, value: values.evaluationComment, problems }),
   ];
-  return card(body, [execute('Save and finish', 'after.save', { planId: plan.id }, { style: 'positive' }), execute('Back to my plan', 'plan.resume', { planId: plan.id }, { associatedInputs: 'none' })], {
+  return card(body, [OUTCOME_VERBS.save.action('Save and finish', { planId: plan.id }, { style: 'positive' }), PLAN_VERBS.resume.action('Back to my plan', { planId: plan.id }, { associatedInputs: 'none' })], {
     fallbackText: `Record the outcome of ${plan.title}`,
   });
 }

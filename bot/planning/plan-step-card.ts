@@ -1,7 +1,8 @@
-import { card, container, execute, heading, paragraph, bulletList, type AdaptiveCard, type CardAction, type CardElement } from '../cards/adaptive-card.js';
+import { card, container, heading, paragraph, bulletList, type AdaptiveCard, type CardAction, type CardElement } from '../cards/adaptive-card.js';
 import { problemSummary, stepFieldInput } from '../cards/inputs.js';
 import type { FieldProblem } from '../../domain/errors.js';
 import { STEP_COUNT, stepNumber, type PlanStep } from '../../domain/planning/plan-steps.js';
+import { PLAN_VERBS } from './planning-verbs.js';
 
 export interface PlanStepCardInput {
   readonly step: PlanStep;
@@ -50,17 +51,18 @@ function actionsFor(input: PlanStepCardInput, number: number): CardAction[] {
     ...(input.planId ? { planId: input.planId } : {}),
     ...(input.op ? { op: input.op } : {}),
   };
-  if (input.mode === 'edit') {
+  // Editing one answer happens from the summary, so the plan exists.
+  if (input.mode === 'edit' && input.planId) {
     return [
-      execute('Save and go back to my plan', 'plan.next', data, { style: 'positive' }),
-      execute('Cancel', 'plan.summary', { planId: input.planId, revision: input.revision }, { associatedInputs: 'none' }),
+      PLAN_VERBS.next.action('Save and go back to my plan', data, { style: 'positive' }),
+      PLAN_VERBS.summary.action('Cancel', { planId: input.planId, revision: input.revision }, { associatedInputs: 'none' }),
     ];
   }
   const last = number === STEP_COUNT;
   return [
-    execute(last ? 'Finish and see my plan' : 'Next', 'plan.next', data, { style: 'positive' }),
-    ...(number > 1 ? [execute('Back', 'plan.back', data, { associatedInputs: 'none' })] : []),
-    ...(input.planId ? [execute('Skip', 'plan.skip', data, { associatedInputs: 'none' })] : []),
-    execute('Save and exit', 'plan.exit', data),
+    PLAN_VERBS.next.action(last ? 'Finish and see my plan' : 'Next', data, { style: 'positive' }),
+    ...(number > 1 ? [PLAN_VERBS.back.action('Back', data, { associatedInputs: 'none' })] : []),
+    ...(input.planId ? [PLAN_VERBS.skip.action('Skip', data, { associatedInputs: 'none' })] : []),
+    PLAN_VERBS.exit.action('Save and exit', data),
   ];
 }

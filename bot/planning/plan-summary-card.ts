@@ -1,8 +1,9 @@
-import { actionSet, bulletList, card, container, execute, facts, heading, paragraph, type AdaptiveCard, type CardElement } from '../cards/adaptive-card.js';
+import { actionSet, bulletList, card, container, facts, heading, paragraph, type AdaptiveCard, type CardElement } from '../cards/adaptive-card.js';
 import type { PlanGap } from '../../domain/planning/plan-gaps.js';
 import { PHASE_NAMES, type Plan } from '../../domain/planning/plan.js';
 import { PLAN_STEPS, choiceTitle, type PlanStep } from '../../domain/planning/plan-steps.js';
 import { supportKindTitle, type SupportRequest } from '../../domain/planning/support-request.js';
+import { OUTCOME_VERBS, PLAN_VERBS, SESSION_VERBS, SUPPORT_VERBS } from './planning-verbs.js';
 
 /** The plan as a plan: every answer, what is missing measured against the involvement principles, and what to do next. */
 export function planSummaryCard(plan: Plan, gaps: readonly PlanGap[], options: { notice?: string | undefined; supportRequests?: readonly SupportRequest[] | undefined } = {}): AdaptiveCard {
@@ -19,10 +20,10 @@ export function planSummaryCard(plan: Plan, gaps: readonly PlanGap[], options: {
   return card(
     body,
     [
-      execute('Ask the IEV team for help', 'support.start', id),
-      execute('Log a session', 'session.start', id),
-      execute('Record the outcome', 'after.start', id),
-      execute('My plans', 'plan.list'),
+      SUPPORT_VERBS.start.action('Ask the IEV team for help', id),
+      SESSION_VERBS.start.action('Log a session', id),
+      OUTCOME_VERBS.start.action('Record the outcome', id),
+      PLAN_VERBS.list.action('My plans'),
     ],
     { fallbackText: `Your plan: ${plan.title}. ${gaps.length} things to look at.` },
   );
@@ -49,7 +50,7 @@ function stepSection(plan: Plan, step: PlanStep): CardElement[] {
   return [
     { type: 'TextBlock', text: step.title, weight: 'Bolder', wrap: true, separator: true, spacing: 'Medium' },
     ...status,
-    actionSet([execute('Change', 'plan.edit', { planId: plan.id, step: step.key, revision: plan.revision })]),
+    actionSet([PLAN_VERBS.edit.action('Change', { planId: plan.id, step: step.key, revision: plan.revision })]),
   ];
 }
 

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import { messageCard } from '../cards/message-card.js';
-import { execute } from '../cards/adaptive-card.js';
 import { planListCard } from './plan-list-card.js';
 import { planStepCard } from './plan-step-card.js';
 import { planSavedCard } from './plan-saved-card.js';
@@ -11,29 +9,17 @@ import { isStaff } from '../../domain/people/actor.js';
 import { suggestionsFor } from '../../domain/planning/method-suggestions.js';
 import { gapsIn } from '../../domain/planning/plan-gaps.js';
 import { StalePlanError, type PlanService, type StepPress } from '../../domain/planning/plan-service.js';
-import { STEP_KEYS, stepFor, type StepKey } from '../../domain/planning/plan-steps.js';
+import { stepFor, type StepKey } from '../../domain/planning/plan-steps.js';
 import { answersToValues, valuesToShow } from '../../domain/planning/step-answers.js';
 import type { Plan } from '../../domain/planning/plan.js';
-import type { ActionResult, BotFeature, Turn } from '../feature.js';
+import { on, type ActionResult, type BotFeature, type Turn } from '../feature.js';
 import { duringAfterActions, logSessionCommand } from './during-after-actions.js';
 import { supportActions, supportCommands, type SupportDependencies } from './support-actions.js';
-import { cardId } from './card-values.js';
+import { PLAN_VERBS } from './planning-verbs.js';
 
 export interface PlanningDependencies extends SupportDependencies {
   readonly plans: PlanService;
 }
-
-/** Card action data is user-controlled: only these ids are read from it, and only in these shapes. */
-const id = cardId;
-const stepPressSchema = z.object({
-  planId: id.optional(),
-  step: z.enum(STEP_KEYS),
-  revision: z.coerce.number().int().min(0).max(1_000_000),
-  mode: z.enum(['walk', 'edit']).default('walk'),
-  op: id.optional(),
-});
-const planRefSchema = z.object({ planId: id });
-const editSchema = z.object({ planId: id, step: z.enum(STEP_KEYS), revision: z.coerce.number().int().min(0).max(1_000_000) });
 
 /**
  * "Before": the planning guide as a conversation of step cards. Each press answers with the next
@@ -42,22 +28,23 @@ const editSchema = z.object({ planId: id, step: z.enum(STEP_KEYS), revision: z.c
 export function planningFeature(deps: PlanningDependencies): BotFeature {
   const { plans } = deps;
 
-  const stepAction = (verb: string, change: (turn: Turn, press: StepPress, data: Readonly<Record<string, unknown>>) => Promise<ActionResult>) => ({
-    verb,
-    handle: async (turn: Turn, data: Readonly<Record<string, unknown>>): Promise<ActionResult> => {
-      const press = stepPressSchema.safeParse(data);
-      if (!press.success) return { card: brokenButtonCard() };
-      try {
-        return await change(turn, press.data, data);
-      } catch (error) {
-        if (error instanceof StalePlanError) return { card: await viewOf(error.plan, error.userMessage) };
-        if (error instanceof ValidationError && error.problems.length > 0) {
-          return { card: stepCardAgain(press.data, data, error) };
+  /** A press on a step card: Next, Save and exit, Skip or Back. */
+  const stepAction = (verb: StepVerb, change: (turn: Turn, press: StepPress, inputs: Readonly<Record<string, unknown>>) => Promise<ActionResult>) =>
+    on(
+      verb,
+      async (turn, press, inputs) => {
+        try {
+          return await change(turn, press, inputs);
+        } catch (error) {
+          if (error instanceof StalePlanError) return { card: await viewOf(error.plan, error.userMessage) };
+          if (error instanceof ValidationError && error.problems.length > 0) {
+            return { card: stepCardAgain(press, inputs, error) };
+          }
+          throw error;
         }
-        throw error;
-      }
-    },
-  });
+      },
+      damaged,
+    );
 
   const summaryOf = async (plan: Plan, notice?: string) => planSummaryCard(plan, gapsIn(plan), { notice, supportRequests: await deps.support.requestsFor(plan) });
   /** Where a plan is: its current step card, or its summary. */
@@ -92,42 +79,27 @@ export function planningFeature(deps: PlanningDependencies): BotFeature {
       ...supportCommands(deps),
     ],
     actions: [
-      { verb: 'plan.start', handle: async (turn) => ({ card: firstStepCardFor(turn) }) },
-      { verb: 'plan.list', handle: async (turn) => ({ card: planListCard(await plans.myPlans(turn.actor)) }) },
-      {
-        verb: 'plan.resume',
-        handle: async (turn, data) => {
-          const ref = planRefSchema.safeParse(data);
-          if (!ref.success) return { card: brokenButtonCard() };
-          return { card: await viewOf(await plans.open(turn.actor, ref.data.planId)) };
-        },
-      },
-      {
-        verb: 'plan.summary',
-        handle: async (turn, data) => {
-          const ref = planRefSchema.safeParse(data);
-          if (!ref.success) return { card: brokenButtonCard() };
-          return { card: await summaryOf(await plans.open(turn.actor, ref.data.planId)) };
-        },
-      },
-      {
-        verb: 'plan.edit',
-        handle: async (turn, data) => {
-          const ref = editSchema.safeParse(data);
-          if (!ref.success) return { card: brokenButtonCard() };
+      on(PLAN_VERBS.start, async (turn) => ({ card: firstStepCardFor(turn) })),
+      on(PLAN_VERBS.list, async (turn) => ({ card: planListCard(await plans.myPlans(turn.actor)) })),
+      on(PLAN_VERBS.resume, async (turn, { planId }) => ({ card: await viewOf(await plans.open(turn.actor, planId)) }), damaged),
+      on(PLAN_VERBS.summary, async (turn, { planId }) => ({ card: await summaryOf(await plans.open(turn.actor, planId)) }), damaged),
+      on(
+        PLAN_VERBS.edit,
+        async (turn, { planId, step, revision }) => {
           try {
-            const plan = await plans.openCurrent(turn.actor, ref.data.planId, ref.data.revision);
-            return { card: stepCardFor(plan, ref.data.step, 'edit') };
+            const plan = await plans.openCurrent(turn.actor, planId, revision);
+            return { card: stepCardFor(plan, step, 'edit') };
           } catch (error) {
             if (error instanceof StalePlanError) return { card: await summaryOf(error.plan, 'Your plan changed since that card was sent, so here is the latest. Nothing was changed.') };
             throw error;
           }
         },
-      },
-      stepAction('plan.next', async (turn, press, data) => ({ card: await viewOf(await plans.answerStep(turn.actor, press, data)) })),
-      stepAction('plan.exit', async (turn, press, data) => ({ card: planSavedCard(await plans.answerStep(turn.actor, press, data)) })),
-      stepAction('plan.skip', async (turn, press) => ({ card: await viewOf(await plans.skipStep(turn.actor, press)) })),
-      stepAction('plan.back', async (turn, press) => ({ card: await viewOf(await plans.goBack(turn.actor, press)) })),
+        damaged,
+      ),
+      stepAction(PLAN_VERBS.next, async (turn, press, inputs) => ({ card: await viewOf(await plans.answerStep(turn.actor, press, inputs)) })),
+      stepAction(PLAN_VERBS.exit, async (turn, press, inputs) => ({ card: planSavedCard(await plans.answerStep(turn.actor, press, inputs)) })),
+      stepAction(PLAN_VERBS.skip, async (turn, press) => ({ card: await viewOf(await plans.skipStep(turn.actor, press)) })),
+      stepAction(PLAN_VERBS.back, async (turn, press) => ({ card: await viewOf(await plans.goBack(turn.actor, press)) })),
       ...supportActions(deps),
       ...duringAfterActions(deps),
     ],
@@ -164,7 +136,7 @@ function chosenGroups(plan: Plan): string[] {
 }
 
 /** The same card, the person's answers kept, each problem next to its input. */
-function stepCardAgain(press: StepPress, data: Readonly<Record<string, unknown>>, error: ValidationError) {
+function stepCardAgain(press: StepPress, inputs: Readonly<Record<string, unknown>>, error: ValidationError) {
   const step = stepFor(press.step);
   return planStepCard({
     step,
@@ -172,12 +144,15 @@ function stepCardAgain(press: StepPress, data: Readonly<Record<string, unknown>>
     revision: press.revision,
     mode: press.mode,
     op: press.op,
-    values: valuesToShow(step, data),
+    values: valuesToShow(step, inputs),
     problems: error.problems,
     notice: error.problems.some((problem) => !step.fields.some((field) => field.id === problem.field)) ? error.userMessage : undefined,
   });
 }
 
+const damaged = { damaged: () => ({ card: brokenButtonCard() }) };
+type StepVerb = typeof PLAN_VERBS.next;
+
 export function brokenButtonCard() {
-  return messageCard('That button didn\u2019t work', 'The card it came from looks damaged or out of date, so nothing was changed. Here are your plans.', [execute('My plans', 'plan.list')]);
+  return messageCard('That button didn\u2019t work', 'The card it came from looks damaged or out of date, so nothing was changed. Here are your plans.', [PLAN_VERBS.list.action('My plans')]);
 }

@@ -1,7 +1,8 @@
-import { actionSet, card, container, execute, heading, paragraph, type AdaptiveCard, type CardElement } from '../cards/adaptive-card.js';
+import { actionSet, card, container, heading, paragraph, type AdaptiveCard, type CardElement } from '../cards/adaptive-card.js';
 import { choiceInput, dateInput, numberInput, problemSummary, textInput } from '../cards/inputs.js';
 import type { FieldProblem } from '../../domain/errors.js';
 import type { Choice } from '../../domain/planning/plan-steps.js';
+import { PLAN_VERBS, SESSION_VERBS } from './planning-verbs.js';
 
 export const SESSION_FORMAT_CHOICES: readonly Choice[] = [
   { value: 'in-person', title: 'In person' },
@@ -44,7 +45,7 @@ export function sessionLogCard(input: SessionLogCardInput): AdaptiveCard {
     ...numberInput('durationMinutes', 'How long was it, in minutes?', { value: values.durationMinutes, min: 5, max: 720, placeholder: 'For example 90', problems: input.problems, required: true }),
     ...choiceInput('format', 'How was it held?', SESSION_FORMAT_CHOICES, { value: values.format, problems: input.problems, compact: true, required: true }),
     ...textInput('partnerSearch', 'Find Involvement Partners who took part: type part of a name', { maxLength: 80, value: values.partnerSearch, placeholder: 'For example: Ali' }),
-    actionSet([execute('Search the register', 'session.search', ids)]),
+    actionSet([SESSION_VERBS.search.action('Search the register', ids)]),
     ...(input.searchNote ? [paragraph(input.searchNote, { subtle: true })] : []),
     ...partnerPicker(input, values.partnerIds),
     ...textInput('howItWent', 'How did it go? What did people tell you?', { maxLength: 2000, multiline: true, value: values.howItWent, problems: input.problems }),
@@ -52,7 +53,7 @@ export function sessionLogCard(input: SessionLogCardInput): AdaptiveCard {
     ...choiceInput('checkIn', 'Does everyone feel engaged and heard?', CHECK_IN_CHOICES, { value: values.checkIn, problems: input.problems, required: true }),
     ...textInput('checkInNotes', 'Anything you will do differently next time?', { maxLength: 1000, multiline: true, value: values.checkInNotes, problems: input.problems }),
   ];
-  return card(body, [execute('Save session', 'session.save', ids, { style: 'positive' }), execute('Back to my plan', 'plan.resume', { planId: input.planId }, { associatedInputs: 'none' })], {
+  return card(body, [SESSION_VERBS.save.action('Save session', ids, { style: 'positive' }), PLAN_VERBS.resume.action('Back to my plan', { planId: input.planId }, { associatedInputs: 'none' })], {
     fallbackText: `Log a session for ${input.planTitle}`,
   });
 }

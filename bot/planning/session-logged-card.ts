@@ -1,6 +1,7 @@
-import { card, container, execute, facts, heading, paragraph, type AdaptiveCard } from '../cards/adaptive-card.js';
+import { card, container, facts, heading, paragraph, type AdaptiveCard } from '../cards/adaptive-card.js';
 import type { PlanSession } from '../../domain/planning/plan.js';
 import { CHECK_IN_CHOICES, SESSION_FORMAT_CHOICES } from './session-log-card.js';
+import { OUTCOME_VERBS, PLAN_VERBS, SESSION_VERBS } from './planning-verbs.js';
 
 /** Confirms a logged session, and nudges the host when not everyone felt heard. */
 export function sessionLoggedCard(planId: string, planTitle: string, session: PlanSession, partnerNames: readonly string[]): AdaptiveCard {
@@ -21,7 +22,7 @@ export function sessionLoggedCard(planId: string, planTitle: string, session: Pl
   ];
   return card(
     body,
-    [execute('Log another session', 'session.start', { planId }), execute('Record the outcome', 'after.start', { planId }), execute('Open my plan', 'plan.resume', { planId })],
+    [SESSION_VERBS.start.action('Log another session', { planId }), OUTCOME_VERBS.start.action('Record the outcome', { planId }), PLAN_VERBS.resume.action('Open my plan', { planId })],
     { fallbackText: `Session on ${session.date} logged.` },
   );
 }

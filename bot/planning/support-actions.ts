@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import { supportRequestCard } from './support-request-card.js';
 import { supportRequestFormCard } from './support-request-form-card.js';
 import { supportSentCard } from './support-sent-card.js';
@@ -17,8 +16,9 @@ import type { PartnerStore } from '../../storage/partner-store.js';
 import type { Logger } from '../../server/logger.js';
 import type { Messenger } from '../messenger.js';
 import { isInChannel } from '../conversation-address.js';
-import type { ActionRoute, CommandRoute, Turn } from '../feature.js';
-import { cardId, keptValues } from './card-values.js';
+import { on, type ActionRoute, type CommandRoute, type Turn } from '../feature.js';
+import { keptValues } from './card-values.js';
+import { SUPPORT_VERBS } from './planning-verbs.js';
 
 export interface SupportDependencies {
   readonly plans: PlanService;
@@ -31,56 +31,50 @@ export interface SupportDependencies {
   readonly today: () => Date;
 }
 
-const id = cardId;
-const sendSchema = z.object({ planId: id, op: id });
-const requestRefSchema = z.object({ requestId: id, hostId: id });
+const brokenPlanButton = { damaged: () => ({ message: 'That button didn\u2019t work. Type \u201cmy plans\u201d to open your plan.' }) };
+const damagedRequestCard = { damaged: () => ({ message: 'That card is damaged. Ask the IEV team to look at open support requests.' }) };
 
 /** "New Works": a host asks the IEV team for help from a plan; an IEV member takes it on from the channel card. */
 export function supportActions(deps: SupportDependencies): ActionRoute[] {
   return [
-    {
-      verb: 'support.start',
-      handle: async (turn, data) => {
-        const ref = z.object({ planId: id }).safeParse(data);
-        if (!ref.success) return { message: 'That button didn\u2019t work. Type \u201cmy plans\u201d to open your plan.' };
-        const plan = await deps.plans.open(turn.actor, ref.data.planId);
+    on(
+      SUPPORT_VERBS.start,
+      async (turn, { planId }) => {
+        const plan = await deps.plans.open(turn.actor, planId);
         return { card: supportRequestFormCard({ planId: plan.id, planTitle: plan.title, op: randomUUID() }) };
       },
-    },
-    {
-      verb: 'support.send',
-      handle: async (turn, data) => {
-        const ref = sendSchema.safeParse(data);
-        if (!ref.success) return { message: 'That button didn\u2019t work. Type \u201cmy plans\u201d to open your plan.' };
+      brokenPlanButton,
+    ),
+    on(
+      SUPPORT_VERBS.send,
+      async (turn, { planId, op }, inputs) => {
         try {
-          const { request } = await deps.support.request(turn.actor, ref.data.planId, ref.data.op, data);
+          const { request } = await deps.support.request(turn.actor, planId, op, inputs);
           const posted = request.channelPost ? request : await postToChannel(deps, request);
           return { card: supportSentCard(posted, posted.channelPost !== undefined) };
         } catch (error) {
           if (!(error instanceof ValidationError) || error.problems.length === 0) throw error;
-          const plan = await deps.plans.open(turn.actor, ref.data.planId);
+          const plan = await deps.plans.open(turn.actor, planId);
           return {
-            card: supportRequestFormCard({ planId: plan.id, planTitle: plan.title, op: ref.data.op, values: keptValues(data, { kinds: 200, description: 2000 }), problems: error.problems }),
+            card: supportRequestFormCard({ planId: plan.id, planTitle: plan.title, op, values: keptValues(inputs, { kinds: 200, description: 2000 }), problems: error.problems }),
           };
         }
       },
-    },
-    {
-      verb: 'support.refresh',
-      handle: async (turn, data) => {
-        const ref = requestRefSchema.safeParse(data);
-        if (!ref.success) return { message: 'That card is damaged. Ask the IEV team to look at open support requests.' };
-        const request = await viewOf(deps, turn, ref.data);
+      brokenPlanButton,
+    ),
+    on(
+      SUPPORT_VERBS.refresh,
+      async (turn, ref) => {
+        const request = await viewOf(deps, turn, ref);
         return { card: supportRequestCard(request, isIevMember(turn.actor) ? 'iev' : 'everyone') };
       },
-    },
-    {
-      verb: 'support.take',
-      handle: async (turn, data) => {
-        const ref = requestRefSchema.safeParse(data);
-        if (!ref.success) return { message: 'That card is damaged. Ask the IEV team to look at open support requests.' };
+      damagedRequestCard,
+    ),
+    on(
+      SUPPORT_VERBS.take,
+      async (turn, ref) => {
         try {
-          const { request, tookIt } = await deps.support.take(turn.actor, ref.data.hostId, ref.data.requestId);
+          const { request, tookIt } = await deps.support.take(turn.actor, ref.hostId, ref.requestId);
           if (tookIt) {
             await updatePostIfNotPressedThere(deps, request, turn.context.activity.replyToId);
             await tellHost(deps, request);
@@ -89,10 +83,11 @@ export function supportActions(deps: SupportDependencies): ActionRoute[] {
         } catch (error) {
           // Someone outside the IEV team pressed a forged or stale button: show them the status, change nothing.
           if (!(error instanceof ForbiddenError)) throw error;
-          return { card: supportRequestCard(await viewOf(deps, turn, ref.data), 'everyone') };
+          return { card: supportRequestCard(await viewOf(deps, turn, ref), 'everyone') };
         }
       },
-    },
+      damagedRequestCard,
+    ),
   ];
 }
 

@@ -1,5 +1,6 @@
-import { card, execute, facts, heading, paragraph, type AdaptiveCard, type CardAction } from '../cards/adaptive-card.js';
+import { card, facts, heading, paragraph, type AdaptiveCard, type CardAction } from '../cards/adaptive-card.js';
 import { supportKindTitle, type SupportRequest } from '../../domain/planning/support-request.js';
+import { SUPPORT_VERBS } from './planning-verbs.js';
 
 export type SupportCardViewer = 'iev' | 'everyone';
 
@@ -12,7 +13,7 @@ export function supportRequestCard(request: SupportRequest, viewer: SupportCardV
   const ids = { requestId: request.id, hostId: request.hostId };
   const status = request.takenBy ? `Picked up by ${request.takenBy.name}` : 'Waiting for someone to pick it up';
   const open = request.status === 'open';
-  const actions: CardAction[] = !open ? [] : viewer === 'iev' ? [execute('I\u2019ll take this', 'support.take', ids, { style: 'positive' })] : [execute('Show the latest', 'support.refresh', ids)];
+  const actions: CardAction[] = !open ? [] : viewer === 'iev' ? [SUPPORT_VERBS.take.action('I\u2019ll take this', ids, { style: 'positive' })] : [SUPPORT_VERBS.refresh.action('Show the latest', ids)];
   return card(
     [
       paragraph('New Works request', { subtle: true }),
@@ -28,7 +29,7 @@ export function supportRequestCard(request: SupportRequest, viewer: SupportCardV
     actions,
     {
       fallbackText: `New Works request from ${request.hostName}: ${status}`,
-      refresh: { action: execute('Show the latest', 'support.refresh', ids) },
+      refresh: { action: SUPPORT_VERBS.refresh.action('Show the latest', ids) },
     },
   );
 }

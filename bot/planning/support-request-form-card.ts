@@ -1,7 +1,8 @@
-import { card, execute, heading, paragraph, type AdaptiveCard } from '../cards/adaptive-card.js';
+import { card, heading, paragraph, type AdaptiveCard } from '../cards/adaptive-card.js';
 import { choiceInput, problemSummary, textInput } from '../cards/inputs.js';
 import type { FieldProblem } from '../../domain/errors.js';
 import { SUPPORT_KINDS } from '../../domain/planning/support-request.js';
+import { PLAN_VERBS, SUPPORT_VERBS } from './planning-verbs.js';
 
 export interface SupportRequestFormInput {
   readonly planId: string;
@@ -30,8 +31,8 @@ export function supportRequestFormCard(input: SupportRequestFormInput): Adaptive
       }),
     ],
     [
-      execute('Send to the IEV team', 'support.send', { planId: input.planId, op: input.op }, { style: 'positive' }),
-      execute('Back to my plan', 'plan.resume', { planId: input.planId }, { associatedInputs: 'none' }),
+      SUPPORT_VERBS.send.action('Send to the IEV team', { planId: input.planId, op: input.op }, { style: 'positive' }),
+      PLAN_VERBS.resume.action('Back to my plan', { planId: input.planId }, { associatedInputs: 'none' }),
     ],
     { fallbackText: 'Ask the IEV team for help' },
   );

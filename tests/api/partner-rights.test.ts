@@ -4,6 +4,8 @@ import { HOST, IEV, OTHER, type TestUser } from '../helpers/users.js';
 import { addMileage, addPartner, pressFor, startClaim, startClaimsApp, storedClaim, submit, today } from '../claims/claim-steps.js';
 import { planAtSummary, pressOn } from '../planning/planning-steps.js';
 import type { Partner } from '../../domain/register/partner.js';
+import { SESSION_VERBS } from '../../bot/planning/planning-verbs.js';
+import { CLAIM_VERBS } from '../../bot/claims/claim-verbs.js';
 
 interface Problem { title: string; detail: string; errors?: Array<{ field: string; message: string }> }
 interface ExportBody {
@@ -58,17 +60,17 @@ describe('A partner\u2019s rights over their data: export, erasure and retention
 
     // Rowena took part in a session of a host's involvement work...
     const host = app.personalChat(HOST);
-    await pressOn(host, await planAtSummary(host), 'session.start').then(({ card }) =>
-      pressOn(host, card, 'session.save', { date: today(), durationMinutes: '90', format: 'visit', partnerIds: rowena.id, howItWent: 'Useful', checkIn: 'yes' }),
+    await pressOn(host, await planAtSummary(host), SESSION_VERBS.start.verb).then(({ card }) =>
+      pressOn(host, card, SESSION_VERBS.save.verb, { date: today(), durationMinutes: '90', format: 'visit', partnerIds: rowena.id, howItWent: 'Useful', checkIn: 'yes' }),
     );
     // ...and has one claim paid and one rejected; Blake has one still waiting for a decision.
     paidClaimId = await claimFor('Rowena');
-    await pressFor(app.channel(IEV), 'claim.approve', { claimId: paidClaimId });
+    await pressFor(app.channel(IEV), CLAIM_VERBS.approve.verb, { claimId: paidClaimId });
     const exported = await call('/api/claims/exports', IEV, { method: 'POST', body: JSON.stringify({ operationId: 'rights-export-0001' }) });
     const { batch } = (await exported.json()) as { batch: { links: { paid: string } } };
     assert.equal((await call(batch.links.paid, IEV, { method: 'POST' })).status, 200);
     rejectedClaimId = await claimFor('Rowena');
-    await pressFor(app.channel(IEV), 'claim.reject', { claimId: rejectedClaimId, reason: 'Travel was already paid for.' });
+    await pressFor(app.channel(IEV), CLAIM_VERBS.reject.verb, { claimId: rejectedClaimId, reason: 'Travel was already paid for.' });
     await claimFor('Blake');
   });
   after(() => app?.stop());

@@ -12,6 +12,7 @@ import type { ClaimDocument, ClaimStatus, ItemKind } from '../../domain/claims/c
 import { loadPolicy } from '../../domain/claims/policy.js';
 import { priceItems, totalsOf } from '../../domain/claims/pricing.js';
 import { cardText, validateCard } from '../helpers/cards.js';
+import { CLAIM_VERBS } from '../../bot/claims/claim-verbs.js';
 
 const policy = loadPolicy();
 const URL = 'https://hub.example.nhs.uk/tab/#/claims/claim-1';
@@ -39,19 +40,19 @@ const KINDS: ItemKind[] = ['mileage', 'fare', 'taxi', 'parking', 'care', 'subsis
 
 const CARDS: Array<[string, AdaptiveCard]> = [
   ['start (search)', claimStartCard()],
-  ['start (matches, with errors)', claimStartCard({ search: 'ada', matches: [{ id: 'p1', displayName: 'Ada Abbott', areas: ['Mental health'] }], errors: { workTitle: 'Say what the claim is for' } })],
+  ['start (matches, with errors)', claimStartCard({ search: 'ada', matches: [{ id: 'p1', displayName: 'Ada Abbott', areas: ['Mental health'] }], problems: [{ field: 'workTitle', message: 'Say what the claim is for' }] })],
   ['claim card (draft, payment choice needed)', claimCard(claim('draft'), { claimUrl: URL, notice: 'Added.' })],
   ['claim card (queried)', claimCard(claim('queried'), { claimUrl: URL })],
   ['claim card (approved)', claimCard(claim('approved'), { claimUrl: URL })],
-  ...KINDS.map((kind): [string, AdaptiveCard] => [`item form: ${kind}`, claimItemFormCard('claim-1', kind, policy, { errors: { date: 'Enter a date' } })]),
+  ...KINDS.map((kind): [string, AdaptiveCard] => [`item form: ${kind}`, claimItemFormCard('claim-1', kind, policy, { problems: [{ field: 'date', message: 'Enter a date' }] })]),
   ['submit (draft)', claimSubmitCard(claim('draft'))],
-  ['submit (queried, with errors)', claimSubmitCard(claim('queried'), { errors: { answer: 'Answer the question', partnerDeclaration: 'Confirm' } })],
+  ['submit (queried, with errors)', claimSubmitCard(claim('queried'), { problems: [{ field: 'answer', message: 'Answer the question' }, { field: 'partnerDeclaration', message: 'Confirm' }] })],
   ['my claims (some)', claimListCard([claim('draft'), claim('queried'), claim('paid')])],
   ['my claims (none)', claimListCard([])],
   ['discard draft (confirm)', claimDiscardCard(claim('draft'))],
   ['draft discarded', claimDiscardedCard('Ada Abbott')],
   ['draft discarded (already gone)', claimDiscardedCard()],
-  ['approval card (approver)', approvalCard(claim('submitted'), { kind: 'approver', errors: { reason: 'Give a reason' } }, URL)],
+  ['approval card (approver)', approvalCard(claim('submitted'), { kind: 'approver', problems: [{ field: 'reason', message: 'Give a reason' }] }, URL)],
   ['approval card (status)', approvalCard(claim('submitted'), { kind: 'status', notice: 'Only IEV approvers can decide.' }, URL)],
   ['approval card (rejected)', approvalCard(claim('rejected'), { kind: 'status' }, URL)],
   ...(['approved', 'rejected', 'queried'] as const).map((status): [string, AdaptiveCard] => [`outcome: ${status}`, claimOutcomeCard(claim(status), claim(status).history.at(-1)!, URL)!]),
@@ -77,12 +78,12 @@ describe('claims: every card is valid for Teams', () => {
   it('shows approvers the decision buttons and no one else', () => {
     const approver = JSON.stringify(approvalCard(claim('submitted'), { kind: 'approver' }, URL));
     const status = JSON.stringify(approvalCard(claim('submitted'), { kind: 'status' }, URL));
-    for (const verb of ['claim.approve', 'claim.reject', 'claim.query']) {
+    for (const verb of [CLAIM_VERBS.approve.verb, CLAIM_VERBS.reject.verb, CLAIM_VERBS.query.verb]) {
       assert.ok(approver.includes(`"verb":"${verb}"`));
       assert.ok(!status.includes(`"verb":"${verb}"`));
     }
     const decided = JSON.stringify(approvalCard(claim('approved'), { kind: 'approver' }, URL));
-    assert.ok(!decided.includes('"verb":"claim.approve"'), 'a decided claim offers no decision, whoever looks');
+    assert.ok(!decided.includes(`"verb":"${CLAIM_VERBS.approve.verb}"`), 'a decided claim offers no decision, whoever looks');
   });
 
   it('asks Teams to refresh the card by itself for up to 60 approvers, never the claim\u2019s host or partner', () => {

@@ -10,6 +10,7 @@ import type { ChatClient } from '../helpers/chat.js';
 import { cardText } from '../helpers/cards.js';
 import type { ConnectorCall } from '../helpers/connector.js';
 import { IEV, SECOND_IEV, type TestUser } from '../helpers/users.js';
+import { CLAIM_VERBS } from '../../bot/claims/claim-verbs.js';
 
 export const IEV_CHANNEL = '19:iev-channel@thread.tacv2';
 
@@ -46,21 +47,21 @@ export async function pressFor(chat: ChatClient, verb: string, data: Record<stri
 
 /** The host starts a claim for a partner found by name; returns the new claim's id. */
 export async function startClaim(chat: ChatClient, search: string, workTitle = 'Ward 3 discharge redesign workshop'): Promise<{ claimId: string; card: AdaptiveCard }> {
-  const found = await pressFor(chat, 'claim.findPartner', { partnerSearch: search });
+  const found = await pressFor(chat, CLAIM_VERBS.findPartner.verb, { partnerSearch: search });
   const choice = JSON.stringify(found).match(/"value":"(partner-[^"]+)"/);
   assert.ok(choice, `no partner offered for "${search}": ${cardText(found)}`);
-  const card = await pressFor(chat, 'claim.create', { partnerSearch: search, partnerId: choice[1], workTitle });
+  const card = await pressFor(chat, CLAIM_VERBS.create.verb, { partnerSearch: search, partnerId: choice[1], workTitle });
   const claimId = JSON.stringify(card).match(/"claimId":"(claim-[^"]+)"/)?.[1];
   assert.ok(claimId, 'the claim card carries the claim id');
   return { claimId, card };
 }
 
 export async function addMileage(chat: ChatClient, claimId: string, miles: string, extra: Record<string, string> = {}): Promise<AdaptiveCard> {
-  return pressFor(chat, 'claim.addItem', { claimId, kind: 'mileage', date: today(), vehicle: 'car', from: 'Mansfield', to: 'Nottingham', miles, passengers: '0', ...extra });
+  return pressFor(chat, CLAIM_VERBS.addItem.verb, { claimId, kind: 'mileage', date: today(), vehicle: 'car', from: 'Mansfield', to: 'Nottingham', miles, passengers: '0', ...extra });
 }
 
 export async function submit(chat: ChatClient, claimId: string, extra: Record<string, string> = {}): Promise<AdaptiveCard> {
-  return pressFor(chat, 'claim.submit', { claimId, partnerDeclaration: 'true', hostDeclaration: 'true', ...extra });
+  return pressFor(chat, CLAIM_VERBS.submit.verb, { claimId, partnerDeclaration: 'true', hostDeclaration: 'true', ...extra });
 }
 
 /** A submitted claim for a new partner, with its approval card posted in the IEV channel. */

@@ -4,6 +4,7 @@ import { cardText, validateCard } from '../helpers/cards.js';
 import { cardsSent } from '../helpers/chat.js';
 import { HOST, IEV, OTHER, SECOND_IEV } from '../helpers/users.js';
 import { addMileage, addPartner, eventually, personalChatId, pressFor, startClaim, startClaimsApp, storedClaim, submit, submittedClaim } from './claim-steps.js';
+import { CLAIM_VERBS } from '../../bot/claims/claim-verbs.js';
 
 describe('claims: IEV decides from the approval card', () => {
   let app: TestApp;
@@ -17,7 +18,7 @@ describe('claims: IEV decides from the approval card', () => {
   it('approves: the card is updated in place for everyone and the host is told', async () => {
     const host = app.personalChat(HOST);
     const { claimId, approvalActivityId } = await submittedClaim(app, host, 'Bilal Banerjee');
-    const pressed = await app.channel(IEV).press('claim.approve', { claimId }, { replyToId: approvalActivityId });
+    const pressed = await app.channel(IEV).press(CLAIM_VERBS.approve.verb, { claimId }, { replyToId: approvalActivityId });
     assert.match(cardText(pressed.card), /Approved by Ivy IEV \(demo\) at/);
     assert.doesNotMatch(JSON.stringify(pressed.card), /claim\.approve/);
     assert.deepEqual(validateCard(pressed.card), []);
@@ -37,11 +38,11 @@ describe('claims: IEV decides from the approval card', () => {
   it('rejects only with a reason, and tells the host the reason', async () => {
     const host = app.personalChat(HOST);
     const { claimId } = await submittedClaim(app, host, 'Chen Carter');
-    const noReason = await pressFor(app.channel(IEV), 'claim.reject', { claimId, reason: '  ' });
+    const noReason = await pressFor(app.channel(IEV), CLAIM_VERBS.reject.verb, { claimId, reason: '  ' });
     assert.match(cardText(noReason), /Give a reason for rejecting the claim/);
     assert.equal((await storedClaim(app, claimId)).status, 'submitted');
 
-    const rejected = await pressFor(app.channel(IEV), 'claim.reject', { claimId, reason: 'This session was online, so there was no travel.' });
+    const rejected = await pressFor(app.channel(IEV), CLAIM_VERBS.reject.verb, { claimId, reason: 'This session was online, so there was no travel.' });
     assert.match(cardText(rejected), /Rejected by Ivy IEV/);
     assert.match(cardText(rejected), /This session was online/);
     const stored = await storedClaim(app, claimId);
@@ -54,15 +55,15 @@ describe('claims: IEV decides from the approval card', () => {
   it('queries: the host answers and resubmits, the channel card shows it, and it is then approved', async () => {
     const host = app.personalChat(HOST);
     const { claimId, approvalActivityId } = await submittedClaim(app, host, 'Dora Dlamini');
-    const queried = await pressFor(app.channel(IEV), 'claim.query', { claimId, question: 'Was the 12 miles there and back?' });
+    const queried = await pressFor(app.channel(IEV), CLAIM_VERBS.query.verb, { claimId, question: 'Was the 12 miles there and back?' });
     assert.match(cardText(queried), /Queried by Ivy IEV/);
     const told = await hostMessages(/Question about the claim for Dora Dlamini/);
     assert.match(cardText(cardsSent([told])), /Was the 12 miles there and back\?/);
 
-    const open = await pressFor(host, 'claim.show', { claimId });
+    const open = await pressFor(host, CLAIM_VERBS.show.verb, { claimId });
     assert.match(cardText(open), /Question from Ivy IEV \(demo\)/);
     await addMileage(host, claimId, '2');
-    const noAnswer = await pressFor(host, 'claim.submit', { claimId, partnerDeclaration: 'true', hostDeclaration: 'true', answer: '' });
+    const noAnswer = await pressFor(host, CLAIM_VERBS.submit.verb, { claimId, partnerDeclaration: 'true', hostDeclaration: 'true', answer: '' });
     assert.match(cardText(noAnswer), /Answer the IEV team\u2019s question/);
     await submit(host, claimId, { answer: 'It was one way; I have added the return journey.' });
 
@@ -72,7 +73,7 @@ describe('claims: IEV decides from the approval card', () => {
     const updated = await app.connector.waitFor((call) => call.kind === 'update' && call.activityId === approvalActivityId && /Host\u2019s answer/.test(cardText(cardsSent([call]))));
     assert.match(cardText(cardsSent([updated])), /Answered, waiting for IEV approval/);
 
-    const approved = await pressFor(app.channel(SECOND_IEV), 'claim.approve', { claimId });
+    const approved = await pressFor(app.channel(SECOND_IEV), CLAIM_VERBS.approve.verb, { claimId });
     assert.match(cardText(approved), /Approved by Iris IEV \(test\)/);
     const history = (await storedClaim(app, claimId)).history;
     assert.deepEqual(history.map((entry) => entry.status), ['draft', 'submitted', 'queried', 'resubmitted', 'approved']);
@@ -84,7 +85,7 @@ describe('claims: IEV decides from the approval card', () => {
     const host = app.personalChat(HOST);
     const { claimId, approvalActivityId } = await submittedClaim(app, host, 'Eilidh Evans');
     const before = await storedClaim(app, claimId);
-    const pressed = await app.channel(OTHER).press('claim.approve', { claimId }, { replyToId: approvalActivityId });
+    const pressed = await app.channel(OTHER).press(CLAIM_VERBS.approve.verb, { claimId }, { replyToId: approvalActivityId });
     assert.match(cardText(pressed.card), /Only IEV approvers can approve, reject or query claims/);
     assert.match(cardText(pressed.card), /Waiting for IEV approval/);
     assert.equal(pressed.sent.length, 0, 'nothing is updated or sent');
@@ -99,9 +100,9 @@ describe('claims: IEV decides from the approval card', () => {
     const { claimId } = await startClaim(submitter, 'Femi');
     await addMileage(submitter, claimId, '4');
     await submit(submitter, claimId);
-    const ownView = await app.channel(SECOND_IEV).refresh('claim.refresh', { claimId });
+    const ownView = await app.channel(SECOND_IEV).refresh(CLAIM_VERBS.refresh.verb, { claimId });
     assert.doesNotMatch(JSON.stringify(ownView.card), /claim\.approve/, 'no buttons on your own claim');
-    const pressed = await pressFor(app.channel(SECOND_IEV), 'claim.approve', { claimId });
+    const pressed = await pressFor(app.channel(SECOND_IEV), CLAIM_VERBS.approve.verb, { claimId });
     assert.match(cardText(pressed), /You cannot decide a claim you submitted/);
     assert.equal((await storedClaim(app, claimId)).status, 'submitted');
   });
@@ -111,8 +112,8 @@ describe('claims: IEV decides from the approval card', () => {
     const { claimId, approvalActivityId } = await submittedClaim(app, host, 'Grace Gill');
     const presses = Array.from({ length: 20 }, (_, index) =>
       index % 2 === 0
-        ? app.channel(IEV).press('claim.approve', { claimId }, { replyToId: approvalActivityId })
-        : app.channel(SECOND_IEV).press('claim.reject', { claimId, reason: 'Duplicate of another claim' }, { replyToId: approvalActivityId }),
+        ? app.channel(IEV).press(CLAIM_VERBS.approve.verb, { claimId }, { replyToId: approvalActivityId })
+        : app.channel(SECOND_IEV).press(CLAIM_VERBS.reject.verb, { claimId, reason: 'Duplicate of another claim' }, { replyToId: approvalActivityId }),
     );
     const results = await Promise.all(presses);
     const stored = await storedClaim(app, claimId);
@@ -133,7 +134,7 @@ describe('claims: IEV decides from the approval card', () => {
   it('decides once when Teams retries the same Approve invoke', async () => {
     const host = app.personalChat(HOST);
     const { claimId } = await submittedClaim(app, host, 'Priya Patel');
-    const invoke = { type: 'invoke', name: 'adaptiveCard/action', id: 'teams-retry-approve-1', value: { action: { type: 'Action.Execute', verb: 'claim.approve', data: { verb: 'claim.approve', claimId } } } };
+    const invoke = { type: 'invoke', name: 'adaptiveCard/action', id: 'teams-retry-approve-1', value: { action: { type: 'Action.Execute', verb: CLAIM_VERBS.approve.verb, data: { verb: CLAIM_VERBS.approve.verb, claimId } } } };
     const channel = app.channel(IEV);
     const first = await channel.post(invoke);
     const second = await channel.post(invoke);

@@ -6,6 +6,7 @@ import { HOST, IEV, SECOND_HOST, type TestUser } from '../helpers/users.js';
 import { ClaimService } from '../../domain/claims/claim-service.js';
 import { fileServer, sharedFile, type FileServer } from './file-server.js';
 import { addMileage, addPartner, pressFor, startClaim, startClaimsApp, storedClaim, submit, today } from './claim-steps.js';
+import { CLAIM_VERBS } from '../../bot/claims/claim-verbs.js';
 
 describe('claims: a host discards a draft claim they no longer want', () => {
   let app: TestApp;
@@ -28,7 +29,7 @@ describe('claims: a host discards a draft claim they no longer want', () => {
     const partner = await addPartner(app, 'Dora Draftley');
     const host = app.personalChat(HOST);
     const { claimId } = await startClaim(host, 'Dora');
-    await pressFor(host, 'claim.addItem', { claimId, kind: 'parking', date: today(), description: 'Multi-storey', amount: '4.00' });
+    await pressFor(host, CLAIM_VERBS.addItem.verb, { claimId, kind: 'parking', date: today(), description: 'Multi-storey', amount: '4.00' });
     const [withReceipt] = cardsSent((await host.post(sharedFile('ticket.png', files.url('ticket.png'), 'png'))).sent);
     assert.match(cardText(withReceipt), /Receipt saved/);
     const [receipt] = (await storedClaim(app, claimId)).receipts;
@@ -39,22 +40,22 @@ describe('claims: a host discards a draft claim they no longer want', () => {
     assert.equal(refusedErasure.status, 409, 'an abandoned draft blocks erasure');
     assert.match(((await refusedErasure.json()) as { detail: string }).detail, /can be discarded by the host who started it/);
 
-    const draft = await pressFor(host, 'claim.show', { claimId });
-    assert.equal((findAction(draft, 'claim.discard') as { style?: string } | undefined)?.style, 'destructive');
+    const draft = await pressFor(host, CLAIM_VERBS.show.verb, { claimId });
+    assert.equal((findAction(draft, CLAIM_VERBS.discard.verb) as { style?: string } | undefined)?.style, 'destructive');
 
-    const confirm = await pressFor(host, 'claim.discard', { claimId });
+    const confirm = await pressFor(host, CLAIM_VERBS.discard.verb, { claimId });
     assert.match(cardText(confirm), /Discard this draft claim for Dora Draftley\? This cannot be undone\./);
-    assert.ok(findAction(confirm, 'claim.discardConfirmed'), 'a Discard button');
+    assert.ok(findAction(confirm, CLAIM_VERBS.discardConfirmed.verb), 'a Discard button');
     assert.match(cardText(confirm), /Keep it/);
     assert.equal((await storedClaim(app, claimId)).status, 'draft', 'asking changes nothing');
 
-    const discarded = await pressFor(host, 'claim.discardConfirmed', { claimId });
+    const discarded = await pressFor(host, CLAIM_VERBS.discardConfirmed.verb, { claimId });
     assert.match(cardText(discarded), /Draft discarded/);
     assert.match(cardText(discarded), /The draft claim for Dora Draftley and its receipts have been deleted/);
     assert.equal(await app.services.claims.store.findClaim(claimId), undefined, 'the claim is gone from Cosmos');
     await assert.rejects(app.services.claims.receipts.get(receipt.blobName), (error: { statusCode?: number }) => error.statusCode === 404, 'the receipt is gone from Blob storage');
 
-    const again = await pressFor(host, 'claim.discardConfirmed', { claimId });
+    const again = await pressFor(host, CLAIM_VERBS.discardConfirmed.verb, { claimId });
     assert.match(cardText(again), /already been discarded/, 'pressing twice is harmless');
 
     const erased = await erase(partner.id, IEV);
@@ -66,7 +67,7 @@ describe('claims: a host discards a draft claim they no longer want', () => {
     await addPartner(app, 'Felix Forgewell');
     const { claimId } = await startClaim(app.personalChat(HOST), 'Felix');
     const other = app.personalChat(SECOND_HOST);
-    for (const verb of ['claim.discard', 'claim.discardConfirmed']) {
+    for (const verb of [CLAIM_VERBS.discard.verb, CLAIM_VERBS.discardConfirmed.verb]) {
       const refused = await pressFor(other, verb, { claimId });
       assert.match(cardText(refused), /Only the colleague who started this claim can discard it/);
       assert.doesNotMatch(cardText(refused), /Felix/, 'nothing about someone else\u2019s claim is shown');
@@ -80,8 +81,8 @@ describe('claims: a host discards a draft claim they no longer want', () => {
     const { claimId } = await startClaim(host, 'Sunil');
     await addMileage(host, claimId, '8');
     const sent = await submit(host, claimId);
-    assert.equal(findAction(sent, 'claim.discard'), undefined);
-    const refused = await pressFor(host, 'claim.discardConfirmed', { claimId });
+    assert.equal(findAction(sent, CLAIM_VERBS.discard.verb), undefined);
+    const refused = await pressFor(host, CLAIM_VERBS.discardConfirmed.verb, { claimId });
     assert.match(cardText(refused), /sent to the IEV team, so it can no longer be discarded/);
     assert.equal((await storedClaim(app, claimId)).status, 'submitted');
   });
@@ -90,7 +91,7 @@ describe('claims: a host discards a draft claim they no longer want', () => {
     await addPartner(app, 'Lucas Leased');
     const host = app.personalChat(HOST);
     const { claimId } = await startClaim(host, 'Lucas');
-    await pressFor(host, 'claim.addItem', { claimId, kind: 'parking', date: today(), description: 'Car park', amount: '2.00' });
+    await pressFor(host, CLAIM_VERBS.addItem.verb, { claimId, kind: 'parking', date: today(), description: 'Car park', amount: '2.00' });
     await host.post(sharedFile('ticket.png', files.url('ticket.png'), 'png'));
     const [receipt] = (await storedClaim(app, claimId)).receipts;
     assert.ok(receipt);
@@ -116,8 +117,8 @@ describe('claims: a host discards a draft claim they no longer want', () => {
       const { claimId } = await startClaim(host, 'Rhea', `Race ${round}`);
       await addMileage(host, claimId, '4');
       const [submitted, discard] = await Promise.all([
-        host.press('claim.submit', { claimId, partnerDeclaration: 'true', hostDeclaration: 'true' }),
-        host.press('claim.discardConfirmed', { claimId }),
+        host.press(CLAIM_VERBS.submit.verb, { claimId, partnerDeclaration: 'true', hostDeclaration: 'true' }),
+        host.press(CLAIM_VERBS.discardConfirmed.verb, { claimId }),
       ]);
       const stored = await app.services.claims.store.findClaim(claimId);
       if (stored) {
@@ -136,7 +137,7 @@ describe('claims: a host discards a draft claim they no longer want', () => {
     const { claimId } = await startClaim(host, 'Lena', 'Listed draft');
     const [list] = cardsSent(await host.say('my claims'));
     assert.match(cardText(list), /Lena Listed\*\*: Listed draft/);
-    const offeredFor = actionsOf(list).flatMap((action) => (action.verb === 'claim.discard' ? [String(action.data?.claimId)] : []));
+    const offeredFor = actionsOf(list).flatMap((action) => (action.verb === CLAIM_VERBS.discard.verb ? [String(action.data?.claimId)] : []));
     const drafts = (await app.services.claims.store.recentForHost(HOST.id)).filter((claim) => claim.status === 'draft').map((claim) => claim.id);
     assert.ok(offeredFor.includes(claimId));
     assert.deepEqual(offeredFor.sort(), drafts.sort(), 'every draft has the button, and nothing already sent');

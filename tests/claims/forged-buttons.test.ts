@@ -3,6 +3,7 @@ import type { TestApp } from '../helpers/app.js';
 import { cardText } from '../helpers/cards.js';
 import { HOST, OTHER } from '../helpers/users.js';
 import { pressFor, startClaimsApp, storedClaim, submittedClaim } from './claim-steps.js';
+import { CLAIM_VERBS } from '../../bot/claims/claim-verbs.js';
 
 describe('review: claims cannot be read or changed through forged buttons', () => {
   let app: TestApp;
@@ -21,7 +22,7 @@ describe('review: claims cannot be read or changed through forged buttons', () =
     assert.ok(page.claims?.some((claim) => claim.id === claimId), 'the register shows staff the partner\u2019s claim ids');
 
     const snooper = app.personalChat(OTHER);
-    for (const verb of ['claim.refresh', 'claim.approve']) {
+    for (const verb of [CLAIM_VERBS.refresh.verb, CLAIM_VERBS.approve.verb]) {
       const card = await pressFor(snooper, verb, { claimId });
       const text = cardText(card);
       assert.doesNotMatch(text, /Mansfield|Nottingham|Ward 3 discharge|Hana Host/, `${verb} showed another host's claim: ${text}`);

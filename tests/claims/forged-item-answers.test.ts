@@ -3,6 +3,7 @@ import type { TestApp } from '../helpers/app.js';
 import { cardText } from '../helpers/cards.js';
 import { HOST } from '../helpers/users.js';
 import { addPartner, pressFor, startClaim, startClaimsApp, storedClaim, today } from './claim-steps.js';
+import { CLAIM_VERBS } from '../../bot/claims/claim-verbs.js';
 
 describe('review: claim items refuse forged oversized answers', () => {
   let app: TestApp;
@@ -15,7 +16,7 @@ describe('review: claim items refuse forged oversized answers', () => {
     const host = app.personalChat(HOST);
     await addPartner(app, 'Rosa Reyes');
     const { claimId } = await startClaim(host, 'Rosa');
-    const card = await pressFor(host, 'claim.addItem', { claimId, kind: 'involvement-time', date: today(), levelId: 'x'.repeat(20_000), hours: '2' });
+    const card = await pressFor(host, CLAIM_VERBS.addItem.verb, { claimId, kind: 'involvement-time', date: today(), levelId: 'x'.repeat(20_000), hours: '2' });
     assert.match(cardText(card), /Choose the kind of involvement/);
     assert.equal((await storedClaim(app, claimId)).items.length, 0);
   });

@@ -4,6 +4,7 @@ import { cardText } from '../helpers/cards.js';
 import { cardsSent } from '../helpers/chat.js';
 import { HOST, IEV } from '../helpers/users.js';
 import { eventually, personalChatId, pressFor, startClaimsApp, submittedClaim } from './claim-steps.js';
+import { CLAIM_VERBS } from '../../bot/claims/claim-verbs.js';
 
 describe('claims: the host\u2019s notification survives throttling and a restart', () => {
   let app: TestApp;
@@ -18,7 +19,7 @@ describe('claims: the host\u2019s notification survives throttling and a restart
     // Teams throttles every 1:1 message from now on.
     app.connector.fault = (call) => (call.kind === 'send' && call.conversationId === personalChatId(HOST) ? 429 : undefined);
 
-    await pressFor(app.channel(IEV), 'claim.approve', { claimId });
+    await pressFor(app.channel(IEV), CLAIM_VERBS.approve.verb, { claimId });
     const owed = await eventually(async () => (await app.services.claims.outbox.forSubject(claimId)).find((message) => message.target === 'host' && message.attempts > 0), 'a throttled attempt');
     assert.equal(owed.status, 'pending');
     assert.equal(owed.lastError, 'http-429');

@@ -3,6 +3,7 @@ import type { TestApp } from '../helpers/app.js';
 import { HOST, IEV, OTHER } from '../helpers/users.js';
 import { addMileage, addPartner, pressFor, startClaim, startClaimsApp, storedClaim, submit, today } from './claim-steps.js';
 import { CSV_COLUMNS } from '../../domain/claims/payment-service.js';
+import { CLAIM_VERBS } from '../../bot/claims/claim-verbs.js';
 
 interface BatchView {
   id: string;
@@ -30,9 +31,9 @@ describe('claims: paying approved claims', () => {
     const host = app.personalChat(HOST);
     const { claimId } = await startClaim(host, partnerName.split(' ')[0]!);
     await addMileage(host, claimId, '10');
-    if (withTime) await pressFor(host, 'claim.addItem', { claimId, kind: 'involvement-time', date: today(), levelId: 'contribute', hours: '2' });
+    if (withTime) await pressFor(host, CLAIM_VERBS.addItem.verb, { claimId, kind: 'involvement-time', date: today(), levelId: 'contribute', hours: '2' });
     await submit(host, claimId);
-    await pressFor(app.channel(IEV), 'claim.approve', { claimId });
+    await pressFor(app.channel(IEV), CLAIM_VERBS.approve.verb, { claimId });
     return claimId;
   }
 

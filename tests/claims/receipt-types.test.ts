@@ -5,6 +5,7 @@ import type { TestApp } from '../helpers/app.js';
 import { textsSent } from '../helpers/chat.js';
 import { HOST } from '../helpers/users.js';
 import { addPartner, pressFor, startClaim, startClaimsApp, storedClaim, today } from './claim-steps.js';
+import { CLAIM_VERBS } from '../../bot/claims/claim-verbs.js';
 
 describe('review: only photo and PDF types are kept as receipts, whatever the attachment declares', () => {
   let app: TestApp;
@@ -25,7 +26,7 @@ describe('review: only photo and PDF types are kept as receipts, whatever the at
   it('refuses an "image" that is an SVG (it can carry script) and stores nothing', async () => {
     const host = app.personalChat(HOST);
     const { claimId } = await startClaim(host, 'Vera');
-    await pressFor(host, 'claim.addItem', { claimId, kind: 'parking', date: today(), description: 'Hospital car park', amount: '3.50' });
+    await pressFor(host, CLAIM_VERBS.addItem.verb, { claimId, kind: 'parking', date: today(), description: 'Hospital car park', amount: '3.50' });
     const { sent } = await host.post({ type: 'message', text: '', attachments: [{ contentType: 'image/svg+xml', name: 'receipt.svg', contentUrl: url }] });
     assert.ok(textsSent(sent).some((text) => /I can only keep photos and PDFs/.test(text)), JSON.stringify(textsSent(sent)));
     assert.deepEqual((await storedClaim(app, claimId)).receipts, []);

@@ -5,6 +5,7 @@ import { cardsSent } from '../helpers/chat.js';
 import { HOST, IEV, OTHER } from '../helpers/users.js';
 import { fileServer, type FileServer } from './file-server.js';
 import { addPartner, pressFor, startClaim, startClaimsApp, storedClaim, today } from './claim-steps.js';
+import { CLAIM_VERBS } from '../../bot/claims/claim-verbs.js';
 
 describe('claims: receipts are kept in Blob storage and shown only to the host and IEV', () => {
   let app: TestApp;
@@ -25,7 +26,7 @@ describe('claims: receipts are kept in Blob storage and shown only to the host a
   it('attaches a file sent in chat to the item that needs it, stores it in Blob storage, and serves it back', async () => {
     const host = app.personalChat(HOST);
     const { claimId } = await startClaim(host, 'Kemi');
-    const before = await pressFor(host, 'claim.addItem', { claimId, kind: 'parking', date: today(), description: 'Hospital car park', amount: '3.50' });
+    const before = await pressFor(host, CLAIM_VERBS.addItem.verb, { claimId, kind: 'parking', date: today(), description: 'Hospital car park', amount: '3.50' });
     assert.match(cardText(before), /Needs a receipt/);
 
     const { sent } = await host.post({

@@ -5,6 +5,7 @@ import { cardsSent } from '../helpers/chat.js';
 import { HOST, IEV, OTHER, SECOND_IEV } from '../helpers/users.js';
 import { parsePolicy } from '../../domain/claims/policy.js';
 import { addMileage, eventually, addPartner, approvalCardPosted, IEV_CHANNEL, pressFor, startClaim, startClaimsApp, storedClaim, submit, today } from './claim-steps.js';
+import { CLAIM_VERBS } from '../../bot/claims/claim-verbs.js';
 
 describe('claims: a host submits a partner\u2019s claim in 1:1 chat', () => {
   let app: TestApp;
@@ -19,26 +20,26 @@ describe('claims: a host submits a partner\u2019s claim in 1:1 chat', () => {
     const [start] = cardsSent(await host.say('claim expenses'));
     assert.match(cardText(start), /Partner\u2019s name/);
 
-    const found = await pressFor(host, 'claim.findPartner', { partnerSearch: 'ada' });
+    const found = await pressFor(host, CLAIM_VERBS.findPartner.verb, { partnerSearch: 'ada' });
     assert.match(cardText(found), /Ada Abbott/);
     const { claimId, card: draft } = await startClaim(host, 'Ada');
     assert.match(cardText(draft), /Expense claim for Ada Abbott/);
     assert.match(cardText(draft), /No items yet/);
 
-    const form = await pressFor(host, 'claim.itemForm', { claimId, kind: 'mileage' });
+    const form = await pressFor(host, CLAIM_VERBS.itemForm.verb, { claimId, kind: 'mileage' });
     assert.deepEqual(validateCard(form), []);
     const withMileage = await addMileage(host, claimId, '12');
     assert.match(cardText(withMileage), /12 miles × 45p = £5\.40/);
 
-    const withParking = await pressFor(host, 'claim.addItem', { claimId, kind: 'parking', date: today(), description: 'Hospital car park', amount: '£3.50' });
+    const withParking = await pressFor(host, CLAIM_VERBS.addItem.verb, { claimId, kind: 'parking', date: today(), description: 'Hospital car park', amount: '£3.50' });
     assert.match(cardText(withParking), /Parking: £3\.50/);
     assert.match(cardText(withParking), /Needs a receipt/, 'the missing receipt is flagged before submission');
     assert.match(cardText(withParking), /Total\n£8\.90/);
     assert.deepEqual(validateCard(withParking), []);
 
-    const declarations = await pressFor(host, 'claim.submitForm', { claimId });
+    const declarations = await pressFor(host, CLAIM_VERBS.submitForm.verb, { claimId });
     assert.deepEqual(validateCard(declarations), []);
-    const refused = await pressFor(host, 'claim.submit', { claimId, partnerDeclaration: 'false', hostDeclaration: 'true' });
+    const refused = await pressFor(host, CLAIM_VERBS.submit.verb, { claimId, partnerDeclaration: 'false', hostDeclaration: 'true' });
     assert.match(cardText(refused), /The partner must confirm they had these costs/);
     assert.equal((await storedClaim(app, claimId)).status, 'draft', 'nothing is sent without both declarations');
 
@@ -62,7 +63,7 @@ describe('claims: a host submits a partner\u2019s claim in 1:1 chat', () => {
     assert.match(text, /12 miles × 45p = £5\.40/);
     assert.match(text, /Needs a receipt/);
     assert.doesNotMatch(JSON.stringify(approval), /example\.org|01632/, 'no contact details in a channel');
-    assert.equal(approval!.refresh?.action.verb, 'claim.refresh');
+    assert.equal(approval!.refresh?.action.verb, CLAIM_VERBS.refresh.verb);
     assert.deepEqual(validateCard(approval), []);
     assert.equal(posted.conversationId, IEV_CHANNEL);
     const recorded = await eventually(async () => (await storedClaim(app, claimId)).approvalCard, 'the approval card to be recorded on the claim');
@@ -72,7 +73,7 @@ describe('claims: a host submits a partner\u2019s claim in 1:1 chat', () => {
   it('keeps the answers and shows the problem next to the input when an item is not valid', async () => {
     const host = app.personalChat(HOST);
     const { claimId } = await startClaim(host, 'Ada', 'Reading group');
-    const card = await pressFor(host, 'claim.addItem', { claimId, kind: 'parking', date: today(), description: 'Car park', amount: 'three pounds' });
+    const card = await pressFor(host, CLAIM_VERBS.addItem.verb, { claimId, kind: 'parking', date: today(), description: 'Car park', amount: 'three pounds' });
     assert.match(cardText(card), /Enter an amount in pounds and pence/);
     assert.match(JSON.stringify(card), /"value":"Car park"/);
     assert.equal((await storedClaim(app, claimId)).items.length, 0);
@@ -81,7 +82,7 @@ describe('claims: a host submits a partner\u2019s claim in 1:1 chat', () => {
   it('adds an item once when Teams retries the same press', async () => {
     const host = app.personalChat(HOST);
     const { claimId } = await startClaim(host, 'Ada', 'Interview panel');
-    const activity = { type: 'invoke', name: 'adaptiveCard/action', id: 'retried-invoke-1', value: { action: { type: 'Action.Execute', verb: 'claim.addItem', data: { verb: 'claim.addItem', claimId, kind: 'mileage', date: today(), vehicle: 'car', from: 'A', to: 'B', miles: '3', passengers: '0' } } } };
+    const activity = { type: 'invoke', name: 'adaptiveCard/action', id: 'retried-invoke-1', value: { action: { type: 'Action.Execute', verb: CLAIM_VERBS.addItem.verb, data: { verb: CLAIM_VERBS.addItem.verb, claimId, kind: 'mileage', date: today(), vehicle: 'car', from: 'A', to: 'B', miles: '3', passengers: '0' } } } };
     await host.post(activity);
     await host.post(activity);
     assert.equal((await storedClaim(app, claimId)).items.length, 1);
@@ -89,7 +90,7 @@ describe('claims: a host submits a partner\u2019s claim in 1:1 chat', () => {
 
   it('refuses a claim for someone who is not on the register', async () => {
     const host = app.personalChat(HOST);
-    const card = await pressFor(host, 'claim.create', { partnerId: 'partner-made-up', workTitle: 'Anything' });
+    const card = await pressFor(host, CLAIM_VERBS.create.verb, { partnerId: 'partner-made-up', workTitle: 'Anything' });
     assert.match(cardText(card), /Choose a partner from the register/);
   });
 
@@ -98,9 +99,9 @@ describe('claims: a host submits a partner\u2019s claim in 1:1 chat', () => {
     const { claimId } = await startClaim(host, 'Ada', 'Refresh views');
     await addMileage(host, claimId, '5');
     await submit(host, claimId);
-    const approver = await app.channel(IEV).refresh('claim.refresh', { claimId });
-    assert.ok(approver.card && JSON.stringify(approver.card).includes('claim.approve'));
-    const hostView = await app.channel(HOST).refresh('claim.refresh', { claimId });
+    const approver = await app.channel(IEV).refresh(CLAIM_VERBS.refresh.verb, { claimId });
+    assert.ok(approver.card && JSON.stringify(approver.card).includes(CLAIM_VERBS.approve.verb));
+    const hostView = await app.channel(HOST).refresh(CLAIM_VERBS.refresh.verb, { claimId });
     assert.ok(hostView.card);
     assert.doesNotMatch(JSON.stringify(hostView.card), /claim\.approve|claim\.reject/);
     assert.match(cardText(hostView.card), /Waiting for IEV approval/);
@@ -133,7 +134,7 @@ describe('claims: a host submits a partner\u2019s claim in 1:1 chat', () => {
       const submitted = await storedClaim(app, claimId);
       assert.equal(submitted.policyVersion, original.version);
       assert.equal(submitted.items[0]!.amountPence, 540);
-      const approved = await pressFor(app.channel(IEV), 'claim.approve', { claimId });
+      const approved = await pressFor(app.channel(IEV), CLAIM_VERBS.approve.verb, { claimId });
       assert.match(cardText(approved), /12 miles × 45p = £5\.40/);
       assert.equal((await storedClaim(app, claimId)).totals.expensesPence, 540);
 
@@ -150,15 +151,15 @@ describe('claims: a host submits a partner\u2019s claim in 1:1 chat', () => {
     const partner = await addPartner(app, 'Omar Okafor', { paymentPreference: { choice: 'not-chosen' } });
     const host = app.personalChat(HOST);
     const { claimId } = await startClaim(host, 'Omar', 'Co-design day');
-    const card = await pressFor(host, 'claim.addItem', { claimId, kind: 'involvement-time', date: today(), levelId: 'lead', hours: '3' });
+    const card = await pressFor(host, CLAIM_VERBS.addItem.verb, { claimId, kind: 'involvement-time', date: today(), levelId: 'lead', hours: '3' });
     assert.match(cardText(card), /Omar Okafor has not said whether they want involvement payments/);
     assert.match(cardText(card), /can affect benefits \(expenses do not\)/);
-    assert.ok(JSON.stringify(card).includes('"verb":"claim.paymentChoice"'));
+    assert.ok(JSON.stringify(card).includes(`"verb":"${CLAIM_VERBS.paymentChoice.verb}"`));
 
-    const noChoice = await pressFor(host, 'claim.paymentChoice', { claimId });
+    const noChoice = await pressFor(host, CLAIM_VERBS.paymentChoice.verb, { claimId });
     assert.match(cardText(noChoice), /Choose one of the options/);
 
-    const chosen = await pressFor(host, 'claim.paymentChoice', { claimId, paymentChoice: 'expenses-only' });
+    const chosen = await pressFor(host, CLAIM_VERBS.paymentChoice.verb, { claimId, paymentChoice: 'expenses-only' });
     assert.match(cardText(chosen), /choice is recorded on the register/);
     assert.match(cardText(chosen), /chosen not to receive payments/);
     const stored = await app.services.partners.get(partner.id);
@@ -171,10 +172,10 @@ describe('claims: a host submits a partner\u2019s claim in 1:1 chat', () => {
     const host = app.personalChat(HOST);
     const { claimId } = await startClaim(host, 'Ada', 'Removal check');
     await addMileage(host, claimId, '7');
-    const withTwo = await pressFor(host, 'claim.addItem', { claimId, kind: 'subsistence', date: today(), description: 'Lunch', amount: '4.20' });
+    const withTwo = await pressFor(host, CLAIM_VERBS.addItem.verb, { claimId, kind: 'subsistence', date: today(), description: 'Lunch', amount: '4.20' });
     const itemId = (await storedClaim(app, claimId)).items[1]!.id;
     assert.match(cardText(withTwo), /Remove an item/);
-    const removed = await pressFor(host, 'claim.removeItem', { claimId, itemId });
+    const removed = await pressFor(host, CLAIM_VERBS.removeItem.verb, { claimId, itemId });
     assert.match(cardText(removed), /Item removed/);
     assert.doesNotMatch(cardText(removed), /Food and drink, /);
     assert.equal((await storedClaim(app, claimId)).totals.expensesPence, 7 * 45);

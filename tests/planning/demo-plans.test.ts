@@ -4,6 +4,7 @@ import { cardText } from '../helpers/cards.js';
 import { cardsSent } from '../helpers/chat.js';
 import { HOST, IEV } from '../helpers/users.js';
 import { pressOn } from './planning-steps.js';
+import { PLAN_VERBS } from '../../bot/planning/planning-verbs.js';
 
 describe('Demo plans (local mode)', () => {
   let app: TestApp;
@@ -21,7 +22,7 @@ describe('Demo plans (local mode)', () => {
     const partners = await app.services.partners.getMany(running.partnerIds);
     assert.equal(partners.length, running.partnerIds.length);
     assert.ok(partners.length > 0);
-    const { card } = await pressOn(app.personalChat(HOST), list, 'plan.resume');
+    const { card } = await pressOn(app.personalChat(HOST), list, PLAN_VERBS.resume.verb);
     assert.match(cardText(card), /Step 4 of 14/);
   });
 

@@ -5,6 +5,7 @@ import { cardText } from '../helpers/cards.js';
 import { cardsSent, type ChatClient } from '../helpers/chat.js';
 import { HOST, IEV } from '../helpers/users.js';
 import { inputValue, pressOn, problemUnder, planAtSummary, registerPartner } from './planning-steps.js';
+import { OUTCOME_VERBS, SESSION_VERBS } from '../../bot/planning/planning-verbs.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -22,7 +23,7 @@ describe('During and after: sessions with registered partners, and closing the l
   afterEach(() => app.stop());
 
   async function sessionForm(): Promise<AdaptiveCard> {
-    const { card } = await pressOn(host, await planAtSummary(host), 'session.start');
+    const { card } = await pressOn(host, await planAtSummary(host), SESSION_VERBS.start.verb);
     assert.match(cardText(card), /Log a session/);
     assert.match(cardText(card), /Does everyone feel engaged and heard\?/);
     return card;
@@ -30,14 +31,14 @@ describe('During and after: sessions with registered partners, and closing the l
 
   it('finds partners on the register by name, logs the session with them, and checks in on the group', async () => {
     const form = await sessionForm();
-    const { card: found } = await pressOn(host, form, 'session.search', { partnerSearch: 'ali', howItWent: 'Good ideas about seating' });
+    const { card: found } = await pressOn(host, form, SESSION_VERBS.search.verb, { partnerSearch: 'ali', howItWent: 'Good ideas about seating' });
     assert.match(cardText(found), /Found 2 on the register/);
     assert.match(cardText(found), /Ali Khan/);
     assert.match(cardText(found), /Alison Grey/);
     assert.doesNotMatch(cardText(found), /Alan Former/, 'people who have left the register are not offered');
     assert.equal(inputValue(found, 'howItWent'), 'Good ideas about seating', 'answers typed before searching are kept');
 
-    const { card: logged } = await pressOn(host, found, 'session.save', {
+    const { card: logged } = await pressOn(host, found, SESSION_VERBS.save.verb, {
       date: today(),
       durationMinutes: '90',
       format: 'visit',
@@ -60,7 +61,7 @@ describe('During and after: sessions with registered partners, and closing the l
     const work = await app.services.work.plansWithPartner('partner-alison');
     assert.deepEqual(work.map((item) => item.title), ['Calmer memory clinic waiting area'], 'the register shows the partner\u2019s involvement');
 
-    await pressOn(host, found, 'session.save', { date: today(), durationMinutes: '90', format: 'visit', partnerIds: 'partner-ali', checkIn: 'mostly' });
+    await pressOn(host, found, SESSION_VERBS.save.verb, { date: today(), durationMinutes: '90', format: 'visit', partnerIds: 'partner-ali', checkIn: 'mostly' });
     const [again] = await app.services.planStore.plansOf(HOST.id);
     assert.equal(again!.sessions.length, 1, 'pressing Save again on the same card does not log it twice');
 
@@ -84,7 +85,7 @@ describe('During and after: sessions with registered partners, and closing the l
     it(`refuses a session with ${name}, and stores nothing`, async () => {
       const form = await sessionForm();
       const inputs = { date: today(), durationMinutes: '60', format: 'in-person', partnerIds: 'partner-bea', checkIn: 'yes', ...change };
-      const { card } = await pressOn(host, form, 'session.save', inputs);
+      const { card } = await pressOn(host, form, SESSION_VERBS.save.verb, inputs);
       const shown = field === 'partnerIds' && !problemUnder(card, field) ? cardText(card) : (problemUnder(card, field) ?? '');
       assert.match(shown, message);
       assert.match(cardText(card), /Nothing was saved yet/);
@@ -95,14 +96,14 @@ describe('During and after: sessions with registered partners, and closing the l
 
   it('records the outcome: decisions, you said / we did linked to a session, feedback, thanks and a short evaluation', async () => {
     const form = await sessionForm();
-    await pressOn(host, form, 'session.save', { date: today(), durationMinutes: '120', format: 'in-person', partnerIds: 'partner-bea', checkIn: 'yes' });
+    await pressOn(host, form, SESSION_VERBS.save.verb, { date: today(), durationMinutes: '120', format: 'in-person', partnerIds: 'partner-bea', checkIn: 'yes' });
     const [withSession] = await app.services.planStore.plansOf(HOST.id);
     const sessionId = withSession!.sessions[0]!.id;
 
-    const { card: outcomeForm } = await host.press('after.start', { planId: withSession!.id });
+    const { card: outcomeForm } = await host.press(OUTCOME_VERBS.start.verb, { planId: withSession!.id });
     assert.match(cardText(outcomeForm), /Record the outcome/);
     assert.match(cardText(outcomeForm), /Record a thank-you to the 1 Involvement Partner who took part/);
-    const { card: closed } = await pressOn(host, outcomeForm, 'after.save', {
+    const { card: closed } = await pressOn(host, outcomeForm, OUTCOME_VERBS.save.verb, {
       decisions: 'New seating layout and quieter music, from May.',
       youSaid1: 'The chairs in rows feel like a bus station',
       weDid1: 'Chairs are now in small groups',
@@ -129,11 +130,11 @@ describe('During and after: sessions with registered partners, and closing the l
 
   it('refuses an outcome with half a "you said, we did", or a session that is not in this plan, and stores nothing', async () => {
     const summary = await planAtSummary(host);
-    const { card: outcomeForm } = await pressOn(host, summary, 'after.start');
-    const { card: refused } = await pressOn(host, outcomeForm, 'after.save', { decisions: 'Decided things', youSaid1: 'Too noisy', session2: 'session-of-someone-else', youSaid2: 'a', weDid2: 'b' });
+    const { card: outcomeForm } = await pressOn(host, summary, OUTCOME_VERBS.start.verb);
+    const { card: refused } = await pressOn(host, outcomeForm, OUTCOME_VERBS.save.verb, { decisions: 'Decided things', youSaid1: 'Too noisy', session2: 'session-of-someone-else', youSaid2: 'a', weDid2: 'b' });
     assert.match(problemUnder(refused, 'weDid1') ?? '', /Please say what you did about it/);
     assert.equal(inputValue(refused, 'youSaid1'), 'Too noisy');
-    const { card: noDecisions } = await pressOn(host, outcomeForm, 'after.save', { decisions: '' });
+    const { card: noDecisions } = await pressOn(host, outcomeForm, OUTCOME_VERBS.save.verb, { decisions: '' });
     assert.match(problemUnder(noDecisions, 'decisions') ?? '', /Please fill this in/);
     const [plan] = await app.services.planStore.plansOf(HOST.id);
     assert.equal(plan!.outcome, undefined);

@@ -19,6 +19,7 @@ import type { Plan, PlanSession } from '../../domain/planning/plan.js';
 import type { SupportRequest } from '../../domain/planning/support-request.js';
 import { actionsOf, cardText, validateCard } from '../helpers/cards.js';
 import { renderCard } from './render-card.js';
+import { GENERAL_VERBS } from '../../bot/general/general-verbs.js';
 
 const SESSION: PlanSession = {
   id: 'op-1',
@@ -132,7 +133,7 @@ describe('Every planning card renders in Teams', () => {
 
   it('every button on every card goes to an action the bot answers', () => {
     const feature = planningFeature({} as Parameters<typeof planningFeature>[0]);
-    const handled = new Set([...(feature.actions ?? []).map((action) => action.verb), 'help']);
+    const handled = new Set([...(feature.actions ?? []).map((action) => action.verb), GENERAL_VERBS.help.verb]);
     for (const [name, card] of CARDS) {
       for (const action of actionsOf(card).filter((item) => item.type === 'Action.Execute')) assert.ok(handled.has(action.verb!), `${name}: ${action.verb}`);
       const refresh = (card as { refresh?: { action: { verb: string } } }).refresh;

@@ -6,13 +6,14 @@ import { cardText, findAction, inputsOf } from '../helpers/cards.js';
 import { cardsSent } from '../helpers/chat.js';
 import { HOST, IEV, SECOND_HOST } from '../helpers/users.js';
 import { ANSWERS, assertValid, inputValue, pressOn, problemUnder } from './planning-steps.js';
+import { OUTCOME_VERBS, PLAN_VERBS, SESSION_VERBS, SUPPORT_VERBS } from '../../bot/planning/planning-verbs.js';
 
 /** Walks the step cards from the one given, answering from ANSWERS, skipping the steps named. Returns the last card. */
 async function answerSteps(chat: ReturnType<TestApp['personalChat']>, from: AdaptiveCard, count: number, skip: readonly string[] = []): Promise<AdaptiveCard> {
   let card = from;
   for (let index = 0; index < count; index += 1) {
-    const step = findAction(card, 'plan.next')!.data!.step as string;
-    card = skip.includes(step) ? (await pressOn(chat, card, 'plan.skip')).card : (await pressOn(chat, card, 'plan.next', ANSWERS[step])).card;
+    const step = findAction(card, PLAN_VERBS.next.verb)!.data!.step as string;
+    card = skip.includes(step) ? (await pressOn(chat, card, PLAN_VERBS.skip.verb)).card : (await pressOn(chat, card, PLAN_VERBS.next.verb, ANSWERS[step])).card;
   }
   return card;
 }
@@ -29,9 +30,9 @@ describe('Planning with the bot, through /api/messages', () => {
     const [welcome] = cardsSent(await chat.install());
     assertValid(welcome);
     assert.match(cardText(welcome), /Hello, I\u2019m Involvement Hub/);
-    assert.ok(findAction(welcome, 'plan.start'));
+    assert.ok(findAction(welcome, PLAN_VERBS.start.verb));
     assert.equal((await chat.install()).length, 0);
-    const { card } = await pressOn(chat, welcome, 'plan.start');
+    const { card } = await pressOn(chat, welcome, PLAN_VERBS.start.verb);
     assert.match(cardText(card), /Step 1 of 14/);
   });
 
@@ -69,12 +70,12 @@ describe('Planning with the bot, through /api/messages', () => {
     assert.match(cardText(first), /Step 1 of 14/);
     assert.match(cardText(first), /Purpose and objectives/);
     assert.match(cardText(first), /Be clear about why you are involving people/);
-    assert.ok(findAction(first, 'plan.exit'), 'Save and exit is offered');
+    assert.ok(findAction(first, PLAN_VERBS.exit.verb), 'Save and exit is offered');
 
     let card = await answerSteps(chat, first!, 6);
     assert.match(cardText(card), /Step 7 of 14 \u00b7 Calmer memory clinic waiting area/);
     assert.match(cardText(card), /What can people influence\?/);
-    assert.ok(findAction(card, 'plan.back') && findAction(card, 'plan.skip') && findAction(card, 'plan.exit'));
+    assert.ok(findAction(card, PLAN_VERBS.back.verb) && findAction(card, PLAN_VERBS.skip.verb) && findAction(card, PLAN_VERBS.exit.verb));
 
     await app.restart();
 
@@ -113,7 +114,7 @@ describe('Planning with the bot, through /api/messages', () => {
     const chat = app.personalChat(HOST);
     const [first] = cardsSent(await chat.say('plan'));
     const third = await answerSteps(chat, first!, 2);
-    const { card: saved } = await pressOn(chat, third, 'plan.exit', ANSWERS.people);
+    const { card: saved } = await pressOn(chat, third, PLAN_VERBS.exit.verb, ANSWERS.people);
     assert.match(cardText(saved), /Saved: Calmer memory clinic waiting area/);
     assert.match(cardText(saved), /Step 4 of 14: How can you be creative\?/);
 
@@ -122,10 +123,10 @@ describe('Planning with the bot, through /api/messages', () => {
     assert.match(cardText(list), /Calmer memory clinic waiting area/);
     assert.match(cardText(list), /Planning/);
     assert.match(cardText(list), /Step 4 of 14/);
-    const { card: resumed } = await pressOn(chat, list, 'plan.resume');
+    const { card: resumed } = await pressOn(chat, list, PLAN_VERBS.resume.verb);
     assert.match(cardText(resumed), /Step 4 of 14/);
 
-    const { card: back } = await pressOn(chat, resumed, 'plan.back');
+    const { card: back } = await pressOn(chat, resumed, PLAN_VERBS.back.verb);
     assert.match(cardText(back), /Step 3 of 14/);
     assert.equal(inputValue(back, 'groups'), 'age,disability,carers', 'earlier answers are shown again');
   });
@@ -138,11 +139,11 @@ describe('Planning with the bot, through /api/messages', () => {
     const changeFeedback = (summary.body as Array<{ type: string; actions?: Array<{ data?: Record<string, unknown> }> }>)
       .flatMap((element) => element.actions ?? [])
       .find((action) => action.data?.step === 'feedback');
-    const { card: edit } = await chat.press('plan.edit', changeFeedback!.data);
+    const { card: edit } = await chat.press(PLAN_VERBS.edit.verb, changeFeedback!.data);
     assertValid(edit);
     assert.match(cardText(edit), /Using feedback and reporting back/);
     assert.equal(inputValue(edit!, 'feedbackUse'), 'To choose the layout together');
-    const { card: after } = await pressOn(chat, edit, 'plan.next', { feedbackUse: 'To choose the layout together', feedbackRoute: 'A "you said, we did" poster in the clinic and a letter to everyone involved' });
+    const { card: after } = await pressOn(chat, edit, PLAN_VERBS.next.verb, { feedbackUse: 'To choose the layout together', feedbackRoute: 'A "you said, we did" poster in the clinic and a letter to everyone involved' });
     assert.match(cardText(after), /Your plan \u00b7/);
     assert.match(cardText(after), /you said, we did" poster/);
     assert.doesNotMatch(cardText(after), /No feedback route yet/);
@@ -154,7 +155,7 @@ describe('Planning with the bot, through /api/messages', () => {
     const second = await answerSteps(chat, first!, 1);
     await answerSteps(chat, second, 2);
     const [before] = await app.services.planStore.plansOf(HOST.id);
-    const { card: stale } = await pressOn(chat, second, 'plan.next', { earlierEngagement: 'Typed on an old card' });
+    const { card: stale } = await pressOn(chat, second, PLAN_VERBS.next.verb, { earlierEngagement: 'Typed on an old card' });
     assert.match(cardText(stale), /This card is out of date, so nothing was changed/);
     assert.match(cardText(stale), /Step 4 of 14/);
     const [afterPress] = await app.services.planStore.plansOf(HOST.id);
@@ -165,7 +166,7 @@ describe('Planning with the bot, through /api/messages', () => {
   it('makes one plan when the first card is pressed twice (a retry, a double click)', async () => {
     const chat = app.personalChat(HOST);
     const [first] = cardsSent(await chat.say('plan'));
-    const [one, two] = await Promise.all([pressOn(chat, first, 'plan.next', ANSWERS.purpose), pressOn(chat, first, 'plan.next', ANSWERS.purpose)]);
+    const [one, two] = await Promise.all([pressOn(chat, first, PLAN_VERBS.next.verb, ANSWERS.purpose), pressOn(chat, first, PLAN_VERBS.next.verb, ANSWERS.purpose)]);
     assert.match(cardText(one.card), /Step 2 of 14/);
     assert.match(cardText(two.card), /Step 2 of 14/);
     assert.equal((await app.services.planStore.plansOf(HOST.id)).length, 1);
@@ -176,8 +177,8 @@ describe('Planning with the bot, through /api/messages', () => {
     const [first] = cardsSent(await chat.say('plan'));
     const second = await answerSteps(chat, first!, 1);
     const [phone, laptop] = await Promise.all([
-      pressOn(chat, second, 'plan.next', { earlierEngagement: 'From the phone' }),
-      pressOn(chat, second, 'plan.next', { earlierEngagement: 'From the laptop' }),
+      pressOn(chat, second, PLAN_VERBS.next.verb, { earlierEngagement: 'From the phone' }),
+      pressOn(chat, second, PLAN_VERBS.next.verb, { earlierEngagement: 'From the laptop' }),
     ]);
     const texts = [cardText(phone.card), cardText(laptop.card)];
     assert.equal(texts.filter((text) => /This card is out of date/.test(text)).length, 1, 'exactly one press lost the race');
@@ -196,7 +197,7 @@ describe('Planning with the bot, through /api/messages', () => {
       it(`on step 1: ${name}`, async () => {
         const chat = app.personalChat(HOST);
         const [first] = cardsSent(await chat.say('plan'));
-        const { card } = await pressOn(chat, first, 'plan.next', inputs);
+        const { card } = await pressOn(chat, first, PLAN_VERBS.next.verb, inputs);
         assert.match(problemUnder(card, field) ?? '', message);
         assert.match(cardText(card), /Nothing was saved yet/);
         assert.match(cardText(card), /Step 1 of 14/);
@@ -209,7 +210,7 @@ describe('Planning with the bot, through /api/messages', () => {
       const chat = app.personalChat(HOST);
       const [first] = cardsSent(await chat.say('plan'));
       const people = await answerSteps(chat, first!, 2);
-      const { card } = await pressOn(chat, people, 'plan.next', { groups: 'age,<script>', otherGroups: 'Kept' });
+      const { card } = await pressOn(chat, people, PLAN_VERBS.next.verb, { groups: 'age,<script>', otherGroups: 'Kept' });
       assert.match(problemUnder(card, 'groups') ?? '', /Please choose from the options shown/);
       assert.equal(inputValue(card, 'otherGroups'), 'Kept');
       const [stored] = await app.services.planStore.plansOf(HOST.id);
@@ -218,11 +219,11 @@ describe('Planning with the bot, through /api/messages', () => {
 
     it('forged action data: an unknown step or a broken revision', async () => {
       const chat = app.personalChat(HOST);
-      const { card } = await chat.press('plan.next', { step: 'steal-everything', revision: 1, title: 'x', purpose: 'y' });
+      const { card } = await chat.press(PLAN_VERBS.next.verb, { step: 'steal-everything', revision: 1, title: 'x', purpose: 'y' });
       assert.match(cardText(card), /That button didn\u2019t work/);
-      const { card: second } = await chat.press('plan.next', { step: 'purpose', revision: { $gt: 0 }, title: 'x', purpose: 'y' });
+      const { card: second } = await chat.press(PLAN_VERBS.next.verb, { step: 'purpose', revision: { $gt: 0 }, title: 'x', purpose: 'y' });
       assert.match(cardText(second), /That button didn\u2019t work/);
-      const { card: third } = await chat.press('plan.next', { step: 'purpose', revision: 0, op: '../../dbs/other', title: 'x', purpose: 'y' });
+      const { card: third } = await chat.press(PLAN_VERBS.next.verb, { step: 'purpose', revision: 0, op: '../../dbs/other', title: 'x', purpose: 'y' });
       assert.match(cardText(third), /That button didn\u2019t work/);
       assert.deepEqual(await app.services.planStore.plansOf(HOST.id), []);
     });
@@ -231,14 +232,14 @@ describe('Planning with the bot, through /api/messages', () => {
       const chat = app.personalChat(HOST);
       const [first] = cardsSent(await chat.say('plan'));
       const second = await answerSteps(chat, first!, 1);
-      const data = findAction(second, 'plan.next')!.data!;
+      const data = findAction(second, PLAN_VERBS.next.verb)!.data!;
       const intruder = app.personalChat(SECOND_HOST);
-      for (const verb of ['plan.resume', 'plan.summary', 'support.start', 'session.start', 'after.start']) {
+      for (const verb of [PLAN_VERBS.resume.verb, PLAN_VERBS.summary.verb, SUPPORT_VERBS.start.verb, SESSION_VERBS.start.verb, OUTCOME_VERBS.start.verb]) {
         const { card } = await intruder.press(verb, { planId: data.planId });
         assert.match(cardText(card), /couldn\u2019t find that plan/, verb);
         assert.doesNotMatch(cardText(card), /Calmer memory clinic/, verb);
       }
-      const { card } = await intruder.press('plan.next', { ...data, earlierEngagement: 'Overwritten' });
+      const { card } = await intruder.press(PLAN_VERBS.next.verb, { ...data, earlierEngagement: 'Overwritten' });
       assert.match(cardText(card), /couldn\u2019t find that plan/);
       const [stored] = await app.services.planStore.plansOf(HOST.id);
       assert.equal(stored!.revision, data.revision);
@@ -253,7 +254,7 @@ describe('Planning with the bot, through /api/messages', () => {
     const chat = app.personalChat(viewer);
     const [refused] = cardsSent(await chat.say('plan'));
     assert.match(cardText(refused), /Only colleagues who host involvement work can make plans/);
-    const { card } = await chat.press('plan.next', { step: 'purpose', revision: 0, mode: 'walk', op: 'forged-op', ...ANSWERS.purpose });
+    const { card } = await chat.press(PLAN_VERBS.next.verb, { step: 'purpose', revision: 0, mode: 'walk', op: 'forged-op', ...ANSWERS.purpose });
     assert.match(cardText(card), /Only colleagues who host involvement work can make plans/);
     assert.deepEqual(await app.services.planStore.plansOf(viewer.id), []);
   });
@@ -264,7 +265,7 @@ describe('Planning with the bot, through /api/messages', () => {
     let card = first!;
     for (let index = 0; index < STEP_KEYS.length; index += 1) {
       for (const input of inputsOf(card)) assert.ok(input.label, `${input.id} has a label`);
-      card = (await pressOn(chat, card, 'plan.next', ANSWERS[STEP_KEYS[index]!])).card;
+      card = (await pressOn(chat, card, PLAN_VERBS.next.verb, ANSWERS[STEP_KEYS[index]!])).card;
     }
     assert.match(cardText(card), /Your plan/);
   });

@@ -4,6 +4,7 @@ import type { Partner } from '../../domain/register/partner.js';
 import type { Services } from '../../server/services.js';
 import { cardText, findAction, validateCard } from '../helpers/cards.js';
 import { cardsSent, type ChatClient, type InvokeResult } from '../helpers/chat.js';
+import { PLAN_VERBS } from '../../bot/planning/planning-verbs.js';
 
 /**
  * Presses a button that is on the card, as Teams would: the button's own data plus the card's
@@ -115,7 +116,7 @@ export const ANSWERS: Record<string, Record<string, unknown>> = {
 /** A host with a plan that has a name and purpose and every other step skipped: at its summary. */
 export async function planAtSummary(chat: ChatClient): Promise<AdaptiveCard> {
   const [first] = cardsSent(await chat.say('plan'));
-  let card = (await pressOn(chat, first, 'plan.next', ANSWERS.purpose)).card;
-  while (findAction(card, 'plan.skip')) card = (await pressOn(chat, card, 'plan.skip')).card;
+  let card = (await pressOn(chat, first, PLAN_VERBS.next.verb, ANSWERS.purpose)).card;
+  while (findAction(card, PLAN_VERBS.skip.verb)) card = (await pressOn(chat, card, PLAN_VERBS.skip.verb)).card;
   return card;
 }
