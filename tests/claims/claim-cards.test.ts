@@ -97,7 +97,7 @@ describe('claims: every card is valid for Teams', () => {
     for (const [name, ids, expected] of rows) {
       for (const view of [{ kind: 'approver' as const }, { kind: 'status' as const }]) {
         const built = approvalCard(claim('submitted'), view, URL, ids);
-        assert.equal(built.refresh?.action.verb, 'claim.refresh', name);
+        assert.equal(built.refresh?.action.verb, CLAIM_VERBS.refresh.verb, name);
         assert.deepEqual(built.refresh?.userIds, expected, `${name} (${view.kind})`);
       }
     }

@@ -118,7 +118,7 @@ describe('claims: a host submits a partner\u2019s claim in 1:1 chat', () => {
     const expected = [IEV.id, SECOND_IEV.id, fromDirectory.id].sort().map((id) => `8:orgid:${id}`);
     assert.deepEqual((posted as { refresh?: { userIds?: string[] } }).refresh?.userIds, expected);
 
-    const approver = await app.channel(IEV).refresh('claim.refresh', { claimId });
+    const approver = await app.channel(IEV).refresh(CLAIM_VERBS.refresh.verb, { claimId });
     assert.deepEqual((approver.card as { refresh?: { userIds?: string[] } }).refresh?.userIds, expected, 'the approver\u2019s own view keeps the list');
   });
 
