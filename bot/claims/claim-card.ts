@@ -5,7 +5,7 @@ import { BENEFITS_ADVICE } from '../../domain/claims/pricing.js';
 import { PAYMENT_CHOICE_LABELS } from '../../domain/claims/payment-preference.js';
 import type { FieldProblem } from '../../domain/errors.js';
 import { choiceInput } from '../cards/inputs.js';
-import { card, container, facts, heading, openUrl, paragraph, type AdaptiveCard, type CardAction, type CardElement } from '../cards/adaptive-card.js';
+import { actionSet, card, container, facts, heading, openUrl, paragraph, type AdaptiveCard, type CardAction, type CardElement } from '../cards/adaptive-card.js';
 import { flagCount, itemBlocks, itemTitle, statusLine, totalsFacts } from './claim-parts.js';
 import { discardDraftButton } from './claim-discard-card.js';
 import type { ItemKind } from '../../domain/claims/claim.js';
@@ -25,7 +25,7 @@ export const ITEM_KINDS: ReadonlyArray<readonly [ItemKind, string]> = [
 function addItemPicker(claimId: string): CardElement[] {
   return [
     ...choiceInput('kind', 'Add a cost', ITEM_KINDS.map(([value, title]) => ({ value, title })), { value: 'mileage', compact: true }),
-    { type: 'ActionSet', actions: [CLAIM_VERBS.itemForm.action('Add this cost', { claimId }, { associatedInputs: 'auto' })] },
+    actionSet([CLAIM_VERBS.itemForm.action('Add this cost', { claimId }, { associatedInputs: 'auto' })]),
   ];
 }
 
@@ -82,7 +82,7 @@ function paymentChoice(claim: ClaimDocument, problems: readonly FieldProblem[] |
         paragraph(`**${claim.partnerName} has not said whether they want involvement payments.**`),
         paragraph(BENEFITS_ADVICE),
         ...choiceInput('paymentChoice', 'What has the partner chosen?', (['accept-payment', 'expenses-only', 'decline'] as const).map((choice) => ({ value: choice, title: PAYMENT_CHOICE_LABELS[choice] })), { problems }),
-        { type: 'ActionSet', actions: [CLAIM_VERBS.paymentChoice.action('Record their choice', { claimId: claim.id }, { associatedInputs: 'auto' })] },
+        actionSet([CLAIM_VERBS.paymentChoice.action('Record their choice', { claimId: claim.id }, { associatedInputs: 'auto' })]),
       ],
       { style: 'warning' },
     ),

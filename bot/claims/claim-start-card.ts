@@ -1,5 +1,5 @@
 import type { FieldProblem } from '../../domain/errors.js';
-import { card, fieldError, heading, paragraph, type AdaptiveCard, type CardElement } from '../cards/adaptive-card.js';
+import { actionSet, card, fieldError, heading, paragraph, type AdaptiveCard, type CardElement } from '../cards/adaptive-card.js';
 import { choiceInput, problemFor, textInput } from '../cards/inputs.js';
 import { CLAIM_VERBS } from './claim-verbs.js';
 
@@ -24,7 +24,7 @@ export function claimStartCard(state: ClaimStartState = {}): AdaptiveCard {
     heading('Claim expenses for an Involvement Partner', 'Medium'),
     paragraph('Find the partner on the Involvement Register. I\u2019ll then ask for each cost and check it against the reimbursement policy before anything is sent.'),
     ...textInput('partnerSearch', 'Partner\u2019s name (or part of it)', { placeholder: 'For example: Pat', maxLength: 80, value: state.search, problems }),
-    { type: 'ActionSet', actions: [CLAIM_VERBS.findPartner.action('Search the register', {}, { associatedInputs: 'auto' })] },
+    actionSet([CLAIM_VERBS.findPartner.action('Search the register', {}, { associatedInputs: 'auto' })]),
   ];
   const matches = state.matches;
   const partnerProblem = problemFor(problems, 'partnerId');

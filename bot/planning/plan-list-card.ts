@@ -1,4 +1,4 @@
-import { actionSet, card, container, facts, heading, paragraph, type AdaptiveCard, type CardElement } from '../cards/adaptive-card.js';
+import { actionSet, card, container, facts, heading, paragraph, subheading, type AdaptiveCard, type CardElement } from '../cards/adaptive-card.js';
 import { PHASE_NAMES, type Plan } from '../../domain/planning/plan.js';
 import { STEP_COUNT, stepFor, stepNumber } from '../../domain/planning/plan-steps.js';
 import { PLAN_VERBS } from './planning-verbs.js';
@@ -10,7 +10,7 @@ export function planListCard(plans: readonly Plan[]): AdaptiveCard {
   for (const plan of plans) {
     body.push(
       container([
-        { type: 'TextBlock', text: plan.title, weight: 'Bolder', wrap: true, separator: true, spacing: 'Medium' },
+        subheading(plan.title),
         facts([
           ['Stage', PHASE_NAMES[plan.phase]],
           ['Next', nextStepText(plan)],

@@ -1,4 +1,4 @@
-import { actionSet, bulletList, card, container, facts, heading, paragraph, type AdaptiveCard, type CardElement } from '../cards/adaptive-card.js';
+import { actionSet, bulletList, card, container, facts, heading, paragraph, subheading, type AdaptiveCard, type CardElement } from '../cards/adaptive-card.js';
 import type { PlanGap } from '../../domain/planning/plan-gaps.js';
 import { PHASE_NAMES, type Plan } from '../../domain/planning/plan.js';
 import { PLAN_STEPS, choiceTitle, type PlanStep } from '../../domain/planning/plan-steps.js';
@@ -48,7 +48,7 @@ function stepSection(plan: Plan, step: PlanStep): CardElement[] {
   const rows = describeAnswers(plan, step);
   const status = rows.length > 0 ? [facts(rows)] : [paragraph(plan.skipped.includes(step.key) ? 'Skipped for now.' : 'Not answered yet.', { subtle: true })];
   return [
-    { type: 'TextBlock', text: step.title, weight: 'Bolder', wrap: true, separator: true, spacing: 'Medium' },
+    subheading(step.title),
     ...status,
     actionSet([PLAN_VERBS.edit.action('Change', { planId: plan.id, step: step.key, revision: plan.revision })]),
   ];
@@ -74,7 +74,7 @@ function duringAndAfter(plan: Plan): CardElement[] {
   if (plan.sessions.length > 0) {
     const minutes = plan.sessions.reduce((total, session) => total + session.durationMinutes, 0);
     elements.push(
-      { type: 'TextBlock', text: 'Sessions so far', weight: 'Bolder', wrap: true, separator: true, spacing: 'Medium' },
+      subheading('Sessions so far'),
       facts([
         ['Sessions', String(plan.sessions.length)],
         ['Time together', `${Math.round((minutes / 60) * 10) / 10} hours`],
@@ -84,7 +84,7 @@ function duringAndAfter(plan: Plan): CardElement[] {
   }
   if (plan.outcome) {
     elements.push(
-      { type: 'TextBlock', text: 'Outcome', weight: 'Bolder', wrap: true, separator: true, spacing: 'Medium' },
+      subheading('Outcome'),
       facts([
         ['Decided and achieved', plan.outcome.decisions],
         ['You said, we did', `${plan.outcome.youSaidWeDid.length} recorded`],
@@ -98,7 +98,7 @@ function duringAndAfter(plan: Plan): CardElement[] {
 function supportSection(requests: readonly SupportRequest[]): CardElement[] {
   if (requests.length === 0) return [];
   return [
-    { type: 'TextBlock', text: 'Help from the IEV team', weight: 'Bolder', wrap: true, separator: true, spacing: 'Medium' },
+    subheading('Help from the IEV team'),
     facts(requests.map((request) => [request.kinds.map(supportKindTitle).join('; '), request.takenBy ? `Picked up by ${request.takenBy.name}` : 'Asked, waiting for someone to pick it up'] as const)),
   ];
 }

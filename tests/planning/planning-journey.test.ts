@@ -136,10 +136,10 @@ describe('Planning with the bot, through /api/messages', () => {
     const [first] = cardsSent(await chat.say('plan'));
     const summary = await answerSteps(chat, first!, 14);
     assert.match(cardText(summary), /No feedback route yet/);
-    const changeFeedback = (summary.body as Array<{ type: string; actions?: Array<{ data?: Record<string, unknown> }> }>)
-      .flatMap((element) => element.actions ?? [])
-      .find((action) => action.data?.step === 'feedback');
-    const { card: edit } = await chat.press(PLAN_VERBS.edit.verb, changeFeedback!.data);
+    const changeFeedback = summary.body
+      .flatMap((element) => (element.type === 'ActionSet' ? element.actions : []))
+      .find((action) => action.type === 'Action.Execute' && action.data?.step === 'feedback');
+    const { card: edit } = await chat.press(PLAN_VERBS.edit.verb, changeFeedback?.type === 'Action.Execute' ? changeFeedback.data : undefined);
     assertValid(edit);
     assert.match(cardText(edit), /Using feedback and reporting back/);
     assert.equal(inputValue(edit!, 'feedbackUse'), 'To choose the layout together');
