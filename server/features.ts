@@ -14,6 +14,7 @@ export function createFeatures(config: AppConfig, services: Services, helpTopics
     plans: services.plans,
     support: services.support,
     partners: services.partners,
+    register: services.register,
     ievChannel: services.ievChannel,
     directory: services.directory,
     messenger: () => services.messenger(),

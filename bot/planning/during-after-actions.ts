@@ -40,7 +40,9 @@ export function duringAfterActions(deps: SupportDependencies): ActionRoute[] {
       try {
         const { session } = await deps.plans.logSession(turn.actor, plan.id, op, inputs);
         const partners = await deps.partners.getMany(session.partnerIds);
-        return { card: sessionLoggedCard(plan.id, plan.title, session, partners.map((partner) => partner.displayName)) };
+        // The needs come through the register's need-to-know rule, as on the partner page.
+        const needs = await deps.register.needsOf(turn.actor, session.partnerIds);
+        return { card: sessionLoggedCard(plan.id, plan.title, session, partners.map((partner) => partner.displayName), needs) };
       } catch (error) {
         if (!(error instanceof ValidationError) || error.problems.length === 0) throw error;
         return { card: await sessionCard(plan, op, inputs, { problems: error.problems }) };

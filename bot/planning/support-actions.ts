@@ -13,6 +13,7 @@ import type { SupportService } from '../../domain/planning/support-service.js';
 import type { SupportRequest } from '../../domain/planning/support-request.js';
 import type { Versioned } from '../../storage/repository.js';
 import type { PartnerStore } from '../../storage/partner-store.js';
+import type { RegisterService } from '../../domain/register/register-service.js';
 import type { Logger } from '../../server/logger.js';
 import type { Messenger } from '../messenger.js';
 import { isInChannel } from '../conversation-address.js';
@@ -24,6 +25,8 @@ export interface SupportDependencies {
   readonly plans: PlanService;
   readonly support: SupportService;
   readonly partners: PartnerStore;
+  /** The register's rules (need to know) for partner details shown on cards. */
+  readonly register: RegisterService;
   readonly ievChannel: IevChannel;
   readonly directory: DirectoryService;
   readonly messenger: () => Messenger;

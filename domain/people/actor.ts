@@ -15,3 +15,9 @@ export function isIevMember(actor: Actor): boolean {
 export function isStaff(actor: Actor): boolean {
   return actor.roles.includes('host') || actor.roles.includes('iev');
 }
+
+/** The role that decides what the tab offers: IEV members are hosts too, and hosts are more than viewers. */
+export function leadingRole(actor: Actor): Role {
+  if (isIevMember(actor)) return 'iev';
+  return actor.roles.includes('host') ? 'host' : 'viewer';
+}

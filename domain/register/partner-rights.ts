@@ -1,6 +1,6 @@
 import { retryOnConflict } from '../concurrency.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
-import type { Actor } from '../people/actor.js';
+import { isIevMember, type Actor } from '../people/actor.js';
 import { STATUS_LABELS, type ClaimDocument } from '../claims/claim.js';
 import type { ClaimRepository } from '../claims/ports.js';
 import type { OutboxRepository } from '../notifications/ports.js';
@@ -9,7 +9,6 @@ import type { AuditTrail, InvolvementReader, PartnerRepository, WorkRecord } fro
 import { blocksErasure, claimNeedsErasure, erasedClaim, erasedPartner, type ErasureRecord } from './erasure.js';
 import type { Partner } from './partner.js';
 import { RETENTION_REASON_TEXT, retentionCutoff, retentionReviewReason, type RetentionPolicy, type RetentionReason } from './retention.js';
-import { audienceOf } from './visibility.js';
 
 // The same words as the register's other routes use for a partner that is not there.
 const NOT_FOUND = 'We could not find that Involvement Partner. They may have left the register, or you may not have access.';
@@ -161,7 +160,7 @@ export class PartnerRightsService {
 }
 
 function assertIev(actor: Actor, message: string): void {
-  if (audienceOf(actor) !== 'iev') throw new ForbiddenError(message);
+  if (!isIevMember(actor)) throw new ForbiddenError(message);
 }
 
 function involvementOf(plan: WorkRecord, partnerId: string): PartnerDataExport['involvement'][number] {

@@ -8,10 +8,29 @@ import { z } from 'zod';
 export const PARTNER_STATUSES = ['active', 'paused', 'left'] as const;
 export const PAYMENT_PREFERENCES = ['accept-payment', 'expenses-only', 'decline', 'not-chosen'] as const;
 
+/** The purposes a partner consents to separately: being on the register, being contacted about opportunities, equality monitoring. */
+export const CONSENT_PURPOSES = ['register', 'contactAboutOpportunities', 'equalityMonitoring'] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+/** How the partner told us: kept with each choice, as the record of consent (UK GDPR article 7(1)). */
+export const CONSENT_METHODS = ['registration-form', 'in-person', 'phone', 'email', 'letter', 'online-form'] as const;
+
+const consentEntrySchema = z.object({ given: z.boolean(), at: z.iso.datetime(), how: z.enum(CONSENT_METHODS).optional() });
+
 export const consentSchema = z.object({
-  register: z.object({ given: z.boolean(), at: z.iso.datetime() }),
-  contactAboutOpportunities: z.object({ given: z.boolean(), at: z.iso.datetime() }),
-  equalityMonitoring: z.object({ given: z.boolean(), at: z.iso.datetime() }),
+  register: consentEntrySchema,
+  contactAboutOpportunities: consentEntrySchema,
+  equalityMonitoring: consentEntrySchema,
+});
+
+/** One recorded choice: what the partner said for which purpose, when and how, and which colleague recorded it. */
+export const consentChangeSchema = z.object({
+  purpose: z.enum(CONSENT_PURPOSES),
+  given: z.boolean(),
+  at: z.iso.datetime(),
+  how: z.enum(CONSENT_METHODS),
+  recordedAt: z.iso.datetime(),
+  byId: z.string().max(100),
+  byName: z.string().max(120),
 });
 
 export const partnerSchema = z.object({
@@ -32,8 +51,16 @@ export const partnerSchema = z.object({
   lastInvolvedAt: z.iso.datetime().optional(),
   registeredAt: z.iso.datetime(),
   consent: consentSchema,
+  /** Every change of consent after registration, oldest first (IEV's record; never shown to hosts). */
+  consentHistory: z.array(consentChangeSchema).max(300).optional(),
   paymentPreference: z.object({ choice: z.enum(PAYMENT_PREFERENCES), chosenAt: z.iso.datetime().optional() }),
-  contact: z.object({ email: z.string().max(200).optional(), phone: z.string().max(40).optional(), preferredMethod: z.string().max(40).optional() }),
+  contact: z.object({
+    email: z.string().max(200).optional(),
+    phone: z.string().max(40).optional(),
+    preferredMethod: z.string().max(40).optional(),
+    /** Kept when the partner prefers letters. */
+    postalAddress: z.string().max(300).optional(),
+  }),
   communicationNeeds: z.string().max(1000).optional(),
   accessNeeds: z.string().max(1000).optional(),
   emergencyContact: z.object({ name: z.string().max(120), relationship: z.string().max(60), phone: z.string().max(40) }).optional(),

@@ -53,10 +53,10 @@ export interface AuditTrail {
 export type WorkSession = Pick<PlanSession, 'date' | 'durationMinutes' | 'format' | 'partnerIds'>;
 
 /** A plan as the register reads it (written by the planning bot: `domain/planning/plan.ts`). */
-export type WorkRecord = Pick<Plan, 'id' | 'title' | 'hostName' | 'phase' | 'serviceArea' | 'partnerIds'> & { readonly sessions: readonly WorkSession[] };
+export type WorkRecord = Pick<Plan, 'id' | 'title' | 'hostId' | 'hostName' | 'phase' | 'serviceArea' | 'partnerIds'> & { readonly sessions: readonly WorkSession[] };
 
 /** A claim as the partner's page reads it (written by the claims service: `domain/claims/claim.ts`). */
-export type ClaimRecord = Pick<ClaimDocument, 'id' | 'partnerId' | 'status' | 'submittedAt' | 'createdAt' | 'totals' | 'paidAt'>;
+export type ClaimRecord = Pick<ClaimDocument, 'id' | 'hostId' | 'partnerId' | 'status' | 'submittedAt' | 'createdAt' | 'totals' | 'paidAt'>;
 
 /** Read-only views of other areas' records that the register shows: plans and expense claims. */
 export interface InvolvementReader {

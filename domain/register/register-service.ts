@@ -1,13 +1,13 @@
 import { retryOnConflict } from '../concurrency.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
-import type { Actor } from '../people/actor.js';
+import { isIevMember, isStaff, leadingRole, type Actor, type Role } from '../people/actor.js';
 import type { ClaimStatus } from '../claims/claim.js';
 import type { AuditTrail, ClaimRecord, InvolvementReader, PartnerRepository, WorkRecord } from './ports.js';
 import type { Partner } from './partner.js';
 import type { RegisterQuery } from './register-query.js';
 import { isSameRegistrant, newPartnerFrom, type RegistrationInput } from './registration.js';
 import { LIVED_EXPERIENCE, SERVICE_AREAS } from './service-areas.js';
-import { audienceOf, auditedFieldsIn, canSeePartner, partnerRow, partnerViewFor, type Audience, type PartnerRow, type PartnerView } from './visibility.js';
+import { audienceFor, auditedFieldsIn, canSeePartner, NO_WORK, partnerRow, partnerViewFor, type Audience, type PartnerRow, type PartnerView, type WorkWithPartner } from './visibility.js';
 
 export interface InvolvementEntry {
   readonly planId: string;
@@ -25,11 +25,24 @@ export interface ClaimEntry {
   readonly paidAt: string | undefined;
 }
 
+/** What a host needs to prepare for a partner in their work; the needs are absent when the rule withholds them. */
+export interface PartnerNeeds {
+  readonly id: string;
+  readonly displayName: string;
+  readonly communicationNeeds: string | undefined;
+  readonly accessNeeds: string | undefined;
+}
+
 export interface PartnerPage {
   readonly partner: PartnerView;
+  /** What the caller sees and why (need to know), so the page can say it plainly. */
+  readonly access: { readonly audience: Audience; readonly work: WorkWithPartner };
   /** IEV only: the record's version, sent back with a change so two people cannot overwrite each other. */
   readonly version?: string;
-  /** Staff only: the work the partner took part in, and their claims and payments. */
+  /**
+   * The work the partner took part in, and their claims and payments: all of it for IEV, the host's own
+   * for a host who works with the partner, nothing for anyone else.
+   */
   readonly involvement?: readonly InvolvementEntry[];
   readonly claims?: readonly ClaimEntry[];
 }
@@ -46,37 +59,57 @@ export class RegisterService {
   ) {}
 
   /** What the register's forms and filters offer, and which audience the caller is (the tab shows what that audience may use). */
-  options(actor: Actor): { serviceAreas: typeof SERVICE_AREAS; livedExperience: typeof LIVED_EXPERIENCE; audience: Audience } {
-    return { serviceAreas: SERVICE_AREAS, livedExperience: LIVED_EXPERIENCE, audience: audienceOf(actor) };
+  options(actor: Actor): { serviceAreas: typeof SERVICE_AREAS; livedExperience: typeof LIVED_EXPERIENCE; audience: Role } {
+    return { serviceAreas: SERVICE_AREAS, livedExperience: LIVED_EXPERIENCE, audience: leadingRole(actor) };
   }
 
   async list(actor: Actor, query: RegisterQuery): Promise<{ items: PartnerRow[]; continuation: string | undefined }> {
-    const audience = audienceOf(actor);
-    if (query.status === 'left' && audience !== 'iev') return { items: [], continuation: undefined };
-    const page = await this.partners.registerPage(query, { includeLeft: audience === 'iev' });
+    const iev = isIevMember(actor);
+    if (query.status === 'left' && !iev) return { items: [], continuation: undefined };
+    const page = await this.partners.registerPage(query, { includeLeft: iev });
     return { items: page.items.map(partnerRow), continuation: page.continuation };
   }
 
   async partnerPage(actor: Actor, id: string): Promise<PartnerPage> {
-    const audience = audienceOf(actor);
     const partner = await this.partners.find(id);
-    if (!partner || !canSeePartner(audience, partner)) throw new NotFoundError(NOT_FOUND);
+    if (!partner || !canSeePartner(audienceFor(actor, NO_WORK), partner)) throw new NotFoundError(NOT_FOUND);
+    const [plans, claims] = isStaff(actor) ? await Promise.all([this.work.plansWithPartner(partner.id), this.work.claimsForPartner(partner.id)]) : [[], []];
+    const work = workWith(actor, partner.id, plans, claims);
+    const audience = audienceFor(actor, work);
     const view = partnerViewFor(audience, partner);
     const audited = auditedFieldsIn(view);
     // Written before the data leaves: if the trail cannot be written, the data is not shown.
     if (audited.length > 0) await this.audit.record({ subjectId: partner.id, actorId: actor.id, actorName: actor.displayName, action: 'viewed-sensitive', fields: audited });
-    if (audience === 'viewer') return { partner: view };
-    const [plans, claims] = await Promise.all([this.work.plansWithPartner(partner.id), this.work.claimsForPartner(partner.id)]);
+    const access = { audience, work };
+    if (audience === 'public') return { partner: view, access };
+    const mine = <R extends { hostId?: string }>(records: R[]): R[] => (audience === 'iev' ? records : records.filter((record) => record.hostId === actor.id));
     return {
       partner: view,
+      access,
       ...(audience === 'iev' ? { version: partner._etag } : {}),
-      involvement: plans.map((plan) => involvementOf(plan, partner.id)),
-      claims: claims.map(claimEntry),
+      involvement: mine(plans).map((plan) => involvementOf(plan, partner.id)),
+      claims: mine(claims).map(claimEntry),
     };
   }
 
+  /**
+   * The communication and access needs of partners, as far as the actor may see them (need to know):
+   * for the bot's cards, so a host can prepare for the people in their work. Unknown ids and partners
+   * who left are left out; the emergency contact and equality answers never leave, so nothing is audited.
+   */
+  async needsOf(actor: Actor, ids: readonly string[]): Promise<PartnerNeeds[]> {
+    const partners = (await this.partners.getMany(ids.slice(0, 50))).filter((partner) => canSeePartner(audienceFor(actor, NO_WORK), partner));
+    return Promise.all(
+      partners.map(async (partner) => {
+        const [plans, claims] = isStaff(actor) ? await Promise.all([this.work.plansWithPartner(partner.id), this.work.claimsForPartner(partner.id)]) : [[], []];
+        const view = partnerViewFor(audienceFor(actor, workWith(actor, partner.id, plans, claims)), partner);
+        return { id: view.id, displayName: view.displayName, communicationNeeds: view.communicationNeeds, accessNeeds: view.accessNeeds };
+      }),
+    );
+  }
+
   async register(actor: Actor, input: RegistrationInput, now = new Date()): Promise<{ partner: PartnerView; created: boolean }> {
-    if (audienceOf(actor) !== 'iev') throw new ForbiddenError('Only the IEV team can register Involvement Partners.');
+    if (!isIevMember(actor)) throw new ForbiddenError('Only the IEV team can register Involvement Partners.');
     const candidate = newPartnerFrom(input, now);
     const namesakes = await this.partners.withSearchName(candidate.searchName);
     const duplicate = namesakes.find((existing) => existing.id !== candidate.id && isSameRegistrant(existing, candidate));
@@ -91,7 +124,7 @@ export class RegisterService {
 
   /** Who registered the partner and who has seen their sensitive details: IEV members only, newest first. */
   async auditTrail(actor: Actor, id: string): Promise<Array<{ at: string; actorId: string; actorName: string; action: string; fields: readonly string[] }>> {
-    if (audienceOf(actor) !== 'iev') throw new ForbiddenError('Only the IEV team sees who viewed a partner\u2019s details.');
+    if (!isIevMember(actor)) throw new ForbiddenError('Only the IEV team sees who viewed a partner\u2019s details.');
     if (!(await this.partners.find(id))) throw new NotFoundError(NOT_FOUND);
     const trail = await this.audit.trailOf(id);
     return trail.slice(0, 50).map(({ at, actorId, actorName, action, fields }) => ({ at, actorId, actorName: actorName ?? 'A colleague', action, fields }));
@@ -99,7 +132,7 @@ export class RegisterService {
 
   /** IEV marks a partner active, paused (taking a break) or left (no longer on the register for others). */
   async changeStatus(actor: Actor, id: string, status: Partner['status'], version: string): Promise<{ version: string }> {
-    if (audienceOf(actor) !== 'iev') throw new ForbiddenError('Only the IEV team can change a partner\u2019s status.');
+    if (!isIevMember(actor)) throw new ForbiddenError('Only the IEV team can change a partner\u2019s status.');
     const partner = await this.partners.find(id);
     if (!partner) throw new NotFoundError(NOT_FOUND);
     if (partner._etag !== version) throw new ConflictError('Someone else changed this partner since you opened the page. Reload to see the latest, then try again.');
@@ -112,13 +145,13 @@ export class RegisterService {
   }
 
   async welcomeTasks(actor: Actor): Promise<Array<Pick<Partner, 'id' | 'displayName' | 'registeredAt'>>> {
-    if (audienceOf(actor) !== 'iev') throw new ForbiddenError('Only the IEV team sees the welcome tasks.');
+    if (!isIevMember(actor)) throw new ForbiddenError('Only the IEV team sees the welcome tasks.');
     const page = await this.partners.awaitingWelcome(50);
     return page.items.map(({ id, displayName, registeredAt }) => ({ id, displayName, registeredAt }));
   }
 
   async markWelcomeSent(actor: Actor, id: string, now = new Date()): Promise<void> {
-    if (audienceOf(actor) !== 'iev') throw new ForbiddenError('Only the IEV team can record that a welcome was sent.');
+    if (!isIevMember(actor)) throw new ForbiddenError('Only the IEV team can record that a welcome was sent.');
     // A session counted on the partner at the same moment (hours changed) is a conflict: re-read and tick again.
     await retryOnConflict(async () => {
       const partner = await this.partners.find(id);
@@ -128,6 +161,14 @@ export class RegisterService {
       await this.partners.replace({ ...stored, welcome: { status: 'sent', recordedAt: now.toISOString() } }, _etag);
     });
   }
+}
+
+/** How the actor's own work touches the partner: sessions of their plans, and claims they sent (drafts are not read). */
+function workWith(actor: Actor, partnerId: string, plans: readonly WorkRecord[], claims: readonly ClaimRecord[]): WorkWithPartner {
+  return {
+    tookPartInSession: plans.some((plan) => plan.hostId === actor.id && plan.sessions.some((session) => session.partnerIds.includes(partnerId))),
+    claimFromHost: claims.some((claim) => claim.hostId === actor.id),
+  };
 }
 
 /** Same name and contact as someone already on the register. */

@@ -1,35 +1,61 @@
-import type { Actor } from '../people/actor.js';
+import type { Actor, Role } from '../people/actor.js';
 import type { Partner } from './partner.js';
 
 /**
- * Who may see what about an Involvement Partner. The register is personal data, so each role sees
- * the least it needs (UK GDPR data minimisation):
- * - viewer (another team): the partner's involvement profile, nothing to reach or identify them by;
- * - host (staff): also consent, contact (only when the partner agreed to be contacted), needs and payment preference;
- * - IEV member: also the emergency contact and equality-monitoring answers (every such view is audited).
+ * Who may see what about an Involvement Partner: need to know, written once. The register is personal
+ * data, so each person sees the least their part in the partner's involvement needs (UK GDPR data
+ * minimisation, article 5(1)(c)):
+ * - `public`: anyone signed in — the partner's involvement profile (name, status, interests, service
+ *   areas, lived experience, availability, how much they have been involved), nothing to reach them by;
+ * - `in-work`: a host while the partner is part of that host's work — also consent, contact details
+ *   (only when the partner agreed to be contacted), communication and access needs, payment preference;
+ * - `iev`: the IEV team keeps the register — everything, including the emergency contact and
+ *   equality-monitoring answers, and every view of those is written to the audit log.
  * Partners who have left the register are visible to IEV members only.
+ *
+ * The API (partner page) and the bot's cards both take their partner details from `partnerViewFor`.
  */
-export type Audience = 'viewer' | 'host' | 'iev';
+export type Audience = 'public' | 'in-work' | 'iev';
 
-export function audienceOf(actor: Actor): Audience {
+/**
+ * How a host's work touches the partner. A partner is part of the host's work when they took part in
+ * a session of one of the host's plans, or the host sent an expense claim for them (drafts do not
+ * count: starting a draft must not be a way to read someone's details).
+ */
+export interface WorkWithPartner {
+  readonly tookPartInSession: boolean;
+  readonly claimFromHost: boolean;
+}
+
+export const NO_WORK: WorkWithPartner = { tookPartInSession: false, claimFromHost: false };
+
+export function worksWith(work: WorkWithPartner): boolean {
+  return work.tookPartInSession || work.claimFromHost;
+}
+
+/** The actor's audience for one partner. Members of other teams (viewer role) never have work with partners. */
+export function audienceFor(actor: Actor, work: WorkWithPartner): Audience {
   if (actor.roles.includes('iev')) return 'iev';
-  if (actor.roles.includes('host')) return 'host';
-  return 'viewer';
+  if (actor.roles.includes('host') && worksWith(work)) return 'in-work';
+  return 'public';
 }
 
 const PROFILE_FIELDS = ['id', 'displayName', 'status', 'areas', 'interests', 'livedExperience', 'availability', 'lastInvolvedAt', 'hoursInvolved'] as const;
-const STAFF_FIELDS = ['registeredAt', 'consent', 'paymentPreference', 'contact', 'communicationNeeds', 'accessNeeds', 'welcome'] as const;
+const IN_WORK_FIELDS = ['registeredAt', 'consent', 'paymentPreference', 'contact', 'communicationNeeds', 'accessNeeds', 'welcome'] as const;
 const IEV_ONLY_FIELDS = ['emergencyContact', 'equality'] as const;
-/** IEV's own records about the entry (who erased it and why): not the partner's details, so not audited. */
-const IEV_RECORD_FIELDS = ['erasure'] as const;
+/** IEV's own records about the entry (how consent changed, who erased it and why): not audited as views. */
+const IEV_RECORD_FIELDS = ['consentHistory', 'erasure'] as const;
 
-export type PartnerField = (typeof PROFILE_FIELDS)[number] | (typeof STAFF_FIELDS)[number] | (typeof IEV_ONLY_FIELDS)[number] | (typeof IEV_RECORD_FIELDS)[number];
+export type PartnerField = (typeof PROFILE_FIELDS)[number] | (typeof IN_WORK_FIELDS)[number] | (typeof IEV_ONLY_FIELDS)[number] | (typeof IEV_RECORD_FIELDS)[number];
 
 export const FIELDS_BY_AUDIENCE: Readonly<Record<Audience, readonly PartnerField[]>> = {
-  viewer: PROFILE_FIELDS,
-  host: [...PROFILE_FIELDS, ...STAFF_FIELDS],
-  iev: [...PROFILE_FIELDS, ...STAFF_FIELDS, ...IEV_ONLY_FIELDS, ...IEV_RECORD_FIELDS],
+  public: PROFILE_FIELDS,
+  'in-work': [...PROFILE_FIELDS, ...IN_WORK_FIELDS],
+  iev: [...PROFILE_FIELDS, ...IN_WORK_FIELDS, ...IEV_ONLY_FIELDS, ...IEV_RECORD_FIELDS],
 };
+
+/** The fields only some audiences see: what the API refuses to anyone outside them. */
+export const PRIVATE_FIELDS: readonly PartnerField[] = [...IN_WORK_FIELDS, ...IEV_ONLY_FIELDS, ...IEV_RECORD_FIELDS];
 
 /** Fields whose every view is written to the audit log. */
 export const AUDITED_FIELDS: readonly PartnerField[] = IEV_ONLY_FIELDS;
@@ -40,8 +66,8 @@ export type PartnerView = Partial<Pick<Partner, PartnerField>> & Pick<Partner, '
  * Involvement work (a plan's title, host, dates and the names of partners still on the register) is
  * for every audience: a channel tab shows a team the work that concerns it.
  */
-export function canSeeWork(audience: Audience): boolean {
-  return audience === 'viewer' || audience === 'host' || audience === 'iev';
+export function canSeeWork(role: Role): boolean {
+  return role === 'viewer' || role === 'host' || role === 'iev';
 }
 
 export function canSeePartner(audience: Audience, partner: Pick<Partner, 'status'>): boolean {
@@ -53,8 +79,8 @@ export function partnerViewFor(audience: Audience, partner: Partner): PartnerVie
   for (const field of FIELDS_BY_AUDIENCE[audience]) {
     if (partner[field] !== undefined) view[field] = partner[field];
   }
-  // A host may reach out only to partners who agreed to be contacted about opportunities.
-  if (audience === 'host' && !partner.consent.contactAboutOpportunities.given) delete view.contact;
+  // A host may reach out only to partners who agreed to be contacted; withdrawing that consent hides the details at once.
+  if (audience !== 'iev' && !partner.consent.contactAboutOpportunities.given) delete view.contact;
   return view as PartnerView;
 }
 

@@ -1,7 +1,7 @@
-import type { Actor } from '../people/actor.js';
+import { leadingRole, type Actor } from '../people/actor.js';
 import { describeWork, type WorkSummary } from './involvement-work.js';
 import type { InvolvementReader, PartnerRepository } from './ports.js';
-import { audienceOf, canSeeWork } from './visibility.js';
+import { canSeeWork } from './visibility.js';
 
 /** Partner names looked up for one page of work: enough for a page, bounded whatever the plans say. */
 const MAX_NAMES_PER_PAGE = 500;
@@ -14,7 +14,7 @@ export class WorkService {
   ) {}
 
   async list(actor: Actor, filter: { serviceArea?: string | undefined; planId?: string | undefined; pageSize: number; continuation?: string | undefined }): Promise<{ items: WorkSummary[]; continuation: string | undefined }> {
-    if (!canSeeWork(audienceOf(actor))) return { items: [], continuation: undefined };
+    if (!canSeeWork(leadingRole(actor))) return { items: [], continuation: undefined };
     const page = await this.work.plansPage(filter);
     const partnerNames = await this.namesOf(page.items.flatMap((plan) => plan.partnerIds));
     return { items: page.items.map((plan) => describeWork(plan, partnerNames)), continuation: page.continuation };

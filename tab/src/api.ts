@@ -107,8 +107,15 @@ export interface PartnerView {
   readonly erasure?: { at: string; byName: string; reason: string };
 }
 
+/** Need to know: what the caller sees of this partner, and why (domain/register/visibility.ts). */
+export interface PartnerAccess {
+  readonly audience: 'public' | 'in-work' | 'iev';
+  readonly work: { readonly tookPartInSession: boolean; readonly claimFromHost: boolean };
+}
+
 export interface PartnerPageData {
   readonly partner: PartnerView;
+  readonly access: PartnerAccess;
   readonly version?: string;
   readonly involvement?: ReadonlyArray<{ planId: string; title: string; phase?: string; sessions: number; hours: number }>;
   readonly claims?: ReadonlyArray<{ id: string; status: string; submittedAt?: string; amountPence?: number; paidAt?: string }>;

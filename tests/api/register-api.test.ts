@@ -34,6 +34,12 @@ describe('Involvement Register API', () => {
     app = await startTestApp({ env: { IEV_MEMBER_IDS: IEV.id } });
     await app.services.directoryStore.savePerson({ userId: OTHER.id, displayName: OTHER.name, roles: ['viewer'] });
     await seedFictionalPartners(app.services.database.containers, 60);
+    // Need to know: the host sees contact and needs of the partners in their work (these took part in a session).
+    await app.services.database.containers.plans.items.create({
+      id: 'plan-hosts-work', type: 'plan', schemaVersion: 1, hostId: HOST.id, hostName: HOST.name, title: 'Waiting room review', phase: 'running',
+      partnerIds: [fictionalPartner(6).id, fictionalPartner(3).id],
+      sessions: [{ id: 's-work', date: '2026-02-01', durationMinutes: 60, format: 'in-person', partnerIds: [fictionalPartner(6).id, fictionalPartner(3).id] }],
+    });
   });
   after(() => app?.stop());
 
@@ -41,17 +47,19 @@ describe('Involvement Register API', () => {
     // fictionalPartner(6): paused, agreed to contact and to equality monitoring, has access needs and an emergency contact.
     const profile = ['areas', 'availability', 'displayName', 'hoursInvolved', 'id', 'interests', 'lastInvolvedAt', 'livedExperience', 'status'];
     const staff = [...profile, 'accessNeeds', 'consent', 'contact', 'paymentPreference', 'registeredAt', 'welcome'];
-    const table: Array<[string, TestUser, string[]]> = [
-      ['a member of another team', OTHER, profile],
-      ['a host', HOST, staff],
-      ['an IEV member', IEV, [...staff, 'emergencyContact', 'equality']],
+    // fictionalPartner(13): active, no work with the host.
+    const table: Array<[string, TestUser, number, string[]]> = [
+      ['a member of another team', OTHER, 6, profile],
+      ['a host the partner works with', HOST, 6, staff],
+      ['a host with no work with the partner', HOST, 13, profile],
+      ['an IEV member', IEV, 6, [...staff, 'emergencyContact', 'equality']],
     ];
-    for (const [who, user, fields] of table) {
+    for (const [who, user, index, fields] of table) {
       it(`gives ${who} exactly the fields they may see`, async () => {
-        const { status, body } = await get<{ partner: Record<string, unknown>; involvement?: unknown; claims?: unknown }>(`/api/partners/${fictionalPartner(6).id}`, user);
+        const { status, body } = await get<{ partner: Record<string, unknown>; involvement?: unknown; claims?: unknown }>(`/api/partners/${fictionalPartner(index).id}`, user);
         assert.equal(status, 200);
         assert.deepEqual(Object.keys(body.partner).sort(), [...fields].sort());
-        assert.equal('involvement' in body, user !== OTHER, 'involvement history is for staff');
+        assert.equal('involvement' in body, fields === staff || user === IEV, 'involvement history is for IEV and the hosts the partner works with');
       });
     }
 

@@ -1,6 +1,6 @@
 import { Badge, Button, Field, Link, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState, type ReactNode } from 'react';
-import { api, type PartnerPageData, type PartnerStatus, type PartnerView } from '../api.js';
+import { api, type PartnerAccess, type PartnerPageData, type PartnerStatus, type PartnerView } from '../api.js';
 import { ErrorMessage, Loading } from '../components/states.js';
 import { formatDate, formatPounds, PAYMENT_LABEL, STATUS_LABEL } from '../format.js';
 import { href } from '../router.js';
@@ -43,6 +43,7 @@ export function PartnerPage({ id }: { id: string }) {
         <h2 id="partner-heading">{partner.displayName}</h2>
         <Badge appearance="tint" color={partner.status === 'active' ? 'success' : 'warning'}>{STATUS_LABEL[partner.status]}</Badge>
       </div>
+      <NeedToKnow access={data.access} name={partner.displayName} />
       <div className={styles.sections}>
         <Section title="Profile">
           <Facts rows={[
@@ -90,7 +91,7 @@ export function PartnerPage({ id }: { id: string }) {
               <ul className={styles.list}>
                 {data.involvement.map((entry) => (
                   <li key={entry.planId}>
-                    <Link href={href('work', { plan: entry.planId })}>{entry.title}</Link> — {entry.sessions} {entry.sessions === 1 ? 'session' : 'sessions'}, {entry.hours} hours
+                    <Link href={href('work', { plan: entry.planId })}>{entry.title}</Link> — {entry.sessions} {entry.sessions === 1 ? 'session' : 'sessions'}, {entry.hours} {entry.hours === 1 ? 'hour' : 'hours'}
                   </li>
                 ))}
               </ul>
@@ -118,6 +119,21 @@ export function PartnerPage({ id }: { id: string }) {
       {(partner.emergencyContact || partner.erasure) && <AuditTrail id={partner.id} />}
     </article>
   );
+}
+
+/** Says plainly why the page shows what it shows: the public profile, or the details a host's work needs. */
+function NeedToKnow({ access, name }: { access: PartnerAccess; name: string }) {
+  if (access.audience === 'iev') return null;
+  if (access.audience === 'public') {
+    return (
+      <p>
+        You see {name}’s public profile. Contact details and communication and access needs are shown to the hosts whose
+        work they take part in (a session of their plan, or an expense claim they sent) and to the IEV team.
+      </p>
+    );
+  }
+  const because = access.work.tookPartInSession ? 'they took part in a session of your work' : 'you sent an expense claim for them';
+  return <p>You see {name}’s contact details and needs because {because}. Use them only for that work.</p>;
 }
 
 function ConsentSection({ partner }: { partner: PartnerView }) {
