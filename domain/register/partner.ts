@@ -10,7 +10,6 @@ export const PAYMENT_PREFERENCES = ['accept-payment', 'expenses-only', 'decline'
 
 /** The purposes a partner consents to separately: being on the register, being contacted about opportunities, equality monitoring. */
 export const CONSENT_PURPOSES = ['register', 'contactAboutOpportunities', 'equalityMonitoring'] as const;
-export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 /** How the partner told us: kept with each choice, as the record of consent (UK GDPR article 7(1)). */
 export const CONSENT_METHODS = ['registration-form', 'in-person', 'phone', 'email', 'letter', 'online-form'] as const;
 

@@ -54,9 +54,6 @@ export const FIELDS_BY_AUDIENCE: Readonly<Record<Audience, readonly PartnerField
   iev: [...PROFILE_FIELDS, ...IN_WORK_FIELDS, ...IEV_ONLY_FIELDS, ...IEV_RECORD_FIELDS],
 };
 
-/** The fields only some audiences see: what the API refuses to anyone outside them. */
-export const PRIVATE_FIELDS: readonly PartnerField[] = [...IN_WORK_FIELDS, ...IEV_ONLY_FIELDS, ...IEV_RECORD_FIELDS];
-
 /** Fields whose every view is written to the audit log. */
 export const AUDITED_FIELDS: readonly PartnerField[] = IEV_ONLY_FIELDS;
 
