@@ -5,6 +5,7 @@ import { DEMO_PEOPLE } from '../demo/demo-people.js';
 import { registerQuerySchema } from '../domain/register/register-query.js';
 import { PARTNER_STATUSES } from '../domain/register/partner.js';
 import { registrationSchema } from '../domain/register/registration.js';
+import { partnerCorrectionSchema } from '../domain/register/correction.js';
 import type { ApiContext, Route } from './routes.js';
 import { parseOrThrow, pathParams } from './validate.js';
 import { HttpProblem } from './problem.js';
@@ -45,6 +46,12 @@ export function registerRegisterRoutes(server: Server, route: Route, context: Ap
 
   server.get('/api/partners/:id/audit', route(async ({ actor, req }) => {
     return { body: { items: await context.services.register.auditTrail(actor, parseOrThrow(partnerId, pathParams(req).id)) } };
+  }));
+
+  server.put('/api/partners/:id', route(async ({ actor, req }) => {
+    const id = parseOrThrow(partnerId, pathParams(req).id);
+    const body = parseOrThrow(partnerCorrectionSchema, req.body, 'Some details need checking before they can be saved.');
+    return { body: await context.services.register.correct(actor, id, body) };
   }));
 
   server.put('/api/partners/:id/status', route(async ({ actor, req }) => {

@@ -69,6 +69,14 @@ export const partnerSchema = z.object({
   hoursInvolved: z.number().min(0).default(0),
   /** The latest sessions already counted in hoursInvolved, so logging a session twice never counts it twice. */
   countedSessionIds: z.array(z.string().max(200)).max(200).optional(),
+  /**
+   * Audit events saved in the same write as the change they record, until they are copied to the audit trail:
+   * a change can never be saved without its audit entry (names of fields only, never values).
+   */
+  pendingAudit: z
+    .array(z.object({ id: z.string().max(200), action: z.enum(['status-changed', 'corrected', 'consent-changed']), fields: z.array(z.string().max(60)).max(30), actorId: z.string().max(100), actorName: z.string().max(120), at: z.iso.datetime() }))
+    .max(100)
+    .optional(),
   /** Set when the partner's personal data was erased on request (domain/register/erasure.ts). */
   erasure: z.object({ at: z.iso.datetime(), byId: z.string(), byName: z.string(), reason: z.string().max(500) }).optional(),
 });

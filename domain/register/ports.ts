@@ -36,7 +36,7 @@ export interface AuditEvent extends StoredDocument {
   readonly actorId: string;
   /** The colleague's name as signed in, so the trail reads plainly to IEV. */
   readonly actorName: string;
-  readonly action: 'viewed-sensitive' | 'registered' | 'status-changed' | 'exported' | 'erased';
+  readonly action: 'viewed-sensitive' | 'registered' | 'status-changed' | 'corrected' | 'consent-changed' | 'exported' | 'erased';
   readonly fields: readonly string[];
   readonly at: string;
 }

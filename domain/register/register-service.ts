@@ -1,10 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { retryOnConflict } from '../concurrency.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import { isIevMember, isStaff, leadingRole, type Actor, type Role } from '../people/actor.js';
 import type { ClaimStatus } from '../claims/claim.js';
 import type { AuditTrail, ClaimRecord, InvolvementReader, PartnerRepository, WorkRecord } from './ports.js';
 import type { Partner } from './partner.js';
+import type { Versioned } from '../ports.js';
 import type { RegisterQuery } from './register-query.js';
+import { corrected, type PartnerCorrection } from './correction.js';
 import { isSameRegistrant, newPartnerFrom, type RegistrationInput } from './registration.js';
 import { LIVED_EXPERIENCE, SERVICE_AREAS } from './service-areas.js';
 import { audienceFor, auditedFieldsIn, canSeePartner, NO_WORK, partnerRow, partnerViewFor, type Audience, type PartnerRow, type PartnerView, type WorkWithPartner } from './visibility.js';
@@ -45,6 +48,15 @@ export interface PartnerPage {
    */
   readonly involvement?: readonly InvolvementEntry[];
   readonly claims?: readonly ClaimEntry[];
+}
+
+const STALE = 'Someone else changed this partner since you opened the page. Reload to see the latest, then try again.';
+
+type PendingAudit = NonNullable<Partner['pendingAudit']>[number];
+
+function withoutVersion(partner: Versioned<Partner>): Partner {
+  const { _etag: _version, ...stored } = partner;
+  return stored;
 }
 
 // The same words whether the partner does not exist or the caller may not see them.
@@ -125,8 +137,12 @@ export class RegisterService {
   /** Who registered the partner and who has seen their sensitive details: IEV members only, newest first. */
   async auditTrail(actor: Actor, id: string): Promise<Array<{ at: string; actorId: string; actorName: string; action: string; fields: readonly string[] }>> {
     if (!isIevMember(actor)) throw new ForbiddenError('Only the IEV team sees who viewed a partner\u2019s details.');
-    if (!(await this.partners.find(id))) throw new NotFoundError(NOT_FOUND);
-    const trail = await this.audit.trailOf(id);
+    const partner = await this.partners.find(id);
+    if (!partner) throw new NotFoundError(NOT_FOUND);
+    const recorded = await this.audit.trailOf(id);
+    // Changes whose audit event still waits on the entry (not yet copied to the trail) are shown too.
+    const waiting = (partner.pendingAudit ?? []).filter((event) => !recorded.some((entry) => entry.id === event.id));
+    const trail = [...waiting, ...recorded].sort((a, b) => b.at.localeCompare(a.at));
     return trail.slice(0, 50).map(({ at, actorId, actorName, action, fields }) => ({ at, actorId, actorName: actorName ?? 'A colleague', action, fields }));
   }
 
@@ -135,13 +151,49 @@ export class RegisterService {
     if (!isIevMember(actor)) throw new ForbiddenError('Only the IEV team can change a partner\u2019s status.');
     const partner = await this.partners.find(id);
     if (!partner) throw new NotFoundError(NOT_FOUND);
-    if (partner._etag !== version) throw new ConflictError('Someone else changed this partner since you opened the page. Reload to see the latest, then try again.');
+    if (partner._etag !== version) throw new ConflictError(STALE);
     if (partner.status === status) return { version: partner._etag };
     if (partner.erasure) throw new ConflictError('This partner\u2019s data was erased on request, so they cannot come back onto the register. If they return, register them again.');
-    const { _etag, ...stored } = partner;
-    const saved = await this.partners.replace({ ...stored, status }, _etag);
-    await this.audit.record({ subjectId: id, actorId: actor.id, actorName: actor.displayName, action: 'status-changed', fields: [status] });
+    const saved = await this.changeWithAudit(partner, { ...withoutVersion(partner), status }, { action: 'status-changed', fields: [status] }, actor, new Date());
     return { version: saved._etag };
+  }
+
+  /**
+   * IEV corrects a partner's details (rectification). Refused when someone changed the entry since the form
+   * was opened; the entry keeps its id, so involvement history and claims stay with it. The audit names the
+   * fields that changed, never their values.
+   */
+  async correct(actor: Actor, id: string, input: PartnerCorrection, now = new Date()): Promise<{ version: string; changed: readonly string[] }> {
+    if (!isIevMember(actor)) throw new ForbiddenError('Only the IEV team can correct a partner’s details.');
+    const partner = await this.partners.find(id);
+    if (!partner) throw new NotFoundError(NOT_FOUND);
+    if (partner.erasure) throw new ConflictError('This partner’s data was erased on request, so there is nothing to correct. If they return, register them again.');
+    if (partner._etag !== input.version) throw new ConflictError(STALE);
+    const { partner: next, changed } = corrected(withoutVersion(partner), input);
+    if (changed.length === 0) return { version: partner._etag, changed };
+    const saved = await this.changeWithAudit(partner, next, { action: 'corrected', fields: changed }, actor, now);
+    return { version: saved._etag, changed };
+  }
+
+  /**
+   * Saves a change with its audit event in the same write (so the change can never be saved without it),
+   * then copies the event to the audit trail under its id and clears it from the entry. If copying fails,
+   * the event waits on the entry and the next change copies it: nothing is lost and nothing is copied twice.
+   */
+  private async changeWithAudit(partner: Versioned<Partner>, next: Partner, event: { action: PendingAudit['action']; fields: readonly string[] }, actor: Actor, now: Date): Promise<Versioned<Partner>> {
+    const pending: PendingAudit = { id: `${event.action}:${randomUUID()}`, action: event.action, fields: [...event.fields], actorId: actor.id, actorName: actor.displayName, at: now.toISOString() };
+    const saved = await this.partners.replace({ ...next, pendingAudit: [...(partner.pendingAudit ?? []), pending].slice(-100) }, partner._etag);
+    try {
+      for (const waiting of saved.pendingAudit ?? []) {
+        const { id: onceId, at, ...rest } = waiting;
+        await this.audit.record({ subjectId: saved.id, ...rest }, new Date(at), onceId);
+      }
+      const { pendingAudit: _copied, ...cleared } = withoutVersion(saved);
+      return await this.partners.replace(cleared, saved._etag);
+    } catch {
+      // The events are safe on the entry; the next change copies them (by id, so once).
+      return saved;
+    }
   }
 
   async welcomeTasks(actor: Actor): Promise<Array<Pick<Partner, 'id' | 'displayName' | 'registeredAt'>>> {

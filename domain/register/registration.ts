@@ -7,12 +7,18 @@ import { PAYMENT_PREFERENCES, type Partner } from './partner.js';
  * contacted about opportunities is a choice, and equality monitoring is a separate, optional,
  * explicit consent — answers are refused without it.
  */
-const text = (max: number) => z.string().trim().max(max, `Keep this under ${max} characters.`);
-const optionalText = (max: number) => text(max).optional().transform((value) => (value ? value : undefined));
-const tagList = z.array(text(80).min(1)).max(30, 'Choose up to 30.').default([]);
-const PHONE = /^\+?[0-9 ()-]{7,20}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const text = (max: number) => z.string().trim().max(max, `Keep this under ${max} characters.`);
+export const optionalText = (max: number) => text(max).optional().transform((value) => (value ? value : undefined));
+export const tagList = z.array(text(80).min(1)).max(30, 'Choose up to 30.').default([]);
+export const PHONE = /^\+?[0-9 ()-]{7,20}$/;
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_EQUALITY_ANSWERS = 20;
+
+export const emergencyContactSchema = z.object({
+  name: text(120).min(1, 'Enter the emergency contact\u2019s name.'),
+  relationship: text(60).min(1, 'Say how the emergency contact knows the partner, for example \u201csister\u201d.'),
+  phone: text(40).regex(PHONE, 'Enter the emergency contact\u2019s phone number using digits.'),
+});
 
 export const registrationSchema = z
   .object({
@@ -34,11 +40,7 @@ export const registrationSchema = z
       contactAboutOpportunities: z.boolean().default(false),
       equalityMonitoring: z.boolean().default(false),
     }),
-    emergencyContact: z.object({
-      name: text(120).min(1, 'Enter the emergency contact\u2019s name.'),
-      relationship: text(60).min(1, 'Say how the emergency contact knows the partner, for example \u201csister\u201d.'),
-      phone: text(40).regex(PHONE, 'Enter the emergency contact\u2019s phone number using digits.'),
-    }),
+    emergencyContact: emergencyContactSchema,
     // A handful of questions; a forged body with thousands of keys would bloat every register read.
     equality: z
       .record(z.string().max(60), text(120))

@@ -97,7 +97,7 @@ export interface PartnerView {
   readonly registeredAt?: string;
   readonly consent?: Record<'register' | 'contactAboutOpportunities' | 'equalityMonitoring', { given: boolean; at: string }>;
   readonly paymentPreference?: { choice: string };
-  readonly contact?: { email?: string; phone?: string; preferredMethod?: string };
+  readonly contact?: { email?: string; phone?: string; preferredMethod?: string; postalAddress?: string };
   readonly communicationNeeds?: string;
   readonly accessNeeds?: string;
   readonly welcome?: { status: 'to-send' | 'sent'; recordedAt: string };

@@ -8,6 +8,7 @@ import { onTeamsThemeChange, teamsToken, themeName, type ThemeName } from './tea
 import { ClaimView } from './views/claim-view.js';
 import { ConfigPage } from './views/config-page.js';
 import { ImpactView } from './views/impact-view.js';
+import { PartnerEdit } from './views/partner-edit.js';
 import { PartnerPage } from './views/partner-page.js';
 import { RegisterForm } from './views/register-form.js';
 import { filtersFrom, RegisterView } from './views/register-view.js';
@@ -142,6 +143,7 @@ function View({ route, options, inTeams }: { route: Route; options: RegisterOpti
   if (section === 'config') return <ConfigPage options={options} inTeams={inTeams} />;
   if (section === 'work') return <WorkView area={route.params.get('area') ?? undefined} planId={route.params.get('plan') ?? undefined} />;
   if (section === 'partners' && id === 'new') return <RegisterForm options={options} />;
+  if (section === 'partners' && id && route.segments[2] === 'edit') return <PartnerEdit id={id} options={options} />;
   if (section === 'partners' && id) return <PartnerPage id={id} />;
   if (section === 'claims' && id) return <ClaimView id={id} />;
   if (section === 'impact') return <ImpactView from={route.params.get('from') ?? undefined} to={route.params.get('to') ?? undefined} />;

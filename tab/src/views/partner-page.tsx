@@ -3,7 +3,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { api, type PartnerAccess, type PartnerPageData, type PartnerStatus, type PartnerView } from '../api.js';
 import { ErrorMessage, Loading } from '../components/states.js';
 import { formatDate, formatPounds, PAYMENT_LABEL, STATUS_LABEL } from '../format.js';
-import { href } from '../router.js';
+import { href, useRoute } from '../router.js';
 import { useApiResource } from '../use-api-resource.js';
 import { PartnerRights } from './partner-rights.js';
 
@@ -18,12 +18,31 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: '20px' },
 });
 
+const CONTACT_METHOD_LABEL: Record<string, string> = { email: 'Email', phone: 'Phone call', text: 'Text message', post: 'Post' };
+
+/** How the audit trail names a corrected field (the trail holds field names, never values). */
+const FIELD_WORDS: Record<string, string> = {
+  displayName: 'name',
+  'contact.email': 'email address',
+  'contact.phone': 'phone number',
+  'contact.preferredMethod': 'preferred contact method',
+  'contact.postalAddress': 'postal address',
+  communicationNeeds: 'communication needs',
+  accessNeeds: 'access needs',
+  emergencyContact: 'emergency contact',
+  interests: 'interests',
+  areas: 'service areas',
+  availability: 'availability',
+  livedExperience: 'lived experience',
+};
+
 const EQUALITY_LABEL: Record<string, string> = { ageBand: 'Age group', disability: 'Disability', ethnicGroup: 'Ethnic group', gender: 'Gender' };
 
 /** One partner: profile, needs, involvement history, claims; emergency contact and equality answers for IEV only (the server decides). */
 export function PartnerPage({ id }: { id: string }) {
   const styles = useStyles();
   const { data, error, reload: load } = useApiResource<PartnerPageData>(`/api/partners/${encodeURIComponent(id)}`);
+  const justSaved = useRoute().params.get('saved') === '1';
 
   if (error) {
     return (
@@ -43,6 +62,14 @@ export function PartnerPage({ id }: { id: string }) {
         <h2 id="partner-heading">{partner.displayName}</h2>
         <Badge appearance="tint" color={partner.status === 'active' ? 'success' : 'warning'}>{STATUS_LABEL[partner.status]}</Badge>
       </div>
+      {justSaved && (
+        <MessageBar intent="success" role="status" style={{ marginBottom: 12 }}>
+          <MessageBarBody>Changes saved. The audit log records who changed which details.</MessageBarBody>
+        </MessageBar>
+      )}
+      {data.version && !partner.erasure && (
+        <p><Link href={href(`partners/${encodeURIComponent(partner.id)}/edit`)}>Correct {partner.displayName}’s details</Link></p>
+      )}
       <NeedToKnow access={data.access} name={partner.displayName} />
       <div className={styles.sections}>
         <Section title="Profile">
@@ -62,7 +89,8 @@ export function PartnerPage({ id }: { id: string }) {
             <Facts rows={[
               ['Email', partner.contact?.email],
               ['Phone', partner.contact?.phone],
-              ['Prefers', partner.contact?.preferredMethod],
+              ['Prefers', partner.contact?.preferredMethod && (CONTACT_METHOD_LABEL[partner.contact.preferredMethod] ?? partner.contact.preferredMethod)],
+              ['Postal address', partner.contact?.postalAddress],
               ['Communication needs', partner.communicationNeeds ?? 'None recorded'],
               ['Access needs', partner.accessNeeds ?? 'None recorded'],
             ]} />
@@ -210,6 +238,8 @@ const AUDIT_WORDS: Record<string, string> = {
   registered: 'registered the partner',
   'viewed-sensitive': 'viewed the emergency contact or equality answers',
   'status-changed': 'changed their status',
+  corrected: 'corrected',
+  'consent-changed': 'recorded a change of consent',
   exported: 'downloaded a copy of their data',
   erased: 'erased their personal data on request',
 };
@@ -227,7 +257,10 @@ function AuditTrail({ id }: { id: string }) {
       <summary>Who has seen or changed this partner’s details ({items.length})</summary>
       <ul className={styles.list}>
         {items.map((entry, index) => (
-          <li key={index}>{formatDate(entry.at)}: {entry.actorName} {AUDIT_WORDS[entry.action] ?? entry.action}</li>
+          <li key={index}>
+            {formatDate(entry.at)}: {entry.actorName} {AUDIT_WORDS[entry.action] ?? entry.action}
+            {entry.action === 'corrected' && ` ${entry.fields.map((field) => FIELD_WORDS[field] ?? field).join(', ')}`}
+          </li>
         ))}
       </ul>
     </details>

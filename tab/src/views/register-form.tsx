@@ -1,17 +1,11 @@
-import { Button, Checkbox, Field, Input, Link, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { Button, Checkbox, Field, Input, Radio, RadioGroup, Select, tokens } from '@fluentui/react-components';
+import { useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, type PartnerView, type RegisterOptions } from '../api.js';
 import { ErrorMessage } from '../components/states.js';
+import { EmergencyContactInputs, ErrorSummary, Group, InterestsInputs, NeedsInputs, useFormStyles } from '../components/form-parts.js';
 import { PAYMENT_LABEL } from '../format.js';
 import { navigate } from '../router.js';
 
-const useStyles = makeStyles({
-  form: { display: 'grid', gap: '20px', maxWidth: '720px' },
-  fieldset: { border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, padding: '12px 16px', display: 'grid', gap: '12px', margin: 0, minWidth: 0 },
-  legend: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, padding: '0 4px' },
-  choices: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))' },
-  hint: { margin: 0, color: tokens.colorNeutralForeground2 },
-});
 
 const EQUALITY_QUESTIONS: ReadonlyArray<{ key: string; label: string; answers: readonly string[] }> = [
   { key: 'ageBand', label: 'Age group', answers: ['18-24', '25-34', '35-49', '50-64', '65+'] },
@@ -44,7 +38,7 @@ const INPUT_FOR_FIELD: Record<string, string> = {
 
 /** Registering a partner (IEV members): consent per purpose, one emergency contact, needs, payment preference, interests. */
 export function RegisterForm({ options }: { options: RegisterOptions }) {
-  const styles = useStyles();
+  const styles = useFormStyles();
   const operationId = useRef(crypto.randomUUID());
   const summary = useRef<HTMLDivElement>(null);
   const [form, setForm] = useState<FormState>(EMPTY);
@@ -77,6 +71,7 @@ export function RegisterForm({ options }: { options: RegisterOptions }) {
   };
 
   const field = (id: string) => ({ validationMessage: errors[id], validationState: errors[id] ? ('error' as const) : ('none' as const) });
+  const shared = { form, setText: (key: keyof FormState, value: string) => set(key, value as never), field };
 
   return (
     <section aria-labelledby="register-form-heading">
@@ -132,51 +127,11 @@ export function RegisterForm({ options }: { options: RegisterOptions }) {
           </Group>
         )}
 
-        <Group title="Emergency contact">
-          <Field label="Name" required {...field('emergencyName')}>
-            <Input id="emergencyName" value={form.emergencyName} onChange={(_, data) => set('emergencyName', data.value)} autoComplete="off" />
-          </Field>
-          <Field label="Relationship to the partner" required hint='For example "sister" or "friend".' {...field('emergencyRelationship')}>
-            <Input id="emergencyRelationship" value={form.emergencyRelationship} onChange={(_, data) => set('emergencyRelationship', data.value)} autoComplete="off" />
-          </Field>
-          <Field label="Phone number" required {...field('emergencyPhone')}>
-            <Input id="emergencyPhone" type="tel" value={form.emergencyPhone} onChange={(_, data) => set('emergencyPhone', data.value)} autoComplete="off" />
-          </Field>
-        </Group>
+        <EmergencyContactInputs {...shared} />
 
-        <Group title="Interests and experience">
-          <fieldset className={styles.fieldset}>
-            <legend className={styles.legend}>Service areas they are interested in</legend>
-            <div className={styles.choices}>
-              {options.serviceAreas.map((area) => (
-                <Checkbox key={area} label={area} checked={form.areas.includes(area)} onChange={(_, data) => toggle('areas', area, data.checked === true)} />
-              ))}
-            </div>
-          </fieldset>
-          <fieldset className={styles.fieldset}>
-            <legend className={styles.legend}>Lived experience</legend>
-            <div className={styles.choices}>
-              {options.livedExperience.map((kind) => (
-                <Checkbox key={kind} label={kind} checked={form.livedExperience.includes(kind)} onChange={(_, data) => toggle('livedExperience', kind, data.checked === true)} />
-              ))}
-            </div>
-          </fieldset>
-          <Field label="Interests" hint="Separate with commas, for example: interview panels, leaflets">
-            <Input id="interests" value={form.interests} onChange={(_, data) => set('interests', data.value)} />
-          </Field>
-          <Field label="Availability" hint="For example: weekday mornings, online only" {...field('availability')}>
-            <Input id="availability" value={form.availability} onChange={(_, data) => set('availability', data.value)} />
-          </Field>
-        </Group>
+        <InterestsInputs {...shared} toggle={toggle} areaChoices={options.serviceAreas} experienceChoices={options.livedExperience} />
 
-        <Group title="Communication and access needs">
-          <Field label="Communication needs" hint="For example: large print, easy read, an interpreter" {...field('communicationNeeds')}>
-            <Textarea id="communicationNeeds" value={form.communicationNeeds} onChange={(_, data) => set('communicationNeeds', data.value)} />
-          </Field>
-          <Field label="Access needs" hint="For example: step-free access, breaks, a quiet room" {...field('accessNeeds')}>
-            <Textarea id="accessNeeds" value={form.accessNeeds} onChange={(_, data) => set('accessNeeds', data.value)} />
-          </Field>
-        </Group>
+        <NeedsInputs {...shared} />
 
         <Group title="Payment">
           <Field label="What they would like for their involvement">
@@ -191,33 +146,6 @@ export function RegisterForm({ options }: { options: RegisterOptions }) {
         </div>
       </form>
     </section>
-  );
-}
-
-function Group({ title, children }: { title: string; children: ReactNode }) {
-  const styles = useStyles();
-  return (
-    <fieldset className={styles.fieldset}>
-      <legend className={styles.legend}>{title}</legend>
-      {children}
-    </fieldset>
-  );
-}
-
-function ErrorSummary({ failure, errors }: { failure: unknown; errors: Record<string, string> }) {
-  const entries = Object.entries(errors).filter(([id]) => id !== 'form');
-  if (!(failure instanceof ApiError) || failure.status !== 400) return <ErrorMessage error={failure} />;
-  return (
-    <MessageBar intent="error" layout="multiline" role="alert">
-      <MessageBarBody>
-        <MessageBarTitle>{failure.detail}</MessageBarTitle>
-        <ul>
-          {entries.map(([id, message]) => (
-            <li key={id}><Link href={`#${id}`} onClick={(event) => { event.preventDefault(); document.getElementById(id)?.focus(); }}>{message}</Link></li>
-          ))}
-        </ul>
-      </MessageBarBody>
-    </MessageBar>
   );
 }
 
