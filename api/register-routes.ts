@@ -6,6 +6,7 @@ import { registerQuerySchema } from '../domain/register/register-query.js';
 import { PARTNER_STATUSES } from '../domain/register/partner.js';
 import { registrationSchema } from '../domain/register/registration.js';
 import { partnerCorrectionSchema } from '../domain/register/correction.js';
+import { consentChangeSchema } from '../domain/register/consent.js';
 import type { ApiContext, Route } from './routes.js';
 import { parseOrThrow, pathParams } from './validate.js';
 import { HttpProblem } from './problem.js';
@@ -52,6 +53,12 @@ export function registerRegisterRoutes(server: Server, route: Route, context: Ap
     const id = parseOrThrow(partnerId, pathParams(req).id);
     const body = parseOrThrow(partnerCorrectionSchema, req.body, 'Some details need checking before they can be saved.');
     return { body: await context.services.register.correct(actor, id, body) };
+  }));
+
+  server.post('/api/partners/:id/consent', route(async ({ actor, req }) => {
+    const id = parseOrThrow(partnerId, pathParams(req).id);
+    const body = parseOrThrow(consentChangeSchema, req.body, 'Some answers need checking before the consent can be recorded.');
+    return { body: await context.services.register.changeConsent(actor, id, body) };
   }));
 
   server.put('/api/partners/:id/status', route(async ({ actor, req }) => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { retryOnConflict } from '../concurrency.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { isIevMember, isStaff, leadingRole, type Actor, type Role } from '../people/actor.js';
 import type { ClaimStatus } from '../claims/claim.js';
 import type { AuditTrail, ClaimRecord, InvolvementReader, PartnerRepository, WorkRecord } from './ports.js';
@@ -8,6 +8,7 @@ import type { Partner } from './partner.js';
 import type { Versioned } from '../ports.js';
 import type { RegisterQuery } from './register-query.js';
 import { corrected, type PartnerCorrection } from './correction.js';
+import { isInFuture, withConsentChange, type ConsentChange } from './consent.js';
 import { isSameRegistrant, newPartnerFrom, type RegistrationInput } from './registration.js';
 import { LIVED_EXPERIENCE, SERVICE_AREAS } from './service-areas.js';
 import { audienceFor, auditedFieldsIn, canSeePartner, NO_WORK, partnerRow, partnerViewFor, type Audience, type PartnerRow, type PartnerView, type WorkWithPartner } from './visibility.js';
@@ -173,6 +174,27 @@ export class RegisterService {
     if (changed.length === 0) return { version: partner._etag, changed };
     const saved = await this.changeWithAudit(partner, next, { action: 'corrected', fields: changed }, actor, now);
     return { version: saved._etag, changed };
+  }
+
+  /**
+   * IEV records a partner's new choice about one purpose, with the date and how they said it. Withdrawal takes
+   * effect at once (see consent.ts); withdrawing consent to be on the register is erasure, its own flow.
+   */
+  async changeConsent(actor: Actor, id: string, change: ConsentChange, now = new Date()): Promise<{ version: string }> {
+    if (!isIevMember(actor)) throw new ForbiddenError('Only the IEV team can record a partner\u2019s consent.');
+    if (isInFuture(change.date, now)) throw new ValidationError('Check the date.', [{ field: 'date', message: 'The date they told you cannot be in the future.' }]);
+    if (change.purpose === 'register' && !change.given) {
+      throw new ValidationError('Withdrawing consent to be on the register means erasing their entry.', [
+        { field: 'purpose', message: 'Use \u201cErase on request\u201d on the partner\u2019s page: their data is erased at once, and the reason is recorded.' },
+      ]);
+    }
+    const partner = await this.partners.find(id);
+    if (!partner) throw new NotFoundError(NOT_FOUND);
+    if (partner.erasure) throw new ConflictError('This partner\u2019s data was erased on request, so there is no consent to change.');
+    if (partner._etag !== change.version) throw new ConflictError(STALE);
+    const { partner: next, fields } = withConsentChange(withoutVersion(partner), change, actor, now);
+    const saved = await this.changeWithAudit(partner, next, { action: 'consent-changed', fields }, actor, now);
+    return { version: saved._etag };
   }
 
   /**

@@ -84,6 +84,8 @@ export interface PartnerRow {
   readonly consent: 'contactable' | 'register-only';
 }
 
+export type ConsentPurpose = 'register' | 'contactAboutOpportunities' | 'equalityMonitoring';
+
 export interface PartnerView {
   readonly id: string;
   readonly displayName: string;
@@ -95,7 +97,9 @@ export interface PartnerView {
   readonly lastInvolvedAt?: string;
   readonly hoursInvolved?: number;
   readonly registeredAt?: string;
-  readonly consent?: Record<'register' | 'contactAboutOpportunities' | 'equalityMonitoring', { given: boolean; at: string }>;
+  readonly consent?: Record<ConsentPurpose, { given: boolean; at: string; how?: string }>;
+  /** IEV only: every change of consent after registration, oldest first. */
+  readonly consentHistory?: ReadonlyArray<{ purpose: ConsentPurpose; given: boolean; at: string; how: string; recordedAt: string; byName: string }>;
   readonly paymentPreference?: { choice: string };
   readonly contact?: { email?: string; phone?: string; preferredMethod?: string; postalAddress?: string };
   readonly communicationNeeds?: string;

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../helpers/app.js';
 import { screenshot } from '../helpers/browser.js';
 import { cardText } from '../helpers/cards.js';
-import { HOST, IEV } from '../helpers/users.js';
-import { fictionalPartner, seedFictionalPartners } from '../../demo/demo-partners.js';
+import { HOST } from '../helpers/users.js';
+import { fictionalPartner } from '../../demo/demo-partners.js';
 import { planAtSummary, pressOn } from '../planning/planning-steps.js';
-import { axeViolations, describeViolations, useTabBrowser } from './tab-page.js';
+import { axeViolations, describeViolations, useRegisterWithPartners } from './tab-page.js';
 
 /** fictionalPartner(13): active, agreed to be contacted, with communication needs. */
 const PARTNER = fictionalPartner(13);
@@ -17,12 +16,8 @@ const apiFromPage = (page: Page, path: string, as: string) =>
 
 describe('Need to know in the tab: a host sees a partner\u2019s needs only once the partner is part of their work', function () {
   this.timeout(180_000);
-  let app: TestApp;
-  const { open } = useTabBrowser(async () => {
-    app = await startTestApp({ env: { IEV_MEMBER_IDS: IEV.id } });
-    await seedFictionalPartners(app.services.database.containers, 20);
-    return app;
-  });
+  const tab = useRegisterWithPartners(20);
+  const { open } = tab;
 
   it('shows the public profile until the host logs a session with the partner in the bot, then their needs', async () => {
     const page = await open(`partners/${PARTNER.id}`, { as: HOST });
@@ -39,7 +34,7 @@ describe('Need to know in the tab: a host sees a partner\u2019s needs only once 
     await screenshot(page, 'partner-public-profile-for-host');
 
     // The host logs a session with the partner, in the bot, as they would in Teams.
-    const chat = app.personalChat(HOST);
+    const chat = tab.app.personalChat(HOST);
     const form = (await pressOn(chat, await planAtSummary(chat), 'session.start')).card;
     const found = (await pressOn(chat, form, 'session.search', { partnerSearch: PARTNER.displayName.split(' ')[0] })).card;
     assert.match(cardText(found), new RegExp(PARTNER.displayName));

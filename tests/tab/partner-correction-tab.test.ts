@@ -1,18 +1,13 @@
 import assert from 'node:assert/strict';
-import { startTestApp, type TestApp } from '../helpers/app.js';
 import { screenshot } from '../helpers/browser.js';
 import { IEV } from '../helpers/users.js';
-import { fictionalPartner, seedFictionalPartners } from '../../demo/demo-partners.js';
-import { axeViolations, describeViolations, useTabBrowser, type Theme } from './tab-page.js';
+import { fictionalPartner } from '../../demo/demo-partners.js';
+import { axeViolations, describeViolations, useRegisterWithPartners, type Theme } from './tab-page.js';
 
 describe('Correcting a partner\u2019s details in the tab (IEV)', function () {
   this.timeout(180_000);
-  let app: TestApp;
-  const { open } = useTabBrowser(async () => {
-    app = await startTestApp({ env: { IEV_MEMBER_IDS: IEV.id } });
-    await seedFictionalPartners(app.services.database.containers, 20);
-    return app;
-  });
+  const tab = useRegisterWithPartners(20);
+  const { open } = tab;
 
   it('changes the phone number and needs; the page shows them and the audit names the fields without their values', async () => {
     const partner = fictionalPartner(10);
@@ -37,7 +32,7 @@ describe('Correcting a partner\u2019s details in the tab (IEV)', function () {
     violations = await axeViolations(page);
     assert.deepEqual(violations, [], describeViolations(violations));
     await screenshot(page, 'partner-corrected');
-    const stored = await app.services.partners.find(partner.id);
+    const stored = await tab.app.services.partners.find(partner.id);
     assert.equal(stored!.contact.phone, '01632 960777');
   });
 
@@ -46,19 +41,19 @@ describe('Correcting a partner\u2019s details in the tab (IEV)', function () {
     const page = await open(`partners/${partner.id}/edit`, { as: IEV });
     await page.getByRole('heading', { name: `Correct ${partner.displayName}\u2019s details` }).waitFor();
     // A colleague saves a change while this form is open.
-    const { body } = await app.getJson<{ version: string }>(`/api/partners/${partner.id}`, IEV);
-    const theirs = await app.api(`/api/partners/${partner.id}/status`, { as: IEV, method: 'PUT', body: JSON.stringify({ status: 'paused', version: body.version }) });
+    const { body } = await tab.app.getJson<{ version: string }>(`/api/partners/${partner.id}`, IEV);
+    const theirs = await tab.app.api(`/api/partners/${partner.id}/status`, { as: IEV, method: 'PUT', body: JSON.stringify({ status: 'paused', version: body.version }) });
     assert.equal(theirs.status, 200);
     await page.getByLabel('Availability').fill('Tuesdays only');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Someone else changed this partner while you were editing').waitFor();
     await screenshot(page, 'partner-correct-conflict');
-    assert.equal((await app.services.partners.find(partner.id))!.availability, partner.availability);
+    assert.equal((await tab.app.services.partners.find(partner.id))!.availability, partner.availability);
     await page.getByRole('button', { name: 'Load the latest details' }).click();
     await page.getByLabel('Availability').fill('Tuesdays only');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Changes saved.').waitFor();
-    const stored = await app.services.partners.find(partner.id);
+    const stored = await tab.app.services.partners.find(partner.id);
     assert.equal(stored!.availability, 'Tuesdays only');
     assert.equal(stored!.status, 'paused', 'the colleague\u2019s change is kept');
   });

@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, loopbackContext } from '../helpers/browser.js';
-import type { TestApp } from '../helpers/app.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { IEV } from '../helpers/users.js';
+import { seedFictionalPartners } from '../../demo/demo-partners.js';
 import type { TestUser } from '../helpers/users.js';
 
 export type Theme = 'default' | 'dark' | 'contrast';
@@ -66,6 +68,27 @@ export function useTabBrowser(setup: () => Promise<TestApp>): TabBrowser {
     },
     open: async (route, options) => track(await openTab(started().browser, started().app, route, options)),
     track,
+  };
+}
+
+/** A suite with the IEV member configured and `partners` fictional partners on the register, in Chromium. */
+export function useRegisterWithPartners(partners: number): TabBrowser & { readonly app: TestApp } {
+  let app: TestApp | undefined;
+  const tab = useTabBrowser(async () => {
+    app = await startTestApp({ env: { IEV_MEMBER_IDS: IEV.id } });
+    await seedFictionalPartners(app.services.database.containers, partners);
+    return app;
+  });
+  return {
+    get browser() {
+      return tab.browser;
+    },
+    open: tab.open,
+    track: tab.track,
+    get app() {
+      if (!app) throw new Error('The app starts in the suite\u2019s before hook');
+      return app;
+    },
   };
 }
 

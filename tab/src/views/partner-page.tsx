@@ -1,6 +1,6 @@
-import { Badge, Button, Field, Link, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Field, Input, Link, MessageBar, MessageBarBody, Radio, RadioGroup, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState, type ReactNode } from 'react';
-import { api, type PartnerAccess, type PartnerPageData, type PartnerStatus, type PartnerView } from '../api.js';
+import { api, type ConsentPurpose, type PartnerAccess, type PartnerPageData, type PartnerStatus, type PartnerView } from '../api.js';
 import { ErrorMessage, Loading } from '../components/states.js';
 import { formatDate, formatPounds, PAYMENT_LABEL, STATUS_LABEL } from '../format.js';
 import { href, useRoute } from '../router.js';
@@ -141,6 +141,7 @@ export function PartnerPage({ id }: { id: string }) {
           </Section>
         )}
       </div>
+      {data.version && partner.consent && !partner.erasure && <ConsentChange partner={partner} version={data.version} onChanged={() => void load()} />}
       {data.version && !partner.erasure && <StatusChange partner={partner} version={data.version} onChanged={() => void load()} />}
       {partner.welcome?.status === 'to-send' && <WelcomeTask partner={partner} onDone={() => void load()} />}
       {data.version && <PartnerRights partner={partner} onErased={() => void load()} />}
@@ -164,18 +165,99 @@ function NeedToKnow({ access, name }: { access: PartnerAccess; name: string }) {
   return <p>You see {name}’s contact details and needs because {because}. Use them only for that work.</p>;
 }
 
+const PURPOSE_LABEL: Record<ConsentPurpose, string> = {
+  register: 'On the register',
+  contactAboutOpportunities: 'Contact about opportunities',
+  equalityMonitoring: 'Equality monitoring',
+};
+const HOW_LABEL: Record<string, string> = { 'registration-form': 'on the registration form', 'in-person': 'in person', phone: 'by phone', email: 'by email', letter: 'by letter', 'online-form': 'on an online form' };
+
 function ConsentSection({ partner }: { partner: PartnerView }) {
+  const styles = useStyles();
   const consent = partner.consent!;
-  const said = (given: boolean) => (given ? 'Yes' : 'No');
+  const said = (entry: { given: boolean; at: string; how?: string }) => `${entry.given ? 'Yes' : 'No'} (${formatDate(entry.at)}${entry.how ? `, ${HOW_LABEL[entry.how] ?? entry.how}` : ''})`;
   return (
     <Section title="Consent">
       <Facts rows={[
-        ['On the register', `${said(consent.register.given)} (${formatDate(consent.register.at)})`],
-        ['Contact about opportunities', `${said(consent.contactAboutOpportunities.given)} (${formatDate(consent.contactAboutOpportunities.at)})`],
-        ['Equality monitoring', `${said(consent.equalityMonitoring.given)} (${formatDate(consent.equalityMonitoring.at)})`],
+        [PURPOSE_LABEL.register, said(consent.register)],
+        [PURPOSE_LABEL.contactAboutOpportunities, said(consent.contactAboutOpportunities)],
+        [PURPOSE_LABEL.equalityMonitoring, said(consent.equalityMonitoring)],
         ['Payment preference', PAYMENT_LABEL[partner.paymentPreference?.choice ?? 'not-chosen']],
       ]} />
+      {partner.consentHistory && partner.consentHistory.length > 0 && (
+        <>
+          <h4 style={{ margin: '12px 0 4px' }}>Consent history</h4>
+          <ul className={styles.list}>
+            {[...partner.consentHistory].reverse().map((entry, index) => (
+              <li key={index}>
+                {formatDate(entry.at)}: {entry.given ? 'agreed to' : 'withdrew'} {PURPOSE_LABEL[entry.purpose].toLowerCase()}, {HOW_LABEL[entry.how] ?? entry.how} (recorded by {entry.byName})
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </Section>
+  );
+}
+
+/** IEV records a partner's new choice for one purpose, with the date and how they said it. Withdrawal takes effect at once. */
+function ConsentChange({ partner, version, onChanged }: { partner: PartnerView; version: string; onChanged: () => void }) {
+  const [purpose, setPurpose] = useState<ConsentPurpose>('contactAboutOpportunities');
+  const [given, setGiven] = useState<'yes' | 'no'>(partner.consent?.contactAboutOpportunities.given ? 'no' : 'yes');
+  const [date, setDate] = useState(() => new Date().toISOString().slice(0, 10));
+  const [how, setHow] = useState('phone');
+  const [error, setError] = useState<unknown>();
+  const [saving, setSaving] = useState(false);
+  const erasure = purpose === 'register' && given === 'no';
+  const save = async () => {
+    setSaving(true);
+    setError(undefined);
+    try {
+      await api(`/api/partners/${encodeURIComponent(partner.id)}/consent`, { method: 'POST', body: { version, purpose, given: given === 'yes', date, how } });
+      onChanged();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <details style={{ marginTop: 16 }}>
+      <summary>Record a change of consent</summary>
+      <div style={{ display: 'grid', gap: 12, maxWidth: 480, marginTop: 8 }}>
+        <Field label="Which consent">
+          <Select value={purpose} onChange={(_, choice) => { const next = choice.value as ConsentPurpose; setPurpose(next); setGiven(partner.consent?.[next].given ? 'no' : 'yes'); }}>
+            {(Object.keys(PURPOSE_LABEL) as ConsentPurpose[]).map((key) => <option key={key} value={key}>{PURPOSE_LABEL[key]}</option>)}
+          </Select>
+        </Field>
+        <Field label="Their choice">
+          <RadioGroup value={given} onChange={(_, choice) => setGiven(choice.value as 'yes' | 'no')}>
+            <Radio value="yes" label="They agree" />
+            <Radio value="no" label="They withdraw their consent" />
+          </RadioGroup>
+        </Field>
+        <Field label="When they told you">
+          <Input type="date" value={date} max={new Date().toISOString().slice(0, 10)} onChange={(_, value) => setDate(value.value)} />
+        </Field>
+        <Field label="How they told you">
+          <Select value={how} onChange={(_, choice) => setHow(choice.value)}>
+            <option value="in-person">In person</option>
+            <option value="phone">By phone</option>
+            <option value="email">By email</option>
+            <option value="letter">By letter</option>
+            <option value="online-form">On an online form</option>
+          </Select>
+        </Field>
+        {purpose === 'equalityMonitoring' && given === 'no' && <p style={{ margin: 0 }}>Their equality answers will be deleted at once, and they will no longer count in the equality figures.</p>}
+        {purpose === 'contactAboutOpportunities' && given === 'no' && <p style={{ margin: 0 }}>Hosts will no longer see their contact details, and they will not be offered opportunities.</p>}
+        {erasure ? (
+          <p style={{ margin: 0 }}>Withdrawing consent to be on the register means erasing their entry. Use <strong>Erase on request</strong> below: their data is erased at once and the reason is recorded.</p>
+        ) : (
+          <div><Button onClick={() => void save()} disabled={saving}>{saving ? 'Saving\u2026' : 'Record their choice'}</Button></div>
+        )}
+        {error !== undefined && <ErrorMessage error={error} />}
+      </div>
+    </details>
   );
 }
 

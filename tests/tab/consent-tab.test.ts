@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { screenshot } from '../helpers/browser.js';
+import { IEV } from '../helpers/users.js';
+import { fictionalPartner } from '../../demo/demo-partners.js';
+import { axeViolations, describeViolations, useRegisterWithPartners } from './tab-page.js';
+
+describe('Changing consent in the tab (IEV)', function () {
+  this.timeout(180_000);
+  const tab = useRegisterWithPartners(20);
+  const { open } = tab;
+
+  it('records a withdrawal of equality consent: the answers are gone at once and the history says who, when and how', async () => {
+    const partner = fictionalPartner(12);
+    assert.ok(partner.equality);
+    const page = await open(`partners/${partner.id}`, { as: IEV });
+    await page.getByRole('heading', { name: 'Equality monitoring' }).waitFor();
+    await page.getByText('Record a change of consent').click();
+    await page.getByLabel('Which consent').selectOption('equalityMonitoring');
+    await page.getByRole('radio', { name: 'They withdraw their consent' }).check();
+    await page.getByLabel('How they told you').selectOption('letter');
+    await page.getByText('Their equality answers will be deleted at once').waitFor();
+    let violations = await axeViolations(page);
+    assert.deepEqual(violations, [], describeViolations(violations));
+    await screenshot(page, 'partner-consent-change');
+    await page.getByRole('button', { name: 'Record their choice' }).click();
+
+    await page.getByRole('heading', { name: 'Consent history' }).waitFor();
+    await page.getByText(`withdrew equality monitoring, by letter (recorded by ${IEV.name})`).waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'Equality monitoring' }).count(), 0, 'the answers are gone from the page');
+    violations = await axeViolations(page);
+    assert.deepEqual(violations, [], describeViolations(violations));
+    await screenshot(page, 'partner-consent-history');
+    assert.equal((await tab.app.services.partners.find(partner.id))!.equality, undefined, 'and from the register');
+  });
+});
