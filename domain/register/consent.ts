@@ -21,12 +21,6 @@ export const consentChangeSchema = z
 
 export type ConsentChange = z.infer<typeof consentChangeSchema>;
 
-export const PURPOSE_LABELS: Readonly<Record<(typeof CONSENT_PURPOSES)[number], string>> = {
-  register: 'being on the register',
-  contactAboutOpportunities: 'being contacted about opportunities',
-  equalityMonitoring: 'equality monitoring',
-};
-
 /** The partner with the new choice recorded (and its history), and the fields it changed, for the audit. */
 export function withConsentChange(partner: Partner, change: ConsentChange, actor: Actor, now: Date): { partner: Partner; fields: string[] } {
   const at = `${change.date}T12:00:00.000Z`;

@@ -83,8 +83,8 @@ export function useRegisterWithPartners(partners: number): TabBrowser & { readon
     get browser() {
       return tab.browser;
     },
-    open: tab.open,
-    track: tab.track,
+    open: (route, options) => tab.open(route, options),
+    track: (page) => tab.track(page),
     get app() {
       if (!app) throw new Error('The app starts in the suite\u2019s before hook');
       return app;

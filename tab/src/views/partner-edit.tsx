@@ -92,7 +92,7 @@ function EditForm({ partner, version, options, onReload }: { partner: PartnerVie
       <div ref={summary} tabIndex={-1}>
         {failure !== undefined && <ProblemSummary failure={failure} errors={errors} onReload={onReload} />}
       </div>
-      <form className={styles.form} onSubmit={submit} noValidate>
+      <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
         <Group title="Name and contact">
           <Field label="Full name" required {...field('displayName')}>
             <Input id="displayName" value={form.displayName} onChange={(_, value) => set('displayName', value.value)} autoComplete="off" />
