@@ -270,13 +270,14 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'AAD_APP_TENANT_ID', value: aadAppTenantId }
         { name: 'IEV_MEMBER_IDS', value: ievMemberIds }
         // App Service and monitoring. The Application Insights connection string only says where to send
-        // telemetry (Microsoft documents it as not a secret); it gives no access to any data.
+        // telemetry (Microsoft documents it as not a secret); it gives no access to any data. The app sends
+        // OpenTelemetry itself (server/telemetry.ts), stripped of personal data, so App Service's own agent
+        // (ApplicationInsightsAgent_EXTENSION_VERSION) stays off: it would report the same requests again, unstripped.
         { name: 'WEBSITES_PORT', value: '8080' }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'true' }
         // The deployed zip already holds the built server and tab; the platform installs runtime packages only.
         { name: 'CUSTOM_BUILD_COMMAND', value: 'npm ci --omit=dev --no-audit --no-fund' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
-        { name: 'ApplicationInsightsAgent_EXTENSION_VERSION', value: '~3' }
       ]
     }
   }

@@ -4,7 +4,7 @@ import { ClaimService } from '../domain/claims/claim-service.js';
 import { PaymentService } from '../domain/claims/payment-service.js';
 import { loadPolicy, type ReimbursementPolicy } from '../domain/claims/policy.js';
 import { claimDeliverer } from '../domain/notifications/claim-notifications.js';
-import { OutboxDispatcher } from '../domain/notifications/outbox-dispatcher.js';
+import { OutboxDispatcher, type DispatcherOptions } from '../domain/notifications/outbox-dispatcher.js';
 import type { ConversationAddress } from '../domain/people/ports.js';
 import type { PartnerRepository } from '../domain/register/ports.js';
 import { ClaimStore } from '../storage/claim-store.js';
@@ -39,6 +39,7 @@ export interface ClaimsModuleDependencies {
   readonly personalChatOf: (userId: string) => Promise<ConversationAddress | undefined>;
   readonly ievChannel: () => Promise<ConversationAddress | undefined>;
   readonly approverIds: () => Promise<readonly string[]>;
+  readonly onDeliveryAttempt?: DispatcherOptions['onAttempt'];
 }
 
 export function createClaimsModule(deps: ClaimsModuleDependencies): ClaimsModule {
@@ -61,6 +62,7 @@ export function createClaimsModule(deps: ClaimsModuleDependencies): ClaimsModule
   const dispatcher: OutboxDispatcher = new OutboxDispatcher({
     store: outbox,
     logger: deps.logger,
+    ...(deps.onDeliveryAttempt ? { onAttempt: deps.onDeliveryAttempt } : {}),
     deliver: claimDeliverer({
       claims: store,
       claimService: service,

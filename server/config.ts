@@ -50,6 +50,9 @@ const environmentSchema = z.object({
   // Never below 5: fewer would show counts small enough to identify someone (docs/impact.md).
   IMPACT_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(5).max(50).default(5),
   AZURE_CLIENT_ID: optionalText,
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText.pipe(
+    z.string().regex(/(^|;)\s*InstrumentationKey=[^;]+/i, { message: 'must be an Application Insights connection string (InstrumentationKey=...;IngestionEndpoint=...)' }).optional(),
+  ),
 });
 
 export type Mode = 'local' | 'azure';
@@ -79,6 +82,8 @@ export interface AppConfig {
   readonly retentionReviewYears: number;
   /** "Is it working?" shows counts of people below this as "fewer than N" (docs/impact.md). */
   readonly impactSuppressionThreshold: number;
+  /** OpenTelemetry to Application Insights (server/telemetry.ts); undefined sends nothing. */
+  readonly telemetry: { readonly connectionString: string } | undefined;
 }
 
 export interface BotCredentials {
@@ -133,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ievChannel: vars.IEV_CHANNEL_ID && vars.IEV_SERVICE_URL ? { channelId: vars.IEV_CHANNEL_ID, serviceUrl: vars.IEV_SERVICE_URL } : undefined,
     retentionReviewYears: vars.RETENTION_REVIEW_YEARS,
     impactSuppressionThreshold: vars.IMPACT_SUPPRESSION_THRESHOLD,
+    telemetry: vars.APPLICATIONINSIGHTS_CONNECTION_STRING ? { connectionString: vars.APPLICATIONINSIGHTS_CONNECTION_STRING } : undefined,
   };
   const problems = [...productionProblems(config, vars), ...consistencyProblems(vars)];
   if (problems.length > 0) throw new ConfigError(problems);

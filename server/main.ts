@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { startApp, type RunningApp } from './app.js';
+import type { RunningApp } from './app.js';
+import { startTelemetry } from './telemetry.js';
 
 /** Production entry point: the plain server. `scripts/start-local.ts` adds the Agents Playground for local use. */
 export async function main(): Promise<RunningApp> {
@@ -15,13 +16,20 @@ export async function main(): Promise<RunningApp> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  const telemetry = await startTelemetry(config);
+  // Loaded after telemetry has started, so that its instrumentation wraps the modules the app uses.
+  const { startApp } = await import('./app.js');
   const app = await startApp(config, logger);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
-    app.stop().then(
+    app
+      .stop()
+      // Telemetry that cannot be sent is lost, not a reason to fail the stop.
+      .then(() => telemetry.shutdown().catch((error: unknown) => logger.warn({ err: { name: (error as Error)?.name } }, 'telemetry not flushed')))
+      .then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error({ err: { message: (error as Error).message } }, 'error while stopping');

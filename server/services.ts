@@ -16,6 +16,7 @@ import { PlanStore } from '../storage/plan-store.js';
 import { PlanService } from '../domain/planning/plan-service.js';
 import { SupportService } from '../domain/planning/support-service.js';
 import { createClaimsModule, type ClaimsModule } from './claims-module.js';
+import { outboxDeliveryCounter } from './telemetry.js';
 import { ImpactService } from '../domain/impact/impact-service.js';
 import { ImpactQueries } from '../storage/impact-queries.js';
 import type { AppConfig } from './config.js';
@@ -85,6 +86,7 @@ export async function createServices(config: AppConfig, database: DatabaseHandle
     personalChatOf: (userId) => directory.personalChatOf(userId),
     ievChannel: () => ievChannel.address(),
     approverIds: () => directory.ievMemberIds(),
+    onDeliveryAttempt: outboxDeliveryCounter(),
   });
   return {
     config,

@@ -15,7 +15,12 @@ export interface DispatcherOptions {
   readonly maxAttempts?: number;
   readonly baseDelayMs?: number;
   readonly now?: Clock;
+  /** Told of every attempt's outcome (for a delivery-count metric); never of the message itself. */
+  readonly onAttempt?: (attempt: { readonly outcome: AttemptOutcome; readonly target: OutboxMessage['target'] }) => void;
 }
+
+/** delivered / void (nothing to send any more) / waiting (not possible yet) / retry (an error) / failed (gave up). */
+export type AttemptOutcome = 'delivered' | 'void' | 'waiting' | 'retry' | 'failed';
 
 /** While one instance is delivering a message, others leave it alone for this long. */
 const LEASE_MS = 60_000;
@@ -158,6 +163,7 @@ export class OutboxDispatcher {
       },
       leased._etag,
     );
+    this.options.onAttempt?.({ outcome: status === 'pending' ? (failure ? 'retry' : 'waiting') : status, target: message.target });
     const log = { messageId: message.id, target: message.target, attempts, status, ...(failure ? { error: failure.code } : {}) };
     if (status === 'failed') this.options.logger.warn(log, 'outbox message gave up after repeated failures');
     else this.options.logger.info(log, 'outbox attempt');

@@ -43,6 +43,7 @@ describe('configuration', () => {
     ['a Cosmos endpoint that is not a URL', { COSMOS_ENDPOINT: 'not a url' }, /COSMOS_ENDPOINT: must be the account URL/],
     ['half of the tab SSO settings', { AAD_APP_CLIENT_ID: 'abc' }, /must be set together/],
     ['a local Cosmos endpoint that is not loopback', { LOCAL_COSMOS_ENDPOINT: 'https://10.0.0.4:8081/' }, /must be a loopback address/],
+    ['an Application Insights connection string without an instrumentation key', { APPLICATIONINSIGHTS_CONNECTION_STRING: 'https://uksouth-1.in.applicationinsights.azure.com/' }, /^APPLICATIONINSIGHTS_CONNECTION_STRING: must be an Application Insights connection string/m],
   ];
   for (const [name, env, message] of refusals) {
     it(`refuses ${name}`, () => {

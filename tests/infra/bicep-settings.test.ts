@@ -9,7 +9,7 @@ import { appServiceEnvironment, appSettings, AZURE_SAMPLE, bicep, cosmosContaine
 const read = (path: string) => readFileSync(fileURLToPath(new URL(`../../${path}`, import.meta.url)), 'utf8');
 
 /** App Service's own settings: read by the platform, not by server/config.ts. */
-const PLATFORM_SETTINGS = new Set(['WEBSITES_PORT', 'SCM_DO_BUILD_DURING_DEPLOYMENT', 'CUSTOM_BUILD_COMMAND', 'APPLICATIONINSIGHTS_CONNECTION_STRING', 'ApplicationInsightsAgent_EXTENSION_VERSION']);
+const PLATFORM_SETTINGS = new Set(['WEBSITES_PORT', 'SCM_DO_BUILD_DURING_DEPLOYMENT', 'CUSTOM_BUILD_COMMAND']);
 
 /** Names server/config.ts reads, taken from its environment schema. */
 function configVariables(): string[] {
@@ -68,6 +68,14 @@ describe('the Bicep app settings', () => {
       assert.match(config, new RegExp(`${secretVariable}:`), `${secretVariable} is still a variable the app knows`);
       assert.ok(!appSettings().some((setting) => setting.name === secretVariable), `${secretVariable} must not be set in Azure`);
     }
+  });
+
+  it('send telemetry from the app itself, to the Application Insights the template creates, and not also from App Service\u2019s agent', () => {
+    const settings = appSettings();
+    assert.equal(settings.find((setting) => setting.name === 'APPLICATIONINSIGHTS_CONNECTION_STRING')?.expression, 'appInsights.properties.ConnectionString');
+    assert.equal(loadConfig(appServiceEnvironment(AZURE_SAMPLE)).telemetry?.connectionString, AZURE_SAMPLE['appInsights.properties.ConnectionString']);
+    // The agent would report the same requests a second time, without the app's stripping of personal data.
+    assert.ok(!settings.some((setting) => setting.name === 'ApplicationInsightsAgent_EXTENSION_VERSION'));
   });
 
   it('never read a key or password anywhere in the template, and need no Key Vault', () => {

@@ -13,10 +13,15 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
 
-/** Static, value-level imports and re-exports (type-only ones vanish at build time). */
+/**
+ * Static, value-level imports and re-exports (type-only ones vanish at build time), and dynamic imports of
+ * the project's own modules (server/main.ts loads the app after starting telemetry), which load as surely.
+ */
 function staticImports(source: string): string[] {
   const withoutComments = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-  return [...withoutComments.matchAll(/^\s*(?:import|export)\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm)].map((match) => match[1]!);
+  const imports = [...withoutComments.matchAll(/^\s*(?:import|export)\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm)].map((match) => match[1]!);
+  const ownDynamic = [...withoutComments.matchAll(/\bimport\(\s*['"](\.[^'"]+)['"]\s*\)/g)].map((match) => match[1]!);
+  return [...imports, ...ownDynamic];
 }
 
 function packageName(specifier: string): string {
