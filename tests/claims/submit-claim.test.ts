@@ -4,7 +4,7 @@ import { cardText, validateCard } from '../helpers/cards.js';
 import { cardsSent } from '../helpers/chat.js';
 import { HOST, IEV, OTHER, SECOND_IEV } from '../helpers/users.js';
 import { parsePolicy } from '../../domain/claims/policy.js';
-import { addMileage, eventually, addPartner, approvalCardPosted, IEV_CHANNEL, pressFor, startClaim, startClaimsApp, storedClaim, submit, today } from './claim-steps.js';
+import { addMileage, eventually, addPartner, approvalCardPosted, IEV_CHANNEL, personalChatId, pressFor, startClaim, startClaimsApp, storedClaim, submit, today } from './claim-steps.js';
 import { CLAIM_VERBS } from '../../bot/claims/claim-verbs.js';
 
 describe('claims: a host submits a partner\u2019s claim in 1:1 chat', () => {
@@ -137,6 +137,8 @@ describe('claims: a host submits a partner\u2019s claim in 1:1 chat', () => {
       const approved = await pressFor(app.channel(IEV), CLAIM_VERBS.approve.verb, { claimId });
       assert.match(cardText(approved), /12 miles × 45p = £5\.40/);
       assert.equal((await storedClaim(app, claimId)).totals.expensesPence, 540);
+      // The host is told through the outbox, a moment later: wait for it, so it cannot land in a later test's turn.
+      await app.connector.waitFor((call) => call.kind === 'send' && call.conversationId === personalChatId(HOST) && JSON.stringify(call.activity).includes(claimId));
 
       const { claimId: later } = await startClaim(host, 'Ada', 'After the change');
       const card = await addMileage(host, later, '12');
