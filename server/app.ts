@@ -16,6 +16,7 @@ import { createServices, type Services } from './services.js';
 import { createFeatures } from './features.js';
 import { seedDemoData } from '../demo/seed-demo-data.js';
 import { tabFiles } from './tab-files.js';
+import { recordRoute } from './telemetry.js';
 
 export interface RunningApp {
   readonly url: string;
@@ -119,6 +120,7 @@ function createHttpServer(
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'no-referrer');
     (req as unknown as { log: Logger }).log = logger.child({ requestId });
+    recordRoute(req.getRoute()?.path?.toString());
     next();
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));

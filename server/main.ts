@@ -19,27 +19,29 @@ export async function main(): Promise<RunningApp> {
   const telemetry = await startTelemetry(config);
   // Loaded after telemetry has started, so that its instrumentation wraps the modules the app uses.
   const { startApp } = await import('./app.js');
-  const app = await startApp(config, logger);
+  const starting = startApp(config, logger);
+  // Listening for signals before the app is up: a stop asked for during start-up waits for it, then stops
+  // cleanly (without a listener, Node would end the process at once, mid-write).
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
-    app
-      .stop()
+    starting
+      .then((app) => app.stop())
       // Telemetry that cannot be sent is lost, not a reason to fail the stop.
       .then(() => telemetry.shutdown().catch((error: unknown) => logger.warn({ err: { name: (error as Error)?.name } }, 'telemetry not flushed')))
       .then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: { message: (error as Error).message } }, 'error while stopping');
-        process.exit(1);
-      },
-    );
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: { message: (error as Error).message } }, 'error while stopping');
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
-  return app;
+  return starting;
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('server/main.ts') || process.argv[1]?.endsWith('server/main.js')) {

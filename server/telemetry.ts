@@ -1,4 +1,4 @@
-import { metrics, type Counter } from '@opentelemetry/api';
+import { metrics, trace, type Counter } from '@opentelemetry/api';
 import type { AppConfig } from './config.js';
 import { PrivacySpanProcessor } from './privacy-span-processor.js';
 
@@ -57,4 +57,12 @@ export function outboxDeliveryCounter(): (attempt: { readonly outcome: string; r
     unit: '{attempt}',
   });
   return ({ outcome, target }) => counter.add(1, { outcome, target });
+}
+
+/**
+ * Gives the request's span its route ("/api/partners/:id"): Application Insights then names and groups requests
+ * by route ("GET /api/partners/:id") rather than by the ids in their paths. A no-op without telemetry.
+ */
+export function recordRoute(route: string | undefined): void {
+  if (route) trace.getActiveSpan()?.setAttribute('http.route', route);
 }

@@ -102,6 +102,7 @@ describe('telemetry to Application Insights (OpenTelemetry)', function () {
       assert.ok(searched, `a request to /api/partners is reported among:\n${requests.map((item) => item.data?.baseData?.url).join('\n')}`);
       assert.doesNotMatch(String(searched.data?.baseData?.url), /\?/, 'no query string');
       assert.equal(searched.data?.baseData?.responseCode, '200');
+      assert.equal(searched.data?.baseData?.name, 'GET /api/partners', 'named by its route, so requests group by route and not by the ids in them');
       assert.ok(requests.some((item) => String(item.data?.baseData?.url ?? '').includes('/api/messages')), 'the bot turn is reported');
 
       const connectorHost = new URL(connector.serviceUrl).host;
