@@ -17,8 +17,8 @@ export class PrivacySpanProcessor {
   onStart(): void {}
 
   onEnd(span: EndedSpan): void {
-    scrubAttributes(span.attributes as Record<string, unknown>);
-    for (const event of span.events) if (event.attributes) scrubAttributes(event.attributes as Record<string, unknown>);
+    scrubAttributes(span.attributes);
+    for (const event of span.events) if (event.attributes) scrubAttributes(event.attributes);
   }
 
   forceFlush(): Promise<void> {
