@@ -1,7 +1,7 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
 import type { ClaimDocument } from '../domain/claims/claim.js';
-import { CLAIM_STATUSES } from '../domain/claims/claim.js';
+import { CLAIM_LIST_STATES, isPastPayBy } from '../domain/claims/claim-list.js';
 import type { PaymentBatchDocument } from '../domain/claims/ports.js';
 import type { ApiContext, Route } from './routes.js';
 import { parseOrThrow, pathParams } from './validate.js';
@@ -12,7 +12,19 @@ const receiptParams = z.object({ claimId: id, receiptId: id });
 const batchParams = z.object({ batchId: id });
 const csvParams = z.object({ batchId: id, category: z.enum(['expenses', 'payments']) });
 const exportBody = z.object({ operationId: z.string().trim().min(8, 'Send a unique operationId so a retried export is not done twice').max(100) });
-const listQuery = z.object({ status: z.enum(CLAIM_STATUSES).optional(), continuation: z.string().max(4000).optional() });
+const day = z.iso.date({ message: 'Enter a date, for example 2026-03-01' });
+const listQuery = z
+  .object({
+    state: z.enum(CLAIM_LIST_STATES, { message: 'Choose a state from the list' }).optional(),
+    hostId: id.optional(),
+    partnerId: id.optional(),
+    from: day.optional(),
+    to: day.optional(),
+    pastPayBy: z.enum(['true', 'false'], { message: 'Say true or false' }).optional(),
+    pageSize: z.coerce.number({ message: 'Give a number of claims per page' }).int().min(1).max(100, 'Ask for 100 claims a page at most').default(25),
+    continuation: z.string().max(4000).optional(),
+  })
+  .refine((query) => !query.from || !query.to || query.from <= query.to, { path: ['to'], message: 'The end date must be on or after the start date' });
 
 /**
  * Claims in the tab: a claim's page with its receipts (its host and IEV approvers only), and IEV's
@@ -21,11 +33,18 @@ const listQuery = z.object({ status: z.enum(CLAIM_STATUSES).optional(), continua
 export function registerClaimsRoutes(server: Server, route: Route, context: ApiContext): void {
   const claims = () => context.services.claims;
 
+  // IEV only: every claim, filtered, newest first, paged on the server with continuation tokens.
   server.get('/api/claims', route(async ({ actor, req }) => {
     const query = parseOrThrow(listQuery, req.query);
-    const page = await claims().service.list(actor, query);
-    return { body: { items: page.items.map(claimSummary), continuation: page.continuation ?? null } };
+    const page = await claims().service.list(
+      actor,
+      { state: query.state, hostId: query.hostId, partnerId: query.partnerId, submittedFrom: query.from, submittedTo: query.to, pastPayBy: query.pastPayBy === 'true' },
+      { pageSize: query.pageSize, continuation: query.continuation },
+    );
+    return { body: { items: page.items.map((claim) => claimSummary(claim, page.today)), continuation: page.continuation ?? null } };
   }));
+
+  server.get('/api/claims/waiting', route(async ({ actor }) => ({ body: { waiting: await claims().service.waitingCount(actor) } })));
 
   server.get('/api/claims/:claimId', route(async ({ actor, req }) => {
     const { claimId } = parseOrThrow(claimParams, req.params);
@@ -63,13 +82,30 @@ export function registerClaimsRoutes(server: Server, route: Route, context: ApiC
     return {
       ...rest,
       receipts: receipts.map((receipt) => ({ id: receipt.id, itemId: receipt.itemId, fileName: receipt.fileName, contentType: receipt.contentType, size: receipt.size, addedAt: receipt.addedAt, url: `/api/claims/${claim.id}/receipts/${receipt.id}` })),
+      pastPayBy: isPastPayBy(claim, new Date().toISOString().slice(0, 10)),
       claimUrl: claims().claimUrl(claim.id),
     };
   }
 }
 
-function claimSummary(claim: ClaimDocument) {
-  return { id: claim.id, status: claim.status, partnerName: claim.partnerName, hostName: claim.hostName, work: claim.work.title, totals: claim.totals, submittedAt: claim.submittedAt, payBy: claim.payBy, paidAt: claim.paidAt, secondsToPay: claim.secondsToPay };
+function claimSummary(claim: ClaimDocument, today: string) {
+  return {
+    id: claim.id,
+    status: claim.status,
+    partnerId: claim.partnerId,
+    partnerName: claim.partnerName,
+    hostId: claim.hostId,
+    hostName: claim.hostName,
+    work: claim.work.title,
+    totals: claim.totals,
+    items: claim.items.length,
+    flagged: claim.items.filter((item) => item.flags.length > 0).length,
+    submittedAt: claim.submittedAt,
+    payBy: claim.payBy,
+    pastPayBy: isPastPayBy(claim, today),
+    paidAt: claim.paidAt,
+    secondsToPay: claim.secondsToPay,
+  };
 }
 
 function batchView(batch: PaymentBatchDocument) {

@@ -29,9 +29,23 @@ export interface SizeComparison {
   readonly meaning: string;
 }
 
+/** A count, for figures that are requests rather than time (what a page asks of the database). */
+export interface Count {
+  readonly label: string;
+  readonly count: number;
+  readonly unit: string;
+}
+
+export interface CountComparison {
+  readonly name: string;
+  readonly baseline: Count;
+  readonly subject: Count;
+  readonly meaning: string;
+}
+
 export interface Benchmark {
   readonly name: string;
-  run(): Promise<Array<Comparison | SizeComparison>>;
+  run(): Promise<Array<Comparison | SizeComparison | CountComparison>>;
 }
 
 /** Runs `operation` `count` times (after a short warm-up) with up to `concurrency` in flight. */
@@ -55,8 +69,9 @@ export function perOperation(measurement: Measurement): number {
   return measurement.milliseconds / measurement.operations;
 }
 
-export function formatComparison(comparison: Comparison | SizeComparison): string {
+export function formatComparison(comparison: Comparison | SizeComparison | CountComparison): string {
   if ('bytes' in comparison.baseline) return formatSizes(comparison as SizeComparison);
+  if ('count' in comparison.baseline) return formatCounts(comparison as CountComparison);
   return formatTimes(comparison as Comparison);
 }
 
@@ -75,5 +90,13 @@ function formatSizes(comparison: SizeComparison): string {
     `${comparison.name}: ${(comparison.subject.bytes / comparison.baseline.bytes).toFixed(2)}× the baseline (${comparison.meaning})`,
     `    baseline  ${comparison.baseline.label}: ${kilobytes(comparison.baseline)}`,
     `    subject   ${comparison.subject.label}: ${kilobytes(comparison.subject)}`,
+  ].join('\n');
+}
+
+function formatCounts(comparison: CountComparison): string {
+  return [
+    `${comparison.name}: ${(comparison.subject.count / comparison.baseline.count).toFixed(2)}× the baseline (${comparison.meaning})`,
+    `    baseline  ${comparison.baseline.label}: ${comparison.baseline.count} ${comparison.baseline.unit}`,
+    `    subject   ${comparison.subject.label}: ${comparison.subject.count} ${comparison.subject.unit}`,
   ].join('\n');
 }

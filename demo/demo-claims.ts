@@ -1,6 +1,8 @@
 import type { ClaimDocument, ClaimStatus, HistoryEntry, ItemInput } from '../domain/claims/claim.js';
 import { priceItems, totalsOf } from '../domain/claims/pricing.js';
 import type { Services } from '../server/services.js';
+import type { Containers } from '../storage/cosmos.js';
+import { createEach } from './create-each.js';
 import { fictionalPartner } from './demo-partners.js';
 import { DEMO_PEOPLE } from './demo-people.js';
 
@@ -25,6 +27,7 @@ export async function seedDemoClaims(services: Services): Promise<void> {
     { partnerIndex: 1, work: 'Interview panel: community nurse', items: [{ kind: 'fare', date: date(9), mode: 'bus', description: 'Day rider', amountPence: 520 }, { kind: 'subsistence', date: date(9), description: 'Lunch', amountPence: 1250 }], history: [by(host, 'draft', 9), by(host, 'submitted', 8), by(iev, 'queried', 7, 'Was lunch provided at the panel?')] },
     { partnerIndex: 5, work: 'Reading group: appointment letters', items: [drive(12, 8)], history: [by(host, 'draft', 12), by(host, 'submitted', 11), by(iev, 'approved', 10)] },
     { partnerIndex: 2, work: 'Carers’ forum', items: [{ kind: 'taxi', date: date(15), description: 'Home to the hub', amountPence: 1800 }], history: [by(host, 'draft', 15), by(host, 'submitted', 14), by(iev, 'rejected', 13, 'Taxi was not agreed in advance; please claim the bus fare instead.')] },
+    { partnerIndex: 6, work: 'Patient leaflet review', items: [drive(21, 16)], history: [by(host, 'draft', 21), by(host, 'submitted', 20)] },
     { partnerIndex: 8, work: 'Quality improvement: falls prevention', items: [drive(30, 18), { kind: 'involvement-time', date: date(30), levelId: 'attend', hours: 3 }], history: [by(host, 'draft', 30), by(host, 'submitted', 29), by(iev, 'approved', 27), by(iev, 'exported', 25, 'Payment batch demo-batch-1'), by(iev, 'paid', 20, 'Payment batch demo-batch-1')] },
   ];
 
@@ -55,7 +58,7 @@ export async function seedDemoClaims(services: Services): Promise<void> {
       totals: totalsOf(items),
       policyVersion: policy.version,
       createdAt: example.history[0]!.at,
-      ...(submitted ? { submittedAt: submitted.at, declarations: { partnerConfirmedAt: submitted.at, hostConfirmedAt: submitted.at } } : {}),
+      ...(submitted ? { submittedAt: submitted.at, payBy: payByOf(submitted.at, policy.payment.targetDaysToPay), declarations: { partnerConfirmedAt: submitted.at, hostConfirmedAt: submitted.at } } : {}),
       ...(decided ? { decision: { outcome: decided.status as 'approved' | 'rejected', byId: decided.byId, byName: decided.byName, at: decided.at, reason: decided.note } } : {}),
       ...(last.status === 'queried' ? { openQuery: { question: last.note!, byName: last.byName, at: last.at } } : {}),
       ...(paid && submitted ? { exportBatchId: 'demo-batch-1', exportedAt: example.history.find((entry) => entry.status === 'exported')!.at, paidAt: paid.at, secondsToPay: Math.round((Date.parse(paid.at) - Date.parse(submitted.at)) / 1000) } : {}),
@@ -77,4 +80,47 @@ export async function seedDemoClaims(services: Services): Promise<void> {
     paidAt: day(20),
     paidByName: iev.displayName,
   });
+}
+
+function payByOf(submittedAt: string, targetDays: number): string {
+  return new Date(Date.parse(submittedAt) + targetDays * DAY_MS).toISOString().slice(0, 10);
+}
+
+const SECOND_FICTIONAL_HOST = { id: '00000000-0000-0000-0000-00000000a004', displayName: 'Sam Second-host (fictional)' };
+const FICTIONAL_STATUSES: readonly ClaimStatus[] = ['submitted', 'queried', 'resubmitted', 'approved', 'rejected', 'exported', 'paid'];
+
+/**
+ * A fictional submitted claim for tests and benchmarks: the n-th is submitted n hours before
+ * 1 March 2026, for one of a few hosts and partners, in a state that cycles through the list's states.
+ */
+export function fictionalClaim(index: number, overrides: Partial<ClaimDocument> = {}): ClaimDocument {
+  const submittedAt = new Date(Date.parse('2026-03-01T12:00:00.000Z') - index * 3_600_000).toISOString();
+  const host = index % 2 === 0 ? DEMO_PEOPLE[0]! : SECOND_FICTIONAL_HOST;
+  const partner = fictionalPartner(index % 7);
+  return {
+    id: `claim-fictional-${String(index).padStart(6, '0')}`,
+    type: 'claim',
+    schemaVersion: 1,
+    status: FICTIONAL_STATUSES[index % FICTIONAL_STATUSES.length]!,
+    hostId: host.id,
+    hostName: host.displayName,
+    partnerId: partner.id,
+    partnerName: partner.displayName,
+    work: { title: 'Fictional involvement work' },
+    items: [{ id: `item-${index}`, input: { kind: 'parking', date: submittedAt.slice(0, 10), description: 'Car park', amountPence: 400 }, category: 'expense', claimedPence: 400, amountPence: 400, explanation: 'Parking £4.00', flags: [] }],
+    receipts: [],
+    totals: { expensesPence: 400, paymentsPence: 0 },
+    policyVersion: 'fictional',
+    createdAt: submittedAt,
+    submittedAt,
+    payBy: payByOf(submittedAt, 14),
+    declarations: { partnerConfirmedAt: submittedAt, hostConfirmedAt: submittedAt },
+    history: [{ status: 'submitted', at: submittedAt, byId: host.id, byName: host.displayName, operationId: `fictional-${index}` }],
+    ...overrides,
+  };
+}
+
+/** Stores `count` fictional claims (one already there is left as it is). */
+export async function seedFictionalClaims(containers: Containers, count: number, make: (index: number) => ClaimDocument = fictionalClaim): Promise<void> {
+  await createEach(containers.claims, count, make);
 }

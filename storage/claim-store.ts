@@ -1,7 +1,8 @@
 import type { Containers } from './cosmos.js';
 import { CosmosRepository, type Page, type Versioned } from './repository.js';
-import type { ClaimDocument, ClaimStatus } from '../domain/claims/claim.js';
+import type { ClaimDocument } from '../domain/claims/claim.js';
 import type { ClaimRepository, PaymentBatchDocument } from '../domain/claims/ports.js';
+import { STATUSES_BY_LIST_STATE, UNPAID_STATUSES, type ClaimListQuery } from '../domain/claims/claim-list.js';
 
 type ClaimsContainerDocument = ClaimDocument | PaymentBatchDocument;
 
@@ -73,12 +74,35 @@ export class ClaimStore implements ClaimRepository {
     return claims as Array<Versioned<ClaimDocument>>;
   }
 
-  async pageByStatus(statuses: readonly ClaimStatus[], pageSize: number, continuation?: string): Promise<Page<Versioned<ClaimDocument>>> {
-    const page = await this.repository.queryPage(
-      { query: 'SELECT * FROM c WHERE c.type = "claim" AND ARRAY_CONTAINS(@statuses, c.status) ORDER BY c.createdAt', parameters: [{ name: '@statuses', value: [...statuses] }] },
-      { pageSize, continuation },
-    );
+  /**
+   * One page of the IEV list, newest submission first. Every filter is in the WHERE clause and the page
+   * is cut by a continuation token, so the first page costs the same however many claims there are.
+   */
+  async listPage(query: ClaimListQuery): Promise<Page<Versioned<ClaimDocument>>> {
+    const conditions = ['c.type = "claim"', 'ARRAY_CONTAINS(@statuses, c.status)'];
+    const parameters: Array<{ name: string; value: string | string[] }> = [{ name: '@statuses', value: [...query.statuses] }];
+    const where = (condition: string, name: string, value: string | undefined) => {
+      if (value === undefined) return;
+      conditions.push(condition);
+      parameters.push({ name, value });
+    };
+    where('c.hostId = @hostId', '@hostId', query.hostId);
+    where('c.partnerId = @partnerId', '@partnerId', query.partnerId);
+    where('c.submittedAt >= @from', '@from', query.submittedFrom);
+    where('c.submittedAt < @before', '@before', query.submittedBefore);
+    if (query.payByBefore !== undefined) {
+      where('c.payBy < @payByBefore', '@payByBefore', query.payByBefore);
+      conditions.push('ARRAY_CONTAINS(@unpaid, c.status)');
+      parameters.push({ name: '@unpaid', value: [...UNPAID_STATUSES] });
+    }
+    const page = await this.repository.queryPage({ query: `SELECT * FROM c WHERE ${conditions.join(' AND ')} ORDER BY c.submittedAt DESC`, parameters }, { pageSize: query.pageSize, continuation: query.continuation });
     return page as Page<Versioned<ClaimDocument>>;
+  }
+
+  /** How many claims wait for an IEV decision: one aggregate query, answered from the index. */
+  async countWaiting(): Promise<number> {
+    const [count] = await this.repository.queryValues<number>({ query: 'SELECT VALUE COUNT(1) FROM c WHERE c.type = "claim" AND ARRAY_CONTAINS(@statuses, c.status)', parameters: [{ name: '@statuses', value: [...STATUSES_BY_LIST_STATE.waiting] }] });
+    return count ?? 0;
   }
 
   /** Every approved claim not yet in a batch. */

@@ -23,6 +23,8 @@ export interface LocalCosmosServer {
   readonly key: string;
   /** Called after every write the server accepted (used to schedule snapshots). */
   onWrite(listener: () => void): void;
+  /** Called for every request as it arrives (benchmarks count what a page asks of the database). */
+  onRequest(listener: (request: { readonly method: string; readonly path: string; readonly query: boolean }) => void): void;
   stop(): Promise<void>;
 }
 
@@ -34,10 +36,12 @@ export async function startLocalCosmosServer(port = 0): Promise<LocalCosmosServe
   const server = createHttpsServer({ keepAlive: true });
   server.keepAliveTimeout = 60_000;
   const writeListeners: Array<() => void> = [];
+  const requestListeners: Array<(request: { method: string; path: string; query: boolean }) => void> = [];
   const [emulatorHandler] = server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
   if (!emulatorHandler) throw new Error('The embedded Cosmos server did not register a request handler');
   server.removeAllListeners('request');
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    for (const listener of requestListeners) listener({ method: req.method ?? 'GET', path: req.url ?? '', query: Boolean(req.headers['x-ms-documentdb-isquery']) });
     // The emulator has no query-plan endpoint and would run every query twice; a quick 400 makes the
     // SDK fall back to planning the query itself, with the same results.
     if (req.headers['x-ms-cosmos-is-query-plan-request']) {
@@ -61,6 +65,7 @@ export async function startLocalCosmosServer(port = 0): Promise<LocalCosmosServe
     endpoint: `https://127.0.0.1:${address.port}/`,
     key: EMULATOR_KEY,
     onWrite: (listener) => writeListeners.push(listener),
+    onRequest: (listener) => requestListeners.push(listener),
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -4,9 +4,10 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { isIevMember, isStaff, type Actor } from '../people/actor.js';
 import { summarise, type Partner, type PartnerSummary } from '../register/partner.js';
 import type { OutboxRepository } from '../notifications/ports.js';
-import type { Clock, Page, Versioned } from '../ports.js';
+import type { Clock, Versioned } from '../ports.js';
 import type { ClaimPartners, ClaimRepository, ReceiptFiles, StoredFile } from './ports.js';
-import { awaitingDecision, canMove, CLAIM_STATUSES, editableByHost, type ClaimDocument, type ClaimStatus, type HistoryEntry, type ItemInput, type ReceiptRef } from './claim.js';
+import { awaitingDecision, canMove, editableByHost, type ClaimDocument, type ClaimStatus, type HistoryEntry, type ItemInput, type ReceiptRef } from './claim.js';
+import { listQueryFor, type ClaimListFilters } from './claim-list.js';
 import { milesToTenths } from './money.js';
 import type { ReimbursementPolicy } from './policy.js';
 import { priceItems, taxYearOf, totalsOf } from './pricing.js';
@@ -49,7 +50,6 @@ export interface ClaimServiceOptions {
   readonly now?: Clock;
 }
 
-const LIST_PAGE_SIZE = 50;
 const PARTNER_MATCHES = 10;
 const NO_LONGER_EDITABLE = 'This claim has been sent to the IEV team, so it can no longer be changed.';
 
@@ -113,10 +113,18 @@ export class ClaimService {
     return this.options.claims.recentForHost(actor.id);
   }
 
-  /** The claims list: a host sees the claims they started; IEV sees every sent claim (or those in one state), page by page. */
-  async list(actor: Actor, query: { status?: ClaimStatus | undefined; continuation?: string | undefined }): Promise<Page<ClaimDocument>> {
-    if (!isIevMember(actor)) return { items: await this.myClaims(actor), continuation: undefined };
-    return this.options.claims.pageByStatus(query.status ? [query.status] : CLAIM_STATUSES.filter((status) => status !== 'draft'), LIST_PAGE_SIZE, query.continuation);
+  /** The IEV team's list of every claim, filtered, newest first, one page at a time. */
+  async list(actor: Actor, filters: ClaimListFilters, page: { pageSize: number; continuation?: string | undefined }): Promise<{ items: ClaimDocument[]; continuation: string | undefined; today: string }> {
+    assertMayListClaims(actor);
+    const today = this.now().toISOString().slice(0, 10);
+    const found = await this.options.claims.listPage(listQueryFor(filters, today, page));
+    return { items: found.items, continuation: found.continuation, today };
+  }
+
+  /** How many claims wait for an IEV decision (shown beside "Claims" in the tab). */
+  async waitingCount(actor: Actor): Promise<number> {
+    assertMayListClaims(actor);
+    return this.options.claims.countWaiting();
   }
 
   /** One receipt's file, for those who may see the claim (its host and IEV approvers). */
@@ -383,6 +391,11 @@ function outboxId(claim: ClaimDocument, target: 'host' | 'iev-channel'): string 
 function assertMayDiscard(actor: Actor, claim: ClaimDocument): void {
   if (claim.hostId !== actor.id) throw new ForbiddenError('Only the colleague who started this claim can discard it.');
   if (claim.status !== 'draft') throw new ConflictError('This claim has been sent to the IEV team, so it can no longer be discarded.');
+}
+
+/** Every claim (who was paid what, for whom) is the IEV team's to see; a host sees their own in their chat. */
+function assertMayListClaims(actor: Actor): void {
+  if (!isIevMember(actor)) throw new ForbiddenError('Only the IEV team can see every expense claim. Your own claims are under “my claims” in your chat with the Involvement Hub bot.');
 }
 
 /** Only IEV approvers decide, and never on a claim they submitted or are the subject of. */

@@ -1,6 +1,7 @@
 import type { Page, StoredDocument, Versioned } from '../ports.js';
 import type { PartnerRepository } from '../register/ports.js';
-import type { ClaimDocument, ClaimStatus } from './claim.js';
+import type { ClaimDocument } from './claim.js';
+import type { ClaimListQuery } from './claim-list.js';
 
 /** A set of approved claims exported together for payment; marking it paid pays every claim in it once. */
 export interface PaymentBatchDocument extends StoredDocument {
@@ -31,7 +32,10 @@ export interface ClaimRepository {
   countingClaimsForPartner(partnerId: string, exceptClaimId: string): Promise<ClaimDocument[]>;
   /** Every claim about the partner, drafts included. */
   allForPartner(partnerId: string): Promise<Array<Versioned<ClaimDocument>>>;
-  pageByStatus(statuses: readonly ClaimStatus[], pageSize: number, continuation?: string): Promise<Page<Versioned<ClaimDocument>>>;
+  /** One page of the IEV list, newest submission first, every filter in the query. */
+  listPage(query: ClaimListQuery): Promise<Page<Versioned<ClaimDocument>>>;
+  /** How many claims wait for an IEV decision. */
+  countWaiting(): Promise<number>;
   /** Every approved claim not yet in a batch. */
   approvedNotExported(): Promise<Array<Versioned<ClaimDocument>>>;
   getMany(ids: readonly string[]): Promise<Array<Versioned<ClaimDocument>>>;

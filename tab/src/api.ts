@@ -27,7 +27,20 @@ export function setCredentials(next: Credentials): void {
 }
 
 export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const response = await send(path, init, 'application/json');
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** A file from the API (a receipt, a CSV), fetched with the same credentials as every other call. */
+export async function apiFile(path: string, init: { method?: string } = {}): Promise<{ blob: Blob; fileName: string | undefined }> {
+  const response = await send(path, init, '*/*');
+  const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1];
+  return { blob: await response.blob(), fileName };
+}
+
+async function send(path: string, init: { method?: string; body?: unknown }, accept: string): Promise<Response> {
+  const headers: Record<string, string> = { accept };
   if (credentials?.kind === 'teams') headers.authorization = `Bearer ${await teamsBearer(credentials.token)}`;
   if (credentials?.kind === 'developer') headers['x-developer-identity'] = credentials.personId;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
@@ -37,9 +50,8 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   } catch {
     throw new ApiError(0, 'No connection', 'We could not reach the Involvement Hub. Check your connection and try again.');
   }
-  if (response.status === 204) return undefined as T;
-  const body = (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined;
   if (!response.ok) {
+    const body = (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined;
     throw new ApiError(
       response.status,
       typeof body?.title === 'string' ? body.title : 'Something went wrong',
@@ -47,7 +59,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
       Array.isArray(body?.errors) ? (body.errors as FieldProblem[]) : [],
     );
   }
-  return body as T;
+  return response;
 }
 
 async function teamsBearer(token: () => Promise<string>): Promise<string> {
@@ -145,4 +157,54 @@ export interface RegisterOptions {
   readonly serviceAreas: readonly string[];
   readonly livedExperience: readonly string[];
   readonly audience: 'viewer' | 'host' | 'iev';
+}
+
+export type ClaimStatus = 'draft' | 'submitted' | 'queried' | 'resubmitted' | 'approved' | 'rejected' | 'exported' | 'paid';
+
+/** Who a claim is for and who submitted it, in every view of a claim. */
+interface ClaimParties {
+  readonly id: string;
+  readonly status: ClaimStatus;
+  readonly partnerId: string;
+  readonly partnerName: string;
+  readonly hostId: string;
+  readonly hostName: string;
+}
+
+/** A row of the IEV team's claims list. */
+export interface ClaimSummary extends ClaimParties {
+  readonly work: string;
+  readonly totals: { expensesPence: number; paymentsPence: number };
+  readonly items: number;
+  readonly flagged: number;
+  readonly submittedAt?: string;
+  readonly payBy?: string;
+  readonly pastPayBy: boolean;
+  readonly paidAt?: string;
+}
+
+export interface ClaimDetail extends ClaimParties {
+  readonly work: { title: string; planId?: string };
+  readonly items: ReadonlyArray<{
+    id: string;
+    category: 'expense' | 'payment';
+    claimedPence: number;
+    amountPence: number;
+    explanation: string;
+    flags: ReadonlyArray<{ code: string; message: string }>;
+    input: { kind: string; date?: string; description?: string };
+  }>;
+  readonly receipts: ReadonlyArray<{ id: string; itemId?: string; fileName: string; contentType: string; size: number; addedAt: string; url: string }>;
+  readonly totals: { expensesPence: number; paymentsPence: number };
+  readonly policyVersion: string;
+  readonly declarations?: { partnerConfirmedAt: string; hostConfirmedAt: string };
+  readonly createdAt: string;
+  readonly submittedAt?: string;
+  readonly payBy?: string;
+  readonly pastPayBy?: boolean;
+  readonly paidAt?: string;
+  readonly exportBatchId?: string;
+  readonly decision?: { outcome: 'approved' | 'rejected'; byName: string; at: string; reason?: string };
+  readonly openQuery?: { question: string; byName: string; at: string };
+  readonly history: ReadonlyArray<{ status: ClaimStatus; at: string; byName: string; note?: string }>;
 }

@@ -1,11 +1,12 @@
 import { FluentProvider, Link, makeStyles, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, setCredentials, type Me, type RegisterOptions, type Session } from './api.js';
 import { DeveloperIdentity } from './components/developer-identity.js';
 import { ErrorMessage, Loading } from './components/states.js';
 import { href, useRoute, type Route } from './router.js';
 import { onTeamsThemeChange, teamsToken, themeName, type ThemeName } from './teams.js';
 import { ClaimView } from './views/claim-view.js';
+import { claimFiltersFrom, ClaimsView, CLAIMS_CHANGED } from './views/claims-view.js';
 import { ConfigPage } from './views/config-page.js';
 import { ImpactView } from './views/impact-view.js';
 import { PartnerEdit } from './views/partner-edit.js';
@@ -125,6 +126,7 @@ function Product({ inTeams }: { inTeams: boolean }) {
             <NavLink path="work" current={section === 'work'}>Involvement work</NavLink>
             {options.audience !== 'viewer' && <NavLink path="impact" current={section === 'impact'}>Is it working?</NavLink>}
             {options.audience === 'iev' && <NavLink path="partners/new" current={route.segments[1] === 'new'}>Register a partner</NavLink>}
+            {options.audience === 'iev' && <ClaimsNavLink current={section === 'claims'} />}
           </nav>
         )}
         <span>Signed in as {me.displayName} ({roleLabel(options.audience)})</span>
@@ -140,17 +142,32 @@ function View({ route, options, inTeams }: { route: Route; options: RegisterOpti
   const [section, id] = route.segments;
   const query = route.params.toString();
   const filters = useMemo(() => filtersFrom(new URLSearchParams(query)), [query]);
+  const claimFilters = useMemo(() => claimFiltersFrom(new URLSearchParams(query)), [query]);
   if (section === 'config') return <ConfigPage options={options} inTeams={inTeams} />;
   if (section === 'work') return <WorkView area={route.params.get('area') ?? undefined} planId={route.params.get('plan') ?? undefined} />;
   if (section === 'partners' && id === 'new') return <RegisterForm options={options} />;
   if (section === 'partners' && id && route.segments[2] === 'edit') return <PartnerEdit id={id} options={options} />;
   if (section === 'partners' && id) return <PartnerPage id={id} />;
   if (section === 'claims' && id) return <ClaimView id={id} />;
+  // Shown to IEV only in the navigation; anyone else who types the address gets the server's refusal in plain words.
+  if (section === 'claims') return <ClaimsView filters={claimFilters} />;
   if (section === 'impact') return <ImpactView from={route.params.get('from') ?? undefined} to={route.params.get('to') ?? undefined} />;
   return <RegisterView filters={filters} options={options} />;
 }
 
-function NavLink({ path, current, children }: { path: string; current: boolean; children: string }) {
+/** "Claims" with the number waiting for a decision, refreshed when a decision is made in the tab. */
+function ClaimsNavLink({ current }: { current: boolean }) {
+  const [waiting, setWaiting] = useState<number>();
+  useEffect(() => {
+    const load = () => void api<{ waiting: number }>('/api/claims/waiting').then((found) => setWaiting(found.waiting), () => setWaiting(undefined));
+    load();
+    window.addEventListener(CLAIMS_CHANGED, load);
+    return () => window.removeEventListener(CLAIMS_CHANGED, load);
+  }, []);
+  return <NavLink path="claims" current={current}>{waiting ? `Claims (${waiting} waiting)` : 'Claims'}</NavLink>;
+}
+
+function NavLink({ path, current, children }: { path: string; current: boolean; children: ReactNode }) {
   const styles = useStyles();
   return (
     <Link href={href(path)} aria-current={current ? 'page' : undefined} className={current ? styles.current : undefined}>

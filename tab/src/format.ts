@@ -18,3 +18,15 @@ export const PAYMENT_LABEL: Record<string, string> = {
   decline: 'No payment or expenses',
   'not-chosen': 'Not chosen yet',
 };
+
+/** A claim's state as the IEV team and hosts read it (the same words as the approval card). */
+export const CLAIM_STATUS_LABEL: Record<string, string> = {
+  draft: 'Draft (not sent yet)',
+  submitted: 'Waiting for a decision',
+  queried: 'Question for the host',
+  resubmitted: 'Answered, waiting for a decision',
+  approved: 'Approved',
+  rejected: 'Rejected',
+  exported: 'Sent for payment',
+  paid: 'Paid',
+};

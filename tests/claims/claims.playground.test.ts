@@ -89,7 +89,7 @@ describe('Claims in the Microsoft 365 Agents Playground, as people would (headle
     await screenshot(ivy.page, 'claims-approval-decided', { fullPage: false });
 
     const [stored] = await eventually(async () => {
-      const page = await app.services.claims.store.pageByStatus(['approved'], 10);
+      const page = await app.services.claims.store.listPage({ statuses: ['approved'], pageSize: 10 });
       return page.items.length > 0 && page.items;
     }, 'the claim to be approved');
     assert.equal(stored!.partnerName, 'Nia Nowak');

@@ -14,6 +14,12 @@ export async function sharedCosmos(): Promise<CosmosConnection> {
   return { kind: 'local', endpoint: server.endpoint, key: EMULATOR_KEY };
 }
 
+/** The shared server itself (benchmarks and tests count the requests a page makes). */
+export async function sharedCosmosServer(): Promise<LocalCosmosServer> {
+  await sharedCosmos();
+  return shared!;
+}
+
 export function freshDatabaseName(prefix = 'test'): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
 }

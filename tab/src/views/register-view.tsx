@@ -1,6 +1,8 @@
 import { Badge, Button, Field, Input, Link, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { api, type Page, type PartnerRow, type RegisterOptions } from '../api.js';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { PartnerRow, RegisterOptions } from '../api.js';
+import { ListFooter } from '../components/list-footer.js';
+import { usePagedList } from '../use-paged-list.js';
 import { Empty, ErrorMessage, Loading } from '../components/states.js';
 import { formatDate, STATUS_LABEL } from '../format.js';
 import { href, navigate } from '../router.js';
@@ -25,7 +27,6 @@ const useStyles = makeStyles({
   heading: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'center', margin: 0, fontSize: tokens.fontSizeBase400 },
   tags: { display: 'flex', flexWrap: 'wrap', gap: '4px' },
   meta: { color: tokens.colorNeutralForeground2 },
-  more: { marginTop: '16px', display: 'flex', gap: '12px', alignItems: 'center', flexWrap: 'wrap' },
 });
 
 export interface RegisterFilters {
@@ -52,40 +53,13 @@ export function filtersFrom(params: URLSearchParams): RegisterFilters {
 export function RegisterView({ filters, options }: { filters: RegisterFilters; options: RegisterOptions | undefined }) {
   const styles = useStyles();
   const [draft, setDraft] = useState(filters.q);
-  const [items, setItems] = useState<PartnerRow[]>([]);
-  const [continuation, setContinuation] = useState<string | undefined>();
-  const [state, setState] = useState<'loading' | 'ready' | 'more' | 'error'>('loading');
-  const [error, setError] = useState<unknown>();
-  // Only the latest request may update the list: an older, slower answer must not overwrite a newer search.
-  const latest = useRef(0);
-
-  const load = useCallback(
-    async (from?: string) => {
-      const request = ++latest.current;
-      setState(from ? 'more' : 'loading');
-      const query = new URLSearchParams();
-      for (const [key, value] of Object.entries(filters) as Array<[keyof RegisterFilters, string]>) if (value) query.set(key, value);
-      if (from) query.set('continuation', from);
-      try {
-        const page = await api<Page<PartnerRow>>(`/api/partners?${query}`);
-        if (request !== latest.current) return;
-        setItems((previous) => (from ? [...previous, ...page.items] : page.items));
-        setContinuation(page.continuation);
-        setState('ready');
-      } catch (failure) {
-        if (request !== latest.current) return;
-        setError(failure);
-        setState('error');
-      }
-    },
-    [filters],
-  );
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters) as Array<[keyof RegisterFilters, string]>) if (value) query.set(key, value);
+  const { items, continuation, state, error, reload, more } = usePagedList<PartnerRow>(`/api/partners?${query}`);
 
   useEffect(() => {
     setDraft(filters.q);
-    void load();
-    // `filters` is memoised on the URL by the caller, so this runs once per search or filter change.
-  }, [load, filters.q]);
+  }, [filters.q]);
 
   const apply = (change: Partial<RegisterFilters>) => navigate('partners', { ...filters, ...change, sort: (change.sort ?? filters.sort) === 'name' ? undefined : change.sort ?? filters.sort });
   const onSearch = (event: FormEvent) => {
@@ -143,7 +117,7 @@ export function RegisterView({ filters, options }: { filters: RegisterFilters; o
       </div>
 
       {state === 'loading' && <Loading label="Loading the register" />}
-      {state === 'error' && <ErrorMessage error={error} onRetry={() => void load()} />}
+      {state === 'error' && <ErrorMessage error={error} onRetry={() => void reload()} />}
       {state !== 'loading' && state !== 'error' && items.length === 0 && (
         <Empty>No partners match. Try a shorter search or fewer filters.</Empty>
       )}
@@ -152,17 +126,7 @@ export function RegisterView({ filters, options }: { filters: RegisterFilters; o
           <ul className={styles.list} aria-label="Partners">
             {items.map((partner) => <PartnerListItem key={partner.id} partner={partner} />)}
           </ul>
-          <div className={styles.more}>
-            <p role="status" aria-live="polite">
-              Showing {items.length} {items.length === 1 ? 'partner' : 'partners'}
-              {continuation ? '' : ' \u2014 that is everyone who matches'}.
-            </p>
-            {continuation && (
-              <Button onClick={() => void load(continuation)} disabled={state === 'more'}>
-                {state === 'more' ? 'Loading more\u2026' : 'Show more partners'}
-              </Button>
-            )}
-          </div>
+          <ListFooter count={items.length} noun={['partner', 'partners']} everything="that is everyone who matches" state={state} hasMore={continuation !== undefined} onMore={() => void more()} />
         </>
       )}
     </section>
