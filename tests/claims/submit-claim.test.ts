@@ -190,7 +190,8 @@ describe('claims: a host submits a partner\u2019s claim in 1:1 chat', () => {
     assert.match(text, /Ada Abbott\*\*: Removal check/);
     assert.match(text, /Draft \(not sent yet\) · £3\.15/);
     assert.deepEqual(validateCard(list), []);
-    const [forOther] = cardsSent(await app.personalChat(OTHER).say('my claims'));
+    const other = app.personalChat(OTHER);
+    const [forOther] = cardsSent((await other.say('my claims')).filter((call) => call.conversationId === other.conversation.id));
     assert.match(cardText(forOther), /You have not started any claims yet/);
   });
 });
