@@ -2,7 +2,11 @@ import type { Server } from 'restify';
 import { z } from 'zod';
 import type { ClaimDocument } from '../domain/claims/claim.js';
 import { CLAIM_LIST_STATES, isPastPayBy } from '../domain/claims/claim-list.js';
+import { mayDecide, type Decision } from '../domain/claims/claim-service.js';
+import { statusLine } from '../domain/claims/claim-words.js';
 import type { PaymentBatchDocument } from '../domain/claims/ports.js';
+import { ConflictError } from '../domain/errors.js';
+import type { Actor } from '../domain/people/actor.js';
 import type { ApiContext, Route } from './routes.js';
 import { parseOrThrow, pathParams } from './validate.js';
 
@@ -11,6 +15,11 @@ const claimParams = z.object({ claimId: id });
 const receiptParams = z.object({ claimId: id, receiptId: id });
 const batchParams = z.object({ batchId: id });
 const csvParams = z.object({ batchId: id, category: z.enum(['expenses', 'payments']) });
+const decisionBody = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('approve'), operationId: z.string().trim().min(8).max(100) }),
+  z.object({ outcome: z.literal('reject'), operationId: z.string().trim().min(8).max(100), reason: z.string().max(500, 'Keep the reason under 500 characters').default('') }),
+  z.object({ outcome: z.literal('query'), operationId: z.string().trim().min(8).max(100), question: z.string().max(500, 'Keep the question under 500 characters').default('') }),
+], { message: 'Choose approve, reject or query' });
 const exportBody = z.object({ operationId: z.string().trim().min(8, 'Send a unique operationId so a retried export is not done twice').max(100) });
 const day = z.iso.date({ message: 'Enter a date, for example 2026-03-01' });
 const listQuery = z
@@ -48,13 +57,23 @@ export function registerClaimsRoutes(server: Server, route: Route, context: ApiC
 
   server.get('/api/claims/:claimId', route(async ({ actor, req }) => {
     const { claimId } = parseOrThrow(claimParams, req.params);
-    return { body: claimView(await claims().service.view(actor, claimId)) };
+    return { body: claimView(await claims().service.view(actor, claimId), actor) };
   }));
 
   server.get('/api/claims/:claimId/receipts/:receiptId', route(async ({ actor, req }) => {
     const { claimId, receiptId } = parseOrThrow(receiptParams, req.params);
     const { receipt, file } = await claims().service.receiptFile(actor, claimId, receiptId);
     return { file: { bytes: file.bytes, contentType: receipt.contentType, fileName: receipt.fileName } };
+  }));
+
+  // The same decision as the approval card's buttons, by the same rules; the outbox updates the card in the channel.
+  server.post('/api/claims/:claimId/decision', route(async ({ actor, req }) => {
+    const { claimId } = parseOrThrow(claimParams, req.params);
+    const body = parseOrThrow(decisionBody, req.body);
+    const decision: Decision = body.outcome === 'approve' ? { outcome: 'approve' } : body.outcome === 'reject' ? { outcome: 'reject', reason: body.reason } : { outcome: 'query', question: body.question };
+    const { claim, applied } = await claims().service.decide(actor, claimId, decision, body.operationId);
+    if (!applied) throw new ConflictError(`Already decided. ${statusLine(claim)}.`);
+    return { body: claimView(claim, actor) };
   }));
 
   server.post('/api/claims/exports', route(async ({ actor, req }) => {
@@ -76,13 +95,14 @@ export function registerClaimsRoutes(server: Server, route: Route, context: ApiC
     return { body: { batch: batchView(await claims().payments.markPaid(actor, batchId)) } };
   }));
 
-  function claimView(claim: ClaimDocument) {
+  function claimView(claim: ClaimDocument, actor: Actor) {
     const { approvalCard: _card, receipts, ...rest } = claim as ClaimDocument & { _etag?: string };
     delete (rest as { _etag?: string })._etag;
     return {
       ...rest,
       receipts: receipts.map((receipt) => ({ id: receipt.id, itemId: receipt.itemId, fileName: receipt.fileName, contentType: receipt.contentType, size: receipt.size, addedAt: receipt.addedAt, url: `/api/claims/${claim.id}/receipts/${receipt.id}` })),
       pastPayBy: isPastPayBy(claim, new Date().toISOString().slice(0, 10)),
+      mayDecide: mayDecide(actor, claim),
       claimUrl: claims().claimUrl(claim.id),
     };
   }

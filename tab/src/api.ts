@@ -207,4 +207,6 @@ export interface ClaimDetail extends ClaimParties {
   readonly decision?: { outcome: 'approved' | 'rejected'; byName: string; at: string; reason?: string };
   readonly openQuery?: { question: string; byName: string; at: string };
   readonly history: ReadonlyArray<{ status: ClaimStatus; at: string; byName: string; note?: string }>;
+  /** The viewer may approve, reject or query it now (IEV, not their own claim, waiting for a decision). */
+  readonly mayDecide?: boolean;
 }

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { fictionalClaim, seedFictionalClaims } from '../../demo/demo-claims.js';
 import { encodePng } from '../../scripts/app-package/png.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import type { TestApp } from '../helpers/app.js';
 import { screenshot } from '../helpers/browser.js';
-import { HOST, IEV } from '../helpers/users.js';
+import { HOST, IEV, SECOND_IEV } from '../helpers/users.js';
+import { startClaimsApp, storedClaim, submittedClaim } from '../claims/claim-steps.js';
 import { axeViolations, describeViolations, useTabBrowser, type Theme } from './tab-page.js';
 
 /** A receipt photo: a pale ticket with a dark stripe, so a screenshot shows it was drawn. */
@@ -37,7 +38,7 @@ describe('Claims in the tab: the IEV team\u2019s list and a claim\u2019s page', 
   this.timeout(120_000);
   let app: TestApp;
   const tab = useTabBrowser(async () => {
-    app = await startTestApp({ env: { IEV_MEMBER_IDS: IEV.id } });
+    app = await startClaimsApp();
     await seedFictionalClaims(app.services.database.containers, 30);
     await app.services.claims.receipts.put(WITH_RECEIPT.receipts[0]!.blobName, { bytes: ticketPhoto(), contentType: 'image/png' });
     await app.services.claims.store.createClaim(WITH_RECEIPT);
@@ -70,7 +71,9 @@ describe('Claims in the tab: the IEV team\u2019s list and a claim\u2019s page', 
     const partnerName = paid[0]!.partnerName;
     await rows.first().getByRole('button', { name: `Only claims for ${partnerName}` }).click();
     await page.getByRole('button', { name: `Show every partner, not only ${partnerName}` }).waitFor();
-    assert.equal(await rows.count(), paid.filter((claim) => claim.partnerId === paid[0]!.partnerId).length);
+    const theirs = paid.filter((claim) => claim.partnerId === paid[0]!.partnerId).length;
+    await page.getByRole('status').filter({ hasText: `Showing ${theirs} ${theirs === 1 ? 'claim' : 'claims'} ` }).waitFor();
+    assert.equal(await rows.count(), theirs);
 
     await page.getByLabel('State').selectOption('all');
     await page.getByRole('button', { name: `Show every partner, not only ${partnerName}` }).click();
@@ -95,6 +98,39 @@ describe('Claims in the tab: the IEV team\u2019s list and a claim\u2019s page', 
     await page.getByText(/The partner confirmed they had these costs/).waitFor();
     await page.getByRole('region', { name: 'History' }).getByText(/Waiting for a decision, by/).waitFor();
     await screenshot(page, 'claim-detail-iev');
+  });
+
+  it('decides from the tab while Approve is pressed on the card at the same moment: one decision, and the page says who made it', async () => {
+    const { claimId } = await submittedClaim(app, app.personalChat(HOST), 'Pat Press');
+    const page = await tab.open(`claims/${claimId}`, { as: IEV });
+    const approve = page.getByRole('region', { name: 'Decide' }).getByRole('button', { name: 'Approve' });
+    await approve.waitFor();
+    await screenshot(page, 'claim-decide-iev');
+    await Promise.all([approve.click(), app.channel(SECOND_IEV).press('claim.approve', { claimId })]);
+    const notice = page.getByRole('status').filter({ hasText: /^(Approved|Someone else decided first)/ });
+    await notice.waitFor();
+    const stored = await storedClaim(app, claimId);
+    assert.equal(stored.history.filter((entry) => entry.status === 'approved').length, 1, 'one decision');
+    const said = await notice.innerText();
+    if (stored.decision?.byId === IEV.id) assert.match(said, /^Approved/);
+    else assert.match(said, /Someone else decided first[\s\S]*Already decided\. Approved by Iris IEV \(test\)/);
+    await page.getByRole('heading', { name: /Expense claim for Pat Press/, level: 2 }).getByText('Approved').waitFor();
+    assert.equal(await page.getByRole('region', { name: 'Decide' }).count(), 0, 'nothing more to decide');
+    await screenshot(page, 'claim-decided-iev');
+  });
+
+  it('rejects from the tab with a reason, explaining a missing one next to the field', async () => {
+    const { claimId } = await submittedClaim(app, app.personalChat(HOST), 'Rory Reject');
+    const page = await tab.open(`claims/${claimId}`, { as: IEV });
+    const decide = page.getByRole('region', { name: 'Decide' });
+    await decide.getByRole('button', { name: 'Reject' }).click();
+    await decide.getByText('Give a reason for rejecting the claim').waitFor();
+    assert.equal((await storedClaim(app, claimId)).status, 'submitted');
+    await decide.getByLabel('Reason for rejecting (the host is told)').fill('The taxi was not agreed in advance.');
+    await decide.getByRole('button', { name: 'Reject' }).click();
+    await page.getByRole('status').filter({ hasText: /^Rejected/ }).waitFor();
+    assert.equal((await storedClaim(app, claimId)).decision?.reason, 'The taxi was not agreed in advance.');
+    await page.getByText(/Rejected by Ivy IEV \(demo\).*The taxi was not agreed in advance\./).waitFor();
   });
 
   it('never shows a host "Claims", and refuses them the list in plain words', async () => {

@@ -4,6 +4,7 @@ import { apiFile, type ClaimDetail } from '../api.js';
 import { ErrorMessage, Loading } from '../components/states.js';
 import { CLAIM_STATUS_LABEL, formatDate, formatPounds } from '../format.js';
 import { useApiResource } from '../use-api-resource.js';
+import { ClaimDecision, DecisionNotice } from './claim-decision.js';
 import { href } from '../router.js';
 
 const useStyles = makeStyles({
@@ -29,6 +30,7 @@ const KIND_LABEL: Record<string, string> = {
 export function ClaimView({ id }: { id: string }) {
   const styles = useStyles();
   const { data: claim, error, reload: load } = useApiResource<ClaimDetail>(`/api/claims/${encodeURIComponent(id)}`);
+  const [notice, setNotice] = useState<Parameters<typeof DecisionNotice>[0]['notice']>();
 
   if (error) return (<section aria-labelledby="claim-heading"><h2 id="claim-heading">Expense claim</h2><ErrorMessage error={error} onRetry={() => void load()} /></section>);
   if (!claim) return <Loading label="Loading the claim" />;
@@ -45,6 +47,8 @@ export function ClaimView({ id }: { id: string }) {
         {claim.decision && <p>{claim.decision.outcome === 'approved' ? 'Approved' : 'Rejected'} by {claim.decision.byName} on {formatDate(claim.decision.at)}{claim.decision.reason ? `: ${claim.decision.reason}` : ''}</p>}
         {claim.openQuery && <p>Question from {claim.openQuery.byName}: {claim.openQuery.question}</p>}
       </div>
+      {notice && <DecisionNotice notice={notice} />}
+      {claim.mayDecide && <ClaimDecision claim={claim} onDecided={(said) => { setNotice(said); void load(); }} />}
 
       <section aria-labelledby="items-heading">
         <h3 id="items-heading">Items</h3>
