@@ -8,7 +8,7 @@ import type { PaymentBatchDocument } from '../domain/claims/ports.js';
 import { ConflictError } from '../domain/errors.js';
 import type { Actor } from '../domain/people/actor.js';
 import type { ApiContext, Route } from './routes.js';
-import { parseOrThrow, pathParams } from './validate.js';
+import { formBody, parseOrThrow, pathParams } from './validate.js';
 
 const id = z.string().regex(/^[A-Za-z0-9-]{1,100}$/, 'Not a valid id');
 const claimParams = z.object({ claimId: id });
@@ -67,7 +67,7 @@ export function registerClaimsRoutes(server: Server, route: Route, context: ApiC
   }));
 
   // The same decision as the approval card's buttons, by the same rules; the outbox updates the card in the channel.
-  server.post('/api/claims/:claimId/decision', route(async ({ actor, req }) => {
+  server.post('/api/claims/:claimId/decision', formBody(), route(async ({ actor, req }) => {
     const { claimId } = parseOrThrow(claimParams, req.params);
     const body = parseOrThrow(decisionBody, req.body);
     const decision: Decision = body.outcome === 'approve' ? { outcome: 'approve' } : body.outcome === 'reject' ? { outcome: 'reject', reason: body.reason } : { outcome: 'query', question: body.question };
@@ -76,7 +76,7 @@ export function registerClaimsRoutes(server: Server, route: Route, context: ApiC
     return { body: claimView(claim, actor) };
   }));
 
-  server.post('/api/claims/exports', route(async ({ actor, req }) => {
+  server.post('/api/claims/exports', formBody(), route(async ({ actor, req }) => {
     const { operationId } = parseOrThrow(exportBody, req.body);
     const batch = await claims().payments.exportApproved(actor, operationId);
     return { status: batch ? 201 : 200, body: { batch: batch ? batchView(batch) : null, message: batch ? undefined : 'There are no approved claims waiting to be exported.' } };

@@ -2,7 +2,7 @@ import type { Request, Server } from 'restify';
 import { z } from 'zod';
 import { erasureRequestSchema } from '../domain/register/erasure.js';
 import type { ApiContext, Route } from './routes.js';
-import { parseOrThrow, pathParams } from './validate.js';
+import { formBody, parseOrThrow, pathParams } from './validate.js';
 
 const partnerIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,100}$/);
 const reviewQuerySchema = z.object({ continuation: z.string().max(4000).optional() });
@@ -22,7 +22,7 @@ export function registerPartnerRightsRoutes(server: Server, route: Route, contex
     return { body, headers: { 'content-disposition': `attachment; filename="${filename}"` } };
   }));
 
-  server.post('/api/partners/:id/erase', route(async ({ actor, req }) => {
+  server.post('/api/partners/:id/erase', formBody(), route(async ({ actor, req }) => {
     const { reason } = parseOrThrow(erasureRequestSchema, req.body, 'Say why the partner\u2019s data is being erased.');
     return { body: await rights.erase(actor, partnerIdOf(req), reason) };
   }));

@@ -8,7 +8,7 @@ import { registrationSchema } from '../domain/register/registration.js';
 import { partnerCorrectionSchema } from '../domain/register/correction.js';
 import { consentChangeSchema } from '../domain/register/consent.js';
 import type { ApiContext, Route } from './routes.js';
-import { parseOrThrow, pathParams } from './validate.js';
+import { formBody, parseOrThrow, pathParams } from './validate.js';
 import { HttpProblem } from './problem.js';
 import { DuplicatePartnerError } from '../domain/register/register-service.js';
 
@@ -27,7 +27,7 @@ export function registerRegisterRoutes(server: Server, route: Route, context: Ap
     return { body: await context.services.register.list(actor, query) };
   }));
 
-  server.post('/api/partners', route(async ({ actor, req }) => {
+  server.post('/api/partners', formBody(), route(async ({ actor, req }) => {
     const input = parseOrThrow(registrationSchema, req.body, 'Some answers need checking before the partner can be registered.');
     try {
       const { partner, created } = await context.services.register.register(actor, input);
@@ -49,19 +49,19 @@ export function registerRegisterRoutes(server: Server, route: Route, context: Ap
     return { body: { items: await context.services.register.auditTrail(actor, parseOrThrow(partnerId, pathParams(req).id)) } };
   }));
 
-  server.put('/api/partners/:id', route(async ({ actor, req }) => {
+  server.put('/api/partners/:id', formBody(), route(async ({ actor, req }) => {
     const id = parseOrThrow(partnerId, pathParams(req).id);
     const body = parseOrThrow(partnerCorrectionSchema, req.body, 'Some details need checking before they can be saved.');
     return { body: await context.services.register.correct(actor, id, body) };
   }));
 
-  server.post('/api/partners/:id/consent', route(async ({ actor, req }) => {
+  server.post('/api/partners/:id/consent', formBody(), route(async ({ actor, req }) => {
     const id = parseOrThrow(partnerId, pathParams(req).id);
     const body = parseOrThrow(consentChangeSchema, req.body, 'Some answers need checking before the consent can be recorded.');
     return { body: await context.services.register.changeConsent(actor, id, body) };
   }));
 
-  server.put('/api/partners/:id/status', route(async ({ actor, req }) => {
+  server.put('/api/partners/:id/status', formBody(), route(async ({ actor, req }) => {
     const body = parseOrThrow(statusChangeSchema, req.body, 'Choose a status.');
     return { body: await context.services.register.changeStatus(actor, parseOrThrow(partnerId, pathParams(req).id), body.status, body.version) };
   }));

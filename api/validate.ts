@@ -1,5 +1,6 @@
-import type { Request } from 'restify';
+import type { Request, RequestHandler } from 'restify';
 import type { z } from 'zod';
+import { jsonBody } from '../server/json-body.js';
 import { ValidationError } from '../domain/errors.js';
 
 /** Parses a request part with its schema; failures become a problem response listing each field's message. */

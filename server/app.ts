@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import restify from 'restify';
 import type { JWTVerifyGetKey } from 'jose';
-import type { CloudAdapter } from 'botbuilder';
-import { createAdapter } from '../bot/adapter.js';
+import { createAdapter, type TeamsAdapter } from '../bot/adapter.js';
 import { InvolvementBot } from '../bot/involvement-bot.js';
 import { registerApi } from '../api/routes.js';
 import { openDatabase, type DatabaseHandle } from '../storage/database.js';
@@ -17,6 +16,7 @@ import { createFeatures } from './features.js';
 import { seedDemoData } from '../demo/seed-demo-data.js';
 import { tabFiles } from './tab-files.js';
 import { recordRoute } from './telemetry.js';
+import { jsonBody, refuseUnexpectedBodies } from './json-body.js';
 
 export interface RunningApp {
   readonly url: string;
@@ -24,7 +24,9 @@ export interface RunningApp {
   readonly services: Services;
   readonly database: DatabaseHandle;
   readonly bot: InvolvementBot;
-  readonly adapter: CloudAdapter;
+  readonly adapter: TeamsAdapter;
+  /** Every route the server answers (method and path pattern), for tests that must cover them all. */
+  readonly routes: ReadonlyArray<{ readonly method: string; readonly path: string }>;
   stop(): Promise<void>;
 }
 
@@ -35,7 +37,15 @@ export interface StartOptions {
   readonly tabDir?: string;
   /** Tests only: verify tab SSO tokens against this key set instead of Microsoft Entra's. */
   readonly authKeys?: JWTVerifyGetKey;
+  /** Tests only: the OpenID configuration the Bot Framework's signing keys are read from (see bot/adapter.ts). */
+  readonly botOpenIdMetadataUrl?: string;
 }
+
+/**
+ * Bot Framework activities carry at most a card's inputs or a message with attachment links; Teams
+ * refuses messages near 100 KB, and the Bot Framework's own limit for an activity is 256 KB.
+ */
+const BOT_ACTIVITY_MAX_BYTES = 262_144;
 
 // From source (server/app.ts) or compiled (dist/server/app.js), the built tab is <project>/dist/tab.
 const PROJECT_ROOT = join(import.meta.dirname, import.meta.dirname.includes(`${join('dist', 'server')}`) ? '../..' : '..');
@@ -52,7 +62,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
   try {
     const services = await createServices(config, database, logger);
     if (config.seedDemoData) await seedDemoData(services, logger);
-    const adapter = createAdapter(config.bot, logger);
+    const adapter = createAdapter(config.bot, logger, options.botOpenIdMetadataUrl ? { openIdMetadataUrl: options.botOpenIdMetadataUrl } : {});
     const features = createFeatures(config, services, () => bot.helpTopics());
     const bot: InvolvementBot = new InvolvementBot({ features, directory: services.directory, directoryStore: services.directoryStore, storage: services.botStorage, logger });
     services.attachAdapter(adapter, bot);
@@ -73,6 +83,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
       database,
       bot,
       adapter,
+      routes: Object.values(server.router.getRoutes()).map((route) => ({ method: route.method, path: String(route.path) })),
       stop: async () => {
         await services.stopBackgroundWork();
         await new Promise<void>((resolve) => {
@@ -101,7 +112,7 @@ function createHttpServer(
   config: AppConfig,
   logger: Logger,
   database: DatabaseHandle,
-  adapter: CloudAdapter,
+  adapter: TeamsAdapter,
   bot: InvolvementBot,
   services: Services,
   tabDir: string,
@@ -124,15 +135,17 @@ function createHttpServer(
     next();
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1_000_000, rejectUnknown: false }));
+  // No body parser: only routes with `jsonBody` read a body (JSON, size-limited); every other body is refused.
+  server.use(refuseUnexpectedBodies);
   server.on('after', (req: restify.Request, res: restify.Response) => {
     const log = logger.child({ requestId: res.getHeader('x-request-id') });
     // Paths only: query strings can carry search terms typed by people.
     log.info({ method: req.method, path: req.getPath(), status: res.statusCode, ms: Date.now() - req.time() }, 'request');
   });
 
-  server.post('/api/messages', async (req, res) => {
-    await adapter.process(req, res, (context) => bot.run(context));
+  // The token is checked before the body is read; then the activity's shape; then the turn.
+  server.post('/api/messages', adapter.verifyToken, jsonBody({ maxBytes: BOT_ACTIVITY_MAX_BYTES }), async (req, res) => {
+    await adapter.handleActivity(req, res, (context) => bot.run(context), (req as unknown as { log?: Logger }).log ?? logger);
   });
 
   server.get('/healthz', async (_req, res) => {
@@ -169,18 +182,17 @@ const PLAIN_PROBLEMS: Readonly<Record<number, { title: string; detail: string }>
   400: { title: 'Check your answers', detail: 'The request could not be read. Please reload the page and try again.' },
   404: { title: 'Not found', detail: 'There is nothing at this address.' },
   405: { title: 'Not allowed', detail: 'This address does not accept that kind of request.' },
-  413: { title: 'Too large', detail: 'The request is too large. Please send less at once.' },
-  415: { title: 'Check your answers', detail: 'The request could not be read. Please send it as JSON.' },
 };
 
 /**
- * Errors restify raises before a route runs (a body that is not JSON, too large, an unknown address)
+ * Errors restify raises before a route runs (an unknown address, a method the address does not take)
  * get the API's one error shape as well, in plain words: never the parser's message, which can echo the body.
  */
-function answerRestifyErrorsAsProblems(_req: restify.Request, res: restify.Response, error: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void): void {
+function answerRestifyErrorsAsProblems(req: restify.Request, res: restify.Response, error: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void): void {
   const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
   const plain = PLAIN_PROBLEMS[status] ?? (status < 500 ? PLAIN_PROBLEMS[400]! : { title: 'Something went wrong', detail: 'Something went wrong on our side and nothing was changed. Please try again.' });
   error.toJSON = () => ({ status, ...plain });
+  req.resume(); // any body is discarded as it arrives, never read
   res.setHeader('content-type', 'application/problem+json; charset=utf-8');
   callback();
 }

@@ -32,15 +32,22 @@ export class ChatClient {
     readonly connector: LocalConnector,
     readonly user: TestUser,
     readonly conversation: Conversation,
+    /** Extra request headers for each post (e.g. a Bot Framework token made from the activity). */
+    private readonly headers: (activity: Record<string, unknown>) => Promise<Record<string, string>> = async () => ({}),
   ) {}
 
   /** The same person and conversation, talking to another server instance. */
   via(url: string): ChatClient {
-    return new ChatClient(() => url, this.connector, this.user, this.conversation);
+    return new ChatClient(() => url, this.connector, this.user, this.conversation, this.headers);
   }
 
   as(user: TestUser): ChatClient {
-    return new ChatClient(this.target, this.connector, user, this.conversation);
+    return new ChatClient(this.target, this.connector, user, this.conversation, this.headers);
+  }
+
+  /** The same chat, sending these headers with every activity (as Teams sends its token). */
+  withHeaders(headers: (activity: Record<string, unknown>) => Promise<Record<string, string>>): ChatClient {
+    return new ChatClient(this.target, this.connector, this.user, this.conversation, headers);
   }
 
   /** Types a message; returns what the bot sent during the turn. In channels the bot is @mentioned, as Teams requires. */
@@ -96,7 +103,7 @@ export class ChatClient {
     const before = this.connector.calls.length;
     const response = await fetch(`${this.target()}/api/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(await this.headers(activity)) },
       body: JSON.stringify(activity),
     });
     const text = await response.text();
