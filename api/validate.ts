@@ -15,3 +15,10 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, sum
 export function pathParams(req: Request): Readonly<Record<string, string | undefined>> {
   return (req.params ?? {}) as Record<string, string | undefined>;
 }
+
+/**
+ * The tab's forms are a few kilobytes of JSON (the largest, registering a partner, stays under 60 KB even
+ * with every list full). The limit leaves room for a forged form to reach validation and be told which
+ * field is wrong; anything larger is refused while it is being read.
+ */
+export const formBody = (): RequestHandler => jsonBody({ maxBytes: 262_144 });
