@@ -74,7 +74,9 @@ export class PaymentService {
       const claimTotal = items.reduce((sum, item) => sum + item.amountPence, 0);
       for (const item of items) rows.push(csvRow(batch.id, claim, item, claimTotal));
     }
-    return stringify(rows.map(neutraliseFormulas), { header: true, columns: CSV_COLUMNS as unknown as string[] });
+    // Spreadsheets run cells starting with = + - @ (or their full-width forms) as formulas: csv-stringify
+    // prefixes such text with ' so a name typed by a person stays text (negative numbers are left alone).
+    return stringify(rows, { header: true, columns: CSV_COLUMNS as unknown as string[], escape_formulas: true });
   }
 
   /** Claims really in the batch: those whose own record names it (authoritative over the batch's list). */
@@ -151,11 +153,6 @@ function csvRow(batchId: string, claim: ClaimDocument, item: PricedItem, claimTo
     claim_total_pence: claimTotal,
     policy_version: claim.policyVersion,
   };
-}
-
-/** Spreadsheets run cells starting with = + - @ as formulas: a name typed by a person must stay text. */
-function neutraliseFormulas(row: Record<string, string | number>): Record<string, string | number> {
-  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value]));
 }
 
 function assertIev(actor: Actor): void {

@@ -100,4 +100,14 @@ describe('claims: paying approved claims', () => {
     assert.equal(nothing.status, 200);
     assert.equal(((await nothing.json()) as { batch: null }).batch, null);
   });
+
+  it('keeps text that a spreadsheet would run as a formula as text, full-width forms too', async () => {
+    // Each name starts with a character spreadsheets treat as the start of a formula (Apple Numbers folds the full-width ones).
+    const names = ['=Formula Ash', '\uFF1DWide Bea', '\uFF0BWide Cal', '\uFF0DWide Dee', '\uFF20Wide Eve'];
+    for (const name of names) await approvedClaim(name, false);
+    const { batch } = (await (await exportAs(IEV, 'export-formulas-0001')).json()) as { batch: BatchView };
+    const rows = parseCsv(await (await app.api(batch.links.expenses, { as: IEV })).text());
+    assert.deepEqual(rows.map((row) => row.partner_name).sort(), names.map((name) => `'${name}`).sort());
+    assert.ok(rows.every((row) => /^\d+$/.test(row.amount_pence!)), 'amounts stay numbers');
+  });
 });
