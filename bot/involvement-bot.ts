@@ -6,13 +6,14 @@ import {
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
   type StatePropertyAccessor,
   type Storage,
 } from 'botbuilder';
 import { helpCard, type HelpTopic } from './general/help-card.js';
 import { messageCard } from './cards/message-card.js';
 import { welcomeCard } from './general/welcome-card.js';
-import type { AdaptiveCard } from './cards/adaptive-card.js';
+import type { AdaptiveCard, ExecuteAction } from './cards/adaptive-card.js';
 import { DomainError } from '../domain/errors.js';
 import type { DirectoryService } from '../domain/people/directory-service.js';
 import type { DirectoryStore } from '../storage/directory-store.js';
@@ -72,6 +73,11 @@ export class InvolvementBot extends TeamsActivityHandler {
     });
   }
 
+  /** Every card action verb the bot answers (tests press them all). */
+  actionVerbs(): string[] {
+    return [...this.actions.keys()];
+  }
+
   /** Help topics for the help card and the manifest's command list. */
   helpTopics(): HelpTopic[] {
     return this.commands.filter((route) => route.listed !== false).map((route) => ({ command: route.command, description: route.description }));
@@ -82,6 +88,16 @@ export class InvolvementBot extends TeamsActivityHandler {
     await this.conversationState.saveChanges(context);
   }
 
+
+  /**
+   * botbuilder refuses a damaged card action (no action, not Action.Execute) with a 400 carrying its own
+   * message; here it is a card like any other failure, and every card action answers HTTP 200.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    const value = isPlainObject(context.activity.value) ? context.activity.value : {};
+    return { status: 200, body: await this.onAdaptiveCardInvoke(context, value as unknown as AdaptiveCardInvokeValue) };
+  }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     // Card data is whatever the client sent: a verb that is not text is a damaged card, not a crash.
@@ -143,17 +159,22 @@ export class InvolvementBot extends TeamsActivityHandler {
     return this.commands.find((route) => (!route.scopes || route.scopes.includes(turn.conversation)) && route.patterns.some((pattern) => pattern.test(text)));
   }
 
+  /**
+   * The one place every card action runs, so none can answer with an HTTP error: whatever fails (reading
+   * who pressed, the feature's own work) becomes a card that says what happened and can send the same
+   * answers again.
+   */
   private async runAction(context: TurnContext, verb: string, data: Record<string, unknown>): Promise<ActionResult> {
-    const turn = await this.turnFor(context);
-    const route = this.actions.get(verb);
-    if (!route) {
-      this.deps.logger.warn({ verb: verb.slice(0, 64) }, 'card action with unknown verb');
-      return { card: messageCard('That button no longer works', 'This card is out of date. Type \u201chelp\u201d to see what I can do.') };
-    }
     try {
+      const turn = await this.turnFor(context);
+      const route = this.actions.get(verb);
+      if (!route) {
+        this.deps.logger.warn({ verb: verb.slice(0, 64) }, 'card action with unknown verb');
+        return { card: messageCard('That button no longer works', 'This card is out of date. Type \u201chelp\u201d to see what I can do.') };
+      }
       return await route.handle(turn, data);
     } catch (error) {
-      return { card: errorCard(error, this.deps.logger, verb) };
+      return { card: errorCard(error, this.deps.logger, verb, retryOf(verb, data)) };
     }
   }
 
@@ -218,15 +239,30 @@ async function guarded<T>(turn: Turn, work: () => Promise<T>, logger: Logger): P
   }
 }
 
-/** The one place a failure becomes something a person reads: domain errors say what happened; anything else is ours. */
-function errorCard(error: unknown, logger: Logger, where: string): AdaptiveCard {
+/**
+ * The one place a failure becomes something a person reads: domain errors say what happened; anything else
+ * is ours. When trying again could work (the database was unreachable, or something failed on our side),
+ * the card offers it with what the person sent, so nothing they typed is lost.
+ */
+function errorCard(error: unknown, logger: Logger, where: string, retry?: ExecuteAction): AdaptiveCard {
+  const again = retry ? { actions: [retry], kept: ' What you entered is kept: press \u201cTry again\u201d to send it again.' } : { actions: [], kept: '' };
   if (error instanceof DomainError) {
     logger.info({ kind: error.kind, where }, 'request refused');
     const titles = { 'not-found': 'We couldn\u2019t find that', conflict: 'That changed while you were looking', forbidden: 'You can\u2019t do that', invalid: 'Please check your answers', unavailable: 'We couldn\u2019t save that just now' } as const;
+    if (error.kind === 'unavailable') return messageCard(titles[error.kind], `${error.userMessage}${again.kept}`, again.actions);
     return messageCard(titles[error.kind], error.userMessage);
   }
   logger.error({ err: errorSummary(error), where }, 'unexpected error in bot');
-  return messageCard('Something went wrong on our side', 'Nothing was changed. Please try again in a minute. If it keeps happening, contact the IEV team.');
+  return messageCard('Something went wrong on our side', `Nothing was changed. Please try again in a minute. If it keeps happening, contact the IEV team.${again.kept}`, again.actions);
+}
+
+/** Cards stay well under Teams' size limit: a press whose answers are larger than this is not offered again. */
+const MAX_RETRY_DATA_CHARS = 20_000;
+
+/** The same press again: the verb and everything the card sent (its ids and the person's answers). */
+function retryOf(verb: string, data: Record<string, unknown>): ExecuteAction | undefined {
+  if (!verb || JSON.stringify(data).length > MAX_RETRY_DATA_CHARS) return undefined;
+  return { type: 'Action.Execute', title: 'Try again', verb, data: { ...data, verb } };
 }
 
 function errorSummary(error: unknown): { name: string; message: string; stack?: string | undefined } {

@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from '../helpers/app.js';
 import { BOT_APP_ID, BOT_ENV, BotFrameworkKeys, botToken, unsignedToken } from '../helpers/bot-tokens.js';
 import { cardText } from '../helpers/cards.js';
 import type { ChatClient } from '../helpers/chat.js';
-import { plainProblem } from '../helpers/problems.js';
+import { assertNoInternals, plainProblem } from '../helpers/problems.js';
 import { HOST } from '../helpers/users.js';
 
 /** Posts raw text to /api/messages, as anyone on the internet could. */
@@ -85,6 +85,16 @@ describe('the bot endpoint refuses malformed activities with a 400 in plain word
     const response = await postRaw(plain, JSON.stringify({ ...activity(plain), conversation: undefined }));
     const problem = await plainProblem(response, 'no conversation');
     assert.deepEqual(problem.errors?.map((error) => error.message), ['the conversation is missing or not valid']);
+  });
+
+  it('a damaged card action (no action, or not Action.Execute) still answers HTTP 200 with a card', async () => {
+    for (const value of [{}, { action: { type: 'Action.Submit', verb: 'plan.start' } }, 'not an object']) {
+      const { status, body } = await plain.personalChat(HOST).post({ type: 'invoke', name: 'adaptiveCard/action', value });
+      assert.equal(status, 200, JSON.stringify(value));
+      const answer = body as { statusCode: number; type: string; value: unknown };
+      assert.equal(answer.type, 'application/vnd.microsoft.card.adaptive');
+      assertNoInternals(JSON.stringify(answer), 'damaged card action');
+    }
   });
 
   it('a body that is not JSON at all', async () => {
