@@ -26,10 +26,16 @@ const DEVELOPER_HEADER = 'x-developer-identity';
  * Outside Teams, and only in local mode on loopback with SSO not configured, a clearly marked
  * developer identity (one of the fictional demo people) is accepted instead.
  */
-export function createAuthenticator(config: AppConfig, services: Services, options: AuthenticatorOptions = {}): Authenticator {
+export function createAuthenticator(
+  config: AppConfig,
+  services: Services,
+  options: AuthenticatorOptions = {},
+): Authenticator {
   const sso = config.tabSso;
   if (sso) {
-    const keys = options.keys ?? createRemoteJWKSet(new URL(`https://login.microsoftonline.com/${sso.tenantId}/discovery/v2.0/keys`));
+    const keys =
+      options.keys ??
+      createRemoteJWKSet(new URL(`https://login.microsoftonline.com/${sso.tenantId}/discovery/v2.0/keys`));
     return async (req) => {
       const payload = await verifiedPayload(req.header('authorization'), sso, keys);
       const userId = typeof payload.oid === 'string' ? payload.oid : '';
@@ -51,10 +57,15 @@ export function createAuthenticator(config: AppConfig, services: Services, optio
   };
 }
 
-async function verifiedPayload(header: string | undefined, sso: TabSsoConfig, keys: JWTVerifyGetKey): Promise<JWTPayload> {
+async function verifiedPayload(
+  header: string | undefined,
+  sso: TabSsoConfig,
+  keys: JWTVerifyGetKey,
+): Promise<JWTPayload> {
   if (!header?.startsWith('Bearer ')) throw unauthorized('Sign-in is required.');
   const token = header.slice('Bearer '.length).trim();
-  if (!token || token.length > MAX_TOKEN_LENGTH) throw unauthorized('Your sign-in could not be verified. Please reload the tab.');
+  if (!token || token.length > MAX_TOKEN_LENGTH)
+    throw unauthorized('Your sign-in could not be verified. Please reload the tab.');
   let payload: JWTPayload;
   try {
     ({ payload } = await jwtVerify(token, keys, {

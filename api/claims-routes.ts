@@ -15,12 +15,26 @@ const claimParams = z.object({ claimId: id });
 const receiptParams = z.object({ claimId: id, receiptId: id });
 const batchParams = z.object({ batchId: id });
 const csvParams = z.object({ batchId: id, category: z.enum(['expenses', 'payments']) });
-const decisionBody = z.discriminatedUnion('outcome', [
-  z.object({ outcome: z.literal('approve'), operationId: z.string().trim().min(8).max(100) }),
-  z.object({ outcome: z.literal('reject'), operationId: z.string().trim().min(8).max(100), reason: z.string().max(500, 'Keep the reason under 500 characters').default('') }),
-  z.object({ outcome: z.literal('query'), operationId: z.string().trim().min(8).max(100), question: z.string().max(500, 'Keep the question under 500 characters').default('') }),
-], { message: 'Choose approve, reject or query' });
-const exportBody = z.object({ operationId: z.string().trim().min(8, 'Send a unique operationId so a retried export is not done twice').max(100) });
+const decisionBody = z.discriminatedUnion(
+  'outcome',
+  [
+    z.object({ outcome: z.literal('approve'), operationId: z.string().trim().min(8).max(100) }),
+    z.object({
+      outcome: z.literal('reject'),
+      operationId: z.string().trim().min(8).max(100),
+      reason: z.string().max(500, 'Keep the reason under 500 characters').default(''),
+    }),
+    z.object({
+      outcome: z.literal('query'),
+      operationId: z.string().trim().min(8).max(100),
+      question: z.string().max(500, 'Keep the question under 500 characters').default(''),
+    }),
+  ],
+  { message: 'Choose approve, reject or query' },
+);
+const exportBody = z.object({
+  operationId: z.string().trim().min(8, 'Send a unique operationId so a retried export is not done twice').max(100),
+});
 const day = z.iso.date({ message: 'Enter a date, for example 2026-03-01' });
 const listQuery = z
   .object({
@@ -30,10 +44,18 @@ const listQuery = z
     from: day.optional(),
     to: day.optional(),
     pastPayBy: z.enum(['true', 'false'], { message: 'Say true or false' }).optional(),
-    pageSize: z.coerce.number({ message: 'Give a number of claims per page' }).int().min(1).max(100, 'Ask for 100 claims a page at most').default(25),
+    pageSize: z.coerce
+      .number({ message: 'Give a number of claims per page' })
+      .int()
+      .min(1)
+      .max(100, 'Ask for 100 claims a page at most')
+      .default(25),
     continuation: z.string().max(4000).optional(),
   })
-  .refine((query) => !query.from || !query.to || query.from <= query.to, { path: ['to'], message: 'The end date must be on or after the start date' });
+  .refine((query) => !query.from || !query.to || query.from <= query.to, {
+    path: ['to'],
+    message: 'The end date must be on or after the start date',
+  });
 
 /**
  * Claims in the tab: a claim's page with its receipts (its host and IEV approvers only), and IEV's
@@ -43,64 +65,137 @@ export function registerClaimsRoutes(server: Server, route: Route, context: ApiC
   const claims = () => context.services.claims;
 
   // IEV only: every claim, filtered, newest first, paged on the server with continuation tokens.
-  server.get('/api/claims', route(async ({ actor, req }) => {
-    const query = parseOrThrow(listQuery, req.query);
-    const page = await claims().service.list(
-      actor,
-      { state: query.state, hostId: query.hostId, partnerId: query.partnerId, submittedFrom: query.from, submittedTo: query.to, pastPayBy: query.pastPayBy === 'true' },
-      { pageSize: query.pageSize, continuation: query.continuation },
-    );
-    return { body: { items: page.items.map((claim) => claimSummary(claim, page.today)), continuation: page.continuation ?? null } };
-  }));
+  server.get(
+    '/api/claims',
+    route(async ({ actor, req }) => {
+      const query = parseOrThrow(listQuery, req.query);
+      const page = await claims().service.list(
+        actor,
+        {
+          state: query.state,
+          hostId: query.hostId,
+          partnerId: query.partnerId,
+          submittedFrom: query.from,
+          submittedTo: query.to,
+          pastPayBy: query.pastPayBy === 'true',
+        },
+        { pageSize: query.pageSize, continuation: query.continuation },
+      );
+      return {
+        body: {
+          items: page.items.map((claim) => claimSummary(claim, page.today)),
+          continuation: page.continuation ?? null,
+        },
+      };
+    }),
+  );
 
-  server.get('/api/claims/waiting', route(async ({ actor }) => ({ body: { waiting: await claims().service.waitingCount(actor) } })));
+  server.get(
+    '/api/claims/waiting',
+    route(async ({ actor }) => ({ body: { waiting: await claims().service.waitingCount(actor) } })),
+  );
 
-  server.get('/api/claims/:claimId', route(async ({ actor, req }) => {
-    const { claimId } = parseOrThrow(claimParams, req.params);
-    return { body: claimView(await claims().service.view(actor, claimId), actor) };
-  }));
+  server.get(
+    '/api/claims/:claimId',
+    route(async ({ actor, req }) => {
+      const { claimId } = parseOrThrow(claimParams, req.params);
+      return { body: claimView(await claims().service.view(actor, claimId), actor) };
+    }),
+  );
 
-  server.get('/api/claims/:claimId/receipts/:receiptId', route(async ({ actor, req }) => {
-    const { claimId, receiptId } = parseOrThrow(receiptParams, req.params);
-    const { receipt, file } = await claims().service.receiptFile(actor, claimId, receiptId);
-    return { file: { bytes: file.bytes, contentType: receipt.contentType, fileName: receipt.fileName } };
-  }));
+  server.get(
+    '/api/claims/:claimId/receipts/:receiptId',
+    route(async ({ actor, req }) => {
+      const { claimId, receiptId } = parseOrThrow(receiptParams, req.params);
+      const { receipt, file } = await claims().service.receiptFile(actor, claimId, receiptId);
+      return { file: { bytes: file.bytes, contentType: receipt.contentType, fileName: receipt.fileName } };
+    }),
+  );
 
   // The same decision as the approval card's buttons, by the same rules; the outbox updates the card in the channel.
-  server.post('/api/claims/:claimId/decision', formBody(), route(async ({ actor, req }) => {
-    const { claimId } = parseOrThrow(claimParams, req.params);
-    const body = parseOrThrow(decisionBody, req.body);
-    const decision: Decision = body.outcome === 'approve' ? { outcome: 'approve' } : body.outcome === 'reject' ? { outcome: 'reject', reason: body.reason } : { outcome: 'query', question: body.question };
-    const { claim, applied } = await claims().service.decide(actor, claimId, decision, body.operationId);
-    if (!applied) throw new ConflictError(`Already decided. ${statusLine(claim)}.`);
-    return { body: claimView(claim, actor) };
-  }));
+  server.post(
+    '/api/claims/:claimId/decision',
+    formBody(),
+    route(async ({ actor, req }) => {
+      const { claimId } = parseOrThrow(claimParams, req.params);
+      const body = parseOrThrow(decisionBody, req.body);
+      const decision: Decision =
+        body.outcome === 'approve'
+          ? { outcome: 'approve' }
+          : body.outcome === 'reject'
+            ? { outcome: 'reject', reason: body.reason }
+            : { outcome: 'query', question: body.question };
+      const { claim, applied } = await claims().service.decide(actor, claimId, decision, body.operationId);
+      if (!applied) throw new ConflictError(`Already decided. ${statusLine(claim)}.`);
+      return { body: claimView(claim, actor) };
+    }),
+  );
 
-  server.post('/api/claims/exports', formBody(), route(async ({ actor, req }) => {
-    const { operationId } = parseOrThrow(exportBody, req.body);
-    const batch = await claims().payments.exportApproved(actor, operationId);
-    return { status: batch ? 201 : 200, body: { batch: batch ? batchView(batch) : null, message: batch ? undefined : 'There are no approved claims waiting to be exported.' } };
-  }));
+  server.post(
+    '/api/claims/exports',
+    formBody(),
+    route(async ({ actor, req }) => {
+      const { operationId } = parseOrThrow(exportBody, req.body);
+      const batch = await claims().payments.exportApproved(actor, operationId);
+      return {
+        status: batch ? 201 : 200,
+        body: {
+          batch: batch ? batchView(batch) : null,
+          message: batch ? undefined : 'There are no approved claims waiting to be exported.',
+        },
+      };
+    }),
+  );
 
-  server.get('/api/payment-batches', route(async ({ actor }) => ({ body: { items: (await claims().payments.listBatches(actor)).map(batchView) } })));
+  server.get(
+    '/api/payment-batches',
+    route(async ({ actor }) => ({ body: { items: (await claims().payments.listBatches(actor)).map(batchView) } })),
+  );
 
-  server.get('/api/payment-batches/:batchId/:category', route(async ({ actor, req }) => {
-    const params = parseOrThrow(csvParams, { batchId: pathParams(req).batchId, category: (pathParams(req).category ?? '').replace(/\.csv$/, '') });
-    const csv = await claims().payments.csv(actor, params.batchId, params.category === 'expenses' ? 'expense' : 'payment');
-    return { file: { bytes: csv, contentType: 'text/csv; charset=utf-8', fileName: `${params.batchId}-${params.category}.csv` } };
-  }));
+  server.get(
+    '/api/payment-batches/:batchId/:category',
+    route(async ({ actor, req }) => {
+      const params = parseOrThrow(csvParams, {
+        batchId: pathParams(req).batchId,
+        category: (pathParams(req).category ?? '').replace(/\.csv$/, ''),
+      });
+      const csv = await claims().payments.csv(
+        actor,
+        params.batchId,
+        params.category === 'expenses' ? 'expense' : 'payment',
+      );
+      return {
+        file: {
+          bytes: csv,
+          contentType: 'text/csv; charset=utf-8',
+          fileName: `${params.batchId}-${params.category}.csv`,
+        },
+      };
+    }),
+  );
 
-  server.post('/api/payment-batches/:batchId/paid', route(async ({ actor, req }) => {
-    const { batchId } = parseOrThrow(batchParams, req.params);
-    return { body: { batch: batchView(await claims().payments.markPaid(actor, batchId)) } };
-  }));
+  server.post(
+    '/api/payment-batches/:batchId/paid',
+    route(async ({ actor, req }) => {
+      const { batchId } = parseOrThrow(batchParams, req.params);
+      return { body: { batch: batchView(await claims().payments.markPaid(actor, batchId)) } };
+    }),
+  );
 
   function claimView(claim: ClaimDocument, actor: Actor) {
     const { approvalCard: _card, receipts, ...rest } = claim as ClaimDocument & { _etag?: string };
     delete (rest as { _etag?: string })._etag;
     return {
       ...rest,
-      receipts: receipts.map((receipt) => ({ id: receipt.id, itemId: receipt.itemId, fileName: receipt.fileName, contentType: receipt.contentType, size: receipt.size, addedAt: receipt.addedAt, url: `/api/claims/${claim.id}/receipts/${receipt.id}` })),
+      receipts: receipts.map((receipt) => ({
+        id: receipt.id,
+        itemId: receipt.itemId,
+        fileName: receipt.fileName,
+        contentType: receipt.contentType,
+        size: receipt.size,
+        addedAt: receipt.addedAt,
+        url: `/api/claims/${claim.id}/receipts/${receipt.id}`,
+      })),
       pastPayBy: isPastPayBy(claim, new Date().toISOString().slice(0, 10)),
       mayDecide: mayDecide(actor, claim),
       claimUrl: claims().claimUrl(claim.id),
@@ -137,6 +232,10 @@ function batchView(batch: PaymentBatchDocument) {
     createdByName: batch.createdByName,
     totals: batch.totals,
     paidAt: batch.paidAt,
-    links: { expenses: `/api/payment-batches/${batch.id}/expenses.csv`, payments: `/api/payment-batches/${batch.id}/payments.csv`, paid: `/api/payment-batches/${batch.id}/paid` },
+    links: {
+      expenses: `/api/payment-batches/${batch.id}/expenses.csv`,
+      payments: `/api/payment-batches/${batch.id}/payments.csv`,
+      paid: `/api/payment-batches/${batch.id}/paid`,
+    },
   };
 }

@@ -37,7 +37,10 @@ export type Route = (handler: ApiHandler) => (req: Request, res: Response) => Pr
 export function registerApi(server: Server, context: ApiContext): void {
   const route = createRoute(context);
 
-  server.get('/api/me', route(async ({ actor }) => ({ body: { id: actor.id, displayName: actor.displayName, roles: actor.roles } })));
+  server.get(
+    '/api/me',
+    route(async ({ actor }) => ({ body: { id: actor.id, displayName: actor.displayName, roles: actor.roles } })),
+  );
   registerRegisterRoutes(server, route, context);
   registerWorkRoutes(server, route, context);
   registerClaimsRoutes(server, route, context);
@@ -47,7 +50,11 @@ export function registerApi(server: Server, context: ApiContext): void {
 
 /** The one route helper: authenticate, run the handler, send its answer; any failure becomes a problem response, once. */
 function createRoute(context: ApiContext): Route {
-  const authenticate = createAuthenticator(context.config, context.services, context.authKeys ? { keys: context.authKeys } : {});
+  const authenticate = createAuthenticator(
+    context.config,
+    context.services,
+    context.authKeys ? { keys: context.authKeys } : {},
+  );
   return (handler) => async (req, res) => {
     const log = (req as unknown as { log?: Logger }).log ?? context.logger;
     try {
@@ -56,7 +63,10 @@ function createRoute(context: ApiContext): Route {
       res.setHeader('cache-control', 'no-store');
       if ('file' in answer) {
         res.setHeader('content-type', answer.file.contentType);
-        res.setHeader('content-disposition', `attachment; filename="${answer.file.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`);
+        res.setHeader(
+          'content-disposition',
+          `attachment; filename="${answer.file.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
+        );
         res.writeHead(200);
         res.end(answer.file.bytes);
         return;

@@ -4,10 +4,17 @@ import { jsonBody } from '../server/json-body.js';
 import { ValidationError } from '../domain/errors.js';
 
 /** Parses a request part with its schema; failures become a problem response listing each field's message. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, summary = 'Some answers need checking.'): z.infer<S> {
+export function parseOrThrow<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  summary = 'Some answers need checking.',
+): z.infer<S> {
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => ({ field: issue.path.join('.') || 'form', message: issue.message }));
+  const problems = result.error.issues.map((issue) => ({
+    field: issue.path.join('.') || 'form',
+    message: issue.message,
+  }));
   throw new ValidationError(summary, problems);
 }
 

@@ -17,10 +17,20 @@ export const benchmark: Benchmark = {
       });
       const chat = app.personalChat(HOST);
       const sequential = await measure('"help" turn, one at a time', 200, () => chat.say('help'));
-      const concurrent = await measure('"help" turn, 8 conversations at once', 400, (index) => app.personalChat({ id: `bench-${index % 8}`, name: 'Bench' }).say('help'), 8);
+      const concurrent = await measure(
+        '"help" turn, 8 conversations at once',
+        400,
+        (index) => app.personalChat({ id: `bench-${index % 8}`, name: 'Bench' }).say('help'),
+        8,
+      );
       return [
         { name: 'help turn', baseline, subject: sequential, meaning: 'a whole turn relative to one database ping' },
-        { name: 'help turn under concurrency', baseline: sequential, subject: concurrent, meaning: 'below 1 means turns overlap well' },
+        {
+          name: 'help turn under concurrency',
+          baseline: sequential,
+          subject: concurrent,
+          meaning: 'below 1 means turns overlap well',
+        },
       ];
     } finally {
       await app.stop();

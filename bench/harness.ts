@@ -49,7 +49,12 @@ export interface Benchmark {
 }
 
 /** Runs `operation` `count` times (after a short warm-up) with up to `concurrency` in flight. */
-export async function measure(label: string, count: number, operation: (index: number) => Promise<unknown>, concurrency = 1): Promise<Measurement> {
+export async function measure(
+  label: string,
+  count: number,
+  operation: (index: number) => Promise<unknown>,
+  concurrency = 1,
+): Promise<Measurement> {
   for (let index = 0; index < Math.min(5, count); index += 1) await operation(-1 - index);
   const started = performance.now();
   let next = 0;

@@ -24,16 +24,32 @@ export const benchmark: Benchmark = {
       };
       // Walk to the 100th page once to get its continuation token.
       let token: string | undefined;
-      for (let index = 0; index < 99; index += 1) token = (await page(new URLSearchParams({ pageSize: String(PAGE_SIZE), ...(token ? { continuation: token } : {}) }).toString())).continuation;
+      for (let index = 0; index < 99; index += 1)
+        token = (
+          await page(
+            new URLSearchParams({ pageSize: String(PAGE_SIZE), ...(token ? { continuation: token } : {}) }).toString(),
+          )
+        ).continuation;
       const deep = new URLSearchParams({ pageSize: String(PAGE_SIZE), continuation: token! }).toString();
 
-      const baseline = await measure('one partner page (GET /api/partners/:id)', 40, (index) => app.api(`/api/partners/${fictionalPartner(Math.abs(index) % REGISTER_SIZE).id}`, { as: IEV }).then((response) => response.arrayBuffer()));
+      const baseline = await measure('one partner page (GET /api/partners/:id)', 40, (index) =>
+        app
+          .api(`/api/partners/${fictionalPartner(Math.abs(index) % REGISTER_SIZE).id}`, { as: IEV })
+          .then((response) => response.arrayBuffer()),
+      );
       const first = await measure('first register page', 40, () => page(`pageSize=${PAGE_SIZE}`));
       const hundredth = await measure('100th register page (continuation token)', 40, () => page(deep));
-      const searched = await measure('first page of a search ("recovery") with a filter', 40, () => page(`pageSize=${PAGE_SIZE}&q=recovery&contactable=true`));
+      const searched = await measure('first page of a search ("recovery") with a filter', 40, () =>
+        page(`pageSize=${PAGE_SIZE}&q=recovery&contactable=true`),
+      );
       return [
         { name: 'first register page', baseline, subject: first, meaning: 'a list page relative to one partner page' },
-        { name: 'deep page', baseline: first, subject: hundredth, meaning: 'close to 1 means paging cost does not grow with position' },
+        {
+          name: 'deep page',
+          baseline: first,
+          subject: hundredth,
+          meaning: 'close to 1 means paging cost does not grow with position',
+        },
         { name: 'search page', baseline: first, subject: searched, meaning: 'search and filters run in the database' },
       ];
     } finally {

@@ -7,7 +7,9 @@ import { stopSharedCosmos } from '../tests/helpers/cosmos.js';
 /** `npm run bench [filter]`: runs every bench/*.bench.ts (each exports `benchmark`) and prints ratios. */
 const folder = fileURLToPath(new URL('.', import.meta.url));
 const filter = process.argv[2];
-const files = (await readdir(folder)).filter((file) => file.endsWith('.bench.ts') && (!filter || file.includes(filter))).sort();
+const files = (await readdir(folder))
+  .filter((file) => file.endsWith('.bench.ts') && (!filter || file.includes(filter)))
+  .sort();
 
 for (const file of files) {
   const { benchmark } = (await import(pathToFileURL(join(folder, file)).href)) as { benchmark: Benchmark };

@@ -27,10 +27,23 @@ export const benchmark: Benchmark = {
       const first = await measurePageLoad(page, url, shown);
       const again = await measurePageLoad(page, url, shown);
       const bundle = { label: 'built tab, uncompressed (dist/tab)', bytes: await tabBundleBytes(TAB_DIR) };
-      const firstLoad = { label: `first load of the register, ${first.responses.length} responses`, bytes: first.transferredBytes };
+      const firstLoad = {
+        label: `first load of the register, ${first.responses.length} responses`,
+        bytes: first.transferredBytes,
+      };
       return [
-        { name: 'first load transferred', baseline: bundle, subject: firstLoad, meaning: 'compression and what the first view needs; the budget is 200 KB' },
-        { name: 'second load transferred', baseline: firstLoad, subject: { label: `second load, ${again.responses.length} responses`, bytes: again.transferredBytes }, meaning: 'close to 0 means the hashed files came from the cache' },
+        {
+          name: 'first load transferred',
+          baseline: bundle,
+          subject: firstLoad,
+          meaning: 'compression and what the first view needs; the budget is 200 KB',
+        },
+        {
+          name: 'second load transferred',
+          baseline: firstLoad,
+          subject: { label: `second load, ${again.responses.length} responses`, bytes: again.transferredBytes },
+          meaning: 'close to 0 means the hashed files came from the cache',
+        },
       ];
     } finally {
       await browser.close();

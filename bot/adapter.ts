@@ -42,9 +42,16 @@ export class TeamsAdapter extends CloudAdapter {
     super(new ConfigurationBotFrameworkAuthentication(settings, credentialsFactory));
     this.tokensRequired = credentials !== undefined;
     this.onTurnError = async (context: TurnContext, error: Error) => {
-      logger.error({ err: { name: error.name, message: error.message, stack: error.stack }, activityType: context.activity.type }, 'unhandled bot error');
+      logger.error(
+        { err: { name: error.name, message: error.message, stack: error.stack }, activityType: context.activity.type },
+        'unhandled bot error',
+      );
       if (context.activity.type === 'message') {
-        await context.sendActivity('Sorry, something went wrong on our side and nothing was changed. Please try again in a minute.').catch(() => undefined);
+        await context
+          .sendActivity(
+            'Sorry, something went wrong on our side and nothing was changed. Please try again in a minute.',
+          )
+          .catch(() => undefined);
       }
     };
   }
@@ -71,10 +78,18 @@ export class TeamsAdapter extends CloudAdapter {
    * what the body claims (its serviceUrl, its channel), checks the activity's shape (400 in plain words),
    * then runs the turn.
    */
-  readonly handleActivity = async (req: Request, res: Response, logic: (context: TurnContext) => Promise<void>, log: Logger): Promise<void> => {
+  readonly handleActivity = async (
+    req: Request,
+    res: Response,
+    logic: (context: TurnContext) => Promise<void>,
+    log: Logger,
+  ): Promise<void> => {
     let authenticated;
     try {
-      authenticated = await this.botFrameworkAuthentication.authenticateRequest(claimsOf(req.body), authorizationOf(req));
+      authenticated = await this.botFrameworkAuthentication.authenticateRequest(
+        claimsOf(req.body),
+        authorizationOf(req),
+      );
     } catch {
       return answerProblem(res, NOT_AUTHENTICATED);
     }
@@ -85,14 +100,28 @@ export class TeamsAdapter extends CloudAdapter {
       if (invokeResponse?.body === undefined) res.send(invokeResponse?.status ?? 200);
       else res.json(invokeResponse.status, invokeResponse.body);
     } catch (error) {
-      log.error({ err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) }, 'bot endpoint failed');
-      answerProblem(res, { status: 500, title: 'Something went wrong', detail: 'Something went wrong on our side and nothing was changed. Please try again.' });
+      log.error(
+        {
+          err:
+            error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
+        },
+        'bot endpoint failed',
+      );
+      answerProblem(res, {
+        status: 500,
+        title: 'Something went wrong',
+        detail: 'Something went wrong on our side and nothing was changed. Please try again.',
+      });
     }
   };
 }
 
 /** Kept for callers that only need the adapter (proactive messages). */
-export function createAdapter(credentials: BotCredentials | undefined, logger: Logger, options: AdapterOptions = {}): TeamsAdapter {
+export function createAdapter(
+  credentials: BotCredentials | undefined,
+  logger: Logger,
+  options: AdapterOptions = {},
+): TeamsAdapter {
   return new TeamsAdapter(credentials, logger, options);
 }
 
@@ -103,11 +132,19 @@ interface ActivityProblem {
   readonly errors?: ReadonlyArray<{ field: string; message: string }>;
 }
 
-const NOT_AUTHENTICATED: ActivityProblem = { status: 401, title: 'Not signed in', detail: 'This address only accepts messages from Microsoft Teams with a valid Bot Framework token.' };
+const NOT_AUTHENTICATED: ActivityProblem = {
+  status: 401,
+  title: 'Not signed in',
+  detail: 'This address only accepts messages from Microsoft Teams with a valid Bot Framework token.',
+};
 
 const text = z.string().max(10_000);
 const optional = <T extends z.ZodType>(schema: T) => schema.nullish();
-const account = z.looseObject({ id: z.string().min(1).max(1_000), name: optional(text), aadObjectId: optional(z.string().max(200)) });
+const account = z.looseObject({
+  id: z.string().min(1).max(1_000),
+  name: optional(text),
+  aadObjectId: optional(z.string().max(200)),
+});
 
 /**
  * What the bot relies on in an activity. Loose: Teams adds fields over time, and the bot ignores what
@@ -120,13 +157,28 @@ const activitySchema = z.looseObject({
   serviceUrl: z.url({ protocol: /^https?$/ }).max(2_000),
   from: account,
   recipient: account,
-  conversation: z.looseObject({ id: z.string().min(1).max(1_000), conversationType: optional(z.string().max(50)), tenantId: optional(z.string().max(200)), isGroup: optional(z.boolean()) }),
+  conversation: z.looseObject({
+    id: z.string().min(1).max(1_000),
+    conversationType: optional(z.string().max(50)),
+    tenantId: optional(z.string().max(200)),
+    isGroup: optional(z.boolean()),
+  }),
   name: optional(z.string().max(200)),
   text: optional(z.string().max(100_000)),
   replyToId: optional(z.string().max(1_000)),
   timestamp: optional(z.string().max(100)),
   localTimestamp: optional(z.string().max(100)),
-  attachments: optional(z.array(z.looseObject({ contentType: optional(z.string().max(300)), contentUrl: optional(z.string().max(4_000)), name: optional(z.string().max(1_000)) })).max(100)),
+  attachments: optional(
+    z
+      .array(
+        z.looseObject({
+          contentType: optional(z.string().max(300)),
+          contentUrl: optional(z.string().max(4_000)),
+          name: optional(z.string().max(1_000)),
+        }),
+      )
+      .max(100),
+  ),
   entities: optional(z.array(z.looseObject({ type: optional(z.string().max(200)) })).max(100)),
   membersAdded: optional(z.array(account).max(1_000)),
   membersRemoved: optional(z.array(account).max(1_000)),
@@ -145,7 +197,13 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
 /** The activity, or a 400 problem in plain words naming what is missing or wrong (never the parser's message). */
 function parseActivity(body: unknown): { activity: Activity } | { problem: ActivityProblem } {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { problem: { status: 400, title: 'Not a Teams activity', detail: 'The request must be one Bot Framework activity: a JSON object.' } };
+    return {
+      problem: {
+        status: 400,
+        title: 'Not a Teams activity',
+        detail: 'The request must be one Bot Framework activity: a JSON object.',
+      },
+    };
   }
   const parsed = activitySchema.safeParse(body);
   if (!parsed.success) {
@@ -154,7 +212,15 @@ function parseActivity(body: unknown): { activity: Activity } | { problem: Activ
       const top = String(issue.path[0] ?? '');
       return { field, message: `${FIELD_NAMES[top] ?? field} is missing or not valid` };
     });
-    return { problem: { status: 400, title: 'Not a Teams activity', detail: 'The activity could not be read: it needs a type, a channel, a service address, a sender, a recipient and a conversation.', errors } };
+    return {
+      problem: {
+        status: 400,
+        title: 'Not a Teams activity',
+        detail:
+          'The activity could not be read: it needs a type, a channel, a service address, a sender, a recipient and a conversation.',
+        errors,
+      },
+    };
   }
   const activity = parsed.data as unknown as Activity & { rawTimestamp?: string; rawLocalTimestamp?: string };
   // As botbuilder's own validator does: the SDK expects Date objects here and keeps the original text.
@@ -185,7 +251,10 @@ function authorizationOf(req: Request): string {
 }
 
 function answerProblem(res: Response, problem: ActivityProblem): void {
-  res.sendRaw(problem.status, JSON.stringify(problem), { 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store' });
+  res.sendRaw(problem.status, JSON.stringify(problem), {
+    'content-type': 'application/problem+json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
 }
 
 /** The public cloud's Bot Framework settings with the signing keys taken from elsewhere (tests). */
@@ -197,7 +266,8 @@ function publicCloudWithKeysFrom(openIdMetadataUrl: string): Record<string, stri
     ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
     OAuthUrl: 'https://api.botframework.com',
     ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
-    ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+    ToBotFromEmulatorOpenIdMetadataUrl:
+      'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
     CallerId: 'urn:botframework:azure',
   };
 }

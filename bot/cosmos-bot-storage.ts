@@ -23,7 +23,9 @@ export class CosmosBotStorage implements Storage {
   }
 
   async read(keys: string[]): Promise<StoreItems> {
-    const entries = await Promise.all(keys.map(async (key) => [key, await this.repository.find(documentId(key), documentId(key))] as const));
+    const entries = await Promise.all(
+      keys.map(async (key) => [key, await this.repository.find(documentId(key), documentId(key))] as const),
+    );
     const items: StoreItems = {};
     for (const [key, document] of entries) {
       if (document) items[key] = { ...document.state, eTag: document._etag };

@@ -31,8 +31,7 @@ export interface CommandRoute {
 
 /** What an Action.Execute (or Action.Submit) answers with: a card that replaces the pressed card, or a short message. */
 export type ActionResult =
-  | { readonly card: AdaptiveCard; readonly updateForEveryone?: boolean }
-  | { readonly message: string };
+  { readonly card: AdaptiveCard; readonly updateForEveryone?: boolean } | { readonly message: string };
 
 export interface ActionRoute {
   readonly verb: string;
@@ -68,7 +67,10 @@ export interface PromptAnswer {
 
 /** Files (receipts, photos) sent to the bot in a message. */
 export interface AttachmentRoute {
-  handle(turn: Turn, attachments: ReadonlyArray<{ name: string; contentType: string; downloadUrl: string }>): Promise<boolean>;
+  handle(
+    turn: Turn,
+    attachments: ReadonlyArray<{ name: string; contentType: string; downloadUrl: string }>,
+  ): Promise<boolean>;
 }
 
 /** One feature's slice of the bot: the table of what it answers. */

@@ -63,7 +63,9 @@ export class InvolvementBot extends TeamsActivityHandler {
     });
     this.onMembersAdded(async (context, next) => {
       // Teams sends both installationUpdate and conversationUpdate when the app is added; welcomeOnce dedupes.
-      const botAdded = (context.activity.membersAdded ?? []).some((member) => member.id === context.activity.recipient.id);
+      const botAdded = (context.activity.membersAdded ?? []).some(
+        (member) => member.id === context.activity.recipient.id,
+      );
       if (botAdded) await this.welcomeOnce(context);
       await next();
     });
@@ -80,14 +82,15 @@ export class InvolvementBot extends TeamsActivityHandler {
 
   /** Help topics for the help card and the manifest's command list. */
   helpTopics(): HelpTopic[] {
-    return this.commands.filter((route) => route.listed !== false).map((route) => ({ command: route.command, description: route.description }));
+    return this.commands
+      .filter((route) => route.listed !== false)
+      .map((route) => ({ command: route.command, description: route.description }));
   }
 
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
     await this.conversationState.saveChanges(context);
   }
-
 
   /**
    * botbuilder refuses a damaged card action (no action, not Action.Execute) with a 400 carrying its own
@@ -99,22 +102,39 @@ export class InvolvementBot extends TeamsActivityHandler {
     return { status: 200, body: await this.onAdaptiveCardInvoke(context, value as unknown as AdaptiveCardInvokeValue) };
   }
 
-  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
     // Card data is whatever the client sent: a verb that is not text is a damaged card, not a crash.
     const action = invokeValue.action as { data?: unknown; verb?: unknown } | undefined;
     const data = isPlainObject(action?.data) ? action.data : {};
     const verb = typeof action?.verb === 'string' ? action.verb : '';
     const result = await this.runAction(context, verb, data);
     if ('message' in result) {
-      return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.message as unknown as Record<string, unknown> };
+      return {
+        statusCode: 200,
+        type: 'application/vnd.microsoft.activity.message',
+        value: result.message as unknown as Record<string, unknown>,
+      };
     }
     if (result.updateForEveryone && context.activity.replyToId) {
       // The invoke answer only changes the presser's view; updating the activity changes it for everyone.
-      await context.updateActivity({ id: context.activity.replyToId, type: 'message', attachments: [CardFactory.adaptiveCard(result.card)] }).catch((error: unknown) => {
-        this.deps.logger.warn({ err: errorSummary(error), verb }, 'could not update the card for everyone');
-      });
+      await context
+        .updateActivity({
+          id: context.activity.replyToId,
+          type: 'message',
+          attachments: [CardFactory.adaptiveCard(result.card)],
+        })
+        .catch((error: unknown) => {
+          this.deps.logger.warn({ err: errorSummary(error), verb }, 'could not update the card for everyone');
+        });
     }
-    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card as unknown as Record<string, unknown> };
+    return {
+      statusCode: 200,
+      type: 'application/vnd.microsoft.card.adaptive',
+      value: result.card as unknown as Record<string, unknown>,
+    };
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
@@ -123,7 +143,12 @@ export class InvolvementBot extends TeamsActivityHandler {
       // Action.Submit (older clients, or cards sent without Universal Actions): same table as Action.Execute.
       const result = await this.runAction(context, value.verb, value);
       if ('message' in result) await context.sendActivity(result.message);
-      else if (context.activity.replyToId) await context.updateActivity({ id: context.activity.replyToId, type: 'message', attachments: [CardFactory.adaptiveCard(result.card)] });
+      else if (context.activity.replyToId)
+        await context.updateActivity({
+          id: context.activity.replyToId,
+          type: 'message',
+          attachments: [CardFactory.adaptiveCard(result.card)],
+        });
       else await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(result.card)));
       return;
     }
@@ -131,7 +156,11 @@ export class InvolvementBot extends TeamsActivityHandler {
     const files = fileAttachments(context);
     if (files.length > 0) {
       for (const feature of this.deps.features) {
-        if (feature.attachments && (await guarded(turn, () => feature.attachments!.handle(turn, files), this.deps.logger))) return;
+        if (
+          feature.attachments &&
+          (await guarded(turn, () => feature.attachments!.handle(turn, files), this.deps.logger))
+        )
+          return;
       }
     }
     const text = messageText(context);
@@ -150,13 +179,19 @@ export class InvolvementBot extends TeamsActivityHandler {
       await guarded(turn, () => route.handle(turn, text), this.deps.logger);
       return;
     }
-    await turn.sendText(text ? 'Sorry, I didn\u2019t understand that. Here is what I can help with.' : 'Here is what I can help with.');
+    await turn.sendText(
+      text ? 'Sorry, I didn\u2019t understand that. Here is what I can help with.' : 'Here is what I can help with.',
+    );
     await turn.sendCard(helpCard(this.helpTopics()));
   }
 
   private matchCommand(text: string, turn: Turn): CommandRoute | undefined {
     if (!text) return undefined;
-    return this.commands.find((route) => (!route.scopes || route.scopes.includes(turn.conversation)) && route.patterns.some((pattern) => pattern.test(text)));
+    return this.commands.find(
+      (route) =>
+        (!route.scopes || route.scopes.includes(turn.conversation)) &&
+        route.patterns.some((pattern) => pattern.test(text)),
+    );
   }
 
   /**
@@ -170,7 +205,12 @@ export class InvolvementBot extends TeamsActivityHandler {
       const route = this.actions.get(verb);
       if (!route) {
         this.deps.logger.warn({ verb: verb.slice(0, 64) }, 'card action with unknown verb');
-        return { card: messageCard('That button no longer works', 'This card is out of date. Type \u201chelp\u201d to see what I can do.') };
+        return {
+          card: messageCard(
+            'That button no longer works',
+            'This card is out of date. Type \u201chelp\u201d to see what I can do.',
+          ),
+        };
       }
       return await route.handle(turn, data);
     } catch (error) {
@@ -182,7 +222,10 @@ export class InvolvementBot extends TeamsActivityHandler {
     const from = context.activity.from;
     const caller = { id: from.aadObjectId ?? from.id, displayName: from.name ?? 'Colleague' };
     const conversation = conversationKindOf(context.activity);
-    const actor = await this.deps.directory.actorFor(caller, conversation === 'personal' ? { personalChat: addressOf(context.activity) } : {});
+    const actor = await this.deps.directory.actorFor(
+      caller,
+      conversation === 'personal' ? { personalChat: addressOf(context.activity) } : {},
+    );
     return {
       context,
       actor,
@@ -192,7 +235,8 @@ export class InvolvementBot extends TeamsActivityHandler {
         if (typeof question === 'string') await context.sendActivity(question);
         else await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(question)));
       },
-      sendCard: async (card: AdaptiveCard) => (await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card))))?.id,
+      sendCard: async (card: AdaptiveCard) =>
+        (await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card))))?.id,
       sendText: async (text: string) => {
         await context.sendActivity(text);
       },
@@ -214,17 +258,25 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 function messageText(context: TurnContext): string {
   const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
-  return text.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 2000);
+  return text
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 2000);
 }
 
 function fileAttachments(context: TurnContext): Array<{ name: string; contentType: string; downloadUrl: string }> {
   return (context.activity.attachments ?? []).flatMap((attachment) => {
     const content = attachment.content as { downloadUrl?: string } | undefined;
     if (attachment.contentType === 'application/vnd.microsoft.teams.file.download.info' && content?.downloadUrl) {
-      return [{ name: attachment.name ?? 'file', contentType: attachment.contentType, downloadUrl: content.downloadUrl }];
+      return [
+        { name: attachment.name ?? 'file', contentType: attachment.contentType, downloadUrl: content.downloadUrl },
+      ];
     }
     if (attachment.contentUrl && attachment.contentType?.startsWith('image/')) {
-      return [{ name: attachment.name ?? 'photo', contentType: attachment.contentType, downloadUrl: attachment.contentUrl }];
+      return [
+        { name: attachment.name ?? 'photo', contentType: attachment.contentType, downloadUrl: attachment.contentUrl },
+      ];
     }
     return [];
   });
@@ -245,15 +297,28 @@ async function guarded<T>(turn: Turn, work: () => Promise<T>, logger: Logger): P
  * the card offers it with what the person sent, so nothing they typed is lost.
  */
 function errorCard(error: unknown, logger: Logger, where: string, retry?: ExecuteAction): AdaptiveCard {
-  const again = retry ? { actions: [retry], kept: ' What you entered is kept: press \u201cTry again\u201d to send it again.' } : { actions: [], kept: '' };
+  const again = retry
+    ? { actions: [retry], kept: ' What you entered is kept: press \u201cTry again\u201d to send it again.' }
+    : { actions: [], kept: '' };
   if (error instanceof DomainError) {
     logger.info({ kind: error.kind, where }, 'request refused');
-    const titles = { 'not-found': 'We couldn\u2019t find that', conflict: 'That changed while you were looking', forbidden: 'You can\u2019t do that', invalid: 'Please check your answers', unavailable: 'We couldn\u2019t save that just now' } as const;
-    if (error.kind === 'unavailable') return messageCard(titles[error.kind], `${error.userMessage}${again.kept}`, again.actions);
+    const titles = {
+      'not-found': 'We couldn\u2019t find that',
+      conflict: 'That changed while you were looking',
+      forbidden: 'You can\u2019t do that',
+      invalid: 'Please check your answers',
+      unavailable: 'We couldn\u2019t save that just now',
+    } as const;
+    if (error.kind === 'unavailable')
+      return messageCard(titles[error.kind], `${error.userMessage}${again.kept}`, again.actions);
     return messageCard(titles[error.kind], error.userMessage);
   }
   logger.error({ err: errorSummary(error), where }, 'unexpected error in bot');
-  return messageCard('Something went wrong on our side', `Nothing was changed. Please try again in a minute. If it keeps happening, contact the IEV team.${again.kept}`, again.actions);
+  return messageCard(
+    'Something went wrong on our side',
+    `Nothing was changed. Please try again in a minute. If it keeps happening, contact the IEV team.${again.kept}`,
+    again.actions,
+  );
 }
 
 /** Cards stay well under Teams' size limit: a press whose answers are larger than this is not offered again. */
@@ -266,5 +331,7 @@ function retryOf(verb: string, data: Record<string, unknown>): ExecuteAction | u
 }
 
 function errorSummary(error: unknown): { name: string; message: string; stack?: string | undefined } {
-  return error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : { name: 'unknown', message: String(error) };
+  return error instanceof Error
+    ? { name: error.name, message: error.message, stack: error.stack }
+    : { name: 'unknown', message: String(error) };
 }

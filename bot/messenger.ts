@@ -1,4 +1,10 @@
-import { CardFactory, MessageFactory, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
+import {
+  CardFactory,
+  MessageFactory,
+  type CloudAdapter,
+  type ConversationReference,
+  type TurnContext,
+} from 'botbuilder';
 import type { AdaptiveCard } from './cards/adaptive-card.js';
 import type { ConversationAddress } from '../domain/people/ports.js';
 
@@ -34,7 +40,10 @@ export class BotMessenger implements Messenger {
     });
   }
 
-  private async send(address: ConversationAddress, activity: ReturnType<typeof MessageFactory.text>): Promise<string | undefined> {
+  private async send(
+    address: ConversationAddress,
+    activity: ReturnType<typeof MessageFactory.text>,
+  ): Promise<string | undefined> {
     let id: string | undefined;
     await this.within(address, async (context) => {
       id = (await context.sendActivity(activity))?.id;

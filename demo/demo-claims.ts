@@ -18,17 +18,89 @@ export async function seedDemoClaims(services: Services): Promise<void> {
   const now = Date.now();
   const day = (daysAgo: number) => new Date(now - daysAgo * DAY_MS).toISOString();
   const date = (daysAgo: number) => day(daysAgo).slice(0, 10);
-  const by = (person: { id: string; displayName: string }, status: ClaimStatus, daysAgo: number, note?: string): HistoryEntry => ({ status, at: day(daysAgo), byId: person.id, byName: person.displayName, note, operationId: `demo:${status}:${daysAgo}` });
-  const drive = (daysAgo: number, miles: number): ItemInput => ({ kind: 'mileage', date: date(daysAgo), vehicle: 'car', from: 'Mansfield', to: 'Highbury Hospital', miles, passengers: 0 });
+  const by = (
+    person: { id: string; displayName: string },
+    status: ClaimStatus,
+    daysAgo: number,
+    note?: string,
+  ): HistoryEntry => ({
+    status,
+    at: day(daysAgo),
+    byId: person.id,
+    byName: person.displayName,
+    note,
+    operationId: `demo:${status}:${daysAgo}`,
+  });
+  const drive = (daysAgo: number, miles: number): ItemInput => ({
+    kind: 'mileage',
+    date: date(daysAgo),
+    vehicle: 'car',
+    from: 'Mansfield',
+    to: 'Highbury Hospital',
+    miles,
+    passengers: 0,
+  });
 
   const examples: Array<{ partnerIndex: number; work: string; items: ItemInput[]; history: HistoryEntry[] }> = [
-    { partnerIndex: 0, work: 'Ward 3 discharge redesign: workshop', items: [drive(3, 14), { kind: 'involvement-time', date: date(3), levelId: 'contribute', hours: 2 }], history: [by(host, 'draft', 3)] },
-    { partnerIndex: 4, work: 'Recovery college course design', items: [drive(6, 22), { kind: 'parking', date: date(6), description: 'Hospital car park', amountPence: 350 }], history: [by(host, 'draft', 6), by(host, 'submitted', 5)] },
-    { partnerIndex: 1, work: 'Interview panel: community nurse', items: [{ kind: 'fare', date: date(9), mode: 'bus', description: 'Day rider', amountPence: 520 }, { kind: 'subsistence', date: date(9), description: 'Lunch', amountPence: 1250 }], history: [by(host, 'draft', 9), by(host, 'submitted', 8), by(iev, 'queried', 7, 'Was lunch provided at the panel?')] },
-    { partnerIndex: 5, work: 'Reading group: appointment letters', items: [drive(12, 8)], history: [by(host, 'draft', 12), by(host, 'submitted', 11), by(iev, 'approved', 10)] },
-    { partnerIndex: 2, work: 'Carers’ forum', items: [{ kind: 'taxi', date: date(15), description: 'Home to the hub', amountPence: 1800 }], history: [by(host, 'draft', 15), by(host, 'submitted', 14), by(iev, 'rejected', 13, 'Taxi was not agreed in advance; please claim the bus fare instead.')] },
-    { partnerIndex: 6, work: 'Patient leaflet review', items: [drive(21, 16)], history: [by(host, 'draft', 21), by(host, 'submitted', 20)] },
-    { partnerIndex: 8, work: 'Quality improvement: falls prevention', items: [drive(30, 18), { kind: 'involvement-time', date: date(30), levelId: 'attend', hours: 3 }], history: [by(host, 'draft', 30), by(host, 'submitted', 29), by(iev, 'approved', 27), by(iev, 'exported', 25, 'Payment batch demo-batch-1'), by(iev, 'paid', 20, 'Payment batch demo-batch-1')] },
+    {
+      partnerIndex: 0,
+      work: 'Ward 3 discharge redesign: workshop',
+      items: [drive(3, 14), { kind: 'involvement-time', date: date(3), levelId: 'contribute', hours: 2 }],
+      history: [by(host, 'draft', 3)],
+    },
+    {
+      partnerIndex: 4,
+      work: 'Recovery college course design',
+      items: [drive(6, 22), { kind: 'parking', date: date(6), description: 'Hospital car park', amountPence: 350 }],
+      history: [by(host, 'draft', 6), by(host, 'submitted', 5)],
+    },
+    {
+      partnerIndex: 1,
+      work: 'Interview panel: community nurse',
+      items: [
+        { kind: 'fare', date: date(9), mode: 'bus', description: 'Day rider', amountPence: 520 },
+        { kind: 'subsistence', date: date(9), description: 'Lunch', amountPence: 1250 },
+      ],
+      history: [
+        by(host, 'draft', 9),
+        by(host, 'submitted', 8),
+        by(iev, 'queried', 7, 'Was lunch provided at the panel?'),
+      ],
+    },
+    {
+      partnerIndex: 5,
+      work: 'Reading group: appointment letters',
+      items: [drive(12, 8)],
+      history: [by(host, 'draft', 12), by(host, 'submitted', 11), by(iev, 'approved', 10)],
+    },
+    {
+      partnerIndex: 2,
+      work: 'Carers’ forum',
+      items: [{ kind: 'taxi', date: date(15), description: 'Home to the hub', amountPence: 1800 }],
+      history: [
+        by(host, 'draft', 15),
+        by(host, 'submitted', 14),
+        by(iev, 'rejected', 13, 'Taxi was not agreed in advance; please claim the bus fare instead.'),
+      ],
+    },
+    {
+      partnerIndex: 6,
+      work: 'Patient leaflet review',
+      items: [drive(21, 16)],
+      history: [by(host, 'draft', 21), by(host, 'submitted', 20)],
+    },
+    {
+      partnerIndex: 8,
+      work: 'Quality improvement: falls prevention',
+      items: [drive(30, 18), { kind: 'involvement-time', date: date(30), levelId: 'attend', hours: 3 }],
+      history: [
+        by(host, 'draft', 30),
+        by(host, 'submitted', 29),
+        by(iev, 'approved', 27),
+        by(iev, 'exported', 25, 'Payment batch demo-batch-1'),
+        by(iev, 'paid', 20, 'Payment batch demo-batch-1'),
+      ],
+    },
   ];
 
   const policy = services.claims.policy();
@@ -37,7 +109,13 @@ export async function seedDemoClaims(services: Services): Promise<void> {
     const partner = fictionalPartner(example.partnerIndex);
     const items = priceItems(
       example.items.map((input, position) => ({ id: `demo-item-${index}-${position}`, input })),
-      { policy, today: example.history.at(-1)!.at.slice(0, 10), priorCarTenthsByTaxYear: {}, itemsWithReceipts: new Set(), paymentChoice: partner.paymentPreference.choice },
+      {
+        policy,
+        today: example.history.at(-1)!.at.slice(0, 10),
+        priorCarTenthsByTaxYear: {},
+        itemsWithReceipts: new Set(),
+        paymentChoice: partner.paymentPreference.choice,
+      },
     );
     const last = example.history.at(-1)!;
     const submitted = example.history.find((entry) => entry.status === 'submitted');
@@ -58,10 +136,33 @@ export async function seedDemoClaims(services: Services): Promise<void> {
       totals: totalsOf(items),
       policyVersion: policy.version,
       createdAt: example.history[0]!.at,
-      ...(submitted ? { submittedAt: submitted.at, payBy: payByOf(submitted.at, policy.payment.targetDaysToPay), declarations: { partnerConfirmedAt: submitted.at, hostConfirmedAt: submitted.at } } : {}),
-      ...(decided ? { decision: { outcome: decided.status as 'approved' | 'rejected', byId: decided.byId, byName: decided.byName, at: decided.at, reason: decided.note } } : {}),
+      ...(submitted
+        ? {
+            submittedAt: submitted.at,
+            payBy: payByOf(submitted.at, policy.payment.targetDaysToPay),
+            declarations: { partnerConfirmedAt: submitted.at, hostConfirmedAt: submitted.at },
+          }
+        : {}),
+      ...(decided
+        ? {
+            decision: {
+              outcome: decided.status as 'approved' | 'rejected',
+              byId: decided.byId,
+              byName: decided.byName,
+              at: decided.at,
+              reason: decided.note,
+            },
+          }
+        : {}),
       ...(last.status === 'queried' ? { openQuery: { question: last.note!, byName: last.byName, at: last.at } } : {}),
-      ...(paid && submitted ? { exportBatchId: 'demo-batch-1', exportedAt: example.history.find((entry) => entry.status === 'exported')!.at, paidAt: paid.at, secondsToPay: Math.round((Date.parse(paid.at) - Date.parse(submitted.at)) / 1000) } : {}),
+      ...(paid && submitted
+        ? {
+            exportBatchId: 'demo-batch-1',
+            exportedAt: example.history.find((entry) => entry.status === 'exported')!.at,
+            paidAt: paid.at,
+            secondsToPay: Math.round((Date.parse(paid.at) - Date.parse(submitted.at)) / 1000),
+          }
+        : {}),
       history: example.history,
     };
     await services.claims.store.createClaim(claim);
@@ -86,8 +187,19 @@ function payByOf(submittedAt: string, targetDays: number): string {
   return new Date(Date.parse(submittedAt) + targetDays * DAY_MS).toISOString().slice(0, 10);
 }
 
-const SECOND_FICTIONAL_HOST = { id: '00000000-0000-0000-0000-00000000a004', displayName: 'Sam Second-host (fictional)' };
-const FICTIONAL_STATUSES: readonly ClaimStatus[] = ['submitted', 'queried', 'resubmitted', 'approved', 'rejected', 'exported', 'paid'];
+const SECOND_FICTIONAL_HOST = {
+  id: '00000000-0000-0000-0000-00000000a004',
+  displayName: 'Sam Second-host (fictional)',
+};
+const FICTIONAL_STATUSES: readonly ClaimStatus[] = [
+  'submitted',
+  'queried',
+  'resubmitted',
+  'approved',
+  'rejected',
+  'exported',
+  'paid',
+];
 
 /**
  * A fictional submitted claim for tests and benchmarks: the n-th is submitted n hours before
@@ -107,7 +219,17 @@ export function fictionalClaim(index: number, overrides: Partial<ClaimDocument> 
     partnerId: partner.id,
     partnerName: partner.displayName,
     work: { title: 'Fictional involvement work' },
-    items: [{ id: `item-${index}`, input: { kind: 'parking', date: submittedAt.slice(0, 10), description: 'Car park', amountPence: 400 }, category: 'expense', claimedPence: 400, amountPence: 400, explanation: 'Parking £4.00', flags: [] }],
+    items: [
+      {
+        id: `item-${index}`,
+        input: { kind: 'parking', date: submittedAt.slice(0, 10), description: 'Car park', amountPence: 400 },
+        category: 'expense',
+        claimedPence: 400,
+        amountPence: 400,
+        explanation: 'Parking £4.00',
+        flags: [],
+      },
+    ],
     receipts: [],
     totals: { expensesPence: 400, paymentsPence: 0 },
     policyVersion: 'fictional',
@@ -115,12 +237,24 @@ export function fictionalClaim(index: number, overrides: Partial<ClaimDocument> 
     submittedAt,
     payBy: payByOf(submittedAt, 14),
     declarations: { partnerConfirmedAt: submittedAt, hostConfirmedAt: submittedAt },
-    history: [{ status: 'submitted', at: submittedAt, byId: host.id, byName: host.displayName, operationId: `fictional-${index}` }],
+    history: [
+      {
+        status: 'submitted',
+        at: submittedAt,
+        byId: host.id,
+        byName: host.displayName,
+        operationId: `fictional-${index}`,
+      },
+    ],
     ...overrides,
   };
 }
 
 /** Stores `count` fictional claims (one already there is left as it is). */
-export async function seedFictionalClaims(containers: Containers, count: number, make: (index: number) => ClaimDocument = fictionalClaim): Promise<void> {
+export async function seedFictionalClaims(
+  containers: Containers,
+  count: number,
+  make: (index: number) => ClaimDocument = fictionalClaim,
+): Promise<void> {
   await createEach(containers.claims, count, make);
 }

@@ -9,11 +9,82 @@ import { createEach } from './create-each.js';
  * lists; phone numbers use Ofcom's drama range (01632 960xxx) and emails the reserved example.org,
  * so nothing here can reach a real person.
  */
-const GIVEN = ['Ada', 'Bilal', 'Chen', 'Dora', 'Eilidh', 'Femi', 'Grace', 'Harpreet', 'Idris', 'Jonah', 'Kemi', 'Lena', 'Marek', 'Nia', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sol', 'Tomasz'];
-const FAMILY = ['Abbott', 'Banerjee', 'Carter', 'Dlamini', 'Evans', 'Fletcher', 'Gill', 'Hughes', 'Iqbal', 'Jones', 'Kowalski', 'Lowe', 'Mensah', 'Nowak', 'Okafor', 'Patel', 'Reid', 'Shah', 'Turner', 'Walsh'];
-const INTERESTS = ['Interview panels', 'Service redesign', 'Quality improvement', 'Reading group', 'Staff training', 'Peer support', 'Digital services', 'Wards and environments', 'Leaflets and letters', 'Recovery college'];
-const AVAILABILITY = ['Weekday mornings', 'Weekday afternoons', 'Evenings only', 'Online only', 'Flexible', 'Not on Fridays'];
-const STATUSES: Array<Partner['status']> = ['active', 'active', 'active', 'active', 'active', 'active', 'paused', 'active', 'active', 'left'];
+const GIVEN = [
+  'Ada',
+  'Bilal',
+  'Chen',
+  'Dora',
+  'Eilidh',
+  'Femi',
+  'Grace',
+  'Harpreet',
+  'Idris',
+  'Jonah',
+  'Kemi',
+  'Lena',
+  'Marek',
+  'Nia',
+  'Omar',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sol',
+  'Tomasz',
+];
+const FAMILY = [
+  'Abbott',
+  'Banerjee',
+  'Carter',
+  'Dlamini',
+  'Evans',
+  'Fletcher',
+  'Gill',
+  'Hughes',
+  'Iqbal',
+  'Jones',
+  'Kowalski',
+  'Lowe',
+  'Mensah',
+  'Nowak',
+  'Okafor',
+  'Patel',
+  'Reid',
+  'Shah',
+  'Turner',
+  'Walsh',
+];
+const INTERESTS = [
+  'Interview panels',
+  'Service redesign',
+  'Quality improvement',
+  'Reading group',
+  'Staff training',
+  'Peer support',
+  'Digital services',
+  'Wards and environments',
+  'Leaflets and letters',
+  'Recovery college',
+];
+const AVAILABILITY = [
+  'Weekday mornings',
+  'Weekday afternoons',
+  'Evenings only',
+  'Online only',
+  'Flexible',
+  'Not on Fridays',
+];
+const STATUSES: Array<Partner['status']> = [
+  'active',
+  'active',
+  'active',
+  'active',
+  'active',
+  'active',
+  'paused',
+  'active',
+  'active',
+  'left',
+];
 const DAY_MS = 86_400_000;
 const BASE_TIME = Date.UTC(2026, 0, 5, 9, 0, 0);
 
@@ -23,11 +94,14 @@ const pick = <T>(list: readonly T[], index: number): T => list[index % list.leng
 export function fictionalPartner(index: number): Partner {
   const given = pick(GIVEN, index);
   const family = pick(FAMILY, Math.floor(index / GIVEN.length) + index);
-  const displayName = index < GIVEN.length * FAMILY.length ? `${given} ${family}` : `${given} ${family} ${Math.floor(index / 400)}`;
+  const displayName =
+    index < GIVEN.length * FAMILY.length ? `${given} ${family}` : `${given} ${family} ${Math.floor(index / 400)}`;
   const at = new Date(BASE_TIME + (index % 300) * DAY_MS + index * 1000).toISOString();
   const contactable = index % 4 !== 3;
   const equalityConsent = index % 3 === 0;
-  const interests = [pick(INTERESTS, index), pick(INTERESTS, index * 7 + 3)].filter((value, position, all) => all.indexOf(value) === position);
+  const interests = [pick(INTERESTS, index), pick(INTERESTS, index * 7 + 3)].filter(
+    (value, position, all) => all.indexOf(value) === position,
+  );
   return {
     id: `demo-partner-${String(index).padStart(5, '0')}`,
     type: 'partner',
@@ -40,19 +114,39 @@ export function fictionalPartner(index: number): Partner {
     searchInterests: interests.map((interest) => interest.toLowerCase()),
     livedExperience: [pick(LIVED_EXPERIENCE, index)],
     availability: pick(AVAILABILITY, index),
-    ...(index % 5 !== 0 ? { lastInvolvedAt: new Date(BASE_TIME + (index % 200) * DAY_MS + 30 * DAY_MS).toISOString() } : {}),
+    ...(index % 5 !== 0
+      ? { lastInvolvedAt: new Date(BASE_TIME + (index % 200) * DAY_MS + 30 * DAY_MS).toISOString() }
+      : {}),
     registeredAt: at,
     consent: {
       register: { given: true, at },
       contactAboutOpportunities: { given: contactable, at },
       equalityMonitoring: { given: equalityConsent, at },
     },
-    paymentPreference: { choice: pick(['accept-payment', 'expenses-only', 'decline', 'not-chosen'] as const, index), chosenAt: at },
-    contact: { email: `${given}.${family}${index}@example.org`.toLowerCase(), phone: `01632 960${String(index % 1000).padStart(3, '0')}`, preferredMethod: index % 2 ? 'email' : 'phone' },
+    paymentPreference: {
+      choice: pick(['accept-payment', 'expenses-only', 'decline', 'not-chosen'] as const, index),
+      chosenAt: at,
+    },
+    contact: {
+      email: `${given}.${family}${index}@example.org`.toLowerCase(),
+      phone: `01632 960${String(index % 1000).padStart(3, '0')}`,
+      preferredMethod: index % 2 ? 'email' : 'phone',
+    },
     ...(index % 3 === 1 ? { communicationNeeds: 'Prefers papers a week ahead, in large print.' } : {}),
     ...(index % 4 === 2 ? { accessNeeds: 'Step-free access and a quiet space to take breaks.' } : {}),
-    emergencyContact: { name: `${pick(GIVEN, index + 5)} ${family}`, relationship: pick(['Partner', 'Sister', 'Friend', 'Son', 'Neighbour'], index), phone: `01632 961${String(index % 1000).padStart(3, '0')}` },
-    ...(equalityConsent ? { equality: { ageBand: pick(['18-24', '25-34', '35-49', '50-64', '65+'], index), disability: pick(['Yes', 'No', 'Prefer not to say'], index) } } : {}),
+    emergencyContact: {
+      name: `${pick(GIVEN, index + 5)} ${family}`,
+      relationship: pick(['Partner', 'Sister', 'Friend', 'Son', 'Neighbour'], index),
+      phone: `01632 961${String(index % 1000).padStart(3, '0')}`,
+    },
+    ...(equalityConsent
+      ? {
+          equality: {
+            ageBand: pick(['18-24', '25-34', '35-49', '50-64', '65+'], index),
+            disability: pick(['Yes', 'No', 'Prefer not to say'], index),
+          },
+        }
+      : {}),
     welcome: { status: index % 10 === 4 ? 'to-send' : 'sent', recordedAt: at },
     hoursInvolved: (index % 12) * 1.5,
   };

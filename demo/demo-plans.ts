@@ -14,7 +14,10 @@ const IVY = DEMO_PEOPLE[1]!;
  */
 export async function seedDemoPlans(services: Services, now = new Date()): Promise<void> {
   const partners = (
-    await services.partners.page({ query: 'SELECT * FROM c WHERE c.type = "partner" AND c.status = "active" ORDER BY c.id', parameters: [] }, 4)
+    await services.partners.page(
+      { query: 'SELECT * FROM c WHERE c.type = "partner" AND c.status = "active" ORDER BY c.id', parameters: [] },
+      4,
+    )
   ).items.map((partner) => partner.id);
   const day = (offset: number) => new Date(now.getTime() + offset * DAY_MS).toISOString();
   const session = (id: string, offset: number, partnerIds: string[], checkIn: PlanSession['checkIn']): PlanSession => ({
@@ -45,12 +48,22 @@ export async function seedDemoPlans(services: Services, now = new Date()): Promi
 
   const plans: Plan[] = [
     {
-      ...base('demo-plan-waiting-area', 0, 'Calmer memory clinic waiting area', 'Older people\u2019s mental health', -6),
+      ...base(
+        'demo-plan-waiting-area',
+        0,
+        'Calmer memory clinic waiting area',
+        'Older people\u2019s mental health',
+        -6,
+      ),
       phase: 'planning',
       position: 'methods',
       revision: 4,
       answers: {
-        purpose: purpose('Calmer memory clinic waiting area', 'Older people\u2019s mental health', 'Make the waiting area less stressful for patients and carers.'),
+        purpose: purpose(
+          'Calmer memory clinic waiting area',
+          'Older people\u2019s mental health',
+          'Make the waiting area less stressful for patients and carers.',
+        ),
         known: { earlierEngagement: 'Complaints about noise; a 2024 survey of carers.' },
         people: { groups: ['age', 'disability', 'carers'] },
       },
@@ -63,18 +76,31 @@ export async function seedDemoPlans(services: Services, now = new Date()): Promi
       position: 'summary',
       revision: 18,
       answers: {
-        purpose: { ...purpose('Carers\u2019 experience of leaving hospital', 'Adult inpatient wards', 'Understand what carers need when someone they care for is discharged.'), objectives: 'A discharge checklist written with carers.' },
+        purpose: {
+          ...purpose(
+            'Carers\u2019 experience of leaving hospital',
+            'Adult inpatient wards',
+            'Understand what carers need when someone they care for is discharged.',
+          ),
+          objectives: 'A discharge checklist written with carers.',
+        },
         people: { groups: ['carers', 'race', 'language'] },
         methods: { methods: ['conversations', 'co-design', 'go-to-groups'] },
         partners: { partnerOrganisations: 'The carers\u2019 hub and a local Somali women\u2019s group' },
         timing: { whenWhere: 'At the carers\u2019 hub, Wednesday mornings', onTheirTerms: 'yes' },
-        influence: { canInfluence: 'What goes in the checklist and how it is given out', cannotInfluence: 'Discharge times set by the national policy' },
+        influence: {
+          canInfluence: 'What goes in the checklist and how it is given out',
+          cannotInfluence: 'Discharge times set by the national policy',
+        },
         level: { level: 'collaborate' },
         feedback: { feedbackRoute: 'A \u201cyou said, we did\u201d letter to everyone involved' },
         eia: { eiaNeeded: 'yes', eiaStatus: 'in-progress' },
         budget: { budget: 800, expensesOffered: 'yes', involvementPayments: 'yes' },
       },
-      sessions: [session('demo-session-1', -20, running, 'yes'), session('demo-session-2', -8, running.slice(0, 2), 'mostly')],
+      sessions: [
+        session('demo-session-1', -20, running, 'yes'),
+        session('demo-session-2', -8, running.slice(0, 2), 'mostly'),
+      ],
       partnerIds: running,
     },
     {
@@ -83,7 +109,14 @@ export async function seedDemoPlans(services: Services, now = new Date()): Promi
       position: 'summary',
       revision: 25,
       answers: {
-        purpose: { ...purpose('Easy read appointment letters', 'Learning disability services', 'Make appointment letters easy to understand.'), objectives: 'New letter templates in use.' },
+        purpose: {
+          ...purpose(
+            'Easy read appointment letters',
+            'Learning disability services',
+            'Make appointment letters easy to understand.',
+          ),
+          objectives: 'New letter templates in use.',
+        },
         people: { groups: ['learning-disability', 'carers'] },
         methods: { methods: ['co-design', 'accessible-info'] },
         feedback: { feedbackRoute: 'An easy read newsletter and a celebration event' },
@@ -93,11 +126,18 @@ export async function seedDemoPlans(services: Services, now = new Date()): Promi
       partnerIds: partners.slice(1, 3),
       outcome: {
         decisions: 'New easy read templates for first appointments, used by all community teams.',
-        youSaidWeDid: [{ youSaid: 'The letters use words we do not know', weDid: 'We rewrote them with you, with pictures', sessionId: 'demo-session-3' }],
+        youSaidWeDid: [
+          {
+            youSaid: 'The letters use words we do not know',
+            weDid: 'We rewrote them with you, with pictures',
+            sessionId: 'demo-session-3',
+          },
+        ],
         feedbackHow: 'An easy read newsletter and a celebration event',
         feedbackTo: 'Everyone involved and the learning disability services board',
         thankedPartnerIds: partners.slice(1, 3),
-        thankYouMessage: 'Thank you for taking part in \u201cEasy read appointment letters\u201d. Your experience and ideas made a difference.',
+        thankYouMessage:
+          'Thank you for taking part in \u201cEasy read appointment letters\u201d. Your experience and ideas made a difference.',
         evaluation: { rating: 'very-good', comment: 'Give more time between sessions.' },
         recordedAt: day(-60),
       },
@@ -107,7 +147,13 @@ export async function seedDemoPlans(services: Services, now = new Date()): Promi
       phase: 'planned',
       position: 'summary',
       revision: 15,
-      answers: { purpose: purpose('Involvement Partners on interview panels', 'Workforce', 'Make sure people with lived experience help choose new colleagues.') },
+      answers: {
+        purpose: purpose(
+          'Involvement Partners on interview panels',
+          'Workforce',
+          'Make sure people with lived experience help choose new colleagues.',
+        ),
+      },
       sessions: [],
       partnerIds: [],
     },

@@ -15,7 +15,11 @@ export async function seedDemoData(services: Services, logger: Logger): Promise<
   if (await services.directoryStore.isMarked('demo-data-seeded')) return;
   await seedFictionalPartners(services.database.containers, DEMO_PARTNER_COUNT);
   for (const person of DEMO_PEOPLE) {
-    await services.directoryStore.savePerson({ userId: person.id, displayName: person.displayName, roles: person.roles });
+    await services.directoryStore.savePerson({
+      userId: person.id,
+      displayName: person.displayName,
+      roles: person.roles,
+    });
   }
   // After the partners: demo sessions name partners from the register.
   await seedDemoPlans(services);

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const PLAYGROUND_CLI = fileURLToPath(new URL('../node_modules/@microsoft/m365agentsplayground/cli.js', import.meta.url));
+const PLAYGROUND_CLI = fileURLToPath(
+  new URL('../node_modules/@microsoft/m365agentsplayground/cli.js', import.meta.url),
+);
 
 export interface PlaygroundUser {
   readonly id: string;
@@ -22,14 +24,32 @@ export interface Playground {
  * app's bot endpoint, signed in as `user` (its Entra object id is the demo person's id, so roles
  * match). It runs from a scratch folder because it writes logs relative to its working directory.
  */
-export async function startPlayground(botEndpoint: string, user: PlaygroundUser, options: { port?: number } = {}): Promise<Playground> {
+export async function startPlayground(
+  botEndpoint: string,
+  user: PlaygroundUser,
+  options: { port?: number } = {},
+): Promise<Playground> {
   const workdir = await mkdtemp(join(tmpdir(), 'hub-playground-'));
   await writeFile(join(workdir, '.m365agentsplayground.yml'), playgroundConfig(user));
-  const child = spawn(process.execPath, [PLAYGROUND_CLI, 'start', '-e', botEndpoint, '-c', 'msteams', '-p', String(options.port ?? 0), '--disable-telemetry'], {
-    cwd: workdir,
-    env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', APPLICATION_INSIGHTS_NO_STATSBEAT: 'true' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      PLAYGROUND_CLI,
+      'start',
+      '-e',
+      botEndpoint,
+      '-c',
+      'msteams',
+      '-p',
+      String(options.port ?? 0),
+      '--disable-telemetry',
+    ],
+    {
+      cwd: workdir,
+      env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', APPLICATION_INSIGHTS_NO_STATSBEAT: 'true' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Agents Playground did not start:\n${output}`)), 30_000);
@@ -67,17 +87,32 @@ function playgroundConfig(user: PlaygroundUser): string {
   const person = (id: string, name: string, objectId: string) => {
     const [given = 'Test', ...rest] = name.split(' ');
     const email = `${given.toLowerCase()}@example.nhs.uk`;
-    return { id, name, userPrincipleName: email, aadObjectId: objectId, givenName: given, surname: rest.join(' ') || 'User', email };
+    return {
+      id,
+      name,
+      userPrincipleName: email,
+      aadObjectId: objectId,
+      givenName: given,
+      surname: rest.join(' ') || 'User',
+      email,
+    };
   };
   const config = {
     version: '0.1.1',
     tenantId: '11111111-2222-3333-4444-555555555555',
     bot: { id: '28:involvement-hub-playground-bot', name: 'Involvement Hub' },
     currentUser: person(`playground-${user.id}`, user.name, user.id),
-    users: COLLEAGUES.map((name, index) => person(`playground-colleague-${index}`, name, `00000000-0000-0000-0000-0000000000b${index}`)),
+    users: COLLEAGUES.map((name, index) =>
+      person(`playground-colleague-${index}`, name, `00000000-0000-0000-0000-0000000000b${index}`),
+    ),
     personalChat: { id: `personal-chat-${user.id}` },
     groupChat: { id: `group-chat-${user.id}`, name: 'Group Chat' },
-    team: { id: `team-${user.id}`, name: 'IEV Team', aadGroupId: '00000000-0000-0000-0000-0000000000c1', channels: [{ id: `channel-approvals-${user.id}`, name: 'Approvals' }] },
+    team: {
+      id: `team-${user.id}`,
+      name: 'IEV Team',
+      aadGroupId: '00000000-0000-0000-0000-0000000000c1',
+      channels: [{ id: `channel-approvals-${user.id}`, name: 'Approvals' }],
+    },
   };
   // YAML is a superset of JSON, so the Playground reads this as it is.
   return JSON.stringify(config, null, 2);

@@ -35,5 +35,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   mkdirSync(join(ROOT, 'build'), { recursive: true });
   const zipPath = join(ROOT, 'build', 'involvement-hub.zip');
   writeFileSync(zipPath, createZip(entries));
-  process.stdout.write(`Wrote ${relative(process.cwd(), zipPath)} (${entries.length} files). Deploy it with:\n  az webapp deploy --resource-group <group> --name <AZURE_WEB_APP_NAME> --src-path build/involvement-hub.zip --type zip\n`);
+  process.stdout.write(
+    `Wrote ${relative(process.cwd(), zipPath)} (${entries.length} files). Deploy it with:\n  az webapp deploy --resource-group <group> --name <AZURE_WEB_APP_NAME> --src-path build/involvement-hub.zip --type zip\n`,
+  );
 }

@@ -43,7 +43,11 @@ if (built !== 0) process.exit(built ?? 1);
 
 run('vite', [...TAB_BUILD, '--watch']);
 run('tsx', ['watch', '--clear-screen=false', 'server/main.ts']);
-const playground = await startPlayground(`${serverUrl}/api/messages`, { id: person.id, name: person.displayName }, { port: 56150 });
+const playground = await startPlayground(
+  `${serverUrl}/api/messages`,
+  { id: person.id, name: person.displayName },
+  { port: 56150 },
+);
 running.playground = playground;
 
 process.stdout.write(`

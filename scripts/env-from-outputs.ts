@@ -40,7 +40,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
     outputs = JSON.parse(readFileSync(0, 'utf8')) as DeploymentOutputs;
   } catch {
-    process.stderr.write('Pipe in the deployment outputs as JSON: az deployment group show ... --query properties.outputs -o json\n');
+    process.stderr.write(
+      'Pipe in the deployment outputs as JSON: az deployment group show ... --query properties.outputs -o json\n',
+    );
     process.exit(2);
   }
   const { text, written } = applyOutputs(readFileSync(envPath, 'utf8'), outputs);

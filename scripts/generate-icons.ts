@@ -12,7 +12,10 @@ import { encodePng, type RgbaImage } from './app-package/png.js';
 
 type Shape = (x: number, y: number) => boolean;
 
-const disc = (cx: number, cy: number, r: number): Shape => (x, y) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
+const disc =
+  (cx: number, cy: number, r: number): Shape =>
+  (x, y) =>
+    (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
 
 function bar(ax: number, ay: number, bx: number, by: number, thickness: number): Shape {
   return (x, y) => {
@@ -60,7 +63,8 @@ export function colourIcon(): RgbaImage {
     for (let x = 0; x < size; x += 1) {
       const c = coverage(shapes, x, y);
       const offset = (y * size + x) * 4;
-      for (let channel = 0; channel < 3; channel += 1) pixels[offset + channel] = Math.round(background[channel]! * (1 - c) + 255 * c);
+      for (let channel = 0; channel < 3; channel += 1)
+        pixels[offset + channel] = Math.round(background[channel]! * (1 - c) + 255 * c);
       pixels[offset + 3] = 255;
     }
   }

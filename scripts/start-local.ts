@@ -13,7 +13,11 @@ const asIev = process.argv.includes('--as') && process.argv[process.argv.indexOf
 const person = DEMO_PEOPLE[asIev ? 1 : 0]!;
 
 const app = await main();
-const playground = await startPlayground(`${app.url}/api/messages`, { id: person.id, name: person.displayName }, { port: 56150 });
+const playground = await startPlayground(
+  `${app.url}/api/messages`,
+  { id: person.id, name: person.displayName },
+  { port: 56150 },
+);
 process.once('exit', () => playground.process.kill('SIGTERM'));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => playground.process.kill('SIGTERM'));
 

@@ -48,7 +48,10 @@ export interface StartOptions {
 const BOT_ACTIVITY_MAX_BYTES = 262_144;
 
 // From source (server/app.ts) or compiled (dist/server/app.js), the built tab is <project>/dist/tab.
-const PROJECT_ROOT = join(import.meta.dirname, import.meta.dirname.includes(`${join('dist', 'server')}`) ? '../..' : '..');
+const PROJECT_ROOT = join(
+  import.meta.dirname,
+  import.meta.dirname.includes(`${join('dist', 'server')}`) ? '../..' : '..',
+);
 const TAB_DIR = join(PROJECT_ROOT, 'dist', 'tab');
 
 /** Starts the one server process: bot endpoint, tab and its API, health check. */
@@ -62,12 +65,31 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
   try {
     const services = await createServices(config, database, logger);
     if (config.seedDemoData) await seedDemoData(services, logger);
-    const adapter = createAdapter(config.bot, logger, options.botOpenIdMetadataUrl ? { openIdMetadataUrl: options.botOpenIdMetadataUrl } : {});
+    const adapter = createAdapter(
+      config.bot,
+      logger,
+      options.botOpenIdMetadataUrl ? { openIdMetadataUrl: options.botOpenIdMetadataUrl } : {},
+    );
     const features = createFeatures(config, services, () => bot.helpTopics());
-    const bot: InvolvementBot = new InvolvementBot({ features, directory: services.directory, directoryStore: services.directoryStore, storage: services.botStorage, logger });
+    const bot: InvolvementBot = new InvolvementBot({
+      features,
+      directory: services.directory,
+      directoryStore: services.directoryStore,
+      storage: services.botStorage,
+      logger,
+    });
     services.attachAdapter(adapter, bot);
 
-    const server = createHttpServer(config, logger, database, adapter, bot, services, options.tabDir ?? TAB_DIR, options.authKeys);
+    const server = createHttpServer(
+      config,
+      logger,
+      database,
+      adapter,
+      bot,
+      services,
+      options.tabDir ?? TAB_DIR,
+      options.authKeys,
+    );
     await new Promise<void>((resolve, reject) => {
       server.server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());
@@ -83,7 +105,10 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
       database,
       bot,
       adapter,
-      routes: Object.values(server.router.getRoutes()).map((route) => ({ method: route.method, path: String(route.path) })),
+      routes: Object.values(server.router.getRoutes()).map((route) => ({
+        method: route.method,
+        path: String(route.path),
+      })),
       stop: async () => {
         await services.stopBackgroundWork();
         await new Promise<void>((resolve) => {
@@ -103,9 +128,16 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
 
 function connectionFor(config: AppConfig): CosmosConnection | undefined {
   if (config.cosmos.kind === 'azure') {
-    return { kind: 'azure', endpoint: config.cosmos.endpoint, key: config.cosmos.key, managedIdentityClientId: config.cosmos.managedIdentityClientId };
+    return {
+      kind: 'azure',
+      endpoint: config.cosmos.endpoint,
+      key: config.cosmos.key,
+      managedIdentityClientId: config.cosmos.managedIdentityClientId,
+    };
   }
-  return config.cosmos.sharedEndpoint ? { kind: 'local', endpoint: config.cosmos.sharedEndpoint, key: EMULATOR_KEY } : undefined;
+  return config.cosmos.sharedEndpoint
+    ? { kind: 'local', endpoint: config.cosmos.sharedEndpoint, key: EMULATOR_KEY }
+    : undefined;
 }
 
 function createHttpServer(
@@ -140,13 +172,26 @@ function createHttpServer(
   server.on('after', (req: restify.Request, res: restify.Response) => {
     const log = logger.child({ requestId: res.getHeader('x-request-id') });
     // Paths only: query strings can carry search terms typed by people.
-    log.info({ method: req.method, path: req.getPath(), status: res.statusCode, ms: Date.now() - req.time() }, 'request');
+    log.info(
+      { method: req.method, path: req.getPath(), status: res.statusCode, ms: Date.now() - req.time() },
+      'request',
+    );
   });
 
   // The token is checked before the body is read; then the activity's shape; then the turn.
-  server.post('/api/messages', adapter.verifyToken, jsonBody({ maxBytes: BOT_ACTIVITY_MAX_BYTES }), async (req, res) => {
-    await adapter.handleActivity(req, res, (context) => bot.run(context), (req as unknown as { log?: Logger }).log ?? logger);
-  });
+  server.post(
+    '/api/messages',
+    adapter.verifyToken,
+    jsonBody({ maxBytes: BOT_ACTIVITY_MAX_BYTES }),
+    async (req, res) => {
+      await adapter.handleActivity(
+        req,
+        res,
+        (context) => bot.run(context),
+        (req as unknown as { log?: Logger }).log ?? logger,
+      );
+    },
+  );
 
   server.get('/healthz', async (_req, res) => {
     try {
@@ -172,7 +217,10 @@ function createHttpServer(
     server.head('/tab/*', allowFramingByTeamsOnly, tabRoute);
   } else {
     server.get('/tab/*', async (_req, res) => {
-      res.json(503, { title: 'The tab has not been built', detail: 'Run "npm run build:tab" (npm start does this for you).' });
+      res.json(503, {
+        title: 'The tab has not been built',
+        detail: 'Run "npm run build:tab" (npm start does this for you).',
+      });
     });
   }
   return server;
@@ -188,9 +236,21 @@ const PLAIN_PROBLEMS: Readonly<Record<number, { title: string; detail: string }>
  * Errors restify raises before a route runs (an unknown address, a method the address does not take)
  * get the API's one error shape as well, in plain words: never the parser's message, which can echo the body.
  */
-function answerRestifyErrorsAsProblems(req: restify.Request, res: restify.Response, error: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void): void {
+function answerRestifyErrorsAsProblems(
+  req: restify.Request,
+  res: restify.Response,
+  error: Error & { statusCode?: number; toJSON?: () => unknown },
+  callback: () => void,
+): void {
   const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
-  const plain = PLAIN_PROBLEMS[status] ?? (status < 500 ? PLAIN_PROBLEMS[400]! : { title: 'Something went wrong', detail: 'Something went wrong on our side and nothing was changed. Please try again.' });
+  const plain =
+    PLAIN_PROBLEMS[status] ??
+    (status < 500
+      ? PLAIN_PROBLEMS[400]!
+      : {
+          title: 'Something went wrong',
+          detail: 'Something went wrong on our side and nothing was changed. Please try again.',
+        });
   error.toJSON = () => ({ status, ...plain });
   req.resume(); // any body is discarded as it arrives, never read
   res.setHeader('content-type', 'application/problem+json; charset=utf-8');

@@ -12,17 +12,26 @@ const optionalText = z
   .optional();
 
 const idList = optionalText.transform((value) =>
-  value ? value.split(',').map((item) => item.trim()).filter(Boolean) : [],
+  value
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : [],
 );
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: optionalText,
-  PUBLIC_URL: optionalText.pipe(z.url({ message: 'must be an absolute URL such as https://hub.example.nhs.uk' }).optional()),
+  PUBLIC_URL: optionalText.pipe(
+    z.url({ message: 'must be an absolute URL such as https://hub.example.nhs.uk' }).optional(),
+  ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
-  COSMOS_ENDPOINT: optionalText.pipe(z.url({ message: 'must be the account URL, e.g. https://<account>.documents.azure.com:443/' }).optional()),
+  COSMOS_ENDPOINT: optionalText.pipe(
+    z.url({ message: 'must be the account URL, e.g. https://<account>.documents.azure.com:443/' }).optional(),
+  ),
   COSMOS_KEY: optionalText,
   COSMOS_DATABASE: z.string().trim().min(1).default('involvement-hub'),
   LOCAL_DATA_DIR: z.string().trim().min(1).default('.data'),
@@ -51,7 +60,12 @@ const environmentSchema = z.object({
   IMPACT_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(5).max(50).default(5),
   AZURE_CLIENT_ID: optionalText,
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText.pipe(
-    z.string().regex(/(^|;)\s*InstrumentationKey=[^;]+/i, { message: 'must be an Application Insights connection string (InstrumentationKey=...;IngestionEndpoint=...)' }).optional(),
+    z
+      .string()
+      .regex(/(^|;)\s*InstrumentationKey=[^;]+/i, {
+        message: 'must be an Application Insights connection string (InstrumentationKey=...;IngestionEndpoint=...)',
+      })
+      .optional(),
   ),
 });
 
@@ -66,12 +80,29 @@ export interface AppConfig {
   readonly publicUrl: string | undefined;
   readonly logLevel: string;
   readonly cosmos:
-    | { readonly kind: 'local'; readonly database: string; readonly dataDir: string; readonly sharedEndpoint: string | undefined }
-    | { readonly kind: 'azure'; readonly endpoint: string; readonly key: string | undefined; readonly database: string; readonly managedIdentityClientId: string | undefined };
+    | {
+        readonly kind: 'local';
+        readonly database: string;
+        readonly dataDir: string;
+        readonly sharedEndpoint: string | undefined;
+      }
+    | {
+        readonly kind: 'azure';
+        readonly endpoint: string;
+        readonly key: string | undefined;
+        readonly database: string;
+        readonly managedIdentityClientId: string | undefined;
+      };
   readonly seedDemoData: boolean;
   readonly blob:
     | { readonly kind: 'local'; readonly dataDir: string; readonly container: string }
-    | { readonly kind: 'azure'; readonly endpoint: string | undefined; readonly connectionString: string | undefined; readonly container: string; readonly managedIdentityClientId: string | undefined };
+    | {
+        readonly kind: 'azure';
+        readonly endpoint: string | undefined;
+        readonly connectionString: string | undefined;
+        readonly container: string;
+        readonly managedIdentityClientId: string | undefined;
+      };
   /** Bot Framework credentials; undefined means inbound token checks are off (local only). */
   readonly bot: BotCredentials | undefined;
   /** Teams SSO for the tab; undefined means the local developer identity is offered (local mode on loopback only). */
@@ -125,20 +156,44 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: vars.PUBLIC_URL,
     logLevel: vars.LOG_LEVEL,
     cosmos: vars.COSMOS_ENDPOINT
-      ? { kind: 'azure', endpoint: vars.COSMOS_ENDPOINT, key: vars.COSMOS_KEY, database: vars.COSMOS_DATABASE, managedIdentityClientId: vars.AZURE_CLIENT_ID }
-      : { kind: 'local', database: vars.COSMOS_DATABASE, dataDir: vars.LOCAL_DATA_DIR, sharedEndpoint: vars.LOCAL_COSMOS_ENDPOINT },
-    seedDemoData: vars.SEED_DEMO_DATA ? vars.SEED_DEMO_DATA === 'true' : mode === 'local' && vars.NODE_ENV === 'development',
+      ? {
+          kind: 'azure',
+          endpoint: vars.COSMOS_ENDPOINT,
+          key: vars.COSMOS_KEY,
+          database: vars.COSMOS_DATABASE,
+          managedIdentityClientId: vars.AZURE_CLIENT_ID,
+        }
+      : {
+          kind: 'local',
+          database: vars.COSMOS_DATABASE,
+          dataDir: vars.LOCAL_DATA_DIR,
+          sharedEndpoint: vars.LOCAL_COSMOS_ENDPOINT,
+        },
+    seedDemoData: vars.SEED_DEMO_DATA
+      ? vars.SEED_DEMO_DATA === 'true'
+      : mode === 'local' && vars.NODE_ENV === 'development',
     blob:
       vars.BLOB_ENDPOINT || vars.BLOB_CONNECTION_STRING
-        ? { kind: 'azure', endpoint: vars.BLOB_ENDPOINT, connectionString: vars.BLOB_CONNECTION_STRING, container: vars.BLOB_CONTAINER, managedIdentityClientId: vars.AZURE_CLIENT_ID }
+        ? {
+            kind: 'azure',
+            endpoint: vars.BLOB_ENDPOINT,
+            connectionString: vars.BLOB_CONNECTION_STRING,
+            container: vars.BLOB_CONTAINER,
+            managedIdentityClientId: vars.AZURE_CLIENT_ID,
+          }
         : { kind: 'local', dataDir: vars.LOCAL_DATA_DIR, container: vars.BLOB_CONTAINER },
     bot,
     tabSso,
     ievMemberIds: vars.IEV_MEMBER_IDS,
-    ievChannel: vars.IEV_CHANNEL_ID && vars.IEV_SERVICE_URL ? { channelId: vars.IEV_CHANNEL_ID, serviceUrl: vars.IEV_SERVICE_URL } : undefined,
+    ievChannel:
+      vars.IEV_CHANNEL_ID && vars.IEV_SERVICE_URL
+        ? { channelId: vars.IEV_CHANNEL_ID, serviceUrl: vars.IEV_SERVICE_URL }
+        : undefined,
     retentionReviewYears: vars.RETENTION_REVIEW_YEARS,
     impactSuppressionThreshold: vars.IMPACT_SUPPRESSION_THRESHOLD,
-    telemetry: vars.APPLICATIONINSIGHTS_CONNECTION_STRING ? { connectionString: vars.APPLICATIONINSIGHTS_CONNECTION_STRING } : undefined,
+    telemetry: vars.APPLICATIONINSIGHTS_CONNECTION_STRING
+      ? { connectionString: vars.APPLICATIONINSIGHTS_CONNECTION_STRING }
+      : undefined,
   };
   const problems = [...productionProblems(config, vars), ...consistencyProblems(vars)];
   if (problems.length > 0) throw new ConfigError(problems);
@@ -150,7 +205,12 @@ type Vars = z.infer<typeof environmentSchema>;
 function botCredentials(vars: Vars): BotCredentials | undefined {
   if (!vars.MicrosoftAppId) return undefined;
   const appType = vars.MicrosoftAppType ?? (vars.MicrosoftAppPassword ? 'MultiTenant' : 'UserAssignedMSI');
-  return { appId: vars.MicrosoftAppId, appPassword: vars.MicrosoftAppPassword, appType, tenantId: vars.MicrosoftAppTenantId };
+  return {
+    appId: vars.MicrosoftAppId,
+    appPassword: vars.MicrosoftAppPassword,
+    appType,
+    tenantId: vars.MicrosoftAppTenantId,
+  };
 }
 
 function tabSsoConfig(vars: Vars): TabSsoConfig | undefined {
@@ -171,8 +231,13 @@ function tabSsoConfig(vars: Vars): TabSsoConfig | undefined {
 
 function consistencyProblems(vars: Vars): string[] {
   const problems: string[] = [];
-  if (vars.MicrosoftAppType && !vars.MicrosoftAppId) problems.push('MicrosoftAppType is set but MicrosoftAppId is missing');
-  if ((vars.MicrosoftAppType === 'SingleTenant' || vars.MicrosoftAppType === 'UserAssignedMSI') && vars.MicrosoftAppId && !vars.MicrosoftAppTenantId) {
+  if (vars.MicrosoftAppType && !vars.MicrosoftAppId)
+    problems.push('MicrosoftAppType is set but MicrosoftAppId is missing');
+  if (
+    (vars.MicrosoftAppType === 'SingleTenant' || vars.MicrosoftAppType === 'UserAssignedMSI') &&
+    vars.MicrosoftAppId &&
+    !vars.MicrosoftAppTenantId
+  ) {
     problems.push(`MicrosoftAppTenantId is required when MicrosoftAppType is ${vars.MicrosoftAppType}`);
   }
   if (vars.MicrosoftAppType === 'MultiTenant' && vars.MicrosoftAppId && !vars.MicrosoftAppPassword) {
@@ -182,9 +247,12 @@ function consistencyProblems(vars: Vars): string[] {
     problems.push('AAD_APP_CLIENT_ID and AAD_APP_TENANT_ID must be set together (tab single sign-on)');
   }
   if (vars.LOCAL_COSMOS_ENDPOINT && !isLoopback(new URL(vars.LOCAL_COSMOS_ENDPOINT).hostname)) {
-    problems.push('LOCAL_COSMOS_ENDPOINT must be a loopback address (it skips certificate checks); use COSMOS_ENDPOINT for a real account');
+    problems.push(
+      'LOCAL_COSMOS_ENDPOINT must be a loopback address (it skips certificate checks); use COSMOS_ENDPOINT for a real account',
+    );
   }
-  if (vars.LOCAL_COSMOS_ENDPOINT && vars.COSMOS_ENDPOINT) problems.push('Set COSMOS_ENDPOINT or LOCAL_COSMOS_ENDPOINT, not both');
+  if (vars.LOCAL_COSMOS_ENDPOINT && vars.COSMOS_ENDPOINT)
+    problems.push('Set COSMOS_ENDPOINT or LOCAL_COSMOS_ENDPOINT, not both');
   if (Boolean(vars.IEV_CHANNEL_ID) !== Boolean(vars.IEV_SERVICE_URL)) {
     problems.push('IEV_CHANNEL_ID and IEV_SERVICE_URL must be set together');
   }
@@ -196,12 +264,17 @@ function productionProblems(config: AppConfig, vars: Vars): string[] {
   if (config.environment !== 'production') return [];
   const problems: string[] = [];
   if (!config.bot) problems.push('MicrosoftAppId is required in production (bot credentials or managed identity)');
-  if (!vars.COSMOS_ENDPOINT) problems.push('COSMOS_ENDPOINT is required in production (the embedded local database is for development only)');
-  if (!config.tabSso) problems.push('AAD_APP_CLIENT_ID and AAD_APP_TENANT_ID are required in production (tab single sign-on)');
-  if (!vars.BLOB_ENDPOINT && !vars.BLOB_CONNECTION_STRING) problems.push('BLOB_ENDPOINT is required in production (receipt storage)');
+  if (!vars.COSMOS_ENDPOINT)
+    problems.push('COSMOS_ENDPOINT is required in production (the embedded local database is for development only)');
+  if (!config.tabSso)
+    problems.push('AAD_APP_CLIENT_ID and AAD_APP_TENANT_ID are required in production (tab single sign-on)');
+  if (!vars.BLOB_ENDPOINT && !vars.BLOB_CONNECTION_STRING)
+    problems.push('BLOB_ENDPOINT is required in production (receipt storage)');
   if (!vars.PUBLIC_URL) problems.push('PUBLIC_URL is required in production');
-  if (vars.LOCAL_COSMOS_ENDPOINT) problems.push('LOCAL_COSMOS_ENDPOINT is a local-only setting and is refused in production');
-  if (vars.SEED_DEMO_DATA === 'true') problems.push('SEED_DEMO_DATA=true is a local-only setting and is refused in production');
+  if (vars.LOCAL_COSMOS_ENDPOINT)
+    problems.push('LOCAL_COSMOS_ENDPOINT is a local-only setting and is refused in production');
+  if (vars.SEED_DEMO_DATA === 'true')
+    problems.push('SEED_DEMO_DATA=true is a local-only setting and is refused in production');
   return problems;
 }
 

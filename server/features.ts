@@ -21,6 +21,20 @@ export function createFeatures(config: AppConfig, services: Services, helpTopics
     logger: services.logger,
     today: () => new Date(),
   });
-  const claims = claimsFeature({ claims: services.claims.service, receipts: services.claims.receipts, policy: () => services.claims.policy(), claimUrl: (id) => services.claims.claimUrl(id), ievChannelReady: async () => (await services.ievChannel.address()) !== undefined, ievChannelId: async () => (await services.ievChannel.address())?.conversationId, approverIds: () => services.directory.ievMemberIds(), allowLoopbackFiles: config.mode === 'local' && config.environment !== 'production' });
-  return [planning, claims, generalFeature({ helpTopics, feedback: services.feedback }), ievSetupFeature(services.ievChannel)];
+  const claims = claimsFeature({
+    claims: services.claims.service,
+    receipts: services.claims.receipts,
+    policy: () => services.claims.policy(),
+    claimUrl: (id) => services.claims.claimUrl(id),
+    ievChannelReady: async () => (await services.ievChannel.address()) !== undefined,
+    ievChannelId: async () => (await services.ievChannel.address())?.conversationId,
+    approverIds: () => services.directory.ievMemberIds(),
+    allowLoopbackFiles: config.mode === 'local' && config.environment !== 'production',
+  });
+  return [
+    planning,
+    claims,
+    generalFeature({ helpTopics, feedback: services.feedback }),
+    ievSetupFeature(services.ievChannel),
+  ];
 }

@@ -20,9 +20,17 @@ export interface BodyProblem {
 }
 
 export const BODY_PROBLEMS = {
-  unreadable: { status: 400, title: 'Check your answers', detail: 'The request could not be read. Please reload the page and try again.' },
+  unreadable: {
+    status: 400,
+    title: 'Check your answers',
+    detail: 'The request could not be read. Please reload the page and try again.',
+  },
   tooLarge: { status: 413, title: 'Too large', detail: 'The request is too large. Please send less at once.' },
-  notJson: { status: 415, title: 'Check your answers', detail: 'The request could not be read. Please send it as JSON.' },
+  notJson: {
+    status: 415,
+    title: 'Check your answers',
+    detail: 'The request could not be read. Please send it as JSON.',
+  },
   noBodyHere: { status: 415, title: 'Nothing to send here', detail: 'This address does not take a request body.' },
 } as const satisfies Record<string, BodyProblem>;
 
@@ -78,8 +86,13 @@ function carriesBody(req: Request): boolean {
 
 /** What can be refused from the headers alone, before a byte of the body is read. */
 function refusalOf(req: Request, maxBytes: number): BodyProblem | undefined {
-  const [mediaType = '', ...parameters] = (req.headers['content-type'] ?? '').split(';').map((part) => part.trim().toLowerCase());
-  const charset = parameters.find((parameter) => parameter.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  const [mediaType = '', ...parameters] = (req.headers['content-type'] ?? '')
+    .split(';')
+    .map((part) => part.trim().toLowerCase());
+  const charset = parameters
+    .find((parameter) => parameter.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/"/g, '');
   if (mediaType !== 'application/json' || (charset !== undefined && charset !== 'utf-8')) return BODY_PROBLEMS.notJson;
   const encoding = req.headers['content-encoding'];
   if (encoding !== undefined && encoding.toLowerCase() !== 'identity') return BODY_PROBLEMS.notJson;
@@ -120,5 +133,8 @@ function readLimited(req: Request, maxBytes: number): Promise<ReadResult> {
 function answer(req: Request, res: Response, problem: BodyProblem): void {
   // Whatever is left of the body is discarded as it arrives (never kept), so the client can finish sending and read this.
   req.resume();
-  res.sendRaw(problem.status, JSON.stringify(problem), { 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store' });
+  res.sendRaw(problem.status, JSON.stringify(problem), {
+    'content-type': 'application/problem+json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
 }

@@ -30,7 +30,11 @@ export async function main(): Promise<RunningApp> {
     starting
       .then((app) => app.stop())
       // Telemetry that cannot be sent is lost, not a reason to fail the stop.
-      .then(() => telemetry.shutdown().catch((error: unknown) => logger.warn({ err: { name: (error as Error)?.name } }, 'telemetry not flushed')))
+      .then(() =>
+        telemetry
+          .shutdown()
+          .catch((error: unknown) => logger.warn({ err: { name: (error as Error)?.name } }, 'telemetry not flushed')),
+      )
       .then(
         () => process.exit(0),
         (error: unknown) => {
@@ -44,7 +48,11 @@ export async function main(): Promise<RunningApp> {
   return starting;
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('server/main.ts') || process.argv[1]?.endsWith('server/main.js')) {
+if (
+  import.meta.url === `file://${process.argv[1]}` ||
+  process.argv[1]?.endsWith('server/main.ts') ||
+  process.argv[1]?.endsWith('server/main.js')
+) {
   main().catch((error: unknown) => {
     process.stderr.write(`Involvement Hub could not start: ${(error as Error).message}\n`);
     process.exit(1);

@@ -72,7 +72,13 @@ export async function createServices(config: AppConfig, database: DatabaseHandle
   const directory = new DirectoryService(directoryStore, config.ievMemberIds);
   const ievChannel = new IevChannel(
     directoryStore,
-    config.ievChannel ? { ...config.ievChannel, botId: config.bot?.appId ?? '', tenantId: config.bot?.tenantId ?? config.tabSso?.tenantId } : undefined,
+    config.ievChannel
+      ? {
+          ...config.ievChannel,
+          botId: config.bot?.appId ?? '',
+          tenantId: config.bot?.tenantId ?? config.tabSso?.tenantId,
+        }
+      : undefined,
   );
   const claims = createClaimsModule({
     config,
@@ -98,7 +104,14 @@ export async function createServices(config: AppConfig, database: DatabaseHandle
     botStorage: new CosmosBotStorage(database.containers.botState),
     partners,
     register: new RegisterService(partners, audit, work),
-    partnerRights: new PartnerRightsService(partners, claims.store, audit, work, { yearsWithoutInvolvement: config.retentionReviewYears }, claims.outbox),
+    partnerRights: new PartnerRightsService(
+      partners,
+      claims.store,
+      audit,
+      work,
+      { yearsWithoutInvolvement: config.retentionReviewYears },
+      claims.outbox,
+    ),
     audit,
     work,
     involvementWork: new WorkService(work, partners),
@@ -107,7 +120,10 @@ export async function createServices(config: AppConfig, database: DatabaseHandle
     plans,
     support: new SupportService(planStore, plans),
     claims,
-    impact: new ImpactService(new ImpactQueries(database.containers), { targetDaysToPay: () => claims.policy().payment.targetDaysToPay, threshold: config.impactSuppressionThreshold }),
+    impact: new ImpactService(new ImpactQueries(database.containers), {
+      targetDaysToPay: () => claims.policy().payment.targetDaysToPay,
+      threshold: config.impactSuppressionThreshold,
+    }),
     messenger: () => {
       if (!messenger) throw new Error('The bot adapter is not ready yet');
       return messenger;

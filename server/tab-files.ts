@@ -40,16 +40,24 @@ const PROBLEM_404 = JSON.stringify({ status: 404, title: 'Not found', detail: 'T
  * A handler for GET and HEAD under `mountPath` (e.g. "/tab/"); "/tab/" itself is index.html.
  * Answers 404 (problem+json) for anything that is not a file of the build.
  */
-export function tabFiles(rootDir: string, mountPath = '/tab/'): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function tabFiles(
+  rootDir: string,
+  mountPath = '/tab/',
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
     const relative = relativePath(req.url ?? '/', mountPath);
     const file = relative === undefined ? undefined : await findFile(rootDir, relative);
     if (!file) {
-      res.writeHead(404, { 'content-type': 'application/problem+json; charset=utf-8', 'content-length': Buffer.byteLength(PROBLEM_404) });
+      res.writeHead(404, {
+        'content-type': 'application/problem+json; charset=utf-8',
+        'content-length': Buffer.byteLength(PROBLEM_404),
+      });
       res.end(req.method === 'HEAD' ? undefined : PROBLEM_404);
       return;
     }
-    const encoding = file.compressible ? await chooseEncoding(file.path, String(req.headers['accept-encoding'] ?? '')) : undefined;
+    const encoding = file.compressible
+      ? await chooseEncoding(file.path, String(req.headers['accept-encoding'] ?? ''))
+      : undefined;
     const etag = `"${file.mtimeMs.toString(36)}-${file.size.toString(36)}${encoding ? `-${encoding.name}` : ''}"`;
     const headers: Record<string, string | number> = {
       'content-type': file.contentType,
@@ -92,7 +100,12 @@ function relativePath(url: string, mountPath: string): string | undefined {
   if (decoded === '') return 'index.html';
   if (decoded.includes('\0') || decoded.includes('\\')) return undefined;
   const normalised = normalize(decoded);
-  if (normalised.startsWith('..') || normalised.startsWith(sep) || normalised.split(sep).some((part) => part.startsWith('.'))) return undefined;
+  if (
+    normalised.startsWith('..') ||
+    normalised.startsWith(sep) ||
+    normalised.split(sep).some((part) => part.startsWith('.'))
+  )
+    return undefined;
   return normalised;
 }
 
@@ -132,7 +145,9 @@ function encodingWeights(header: string): Map<string, number> {
   for (const part of header.split(',')) {
     const [name, ...parameters] = part.trim().toLowerCase().split(';');
     if (!name) continue;
-    const weight = parameters.map((parameter) => /^\s*q\s*=\s*([0-9.]+)\s*$/.exec(parameter)?.[1]).find((value) => value !== undefined);
+    const weight = parameters
+      .map((parameter) => /^\s*q\s*=\s*([0-9.]+)\s*$/.exec(parameter)?.[1])
+      .find((value) => value !== undefined);
     weights.set(name.trim(), weight === undefined ? 1 : Number(weight));
   }
   return weights;

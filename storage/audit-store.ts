@@ -12,15 +12,28 @@ export class AuditStore implements AuditTrail {
   }
 
   /** `onceId` names an event that happens once (a registration): recording it again, on a retry, stores it once. */
-  async record(event: Omit<AuditEvent, 'id' | 'type' | 'schemaVersion' | 'at'>, now = new Date(), onceId?: string): Promise<AuditEvent> {
-    const { document } = await this.repository.create({ ...event, id: onceId ?? randomUUID(), type: 'audit-event', schemaVersion: 1, at: now.toISOString() });
+  async record(
+    event: Omit<AuditEvent, 'id' | 'type' | 'schemaVersion' | 'at'>,
+    now = new Date(),
+    onceId?: string,
+  ): Promise<AuditEvent> {
+    const { document } = await this.repository.create({
+      ...event,
+      id: onceId ?? randomUUID(),
+      type: 'audit-event',
+      schemaVersion: 1,
+      at: now.toISOString(),
+    });
     return document;
   }
 
   /** A record's trail, newest first. The partition filter is in WHERE as well (the local server ignores the option). */
   trailOf(subjectId: string): Promise<AuditEvent[]> {
     return this.repository.queryAll(
-      { query: 'SELECT * FROM c WHERE c.subjectId = @subject AND c.type = "audit-event" ORDER BY c.at DESC', parameters: [{ name: '@subject', value: subjectId }] },
+      {
+        query: 'SELECT * FROM c WHERE c.subjectId = @subject AND c.type = "audit-event" ORDER BY c.at DESC',
+        parameters: [{ name: '@subject', value: subjectId }],
+      },
       { partitionKey: subjectId },
     );
   }

@@ -11,12 +11,16 @@ export class ClaimStore implements ClaimRepository {
   private readonly repository: CosmosRepository<ClaimsContainerDocument>;
 
   constructor(containers: Containers) {
-    this.repository = new CosmosRepository<ClaimsContainerDocument>(containers.claims, (document) => document.id, 'expense claim');
+    this.repository = new CosmosRepository<ClaimsContainerDocument>(
+      containers.claims,
+      (document) => document.id,
+      'expense claim',
+    );
   }
 
   async findClaim(id: string): Promise<Versioned<ClaimDocument> | undefined> {
     const found = await this.repository.find(id, id);
-    return found?.type === 'claim' ? (found) : undefined;
+    return found?.type === 'claim' ? found : undefined;
   }
 
   async createClaim(claim: ClaimDocument): Promise<{ claim: Versioned<ClaimDocument>; created: boolean }> {
@@ -37,7 +41,11 @@ export class ClaimStore implements ClaimRepository {
   /** The host's most recent claim they can still change (a draft, or one queried back to them). */
   async latestEditableFor(hostId: string): Promise<Versioned<ClaimDocument> | undefined> {
     const page = await this.repository.queryPage(
-      { query: 'SELECT * FROM c WHERE c.type = "claim" AND c.hostId = @hostId AND (c.status = "draft" OR c.status = "queried") ORDER BY c.createdAt DESC', parameters: [{ name: '@hostId', value: hostId }] },
+      {
+        query:
+          'SELECT * FROM c WHERE c.type = "claim" AND c.hostId = @hostId AND (c.status = "draft" OR c.status = "queried") ORDER BY c.createdAt DESC',
+        parameters: [{ name: '@hostId', value: hostId }],
+      },
       { pageSize: 1 },
     );
     return page.items[0] as Versioned<ClaimDocument> | undefined;
@@ -46,7 +54,10 @@ export class ClaimStore implements ClaimRepository {
   /** A host's most recent claims, newest first (their own partition of interest; a small fan-out). */
   async recentForHost(hostId: string, pageSize = 10): Promise<Array<Versioned<ClaimDocument>>> {
     const page = await this.repository.queryPage(
-      { query: 'SELECT * FROM c WHERE c.type = "claim" AND c.hostId = @hostId ORDER BY c.createdAt DESC', parameters: [{ name: '@hostId', value: hostId }] },
+      {
+        query: 'SELECT * FROM c WHERE c.type = "claim" AND c.hostId = @hostId ORDER BY c.createdAt DESC',
+        parameters: [{ name: '@hostId', value: hostId }],
+      },
       { pageSize },
     );
     return page.items as Array<Versioned<ClaimDocument>>;
@@ -55,7 +66,8 @@ export class ClaimStore implements ClaimRepository {
   /** Other claims for the partner that count towards mileage bands (submitted or later, not rejected). */
   async countingClaimsForPartner(partnerId: string, exceptClaimId: string): Promise<ClaimDocument[]> {
     const claims = await this.repository.queryAll({
-      query: 'SELECT * FROM c WHERE c.type = "claim" AND c.partnerId = @partnerId AND c.id != @except AND NOT ARRAY_CONTAINS(@skip, c.status)',
+      query:
+        'SELECT * FROM c WHERE c.type = "claim" AND c.partnerId = @partnerId AND c.id != @except AND NOT ARRAY_CONTAINS(@skip, c.status)',
       parameters: [
         { name: '@partnerId', value: partnerId },
         { name: '@except', value: exceptClaimId },
@@ -80,7 +92,9 @@ export class ClaimStore implements ClaimRepository {
    */
   async listPage(query: ClaimListQuery): Promise<Page<Versioned<ClaimDocument>>> {
     const conditions = ['c.type = "claim"', 'ARRAY_CONTAINS(@statuses, c.status)'];
-    const parameters: Array<{ name: string; value: string | string[] }> = [{ name: '@statuses', value: [...query.statuses] }];
+    const parameters: Array<{ name: string; value: string | string[] }> = [
+      { name: '@statuses', value: [...query.statuses] },
+    ];
     const where = (condition: string, name: string, value: string | undefined) => {
       if (value === undefined) return;
       conditions.push(condition);
@@ -95,34 +109,48 @@ export class ClaimStore implements ClaimRepository {
       conditions.push('ARRAY_CONTAINS(@unpaid, c.status)');
       parameters.push({ name: '@unpaid', value: [...UNPAID_STATUSES] });
     }
-    const page = await this.repository.queryPage({ query: `SELECT * FROM c WHERE ${conditions.join(' AND ')} ORDER BY c.submittedAt DESC`, parameters }, { pageSize: query.pageSize, continuation: query.continuation });
+    const page = await this.repository.queryPage(
+      { query: `SELECT * FROM c WHERE ${conditions.join(' AND ')} ORDER BY c.submittedAt DESC`, parameters },
+      { pageSize: query.pageSize, continuation: query.continuation },
+    );
     return page as Page<Versioned<ClaimDocument>>;
   }
 
   /** How many claims wait for an IEV decision: one aggregate query, answered from the index. */
   async countWaiting(): Promise<number> {
-    const [count] = await this.repository.queryValues<number>({ query: 'SELECT VALUE COUNT(1) FROM c WHERE c.type = "claim" AND ARRAY_CONTAINS(@statuses, c.status)', parameters: [{ name: '@statuses', value: [...STATUSES_BY_LIST_STATE.waiting] }] });
+    const [count] = await this.repository.queryValues<number>({
+      query: 'SELECT VALUE COUNT(1) FROM c WHERE c.type = "claim" AND ARRAY_CONTAINS(@statuses, c.status)',
+      parameters: [{ name: '@statuses', value: [...STATUSES_BY_LIST_STATE.waiting] }],
+    });
     return count ?? 0;
   }
 
   /** Every approved claim not yet in a batch. */
   async approvedNotExported(): Promise<Array<Versioned<ClaimDocument>>> {
-    const claims = await this.repository.queryAll({ query: 'SELECT * FROM c WHERE c.type = "claim" AND c.status = "approved" AND NOT IS_DEFINED(c.exportBatchId) ORDER BY c.createdAt' });
+    const claims = await this.repository.queryAll({
+      query:
+        'SELECT * FROM c WHERE c.type = "claim" AND c.status = "approved" AND NOT IS_DEFINED(c.exportBatchId) ORDER BY c.createdAt',
+    });
     return claims as Array<Versioned<ClaimDocument>>;
   }
 
   async getMany(ids: readonly string[]): Promise<Array<Versioned<ClaimDocument>>> {
     if (ids.length === 0) return [];
-    const claims = await this.repository.queryAll({ query: 'SELECT * FROM c WHERE c.type = "claim" AND ARRAY_CONTAINS(@ids, c.id)', parameters: [{ name: '@ids', value: [...ids] }] });
+    const claims = await this.repository.queryAll({
+      query: 'SELECT * FROM c WHERE c.type = "claim" AND ARRAY_CONTAINS(@ids, c.id)',
+      parameters: [{ name: '@ids', value: [...ids] }],
+    });
     return claims as Array<Versioned<ClaimDocument>>;
   }
 
   async findBatch(id: string): Promise<Versioned<PaymentBatchDocument> | undefined> {
     const found = await this.repository.find(id, id);
-    return found?.type === 'payment-batch' ? (found) : undefined;
+    return found?.type === 'payment-batch' ? found : undefined;
   }
 
-  async createBatch(batch: PaymentBatchDocument): Promise<{ batch: Versioned<PaymentBatchDocument>; created: boolean }> {
+  async createBatch(
+    batch: PaymentBatchDocument,
+  ): Promise<{ batch: Versioned<PaymentBatchDocument>; created: boolean }> {
     const { document, created } = await this.repository.create(batch);
     return { batch: document as Versioned<PaymentBatchDocument>, created };
   }
@@ -133,12 +161,17 @@ export class ClaimStore implements ClaimRepository {
 
   /** Batches whose export was interrupted part-way; the next export finishes them first. */
   async unfinishedBatches(): Promise<Array<Versioned<PaymentBatchDocument>>> {
-    const batches = await this.repository.queryAll({ query: 'SELECT * FROM c WHERE c.type = "payment-batch" AND c.status = "exporting"' });
+    const batches = await this.repository.queryAll({
+      query: 'SELECT * FROM c WHERE c.type = "payment-batch" AND c.status = "exporting"',
+    });
     return batches as Array<Versioned<PaymentBatchDocument>>;
   }
 
   async listBatches(): Promise<Array<Versioned<PaymentBatchDocument>>> {
-    const page = await this.repository.queryPage({ query: 'SELECT * FROM c WHERE c.type = "payment-batch" ORDER BY c.createdAt DESC' }, { pageSize: 50 });
+    const page = await this.repository.queryPage(
+      { query: 'SELECT * FROM c WHERE c.type = "payment-batch" ORDER BY c.createdAt DESC' },
+      { pageSize: 50 },
+    );
     return page.items as Array<Versioned<PaymentBatchDocument>>;
   }
 }

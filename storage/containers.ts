@@ -1,8 +1,18 @@
 import type { ContainerDefinition, IndexingPolicy } from '@azure/cosmos';
 
 /** Index everything queried; skip the etag. Containers read only by id index nothing. */
-const INDEX_ALL: IndexingPolicy = { indexingMode: 'consistent', automatic: true, includedPaths: [{ path: '/*' }], excludedPaths: [{ path: '/"_etag"/?' }] };
-const POINT_READS_ONLY: IndexingPolicy = { indexingMode: 'consistent', automatic: true, includedPaths: [], excludedPaths: [{ path: '/*' }] };
+const INDEX_ALL: IndexingPolicy = {
+  indexingMode: 'consistent',
+  automatic: true,
+  includedPaths: [{ path: '/*' }],
+  excludedPaths: [{ path: '/"_etag"/?' }],
+};
+const POINT_READS_ONLY: IndexingPolicy = {
+  indexingMode: 'consistent',
+  automatic: true,
+  includedPaths: [],
+  excludedPaths: [{ path: '/*' }],
+};
 
 /**
  * Every Cosmos container the app uses, with its partition key and indexing policy.

@@ -7,7 +7,12 @@ export type Containers = { readonly [name in ContainerName]: Container };
 
 export type CosmosConnection =
   | { readonly kind: 'local'; readonly endpoint: string; readonly key: string }
-  | { readonly kind: 'azure'; readonly endpoint: string; readonly key: string | undefined; readonly managedIdentityClientId: string | undefined };
+  | {
+      readonly kind: 'azure';
+      readonly endpoint: string;
+      readonly key: string | undefined;
+      readonly managedIdentityClientId: string | undefined;
+    };
 
 /** Which credential the client authenticates with; exposed so tests can check the keyless path is chosen. */
 export type CosmosCredentialKind = 'emulator-key' | 'account-key' | 'managed-identity';
@@ -46,7 +51,10 @@ export function createCosmosClient(connection: CosmosConnection): CosmosClient {
 }
 
 /** Creates the database and every container if missing. Idempotent; safe on every start. */
-export async function ensureContainers(client: CosmosClient, databaseId: string): Promise<{ database: Database; containers: Containers }> {
+export async function ensureContainers(
+  client: CosmosClient,
+  databaseId: string,
+): Promise<{ database: Database; containers: Containers }> {
   const { database } = await client.databases.createIfNotExists({ id: databaseId });
   const entries = await Promise.all(
     (Object.keys(CONTAINERS) as ContainerName[]).map(async (name) => {

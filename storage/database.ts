@@ -1,5 +1,13 @@
 import type { CosmosClient, Database } from '@azure/cosmos';
-import { createCosmosClient, cosmosCredentialKind, ensureContainers, pingDatabase, type Containers, type CosmosConnection, type CosmosCredentialKind } from './cosmos.js';
+import {
+  createCosmosClient,
+  cosmosCredentialKind,
+  ensureContainers,
+  pingDatabase,
+  type Containers,
+  type CosmosConnection,
+  type CosmosCredentialKind,
+} from './cosmos.js';
 import { EMULATOR_KEY, LocalCosmosPersistence, startLocalCosmosServer } from './local-cosmos.js';
 
 export interface DatabaseOptions {
@@ -24,10 +32,15 @@ export interface DatabaseHandle {
 /** Connects to Cosmos (starting the embedded server when no connection is given) and makes sure every container exists. */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   const embedded = options.connection ? undefined : await startLocalCosmosServer();
-  const connection: CosmosConnection = options.connection ?? { kind: 'local', endpoint: embedded!.endpoint, key: EMULATOR_KEY };
+  const connection: CosmosConnection = options.connection ?? {
+    kind: 'local',
+    endpoint: embedded!.endpoint,
+    key: EMULATOR_KEY,
+  };
   const client = createCosmosClient(connection);
   // Only the embedded server this handle started is snapshotted; a shared one belongs to whoever started it.
-  const persistence = options.persistDir && embedded ? new LocalCosmosPersistence(client, options.persistDir) : undefined;
+  const persistence =
+    options.persistDir && embedded ? new LocalCosmosPersistence(client, options.persistDir) : undefined;
   try {
     await persistence?.restore();
     const { database, containers } = await ensureContainers(client, options.databaseId);

@@ -15,7 +15,11 @@ export class DirectoryStore implements DirectoryRepository {
   private readonly repository: CosmosRepository<DirectoryDocument>;
 
   constructor(containers: Containers) {
-    this.repository = new CosmosRepository<DirectoryDocument>(containers.directory, (document) => document.id, 'record');
+    this.repository = new CosmosRepository<DirectoryDocument>(
+      containers.directory,
+      (document) => document.id,
+      'record',
+    );
   }
 
   async findPerson(userId: string): Promise<PersonDocument | undefined> {
@@ -23,9 +27,17 @@ export class DirectoryStore implements DirectoryRepository {
     return found?.type === 'person' ? found : undefined;
   }
 
-  async savePerson(person: Omit<PersonDocument, 'id' | 'type' | 'schemaVersion' | 'updatedAt'> & { userId: string }): Promise<PersonDocument> {
+  async savePerson(
+    person: Omit<PersonDocument, 'id' | 'type' | 'schemaVersion' | 'updatedAt'> & { userId: string },
+  ): Promise<PersonDocument> {
     const { userId, ...rest } = person;
-    const saved = await this.repository.upsert({ ...rest, id: personId(userId), type: 'person', schemaVersion: 1, updatedAt: new Date().toISOString() });
+    const saved = await this.repository.upsert({
+      ...rest,
+      id: personId(userId),
+      type: 'person',
+      schemaVersion: 1,
+      updatedAt: new Date().toISOString(),
+    });
     return saved as PersonDocument;
   }
 
@@ -44,7 +56,14 @@ export class DirectoryStore implements DirectoryRepository {
   }
 
   async putSetting<V>(key: string, value: V, updatedBy: string): Promise<void> {
-    await this.repository.upsert({ id: settingId(key), type: 'setting', schemaVersion: 1, value, updatedBy, updatedAt: new Date().toISOString() });
+    await this.repository.upsert({
+      id: settingId(key),
+      type: 'setting',
+      schemaVersion: 1,
+      value,
+      updatedBy,
+      updatedAt: new Date().toISOString(),
+    });
   }
 
   async isMarked(key: string): Promise<boolean> {
@@ -53,7 +72,12 @@ export class DirectoryStore implements DirectoryRepository {
 
   /** Records that something happened once; true only for the caller that recorded it first. */
   async markOnce(key: string): Promise<boolean> {
-    const { created } = await this.repository.create({ id: `marker:${key}`, type: 'marker', schemaVersion: 1, createdAt: new Date().toISOString() });
+    const { created } = await this.repository.create({
+      id: `marker:${key}`,
+      type: 'marker',
+      schemaVersion: 1,
+      createdAt: new Date().toISOString(),
+    });
     return created;
   }
 }

@@ -15,7 +15,11 @@ export class FeedbackStore {
   private readonly repository: CosmosRepository<FeedbackDocument>;
 
   constructor(containers: Containers) {
-    this.repository = new CosmosRepository<FeedbackDocument>(containers.directory, (document) => document.id, 'feedback');
+    this.repository = new CosmosRepository<FeedbackDocument>(
+      containers.directory,
+      (document) => document.id,
+      'feedback',
+    );
   }
 
   async record(input: { operationId: string; authorId: string; text: string }): Promise<FeedbackDocument> {
@@ -31,6 +35,8 @@ export class FeedbackStore {
   }
 
   async list(): Promise<FeedbackDocument[]> {
-    return this.repository.queryAll({ query: 'SELECT * FROM c WHERE c.type = "app-feedback" ORDER BY c.createdAt DESC' });
+    return this.repository.queryAll({
+      query: 'SELECT * FROM c WHERE c.type = "app-feedback" ORDER BY c.createdAt DESC',
+    });
   }
 }

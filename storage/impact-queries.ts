@@ -1,7 +1,13 @@
 import type { SqlQuerySpec } from '@azure/cosmos';
 import type { Containers } from './cosmos.js';
 import { CosmosRepository, type StoredDocument } from './repository.js';
-import type { ImpactFacts, PaidClaimFacts, PartnerFacts, SessionFacts, WorkFacts } from '../domain/impact/impact-report.js';
+import type {
+  ImpactFacts,
+  PaidClaimFacts,
+  PartnerFacts,
+  SessionFacts,
+  WorkFacts,
+} from '../domain/impact/impact-report.js';
 import type { Period } from '../domain/impact/period.js';
 import type { ImpactFactsReader } from '../domain/impact/ports.js';
 
@@ -21,21 +27,32 @@ export class ImpactQueries implements ImpactFactsReader {
 
   constructor(containers: Containers) {
     // Read-only: the partition key function is only used by writes, which these queries never make.
-    this.plans = new CosmosRepository<StoredDocument>(containers.plans, (document) => (document as StoredDocument & { hostId: string }).hostId, 'involvement work');
+    this.plans = new CosmosRepository<StoredDocument>(
+      containers.plans,
+      (document) => (document as StoredDocument & { hostId: string }).hostId,
+      'involvement work',
+    );
     this.partners = new CosmosRepository<StoredDocument>(containers.partners, (document) => document.id, 'partner');
     this.claims = new CosmosRepository<StoredDocument>(containers.claims, (document) => document.id, 'expense claim');
   }
 
   async factsFor(period: Period): Promise<ImpactFacts> {
-    const [sessions, work, paidClaims] = await Promise.all([this.sessionsUpTo(period.to), this.closedWork(), this.claimsPaidIn(period)]);
-    const involved = new Set(sessions.filter((session) => session.date >= period.from).flatMap((session) => session.partnerIds));
+    const [sessions, work, paidClaims] = await Promise.all([
+      this.sessionsUpTo(period.to),
+      this.closedWork(),
+      this.claimsPaidIn(period),
+    ]);
+    const involved = new Set(
+      sessions.filter((session) => session.date >= period.from).flatMap((session) => session.partnerIds),
+    );
     return { sessions, work, paidClaims, partners: await this.partnersAmong([...involved]) };
   }
 
   /** Every session on or before the end of the period, one row per session (JOIN), across all hosts' partitions. */
   async sessionsUpTo(to: string): Promise<SessionFacts[]> {
     return all<SessionFacts>(this.plans, {
-      query: 'SELECT c.id AS workId, s.date, s.durationMinutes, s.partnerIds FROM c JOIN s IN c.sessions WHERE c.type = "plan" AND s.date <= @to',
+      query:
+        'SELECT c.id AS workId, s.date, s.durationMinutes, s.partnerIds FROM c JOIN s IN c.sessions WHERE c.type = "plan" AND s.date <= @to',
       parameters: [{ name: '@to', value: to }],
     });
   }
@@ -45,7 +62,10 @@ export class ImpactQueries implements ImpactFactsReader {
     const rows = await all<{ id: string; feedbackHow?: string }>(this.plans, {
       query: 'SELECT c.id, c.outcome.feedbackHow FROM c WHERE c.type = "plan" AND IS_DEFINED(c.outcome)',
     });
-    return rows.map((row) => ({ id: row.id, feedbackRecorded: typeof row.feedbackHow === 'string' && row.feedbackHow.trim().length > 0 }));
+    return rows.map((row) => ({
+      id: row.id,
+      feedbackRecorded: typeof row.feedbackHow === 'string' && row.feedbackHow.trim().length > 0,
+    }));
   }
 
   /** Equality answers are read only for partners who agreed to equality monitoring. */
@@ -53,23 +73,39 @@ export class ImpactQueries implements ImpactFactsReader {
     const facts: PartnerFacts[] = [];
     for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
       const rows = await all<{ id: string; agreed?: boolean; equality?: Record<string, string> }>(this.partners, {
-        query: 'SELECT c.id, c.consent.equalityMonitoring.given AS agreed, c.equality FROM c WHERE c.type = "partner" AND ARRAY_CONTAINS(@ids, c.id)',
+        query:
+          'SELECT c.id, c.consent.equalityMonitoring.given AS agreed, c.equality FROM c WHERE c.type = "partner" AND ARRAY_CONTAINS(@ids, c.id)',
         parameters: [{ name: '@ids', value: ids.slice(start, start + IDS_PER_QUERY) }],
       });
-      facts.push(...rows.map((row) => ({ id: row.id, equality: row.agreed === true ? (row.equality ?? {}) : undefined })));
+      facts.push(
+        ...rows.map((row) => ({ id: row.id, equality: row.agreed === true ? (row.equality ?? {}) : undefined })),
+      );
     }
     return facts;
   }
 
   async claimsPaidIn(period: Period): Promise<PaidClaimFacts[]> {
-    const rows = await all<{ id: string; submittedAt?: string; createdAt: string; paidAt: string; totals: { expensesPence: number; paymentsPence: number } }>(this.claims, {
-      query: 'SELECT c.id, c.submittedAt, c.createdAt, c.paidAt, c.totals FROM c WHERE c.type = "claim" AND c.status = "paid" AND c.paidAt >= @from AND c.paidAt <= @to',
+    const rows = await all<{
+      id: string;
+      submittedAt?: string;
+      createdAt: string;
+      paidAt: string;
+      totals: { expensesPence: number; paymentsPence: number };
+    }>(this.claims, {
+      query:
+        'SELECT c.id, c.submittedAt, c.createdAt, c.paidAt, c.totals FROM c WHERE c.type = "claim" AND c.status = "paid" AND c.paidAt >= @from AND c.paidAt <= @to',
       parameters: [
         { name: '@from', value: period.from },
         { name: '@to', value: `${period.to}T23:59:59.999Z` },
       ],
     });
-    return rows.map((row) => ({ id: row.id, submittedAt: row.submittedAt ?? row.createdAt, paidAt: row.paidAt, expensesPence: row.totals.expensesPence, paymentsPence: row.totals.paymentsPence }));
+    return rows.map((row) => ({
+      id: row.id,
+      submittedAt: row.submittedAt ?? row.createdAt,
+      paidAt: row.paidAt,
+      expensesPence: row.totals.expensesPence,
+      paymentsPence: row.totals.paymentsPence,
+    }));
   }
 }
 

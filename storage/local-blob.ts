@@ -27,9 +27,23 @@ export async function startLocalBlobServer(dataDir: string): Promise<LocalBlobSe
   await mkdir(directory, { recursive: true });
   const require = createRequire(import.meta.url);
   const script = require.resolve('azurite/dist/src/blob/main.js');
-  const child = spawn(process.execPath, [script, '--location', directory, '--blobHost', '127.0.0.1', '--blobPort', '0', '--skipApiVersionCheck', '--disableTelemetry'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      script,
+      '--location',
+      directory,
+      '--blobHost',
+      '127.0.0.1',
+      '--blobPort',
+      '0',
+      '--skipApiVersionCheck',
+      '--disableTelemetry',
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   // If this process ends without a clean stop (a crash, mocha --exit), do not leave Azurite running.
   const killOnExit = () => child.kill();
   process.once('exit', killOnExit);

@@ -24,7 +24,9 @@ export interface LocalCosmosServer {
   /** Called after every write the server accepted (used to schedule snapshots). */
   onWrite(listener: () => void): void;
   /** Called for every request as it arrives (benchmarks count what a page asks of the database). */
-  onRequest(listener: (request: { readonly method: string; readonly path: string; readonly query: boolean }) => void): void;
+  onRequest(
+    listener: (request: { readonly method: string; readonly path: string; readonly query: boolean }) => void,
+  ): void;
   stop(): Promise<void>;
 }
 
@@ -41,7 +43,12 @@ export async function startLocalCosmosServer(port = 0): Promise<LocalCosmosServe
   if (!emulatorHandler) throw new Error('The embedded Cosmos server did not register a request handler');
   server.removeAllListeners('request');
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    for (const listener of requestListeners) listener({ method: req.method ?? 'GET', path: req.url ?? '', query: Boolean(req.headers['x-ms-documentdb-isquery']) });
+    for (const listener of requestListeners)
+      listener({
+        method: req.method ?? 'GET',
+        path: req.url ?? '',
+        query: Boolean(req.headers['x-ms-documentdb-isquery']),
+      });
     // The emulator has no query-plan endpoint and would run every query twice; a quick 400 makes the
     // SDK fall back to planning the query itself, with the same results.
     if (req.headers['x-ms-cosmos-is-query-plan-request']) {
@@ -83,7 +90,11 @@ interface Snapshot {
   readonly savedAt: string;
   readonly databases: Array<{
     readonly id: string;
-    readonly containers: Array<{ readonly id: string; readonly definition: Record<string, unknown>; readonly items: unknown[] }>;
+    readonly containers: Array<{
+      readonly id: string;
+      readonly definition: Record<string, unknown>;
+      readonly items: unknown[];
+    }>;
   }>;
 }
 
@@ -118,7 +129,10 @@ export class LocalCosmosPersistence {
     for (const database of snapshot.databases) {
       const { database: db } = await this.client.databases.createIfNotExists({ id: database.id });
       for (const container of database.containers) {
-        const { container: target } = await db.containers.createIfNotExists({ ...container.definition, id: container.id });
+        const { container: target } = await db.containers.createIfNotExists({
+          ...container.definition,
+          id: container.id,
+        });
         for (const item of container.items) {
           await target.items.upsert(item as Record<string, unknown>);
           restored += 1;

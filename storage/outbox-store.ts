@@ -12,12 +12,24 @@ export class OutboxStore implements OutboxRepository {
 
   /** Idempotent: the id names the event, so enqueuing it twice (a retry, a race) stores it once. */
   async enqueue(message: Pick<OutboxMessage, 'id' | 'target' | 'subjectId' | 'seq'>, now: Date): Promise<void> {
-    await this.repository.create({ ...message, type: 'outbox-message', schemaVersion: 1, status: 'pending', attempts: 0, nextAttemptAt: now.toISOString(), createdAt: now.toISOString() });
+    await this.repository.create({
+      ...message,
+      type: 'outbox-message',
+      schemaVersion: 1,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now.toISOString(),
+      createdAt: now.toISOString(),
+    });
   }
 
   async due(now: Date, limit: number): Promise<Array<Versioned<OutboxMessage>>> {
     const page = await this.repository.queryPage(
-      { query: 'SELECT * FROM c WHERE c.type = "outbox-message" AND c.status = "pending" AND c.nextAttemptAt <= @now ORDER BY c.nextAttemptAt', parameters: [{ name: '@now', value: now.toISOString() }] },
+      {
+        query:
+          'SELECT * FROM c WHERE c.type = "outbox-message" AND c.status = "pending" AND c.nextAttemptAt <= @now ORDER BY c.nextAttemptAt',
+        parameters: [{ name: '@now', value: now.toISOString() }],
+      },
       { pageSize: limit },
     );
     return page.items;
@@ -28,7 +40,10 @@ export class OutboxStore implements OutboxRepository {
   }
 
   async forSubject(subjectId: string): Promise<OutboxMessage[]> {
-    return this.repository.queryAll({ query: 'SELECT * FROM c WHERE c.type = "outbox-message" AND c.subjectId = @subjectId', parameters: [{ name: '@subjectId', value: subjectId }] });
+    return this.repository.queryAll({
+      query: 'SELECT * FROM c WHERE c.type = "outbox-message" AND c.subjectId = @subjectId',
+      parameters: [{ name: '@subjectId', value: subjectId }],
+    });
   }
 
   /** Throws ConflictError if another instance took or changed the message first. */

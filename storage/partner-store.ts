@@ -16,7 +16,11 @@ export class PartnerStore implements PartnerRepository {
   readonly repository: CosmosRepository<Partner>;
 
   constructor(containers: Containers) {
-    this.repository = new CosmosRepository<Partner>(containers.partners, (partner) => partner.id, 'Involvement Partner');
+    this.repository = new CosmosRepository<Partner>(
+      containers.partners,
+      (partner) => partner.id,
+      'Involvement Partner',
+    );
   }
 
   get(id: string): Promise<Versioned<Partner>> {
@@ -28,7 +32,10 @@ export class PartnerStore implements PartnerRepository {
   }
 
   /** Active partners whose name starts a word matching `text` (case-insensitive): for pickers in cards. */
-  async searchByName(text: string, options: { pageSize?: number; includeInactive?: boolean } = {}): Promise<Array<Versioned<Partner>>> {
+  async searchByName(
+    text: string,
+    options: { pageSize?: number; includeInactive?: boolean } = {},
+  ): Promise<Array<Versioned<Partner>>> {
     const term = text.trim().toLowerCase().slice(0, 80);
     const page = await this.repository.queryPage(
       {
@@ -42,10 +49,17 @@ export class PartnerStore implements PartnerRepository {
 
   async getMany(ids: readonly string[]): Promise<Array<Versioned<Partner>>> {
     if (ids.length === 0) return [];
-    return this.repository.queryAll({ query: 'SELECT * FROM c WHERE ARRAY_CONTAINS(@ids, c.id)', parameters: [{ name: '@ids', value: [...ids] }] });
+    return this.repository.queryAll({
+      query: 'SELECT * FROM c WHERE ARRAY_CONTAINS(@ids, c.id)',
+      parameters: [{ name: '@ids', value: [...ids] }],
+    });
   }
 
-  page(query: { query: string; parameters: Array<{ name: string; value: string | number | boolean | string[] }> }, pageSize: number, continuation?: string): Promise<Page<Versioned<Partner>>> {
+  page(
+    query: { query: string; parameters: Array<{ name: string; value: string | number | boolean | string[] }> },
+    pageSize: number,
+    continuation?: string,
+  ): Promise<Page<Versioned<Partner>>> {
     return this.repository.queryPage(query, { pageSize, continuation });
   }
 
@@ -55,18 +69,26 @@ export class PartnerStore implements PartnerRepository {
    * the name or of an interest, on lower-cased copies (no case-insensitive CONTAINS locally).
    */
   registerPage(query: RegisterQuery, options: { includeLeft: boolean }): Promise<Page<Versioned<Partner>>> {
-    return this.repository.queryPage(registerQuerySpec(query, options), { pageSize: query.pageSize, continuation: query.continuation });
+    return this.repository.queryPage(registerQuerySpec(query, options), {
+      pageSize: query.pageSize,
+      continuation: query.continuation,
+    });
   }
 
   /** Everyone with exactly this (normalised) name: few by construction, for duplicate detection. */
   withSearchName(searchName: string): Promise<Array<Versioned<Partner>>> {
-    return this.repository.queryAll({ query: 'SELECT * FROM c WHERE c.type = "partner" AND c.searchName = @name', parameters: [{ name: '@name', value: searchName }] });
+    return this.repository.queryAll({
+      query: 'SELECT * FROM c WHERE c.type = "partner" AND c.searchName = @name',
+      parameters: [{ name: '@name', value: searchName }],
+    });
   }
 
   /** Partners whose "Welcome to Involvement" still has to be sent: IEV's task list. */
   awaitingWelcome(pageSize: number): Promise<Page<Versioned<Partner>>> {
     return this.repository.queryPage(
-      { query: 'SELECT * FROM c WHERE c.type = "partner" AND c.welcome.status = "to-send" ORDER BY c.registeredAt ASC' },
+      {
+        query: 'SELECT * FROM c WHERE c.type = "partner" AND c.welcome.status = "to-send" ORDER BY c.registeredAt ASC',
+      },
       { pageSize },
     );
   }
@@ -99,7 +121,9 @@ export function registerQuerySpec(query: RegisterQuery, options: { includeLeft: 
   const conditions = ['c.type = "partner"'];
   const parameters: SqlParameter[] = [];
   if (query.q) {
-    conditions.push('(CONTAINS(c.searchName, @q) OR EXISTS(SELECT VALUE i FROM i IN c.searchInterests WHERE CONTAINS(i, @q)))');
+    conditions.push(
+      '(CONTAINS(c.searchName, @q) OR EXISTS(SELECT VALUE i FROM i IN c.searchInterests WHERE CONTAINS(i, @q)))',
+    );
     parameters.push({ name: '@q', value: query.q });
   }
   if (query.status) {
@@ -126,7 +150,12 @@ export function registerQuerySpec(query: RegisterQuery, options: { includeLeft: 
 export class InvolvementWorkReader implements InvolvementReader {
   constructor(private readonly containers: Containers) {}
 
-  async plansPage(filter: { serviceArea?: string | undefined; planId?: string | undefined; pageSize: number; continuation?: string | undefined }): Promise<Page<WorkRecord>> {
+  async plansPage(filter: {
+    serviceArea?: string | undefined;
+    planId?: string | undefined;
+    pageSize: number;
+    continuation?: string | undefined;
+  }): Promise<Page<WorkRecord>> {
     const conditions = ['c.type = "plan"'];
     const parameters: SqlParameter[] = [];
     if (filter.serviceArea) {
@@ -152,7 +181,10 @@ export class InvolvementWorkReader implements InvolvementReader {
   async plansWithPartner(partnerId: string): Promise<WorkRecord[]> {
     try {
       const { resources } = await this.containers.plans.items
-        .query<WorkRecord>({ query: 'SELECT * FROM c WHERE c.type = "plan" AND ARRAY_CONTAINS(c.partnerIds, @id)', parameters: [{ name: '@id', value: partnerId }] })
+        .query<WorkRecord>({
+          query: 'SELECT * FROM c WHERE c.type = "plan" AND ARRAY_CONTAINS(c.partnerIds, @id)',
+          parameters: [{ name: '@id', value: partnerId }],
+        })
         .fetchAll();
       return resources;
     } catch (error) {
@@ -163,7 +195,10 @@ export class InvolvementWorkReader implements InvolvementReader {
   async claimsForPartner(partnerId: string): Promise<ClaimRecord[]> {
     try {
       const { resources } = await this.containers.claims.items
-        .query<ClaimRecord>({ query: 'SELECT * FROM c WHERE c.type = "claim" AND c.partnerId = @id AND c.status != "draft"', parameters: [{ name: '@id', value: partnerId }] })
+        .query<ClaimRecord>({
+          query: 'SELECT * FROM c WHERE c.type = "claim" AND c.partnerId = @id AND c.status != "draft"',
+          parameters: [{ name: '@id', value: partnerId }],
+        })
         .fetchAll();
       return resources;
     } catch (error) {

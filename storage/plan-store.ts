@@ -17,7 +17,11 @@ export class PlanStore implements PlanRepository {
 
   constructor(containers: Containers) {
     this.plans = new CosmosRepository<Plan>(containers.plans, (plan) => plan.hostId, 'plan');
-    this.supportRequests = new CosmosRepository<SupportRequest>(containers.plans, (request) => request.hostId, 'support request');
+    this.supportRequests = new CosmosRepository<SupportRequest>(
+      containers.plans,
+      (request) => request.hostId,
+      'support request',
+    );
   }
 
   /** A host's plan, or undefined when that host has no plan with this id (including other hosts' ids). */
@@ -28,7 +32,10 @@ export class PlanStore implements PlanRepository {
 
   async plansOf(hostId: string): Promise<Array<Versioned<Plan>>> {
     const page = await this.plans.queryPage(
-      { query: 'SELECT * FROM c WHERE c.hostId = @hostId AND c.type = "plan" ORDER BY c.updatedAt DESC', parameters: [{ name: '@hostId', value: hostId }] },
+      {
+        query: 'SELECT * FROM c WHERE c.hostId = @hostId AND c.type = "plan" ORDER BY c.updatedAt DESC',
+        parameters: [{ name: '@hostId', value: hostId }],
+      },
       { pageSize: MY_PLANS_LIMIT, partitionKey: hostId },
     );
     return page.items;
@@ -50,7 +57,8 @@ export class PlanStore implements PlanRepository {
   async supportRequestsFor(hostId: string, planId: string): Promise<Array<Versioned<SupportRequest>>> {
     return this.supportRequests.queryAll(
       {
-        query: 'SELECT * FROM c WHERE c.hostId = @hostId AND c.type = "support-request" AND c.planId = @planId ORDER BY c.createdAt',
+        query:
+          'SELECT * FROM c WHERE c.hostId = @hostId AND c.type = "support-request" AND c.planId = @planId ORDER BY c.createdAt',
         parameters: [
           { name: '@hostId', value: hostId },
           { name: '@planId', value: planId },

@@ -6,7 +6,13 @@ import { startLocalBlobServer, type LocalBlobServer } from './local-blob.js';
 /** Where receipts are kept: Azurite under `dataDir` (local mode), or an Azure Storage account. */
 export type ReceiptStoreOptions =
   | { readonly kind: 'local'; readonly dataDir: string; readonly container: string }
-  | { readonly kind: 'azure'; readonly endpoint: string | undefined; readonly connectionString: string | undefined; readonly container: string; readonly managedIdentityClientId: string | undefined };
+  | {
+      readonly kind: 'azure';
+      readonly endpoint: string | undefined;
+      readonly connectionString: string | undefined;
+      readonly container: string;
+      readonly managedIdentityClientId: string | undefined;
+    };
 
 /**
  * Receipts (photos, PDFs) in Azure Blob Storage, never in Cosmos documents. In Azure mode the app
@@ -21,7 +27,9 @@ export class ReceiptStore implements ReceiptFiles {
 
   async put(blobName: string, file: StoredFile): Promise<void> {
     const container = await this.client();
-    await container.getBlockBlobClient(blobName).uploadData(file.bytes, { blobHTTPHeaders: { blobContentType: file.contentType } });
+    await container
+      .getBlockBlobClient(blobName)
+      .uploadData(file.bytes, { blobHTTPHeaders: { blobContentType: file.contentType } });
   }
 
   async get(blobName: string): Promise<StoredFile> {
@@ -64,7 +72,9 @@ export class ReceiptStore implements ReceiptFiles {
       return BlobServiceClient.fromConnectionString(this.local.connectionString);
     }
     if (this.config.connectionString) return BlobServiceClient.fromConnectionString(this.config.connectionString);
-    const credential = new DefaultAzureCredential(this.config.managedIdentityClientId ? { managedIdentityClientId: this.config.managedIdentityClientId } : {});
+    const credential = new DefaultAzureCredential(
+      this.config.managedIdentityClientId ? { managedIdentityClientId: this.config.managedIdentityClientId } : {},
+    );
     return new BlobServiceClient(this.config.endpoint!, credential);
   }
 }

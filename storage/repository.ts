@@ -1,5 +1,11 @@
 import type { Container, ItemDefinition, SqlQuerySpec } from '@azure/cosmos';
-import { ConflictError, NotFoundError, StaleVersionError, UnavailableError, ValidationError } from '../domain/errors.js';
+import {
+  ConflictError,
+  NotFoundError,
+  StaleVersionError,
+  UnavailableError,
+  ValidationError,
+} from '../domain/errors.js';
 import type { CreateResult, Page, StoredDocument, Versioned } from '../domain/ports.js';
 
 export type { CreateResult, Page, StoredDocument, Versioned };
@@ -92,7 +98,10 @@ export class CosmosRepository<T extends StoredDocument> {
    * partition filter must be in the WHERE clause: the `partitionKey` option alone is not enough
    * for the local server, and stating it keeps the query honest about its scope.
    */
-  async queryPage(query: SqlQuerySpec, options: { pageSize: number; continuation?: string | undefined; partitionKey?: string }): Promise<Page<Versioned<T>>> {
+  async queryPage(
+    query: SqlQuerySpec,
+    options: { pageSize: number; continuation?: string | undefined; partitionKey?: string },
+  ): Promise<Page<Versioned<T>>> {
     try {
       const iterator = this.container.items.query<T & ItemDefinition>(query, {
         maxItemCount: options.pageSize,
@@ -100,7 +109,10 @@ export class CosmosRepository<T extends StoredDocument> {
         ...(options.partitionKey !== undefined ? { partitionKey: options.partitionKey } : {}),
       });
       const response = await iterator.fetchNext();
-      return { items: response.resources.map((item) => clean<T>(item)), continuation: response.continuationToken ?? undefined };
+      return {
+        items: response.resources.map((item) => clean<T>(item)),
+        continuation: response.continuationToken ?? undefined,
+      };
     } catch (error) {
       throw pageError(error, options.continuation, this.describe);
     }
@@ -110,7 +122,10 @@ export class CosmosRepository<T extends StoredDocument> {
   async queryAll(query: SqlQuerySpec, options: { partitionKey?: string } = {}): Promise<Array<Versioned<T>>> {
     try {
       const { resources } = await this.container.items
-        .query<T & ItemDefinition>(query, options.partitionKey !== undefined ? { partitionKey: options.partitionKey } : {})
+        .query<T & ItemDefinition>(
+          query,
+          options.partitionKey !== undefined ? { partitionKey: options.partitionKey } : {},
+        )
         .fetchAll();
       return resources.map((item) => clean<T>(item));
     } catch (error) {
@@ -136,7 +151,9 @@ function clean<T>(resource: ItemDefinition): Versioned<T> {
 }
 
 export function statusOf(error: unknown): number | undefined {
-  const code = (error as { code?: unknown; statusCode?: unknown } | null)?.code ?? (error as { statusCode?: unknown } | null)?.statusCode;
+  const code =
+    (error as { code?: unknown; statusCode?: unknown } | null)?.code ??
+    (error as { statusCode?: unknown } | null)?.statusCode;
   return typeof code === 'number' ? code : undefined;
 }
 
@@ -150,7 +167,9 @@ function isTransient(error: unknown): boolean {
 /** A failed page of a query. The token comes back from the caller: one the database cannot read was damaged or forged on the way. */
 export function pageError(error: unknown, continuation: string | undefined, describe: string): Error {
   if (continuation !== undefined && statusOf(error) === 400) {
-    return new ValidationError('That page of the list is out of date. Please start the list again.', [{ field: 'continuation', message: 'Start the list again from the first page.' }]);
+    return new ValidationError('That page of the list is out of date. Please start the list again.', [
+      { field: 'continuation', message: 'Start the list again from the first page.' },
+    ]);
   }
   return mapError(error, describe);
 }
@@ -158,15 +177,25 @@ export function pageError(error: unknown, continuation: string | undefined, desc
 /** A Cosmos failure as a domain error (404 → NotFound, 409/412 → Conflict, unreachable → Unavailable). */
 export function mapError(error: unknown, describe: string): Error {
   const status = statusOf(error);
-  if (status === 404) return new NotFoundError(`That ${describe} could not be found. It may have been removed.`, { cause: error });
+  if (status === 404)
+    return new NotFoundError(`That ${describe} could not be found. It may have been removed.`, { cause: error });
   if (status === 412) {
-    return new StaleVersionError(`Someone else changed this ${describe} at the same time. Please look at the latest version and try again.`, { cause: error });
+    return new StaleVersionError(
+      `Someone else changed this ${describe} at the same time. Please look at the latest version and try again.`,
+      { cause: error },
+    );
   }
   if (status === 409) {
-    return new ConflictError(`Someone else changed this ${describe} at the same time. Please look at the latest version and try again.`, { cause: error });
+    return new ConflictError(
+      `Someone else changed this ${describe} at the same time. Please look at the latest version and try again.`,
+      { cause: error },
+    );
   }
   if (isTransient(error) || status === undefined || status >= 500) {
-    return new UnavailableError('We could not reach the database just now, so we cannot be sure your change was saved. Please try again in a minute.', { cause: error });
+    return new UnavailableError(
+      'We could not reach the database just now, so we cannot be sure your change was saved. Please try again in a minute.',
+      { cause: error },
+    );
   }
   return error instanceof Error ? error : new Error(String(error));
 }

@@ -20,7 +20,9 @@ function reportBundleSize(): Plugin {
         gzip += gzipSync(bytes).length;
       }
       const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
-      console.log(`\nInvolvement Register tab bundle: ${kb(raw)} (${kb(gzip)} gzip) in ${Object.keys(bundle).length} files`);
+      console.log(
+        `\nInvolvement Register tab bundle: ${kb(raw)} (${kb(gzip)} gzip) in ${Object.keys(bundle).length} files`,
+      );
     },
   };
 }
@@ -47,7 +49,12 @@ function precompress(): Plugin {
           .map(async (name) => {
             const path = join(options.dir!, name);
             const content = await readFile(path);
-            const brotli = await toBrotli(content, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } });
+            const brotli = await toBrotli(content, {
+              params: {
+                [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+                [constants.BROTLI_PARAM_SIZE_HINT]: content.length,
+              },
+            });
             const gzipped = await toGzip(content, { level: constants.Z_BEST_COMPRESSION });
             if (brotli.length < content.length) await writeFile(`${path}.br`, brotli);
             if (gzipped.length < content.length) await writeFile(`${path}.gz`, gzipped);

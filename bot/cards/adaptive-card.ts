@@ -143,15 +143,29 @@ export interface AdaptiveCard {
 
 export const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 
-export function card(body: readonly CardElement[], actions: readonly CardAction[] = [], extra: Partial<AdaptiveCard> = {}): AdaptiveCard {
-  return { type: 'AdaptiveCard', $schema: CARD_SCHEMA, version: '1.5', body, ...(actions.length > 0 ? { actions } : {}), ...extra };
+export function card(
+  body: readonly CardElement[],
+  actions: readonly CardAction[] = [],
+  extra: Partial<AdaptiveCard> = {},
+): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: CARD_SCHEMA,
+    version: '1.5',
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+    ...extra,
+  };
 }
 
 export function heading(text: string, size: 'Medium' | 'Large' = 'Large'): TextBlock {
   return { type: 'TextBlock', text, size, weight: 'Bolder', wrap: true, style: 'heading' };
 }
 
-export function paragraph(text: string, options: { subtle?: boolean; color?: 'Attention' | 'Good' | 'Warning' | 'Accent'; id?: string } = {}): TextBlock {
+export function paragraph(
+  text: string,
+  options: { subtle?: boolean; color?: 'Attention' | 'Good' | 'Warning' | 'Accent'; id?: string } = {},
+): TextBlock {
   return {
     type: 'TextBlock',
     text,
@@ -170,8 +184,16 @@ export function bulletList(items: readonly string[]): TextBlock {
   return paragraph(items.map((item) => `- ${item}`).join('\r'));
 }
 
-export function container(items: readonly CardElement[], options: { style?: Exclude<ContainerStyle, 'default'>; id?: string } = {}): Container {
-  return { type: 'Container', items, ...(options.style ? { style: options.style } : {}), ...(options.id ? { id: options.id } : {}) };
+export function container(
+  items: readonly CardElement[],
+  options: { style?: Exclude<ContainerStyle, 'default'>; id?: string } = {},
+): Container {
+  return {
+    type: 'Container',
+    items,
+    ...(options.style ? { style: options.style } : {}),
+    ...(options.id ? { id: options.id } : {}),
+  };
 }
 
 export function openUrl(title: string, url: string): OpenUrlAction {
@@ -184,7 +206,15 @@ export function actionSet(actions: readonly CardAction[]): ActionSet {
 
 /** An error shown next to the input it belongs to (the card keeps the person's answers). */
 export function fieldError(inputId: string, message: string): TextBlock {
-  return { type: 'TextBlock', id: `${inputId}-error`, text: message, wrap: true, color: 'Attention', size: 'Small', weight: 'Bolder' };
+  return {
+    type: 'TextBlock',
+    id: `${inputId}-error`,
+    text: message,
+    wrap: true,
+    color: 'Attention',
+    size: 'Small',
+    weight: 'Bolder',
+  };
 }
 
 /** A bold line that starts a section of a longer card, set off by a rule. */

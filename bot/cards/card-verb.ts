@@ -24,19 +24,32 @@ export interface CardVerb<Button extends ButtonSchema = ButtonSchema, Inputs ext
 }
 
 /** The data may be left out when the button carries nothing required. */
-type ActionArgs<Button extends ButtonSchema> = Record<never, never> extends z.output<Button> ? [data?: z.output<Button>, options?: ButtonOptions] : [data: z.output<Button>, options?: ButtonOptions];
+type ActionArgs<Button extends ButtonSchema> =
+  Record<never, never> extends z.output<Button>
+    ? [data?: z.output<Button>, options?: ButtonOptions]
+    : [data: z.output<Button>, options?: ButtonOptions];
 
 /** The data a handler receives: the button's fields and the inputs', parsed. */
 export type VerbData<V extends CardVerb> = z.output<V['button']> & z.output<V['inputs']>;
 
 const NO_INPUTS = z.object({});
 
-export function cardVerb<Button extends ButtonSchema, Inputs extends InputsSchema = typeof NO_INPUTS>(verb: string, button: Button, inputs?: Inputs): CardVerb<Button, Inputs> {
+export function cardVerb<Button extends ButtonSchema, Inputs extends InputsSchema = typeof NO_INPUTS>(
+  verb: string,
+  button: Button,
+  inputs?: Inputs,
+): CardVerb<Button, Inputs> {
   return {
     verb,
     button,
     inputs: (inputs ?? NO_INPUTS) as Inputs,
-    action: (title, ...[data, options]) => ({ type: 'Action.Execute', title, verb, data: { verb, ...(data ?? {}) }, ...(options ?? {}) }),
+    action: (title, ...[data, options]) => ({
+      type: 'Action.Execute',
+      title,
+      verb,
+      data: { verb, ...(data ?? {}) },
+      ...(options ?? {}),
+    }),
   };
 }
 
@@ -44,7 +57,10 @@ export function cardVerb<Button extends ButtonSchema, Inputs extends InputsSchem
  * Reads a press: the button's data first, then the inputs, so a damaged button is reported before a
  * wrong answer. Unknown keys are dropped; the first problem's message says what was wrong.
  */
-export function parsePress<V extends CardVerb>(verb: V, data: Readonly<Record<string, unknown>>): { ok: true; data: VerbData<V> } | { ok: false; message: string } {
+export function parsePress<V extends CardVerb>(
+  verb: V,
+  data: Readonly<Record<string, unknown>>,
+): { ok: true; data: VerbData<V> } | { ok: false; message: string } {
   const button = verb.button.safeParse(data);
   if (!button.success) return { ok: false, message: button.error.issues[0]?.message ?? 'Invalid card data' };
   const inputs = verb.inputs.safeParse(data);

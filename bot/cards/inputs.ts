@@ -29,7 +29,11 @@ function withProblem(input: CardElement, id: string, problems: readonly FieldPro
   return problem ? [input, fieldError(id, problem.message)] : [input];
 }
 
-export function textInput(id: string, label: string, options: InputOptions & { maxLength: number; multiline?: boolean | undefined; placeholder?: string | undefined }): CardElement[] {
+export function textInput(
+  id: string,
+  label: string,
+  options: InputOptions & { maxLength: number; multiline?: boolean | undefined; placeholder?: string | undefined },
+): CardElement[] {
   return withProblem(
     {
       type: 'Input.Text',
@@ -46,7 +50,12 @@ export function textInput(id: string, label: string, options: InputOptions & { m
   );
 }
 
-export function choiceInput(id: string, label: string, choices: readonly Choice[], options: InputOptions & { multiple?: boolean | undefined; compact?: boolean | undefined }): CardElement[] {
+export function choiceInput(
+  id: string,
+  label: string,
+  choices: readonly Choice[],
+  options: InputOptions & { multiple?: boolean | undefined; compact?: boolean | undefined },
+): CardElement[] {
   return withProblem(
     {
       type: 'Input.ChoiceSet',
@@ -63,8 +72,15 @@ export function choiceInput(id: string, label: string, choices: readonly Choice[
   );
 }
 
-export function numberInput(id: string, label: string, options: InputOptions & { min: number; max: number; placeholder?: string | undefined }): CardElement[] {
-  const value = options.value !== undefined && options.value !== '' && Number.isFinite(Number(options.value)) ? Number(options.value) : undefined;
+export function numberInput(
+  id: string,
+  label: string,
+  options: InputOptions & { min: number; max: number; placeholder?: string | undefined },
+): CardElement[] {
+  const value =
+    options.value !== undefined && options.value !== '' && Number.isFinite(Number(options.value))
+      ? Number(options.value)
+      : undefined;
   return withProblem(
     {
       type: 'Input.Number',
@@ -81,7 +97,11 @@ export function numberInput(id: string, label: string, options: InputOptions & {
   );
 }
 
-export function dateInput(id: string, label: string, options: InputOptions & { max?: string | undefined }): CardElement[] {
+export function dateInput(
+  id: string,
+  label: string,
+  options: InputOptions & { max?: string | undefined },
+): CardElement[] {
   return withProblem(
     {
       type: 'Input.Date',
@@ -98,23 +118,56 @@ export function dateInput(id: string, label: string, options: InputOptions & { m
 
 export function toggleInput(id: string, label: string, title: string, options: InputOptions): CardElement[] {
   return withProblem(
-    { type: 'Input.Toggle', id, label, title, value: options.value === 'true' ? 'true' : 'false', valueOn: 'true', valueOff: 'false', ...required(options, 'Please tick this.') },
+    {
+      type: 'Input.Toggle',
+      id,
+      label,
+      title,
+      value: options.value === 'true' ? 'true' : 'false',
+      valueOn: 'true',
+      valueOff: 'false',
+      ...required(options, 'Please tick this.'),
+    },
     id,
     options.problems,
   );
 }
 
 /** The input for one field of the step table. */
-export function stepFieldInput(field: StepField, value: string | undefined, problems: readonly FieldProblem[] | undefined): CardElement[] {
+export function stepFieldInput(
+  field: StepField,
+  value: string | undefined,
+  problems: readonly FieldProblem[] | undefined,
+): CardElement[] {
   const common = { value, problems, required: field.required };
-  if (field.kind === 'text') return textInput(field.id, field.label, { ...common, maxLength: field.maxLength, multiline: field.multiline, placeholder: field.placeholder });
-  if (field.kind === 'choice') return choiceInput(field.id, field.label, field.choices, { ...common, multiple: field.multiple });
-  return numberInput(field.id, field.label, { ...common, min: field.min, max: field.max, placeholder: field.placeholder });
+  if (field.kind === 'text')
+    return textInput(field.id, field.label, {
+      ...common,
+      maxLength: field.maxLength,
+      multiline: field.multiline,
+      placeholder: field.placeholder,
+    });
+  if (field.kind === 'choice')
+    return choiceInput(field.id, field.label, field.choices, { ...common, multiple: field.multiple });
+  return numberInput(field.id, field.label, {
+    ...common,
+    min: field.min,
+    max: field.max,
+    placeholder: field.placeholder,
+  });
 }
 
 /** A short note at the top of a card whose answers were refused, so people know to look below. */
 export function problemSummary(problems: readonly FieldProblem[] | undefined): CardElement[] {
   if (!problems || problems.length === 0) return [];
   const count = problems.length === 1 ? 'one answer' : `${problems.length} answers`;
-  return [{ type: 'TextBlock', text: `Nothing was saved yet. Please check ${count} marked below, then try again.`, wrap: true, color: 'Attention', weight: 'Bolder' }];
+  return [
+    {
+      type: 'TextBlock',
+      text: `Nothing was saved yet. Please check ${count} marked below, then try again.`,
+      wrap: true,
+      color: 'Attention',
+      weight: 'Bolder',
+    },
+  ];
 }

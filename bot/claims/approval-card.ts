@@ -2,14 +2,28 @@ import type { ClaimDocument } from '../../domain/claims/claim.js';
 import { STATUS_LABELS, awaitingDecision } from '../../domain/claims/claim.js';
 import { formatPounds } from '../../domain/claims/money.js';
 import type { FieldProblem } from '../../domain/errors.js';
-import { card, container, facts, heading, openUrl, paragraph, type AdaptiveCard, type CardAction, type CardElement } from '../cards/adaptive-card.js';
+import {
+  card,
+  container,
+  facts,
+  heading,
+  openUrl,
+  paragraph,
+  type AdaptiveCard,
+  type CardAction,
+  type CardElement,
+} from '../cards/adaptive-card.js';
 import { textInput } from '../cards/inputs.js';
 import { flagCount, formatDate, itemBlocks, statusLine, totalsFacts } from './claim-parts.js';
 import { CLAIM_VERBS } from './claim-verbs.js';
 
 export type ApprovalView =
   /** An IEV approver who may decide this claim: Approve, Reject (reason), Query (question). */
-  | { readonly kind: 'approver'; readonly problems?: readonly FieldProblem[]; readonly values?: Readonly<Record<string, string>> }
+  | {
+      readonly kind: 'approver';
+      readonly problems?: readonly FieldProblem[];
+      readonly values?: Readonly<Record<string, string>>;
+    }
   /** Everyone else, and everyone once decided: the status only. */
   | { readonly kind: 'status'; readonly notice?: string };
 
@@ -23,18 +37,28 @@ export const AUTO_REFRESH_LIMIT = 60;
  * `approverIds` (the IEV team's Entra object ids) become `refresh.userIds`: in a channel of more than 60
  * people Teams refreshes automatically only for those listed, so the approvers get their buttons unasked.
  */
-export function approvalCard(claim: ClaimDocument, view: ApprovalView, claimUrl: string, approverIds: readonly string[] = []): AdaptiveCard {
+export function approvalCard(
+  claim: ClaimDocument,
+  view: ApprovalView,
+  claimUrl: string,
+  approverIds: readonly string[] = [],
+): AdaptiveCard {
   const decided = !awaitingDecision(claim.status);
   const body: CardElement[] = [
     heading(`Expense claim: ${claim.partnerName}`, 'Medium'),
-    container([paragraph(`**${STATUS_LABELS[claim.status]}**`), paragraph(statusLine(claim))], { style: decided ? (claim.status === 'rejected' ? 'attention' : 'good') : 'emphasis', id: 'status' }),
+    container([paragraph(`**${STATUS_LABELS[claim.status]}**`), paragraph(statusLine(claim))], {
+      style: decided ? (claim.status === 'rejected' ? 'attention' : 'good') : 'emphasis',
+      id: 'status',
+    }),
     ...(view.kind === 'status' && view.notice ? [container([paragraph(view.notice)], { style: 'attention' })] : []),
     facts([
       ['Involvement work', claim.work.title],
       ['Host', claim.hostName],
       ['Policy checks', flagCount(claim) === 0 ? 'Nothing flagged' : `${flagCount(claim)} to look at`],
       ['Policy version', claim.policyVersion],
-      ...(claim.payBy && claim.status !== 'paid' && claim.status !== 'rejected' ? ([['Target: paid by', formatDate(claim.payBy)]] as Array<[string, string]>) : []),
+      ...(claim.payBy && claim.status !== 'paid' && claim.status !== 'rejected'
+        ? ([['Target: paid by', formatDate(claim.payBy)]] as Array<[string, string]>)
+        : []),
     ]),
     ...itemBlocks(claim),
     totalsFacts(claim),
@@ -70,7 +94,14 @@ function approverActions(claim: ClaimDocument, view: Extract<ApprovalView, { kin
       type: 'Action.ShowCard',
       title: 'Reject',
       card: card(
-        textInput('reason', 'Why is the claim rejected? The host will see this.', { multiline: true, required: true, errorMessage: 'Give a reason', maxLength: 500, value: view.values?.reason, problems: view.problems }),
+        textInput('reason', 'Why is the claim rejected? The host will see this.', {
+          multiline: true,
+          required: true,
+          errorMessage: 'Give a reason',
+          maxLength: 500,
+          value: view.values?.reason,
+          problems: view.problems,
+        }),
         [CLAIM_VERBS.reject.action('Reject claim', data, { style: 'destructive', associatedInputs: 'auto' })],
       ),
     },
@@ -78,7 +109,14 @@ function approverActions(claim: ClaimDocument, view: Extract<ApprovalView, { kin
       type: 'Action.ShowCard',
       title: 'Query',
       card: card(
-        textInput('question', 'Your question for the host', { multiline: true, required: true, errorMessage: 'Write your question', maxLength: 500, value: view.values?.question, problems: view.problems }),
+        textInput('question', 'Your question for the host', {
+          multiline: true,
+          required: true,
+          errorMessage: 'Write your question',
+          maxLength: 500,
+          value: view.values?.question,
+          problems: view.problems,
+        }),
         [CLAIM_VERBS.query.action('Send question', data, { associatedInputs: 'auto' })],
       ),
     },
@@ -87,7 +125,8 @@ function approverActions(claim: ClaimDocument, view: Extract<ApprovalView, { kin
 
 function latestNote(claim: ClaimDocument): CardElement[] {
   const last = claim.history.at(-1);
-  if (!last?.note || (last.status !== 'rejected' && last.status !== 'queried' && last.status !== 'resubmitted')) return [];
+  if (!last?.note || (last.status !== 'rejected' && last.status !== 'queried' && last.status !== 'resubmitted'))
+    return [];
   const label = { rejected: 'Reason', queried: 'Question', resubmitted: 'Host\u2019s answer' }[last.status];
   return [paragraph(`**${label}:** ${last.note}`)];
 }

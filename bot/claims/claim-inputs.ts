@@ -4,16 +4,19 @@ import { parsePounds } from '../../domain/claims/money.js';
 import type { FieldProblem, ValidationError } from '../../domain/errors.js';
 
 /** Card inputs arrive as strings; this turns them into a checked item, or problems keyed by input id. */
-export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly FieldProblem[] };
+export type Parsed<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly FieldProblem[] };
 
 export function parseItem(kind: ItemKind, data: Readonly<Record<string, unknown>>): Parsed<ItemInput> {
-  const text = (key: string) => (typeof data[key] === 'string' ? (data[key]).trim() : typeof data[key] === 'number' ? String(data[key]) : '');
+  const text = (key: string) =>
+    typeof data[key] === 'string' ? data[key].trim() : typeof data[key] === 'number' ? String(data[key]) : '';
   const number = (key: string) => (text(key) === '' ? undefined : Number(text(key)));
   const problems: FieldProblem[] = [];
   let amountPence: number | undefined;
   if ('amount' in data || !['mileage', 'involvement-time'].includes(kind)) {
     amountPence = parsePounds(text('amount'));
-    if (amountPence === undefined) problems.push({ field: 'amount', message: 'Enter an amount in pounds and pence, for example 4.50' });
+    if (amountPence === undefined)
+      problems.push({ field: 'amount', message: 'Enter an amount in pounds and pence, for example 4.50' });
   }
   const candidate = {
     kind,
@@ -54,6 +57,7 @@ export function problemsOf(error: ValidationError): readonly FieldProblem[] {
 /** Only the string inputs a card sent back, to redisplay them. */
 export function keptValues(data: Readonly<Record<string, unknown>>): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [key, value] of Object.entries(data)) if (typeof value === 'string' && key !== 'verb' && key !== 'claimId') values[key] = value.slice(0, 1000);
+  for (const [key, value] of Object.entries(data))
+    if (typeof value === 'string' && key !== 'verb' && key !== 'claimId') values[key] = value.slice(0, 1000);
   return values;
 }

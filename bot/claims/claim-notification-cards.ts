@@ -5,9 +5,13 @@ import type { ClaimNotification, Notifier } from '../../domain/notifications/por
 import type { Messenger } from '../messenger.js';
 
 /** How each claim notification looks in Teams. The domain decides what is said and to whom. */
-export function claimNotificationCard(notification: ClaimNotification, claimUrl: (claimId: string) => string): AdaptiveCard {
+export function claimNotificationCard(
+  notification: ClaimNotification,
+  claimUrl: (claimId: string) => string,
+): AdaptiveCard {
   const { claim } = notification;
-  if (notification.kind === 'approval-status') return approvalCard(claim, { kind: 'status' }, claimUrl(claim.id), notification.approverIds);
+  if (notification.kind === 'approval-status')
+    return approvalCard(claim, { kind: 'status' }, claimUrl(claim.id), notification.approverIds);
   const card = claimOutcomeCard(claim, notification.event, claimUrl(claim.id));
   if (!card) throw new Error(`No card for a claim event of status ${notification.event.status}`);
   return card;
@@ -17,6 +21,7 @@ export function claimNotificationCard(notification: ClaimNotification, claimUrl:
 export function cardNotifier(messenger: () => Messenger, claimUrl: (claimId: string) => string): Notifier {
   return {
     post: (address, notification) => messenger().sendCard(address, claimNotificationCard(notification, claimUrl)),
-    update: (address, messageId, notification) => messenger().updateCard(address, messageId, claimNotificationCard(notification, claimUrl)),
+    update: (address, messageId, notification) =>
+      messenger().updateCard(address, messageId, claimNotificationCard(notification, claimUrl)),
   };
 }

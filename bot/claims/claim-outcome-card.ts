@@ -5,26 +5,48 @@ import { formatDateTime } from './claim-parts.js';
 import { CLAIM_VERBS } from './claim-verbs.js';
 
 /** What the host is told in 1:1 chat when the IEV team decides: the outcome and what to do next. */
-export function claimOutcomeCard(claim: ClaimDocument, event: HistoryEntry, claimUrl: string): AdaptiveCard | undefined {
+export function claimOutcomeCard(
+  claim: ClaimDocument,
+  event: HistoryEntry,
+  claimUrl: string,
+): AdaptiveCard | undefined {
   const total = formatPounds(claim.totals.expensesPence + claim.totals.paymentsPence);
   const who = `${event.byName} at ${formatDateTime(event.at)}`;
   const open = openUrl('Open the claim', claimUrl);
   switch (event.status) {
     case 'approved':
       return card(
-        [heading(`Claim approved: ${claim.partnerName}`, 'Medium'), paragraph(`Approved by ${who}. ${total} will be paid with the next payment run: expenses to the partner\u2019s bank account, any involvement payment through payroll.`), paragraph('Nothing more to do. You could let the partner know it is on its way.')],
+        [
+          heading(`Claim approved: ${claim.partnerName}`, 'Medium'),
+          paragraph(
+            `Approved by ${who}. ${total} will be paid with the next payment run: expenses to the partner\u2019s bank account, any involvement payment through payroll.`,
+          ),
+          paragraph('Nothing more to do. You could let the partner know it is on its way.'),
+        ],
         [open],
         { fallbackText: `Claim for ${claim.partnerName} approved` },
       );
     case 'rejected':
       return card(
-        [heading(`Claim rejected: ${claim.partnerName}`, 'Medium'), paragraph(`Rejected by ${who}.`), paragraph(`**Reason:** ${event.note ?? ''}`), paragraph('Please explain this to the partner. If something was missing, you can start a new claim with the right details.')],
+        [
+          heading(`Claim rejected: ${claim.partnerName}`, 'Medium'),
+          paragraph(`Rejected by ${who}.`),
+          paragraph(`**Reason:** ${event.note ?? ''}`),
+          paragraph(
+            'Please explain this to the partner. If something was missing, you can start a new claim with the right details.',
+          ),
+        ],
         [CLAIM_VERBS.start.action('Start a new claim'), open],
         { fallbackText: `Claim for ${claim.partnerName} rejected` },
       );
     case 'queried':
       return card(
-        [heading(`Question about the claim for ${claim.partnerName}`, 'Medium'), paragraph(`${event.byName} asked at ${formatDateTime(event.at)}:`), paragraph(`**${event.note ?? ''}**`), paragraph('Answer the question (and change the items if needed), then send the claim back.')],
+        [
+          heading(`Question about the claim for ${claim.partnerName}`, 'Medium'),
+          paragraph(`${event.byName} asked at ${formatDateTime(event.at)}:`),
+          paragraph(`**${event.note ?? ''}**`),
+          paragraph('Answer the question (and change the items if needed), then send the claim back.'),
+        ],
         [CLAIM_VERBS.show.action('Answer the question', { claimId: claim.id }, { style: 'positive' }), open],
         { fallbackText: `Question about the claim for ${claim.partnerName}` },
       );

@@ -17,7 +17,14 @@ const KIND_LABELS: Readonly<Record<PricedItem['input']['kind'], string>> = {
 
 export function itemTitle(item: PricedItem): string {
   const input = item.input;
-  const what = input.kind === 'mileage' ? `${input.from} to ${input.to}` : 'description' in input ? input.description : input.kind === 'care' ? input.careType.replace('-', ' ') : '';
+  const what =
+    input.kind === 'mileage'
+      ? `${input.from} to ${input.to}`
+      : 'description' in input
+        ? input.description
+        : input.kind === 'care'
+          ? input.careType.replace('-', ' ')
+          : '';
   return `${KIND_LABELS[input.kind]}, ${formatDate(input.date)}${what ? `: ${what}` : ''}`;
 }
 
@@ -32,7 +39,9 @@ export function itemBlock(item: PricedItem, receipts: number): CardElement {
 }
 
 export function itemBlocks(claim: ClaimDocument): CardElement[] {
-  return claim.items.map((item) => itemBlock(item, claim.receipts.filter((receipt) => receipt.itemId === item.id).length));
+  return claim.items.map((item) =>
+    itemBlock(item, claim.receipts.filter((receipt) => receipt.itemId === item.id).length),
+  );
 }
 
 export function totalsFacts(claim: ClaimDocument): CardElement {

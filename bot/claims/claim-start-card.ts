@@ -1,5 +1,13 @@
 import type { FieldProblem } from '../../domain/errors.js';
-import { actionSet, card, fieldError, heading, paragraph, type AdaptiveCard, type CardElement } from '../cards/adaptive-card.js';
+import {
+  actionSet,
+  card,
+  fieldError,
+  heading,
+  paragraph,
+  type AdaptiveCard,
+  type CardElement,
+} from '../cards/adaptive-card.js';
 import { choiceInput, problemFor, textInput } from '../cards/inputs.js';
 import { CLAIM_VERBS } from './claim-verbs.js';
 
@@ -22,20 +30,43 @@ export function claimStartCard(state: ClaimStartState = {}): AdaptiveCard {
   const problems = state.problems;
   const body: CardElement[] = [
     heading('Claim expenses for an Involvement Partner', 'Medium'),
-    paragraph('Find the partner on the Involvement Register. I\u2019ll then ask for each cost and check it against the reimbursement policy before anything is sent.'),
-    ...textInput('partnerSearch', 'Partner\u2019s name (or part of it)', { placeholder: 'For example: Pat', maxLength: 80, value: state.search, problems }),
+    paragraph(
+      'Find the partner on the Involvement Register. I\u2019ll then ask for each cost and check it against the reimbursement policy before anything is sent.',
+    ),
+    ...textInput('partnerSearch', 'Partner\u2019s name (or part of it)', {
+      placeholder: 'For example: Pat',
+      maxLength: 80,
+      value: state.search,
+      problems,
+    }),
     actionSet([CLAIM_VERBS.findPartner.action('Search the register', {}, { associatedInputs: 'auto' })]),
   ];
   const matches = state.matches;
   const partnerProblem = problemFor(problems, 'partnerId');
   if ((!matches || matches.length === 0) && partnerProblem) body.push(fieldError('partnerId', partnerProblem.message));
   if (matches && matches.length === 0 && state.search) {
-    body.push(paragraph('Nobody on the register matches that name. Check the spelling, or ask the IEV team to register the partner first.', { color: 'Attention' }));
+    body.push(
+      paragraph(
+        'Nobody on the register matches that name. Check the spelling, or ask the IEV team to register the partner first.',
+        { color: 'Attention' },
+      ),
+    );
   }
   if (matches && matches.length > 0) {
-    const choices = matches.map((partner) => ({ title: partner.areas.length > 0 ? `${partner.displayName} (${partner.areas.slice(0, 2).join(', ')})` : partner.displayName, value: partner.id }));
+    const choices = matches.map((partner) => ({
+      title:
+        partner.areas.length > 0
+          ? `${partner.displayName} (${partner.areas.slice(0, 2).join(', ')})`
+          : partner.displayName,
+      value: partner.id,
+    }));
     body.push(
-      ...choiceInput('partnerId', 'Choose the partner', choices, { value: state.values?.partnerId ?? (matches.length === 1 ? matches[0]!.id : ''), required: true, errorMessage: 'Choose the partner', problems }),
+      ...choiceInput('partnerId', 'Choose the partner', choices, {
+        value: state.values?.partnerId ?? (matches.length === 1 ? matches[0]!.id : ''),
+        required: true,
+        errorMessage: 'Choose the partner',
+        problems,
+      }),
       ...textInput('workTitle', 'Which involvement work or session is this claim for?', {
         placeholder: 'For example: Ward 3 discharge redesign, workshop on 4 June',
         required: true,
@@ -45,7 +76,11 @@ export function claimStartCard(state: ClaimStartState = {}): AdaptiveCard {
         problems,
       }),
     );
-    return card(body, [CLAIM_VERBS.create.action('Start the claim', {}, { style: 'positive', associatedInputs: 'auto' })], { fallbackText: 'Claim expenses: choose the partner' });
+    return card(
+      body,
+      [CLAIM_VERBS.create.action('Start the claim', {}, { style: 'positive', associatedInputs: 'auto' })],
+      { fallbackText: 'Claim expenses: choose the partner' },
+    );
   }
   return card(body, [], { fallbackText: 'Claim expenses: find the partner on the register' });
 }

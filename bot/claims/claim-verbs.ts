@@ -3,7 +3,15 @@ import type { ItemKind } from '../../domain/claims/claim.js';
 import { cardVerb } from '../cards/card-verb.js';
 
 const OUT_OF_DATE = 'That button is out of date. Type \u201cclaim expenses\u201d to start again.';
-const ITEM_KINDS = ['mileage', 'fare', 'taxi', 'parking', 'care', 'subsistence', 'involvement-time'] as const satisfies readonly ItemKind[];
+const ITEM_KINDS = [
+  'mileage',
+  'fare',
+  'taxi',
+  'parking',
+  'care',
+  'subsistence',
+  'involvement-time',
+] as const satisfies readonly ItemKind[];
 
 /** Ids as claim buttons carry them; anything else is a damaged or forged card. */
 const id = z.string({ error: OUT_OF_DATE }).min(1, OUT_OF_DATE).max(200, OUT_OF_DATE);
@@ -23,17 +31,29 @@ export const CLAIM_VERBS = {
   start: cardVerb('claim.start', z.object({})),
   list: cardVerb('claim.list', z.object({})),
   findPartner: cardVerb('claim.findPartner', z.object({}), z.object({ partnerSearch: text(80, { trim: true }) })),
-  create: cardVerb('claim.create', z.object({}), z.object({ partnerId: text(Infinity), workTitle: text(Infinity, { trim: true }), partnerSearch: text(80) })),
+  create: cardVerb(
+    'claim.create',
+    z.object({}),
+    z.object({ partnerId: text(Infinity), workTitle: text(Infinity, { trim: true }), partnerSearch: text(80) }),
+  ),
   show: cardVerb('claim.show', claimRef),
   itemForm: cardVerb('claim.itemForm', claimRef, z.object({ kind })),
   addItem: cardVerb('claim.addItem', z.object({ claimId: id, kind })),
   removeItem: cardVerb('claim.removeItem', claimRef, z.object({ itemId: id })),
-  paymentChoice: cardVerb('claim.paymentChoice', claimRef, z.object({ paymentChoice: z.enum(['accept-payment', 'expenses-only', 'decline']).optional().catch(undefined) })),
+  paymentChoice: cardVerb(
+    'claim.paymentChoice',
+    claimRef,
+    z.object({ paymentChoice: z.enum(['accept-payment', 'expenses-only', 'decline']).optional().catch(undefined) }),
+  ),
   submitForm: cardVerb('claim.submitForm', claimRef),
   submit: cardVerb(
     'claim.submit',
     claimRef,
-    z.object({ partnerDeclaration: ticked, hostDeclaration: ticked, answer: answer.transform((value) => (typeof value === 'string' ? value.slice(0, 1000) : undefined)) }),
+    z.object({
+      partnerDeclaration: ticked,
+      hostDeclaration: ticked,
+      answer: answer.transform((value) => (typeof value === 'string' ? value.slice(0, 1000) : undefined)),
+    }),
   ),
   /** Asking changes nothing; `discardConfirmed` deletes. */
   discard: cardVerb('claim.discard', claimRef),

@@ -37,11 +37,22 @@ export interface ClaimsFeatureOptions {
  */
 export function claimsFeature(options: ClaimsFeatureOptions): BotFeature {
   const { claims } = options;
-  const show = (claim: Parameters<typeof claimCard>[0], notice?: string, problems?: readonly FieldProblem[]): ActionResult => ({
-    card: claimCard(claim, { claimUrl: options.claimUrl(claim.id), ...(notice ? { notice } : {}), ...(problems ? { problems } : {}) }),
+  const show = (
+    claim: Parameters<typeof claimCard>[0],
+    notice?: string,
+    problems?: readonly FieldProblem[],
+  ): ActionResult => ({
+    card: claimCard(claim, {
+      claimUrl: options.claimUrl(claim.id),
+      ...(notice ? { notice } : {}),
+      ...(problems ? { problems } : {}),
+    }),
   });
   const operationId = (turn: Turn) => turn.context.activity.id ?? `${turn.actor.id}:${Date.now()}`;
-  const statusFor = async (turn: Turn, claimId: string) => claims.statusFor(turn.actor, claimId, { inIevChannel: isInChannel(turn.context.activity, await options.ievChannelId()) });
+  const statusFor = async (turn: Turn, claimId: string) =>
+    claims.statusFor(turn.actor, claimId, {
+      inIevChannel: isInChannel(turn.context.activity, await options.ievChannelId()),
+    });
 
   return {
     name: 'claims',
@@ -49,7 +60,10 @@ export function claimsFeature(options: ClaimsFeatureOptions): BotFeature {
       {
         command: 'claim expenses',
         description: 'Submit an Involvement Partner\u2019s expenses for approval',
-        patterns: [/^(claim|expenses?|new claim|submit (a |an )?(expense )?claim)\b/i, /\bclaim (some |their )?expenses\b/i],
+        patterns: [
+          /^(claim|expenses?|new claim|submit (a |an )?(expense )?claim)\b/i,
+          /\bclaim (some |their )?expenses\b/i,
+        ],
         scopes: ['personal'],
         handle: async (turn) => {
           await turn.sendCard(claimStartCard());
@@ -69,13 +83,21 @@ export function claimsFeature(options: ClaimsFeatureOptions): BotFeature {
       on(CLAIM_VERBS.start, async () => ({ card: claimStartCard() })),
       on(CLAIM_VERBS.list, async (turn) => ({ card: claimListCard(await claims.myClaims(turn.actor)) })),
       // Asking changes nothing; the confirmation is offered only when the discard itself would be allowed.
-      on(CLAIM_VERBS.discard, async (turn, { claimId }) => ({ card: claimDiscardCard(await claims.draftToDiscard(turn.actor, claimId)) })),
+      on(CLAIM_VERBS.discard, async (turn, { claimId }) => ({
+        card: claimDiscardCard(await claims.draftToDiscard(turn.actor, claimId)),
+      })),
       on(CLAIM_VERBS.discardConfirmed, async (turn, { claimId }) => {
         const { partnerName } = await claims.discardDraft(turn.actor, claimId, operationId(turn));
         return { card: claimDiscardedCard(partnerName) };
       }),
       on(CLAIM_VERBS.findPartner, async (_turn, { partnerSearch: search }) => {
-        if (search.length < 2) return { card: claimStartCard({ search, problems: [{ field: 'partnerSearch', message: 'Type at least two letters of the partner\u2019s name' }] }) };
+        if (search.length < 2)
+          return {
+            card: claimStartCard({
+              search,
+              problems: [{ field: 'partnerSearch', message: 'Type at least two letters of the partner\u2019s name' }],
+            }),
+          };
         const matches = await claims.partnersToClaimFor(search);
         return { card: claimStartCard({ search, matches }) };
       }),
@@ -84,7 +106,14 @@ export function claimsFeature(options: ClaimsFeatureOptions): BotFeature {
         if (!partnerId) problems.push({ field: 'partnerId', message: 'Choose the partner' });
         if (!workTitle) problems.push({ field: 'workTitle', message: 'Say which work or session the claim is for' });
         if (workTitle.length > 150) problems.push({ field: 'workTitle', message: 'Keep this under 150 characters' });
-        const again = async (found: readonly FieldProblem[]) => ({ card: claimStartCard({ search, matches: search.length >= 2 ? await claims.partnersToClaimFor(search) : [], values: keptValues(inputs), problems: found }) });
+        const again = async (found: readonly FieldProblem[]) => ({
+          card: claimStartCard({
+            search,
+            matches: search.length >= 2 ? await claims.partnersToClaimFor(search) : [],
+            values: keptValues(inputs),
+            problems: found,
+          }),
+        });
         if (problems.length > 0) return again(problems);
         try {
           const claim = await claims.startDraft(turn.actor, { operationId: operationId(turn), partnerId, workTitle });
@@ -98,24 +127,49 @@ export function claimsFeature(options: ClaimsFeatureOptions): BotFeature {
       on(CLAIM_VERBS.itemForm, async (turn, { claimId, kind }) => {
         const claim = await claims.view(turn.actor, claimId);
         // Most claims are for something recent: start from today's date.
-        return { card: claimItemFormCard(claim.id, kind, options.policy(), { values: { date: new Date().toISOString().slice(0, 10) } }) };
+        return {
+          card: claimItemFormCard(claim.id, kind, options.policy(), {
+            values: { date: new Date().toISOString().slice(0, 10) },
+          }),
+        };
       }),
       on(CLAIM_VERBS.addItem, async (turn, { claimId, kind }, inputs) => {
         const parsed = parseItem(kind, inputs);
-        if (!parsed.ok) return { card: claimItemFormCard(claimId, kind, options.policy(), { values: keptValues(inputs), problems: parsed.problems }) };
+        if (!parsed.ok)
+          return {
+            card: claimItemFormCard(claimId, kind, options.policy(), {
+              values: keptValues(inputs),
+              problems: parsed.problems,
+            }),
+          };
         const claim = await claims.addItem(turn.actor, claimId, parsed.value, operationId(turn));
         const added = claim.items.at(-1);
         return show(claim, added ? `Added. ${added.explanation}` : undefined);
       }),
-      on(CLAIM_VERBS.removeItem, async (turn, { claimId, itemId }) => show(await claims.removeItem(turn.actor, claimId, itemId), 'Item removed.')),
+      on(CLAIM_VERBS.removeItem, async (turn, { claimId, itemId }) =>
+        show(await claims.removeItem(turn.actor, claimId, itemId), 'Item removed.'),
+      ),
       on(CLAIM_VERBS.paymentChoice, async (turn, { claimId, paymentChoice }) => {
-        if (!paymentChoice) return show(await claims.view(turn.actor, claimId), undefined, [{ field: 'paymentChoice', message: 'Choose one of the options' }]);
-        return show(await claims.recordPaymentChoice(turn.actor, claimId, paymentChoice), 'The partner\u2019s choice is recorded on the register, with today\u2019s date.');
+        if (!paymentChoice)
+          return show(await claims.view(turn.actor, claimId), undefined, [
+            { field: 'paymentChoice', message: 'Choose one of the options' },
+          ]);
+        return show(
+          await claims.recordPaymentChoice(turn.actor, claimId, paymentChoice),
+          'The partner\u2019s choice is recorded on the register, with today\u2019s date.',
+        );
       }),
-      on(CLAIM_VERBS.submitForm, async (turn, { claimId }) => ({ card: claimSubmitCard(await claims.view(turn.actor, claimId)) })),
+      on(CLAIM_VERBS.submitForm, async (turn, { claimId }) => ({
+        card: claimSubmitCard(await claims.view(turn.actor, claimId)),
+      })),
       on(CLAIM_VERBS.submit, async (turn, { claimId, partnerDeclaration, hostDeclaration, answer }, inputs) => {
         try {
-          const claim = await claims.submit(turn.actor, claimId, { operationId: operationId(turn), partnerDeclaration, hostDeclaration, answer });
+          const claim = await claims.submit(turn.actor, claimId, {
+            operationId: operationId(turn),
+            partnerDeclaration,
+            hostDeclaration,
+            answer,
+          });
           const ready = (await options.ievChannelReady?.()) ?? true;
           return show(
             claim,
@@ -125,33 +179,77 @@ export function claimsFeature(options: ClaimsFeatureOptions): BotFeature {
           );
         } catch (error) {
           if (!(error instanceof ValidationError)) throw error;
-          return { card: claimSubmitCard(await claims.view(turn.actor, claimId), { problems: problemsOf(error), values: keptValues(inputs) }) };
+          return {
+            card: claimSubmitCard(await claims.view(turn.actor, claimId), {
+              problems: problemsOf(error),
+              values: keptValues(inputs),
+            }),
+          };
         }
       }),
       // The approval card in the IEV channel.
       on(CLAIM_VERBS.refresh, async (turn, { claimId }) => {
         const claim = await statusFor(turn, claimId);
-        return { card: approvalCard(claim, mayDecide(turn.actor, claim) ? { kind: 'approver' } : { kind: 'status' }, options.claimUrl(claim.id), await options.approverIds()) };
+        return {
+          card: approvalCard(
+            claim,
+            mayDecide(turn.actor, claim) ? { kind: 'approver' } : { kind: 'status' },
+            options.claimUrl(claim.id),
+            await options.approverIds(),
+          ),
+        };
       }),
       on(CLAIM_VERBS.approve, (turn, { claimId }, inputs) => decide(turn, claimId, inputs, { outcome: 'approve' })),
-      on(CLAIM_VERBS.reject, (turn, { claimId, reason }, inputs) => decide(turn, claimId, inputs, { outcome: 'reject', reason })),
-      on(CLAIM_VERBS.query, (turn, { claimId, question }, inputs) => decide(turn, claimId, inputs, { outcome: 'query', question })),
+      on(CLAIM_VERBS.reject, (turn, { claimId, reason }, inputs) =>
+        decide(turn, claimId, inputs, { outcome: 'reject', reason }),
+      ),
+      on(CLAIM_VERBS.query, (turn, { claimId, question }, inputs) =>
+        decide(turn, claimId, inputs, { outcome: 'query', question }),
+      ),
     ],
-    attachments: receiptAttachments({ claims, receipts: options.receipts, claimUrl: options.claimUrl, allowLoopbackFiles: options.allowLoopbackFiles ?? false }),
+    attachments: receiptAttachments({
+      claims,
+      receipts: options.receipts,
+      claimUrl: options.claimUrl,
+      allowLoopbackFiles: options.allowLoopbackFiles ?? false,
+    }),
   };
 
-  async function decide(turn: Turn, claimId: string, inputs: Readonly<Record<string, unknown>>, decision: Decision): Promise<ActionResult> {
+  async function decide(
+    turn: Turn,
+    claimId: string,
+    inputs: Readonly<Record<string, unknown>>,
+    decision: Decision,
+  ): Promise<ActionResult> {
     const url = options.claimUrl(claimId);
     const approvers = await options.approverIds();
     try {
       const { claim, applied } = await claims.decide(turn.actor, claimId, decision, operationId(turn));
       // The card in the channel is updated for everyone by the claim's outbox (its one owner, delivered during the press).
       if (applied) return { card: approvalCard(claim, { kind: 'status' }, url, approvers) };
-      return { card: approvalCard(claim, { kind: 'status', notice: `Already decided. ${statusLine(claim)}.` }, url, approvers) };
+      return {
+        card: approvalCard(claim, { kind: 'status', notice: `Already decided. ${statusLine(claim)}.` }, url, approvers),
+      };
     } catch (error) {
       // Refused: the presser sees why, on the card as it really is; nothing was changed.
-      if (error instanceof ForbiddenError) return { card: approvalCard(await statusFor(turn, claimId), { kind: 'status', notice: error.userMessage }, url, approvers) };
-      if (error instanceof ValidationError) return { card: approvalCard(await statusFor(turn, claimId), { kind: 'approver', problems: problemsOf(error), values: keptValues(inputs) }, url, approvers) };
+      if (error instanceof ForbiddenError)
+        return {
+          card: approvalCard(
+            await statusFor(turn, claimId),
+            { kind: 'status', notice: error.userMessage },
+            url,
+            approvers,
+          ),
+        };
+      if (error instanceof ValidationError)
+        return {
+          card: approvalCard(
+            await statusFor(turn, claimId),
+            { kind: 'approver', problems: problemsOf(error), values: keptValues(inputs) },
+            url,
+            approvers,
+          ),
+        };
       throw error;
     }
   }

@@ -7,19 +7,34 @@ import type { ReceiptStore } from '../../storage/receipt-store.js';
 import type { AttachmentRoute } from '../feature.js';
 
 const MAX_RECEIPT_BYTES = 10 * 1024 * 1024;
-const TYPES_BY_EXTENSION: Readonly<Record<string, string>> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', heic: 'image/heic', pdf: 'application/pdf' };
+const TYPES_BY_EXTENSION: Readonly<Record<string, string>> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  heic: 'image/heic',
+  pdf: 'application/pdf',
+};
 
 /**
  * Receipts sent to the bot in 1:1 chat (files or photos) go to Blob storage and onto the host's
  * open claim. Teams gives a short-lived download URL for each file.
  */
-export function receiptAttachments(options: { claims: ClaimService; receipts: ReceiptStore; claimUrl: (claimId: string) => string; allowLoopbackFiles: boolean }): AttachmentRoute {
+export function receiptAttachments(options: {
+  claims: ClaimService;
+  receipts: ReceiptStore;
+  claimUrl: (claimId: string) => string;
+  allowLoopbackFiles: boolean;
+}): AttachmentRoute {
   return {
     handle: async (turn, files) => {
       if (turn.conversation !== 'personal') return false;
       const claim = await options.claims.latestEditable(turn.actor);
       if (!claim) {
-        await turn.sendText('To attach a receipt, start a claim first: type \u201cclaim expenses\u201d, add the item, then send me the photo or file.');
+        await turn.sendText(
+          'To attach a receipt, start a claim first: type \u201cclaim expenses\u201d, add the item, then send me the photo or file.',
+        );
         return true;
       }
       let latest = claim;
@@ -27,12 +42,16 @@ export function receiptAttachments(options: { claims: ClaimService; receipts: Re
       for (const [index, file] of files.slice(0, 5).entries()) {
         const contentType = contentTypeOf(file.name, file.contentType);
         if (!contentType) {
-          await turn.sendText(`I can only keep photos and PDFs as receipts, so \u201c${file.name.slice(0, 80)}\u201d was not attached.`);
+          await turn.sendText(
+            `I can only keep photos and PDFs as receipts, so \u201c${file.name.slice(0, 80)}\u201d was not attached.`,
+          );
           continue;
         }
         const bytes = await download(file.downloadUrl, options.allowLoopbackFiles);
         if (!bytes) {
-          await turn.sendText('I couldn\u2019t fetch that file from Teams (or it is over 10 MB). Please send it again.');
+          await turn.sendText(
+            'I couldn\u2019t fetch that file from Teams (or it is over 10 MB). Please send it again.',
+          );
           continue;
         }
         const receiptId = stableId('receipt', `${turn.context.activity.id ?? randomUUID()}:${index}`);
@@ -51,7 +70,12 @@ export function receiptAttachments(options: { claims: ClaimService; receipts: Re
         attachedTo.push(item ? `for ${itemTitle(item)}` : 'to the claim');
       }
       if (attachedTo.length > 0) {
-        await turn.sendCard(claimCard(latest, { claimUrl: options.claimUrl(latest.id), notice: `Receipt saved ${attachedTo.join('; ')}.` }));
+        await turn.sendCard(
+          claimCard(latest, {
+            claimUrl: options.claimUrl(latest.id),
+            notice: `Receipt saved ${attachedTo.join('; ')}.`,
+          }),
+        );
       }
       return true;
     },
@@ -70,7 +94,13 @@ function contentTypeOf(name: string, declared: string): string | undefined {
  * message merely claims), so a crafted attachment cannot make it call internal or arbitrary hosts.
  * Loopback is allowed in local mode only, where the Agents Playground and tests serve files.
  */
-const TEAMS_FILE_HOST_SUFFIXES = ['.sharepoint.com', '.sharepoint.us', '.asm.skype.com', '.teams.microsoft.com', '.botframework.com'];
+const TEAMS_FILE_HOST_SUFFIXES = [
+  '.sharepoint.com',
+  '.sharepoint.us',
+  '.asm.skype.com',
+  '.teams.microsoft.com',
+  '.botframework.com',
+];
 const TEAMS_FILE_HOSTS = ['smba.trafficmanager.net'];
 
 export function isTeamsFileUrl(url: string, allowLoopback: boolean): boolean {
@@ -81,7 +111,12 @@ export function isTeamsFileUrl(url: string, allowLoopback: boolean): boolean {
     return false;
   }
   const host = parsed.hostname.toLowerCase();
-  if (allowLoopback && (host === '127.0.0.1' || host === 'localhost' || host === '[::1]') && (parsed.protocol === 'http:' || parsed.protocol === 'https:')) return true;
+  if (
+    allowLoopback &&
+    (host === '127.0.0.1' || host === 'localhost' || host === '[::1]') &&
+    (parsed.protocol === 'http:' || parsed.protocol === 'https:')
+  )
+    return true;
   if (parsed.protocol !== 'https:' || parsed.username || parsed.password) return false;
   return TEAMS_FILE_HOSTS.includes(host) || TEAMS_FILE_HOST_SUFFIXES.some((suffix) => host.endsWith(suffix));
 }

@@ -21,7 +21,10 @@ export function generalFeature(options: { helpTopics: () => HelpTopic[]; feedbac
         description: 'Tell us how this app could work better for you',
         patterns: [/^feedback\b/i],
         handle: async (turn) => {
-          await turn.ask('general.feedback', 'What would you like to tell us about Involvement Hub? Type your message and send it.');
+          await turn.ask(
+            'general.feedback',
+            'What would you like to tell us about Involvement Hub? Type your message and send it.',
+          );
         },
       },
     ],
@@ -31,10 +34,16 @@ export function generalFeature(options: { helpTopics: () => HelpTopic[]; feedbac
         promptId: 'general.feedback',
         handle: async (turn, text) => {
           if (!text) {
-            await turn.sendText('I didn\u2019t get any feedback text, so nothing was saved. Type \u201cfeedback\u201d to try again.');
+            await turn.sendText(
+              'I didn\u2019t get any feedback text, so nothing was saved. Type \u201cfeedback\u201d to try again.',
+            );
             return;
           }
-          await options.feedback.record({ operationId: turn.context.activity.id ?? `${Date.now()}`, authorId: turn.actor.id, text });
+          await options.feedback.record({
+            operationId: turn.context.activity.id ?? `${Date.now()}`,
+            authorId: turn.actor.id,
+            text,
+          });
           await turn.sendText('Thank you. Your feedback has been recorded and the IEV team will read it.');
         },
       },

@@ -22,7 +22,13 @@ export function welcomeCard(audience: WelcomeAudience): AdaptiveCard {
           'If this is the IEV team\u2019s channel, an IEV team member can type \u201cset up IEV channel\u201d here, and I will post expense approvals and support requests to it.',
           'Pin the Involvement Register tab to show the involvement work and partners relevant to this team.',
         ];
-  return card([heading('Hello, I\u2019m Involvement Hub'), paragraph(intro), bulletList(points)], audience === 'personal' ? [PLAN_VERBS.start.action('Start planning'), GENERAL_VERBS.help.action('What can you do?')] : [], {
-    fallbackText: intro,
-  });
+  return card(
+    [heading('Hello, I\u2019m Involvement Hub'), paragraph(intro), bulletList(points)],
+    audience === 'personal'
+      ? [PLAN_VERBS.start.action('Start planning'), GENERAL_VERBS.help.action('What can you do?')]
+      : [],
+    {
+      fallbackText: intro,
+    },
+  );
 }

@@ -2,7 +2,10 @@
  * Card inputs to show again after a refused submission: only known inputs, only strings, cut to the
  * input's own limit (a forged huge value is not echoed back into a card).
  */
-export function keptValues(data: Readonly<Record<string, unknown>>, limits: Readonly<Record<string, number>>): Record<string, string> {
+export function keptValues(
+  data: Readonly<Record<string, unknown>>,
+  limits: Readonly<Record<string, number>>,
+): Record<string, string> {
   const kept: Record<string, string> = {};
   for (const [key, limit] of Object.entries(limits)) {
     const value = data[key];
@@ -11,4 +14,3 @@ export function keptValues(data: Readonly<Record<string, unknown>>, limits: Read
   }
   return kept;
 }
-

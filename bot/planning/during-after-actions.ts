@@ -13,7 +13,16 @@ import { keptValues } from './card-values.js';
 import { OUTCOME_VERBS, SESSION_VERBS } from './planning-verbs.js';
 import type { VerbData } from '../cards/card-verb.js';
 
-const SESSION_INPUT_LIMITS = { date: 10, durationMinutes: 6, format: 20, partnerSearch: 80, partnerIds: 5200, howItWent: 2000, checkIn: 20, checkInNotes: 1000 };
+const SESSION_INPUT_LIMITS = {
+  date: 10,
+  durationMinutes: 6,
+  format: 20,
+  partnerSearch: 80,
+  partnerIds: 5200,
+  howItWent: 2000,
+  checkIn: 20,
+  checkInNotes: 1000,
+};
 const OUTCOME_INPUT_LIMITS: Record<string, number> = {
   decisions: 2000,
   feedbackHow: 1000,
@@ -21,28 +30,59 @@ const OUTCOME_INPUT_LIMITS: Record<string, number> = {
   thankPartners: 5,
   rating: 20,
   evaluationComment: 1000,
-  ...Object.fromEntries(Array.from({ length: YOU_SAID_PAIRS }, (_, index): Array<[string, number]> => [[`youSaid${index + 1}`, 1000], [`weDid${index + 1}`, 1000], [`session${index + 1}`, 100]]).flat()),
+  ...Object.fromEntries(
+    Array.from({ length: YOU_SAID_PAIRS }, (_, index): Array<[string, number]> => [
+      [`youSaid${index + 1}`, 1000],
+      [`weDid${index + 1}`, 1000],
+      [`session${index + 1}`, 100],
+    ]).flat(),
+  ),
 };
 const SEARCH_RESULTS = 10;
 
 /** "During" (log sessions with partners from the register, check in) and "after" (outcome, you said / we did, thanks). */
 export function duringAfterActions(deps: SupportDependencies): ActionRoute[] {
-  const sessionCard = (plan: Plan, op: string, data: Readonly<Record<string, unknown>>, options: SessionCardOptions = {}) => sessionCardFor(deps, plan, op, data, options);
+  const sessionCard = (
+    plan: Plan,
+    op: string,
+    data: Readonly<Record<string, unknown>>,
+    options: SessionCardOptions = {},
+  ) => sessionCardFor(deps, plan, op, data, options);
 
   /** Every button here names a plan: it is opened (with the caller's right to see it checked) before the handler runs. */
-  const withPlan = <V extends PlanVerb>(verb: V, handle: (turn: Turn, plan: Plan, data: VerbData<V>, inputs: Readonly<Record<string, unknown>>) => Promise<ActionResult>): ActionRoute =>
-    on(verb, async (turn, data, inputs) => handle(turn, await deps.plans.open(turn.actor, data.planId), data, inputs), { damaged: () => ({ message: 'That button didn\u2019t work. Type \u201cmy plans\u201d to open your plan.' }) });
+  const withPlan = <V extends PlanVerb>(
+    verb: V,
+    handle: (
+      turn: Turn,
+      plan: Plan,
+      data: VerbData<V>,
+      inputs: Readonly<Record<string, unknown>>,
+    ) => Promise<ActionResult>,
+  ): ActionRoute =>
+    on(verb, async (turn, data, inputs) => handle(turn, await deps.plans.open(turn.actor, data.planId), data, inputs), {
+      damaged: () => ({ message: 'That button didn\u2019t work. Type \u201cmy plans\u201d to open your plan.' }),
+    });
 
   return [
     withPlan(SESSION_VERBS.start, async (_turn, plan) => ({ card: await sessionCard(plan, randomUUID(), {}) })),
-    withPlan(SESSION_VERBS.search, async (_turn, plan, { op }, inputs) => ({ card: await sessionCard(plan, op ?? randomUUID(), inputs, { search: true }) })),
+    withPlan(SESSION_VERBS.search, async (_turn, plan, { op }, inputs) => ({
+      card: await sessionCard(plan, op ?? randomUUID(), inputs, { search: true }),
+    })),
     withPlan(SESSION_VERBS.save, async (turn, plan, { op }, inputs) => {
       try {
         const { session } = await deps.plans.logSession(turn.actor, plan.id, op, inputs);
         const partners = await deps.partners.getMany(session.partnerIds);
         // The needs come through the register's need-to-know rule, as on the partner page.
         const needs = await deps.register.needsOf(turn.actor, session.partnerIds);
-        return { card: sessionLoggedCard(plan.id, plan.title, session, partners.map((partner) => partner.displayName), needs) };
+        return {
+          card: sessionLoggedCard(
+            plan.id,
+            plan.title,
+            session,
+            partners.map((partner) => partner.displayName),
+            needs,
+          ),
+        };
       } catch (error) {
         if (!(error instanceof ValidationError) || error.problems.length === 0) throw error;
         return { card: await sessionCard(plan, op, inputs, { problems: error.problems }) };
@@ -54,7 +94,9 @@ export function duringAfterActions(deps: SupportDependencies): ActionRoute[] {
         return { card: planClosedCard(await deps.plans.recordOutcome(turn.actor, plan.id, inputs)) };
       } catch (error) {
         if (!(error instanceof ValidationError) || error.problems.length === 0) throw error;
-        return { card: planOutcomeCard(plan, { values: keptValues(inputs, OUTCOME_INPUT_LIMITS), problems: error.problems }) };
+        return {
+          card: planOutcomeCard(plan, { values: keptValues(inputs, OUTCOME_INPUT_LIMITS), problems: error.problems }),
+        };
       }
     }),
   ];
@@ -69,21 +111,38 @@ interface SessionCardOptions {
 }
 
 /** The session form as the host left it: their answers, the partners they chose, and the latest search results. */
-async function sessionCardFor(deps: SupportDependencies, plan: Plan, op: string, data: Readonly<Record<string, unknown>>, options: SessionCardOptions = {}) {
+async function sessionCardFor(
+  deps: SupportDependencies,
+  plan: Plan,
+  op: string,
+  data: Readonly<Record<string, unknown>>,
+  options: SessionCardOptions = {},
+) {
   const values = keptValues(data, SESSION_INPUT_LIMITS);
   const chosenIds = (values.partnerIds ?? '').split(',').filter(Boolean).slice(0, 50);
-  const chosen = (chosenIds.length > 0 ? await deps.partners.getMany(chosenIds) : []).filter((partner) => partner.status !== 'left');
+  const chosen = (chosenIds.length > 0 ? await deps.partners.getMany(chosenIds) : []).filter(
+    (partner) => partner.status !== 'left',
+  );
   const term = (values.partnerSearch ?? '').trim();
   let searchNote: string | undefined;
   let found: Array<{ id: string; displayName: string }> = [];
   if (options.search) {
     if (term.length < 2) searchNote = 'Type at least 2 letters of a name to search the register.';
     else {
-      found = (await deps.partners.searchByName(term, { pageSize: SEARCH_RESULTS })).map((partner) => ({ id: partner.id, displayName: partner.displayName }));
-      searchNote = found.length === 0 ? `No active partners on the register match \u201c${term}\u201d. Check the spelling, or ask the IEV team to register them.` : `Found ${found.length} on the register. Tick the people who took part.`;
+      found = (await deps.partners.searchByName(term, { pageSize: SEARCH_RESULTS })).map((partner) => ({
+        id: partner.id,
+        displayName: partner.displayName,
+      }));
+      searchNote =
+        found.length === 0
+          ? `No active partners on the register match \u201c${term}\u201d. Check the spelling, or ask the IEV team to register them.`
+          : `Found ${found.length} on the register. Tick the people who took part.`;
     }
   }
-  const choices = [...chosen.map((partner) => ({ id: partner.id, displayName: partner.displayName })), ...found.filter((partner) => !chosenIds.includes(partner.id))];
+  const choices = [
+    ...chosen.map((partner) => ({ id: partner.id, displayName: partner.displayName })),
+    ...found.filter((partner) => !chosenIds.includes(partner.id)),
+  ];
   const knownIds = new Set(choices.map((choice) => choice.id));
   return sessionLogCard({
     planId: plan.id,
@@ -105,12 +164,16 @@ export function logSessionCommand(deps: SupportDependencies): CommandRoute {
     scopes: ['personal'],
     patterns: [/^log (a )?(session|meeting)\b/i, /\b(record|log)\b.*\b(session|meeting)\b/i],
     handle: async (turn) => {
-      const open = (await deps.plans.myPlans(turn.actor)).filter((plan) => plan.phase === 'planned' || plan.phase === 'running');
+      const open = (await deps.plans.myPlans(turn.actor)).filter(
+        (plan) => plan.phase === 'planned' || plan.phase === 'running',
+      );
       if (open.length === 1) {
         await turn.sendCard(await sessionCardFor(deps, open[0]!, randomUUID(), {}));
         return;
       }
-      await turn.sendText('Which piece of work was the session for? Open the plan and press \u201cLog a session\u201d.');
+      await turn.sendText(
+        'Which piece of work was the session for? Open the plan and press \u201cLog a session\u201d.',
+      );
       await turn.sendCard(planListCard(await deps.plans.myPlans(turn.actor)));
     },
   };

@@ -1,4 +1,12 @@
-import { card, container, facts, heading, paragraph, type AdaptiveCard, type CardElement } from '../cards/adaptive-card.js';
+import {
+  card,
+  container,
+  facts,
+  heading,
+  paragraph,
+  type AdaptiveCard,
+  type CardElement,
+} from '../cards/adaptive-card.js';
 import type { Plan } from '../../domain/planning/plan.js';
 import { PLAN_VERBS } from './planning-verbs.js';
 
@@ -17,12 +25,28 @@ export function planClosedCard(plan: Plan): AdaptiveCard {
   ];
   if (outcome.thankYouMessage) {
     body.push(
-      paragraph('A thank-you to send to the partners who took part (copy it into a letter, email or text in the way each person prefers):', { color: 'Accent' }),
+      paragraph(
+        'A thank-you to send to the partners who took part (copy it into a letter, email or text in the way each person prefers):',
+        { color: 'Accent' },
+      ),
       container([paragraph(outcome.thankYouMessage.replace(/\n/g, '\r'))], { style: 'emphasis' }),
     );
   }
   if (outcome.youSaidWeDid.length === 0 || !outcome.feedbackHow) {
-    body.push(container([paragraph('Remember to tell everyone involved what changed because of them. You can add this later with \u201cRecord the outcome\u201d.')], { style: 'warning' }));
+    body.push(
+      container(
+        [
+          paragraph(
+            'Remember to tell everyone involved what changed because of them. You can add this later with \u201cRecord the outcome\u201d.',
+          ),
+        ],
+        { style: 'warning' },
+      ),
+    );
   }
-  return card(body, [PLAN_VERBS.resume.action('Open my plan', { planId: plan.id }), PLAN_VERBS.list.action('My plans')], { fallbackText: `Outcome recorded for ${plan.title}.` });
+  return card(
+    body,
+    [PLAN_VERBS.resume.action('Open my plan', { planId: plan.id }), PLAN_VERBS.list.action('My plans')],
+    { fallbackText: `Outcome recorded for ${plan.title}.` },
+  );
 }

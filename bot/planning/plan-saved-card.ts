@@ -8,7 +8,9 @@ export function planSavedCard(plan: Plan): AdaptiveCard {
   return card(
     [
       heading(`Saved: ${plan.title}`, 'Medium'),
-      paragraph('Your answers are saved. Come back whenever you like, on any device: type \u201cmy plans\u201d or press Continue.'),
+      paragraph(
+        'Your answers are saved. Come back whenever you like, on any device: type \u201cmy plans\u201d or press Continue.',
+      ),
       paragraph(`Next time: ${nextStepText(plan)}`, { subtle: true }),
     ],
     [PLAN_VERBS.resume.action('Continue', { planId: plan.id }), PLAN_VERBS.list.action('My plans')],

@@ -1,4 +1,13 @@
-import { card, container, heading, paragraph, bulletList, type AdaptiveCard, type CardAction, type CardElement } from '../cards/adaptive-card.js';
+import {
+  card,
+  container,
+  heading,
+  paragraph,
+  bulletList,
+  type AdaptiveCard,
+  type CardAction,
+  type CardElement,
+} from '../cards/adaptive-card.js';
 import { problemSummary, stepFieldInput } from '../cards/inputs.js';
 import type { FieldProblem } from '../../domain/errors.js';
 import { STEP_COUNT, stepNumber, type PlanStep } from '../../domain/planning/plan-steps.js';
@@ -30,7 +39,10 @@ export function planStepCard(input: PlanStepCardInput): AdaptiveCard {
     paragraph(progress, { subtle: true }),
     heading(input.step.title),
     ...(input.notice ? [container([paragraph(input.notice)], { style: 'warning' })] : []),
-    container(input.step.guidance.map((text) => paragraph(text)), { style: 'emphasis' }),
+    container(
+      input.step.guidance.map((text) => paragraph(text)),
+      { style: 'emphasis' },
+    ),
     ...suggestionBlock(input.suggestions),
     ...problemSummary(input.problems),
     ...input.step.fields.flatMap((field) => stepFieldInput(field, input.values[field.id], input.problems)),
@@ -55,7 +67,11 @@ function actionsFor(input: PlanStepCardInput, number: number): CardAction[] {
   if (input.mode === 'edit' && input.planId) {
     return [
       PLAN_VERBS.next.action('Save and go back to my plan', data, { style: 'positive' }),
-      PLAN_VERBS.summary.action('Cancel', { planId: input.planId, revision: input.revision }, { associatedInputs: 'none' }),
+      PLAN_VERBS.summary.action(
+        'Cancel',
+        { planId: input.planId, revision: input.revision },
+        { associatedInputs: 'none' },
+      ),
     ];
   }
   const last = number === STEP_COUNT;

@@ -1,4 +1,15 @@
-import { actionSet, bulletList, card, container, facts, heading, paragraph, subheading, type AdaptiveCard, type CardElement } from '../cards/adaptive-card.js';
+import {
+  actionSet,
+  bulletList,
+  card,
+  container,
+  facts,
+  heading,
+  paragraph,
+  subheading,
+  type AdaptiveCard,
+  type CardElement,
+} from '../cards/adaptive-card.js';
 import type { PlanGap } from '../../domain/planning/plan-gaps.js';
 import { PHASE_NAMES, type Plan } from '../../domain/planning/plan.js';
 import { PLAN_STEPS, choiceTitle, type PlanStep } from '../../domain/planning/plan-steps.js';
@@ -6,7 +17,11 @@ import { supportKindTitle, type SupportRequest } from '../../domain/planning/sup
 import { OUTCOME_VERBS, PLAN_VERBS, SESSION_VERBS, SUPPORT_VERBS } from './planning-verbs.js';
 
 /** The plan as a plan: every answer, what is missing measured against the involvement principles, and what to do next. */
-export function planSummaryCard(plan: Plan, gaps: readonly PlanGap[], options: { notice?: string | undefined; supportRequests?: readonly SupportRequest[] | undefined } = {}): AdaptiveCard {
+export function planSummaryCard(
+  plan: Plan,
+  gaps: readonly PlanGap[],
+  options: { notice?: string | undefined; supportRequests?: readonly SupportRequest[] | undefined } = {},
+): AdaptiveCard {
   const body: CardElement[] = [
     paragraph(`Your plan \u00b7 ${PHASE_NAMES[plan.phase]}`, { subtle: true }),
     heading(plan.title),
@@ -31,12 +46,20 @@ export function planSummaryCard(plan: Plan, gaps: readonly PlanGap[], options: {
 
 function gapsBlock(gaps: readonly PlanGap[]): CardElement {
   if (gaps.length === 0) {
-    return container([paragraph('Your plan covers every involvement principle we check. Well done.', { color: 'Good' })], { style: 'good' });
+    return container(
+      [paragraph('Your plan covers every involvement principle we check. Well done.', { color: 'Good' })],
+      { style: 'good' },
+    );
   }
   return container(
     [
       // Bold default text rather than red on amber: readable at WCAG AA contrast in every Teams theme.
-      { type: 'TextBlock', text: `${gaps.length === 1 ? 'One thing' : `${gaps.length} things`} to look at`, weight: 'Bolder', wrap: true },
+      {
+        type: 'TextBlock',
+        text: `${gaps.length === 1 ? 'One thing' : `${gaps.length} things`} to look at`,
+        weight: 'Bolder',
+        wrap: true,
+      },
       bulletList(gaps.map((gap) => `${gap.message} (${gap.principle})`)),
       paragraph('Press \u201cChange\u201d under a section to fill it in.', { subtle: true }),
     ],
@@ -46,7 +69,10 @@ function gapsBlock(gaps: readonly PlanGap[]): CardElement {
 
 function stepSection(plan: Plan, step: PlanStep): CardElement[] {
   const rows = describeAnswers(plan, step);
-  const status = rows.length > 0 ? [facts(rows)] : [paragraph(plan.skipped.includes(step.key) ? 'Skipped for now.' : 'Not answered yet.', { subtle: true })];
+  const status =
+    rows.length > 0
+      ? [facts(rows)]
+      : [paragraph(plan.skipped.includes(step.key) ? 'Skipped for now.' : 'Not answered yet.', { subtle: true })];
   return [
     subheading(step.title),
     ...status,
@@ -62,7 +88,9 @@ export function describeAnswers(plan: Plan, step: PlanStep): Array<readonly [str
     if (value === undefined || value === '') return [];
     if (field.kind === 'choice') {
       const values = typeof value === 'object' ? value : [String(value)];
-      return values.length > 0 ? [[field.summaryLabel, values.map((item) => choiceTitle(field, item)).join('; ')] as const] : [];
+      return values.length > 0
+        ? [[field.summaryLabel, values.map((item) => choiceTitle(field, item)).join('; ')] as const]
+        : [];
     }
     if (field.id === 'budget') return [[field.summaryLabel, `\u00a3${Number(value).toLocaleString('en-GB')}`] as const];
     return [[field.summaryLabel, String(value)] as const];
@@ -99,6 +127,14 @@ function supportSection(requests: readonly SupportRequest[]): CardElement[] {
   if (requests.length === 0) return [];
   return [
     subheading('Help from the IEV team'),
-    facts(requests.map((request) => [request.kinds.map(supportKindTitle).join('; '), request.takenBy ? `Picked up by ${request.takenBy.name}` : 'Asked, waiting for someone to pick it up'] as const)),
+    facts(
+      requests.map(
+        (request) =>
+          [
+            request.kinds.map(supportKindTitle).join('; '),
+            request.takenBy ? `Picked up by ${request.takenBy.name}` : 'Asked, waiting for someone to pick it up',
+          ] as const,
+      ),
+    ),
   ];
 }

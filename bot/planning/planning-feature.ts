@@ -29,7 +29,10 @@ export function planningFeature(deps: PlanningDependencies): BotFeature {
   const { plans } = deps;
 
   /** A press on a step card: Next, Save and exit, Skip or Back. */
-  const stepAction = (verb: StepVerb, change: (turn: Turn, press: StepPress, inputs: Readonly<Record<string, unknown>>) => Promise<ActionResult>) =>
+  const stepAction = (
+    verb: StepVerb,
+    change: (turn: Turn, press: StepPress, inputs: Readonly<Record<string, unknown>>) => Promise<ActionResult>,
+  ) =>
     on(
       verb,
       async (turn, press, inputs) => {
@@ -46,9 +49,11 @@ export function planningFeature(deps: PlanningDependencies): BotFeature {
       damaged,
     );
 
-  const summaryOf = async (plan: Plan, notice?: string) => planSummaryCard(plan, gapsIn(plan), { notice, supportRequests: await deps.support.requestsFor(plan) });
+  const summaryOf = async (plan: Plan, notice?: string) =>
+    planSummaryCard(plan, gapsIn(plan), { notice, supportRequests: await deps.support.requestsFor(plan) });
   /** Where a plan is: its current step card, or its summary. */
-  const viewOf = async (plan: Plan, notice?: string) => (plan.position === 'summary' ? summaryOf(plan, notice) : stepCardFor(plan, plan.position, 'walk', notice));
+  const viewOf = async (plan: Plan, notice?: string) =>
+    plan.position === 'summary' ? summaryOf(plan, notice) : stepCardFor(plan, plan.position, 'walk', notice);
 
   return {
     name: 'planning',
@@ -81,8 +86,16 @@ export function planningFeature(deps: PlanningDependencies): BotFeature {
     actions: [
       on(PLAN_VERBS.start, async (turn) => ({ card: firstStepCardFor(turn) })),
       on(PLAN_VERBS.list, async (turn) => ({ card: planListCard(await plans.myPlans(turn.actor)) })),
-      on(PLAN_VERBS.resume, async (turn, { planId }) => ({ card: await viewOf(await plans.open(turn.actor, planId)) }), damaged),
-      on(PLAN_VERBS.summary, async (turn, { planId }) => ({ card: await summaryOf(await plans.open(turn.actor, planId)) }), damaged),
+      on(
+        PLAN_VERBS.resume,
+        async (turn, { planId }) => ({ card: await viewOf(await plans.open(turn.actor, planId)) }),
+        damaged,
+      ),
+      on(
+        PLAN_VERBS.summary,
+        async (turn, { planId }) => ({ card: await summaryOf(await plans.open(turn.actor, planId)) }),
+        damaged,
+      ),
       on(
         PLAN_VERBS.edit,
         async (turn, { planId, step, revision }) => {
@@ -90,16 +103,30 @@ export function planningFeature(deps: PlanningDependencies): BotFeature {
             const plan = await plans.openCurrent(turn.actor, planId, revision);
             return { card: stepCardFor(plan, step, 'edit') };
           } catch (error) {
-            if (error instanceof StalePlanError) return { card: await summaryOf(error.plan, 'Your plan changed since that card was sent, so here is the latest. Nothing was changed.') };
+            if (error instanceof StalePlanError)
+              return {
+                card: await summaryOf(
+                  error.plan,
+                  'Your plan changed since that card was sent, so here is the latest. Nothing was changed.',
+                ),
+              };
             throw error;
           }
         },
         damaged,
       ),
-      stepAction(PLAN_VERBS.next, async (turn, press, inputs) => ({ card: await viewOf(await plans.answerStep(turn.actor, press, inputs)) })),
-      stepAction(PLAN_VERBS.exit, async (turn, press, inputs) => ({ card: planSavedCard(await plans.answerStep(turn.actor, press, inputs)) })),
-      stepAction(PLAN_VERBS.skip, async (turn, press) => ({ card: await viewOf(await plans.skipStep(turn.actor, press)) })),
-      stepAction(PLAN_VERBS.back, async (turn, press) => ({ card: await viewOf(await plans.goBack(turn.actor, press)) })),
+      stepAction(PLAN_VERBS.next, async (turn, press, inputs) => ({
+        card: await viewOf(await plans.answerStep(turn.actor, press, inputs)),
+      })),
+      stepAction(PLAN_VERBS.exit, async (turn, press, inputs) => ({
+        card: planSavedCard(await plans.answerStep(turn.actor, press, inputs)),
+      })),
+      stepAction(PLAN_VERBS.skip, async (turn, press) => ({
+        card: await viewOf(await plans.skipStep(turn.actor, press)),
+      })),
+      stepAction(PLAN_VERBS.back, async (turn, press) => ({
+        card: await viewOf(await plans.goBack(turn.actor, press)),
+      })),
       ...supportActions(deps),
       ...duringAfterActions(deps),
     ],
@@ -108,14 +135,17 @@ export function planningFeature(deps: PlanningDependencies): BotFeature {
 
 /** Someone who can only view (a member of another team) is told so before they type a whole step. */
 function firstStepCardFor(turn: Turn) {
-  if (!isStaff(turn.actor)) return messageCard('You can\u2019t make plans', 'Only colleagues who host involvement work can make plans. If you need to, ask the IEV team to give you access.');
+  if (!isStaff(turn.actor))
+    return messageCard(
+      'You can\u2019t make plans',
+      'Only colleagues who host involvement work can make plans. If you need to, ask the IEV team to give you access.',
+    );
   return firstStepCard();
 }
 
 function firstStepCard() {
   return planStepCard({ step: stepFor('purpose'), revision: 0, mode: 'walk', op: randomUUID(), values: {} });
 }
-
 
 function stepCardFor(plan: Plan, key: StepKey, mode: 'walk' | 'edit', notice?: string) {
   return planStepCard({
@@ -146,7 +176,9 @@ function stepCardAgain(press: StepPress, inputs: Readonly<Record<string, unknown
     op: press.op,
     values: valuesToShow(step, inputs),
     problems: error.problems,
-    notice: error.problems.some((problem) => !step.fields.some((field) => field.id === problem.field)) ? error.userMessage : undefined,
+    notice: error.problems.some((problem) => !step.fields.some((field) => field.id === problem.field))
+      ? error.userMessage
+      : undefined,
   });
 }
 
@@ -154,5 +186,9 @@ const damaged = { damaged: () => ({ card: brokenButtonCard() }) };
 type StepVerb = typeof PLAN_VERBS.next;
 
 export function brokenButtonCard() {
-  return messageCard('That button didn\u2019t work', 'The card it came from looks damaged or out of date, so nothing was changed. Here are your plans.', [PLAN_VERBS.list.action('My plans')]);
+  return messageCard(
+    'That button didn\u2019t work',
+    'The card it came from looks damaged or out of date, so nothing was changed. Here are your plans.',
+    [PLAN_VERBS.list.action('My plans')],
+  );
 }

@@ -10,7 +10,13 @@ const id = z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/);
 const revision = z.coerce.number().int().min(0).max(1_000_000);
 const planRef = z.object({ planId: id });
 /** Where a step card is: the step, the plan's revision when it was drawn, walking through or editing one answer. */
-const stepPress = z.object({ planId: id.optional(), step: z.enum(STEP_KEYS), revision, mode: z.enum(['walk', 'edit']).default('walk'), op: id.optional() });
+const stepPress = z.object({
+  planId: id.optional(),
+  step: z.enum(STEP_KEYS),
+  revision,
+  mode: z.enum(['walk', 'edit']).default('walk'),
+  op: id.optional(),
+});
 
 /** "Before": the planning guide's step cards, the plan list and the summary. */
 export const PLAN_VERBS = {

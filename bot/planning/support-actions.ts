@@ -34,8 +34,12 @@ export interface SupportDependencies {
   readonly today: () => Date;
 }
 
-const brokenPlanButton = { damaged: () => ({ message: 'That button didn\u2019t work. Type \u201cmy plans\u201d to open your plan.' }) };
-const damagedRequestCard = { damaged: () => ({ message: 'That card is damaged. Ask the IEV team to look at open support requests.' }) };
+const brokenPlanButton = {
+  damaged: () => ({ message: 'That button didn\u2019t work. Type \u201cmy plans\u201d to open your plan.' }),
+};
+const damagedRequestCard = {
+  damaged: () => ({ message: 'That card is damaged. Ask the IEV team to look at open support requests.' }),
+};
 
 /** "New Works": a host asks the IEV team for help from a plan; an IEV member takes it on from the channel card. */
 export function supportActions(deps: SupportDependencies): ActionRoute[] {
@@ -59,7 +63,13 @@ export function supportActions(deps: SupportDependencies): ActionRoute[] {
           if (!(error instanceof ValidationError) || error.problems.length === 0) throw error;
           const plan = await deps.plans.open(turn.actor, planId);
           return {
-            card: supportRequestFormCard({ planId: plan.id, planTitle: plan.title, op, values: keptValues(inputs, { kinds: 200, description: 2000 }), problems: error.problems }),
+            card: supportRequestFormCard({
+              planId: plan.id,
+              planTitle: plan.title,
+              op,
+              values: keptValues(inputs, { kinds: 200, description: 2000 }),
+              problems: error.problems,
+            }),
           };
         }
       },
@@ -113,12 +123,19 @@ export function supportCommands(deps: SupportDependencies): CommandRoute[] {
 }
 
 /** The request as the presser may see it: only in the IEV channel, or by its host or IEV. */
-async function viewOf(deps: SupportDependencies, turn: Turn, ref: { hostId: string; requestId: string }): Promise<Versioned<SupportRequest>> {
+async function viewOf(
+  deps: SupportDependencies,
+  turn: Turn,
+  ref: { hostId: string; requestId: string },
+): Promise<Versioned<SupportRequest>> {
   const inIevChannel = isInChannel(turn.context.activity, (await deps.ievChannel.address())?.conversationId);
   return deps.support.view(turn.actor, ref.hostId, ref.requestId, { inIevChannel });
 }
 
-async function postToChannel(deps: SupportDependencies, request: Versioned<SupportRequest>): Promise<Versioned<SupportRequest>> {
+async function postToChannel(
+  deps: SupportDependencies,
+  request: Versioned<SupportRequest>,
+): Promise<Versioned<SupportRequest>> {
   const address = await deps.ievChannel.address();
   if (!address) {
     deps.logger.warn({ requestId: request.id }, 'support request kept: no IEV channel set up');
@@ -128,18 +145,30 @@ async function postToChannel(deps: SupportDependencies, request: Versioned<Suppo
     const activityId = await deps.messenger().sendCard(address, supportRequestCard(request, 'everyone'));
     return activityId ? await deps.support.recordPost(request, address, activityId) : request;
   } catch (error) {
-    deps.logger.warn({ requestId: request.id, err: { message: (error as Error).message } }, 'could not post support request to the IEV channel');
+    deps.logger.warn(
+      { requestId: request.id, err: { message: (error as Error).message } },
+      'could not post support request to the IEV channel',
+    );
     return request;
   }
 }
 
 /** The invoke answer updates the card where it was pressed; if it was pressed elsewhere (a list), update the channel post too. */
-async function updatePostIfNotPressedThere(deps: SupportDependencies, request: SupportRequest, pressedOn: string | undefined): Promise<void> {
+async function updatePostIfNotPressedThere(
+  deps: SupportDependencies,
+  request: SupportRequest,
+  pressedOn: string | undefined,
+): Promise<void> {
   if (!request.channelPost || request.channelPost.activityId === pressedOn) return;
   await deps
     .messenger()
     .updateCard(request.channelPost.address, request.channelPost.activityId, supportRequestCard(request, 'everyone'))
-    .catch((error: unknown) => deps.logger.warn({ requestId: request.id, err: { message: (error as Error).message } }, 'could not update the channel card'));
+    .catch((error: unknown) =>
+      deps.logger.warn(
+        { requestId: request.id, err: { message: (error as Error).message } },
+        'could not update the channel card',
+      ),
+    );
 }
 
 async function tellHost(deps: SupportDependencies, request: SupportRequest): Promise<void> {
@@ -151,5 +180,10 @@ async function tellHost(deps: SupportDependencies, request: SupportRequest): Pro
   await deps
     .messenger()
     .sendCard(chat, supportTakenCard(request))
-    .catch((error: unknown) => deps.logger.warn({ requestId: request.id, err: { message: (error as Error).message } }, 'could not tell the host'));
+    .catch((error: unknown) =>
+      deps.logger.warn(
+        { requestId: request.id, err: { message: (error as Error).message } },
+        'could not tell the host',
+      ),
+    );
 }

@@ -13,7 +13,11 @@ export function supportRequestCard(request: SupportRequest, viewer: SupportCardV
   const ids = { requestId: request.id, hostId: request.hostId };
   const status = request.takenBy ? `Picked up by ${request.takenBy.name}` : 'Waiting for someone to pick it up';
   const open = request.status === 'open';
-  const actions: CardAction[] = !open ? [] : viewer === 'iev' ? [SUPPORT_VERBS.take.action('I\u2019ll take this', ids, { style: 'positive' })] : [SUPPORT_VERBS.refresh.action('Show the latest', ids)];
+  const actions: CardAction[] = !open
+    ? []
+    : viewer === 'iev'
+      ? [SUPPORT_VERBS.take.action('I\u2019ll take this', ids, { style: 'positive' })]
+      : [SUPPORT_VERBS.refresh.action('Show the latest', ids)];
   return card(
     [
       paragraph('New Works request', { subtle: true }),

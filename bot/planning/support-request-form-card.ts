@@ -19,9 +19,16 @@ export function supportRequestFormCard(input: SupportRequestFormInput): Adaptive
     [
       paragraph(input.planTitle, { subtle: true }),
       heading('Ask the IEV team for help'),
-      paragraph('The Involvement, Experience and Volunteering team can advise, help you find people, host you at an Involvement Hub, help you get started or co-facilitate. Tell them what you are planning and what would help.'),
+      paragraph(
+        'The Involvement, Experience and Volunteering team can advise, help you find people, host you at an Involvement Hub, help you get started or co-facilitate. Tell them what you are planning and what would help.',
+      ),
       ...problemSummary(input.problems),
-      ...choiceInput('kinds', 'What would you like help with?', SUPPORT_KINDS, { multiple: true, value: input.values?.kinds, problems: input.problems, required: true }),
+      ...choiceInput('kinds', 'What would you like help with?', SUPPORT_KINDS, {
+        multiple: true,
+        value: input.values?.kinds,
+        problems: input.problems,
+        required: true,
+      }),
       ...textInput('description', 'What are you planning, and what help would be useful?', {
         maxLength: 2000,
         multiline: true,

@@ -8,7 +8,11 @@ export function supportSentCard(request: SupportRequest, posted: boolean): Adapt
     ? 'Your request is with the IEV team. I will tell you here when someone picks it up.'
     : 'Your request is saved, but the IEV team have not told me which channel to use yet, so I could not post it. They will see it when they check open requests. If it is urgent, email the IEV team.';
   return card(
-    [heading(posted ? 'Sent to the IEV team' : 'Request saved', 'Medium'), paragraph(message), paragraph(`About: ${request.planTitle}`, { subtle: true })],
+    [
+      heading(posted ? 'Sent to the IEV team' : 'Request saved', 'Medium'),
+      paragraph(message),
+      paragraph(`About: ${request.planTitle}`, { subtle: true }),
+    ],
     [PLAN_VERBS.resume.action('Back to my plan', { planId: request.planId })],
     { fallbackText: message },
   );

@@ -16,7 +16,9 @@ export const STATUSES_BY_LIST_STATE: Readonly<Record<ClaimListState, readonly Cl
   rejected: ['rejected'],
 };
 
-export const LISTED_STATUSES: readonly ClaimStatus[] = CLAIM_LIST_STATES.flatMap((state) => STATUSES_BY_LIST_STATE[state]);
+export const LISTED_STATUSES: readonly ClaimStatus[] = CLAIM_LIST_STATES.flatMap(
+  (state) => STATUSES_BY_LIST_STATE[state],
+);
 
 /** Claims the Trust still owes money on: their pay-by target still matters. */
 export const UNPAID_STATUSES: readonly ClaimStatus[] = ['submitted', 'queried', 'resubmitted', 'approved', 'exported'];
@@ -47,7 +49,11 @@ export interface ClaimListQuery {
   readonly continuation?: string | undefined;
 }
 
-export function listQueryFor(filters: ClaimListFilters, today: string, page: { pageSize: number; continuation?: string | undefined }): ClaimListQuery {
+export function listQueryFor(
+  filters: ClaimListFilters,
+  today: string,
+  page: { pageSize: number; continuation?: string | undefined },
+): ClaimListQuery {
   const statuses = filters.state ? STATUSES_BY_LIST_STATE[filters.state] : LISTED_STATUSES;
   return {
     statuses: filters.pastPayBy ? statuses.filter((status) => UNPAID_STATUSES.includes(status)) : statuses,

@@ -6,14 +6,26 @@ import { summarise, type Partner, type PartnerSummary } from '../register/partne
 import type { OutboxRepository } from '../notifications/ports.js';
 import type { Clock, Versioned } from '../ports.js';
 import type { ClaimPartners, ClaimRepository, ReceiptFiles, StoredFile } from './ports.js';
-import { awaitingDecision, canMove, editableByHost, type ClaimDocument, type ClaimStatus, type HistoryEntry, type ItemInput, type ReceiptRef } from './claim.js';
+import {
+  awaitingDecision,
+  canMove,
+  editableByHost,
+  type ClaimDocument,
+  type ClaimStatus,
+  type HistoryEntry,
+  type ItemInput,
+  type ReceiptRef,
+} from './claim.js';
 import { listQueryFor, type ClaimListFilters } from './claim-list.js';
 import { milesToTenths } from './money.js';
 import type { ReimbursementPolicy } from './policy.js';
 import { priceItems, taxYearOf, totalsOf } from './pricing.js';
 import type { PaymentChoice } from './payment-preference.js';
 
-export type Decision = { readonly outcome: 'approve' } | { readonly outcome: 'reject'; readonly reason: string } | { readonly outcome: 'query'; readonly question: string };
+export type Decision =
+  | { readonly outcome: 'approve' }
+  | { readonly outcome: 'reject'; readonly reason: string }
+  | { readonly outcome: 'query'; readonly question: string };
 
 export interface DecisionResult {
   readonly claim: ClaimDocument;
@@ -65,10 +77,16 @@ export class ClaimService {
   }
 
   /** Starts a claim for a partner. The id comes from the request's operation id, so a retried request finds the same draft. */
-  async startDraft(actor: Actor, request: { operationId: string; partnerId: string; workTitle: string }): Promise<ClaimDocument> {
+  async startDraft(
+    actor: Actor,
+    request: { operationId: string; partnerId: string; workTitle: string },
+  ): Promise<ClaimDocument> {
     if (!isStaff(actor)) throw new ForbiddenError('Only Trust colleagues can submit expense claims.');
     const partner = await this.options.partners.find(request.partnerId);
-    if (!partner || partner.status !== 'active') throw new ValidationError('Choose a partner from the register.', [{ field: 'partnerId', message: 'Choose a partner from the register' }]);
+    if (!partner || partner.status !== 'active')
+      throw new ValidationError('Choose a partner from the register.', [
+        { field: 'partnerId', message: 'Choose a partner from the register' },
+      ]);
     const now = this.now().toISOString();
     const { claim } = await this.options.claims.createClaim({
       id: stableId('claim', request.operationId),
@@ -85,7 +103,9 @@ export class ClaimService {
       totals: { expensesPence: 0, paymentsPence: 0 },
       policyVersion: this.options.policy().version,
       createdAt: now,
-      history: [{ status: 'draft', at: now, byId: actor.id, byName: actor.displayName, operationId: request.operationId }],
+      history: [
+        { status: 'draft', at: now, byId: actor.id, byName: actor.displayName, operationId: request.operationId },
+      ],
     });
     if (claim.hostId !== actor.id) throw new ForbiddenError('That claim belongs to someone else.');
     return claim;
@@ -94,7 +114,8 @@ export class ClaimService {
   /** A claim as its host or an IEV approver may see it. Everyone else is refused. */
   async view(actor: Actor, claimId: string): Promise<ClaimDocument> {
     const claim = await this.options.claims.findClaim(claimId);
-    if (!claim || !(claim.hostId === actor.id || isIevMember(actor))) throw new NotFoundError('That claim could not be found, or it is not yours to see.');
+    if (!claim || !(claim.hostId === actor.id || isIevMember(actor)))
+      throw new NotFoundError('That claim could not be found, or it is not yours to see.');
     return claim;
   }
 
@@ -104,7 +125,8 @@ export class ClaimService {
    */
   async statusFor(actor: Actor, claimId: string, where: { readonly inIevChannel: boolean }): Promise<ClaimDocument> {
     const claim = await this.options.claims.findClaim(claimId);
-    if (!claim || !(where.inIevChannel || claim.hostId === actor.id || isIevMember(actor))) throw new NotFoundError('That claim could not be found, or it is not yours to see.');
+    if (!claim || !(where.inIevChannel || claim.hostId === actor.id || isIevMember(actor)))
+      throw new NotFoundError('That claim could not be found, or it is not yours to see.');
     return claim;
   }
 
@@ -114,7 +136,11 @@ export class ClaimService {
   }
 
   /** The IEV team's list of every claim, filtered, newest first, one page at a time. */
-  async list(actor: Actor, filters: ClaimListFilters, page: { pageSize: number; continuation?: string | undefined }): Promise<{ items: ClaimDocument[]; continuation: string | undefined; today: string }> {
+  async list(
+    actor: Actor,
+    filters: ClaimListFilters,
+    page: { pageSize: number; continuation?: string | undefined },
+  ): Promise<{ items: ClaimDocument[]; continuation: string | undefined; today: string }> {
     assertMayListClaims(actor);
     const today = this.now().toISOString().slice(0, 10);
     const found = await this.options.claims.listPage(listQueryFor(filters, today, page));
@@ -128,7 +154,11 @@ export class ClaimService {
   }
 
   /** One receipt's file, for those who may see the claim (its host and IEV approvers). */
-  async receiptFile(actor: Actor, claimId: string, receiptId: string): Promise<{ receipt: ReceiptRef; file: StoredFile }> {
+  async receiptFile(
+    actor: Actor,
+    claimId: string,
+    receiptId: string,
+  ): Promise<{ receipt: ReceiptRef; file: StoredFile }> {
     const claim = await this.view(actor, claimId);
     const receipt = claim.receipts.find((candidate) => candidate.id === receiptId);
     if (!receipt || !this.options.receipts) throw new NotFoundError('That receipt could not be found on this claim.');
@@ -148,15 +178,28 @@ export class ClaimService {
     const itemId = stableId('item', operationId);
     return this.editAsHost(actor, claimId, async (claim) => {
       if (claim.items.some((item) => item.id === itemId)) return undefined;
-      if (claim.items.length >= 30) throw new ValidationError('A claim can have up to 30 items. Submit this one and start another.');
-      return this.reprice({ ...claim, items: [...claim.items, { id: itemId, input, category: 'expense', claimedPence: 0, amountPence: 0, explanation: '', flags: [] }] });
+      if (claim.items.length >= 30)
+        throw new ValidationError('A claim can have up to 30 items. Submit this one and start another.');
+      return this.reprice({
+        ...claim,
+        items: [
+          ...claim.items,
+          { id: itemId, input, category: 'expense', claimedPence: 0, amountPence: 0, explanation: '', flags: [] },
+        ],
+      });
     });
   }
 
   async removeItem(actor: Actor, claimId: string, itemId: string): Promise<ClaimDocument> {
     return this.editAsHost(actor, claimId, async (claim) => {
       if (!claim.items.some((item) => item.id === itemId)) return undefined;
-      return this.reprice({ ...claim, items: claim.items.filter((item) => item.id !== itemId), receipts: claim.receipts.map((receipt) => (receipt.itemId === itemId ? { ...receipt, itemId: undefined } : receipt)) });
+      return this.reprice({
+        ...claim,
+        items: claim.items.filter((item) => item.id !== itemId),
+        receipts: claim.receipts.map((receipt) =>
+          receipt.itemId === itemId ? { ...receipt, itemId: undefined } : receipt,
+        ),
+      });
     });
   }
 
@@ -197,18 +240,27 @@ export class ClaimService {
       try {
         await cleanup.receipts.delete(receipt.blobName);
       } catch {
-        cleanup.warn({ claimId: claim.id, receiptId: receipt.id, operationId }, 'receipt file of a discarded draft could not be removed');
+        cleanup.warn(
+          { claimId: claim.id, receiptId: receipt.id, operationId },
+          'receipt file of a discarded draft could not be removed',
+        );
       }
     }
   }
 
   /** Records a receipt already stored in Blob storage. It belongs to the latest item that needs one and has none. */
-  async attachReceipt(actor: Actor, claimId: string, receipt: Omit<ReceiptRef, 'itemId'>): Promise<{ claim: ClaimDocument; itemId: string | undefined }> {
+  async attachReceipt(
+    actor: Actor,
+    claimId: string,
+    receipt: Omit<ReceiptRef, 'itemId'>,
+  ): Promise<{ claim: ClaimDocument; itemId: string | undefined }> {
     let itemId: string | undefined;
     const claim = await this.editAsHost(actor, claimId, async (current) => {
       if (current.receipts.some((existing) => existing.id === receipt.id)) return undefined;
       const covered = new Set(current.receipts.map((existing) => existing.itemId));
-      const waiting = [...current.items].reverse().find((item) => item.flags.some((flag) => flag.code === 'missing-receipt') && !covered.has(item.id));
+      const waiting = [...current.items]
+        .reverse()
+        .find((item) => item.flags.some((flag) => flag.code === 'missing-receipt') && !covered.has(item.id));
       itemId = waiting?.id;
       if (current.receipts.length >= 30) throw new ValidationError('A claim can have up to 30 receipts.');
       return this.reprice({ ...current, receipts: [...current.receipts, { ...receipt, itemId }] });
@@ -216,9 +268,14 @@ export class ClaimService {
     return { claim, itemId };
   }
 
-  async recordPaymentChoice(actor: Actor, claimId: string, choice: Exclude<PaymentChoice, 'not-chosen'>): Promise<ClaimDocument> {
+  async recordPaymentChoice(
+    actor: Actor,
+    claimId: string,
+    choice: Exclude<PaymentChoice, 'not-chosen'>,
+  ): Promise<ClaimDocument> {
     const claim = await this.view(actor, claimId);
-    if (claim.hostId !== actor.id) throw new ForbiddenError('Only the host of this claim can record the partner\u2019s choice here.');
+    if (claim.hostId !== actor.id)
+      throw new ForbiddenError('Only the host of this claim can record the partner\u2019s choice here.');
     // Checked before the register is written: a refused change must leave the partner's record as it was.
     if (!editableByHost(claim.status)) throw new ConflictError(NO_LONGER_EDITABLE);
     await retryOnConflict(async () => {
@@ -233,19 +290,33 @@ export class ClaimService {
    * Sends the claim to the IEV team (or back to them, answered, after a query). The host confirms the
    * partner's declaration and their own. Re-checks every item against the current policy and records its version.
    */
-  async submit(actor: Actor, claimId: string, request: { operationId: string; partnerDeclaration: boolean; hostDeclaration: boolean; answer?: string | undefined }): Promise<ClaimDocument> {
+  async submit(
+    actor: Actor,
+    claimId: string,
+    request: {
+      operationId: string;
+      partnerDeclaration: boolean;
+      hostDeclaration: boolean;
+      answer?: string | undefined;
+    },
+  ): Promise<ClaimDocument> {
     return retryOnConflict(async () => {
       const problems = [
-        ...(request.partnerDeclaration ? [] : [{ field: 'partnerDeclaration', message: 'The partner must confirm they had these costs' }]),
+        ...(request.partnerDeclaration
+          ? []
+          : [{ field: 'partnerDeclaration', message: 'The partner must confirm they had these costs' }]),
         ...(request.hostDeclaration ? [] : [{ field: 'hostDeclaration', message: 'Confirm the claim is legitimate' }]),
       ];
       const claim = await this.options.claims.findClaim(claimId);
       if (!claim) throw new NotFoundError('That claim could not be found.');
-      if (claim.hostId !== actor.id) throw new ForbiddenError('Only the colleague who started this claim can submit it.');
+      if (claim.hostId !== actor.id)
+        throw new ForbiddenError('Only the colleague who started this claim can submit it.');
       if (claim.history.some((entry) => entry.operationId === request.operationId)) return claim;
       if (!editableByHost(claim.status)) throw new ConflictError(`This claim has already been sent (${claim.status}).`);
-      if (claim.status === 'queried' && !request.answer?.trim()) problems.push({ field: 'answer', message: 'Answer the IEV team\u2019s question' });
-      if (claim.items.length === 0) problems.push({ field: 'items', message: 'Add at least one item before submitting' });
+      if (claim.status === 'queried' && !request.answer?.trim())
+        problems.push({ field: 'answer', message: 'Answer the IEV team\u2019s question' });
+      if (claim.items.length === 0)
+        problems.push({ field: 'items', message: 'Add at least one item before submitting' });
       if (problems.length > 0) throw new ValidationError('Please check your answers.', problems);
       const status: ClaimStatus = claim.status === 'draft' ? 'submitted' : 'resubmitted';
       const now = this.now().toISOString();
@@ -255,9 +326,23 @@ export class ClaimService {
         status,
         declarations: { partnerConfirmedAt: now, hostConfirmedAt: now },
         submittedAt: claim.submittedAt ?? now,
-        payBy: claim.payBy ?? new Date(Date.parse(now) + this.options.policy().payment.targetDaysToPay * 86_400_000).toISOString().slice(0, 10),
+        payBy:
+          claim.payBy ??
+          new Date(Date.parse(now) + this.options.policy().payment.targetDaysToPay * 86_400_000)
+            .toISOString()
+            .slice(0, 10),
         openQuery: undefined,
-        history: [...claim.history, { status, at: now, byId: actor.id, byName: actor.displayName, note: request.answer?.trim() || undefined, operationId: request.operationId }],
+        history: [
+          ...claim.history,
+          {
+            status,
+            at: now,
+            byId: actor.id,
+            byName: actor.displayName,
+            note: request.answer?.trim() || undefined,
+            operationId: request.operationId,
+          },
+        ],
       };
       await this.announce(claim, ['iev-channel']);
       try {
@@ -280,13 +365,18 @@ export class ClaimService {
       if (!claim) throw new NotFoundError('That claim could not be found.');
       assertMayDecide(actor, claim);
       // Teams retrying the same invoke gets the answer the first attempt got.
-      if (claim.history.some((entry) => entry.operationId === operationId)) return { claim, applied: true, owed: undefined };
+      if (claim.history.some((entry) => entry.operationId === operationId))
+        return { claim, applied: true, owed: undefined };
       if (!awaitingDecision(claim.status)) return { claim, applied: false, owed: undefined };
       const next = this.decided(actor, claim, decision, operationId);
       // Written before the decision: if we crash after deciding, the message is already owed.
       await this.announce(claim, ['host', 'iev-channel']);
       try {
-        return { claim: await this.options.claims.replaceClaim(next, claim._etag), applied: true, owed: outboxId(claim, 'iev-channel') };
+        return {
+          claim: await this.options.claims.replaceClaim(next, claim._etag),
+          applied: true,
+          owed: outboxId(claim, 'iev-channel'),
+        };
       } finally {
         this.options.onEnqueued?.();
       }
@@ -299,12 +389,24 @@ export class ClaimService {
   }
 
   private decided(actor: Actor, claim: ClaimDocument, decision: Decision, operationId: string): ClaimDocument {
-    const note = decision.outcome === 'reject' ? decision.reason.trim() : decision.outcome === 'query' ? decision.question.trim() : undefined;
+    const note =
+      decision.outcome === 'reject'
+        ? decision.reason.trim()
+        : decision.outcome === 'query'
+          ? decision.question.trim()
+          : undefined;
     if (decision.outcome !== 'approve' && !note) {
       const field = decision.outcome === 'reject' ? 'reason' : 'question';
-      throw new ValidationError('Please check your answers.', [{ field, message: decision.outcome === 'reject' ? 'Give a reason for rejecting the claim' : 'Write the question for the host' }]);
+      throw new ValidationError('Please check your answers.', [
+        {
+          field,
+          message:
+            decision.outcome === 'reject' ? 'Give a reason for rejecting the claim' : 'Write the question for the host',
+        },
+      ]);
     }
-    const status: ClaimStatus = decision.outcome === 'approve' ? 'approved' : decision.outcome === 'reject' ? 'rejected' : 'queried';
+    const status: ClaimStatus =
+      decision.outcome === 'approve' ? 'approved' : decision.outcome === 'reject' ? 'rejected' : 'queried';
     const at = this.now().toISOString();
     const entry: HistoryEntry = { status, at, byId: actor.id, byName: actor.displayName, note, operationId };
     return {
@@ -326,7 +428,13 @@ export class ClaimService {
   }
 
   /** Moves one claim on (export, payment) as part of a batch. Returns false if it was not in the expected state. */
-  async advanceForPayment(actor: Actor, claimId: string, to: 'exported' | 'paid', batchId: string, operationId: string): Promise<boolean> {
+  async advanceForPayment(
+    actor: Actor,
+    claimId: string,
+    to: 'exported' | 'paid',
+    batchId: string,
+    operationId: string,
+  ): Promise<boolean> {
     if (!isIevMember(actor)) throw new ForbiddenError('Only the IEV team can export or pay claims.');
     return retryOnConflict(async () => {
       const claim = await this.options.claims.findClaim(claimId);
@@ -337,10 +445,23 @@ export class ClaimService {
       const next: ClaimDocument = {
         ...claim,
         status: to,
-        history: [...claim.history, { status: to, at: at.toISOString(), byId: actor.id, byName: actor.displayName, note: `Payment batch ${batchId}`, operationId }],
+        history: [
+          ...claim.history,
+          {
+            status: to,
+            at: at.toISOString(),
+            byId: actor.id,
+            byName: actor.displayName,
+            note: `Payment batch ${batchId}`,
+            operationId,
+          },
+        ],
         ...(to === 'exported'
           ? { exportBatchId: batchId, exportedAt: at.toISOString() }
-          : { paidAt: at.toISOString(), secondsToPay: Math.round((at.getTime() - Date.parse(claim.submittedAt ?? claim.createdAt)) / 1000) }),
+          : {
+              paidAt: at.toISOString(),
+              secondsToPay: Math.round((at.getTime() - Date.parse(claim.submittedAt ?? claim.createdAt)) / 1000),
+            }),
       };
       await this.options.claims.replaceClaim(next, claim._etag);
       return true;
@@ -351,14 +472,20 @@ export class ClaimService {
   private async announce(claim: ClaimDocument, targets: ReadonlyArray<'host' | 'iev-channel'>): Promise<void> {
     const seq = claim.history.length;
     const now = this.now();
-    for (const target of targets) await this.options.outbox.enqueue({ id: outboxId(claim, target), target, subjectId: claim.id, seq }, now);
+    for (const target of targets)
+      await this.options.outbox.enqueue({ id: outboxId(claim, target), target, subjectId: claim.id, seq }, now);
   }
 
-  private async editAsHost(actor: Actor, claimId: string, change: (claim: Versioned<ClaimDocument>) => Promise<ClaimDocument | undefined>): Promise<ClaimDocument> {
+  private async editAsHost(
+    actor: Actor,
+    claimId: string,
+    change: (claim: Versioned<ClaimDocument>) => Promise<ClaimDocument | undefined>,
+  ): Promise<ClaimDocument> {
     return retryOnConflict(async () => {
       const claim = await this.options.claims.findClaim(claimId);
       if (!claim) throw new NotFoundError('That claim could not be found.');
-      if (claim.hostId !== actor.id) throw new ForbiddenError('Only the colleague who started this claim can change it.');
+      if (claim.hostId !== actor.id)
+        throw new ForbiddenError('Only the colleague who started this claim can change it.');
       if (!editableByHost(claim.status)) throw new ConflictError(NO_LONGER_EDITABLE);
       const next = await change(claim);
       if (!next) return claim;
@@ -390,22 +517,31 @@ function outboxId(claim: ClaimDocument, target: 'host' | 'iev-channel'): string 
 /** Only the claim's host, and only while it is a draft: a queried claim has been seen by the IEV team and is answered, not discarded. */
 function assertMayDiscard(actor: Actor, claim: ClaimDocument): void {
   if (claim.hostId !== actor.id) throw new ForbiddenError('Only the colleague who started this claim can discard it.');
-  if (claim.status !== 'draft') throw new ConflictError('This claim has been sent to the IEV team, so it can no longer be discarded.');
+  if (claim.status !== 'draft')
+    throw new ConflictError('This claim has been sent to the IEV team, so it can no longer be discarded.');
 }
 
 /** Every claim (who was paid what, for whom) is the IEV team's to see; a host sees their own in their chat. */
 function assertMayListClaims(actor: Actor): void {
-  if (!isIevMember(actor)) throw new ForbiddenError('Only the IEV team can see every expense claim. Your own claims are under “my claims” in your chat with the Involvement Hub bot.');
+  if (!isIevMember(actor))
+    throw new ForbiddenError(
+      'Only the IEV team can see every expense claim. Your own claims are under “my claims” in your chat with the Involvement Hub bot.',
+    );
 }
 
 /** Only IEV approvers decide, and never on a claim they submitted or are the subject of. */
 export function assertMayDecide(actor: Actor, claim: ClaimDocument): void {
   if (!isIevMember(actor)) throw new ForbiddenError('Only IEV approvers can approve, reject or query claims.');
-  if (actor.id === claim.hostId || actor.id === claim.partnerId) throw new ForbiddenError('You cannot decide a claim you submitted or that is about you. Another IEV approver needs to decide it.');
+  if (actor.id === claim.hostId || actor.id === claim.partnerId)
+    throw new ForbiddenError(
+      'You cannot decide a claim you submitted or that is about you. Another IEV approver needs to decide it.',
+    );
 }
 
 export function mayDecide(actor: Actor, claim: ClaimDocument): boolean {
-  return isIevMember(actor) && actor.id !== claim.hostId && actor.id !== claim.partnerId && awaitingDecision(claim.status);
+  return (
+    isIevMember(actor) && actor.id !== claim.hostId && actor.id !== claim.partnerId && awaitingDecision(claim.status)
+  );
 }
 
 function carTenthsByTaxYear(claims: readonly ClaimDocument[], taxYearStarts: string): Record<string, number> {

@@ -8,12 +8,26 @@ export function statusLine(claim: ClaimDocument): string {
   const last = claim.history.at(-1);
   const label = STATUS_LABELS[claim.status];
   if (!last || claim.status === 'draft') return label;
-  const verb = { submitted: 'Submitted', resubmitted: 'Resubmitted', approved: 'Approved', rejected: 'Rejected', queried: 'Queried', exported: 'Exported for payment', paid: 'Marked paid', draft: 'Started' }[last.status];
+  const verb = {
+    submitted: 'Submitted',
+    resubmitted: 'Resubmitted',
+    approved: 'Approved',
+    rejected: 'Rejected',
+    queried: 'Queried',
+    exported: 'Exported for payment',
+    paid: 'Marked paid',
+    draft: 'Started',
+  }[last.status];
   return `${verb} by ${last.byName} at ${formatDateTime(last.at)}`;
 }
 
 export function formatDate(date: string): string {
-  return new Date(`${date.slice(0, 10)}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+  return new Date(`${date.slice(0, 10)}T12:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/London',
+  });
 }
 
 export function formatDateTime(at: string): string {

@@ -7,15 +7,29 @@ import { VEHICLES } from './policy.js';
  * change never alters a claim already checked.
  */
 
-export const CLAIM_STATUSES = ['draft', 'submitted', 'queried', 'resubmitted', 'approved', 'rejected', 'exported', 'paid'] as const;
+export const CLAIM_STATUSES = [
+  'draft',
+  'submitted',
+  'queried',
+  'resubmitted',
+  'approved',
+  'rejected',
+  'exported',
+  'paid',
+] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
 export const CARE_TYPES = ['carer', 'childcare', 'support-worker'] as const;
 export const FARE_MODES = ['bus', 'train', 'tram', 'coach', 'ferry', 'other'] as const;
 
 const isoDate = z.iso.date({ message: 'Enter a date' });
-const amount = z.number({ message: 'Enter an amount in pounds and pence, for example 4.50' }).int().min(1, 'Enter an amount more than £0').max(100_000, 'That is more than £1,000: please check it');
-const shortText = (max: number, message: string) => z.string({ message }).trim().min(1, message).max(max, `Keep this under ${max} characters`);
+const amount = z
+  .number({ message: 'Enter an amount in pounds and pence, for example 4.50' })
+  .int()
+  .min(1, 'Enter an amount more than £0')
+  .max(100_000, 'That is more than £1,000: please check it');
+const shortText = (max: number, message: string) =>
+  z.string({ message }).trim().min(1, message).max(max, `Keep this under ${max} characters`);
 
 export const itemInputSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -24,27 +38,71 @@ export const itemInputSchema = z.discriminatedUnion('kind', [
     vehicle: z.enum(VEHICLES, { message: 'Choose how they travelled' }),
     from: shortText(80, 'Enter where the journey started (a town or postcode area is enough)'),
     to: shortText(80, 'Enter where the journey ended'),
-    miles: z.number({ message: 'Enter the miles, for example 12 or 12.5' }).positive('Enter the miles, for example 12 or 12.5').max(1000, 'That is more than 1,000 miles: please check it'),
+    miles: z
+      .number({ message: 'Enter the miles, for example 12 or 12.5' })
+      .positive('Enter the miles, for example 12 or 12.5')
+      .max(1000, 'That is more than 1,000 miles: please check it'),
     passengers: z.number().int().min(0).max(8).default(0),
   }),
-  z.object({ kind: z.literal('fare'), date: isoDate, mode: z.enum(FARE_MODES), description: shortText(120, 'Say what the ticket was for'), amountPence: amount }),
-  z.object({ kind: z.literal('taxi'), date: isoDate, description: shortText(120, 'Say where the taxi went'), amountPence: amount, priorAgreement: z.string().trim().max(200).optional() }),
-  z.object({ kind: z.literal('parking'), date: isoDate, description: shortText(120, 'Say where they parked'), amountPence: amount }),
-  z.object({ kind: z.literal('care'), date: isoDate, careType: z.enum(CARE_TYPES, { message: 'Choose the kind of care' }), amountPence: amount }),
-  z.object({ kind: z.literal('subsistence'), date: isoDate, description: shortText(120, 'Say what it was, for example lunch'), amountPence: amount }),
+  z.object({
+    kind: z.literal('fare'),
+    date: isoDate,
+    mode: z.enum(FARE_MODES),
+    description: shortText(120, 'Say what the ticket was for'),
+    amountPence: amount,
+  }),
+  z.object({
+    kind: z.literal('taxi'),
+    date: isoDate,
+    description: shortText(120, 'Say where the taxi went'),
+    amountPence: amount,
+    priorAgreement: z.string().trim().max(200).optional(),
+  }),
+  z.object({
+    kind: z.literal('parking'),
+    date: isoDate,
+    description: shortText(120, 'Say where they parked'),
+    amountPence: amount,
+  }),
+  z.object({
+    kind: z.literal('care'),
+    date: isoDate,
+    careType: z.enum(CARE_TYPES, { message: 'Choose the kind of care' }),
+    amountPence: amount,
+  }),
+  z.object({
+    kind: z.literal('subsistence'),
+    date: isoDate,
+    description: shortText(120, 'Say what it was, for example lunch'),
+    amountPence: amount,
+  }),
   z.object({
     kind: z.literal('involvement-time'),
     date: isoDate,
     // A policy level's id; anything longer is a forged card, not a choice.
-    levelId: z.string({ message: 'Choose the kind of involvement' }).min(1, 'Choose the kind of involvement').max(60, 'Choose the kind of involvement'),
-    hours: z.number({ message: 'Enter the hours, for example 2 or 1.5' }).positive('Enter the hours, for example 2 or 1.5').max(12, 'That is more than 12 hours in a day: please check it'),
+    levelId: z
+      .string({ message: 'Choose the kind of involvement' })
+      .min(1, 'Choose the kind of involvement')
+      .max(60, 'Choose the kind of involvement'),
+    hours: z
+      .number({ message: 'Enter the hours, for example 2 or 1.5' })
+      .positive('Enter the hours, for example 2 or 1.5')
+      .max(12, 'That is more than 12 hours in a day: please check it'),
   }),
 ]);
 
 export type ItemInput = z.infer<typeof itemInputSchema>;
 export type ItemKind = ItemInput['kind'];
 
-export const FLAG_CODES = ['over-cap', 'missing-receipt', 'too-old', 'future-date', 'taxi-without-agreement', 'payment-preference-not-chosen', 'payment-declined'] as const;
+export const FLAG_CODES = [
+  'over-cap',
+  'missing-receipt',
+  'too-old',
+  'future-date',
+  'taxi-without-agreement',
+  'payment-preference-not-chosen',
+  'payment-declined',
+] as const;
 export type FlagCode = (typeof FLAG_CODES)[number];
 
 export interface PolicyFlag {
@@ -116,7 +174,15 @@ export interface ClaimDocument {
   readonly submittedAt?: string | undefined;
   /** The policy's target date for payment (YYYY-MM-DD), counted from first submission. */
   readonly payBy?: string | undefined;
-  readonly decision?: { readonly outcome: 'approved' | 'rejected'; readonly byId: string; readonly byName: string; readonly at: string; readonly reason?: string | undefined } | undefined;
+  readonly decision?:
+    | {
+        readonly outcome: 'approved' | 'rejected';
+        readonly byId: string;
+        readonly byName: string;
+        readonly at: string;
+        readonly reason?: string | undefined;
+      }
+    | undefined;
   readonly openQuery?: { readonly question: string; readonly byName: string; readonly at: string } | undefined;
   readonly exportBatchId?: string | undefined;
   readonly exportedAt?: string | undefined;

@@ -47,10 +47,14 @@ export class PaymentService {
     const batch = await this.claims.findBatch(batchId);
     if (!batch) throw new NotFoundError('That payment batch could not be found.');
     if (batch.status === 'exporting') await this.finish(actor, batch);
-    for (const claim of await this.claimsIn(batchId)) await this.claimService.advanceForPayment(actor, claim.id, 'paid', batchId, `${batchId}:paid`);
+    for (const claim of await this.claimsIn(batchId))
+      await this.claimService.advanceForPayment(actor, claim.id, 'paid', batchId, `${batchId}:paid`);
     const current = (await this.claims.findBatch(batchId))!;
     if (current.status === 'paid') return current;
-    return this.claims.replaceBatch({ ...current, status: 'paid', paidAt: this.now().toISOString(), paidByName: actor.displayName }, current._etag);
+    return this.claims.replaceBatch(
+      { ...current, status: 'paid', paidAt: this.now().toISOString(), paidByName: actor.displayName },
+      current._etag,
+    );
   }
 
   async batch(actor: Actor, batchId: string): Promise<PaymentBatchDocument> {
@@ -89,10 +93,14 @@ export class PaymentService {
   /** Moves the batch's claims to exported and records what really joined it. Safe to repeat. */
   private async finish(actor: Actor, batch: PaymentBatchDocument & { _etag: string }): Promise<PaymentBatchDocument> {
     if (batch.status !== 'exporting') return batch;
-    for (const claimId of batch.claimIds) await this.claimService.advanceForPayment(actor, claimId, 'exported', batch.id, `${batch.id}:export`);
+    for (const claimId of batch.claimIds)
+      await this.claimService.advanceForPayment(actor, claimId, 'exported', batch.id, `${batch.id}:export`);
     const joined = await this.claimsIn(batch.id);
     const totals = totalsOf(joined.flatMap((claim) => claim.items as PricedItem[]));
-    return this.claims.replaceBatch({ ...batch, status: 'exported', claimIds: joined.map((claim) => claim.id), totals }, batch._etag);
+    return this.claims.replaceBatch(
+      { ...batch, status: 'exported', claimIds: joined.map((claim) => claim.id), totals },
+      batch._etag,
+    );
   }
 }
 
@@ -123,11 +131,27 @@ export const CSV_COLUMNS = [
   'policy_version',
 ] as const;
 
-function csvRow(batchId: string, claim: ClaimDocument, item: PricedItem, claimTotal: number): Record<string, string | number> {
+function csvRow(
+  batchId: string,
+  claim: ClaimDocument,
+  item: PricedItem,
+  claimTotal: number,
+): Record<string, string | number> {
   const input = item.input;
-  const [quantity, unit] = input.kind === 'mileage' ? [input.miles, 'miles'] : input.kind === 'involvement-time' ? [input.hours, 'hours'] : [1, 'item'];
+  const [quantity, unit] =
+    input.kind === 'mileage'
+      ? [input.miles, 'miles']
+      : input.kind === 'involvement-time'
+        ? [input.hours, 'hours']
+        : [1, 'item'];
   const description =
-    input.kind === 'mileage' ? `${input.vehicle}: ${input.from} to ${input.to}${input.passengers ? `, ${input.passengers} passenger(s)` : ''}` : input.kind === 'care' ? input.careType : input.kind === 'involvement-time' ? input.levelId : input.description;
+    input.kind === 'mileage'
+      ? `${input.vehicle}: ${input.from} to ${input.to}${input.passengers ? `, ${input.passengers} passenger(s)` : ''}`
+      : input.kind === 'care'
+        ? input.careType
+        : input.kind === 'involvement-time'
+          ? input.levelId
+          : input.description;
   return {
     batch_id: batchId,
     claim_id: claim.id,

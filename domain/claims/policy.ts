@@ -17,9 +17,14 @@ const mileageBand = z.object({
 
 const vehicle = z
   .object({ label: z.string().min(1), bands: z.array(mileageBand).min(1), passengerPencePerMile: pence })
-  .refine((value) => value.bands.slice(0, -1).every((band) => band.upToMilesInTaxYear !== undefined) && value.bands.at(-1)!.upToMilesInTaxYear === undefined, {
-    message: 'every mileage band but the last needs upToMilesInTaxYear; the last must have none',
-  });
+  .refine(
+    (value) =>
+      value.bands.slice(0, -1).every((band) => band.upToMilesInTaxYear !== undefined) &&
+      value.bands.at(-1)!.upToMilesInTaxYear === undefined,
+    {
+      message: 'every mileage band but the last needs upToMilesInTaxYear; the last must have none',
+    },
+  );
 
 export const VEHICLES = ['car', 'motorcycle', 'bicycle'] as const;
 
@@ -46,7 +51,9 @@ export const policySchema = z.object({
     examples: z.boolean(),
     paidThrough: z.literal('payroll'),
     taxable: z.literal(true),
-    levels: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), label: z.string().min(1), pencePerHour: pence })).min(1),
+    levels: z
+      .array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), label: z.string().min(1), pencePerHour: pence }))
+      .min(1),
   }),
 });
 
@@ -55,7 +62,11 @@ export type ReimbursementPolicy = z.infer<typeof policySchema>;
 // policy/ is at the repository root, two folders up from domain/claims/ in the sources and three from
 // dist/domain/claims/ once built (npm run start:prod, App Service).
 const SOURCE_ROOT = join(import.meta.dirname, '..', '..');
-export const DEFAULT_POLICY_FILE = join(basename(SOURCE_ROOT) === 'dist' ? dirname(SOURCE_ROOT) : SOURCE_ROOT, 'policy', 'reimbursement-policy.json');
+export const DEFAULT_POLICY_FILE = join(
+  basename(SOURCE_ROOT) === 'dist' ? dirname(SOURCE_ROOT) : SOURCE_ROOT,
+  'policy',
+  'reimbursement-policy.json',
+);
 
 export class PolicyError extends Error {
   override readonly name = 'PolicyError';
@@ -65,7 +76,9 @@ export class PolicyError extends Error {
 export function parsePolicy(raw: unknown): ReimbursementPolicy {
   const parsed = policySchema.safeParse(raw);
   if (!parsed.success) {
-    throw new PolicyError(`The reimbursement policy is not valid:\n${parsed.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`).join('\n')}`);
+    throw new PolicyError(
+      `The reimbursement policy is not valid:\n${parsed.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`).join('\n')}`,
+    );
   }
   return parsed.data;
 }

@@ -20,14 +20,18 @@ export interface PricingContext {
 export const BENEFITS_ADVICE =
   'Payments for involvement can affect benefits (expenses do not). Before choosing, the partner can get free advice from Citizens Advice or the benefits helpline on gov.uk.';
 
-export function priceItems(items: ReadonlyArray<{ id: string; input: ItemInput }>, context: PricingContext): PricedItem[] {
+export function priceItems(
+  items: ReadonlyArray<{ id: string; input: ItemInput }>,
+  context: PricingContext,
+): PricedItem[] {
   const carTenths: Record<string, number> = { ...context.priorCarTenthsByTaxYear };
   let careSoFar = 0;
   const subsistenceByDay: Record<string, number> = {};
   return items.map(({ id, input }) => {
     const priced = priceOne(input, context, { carTenths, careSoFar, subsistenceByDay });
     if (input.kind === 'care') careSoFar += priced.amountPence;
-    if (input.kind === 'subsistence') subsistenceByDay[input.date] = (subsistenceByDay[input.date] ?? 0) + priced.amountPence;
+    if (input.kind === 'subsistence')
+      subsistenceByDay[input.date] = (subsistenceByDay[input.date] ?? 0) + priced.amountPence;
     const flags = [...priced.flags, ...commonFlags(input, priced.claimedPence, id, context)];
     return { id, input, ...priced, flags };
   });
@@ -63,16 +67,33 @@ function priceOne(input: ItemInput, context: PricingContext, running: Running): 
     case 'mileage':
       return priceMileage(input, policy, running.carTenths);
     case 'fare':
-      return plainExpense(input.amountPence, `${capitalise(input.mode)} fare (standard class): ${formatPounds(input.amountPence)}`);
+      return plainExpense(
+        input.amountPence,
+        `${capitalise(input.mode)} fare (standard class): ${formatPounds(input.amountPence)}`,
+      );
     case 'parking':
       return plainExpense(input.amountPence, `Parking: ${formatPounds(input.amountPence)}`);
     case 'taxi': {
       const priced = plainExpense(input.amountPence, `Taxi: ${formatPounds(input.amountPence)}`);
       if (!policy.taxi.priorAgreementRequired || input.priorAgreement) return priced;
-      return { ...priced, flags: [{ code: 'taxi-without-agreement', message: 'Taxis are only paid when agreed in advance. Say who agreed it, or the IEV team may refuse this item.' }] };
+      return {
+        ...priced,
+        flags: [
+          {
+            code: 'taxi-without-agreement',
+            message:
+              'Taxis are only paid when agreed in advance. Say who agreed it, or the IEV team may refuse this item.',
+          },
+        ],
+      };
     }
     case 'care':
-      return capped(input.amountPence, policy.care.capPencePerClaim - running.careSoFar, `${careLabel(input.careType)}: ${formatPounds(input.amountPence)}`, `Care costs are capped at ${formatPounds(policy.care.capPencePerClaim)} per claim`);
+      return capped(
+        input.amountPence,
+        policy.care.capPencePerClaim - running.careSoFar,
+        `${careLabel(input.careType)}: ${formatPounds(input.amountPence)}`,
+        `Care costs are capped at ${formatPounds(policy.care.capPencePerClaim)} per claim`,
+      );
     case 'subsistence':
       return capped(
         input.amountPence,
@@ -85,7 +106,11 @@ function priceOne(input: ItemInput, context: PricingContext, running: Running): 
   }
 }
 
-function priceMileage(input: Extract<ItemInput, { kind: 'mileage' }>, policy: ReimbursementPolicy, carTenths: Record<string, number>): Priced {
+function priceMileage(
+  input: Extract<ItemInput, { kind: 'mileage' }>,
+  policy: ReimbursementPolicy,
+  carTenths: Record<string, number>,
+): Priced {
   const vehicle = policy.mileage.vehicles[input.vehicle];
   const tenths = milesToTenths(input.miles);
   const taxYear = taxYearOf(input.date, policy.mileage.taxYearStarts);
@@ -111,12 +136,20 @@ function priceMileage(input: Extract<ItemInput, { kind: 'mileage' }>, policy: Re
   const passengerRate = vehicle.passengerPencePerMile;
   if (input.passengers > 0 && passengerRate > 0) {
     const passengerPence = Math.round((input.passengers * tenths * passengerRate) / 10);
-    parts.push(`${input.passengers} passenger${input.passengers === 1 ? '' : 's'} × ${formatTenths(tenths)} miles × ${formatRate(passengerRate)} = ${formatPounds(passengerPence)}`);
+    parts.push(
+      `${input.passengers} passenger${input.passengers === 1 ? '' : 's'} × ${formatTenths(tenths)} miles × ${formatRate(passengerRate)} = ${formatPounds(passengerPence)}`,
+    );
     pence += passengerPence;
   }
   const firstLimit = vehicle.bands[0]!.upToMilesInTaxYear;
-  const note = bandsUsed > 1 && firstLimit ? ` (the rate drops after ${firstLimit.toLocaleString('en-GB')} miles in the tax year)` : '';
-  const explanation = parts.length > 1 ? `${parts.join('; ')}; total ${formatPounds(pence)}${note}` : `${parts[0] ?? `0 miles = ${formatPounds(0)}`}${note}`;
+  const note =
+    bandsUsed > 1 && firstLimit
+      ? ` (the rate drops after ${firstLimit.toLocaleString('en-GB')} miles in the tax year)`
+      : '';
+  const explanation =
+    parts.length > 1
+      ? `${parts.join('; ')}; total ${formatPounds(pence)}${note}`
+      : `${parts[0] ?? `0 miles = ${formatPounds(0)}`}${note}`;
   return { category: 'expense', claimedPence: pence, amountPence: pence, explanation, flags: [] };
 }
 
@@ -133,10 +166,16 @@ function priceTime(input: Extract<ItemInput, { kind: 'involvement-time' }>, cont
     amountPence = 0;
     flags.push({ code: 'over-cap', message: 'This kind of involvement has no payment rate in the current policy.' });
   } else if (context.paymentChoice === 'not-chosen') {
-    flags.push({ code: 'payment-preference-not-chosen', message: `The partner has not said whether they want to be paid. ${BENEFITS_ADVICE}` });
+    flags.push({
+      code: 'payment-preference-not-chosen',
+      message: `The partner has not said whether they want to be paid. ${BENEFITS_ADVICE}`,
+    });
   } else if (context.paymentChoice !== 'accept-payment') {
     amountPence = 0;
-    flags.push({ code: 'payment-declined', message: 'The partner has chosen not to receive payments, so this time is recorded but not paid.' });
+    flags.push({
+      code: 'payment-declined',
+      message: 'The partner has chosen not to receive payments, so this time is recorded but not paid.',
+    });
   }
   return { category: 'payment', claimedPence: pence, amountPence, explanation, flags };
 }
@@ -153,7 +192,9 @@ function capped(claimed: number, room: number, explanation: string, capRule: str
     claimedPence: claimed,
     amountPence: allowed,
     explanation: `${explanation}, ${formatPounds(allowed)} allowed`,
-    flags: [{ code: 'over-cap', message: `${capRule}: ${formatPounds(claimed)} claimed, ${formatPounds(allowed)} allowed.` }],
+    flags: [
+      { code: 'over-cap', message: `${capRule}: ${formatPounds(claimed)} claimed, ${formatPounds(allowed)} allowed.` },
+    ],
   };
 }
 
@@ -165,9 +206,16 @@ function commonFlags(input: ItemInput, claimedPence: number, itemId: string, con
   }
   const age = daysBetween(input.date, context.today);
   if (age > context.policy.claimAge.maxDays) {
-    flags.push({ code: 'too-old', message: `This was ${age} days ago. Claims older than ${context.policy.claimAge.maxDays} days need the IEV team\u2019s agreement.` });
+    flags.push({
+      code: 'too-old',
+      message: `This was ${age} days ago. Claims older than ${context.policy.claimAge.maxDays} days need the IEV team\u2019s agreement.`,
+    });
   }
-  if (age < 0) flags.push({ code: 'future-date', message: 'This date is in the future. Claim for things that have already happened.' });
+  if (age < 0)
+    flags.push({
+      code: 'future-date',
+      message: 'This date is in the future. Claim for things that have already happened.',
+    });
   return flags;
 }
 

@@ -49,7 +49,17 @@ export interface ImpactFacts {
 export const EQUALITY_CATEGORIES = [
   { key: 'ageBand', label: 'Age group', answers: ['18-24', '25-34', '35-49', '50-64', '65+'] },
   { key: 'disability', label: 'Disability', answers: ['Yes', 'No'] },
-  { key: 'ethnicGroup', label: 'Ethnic group', answers: ['Asian or Asian British', 'Black, Black British, Caribbean or African', 'Mixed or multiple ethnic groups', 'White', 'Another ethnic group'] },
+  {
+    key: 'ethnicGroup',
+    label: 'Ethnic group',
+    answers: [
+      'Asian or Asian British',
+      'Black, Black British, Caribbean or African',
+      'Mixed or multiple ethnic groups',
+      'White',
+      'Another ethnic group',
+    ],
+  },
   { key: 'gender', label: 'Gender', answers: ['Woman', 'Man', 'Non-binary', 'In another way'] },
 ] as const;
 
@@ -98,21 +108,40 @@ export function impactReport(facts: ImpactFacts, period: Period, options: Report
   const involvedIds = new Set(inThePeriod.flatMap((session) => session.partnerIds));
   const faces = newAndReturning(involvedIds, facts.sessions, period);
   const people = suppressGroup({ newFaces: faces.newFaces, returning: faces.returning }, threshold);
-  const partnerMinutes = inThePeriod.reduce((sum, session) => sum + session.durationMinutes * session.partnerIds.length, 0);
+  const partnerMinutes = inThePeriod.reduce(
+    (sum, session) => sum + session.durationMinutes * session.partnerIds.length,
+    0,
+  );
   return {
     period,
     threshold,
     people: { involved: people.total, ...people.cells },
-    hours: { sessions: inThePeriod.length, partnerHours: isShown(people.total) ? Math.round(partnerMinutes / 6) / 10 : undefined },
-    reach: reachOf(facts.partners.filter((partner) => involvedIds.has(partner.id)), involvedIds.size, threshold),
+    hours: {
+      sessions: inThePeriod.length,
+      partnerHours: isShown(people.total) ? Math.round(partnerMinutes / 6) / 10 : undefined,
+    },
+    reach: reachOf(
+      facts.partners.filter((partner) => involvedIds.has(partner.id)),
+      involvedIds.size,
+      threshold,
+    ),
     work: workOf(inThePeriod, facts.work),
-    money: moneyOf(facts.paidClaims.filter((claim) => inPeriod(claim.paidAt, period)), options),
+    money: moneyOf(
+      facts.paidClaims.filter((claim) => inPeriod(claim.paidAt, period)),
+      options,
+    ),
   };
 }
 
 /** New: their first session ever is in the period. Returning: they took part before it too. */
-function newAndReturning(involved: ReadonlySet<string>, sessions: readonly SessionFacts[], period: Period): { newFaces: number; returning: number } {
-  const returningIds = new Set(sessions.filter((session) => session.date.slice(0, 10) < period.from).flatMap((session) => session.partnerIds));
+function newAndReturning(
+  involved: ReadonlySet<string>,
+  sessions: readonly SessionFacts[],
+  period: Period,
+): { newFaces: number; returning: number } {
+  const returningIds = new Set(
+    sessions.filter((session) => session.date.slice(0, 10) < period.from).flatMap((session) => session.partnerIds),
+  );
   const returning = [...involved].filter((id) => returningIds.has(id)).length;
   return { newFaces: involved.size - returning, returning };
 }
@@ -120,32 +149,55 @@ function newAndReturning(involved: ReadonlySet<string>, sessions: readonly Sessi
 function reachOf(partners: readonly PartnerFacts[], involved: number, threshold: number): ImpactReport['reach'] {
   const withAnswers = partners.filter((partner) => partner.equality !== undefined);
   const consent = suppressGroup({ agreed: withAnswers.length, notAgreed: involved - withAnswers.length }, threshold);
-  const categories = isShown(consent.cells.agreed) && withAnswers.length > 0 ? EQUALITY_CATEGORIES.map((category) => categoryOf(category, withAnswers, threshold)) : [];
+  const categories =
+    isShown(consent.cells.agreed) && withAnswers.length > 0
+      ? EQUALITY_CATEGORIES.map((category) => categoryOf(category, withAnswers, threshold))
+      : [];
   return { ...consent.cells, categories };
 }
 
-function categoryOf(category: (typeof EQUALITY_CATEGORIES)[number], partners: readonly PartnerFacts[], threshold: number): ReachCategory {
+function categoryOf(
+  category: (typeof EQUALITY_CATEGORIES)[number],
+  partners: readonly PartnerFacts[],
+  threshold: number,
+): ReachCategory {
   const known: readonly string[] = category.answers;
-  const tally: Record<string, number> = Object.fromEntries([...known, ANOTHER_ANSWER, NOT_ANSWERED].map((answer) => [answer, 0]));
+  const tally: Record<string, number> = Object.fromEntries(
+    [...known, ANOTHER_ANSWER, NOT_ANSWERED].map((answer) => [answer, 0]),
+  );
   for (const partner of partners) {
     const answer = partner.equality?.[category.key]?.trim();
-    const bucket = !answer || /prefer not/i.test(answer) ? NOT_ANSWERED : known.includes(answer) ? answer : ANOTHER_ANSWER;
+    const bucket =
+      !answer || /prefer not/i.test(answer) ? NOT_ANSWERED : known.includes(answer) ? answer : ANOTHER_ANSWER;
     tally[bucket] = (tally[bucket] ?? 0) + 1;
   }
   const { cells } = suppressGroup(tally, threshold);
-  return { key: category.key, label: category.label, groups: Object.entries(cells).map(([answer, count]) => ({ answer, count })) };
+  return {
+    key: category.key,
+    label: category.label,
+    groups: Object.entries(cells).map(([answer, count]) => ({ answer, count })),
+  };
 }
 
 function workOf(sessions: readonly SessionFacts[], work: readonly WorkFacts[]): ImpactReport['work'] {
   const ids = new Set(sessions.map((session) => session.workId));
-  return { withSessions: ids.size, closedLoop: work.filter((piece) => ids.has(piece.id) && piece.feedbackRecorded).length };
+  return {
+    withSessions: ids.size,
+    closedLoop: work.filter((piece) => ids.has(piece.id) && piece.feedbackRecorded).length,
+  };
 }
 
 function moneyOf(claims: readonly PaidClaimFacts[], options: ReportOptions): ImpactReport['money'] {
   const claimsPaid = suppressCount(claims.length, options.threshold);
   const base = { claimsPaid, targetDays: options.targetDaysToPay };
   if (!isShown(claimsPaid) || claims.length === 0) {
-    return { ...base, expensesPence: undefined, paymentsPence: undefined, medianDaysToPay: undefined, paidWithinTargetPercent: undefined };
+    return {
+      ...base,
+      expensesPence: undefined,
+      paymentsPence: undefined,
+      medianDaysToPay: undefined,
+      paidWithinTargetPercent: undefined,
+    };
   }
   const days = claims.map((claim) => daysBetween(claim.submittedAt, claim.paidAt));
   return {
@@ -153,7 +205,9 @@ function moneyOf(claims: readonly PaidClaimFacts[], options: ReportOptions): Imp
     expensesPence: claims.reduce((sum, claim) => sum + claim.expensesPence, 0),
     paymentsPence: claims.reduce((sum, claim) => sum + claim.paymentsPence, 0),
     medianDaysToPay: Math.round(median(days) * 10) / 10,
-    paidWithinTargetPercent: Math.round((100 * days.filter((value) => value <= options.targetDaysToPay).length) / days.length),
+    paidWithinTargetPercent: Math.round(
+      (100 * days.filter((value) => value <= options.targetDaysToPay).length) / days.length,
+    ),
   };
 }
 

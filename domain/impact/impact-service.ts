@@ -5,7 +5,6 @@ import type { ImpactFactsReader } from './ports.js';
 import { periodFrom } from './period.js';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from './suppression.js';
 
-
 export interface ImpactServiceOptions {
   readonly targetDaysToPay: () => number;
   readonly threshold?: number;
@@ -20,9 +19,13 @@ export class ImpactService {
   ) {}
 
   async report(actor: Actor, asked: { from?: string | undefined; to?: string | undefined }): Promise<ImpactReport> {
-    if (!isStaff(actor)) throw new ForbiddenError('The "Is it working?" figures are for the IEV team and staff who run involvement work.');
+    if (!isStaff(actor))
+      throw new ForbiddenError('The "Is it working?" figures are for the IEV team and staff who run involvement work.');
     const period = periodFrom(asked, (this.options.now ?? (() => new Date()))());
     const facts = await this.reader.factsFor(period);
-    return impactReport(facts, period, { threshold: this.options.threshold ?? DEFAULT_SUPPRESSION_THRESHOLD, targetDaysToPay: this.options.targetDaysToPay() });
+    return impactReport(facts, period, {
+      threshold: this.options.threshold ?? DEFAULT_SUPPRESSION_THRESHOLD,
+      targetDaysToPay: this.options.targetDaysToPay(),
+    });
   }
 }

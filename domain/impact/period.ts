@@ -23,9 +23,14 @@ export function lastTwelveMonths(today: Date): Period {
 export function periodFrom(asked: { from?: string | undefined; to?: string | undefined }, today: Date): Period {
   const fallback = lastTwelveMonths(today);
   const period = { from: asked.from ?? fallback.from, to: asked.to ?? fallback.to };
-  if (period.from > period.to) throw new ValidationError('The start of the period must be on or before its end.', [{ field: 'from', message: 'Choose a start date on or before the end date.' }]);
+  if (period.from > period.to)
+    throw new ValidationError('The start of the period must be on or before its end.', [
+      { field: 'from', message: 'Choose a start date on or before the end date.' },
+    ]);
   if ((Date.parse(period.to) - Date.parse(period.from)) / DAY_MS > MAX_DAYS) {
-    throw new ValidationError('Choose a period of five years or less.', [{ field: 'from', message: 'Choose a period of five years or less.' }]);
+    throw new ValidationError('Choose a period of five years or less.', [
+      { field: 'from', message: 'Choose a period of five years or less.' },
+    ]);
   }
   return period;
 }

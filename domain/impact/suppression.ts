@@ -47,7 +47,10 @@ export interface SuppressedGroup<K extends string> {
  * A total and the cells that add up to it. Cells are given in a fixed order; ties for "next
  * smallest" go to the earlier cell so the result never depends on object key order by chance.
  */
-export function suppressGroup<K extends string>(values: Readonly<Record<K, number>>, threshold: number): SuppressedGroup<K> {
+export function suppressGroup<K extends string>(
+  values: Readonly<Record<K, number>>,
+  threshold: number,
+): SuppressedGroup<K> {
   const keys = Object.keys(values) as K[];
   const totalValue = keys.reduce((sum, key) => sum + values[key], 0);
   let total = suppressCount(totalValue, threshold);
@@ -58,7 +61,9 @@ export function suppressGroup<K extends string>(values: Readonly<Record<K, numbe
   }
   const hidden = keys.filter((key) => !isShown(cells[key]));
   if (hidden.length === 1) {
-    const candidates = keys.filter((key) => isShown(cells[key]) && values[key] > 0).sort((a, b) => values[a] - values[b]);
+    const candidates = keys
+      .filter((key) => isShown(cells[key]) && values[key] > 0)
+      .sort((a, b) => values[a] - values[b]);
     const next = candidates[0];
     if (next !== undefined) cells[next] = HIDDEN;
     else total = HIDDEN;

@@ -25,7 +25,9 @@ const NEVER_HAPPENED_AFTER_MS = 60_000;
  * own history (event `seq`), so a message is exactly about what happened, whoever won a race; how it
  * looks is the Teams edge's business (`Notifier`).
  */
-export function claimDeliverer(options: ClaimNotificationOptions): (message: OutboxMessage) => Promise<DeliveryOutcome> {
+export function claimDeliverer(
+  options: ClaimNotificationOptions,
+): (message: OutboxMessage) => Promise<DeliveryOutcome> {
   return async (message) => {
     const claim = await options.claims.findClaim(message.subjectId);
     if (!claim) return 'void';
@@ -44,13 +46,18 @@ export function claimDeliverer(options: ClaimNotificationOptions): (message: Out
     }
     const channel = await options.ievChannel();
     if (!channel) return 'wait';
-    const notification: ClaimNotification = { kind: 'approval-status', claim, approverIds: await options.approverIds() };
+    const notification: ClaimNotification = {
+      kind: 'approval-status',
+      claim,
+      approverIds: await options.approverIds(),
+    };
     if (claim.approvalCard && claim.approvalCard.conversationId === channel.conversationId) {
       await options.notifier().update(channel, claim.approvalCard.activityId, notification);
       return 'delivered';
     }
     const activityId = await options.notifier().post(channel, notification);
-    if (activityId) await options.claimService.rememberApprovalCard(claim.id, { activityId, conversationId: channel.conversationId });
+    if (activityId)
+      await options.claimService.rememberApprovalCard(claim.id, { activityId, conversationId: channel.conversationId });
     return 'delivered';
   };
 }

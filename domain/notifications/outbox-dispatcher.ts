@@ -16,7 +16,10 @@ export interface DispatcherOptions {
   readonly baseDelayMs?: number;
   readonly now?: Clock;
   /** Told of every attempt's outcome (for a delivery-count metric); never of the message itself. */
-  readonly onAttempt?: (attempt: { readonly outcome: AttemptOutcome; readonly target: OutboxMessage['target'] }) => void;
+  readonly onAttempt?: (attempt: {
+    readonly outcome: AttemptOutcome;
+    readonly target: OutboxMessage['target'];
+  }) => void;
 }
 
 /** delivered / void (nothing to send any more) / waiting (not possible yet) / retry (an error) / failed (gave up). */
@@ -84,7 +87,10 @@ export class OutboxDispatcher {
       if (message.lastError && Date.parse(message.nextAttemptAt) > now) return;
       await this.attempt(message);
     } catch (error) {
-      this.options.logger.warn({ messageId: id, err: { name: (error as Error)?.name } }, 'outbox message not delivered now; a pass will retry');
+      this.options.logger.warn(
+        { messageId: id, err: { name: (error as Error)?.name } },
+        'outbox message not delivered now; a pass will retry',
+      );
     }
   }
 
@@ -106,7 +112,9 @@ export class OutboxDispatcher {
       this.timer = undefined;
       this.running = this.runOnce()
         .then(() => undefined)
-        .catch((error: unknown) => this.options.logger.warn({ err: { name: (error as Error)?.name } }, 'outbox pass failed; will retry'))
+        .catch((error: unknown) =>
+          this.options.logger.warn({ err: { name: (error as Error)?.name } }, 'outbox pass failed; will retry'),
+        )
         .finally(() => {
           this.running = undefined;
           const soon = this.again;
@@ -130,7 +138,10 @@ export class OutboxDispatcher {
     const leaseEnds = new Date(now.getTime() + LEASE_MS).toISOString();
     let leased: Versioned<OutboxMessage>;
     try {
-      leased = await this.options.store.replace({ ...strip(message), nextAttemptAt: leaseEnds, leasedUntil: leaseEnds }, message._etag);
+      leased = await this.options.store.replace(
+        { ...strip(message), nextAttemptAt: leaseEnds, leasedUntil: leaseEnds },
+        message._etag,
+      );
     } catch (error) {
       if (error instanceof ConflictError) return false;
       throw error;
@@ -148,7 +159,14 @@ export class OutboxDispatcher {
     const finished = outcome !== 'wait';
     // Only errors use up attempts. "Not possible yet" (no IEV channel set up, the host never opened a chat)
     // keeps waiting at the longest delay: giving up would lose a claim that is simply early.
-    const status: OutboxMessage['status'] = outcome === 'delivered' ? 'delivered' : outcome === 'void' ? 'void' : failure && attempts >= maxAttempts ? 'failed' : 'pending';
+    const status: OutboxMessage['status'] =
+      outcome === 'delivered'
+        ? 'delivered'
+        : outcome === 'void'
+          ? 'void'
+          : failure && attempts >= maxAttempts
+            ? 'failed'
+            : 'pending';
     const delay = Math.max(this.backoff(attempts), failure?.retryAfterMs ?? 0);
     const done = this.now();
     await this.options.store.replace(
@@ -163,8 +181,17 @@ export class OutboxDispatcher {
       },
       leased._etag,
     );
-    this.options.onAttempt?.({ outcome: status === 'pending' ? (failure ? 'retry' : 'waiting') : status, target: message.target });
-    const log = { messageId: message.id, target: message.target, attempts, status, ...(failure ? { error: failure.code } : {}) };
+    this.options.onAttempt?.({
+      outcome: status === 'pending' ? (failure ? 'retry' : 'waiting') : status,
+      target: message.target,
+    });
+    const log = {
+      messageId: message.id,
+      target: message.target,
+      attempts,
+      status,
+      ...(failure ? { error: failure.code } : {}),
+    };
     if (status === 'failed') this.options.logger.warn(log, 'outbox message gave up after repeated failures');
     else this.options.logger.info(log, 'outbox attempt');
     return finished;
@@ -188,9 +215,16 @@ function strip(message: Versioned<OutboxMessage>): OutboxMessage {
 
 /** Status code and Retry-After from a Bot Connector error; never the message text (it can echo content). */
 function describeFailure(error: unknown): { code: string; retryAfterMs: number | undefined } {
-  const record = error as { statusCode?: unknown; response?: { headers?: { get?: (name: string) => string | undefined } }; name?: unknown } | null;
+  const record = error as {
+    statusCode?: unknown;
+    response?: { headers?: { get?: (name: string) => string | undefined } };
+    name?: unknown;
+  } | null;
   const status = typeof record?.statusCode === 'number' ? record.statusCode : undefined;
   const retryAfter = record?.response?.headers?.get?.('retry-after');
   const seconds = retryAfter !== undefined ? Number(retryAfter) : Number.NaN;
-  return { code: status ? `http-${status}` : typeof record?.name === 'string' ? record.name : 'error', retryAfterMs: Number.isFinite(seconds) ? seconds * 1000 : undefined };
+  return {
+    code: status ? `http-${status}` : typeof record?.name === 'string' ? record.name : 'error',
+    retryAfterMs: Number.isFinite(seconds) ? seconds * 1000 : undefined,
+  };
 }

@@ -47,7 +47,11 @@ export const HOST_IS_TOLD_OF = ['approved', 'rejected', 'queried'] as const;
  */
 export type ClaimNotification =
   /** To the host, in their 1:1 chat: the IEV team approved, rejected or queried their claim. */
-  | { readonly kind: 'claim-decided'; readonly claim: ClaimDocument; readonly event: HistoryEntry & { readonly status: (typeof HOST_IS_TOLD_OF)[number] } }
+  | {
+      readonly kind: 'claim-decided';
+      readonly claim: ClaimDocument;
+      readonly event: HistoryEntry & { readonly status: (typeof HOST_IS_TOLD_OF)[number] };
+    }
   /** To everyone in the IEV channel: the claim's approval card, showing where the claim is now. */
   | { readonly kind: 'approval-status'; readonly claim: ClaimDocument; readonly approverIds: readonly string[] };
 

@@ -23,8 +23,16 @@ export class DirectoryService {
   async actorFor(caller: CallerIdentity, options: { personalChat?: ConversationAddress } = {}): Promise<Actor> {
     const person = await this.store.findPerson(caller.id);
     const chat = options.personalChat;
-    if (chat && (person?.personalChat?.conversationId !== chat.conversationId || person.displayName !== caller.displayName)) {
-      await this.store.savePerson({ userId: caller.id, displayName: caller.displayName, roles: person?.roles ?? ['host'], personalChat: chat });
+    if (
+      chat &&
+      (person?.personalChat?.conversationId !== chat.conversationId || person.displayName !== caller.displayName)
+    ) {
+      await this.store.savePerson({
+        userId: caller.id,
+        displayName: caller.displayName,
+        roles: person?.roles ?? ['host'],
+        personalChat: chat,
+      });
     }
     const roles = new Set<Role>(person?.roles ?? ['host']);
     if (this.configuredIevMembers.includes(caller.id)) roles.add('iev');

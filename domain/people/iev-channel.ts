@@ -12,7 +12,8 @@ const SETTING_KEY = 'iev-channel';
 export class IevChannel {
   constructor(
     private readonly store: DirectoryRepository,
-    private readonly configured: { channelId: string; serviceUrl: string; botId: string; tenantId: string | undefined } | undefined,
+    private readonly configured:
+      { channelId: string; serviceUrl: string; botId: string; tenantId: string | undefined } | undefined,
   ) {}
 
   async address(): Promise<ConversationAddress | undefined> {
@@ -32,7 +33,8 @@ export class IevChannel {
 
   async register(actor: Actor, where: ConversationAddress): Promise<ConversationAddress> {
     if (!isIevMember(actor)) throw new ForbiddenError('Only members of the IEV team can choose the IEV channel.');
-    if (where.conversationType !== 'channel') throw new ForbiddenError('Run this in the IEV team\u2019s channel, not in a chat.');
+    if (where.conversationType !== 'channel')
+      throw new ForbiddenError('Run this in the IEV team\u2019s channel, not in a chat.');
     // New posts go to the channel itself, not into the thread the command was typed in.
     const channelConversation = where.teamsChannelId ?? where.conversationId.split(';')[0]!;
     const address: ConversationAddress = { ...where, conversationId: channelConversation };

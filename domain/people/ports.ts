@@ -32,7 +32,9 @@ export interface SettingDocument<V = unknown> extends StoredDocument {
 /** People (roles, 1:1 chats) and settings such as the IEV channel, as the people rules need them. */
 export interface DirectoryRepository {
   findPerson(userId: string): Promise<PersonDocument | undefined>;
-  savePerson(person: Omit<PersonDocument, 'id' | 'type' | 'schemaVersion' | 'updatedAt'> & { userId: string }): Promise<PersonDocument>;
+  savePerson(
+    person: Omit<PersonDocument, 'id' | 'type' | 'schemaVersion' | 'updatedAt'> & { userId: string },
+  ): Promise<PersonDocument>;
   /** Everyone the directory gives `role`. */
   userIdsWithRole(role: Role): Promise<string[]>;
   getSetting<V>(key: string): Promise<SettingDocument<V> | undefined>;

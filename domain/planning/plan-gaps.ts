@@ -24,7 +24,8 @@ const has = (plan: Plan, step: StepKey, field: string): boolean => {
   const value = answer(plan, step, field);
   return value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
 };
-const is = (plan: Plan, step: StepKey, field: string, ...values: string[]): boolean => values.includes(String(answer(plan, step, field)));
+const is = (plan: Plan, step: StepKey, field: string, ...values: string[]): boolean =>
+  values.includes(String(answer(plan, step, field)));
 
 /** Read top to bottom: each row is one gap a reader can check by eye. */
 export const GAP_RULES: readonly GapRule[] = [
@@ -89,7 +90,8 @@ export const GAP_RULES: readonly GapRule[] = [
     message: 'EIA needed but not started.',
     principle: 'Inclusive (equality duties)',
     step: 'eia',
-    applies: (plan) => is(plan, 'eia', 'eiaNeeded', 'yes', 'not-sure') && !is(plan, 'eia', 'eiaStatus', 'in-progress', 'done'),
+    applies: (plan) =>
+      is(plan, 'eia', 'eiaNeeded', 'yes', 'not-sure') && !is(plan, 'eia', 'eiaStatus', 'in-progress', 'done'),
   },
   {
     id: 'eia-not-considered',
@@ -116,5 +118,10 @@ export const GAP_RULES: readonly GapRule[] = [
 
 /** The gaps in a plan, in step order. */
 export function gapsIn(plan: Plan): PlanGap[] {
-  return GAP_RULES.filter((rule) => rule.applies(plan)).map(({ id, message, principle, step }) => ({ id, message, principle, step }));
+  return GAP_RULES.filter((rule) => rule.applies(plan)).map(({ id, message, principle, step }) => ({
+    id,
+    message,
+    principle,
+    step,
+  }));
 }

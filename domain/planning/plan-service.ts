@@ -44,7 +44,10 @@ export class PlanService {
   async open(actor: Actor, planId: string): Promise<Versioned<Plan>> {
     requireHost(actor);
     const plan = await this.store.findPlan(actor.id, planId);
-    if (!plan) throw new NotFoundError('We couldn\u2019t find that plan. It may belong to someone else, or the link is out of date. Type \u201cmy plans\u201d to see yours.');
+    if (!plan)
+      throw new NotFoundError(
+        'We couldn\u2019t find that plan. It may belong to someone else, or the link is out of date. Type \u201cmy plans\u201d to see yours.',
+      );
     return plan;
   }
 
@@ -56,14 +59,21 @@ export class PlanService {
   }
 
   /** Saves one step's answers and moves on ("Next", or "Save and exit", or "Save" when editing from the summary). */
-  async answerStep(actor: Actor, press: StepPress, submitted: Readonly<Record<string, unknown>>): Promise<Versioned<Plan>> {
+  async answerStep(
+    actor: Actor,
+    press: StepPress,
+    submitted: Readonly<Record<string, unknown>>,
+  ): Promise<Versioned<Plan>> {
     requireHost(actor);
     const parsed = parseStepAnswers(stepFor(press.step), submitted);
     if (!parsed.ok) throw new ValidationError('Please check the answers marked below.', parsed.problems);
     if (!press.planId) return this.createPlan(actor, press, parsed.answers);
     const plan = await this.latest(actor, press);
     const position = press.mode === 'edit' ? 'summary' : (nextStepKey(press.step) ?? 'summary');
-    const purpose = press.step === 'purpose' ? { title: String(parsed.answers.title), serviceArea: serviceAreaOf(parsed.answers) } : {};
+    const purpose =
+      press.step === 'purpose'
+        ? { title: String(parsed.answers.title), serviceArea: serviceAreaOf(parsed.answers) }
+        : {};
     return this.save(plan, {
       ...purpose,
       answers: { ...plan.answers, [press.step]: parsed.answers },
@@ -75,7 +85,10 @@ export class PlanService {
 
   async skipStep(actor: Actor, press: StepPress): Promise<Versioned<Plan>> {
     requireHost(actor);
-    if (!press.planId) throw new ValidationError('Please give your plan a name and a purpose first. You can skip any step after that.', [{ field: 'title', message: 'Please fill this in. It is needed to make a plan.' }]);
+    if (!press.planId)
+      throw new ValidationError('Please give your plan a name and a purpose first. You can skip any step after that.', [
+        { field: 'title', message: 'Please fill this in. It is needed to make a plan.' },
+      ]);
     const plan = await this.latest(actor, press);
     const position = nextStepKey(press.step) ?? 'summary';
     return this.save(plan, {
@@ -93,7 +106,12 @@ export class PlanService {
   }
 
   /** Logs a session ("during"). The card's operation id becomes the session id, so a retried save stores it once. */
-  async logSession(actor: Actor, planId: string, op: string, submitted: Readonly<Record<string, unknown>>): Promise<{ plan: Versioned<Plan>; session: PlanSession }> {
+  async logSession(
+    actor: Actor,
+    planId: string,
+    op: string,
+    submitted: Readonly<Record<string, unknown>>,
+  ): Promise<{ plan: Versioned<Plan>; session: PlanSession }> {
     requireHost(actor);
     const parsed = parseSession(submitted, this.now());
     if (!parsed.ok) throw new ValidationError('Please check the answers marked below.', parsed.problems);
@@ -101,7 +119,10 @@ export class PlanService {
     const known = new Set(found.filter((partner) => partner.status !== 'left').map((partner) => partner.id));
     if (parsed.value.partnerIds.some((id) => !known.has(id))) {
       throw new ValidationError('Please check the answers marked below.', [
-        { field: 'partnerIds', message: 'Someone chosen is not on the Involvement Register. Search again and choose from the list.' },
+        {
+          field: 'partnerIds',
+          message: 'Someone chosen is not on the Involvement Register. Search again and choose from the list.',
+        },
       ]);
     }
     // Two sessions logged at once (two devices) is a conflict; appends don't clash, so re-read and add ours again.
@@ -110,23 +131,38 @@ export class PlanService {
       const existing = plan.sessions.find((session) => session.id === op);
       if (existing) {
         // A repeat of a save that may have stopped part-way: make sure the register counted it.
-        await recordAttendance(this.partners, existing.partnerIds, { sessionId: existing.id, date: existing.date, durationMinutes: existing.durationMinutes });
+        await recordAttendance(this.partners, existing.partnerIds, {
+          sessionId: existing.id,
+          date: existing.date,
+          durationMinutes: existing.durationMinutes,
+        });
         return { plan, session: existing };
       }
-      if (plan.sessions.length >= MAX_SESSIONS_PER_PLAN) throw new ValidationError(`This plan already has ${MAX_SESSIONS_PER_PLAN} sessions. Please start a new plan for further work.`);
+      if (plan.sessions.length >= MAX_SESSIONS_PER_PLAN)
+        throw new ValidationError(
+          `This plan already has ${MAX_SESSIONS_PER_PLAN} sessions. Please start a new plan for further work.`,
+        );
       const session: PlanSession = { ...parsed.value, id: op, loggedAt: this.now().toISOString() };
       const saved = await this.save(plan, {
         sessions: [...plan.sessions, session],
         partnerIds: [...new Set([...(plan.partnerIds ?? []), ...session.partnerIds])],
         phase: plan.phase === 'closed' ? 'closed' : 'running',
       });
-      await recordAttendance(this.partners, session.partnerIds, { sessionId: session.id, date: session.date, durationMinutes: session.durationMinutes });
+      await recordAttendance(this.partners, session.partnerIds, {
+        sessionId: session.id,
+        date: session.date,
+        durationMinutes: session.durationMinutes,
+      });
       return { plan: saved, session };
     });
   }
 
   /** Records the outcome ("after") and closes the plan. Saving again replaces it, so a retry is harmless. */
-  async recordOutcome(actor: Actor, planId: string, submitted: Readonly<Record<string, unknown>>): Promise<Versioned<Plan>> {
+  async recordOutcome(
+    actor: Actor,
+    planId: string,
+    submitted: Readonly<Record<string, unknown>>,
+  ): Promise<Versioned<Plan>> {
     requireHost(actor);
     const plan = await this.open(actor, planId);
     const parsed = parseOutcome(submitted, plan);
@@ -136,7 +172,8 @@ export class PlanService {
   }
 
   private async createPlan(actor: Actor, press: StepPress, answers: StepAnswers): Promise<Versioned<Plan>> {
-    if (press.step !== 'purpose' || press.mode !== 'walk' || !press.op) throw new ValidationError('This card is not part of a plan. Type \u201cplan\u201d to start one.');
+    if (press.step !== 'purpose' || press.mode !== 'walk' || !press.op)
+      throw new ValidationError('This card is not part of a plan. Type \u201cplan\u201d to start one.');
     const at = this.now().toISOString();
     const { document } = await this.store.createPlan({
       id: `plan-${press.op}`,
@@ -185,5 +222,8 @@ function serviceAreaOf(answers: StepAnswers): string | undefined {
 }
 
 function requireHost(actor: Actor): void {
-  if (!isStaff(actor)) throw new ForbiddenError('Only colleagues who host involvement work can make plans. If you need to, ask the IEV team to give you access.');
+  if (!isStaff(actor))
+    throw new ForbiddenError(
+      'Only colleagues who host involvement work can make plans. If you need to, ask the IEV team to give you access.',
+    );
 }

@@ -117,11 +117,48 @@ export const PLAN_STEPS: readonly PlanStep[] = [
       'Be clear about why you are involving people. Agree the purpose, resources, outcomes and timescales from the start, ideally with the people you involve.',
     ],
     fields: [
-      { id: 'title', kind: 'text', label: 'What is this piece of work called?', summaryLabel: 'Name', maxLength: 120, required: true, placeholder: 'For example: Redesigning the memory clinic waiting area' },
-      { id: 'serviceArea', kind: 'text', label: 'Which service or team is it for?', summaryLabel: 'Service or team', maxLength: 80, placeholder: 'For example: Older people\u2019s mental health' },
-      { id: 'purpose', kind: 'text', label: 'What are you trying to do, and why involve people?', summaryLabel: 'Purpose', maxLength: 2000, multiline: true, required: true },
-      { id: 'objectives', kind: 'text', label: 'What do you want to have achieved at the end?', summaryLabel: 'Objectives', maxLength: 2000, multiline: true },
-      { id: 'resources', kind: 'text', label: 'What time, people and money do you have?', summaryLabel: 'Resources', maxLength: 1000, multiline: true },
+      {
+        id: 'title',
+        kind: 'text',
+        label: 'What is this piece of work called?',
+        summaryLabel: 'Name',
+        maxLength: 120,
+        required: true,
+        placeholder: 'For example: Redesigning the memory clinic waiting area',
+      },
+      {
+        id: 'serviceArea',
+        kind: 'text',
+        label: 'Which service or team is it for?',
+        summaryLabel: 'Service or team',
+        maxLength: 80,
+        placeholder: 'For example: Older people\u2019s mental health',
+      },
+      {
+        id: 'purpose',
+        kind: 'text',
+        label: 'What are you trying to do, and why involve people?',
+        summaryLabel: 'Purpose',
+        maxLength: 2000,
+        multiline: true,
+        required: true,
+      },
+      {
+        id: 'objectives',
+        kind: 'text',
+        label: 'What do you want to have achieved at the end?',
+        summaryLabel: 'Objectives',
+        maxLength: 2000,
+        multiline: true,
+      },
+      {
+        id: 'resources',
+        kind: 'text',
+        label: 'What time, people and money do you have?',
+        summaryLabel: 'Resources',
+        maxLength: 1000,
+        multiline: true,
+      },
     ],
   },
   {
@@ -132,7 +169,14 @@ export const PLAN_STEPS: readonly PlanStep[] = [
       'Complaints, compliments, surveys and earlier projects are all worth a look. The IEV team can help you find them.',
     ],
     fields: [
-      { id: 'earlierEngagement', kind: 'text', label: 'What do you already know, and what engagement has happened before?', summaryLabel: 'Already known', maxLength: 2000, multiline: true },
+      {
+        id: 'earlierEngagement',
+        kind: 'text',
+        label: 'What do you already know, and what engagement has happened before?',
+        summaryLabel: 'Already known',
+        maxLength: 2000,
+        multiline: true,
+      },
     ],
   },
   {
@@ -143,8 +187,22 @@ export const PLAN_STEPS: readonly PlanStep[] = [
       'Tick the groups you will make a real effort to reach.',
     ],
     fields: [
-      { id: 'groups', kind: 'choice', multiple: true, label: 'Which groups will you make an effort to reach?', summaryLabel: 'Groups to reach', choices: [...PROTECTED_CHARACTERISTICS, ...INCLUSION_GROUPS] },
-      { id: 'otherGroups', kind: 'text', label: 'Anyone else? Who will benefit, and who are you not hearing from?', summaryLabel: 'Others to reach', maxLength: 1000, multiline: true },
+      {
+        id: 'groups',
+        kind: 'choice',
+        multiple: true,
+        label: 'Which groups will you make an effort to reach?',
+        summaryLabel: 'Groups to reach',
+        choices: [...PROTECTED_CHARACTERISTICS, ...INCLUSION_GROUPS],
+      },
+      {
+        id: 'otherGroups',
+        kind: 'text',
+        label: 'Anyone else? Who will benefit, and who are you not hearing from?',
+        summaryLabel: 'Others to reach',
+        maxLength: 1000,
+        multiline: true,
+      },
     ],
   },
   {
@@ -172,7 +230,14 @@ export const PLAN_STEPS: readonly PlanStep[] = [
           { value: 'panel', title: 'Interview or recruitment panel' },
         ],
       },
-      { id: 'methodNotes', kind: 'text', label: 'Anything else about how people will take part?', summaryLabel: 'More on methods', maxLength: 1000, multiline: true },
+      {
+        id: 'methodNotes',
+        kind: 'text',
+        label: 'Anything else about how people will take part?',
+        summaryLabel: 'More on methods',
+        maxLength: 1000,
+        multiline: true,
+      },
     ],
   },
   {
@@ -182,8 +247,22 @@ export const PLAN_STEPS: readonly PlanStep[] = [
       'Who knows these communities best? Voluntary and community groups, Healthwatch, carers\u2019 hubs and faith groups can open doors and tell you what works.',
     ],
     fields: [
-      { id: 'partnerOrganisations', kind: 'text', label: 'Which organisations or groups will you work with?', summaryLabel: 'Partner organisations', maxLength: 1000, multiline: true },
-      { id: 'communityContacts', kind: 'text', label: 'Who knows these communities best, and how will you reach them?', summaryLabel: 'Who knows these communities', maxLength: 1000, multiline: true },
+      {
+        id: 'partnerOrganisations',
+        kind: 'text',
+        label: 'Which organisations or groups will you work with?',
+        summaryLabel: 'Partner organisations',
+        maxLength: 1000,
+        multiline: true,
+      },
+      {
+        id: 'communityContacts',
+        kind: 'text',
+        label: 'Who knows these communities best, and how will you reach them?',
+        summaryLabel: 'Who knows these communities',
+        maxLength: 1000,
+        multiline: true,
+      },
     ],
   },
   {
@@ -194,7 +273,14 @@ export const PLAN_STEPS: readonly PlanStep[] = [
       'Think about accessible venues, travel, times outside working hours and caring responsibilities.',
     ],
     fields: [
-      { id: 'whenWhere', kind: 'text', label: 'When and where will people be involved?', summaryLabel: 'When and where', maxLength: 1000, multiline: true },
+      {
+        id: 'whenWhere',
+        kind: 'text',
+        label: 'When and where will people be involved?',
+        summaryLabel: 'When and where',
+        maxLength: 1000,
+        multiline: true,
+      },
       {
         id: 'onTheirTerms',
         kind: 'choice',
@@ -215,23 +301,62 @@ export const PLAN_STEPS: readonly PlanStep[] = [
       'Be honest about what people can change and what they can\u2019t. Trust is lost when people find out later that a decision was already made.',
     ],
     fields: [
-      { id: 'canInfluence', kind: 'text', label: 'What can people change or decide?', summaryLabel: 'Can influence', maxLength: 1000, multiline: true },
-      { id: 'cannotInfluence', kind: 'text', label: 'What is already fixed and cannot change?', summaryLabel: 'Cannot influence', maxLength: 1000, multiline: true },
+      {
+        id: 'canInfluence',
+        kind: 'text',
+        label: 'What can people change or decide?',
+        summaryLabel: 'Can influence',
+        maxLength: 1000,
+        multiline: true,
+      },
+      {
+        id: 'cannotInfluence',
+        kind: 'text',
+        label: 'What is already fixed and cannot change?',
+        summaryLabel: 'Cannot influence',
+        maxLength: 1000,
+        multiline: true,
+      },
     ],
   },
   {
     key: 'level',
     title: 'How much say will people have?',
-    guidance: ['Choose the level of involvement that matches what people can really influence. Aim for the most say you can honestly offer.'],
-    fields: [{ id: 'level', kind: 'choice', label: 'Level of involvement', summaryLabel: 'Level of involvement', choices: INVOLVEMENT_LEVELS }],
+    guidance: [
+      'Choose the level of involvement that matches what people can really influence. Aim for the most say you can honestly offer.',
+    ],
+    fields: [
+      {
+        id: 'level',
+        kind: 'choice',
+        label: 'Level of involvement',
+        summaryLabel: 'Level of involvement',
+        choices: INVOLVEMENT_LEVELS,
+      },
+    ],
   },
   {
     key: 'selfManagement',
     title: 'Self-management',
-    guidance: ['Could this work help people look after their own health, or let a group run itself? For example peer support, or a group that sets its own agenda.'],
+    guidance: [
+      'Could this work help people look after their own health, or let a group run itself? For example peer support, or a group that sets its own agenda.',
+    ],
     fields: [
-      { id: 'selfManagement', kind: 'choice', label: 'Should this work include a self-management approach?', summaryLabel: 'Self-management', choices: YES_NO_NOT_SURE },
-      { id: 'selfManagementNotes', kind: 'text', label: 'How?', summaryLabel: 'Self-management notes', maxLength: 1000, multiline: true },
+      {
+        id: 'selfManagement',
+        kind: 'choice',
+        label: 'Should this work include a self-management approach?',
+        summaryLabel: 'Self-management',
+        choices: YES_NO_NOT_SURE,
+      },
+      {
+        id: 'selfManagementNotes',
+        kind: 'text',
+        label: 'How?',
+        summaryLabel: 'Self-management notes',
+        maxLength: 1000,
+        multiline: true,
+      },
     ],
   },
   {
@@ -242,15 +367,37 @@ export const PLAN_STEPS: readonly PlanStep[] = [
       'Decide now how and when you will do it.',
     ],
     fields: [
-      { id: 'feedbackUse', kind: 'text', label: 'How will you use what people tell you?', summaryLabel: 'Using feedback', maxLength: 1000, multiline: true },
-      { id: 'feedbackRoute', kind: 'text', label: 'How and when will you tell people what changed?', summaryLabel: 'Reporting back', maxLength: 1000, multiline: true },
-      { id: 'reportTo', kind: 'text', label: 'Who else needs to hear it, for example a board or committee?', summaryLabel: 'Also report to', maxLength: 300 },
+      {
+        id: 'feedbackUse',
+        kind: 'text',
+        label: 'How will you use what people tell you?',
+        summaryLabel: 'Using feedback',
+        maxLength: 1000,
+        multiline: true,
+      },
+      {
+        id: 'feedbackRoute',
+        kind: 'text',
+        label: 'How and when will you tell people what changed?',
+        summaryLabel: 'Reporting back',
+        maxLength: 1000,
+        multiline: true,
+      },
+      {
+        id: 'reportTo',
+        kind: 'text',
+        label: 'Who else needs to hear it, for example a board or committee?',
+        summaryLabel: 'Also report to',
+        maxLength: 300,
+      },
     ],
   },
   {
     key: 'commissioning',
     title: 'Commissioning route',
-    guidance: ['If this work leads to a service being bought or changed, patients can be part of that too, for example on the evaluation panel.'],
+    guidance: [
+      'If this work leads to a service being bought or changed, patients can be part of that too, for example on the evaluation panel.',
+    ],
     fields: [
       {
         id: 'commissioningRoute',
@@ -265,7 +412,13 @@ export const PLAN_STEPS: readonly PlanStep[] = [
           { value: 'not-sure', title: 'Not sure yet' },
         ],
       },
-      { id: 'patientsInCommissioning', kind: 'choice', label: 'Will patients be part of the commissioning?', summaryLabel: 'Patients in commissioning', choices: YES_NO_NOT_SURE },
+      {
+        id: 'patientsInCommissioning',
+        kind: 'choice',
+        label: 'Will patients be part of the commissioning?',
+        summaryLabel: 'Patients in commissioning',
+        choices: YES_NO_NOT_SURE,
+      },
     ],
   },
   {
@@ -275,7 +428,13 @@ export const PLAN_STEPS: readonly PlanStep[] = [
       'An Equality Impact Assessment (EIA) checks whether a change could affect some groups unfairly. It is usually needed when a service or policy changes. Your equality lead can help.',
     ],
     fields: [
-      { id: 'eiaNeeded', kind: 'choice', label: 'Will you need an Equality Impact Assessment?', summaryLabel: 'EIA needed', choices: YES_NO_NOT_SURE },
+      {
+        id: 'eiaNeeded',
+        kind: 'choice',
+        label: 'Will you need an Equality Impact Assessment?',
+        summaryLabel: 'EIA needed',
+        choices: YES_NO_NOT_SURE,
+      },
       {
         id: 'eiaStatus',
         kind: 'choice',
@@ -297,9 +456,29 @@ export const PLAN_STEPS: readonly PlanStep[] = [
       'You confirm each Involvement Partner\u2019s claim is genuine, and the IEV team approves it.',
     ],
     fields: [
-      { id: 'budget', kind: 'number', label: 'Budget for involvement, in pounds', summaryLabel: 'Budget (\u00a3)', min: 0, max: 1_000_000, placeholder: 'For example 500' },
-      { id: 'expensesOffered', kind: 'choice', label: 'Will you offer to pay people\u2019s expenses?', summaryLabel: 'Expenses offered', choices: YES_NO_NOT_SURE },
-      { id: 'involvementPayments', kind: 'choice', label: 'Will you offer involvement payments for people\u2019s time?', summaryLabel: 'Involvement payments', choices: YES_NO_NOT_SURE },
+      {
+        id: 'budget',
+        kind: 'number',
+        label: 'Budget for involvement, in pounds',
+        summaryLabel: 'Budget (\u00a3)',
+        min: 0,
+        max: 1_000_000,
+        placeholder: 'For example 500',
+      },
+      {
+        id: 'expensesOffered',
+        kind: 'choice',
+        label: 'Will you offer to pay people\u2019s expenses?',
+        summaryLabel: 'Expenses offered',
+        choices: YES_NO_NOT_SURE,
+      },
+      {
+        id: 'involvementPayments',
+        kind: 'choice',
+        label: 'Will you offer involvement payments for people\u2019s time?',
+        summaryLabel: 'Involvement payments',
+        choices: YES_NO_NOT_SURE,
+      },
     ],
   },
   {
@@ -309,8 +488,22 @@ export const PLAN_STEPS: readonly PlanStep[] = [
       'Involvement Partners must be on the Trust\u2019s Involvement Register. Contact them before the first meeting, explain what is expected, and ask about their communication and access needs.',
     ],
     fields: [
-      { id: 'partnerCount', kind: 'number', label: 'How many Involvement Partners would you like?', summaryLabel: 'Partners wanted', min: 0, max: 500 },
-      { id: 'livedExperience', kind: 'text', label: 'What lived experience are you looking for?', summaryLabel: 'Lived experience wanted', maxLength: 1000, multiline: true },
+      {
+        id: 'partnerCount',
+        kind: 'number',
+        label: 'How many Involvement Partners would you like?',
+        summaryLabel: 'Partners wanted',
+        min: 0,
+        max: 500,
+      },
+      {
+        id: 'livedExperience',
+        kind: 'text',
+        label: 'What lived experience are you looking for?',
+        summaryLabel: 'Lived experience wanted',
+        maxLength: 1000,
+        multiline: true,
+      },
     ],
   },
 ];

@@ -8,7 +8,8 @@ import type { ChoiceField, NumberField, PlanStep, StepField, TextField } from '.
  * user-controlled input: values may be missing, of the wrong type, huge, or invented, so every field
  * is checked against the step table here, on the server. Only the step's own fields are read.
  */
-export type ParsedStep = { readonly ok: true; readonly answers: StepAnswers } | { readonly ok: false; readonly problems: FieldProblem[] };
+export type ParsedStep =
+  { readonly ok: true; readonly answers: StepAnswers } | { readonly ok: false; readonly problems: FieldProblem[] };
 
 const absent = (value: unknown): boolean => value === undefined || value === null || value === '';
 
@@ -21,8 +22,12 @@ function textSchema(field: TextField) {
       .pipe(
         z
           .string()
-          .max(field.maxLength, { error: `Please keep this to ${field.maxLength.toLocaleString('en-GB')} characters or fewer.` })
-          .refine((text) => !field.required || text.length > 0, { error: 'Please fill this in. It is needed to make a plan.' }),
+          .max(field.maxLength, {
+            error: `Please keep this to ${field.maxLength.toLocaleString('en-GB')} characters or fewer.`,
+          })
+          .refine((text) => !field.required || text.length > 0, {
+            error: 'Please fill this in. It is needed to make a plan.',
+          }),
       ),
   );
 }
@@ -33,7 +38,15 @@ function choiceSchema(field: ChoiceField) {
   const unknownChoice = { error: 'Please choose from the options shown.' };
   if (field.multiple) {
     return z.preprocess(
-      (value) => (absent(value) ? [] : typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : value),
+      (value) =>
+        absent(value)
+          ? []
+          : typeof value === 'string'
+            ? value
+                .split(',')
+                .map((item) => item.trim())
+                .filter(Boolean)
+            : value,
       z
         .array(z.string(unknownChoice), unknownChoice)
         .max(field.choices.length, unknownChoice)
@@ -56,7 +69,8 @@ function numberSchema(field: NumberField) {
   return z.preprocess(
     (value) => {
       if (absent(value)) return undefined;
-      if (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value.replace(/[,£]/g, ''))) return Number(value.replace(/[,£]/g, ''));
+      if (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value.replace(/[,£]/g, '')))
+        return Number(value.replace(/[,£]/g, ''));
       return value;
     },
     z
@@ -105,7 +119,10 @@ export function valuesToShow(step: PlanStep, submitted: Readonly<Record<string, 
     else if (field.kind === 'number') shown[field.id] = raw.slice(0, 12);
     else {
       const allowed = new Set(field.choices.map((choice) => choice.value));
-      shown[field.id] = raw.split(',').filter((value) => allowed.has(value)).join(',');
+      shown[field.id] = raw
+        .split(',')
+        .filter((value) => allowed.has(value))
+        .join(',');
     }
   }
   return shown;
@@ -114,6 +131,7 @@ export function valuesToShow(step: PlanStep, submitted: Readonly<Record<string, 
 /** Stored answers as input values for a card. */
 export function answersToValues(answers: StepAnswers | undefined): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [id, value] of Object.entries(answers ?? {})) values[id] = Array.isArray(value) ? value.join(',') : String(value);
+  for (const [id, value] of Object.entries(answers ?? {}))
+    values[id] = Array.isArray(value) ? value.join(',') : String(value);
   return values;
 }

@@ -15,14 +15,28 @@ export const consentChangeSchema = z
     purpose: z.enum(CONSENT_PURPOSES, 'Choose which consent changed.'),
     given: z.boolean('Say whether they agree or withdraw.'),
     date: z.iso.date('Enter the date they told you, for example 2026-03-01.'),
-    how: z.enum(CONSENT_METHODS.filter((method) => method !== 'registration-form') as ['in-person', 'phone', 'email', 'letter', 'online-form'], 'Say how they told you.'),
+    how: z.enum(
+      CONSENT_METHODS.filter((method) => method !== 'registration-form') as [
+        'in-person',
+        'phone',
+        'email',
+        'letter',
+        'online-form',
+      ],
+      'Say how they told you.',
+    ),
   })
   .strict();
 
 export type ConsentChange = z.infer<typeof consentChangeSchema>;
 
 /** The partner with the new choice recorded (and its history), and the fields it changed, for the audit. */
-export function withConsentChange(partner: Partner, change: ConsentChange, actor: Actor, now: Date): { partner: Partner; fields: string[] } {
+export function withConsentChange(
+  partner: Partner,
+  change: ConsentChange,
+  actor: Actor,
+  now: Date,
+): { partner: Partner; fields: string[] } {
   const at = `${change.date}T12:00:00.000Z`;
   const { equality, ...rest } = partner;
   const dropAnswers = change.purpose === 'equalityMonitoring' && !change.given && equality !== undefined;
@@ -32,7 +46,15 @@ export function withConsentChange(partner: Partner, change: ConsentChange, actor
       consent: { ...partner.consent, [change.purpose]: { given: change.given, at, how: change.how } },
       consentHistory: [
         ...(partner.consentHistory ?? []),
-        { purpose: change.purpose, given: change.given, at, how: change.how, recordedAt: now.toISOString(), byId: actor.id, byName: actor.displayName },
+        {
+          purpose: change.purpose,
+          given: change.given,
+          at,
+          how: change.how,
+          recordedAt: now.toISOString(),
+          byId: actor.id,
+          byName: actor.displayName,
+        },
       ].slice(-300),
     },
     fields: [`consent.${change.purpose}`, ...(dropAnswers ? ['equality'] : [])],

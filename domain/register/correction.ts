@@ -16,8 +16,14 @@ export const partnerCorrectionSchema = z
     /** The version the form was opened with: a change made since is never overwritten. */
     version: z.string().min(1).max(200),
     displayName: text(120).min(1, 'Enter the partner\u2019s name.'),
-    email: optionalText(200).refine((value) => value === undefined || EMAIL.test(value), 'Enter an email address like name@example.com.'),
-    phone: optionalText(40).refine((value) => value === undefined || PHONE.test(value), 'Enter a phone number using digits, for example 0115 496 0000.'),
+    email: optionalText(200).refine(
+      (value) => value === undefined || EMAIL.test(value),
+      'Enter an email address like name@example.com.',
+    ),
+    phone: optionalText(40).refine(
+      (value) => value === undefined || PHONE.test(value),
+      'Enter a phone number using digits, for example 0115 496 0000.',
+    ),
     preferredMethod: z.enum(CONTACT_METHODS, 'Choose email, phone, text message or post.').optional(),
     postalAddress: optionalText(300),
     areas: tagList,
@@ -44,11 +50,14 @@ export const partnerCorrectionSchema = z
     message: 'Enter their email address, as they prefer email.',
     when: () => true,
   })
-  .refine((value) => !(value?.preferredMethod === 'phone' || value?.preferredMethod === 'text') || Boolean(value?.phone), {
-    path: ['phone'],
-    message: 'Enter their phone number, as they prefer calls or text messages.',
-    when: () => true,
-  });
+  .refine(
+    (value) => !(value?.preferredMethod === 'phone' || value?.preferredMethod === 'text') || Boolean(value?.phone),
+    {
+      path: ['phone'],
+      message: 'Enter their phone number, as they prefer calls or text messages.',
+      when: () => true,
+    },
+  );
 
 export type PartnerCorrection = z.infer<typeof partnerCorrectionSchema>;
 
@@ -70,7 +79,10 @@ export const CORRECTABLE_FIELDS = [
 export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
 
 /** The partner with the correction applied, and the fields that actually changed (empty: nothing to save). */
-export function corrected(partner: Partner, input: PartnerCorrection): { partner: Partner; changed: CorrectableField[] } {
+export function corrected(
+  partner: Partner,
+  input: PartnerCorrection,
+): { partner: Partner; changed: CorrectableField[] } {
   const contact: Partner['contact'] = {
     ...(input.email ? { email: input.email } : {}),
     ...(input.phone ? { phone: input.phone } : {}),
@@ -93,7 +105,9 @@ export function corrected(partner: Partner, input: PartnerCorrection): { partner
   };
   const before: Record<CorrectableField, unknown> = valuesOf(partner);
   const after: Record<CorrectableField, unknown> = valuesOf(next);
-  const changed = CORRECTABLE_FIELDS.filter((field) => JSON.stringify(before[field] ?? null) !== JSON.stringify(after[field] ?? null));
+  const changed = CORRECTABLE_FIELDS.filter(
+    (field) => JSON.stringify(before[field] ?? null) !== JSON.stringify(after[field] ?? null),
+  );
   return { partner: next, changed };
 }
 

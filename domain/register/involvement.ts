@@ -18,7 +18,9 @@ const REMEMBERED_SESSIONS = 200;
 export function withAttendance(partner: Partner, attendance: SessionAttendance): Partner | undefined {
   const counted = partner.countedSessionIds ?? [];
   if (counted.includes(attendance.sessionId)) return undefined;
-  const sessionAt = new Date(attendance.date.length === 10 ? `${attendance.date}T12:00:00.000Z` : attendance.date).toISOString();
+  const sessionAt = new Date(
+    attendance.date.length === 10 ? `${attendance.date}T12:00:00.000Z` : attendance.date,
+  ).toISOString();
   const hours = Math.round((attendance.durationMinutes / 60) * 4) / 4;
   return {
     ...partner,
@@ -29,7 +31,11 @@ export function withAttendance(partner: Partner, attendance: SessionAttendance):
 }
 
 /** Counts a session on each partner's register entry. Safe to repeat: a session is counted once per partner. */
-export async function recordAttendance(partners: AttendanceRepository, partnerIds: readonly string[], attendance: SessionAttendance): Promise<void> {
+export async function recordAttendance(
+  partners: AttendanceRepository,
+  partnerIds: readonly string[],
+  attendance: SessionAttendance,
+): Promise<void> {
   for (const partnerId of partnerIds) {
     // Another session for the same partner counted at the same moment is a conflict: re-read and add ours.
     await retryOnConflict(async () => {

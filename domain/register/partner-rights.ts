@@ -8,10 +8,17 @@ import type { Versioned } from '../ports.js';
 import type { AuditTrail, InvolvementReader, PartnerRepository, WorkRecord } from './ports.js';
 import { blocksErasure, claimNeedsErasure, erasedClaim, erasedPartner, type ErasureRecord } from './erasure.js';
 import type { Partner } from './partner.js';
-import { RETENTION_REASON_TEXT, retentionCutoff, retentionReviewReason, type RetentionPolicy, type RetentionReason } from './retention.js';
+import {
+  RETENTION_REASON_TEXT,
+  retentionCutoff,
+  retentionReviewReason,
+  type RetentionPolicy,
+  type RetentionReason,
+} from './retention.js';
 
 // The same words as the register's other routes use for a partner that is not there.
-const NOT_FOUND = 'We could not find that Involvement Partner. They may have left the register, or you may not have access.';
+const NOT_FOUND =
+  'We could not find that Involvement Partner. They may have left the register, or you may not have access.';
 const REVIEW_PAGE_SIZE = 50;
 
 /** A subject access export: everything the Involvement Hub holds about one partner. */
@@ -26,7 +33,11 @@ export interface PartnerDataExport {
     phase: string | undefined;
     hostName: string | undefined;
     serviceArea: string | undefined;
-    sessionsAttended: ReadonlyArray<{ date: string | undefined; format: string | undefined; minutes: number | undefined }>;
+    sessionsAttended: ReadonlyArray<{
+      date: string | undefined;
+      format: string | undefined;
+      minutes: number | undefined;
+    }>;
   }>;
   readonly claims: readonly ExportedClaim[];
   readonly auditTrail: ReadonlyArray<{ at: string; by: string; action: string; fields: readonly string[] }>;
@@ -64,8 +75,15 @@ export class PartnerRightsService {
     const partner = await this.partners.find(id);
     if (!partner) throw new NotFoundError(NOT_FOUND);
     // Written before the data leaves: if the trail cannot be written, nothing is exported.
-    await this.audit.record({ subjectId: id, actorId: actor.id, actorName: actor.displayName, action: 'exported', fields: [] }, now);
-    const [plans, claims, trail] = await Promise.all([this.work.plansWithPartner(id), this.claims.allForPartner(id), this.audit.trailOf(id)]);
+    await this.audit.record(
+      { subjectId: id, actorId: actor.id, actorName: actor.displayName, action: 'exported', fields: [] },
+      now,
+    );
+    const [plans, claims, trail] = await Promise.all([
+      this.work.plansWithPartner(id),
+      this.claims.allForPartner(id),
+      this.audit.trailOf(id),
+    ]);
     const { _etag, ...registerEntry } = partner;
     return {
       about: 'Everything the Involvement Hub holds about this Involvement Partner.',
@@ -74,7 +92,12 @@ export class PartnerRightsService {
       registerEntry,
       involvement: plans.map((plan) => involvementOf(plan, id)),
       claims: claims.map(exportedClaim),
-      auditTrail: trail.map(({ at, actorName, action, fields }) => ({ at, by: actorName ?? 'A colleague', action, fields })),
+      auditTrail: trail.map(({ at, actorName, action, fields }) => ({
+        at,
+        by: actorName ?? 'A colleague',
+        action,
+        fields,
+      })),
     };
   }
 
@@ -83,17 +106,26 @@ export class PartnerRightsService {
    * erasure that fails part-way still shows as not done and repeating it finishes the job. Repeating
    * a finished erasure changes nothing.
    */
-  async erase(actor: Actor, id: string, reason: string, now = new Date()): Promise<{ erasure: ErasureRecord; alreadyErased: boolean }> {
+  async erase(
+    actor: Actor,
+    id: string,
+    reason: string,
+    now = new Date(),
+  ): Promise<{ erasure: ErasureRecord; alreadyErased: boolean }> {
     assertIev(actor, 'Only the IEV team can erase a partner\u2019s data.');
     const partner = await this.partners.find(id);
     if (!partner) throw new NotFoundError(NOT_FOUND);
     const claims = await this.claims.allForPartner(id);
     const open = claims.filter(blocksErasure);
     if (!partner.erasure && open.length > 0) {
-      const states = [...new Set(open.map((claim) => STATUS_LABELS[claim.status].replace(/^./, (first) => first.toLowerCase())))].join('; ');
+      const states = [
+        ...new Set(open.map((claim) => STATUS_LABELS[claim.status].replace(/^./, (first) => first.toLowerCase()))),
+      ].join('; ');
       throw new ConflictError(
         `This partner has ${open.length === 1 ? 'an expense claim' : `${open.length} expense claims`} that ${open.length === 1 ? 'is' : 'are'} not yet paid or rejected (${states}). Finish ${open.length === 1 ? 'it' : 'them'} first, then erase their data, so nobody loses money they are owed.` +
-          (open.some((claim) => claim.status === 'draft') ? ' A draft that was never sent can be discarded by the host who started it ("Discard this draft" in their chat with the bot).' : ''),
+          (open.some((claim) => claim.status === 'draft')
+            ? ' A draft that was never sent can be discarded by the host who started it ("Discard this draft" in their chat with the bot).'
+            : ''),
       );
     }
     for (const claim of claims) {
@@ -108,14 +140,24 @@ export class PartnerRightsService {
   }
 
   /** Partners whose entries are due for a retention review, a page at a time. */
-  async dueForReview(actor: Actor, continuation: string | undefined, now = new Date()): Promise<{ items: RetentionReviewItem[]; continuation: string | undefined; years: number }> {
+  async dueForReview(
+    actor: Actor,
+    continuation: string | undefined,
+    now = new Date(),
+  ): Promise<{ items: RetentionReviewItem[]; continuation: string | undefined; years: number }> {
     assertIev(actor, 'Only the IEV team sees which partners are due for retention review.');
-    const page = await this.partners.dueForRetentionReview(retentionCutoff(now, this.policy), REVIEW_PAGE_SIZE, continuation);
+    const page = await this.partners.dueForRetentionReview(
+      retentionCutoff(now, this.policy),
+      REVIEW_PAGE_SIZE,
+      continuation,
+    );
     const items = page.items.flatMap((partner) => {
       const reason = retentionReviewReason(partner, now, this.policy);
       if (!reason) return [];
       const { id, displayName, status, registeredAt, lastInvolvedAt } = partner;
-      return [{ id, displayName, status, registeredAt, lastInvolvedAt, reason, reasonText: RETENTION_REASON_TEXT[reason] }];
+      return [
+        { id, displayName, status, registeredAt, lastInvolvedAt, reason, reasonText: RETENTION_REASON_TEXT[reason] },
+      ];
     });
     return { items, continuation: page.continuation, years: this.policy.yearsWithoutInvolvement };
   }
@@ -136,7 +178,15 @@ export class PartnerRightsService {
    */
   private async refreshApprovalCard(claim: ClaimDocument, now: Date): Promise<void> {
     if (!claim.approvalCard) return;
-    await this.outbox.enqueue({ id: `${claim.id}:erasure:iev-channel`, target: 'iev-channel', subjectId: claim.id, seq: claim.history.length - 1 }, now);
+    await this.outbox.enqueue(
+      {
+        id: `${claim.id}:erasure:iev-channel`,
+        target: 'iev-channel',
+        subjectId: claim.id,
+        seq: claim.history.length - 1,
+      },
+      now,
+    );
   }
 
   /** Returns the erasure that stands: ours, or one that another request saved at the same moment. */
@@ -155,7 +205,11 @@ export class PartnerRightsService {
   // One erasure event per partner: a retried erasure whose audit write failed the first time writes it now,
   // and a repeated or concurrent one finds it already there.
   private async auditErasureOnce(actor: Actor, id: string, now: Date): Promise<void> {
-    await this.audit.record({ subjectId: id, actorId: actor.id, actorName: actor.displayName, action: 'erased', fields: [] }, now, `${id}:erased`);
+    await this.audit.record(
+      { subjectId: id, actorId: actor.id, actorName: actor.displayName, action: 'erased', fields: [] },
+      now,
+      `${id}:erased`,
+    );
   }
 }
 
@@ -171,7 +225,11 @@ function involvementOf(plan: WorkRecord, partnerId: string): PartnerDataExport['
     phase: plan.phase,
     hostName: plan.hostName,
     serviceArea: plan.serviceArea,
-    sessionsAttended: attended.map((session) => ({ date: session.date, format: session.format, minutes: session.durationMinutes })),
+    sessionsAttended: attended.map((session) => ({
+      date: session.date,
+      format: session.format,
+      minutes: session.durationMinutes,
+    })),
   };
 }
 

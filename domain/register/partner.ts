@@ -13,7 +13,11 @@ export const CONSENT_PURPOSES = ['register', 'contactAboutOpportunities', 'equal
 /** How the partner told us: kept with each choice, as the record of consent (UK GDPR article 7(1)). */
 export const CONSENT_METHODS = ['registration-form', 'in-person', 'phone', 'email', 'letter', 'online-form'] as const;
 
-const consentEntrySchema = z.object({ given: z.boolean(), at: z.iso.datetime(), how: z.enum(CONSENT_METHODS).optional() });
+const consentEntrySchema = z.object({
+  given: z.boolean(),
+  at: z.iso.datetime(),
+  how: z.enum(CONSENT_METHODS).optional(),
+});
 
 export const consentSchema = z.object({
   register: consentEntrySchema,
@@ -62,7 +66,9 @@ export const partnerSchema = z.object({
   }),
   communicationNeeds: z.string().max(1000).optional(),
   accessNeeds: z.string().max(1000).optional(),
-  emergencyContact: z.object({ name: z.string().max(120), relationship: z.string().max(60), phone: z.string().max(40) }).optional(),
+  emergencyContact: z
+    .object({ name: z.string().max(120), relationship: z.string().max(60), phone: z.string().max(40) })
+    .optional(),
   equality: z.record(z.string(), z.string().max(120)).optional(),
   /** Tasks for IEV, e.g. the "Welcome to Involvement" step. */
   welcome: z.object({ status: z.enum(['to-send', 'sent']), recordedAt: z.iso.datetime() }),
@@ -74,11 +80,22 @@ export const partnerSchema = z.object({
    * a change can never be saved without its audit entry (names of fields only, never values).
    */
   pendingAudit: z
-    .array(z.object({ id: z.string().max(200), action: z.enum(['status-changed', 'corrected', 'consent-changed']), fields: z.array(z.string().max(60)).max(30), actorId: z.string().max(100), actorName: z.string().max(120), at: z.iso.datetime() }))
+    .array(
+      z.object({
+        id: z.string().max(200),
+        action: z.enum(['status-changed', 'corrected', 'consent-changed']),
+        fields: z.array(z.string().max(60)).max(30),
+        actorId: z.string().max(100),
+        actorName: z.string().max(120),
+        at: z.iso.datetime(),
+      }),
+    )
     .max(100)
     .optional(),
   /** Set when the partner's personal data was erased on request (domain/register/erasure.ts). */
-  erasure: z.object({ at: z.iso.datetime(), byId: z.string(), byName: z.string(), reason: z.string().max(500) }).optional(),
+  erasure: z
+    .object({ at: z.iso.datetime(), byId: z.string(), byName: z.string(), reason: z.string().max(500) })
+    .optional(),
 });
 
 export type Partner = z.infer<typeof partnerSchema>;

@@ -11,7 +11,10 @@ export interface PartnerRepository {
   get(id: string): Promise<Versioned<Partner>>;
   getMany(ids: readonly string[]): Promise<Array<Versioned<Partner>>>;
   /** Active partners whose name contains `text` (case-insensitive): for pickers in cards. */
-  searchByName(text: string, options?: { pageSize?: number; includeInactive?: boolean }): Promise<Array<Versioned<Partner>>>;
+  searchByName(
+    text: string,
+    options?: { pageSize?: number; includeInactive?: boolean },
+  ): Promise<Array<Versioned<Partner>>>;
   /** One page of the register, searched, filtered and sorted. */
   registerPage(query: RegisterQuery, options: { includeLeft: boolean }): Promise<Page<Versioned<Partner>>>;
   /** Everyone with exactly this (normalised) name, for duplicate detection. */
@@ -36,7 +39,8 @@ export interface AuditEvent extends StoredDocument {
   readonly actorId: string;
   /** The colleague's name as signed in, so the trail reads plainly to IEV. */
   readonly actorName: string;
-  readonly action: 'viewed-sensitive' | 'registered' | 'status-changed' | 'corrected' | 'consent-changed' | 'exported' | 'erased';
+  readonly action:
+    'viewed-sensitive' | 'registered' | 'status-changed' | 'corrected' | 'consent-changed' | 'exported' | 'erased';
   readonly fields: readonly string[];
   readonly at: string;
 }
@@ -44,7 +48,11 @@ export interface AuditEvent extends StoredDocument {
 /** The audit trail. Events are never updated or deleted. */
 export interface AuditTrail {
   /** `onceId` names an event that happens once (a registration): recording it again, on a retry, stores it once. */
-  record(event: Omit<AuditEvent, 'id' | 'type' | 'schemaVersion' | 'at'>, now?: Date, onceId?: string): Promise<AuditEvent>;
+  record(
+    event: Omit<AuditEvent, 'id' | 'type' | 'schemaVersion' | 'at'>,
+    now?: Date,
+    onceId?: string,
+  ): Promise<AuditEvent>;
   /** A record's trail, newest first. */
   trailOf(subjectId: string): Promise<AuditEvent[]>;
 }
@@ -53,14 +61,24 @@ export interface AuditTrail {
 export type WorkSession = Pick<PlanSession, 'date' | 'durationMinutes' | 'format' | 'partnerIds'>;
 
 /** A plan as the register reads it (written by the planning bot: `domain/planning/plan.ts`). */
-export type WorkRecord = Pick<Plan, 'id' | 'title' | 'hostId' | 'hostName' | 'phase' | 'serviceArea' | 'partnerIds'> & { readonly sessions: readonly WorkSession[] };
+export type WorkRecord = Pick<Plan, 'id' | 'title' | 'hostId' | 'hostName' | 'phase' | 'serviceArea' | 'partnerIds'> & {
+  readonly sessions: readonly WorkSession[];
+};
 
 /** A claim as the partner's page reads it (written by the claims service: `domain/claims/claim.ts`). */
-export type ClaimRecord = Pick<ClaimDocument, 'id' | 'hostId' | 'partnerId' | 'status' | 'submittedAt' | 'createdAt' | 'totals' | 'paidAt'>;
+export type ClaimRecord = Pick<
+  ClaimDocument,
+  'id' | 'hostId' | 'partnerId' | 'status' | 'submittedAt' | 'createdAt' | 'totals' | 'paidAt'
+>;
 
 /** Read-only views of other areas' records that the register shows: plans and expense claims. */
 export interface InvolvementReader {
-  plansPage(filter: { serviceArea?: string | undefined; planId?: string | undefined; pageSize: number; continuation?: string | undefined }): Promise<Page<WorkRecord>>;
+  plansPage(filter: {
+    serviceArea?: string | undefined;
+    planId?: string | undefined;
+    pageSize: number;
+    continuation?: string | undefined;
+  }): Promise<Page<WorkRecord>>;
   plansWithPartner(partnerId: string): Promise<WorkRecord[]>;
   /** The partner's claims that were sent (drafts left out). */
   claimsForPartner(partnerId: string): Promise<ClaimRecord[]>;

@@ -11,7 +11,18 @@ import { corrected, type PartnerCorrection } from './correction.js';
 import { isInFuture, withConsentChange, type ConsentChange } from './consent.js';
 import { isSameRegistrant, newPartnerFrom, type RegistrationInput } from './registration.js';
 import { LIVED_EXPERIENCE, SERVICE_AREAS } from './service-areas.js';
-import { audienceFor, auditedFieldsIn, canSeePartner, NO_WORK, partnerRow, partnerViewFor, type Audience, type PartnerRow, type PartnerView, type WorkWithPartner } from './visibility.js';
+import {
+  audienceFor,
+  auditedFieldsIn,
+  canSeePartner,
+  NO_WORK,
+  partnerRow,
+  partnerViewFor,
+  type Audience,
+  type PartnerRow,
+  type PartnerView,
+  type WorkWithPartner,
+} from './visibility.js';
 
 export interface InvolvementEntry {
   readonly planId: string;
@@ -61,7 +72,8 @@ function withoutVersion(partner: Versioned<Partner>): Partner {
 }
 
 // The same words whether the partner does not exist or the caller may not see them.
-const NOT_FOUND = 'We could not find that Involvement Partner. They may have left the register, or you may not have access.';
+const NOT_FOUND =
+  'We could not find that Involvement Partner. They may have left the register, or you may not have access.';
 
 /** The Involvement Register's rules: who sees what, who may register, and what every sensitive view leaves behind. */
 export class RegisterService {
@@ -72,7 +84,11 @@ export class RegisterService {
   ) {}
 
   /** What the register's forms and filters offer, and which audience the caller is (the tab shows what that audience may use). */
-  options(actor: Actor): { serviceAreas: typeof SERVICE_AREAS; livedExperience: typeof LIVED_EXPERIENCE; audience: Role } {
+  options(actor: Actor): {
+    serviceAreas: typeof SERVICE_AREAS;
+    livedExperience: typeof LIVED_EXPERIENCE;
+    audience: Role;
+  } {
     return { serviceAreas: SERVICE_AREAS, livedExperience: LIVED_EXPERIENCE, audience: leadingRole(actor) };
   }
 
@@ -86,16 +102,26 @@ export class RegisterService {
   async partnerPage(actor: Actor, id: string): Promise<PartnerPage> {
     const partner = await this.partners.find(id);
     if (!partner || !canSeePartner(audienceFor(actor, NO_WORK), partner)) throw new NotFoundError(NOT_FOUND);
-    const [plans, claims] = isStaff(actor) ? await Promise.all([this.work.plansWithPartner(partner.id), this.work.claimsForPartner(partner.id)]) : [[], []];
+    const [plans, claims] = isStaff(actor)
+      ? await Promise.all([this.work.plansWithPartner(partner.id), this.work.claimsForPartner(partner.id)])
+      : [[], []];
     const work = workWith(actor, partner.id, plans, claims);
     const audience = audienceFor(actor, work);
     const view = partnerViewFor(audience, partner);
     const audited = auditedFieldsIn(view);
     // Written before the data leaves: if the trail cannot be written, the data is not shown.
-    if (audited.length > 0) await this.audit.record({ subjectId: partner.id, actorId: actor.id, actorName: actor.displayName, action: 'viewed-sensitive', fields: audited });
+    if (audited.length > 0)
+      await this.audit.record({
+        subjectId: partner.id,
+        actorId: actor.id,
+        actorName: actor.displayName,
+        action: 'viewed-sensitive',
+        fields: audited,
+      });
     const access = { audience, work };
     if (audience === 'public') return { partner: view, access };
-    const mine = <R extends { hostId?: string }>(records: R[]): R[] => (audience === 'iev' ? records : records.filter((record) => record.hostId === actor.id));
+    const mine = <R extends { hostId?: string }>(records: R[]): R[] =>
+      audience === 'iev' ? records : records.filter((record) => record.hostId === actor.id);
     return {
       partner: view,
       access,
@@ -111,32 +137,56 @@ export class RegisterService {
    * who left are left out; the emergency contact and equality answers never leave, so nothing is audited.
    */
   async needsOf(actor: Actor, ids: readonly string[]): Promise<PartnerNeeds[]> {
-    const partners = (await this.partners.getMany(ids.slice(0, 50))).filter((partner) => canSeePartner(audienceFor(actor, NO_WORK), partner));
+    const partners = (await this.partners.getMany(ids.slice(0, 50))).filter((partner) =>
+      canSeePartner(audienceFor(actor, NO_WORK), partner),
+    );
     return Promise.all(
       partners.map(async (partner) => {
-        const [plans, claims] = isStaff(actor) ? await Promise.all([this.work.plansWithPartner(partner.id), this.work.claimsForPartner(partner.id)]) : [[], []];
+        const [plans, claims] = isStaff(actor)
+          ? await Promise.all([this.work.plansWithPartner(partner.id), this.work.claimsForPartner(partner.id)])
+          : [[], []];
         const view = partnerViewFor(audienceFor(actor, workWith(actor, partner.id, plans, claims)), partner);
-        return { id: view.id, displayName: view.displayName, communicationNeeds: view.communicationNeeds, accessNeeds: view.accessNeeds };
+        return {
+          id: view.id,
+          displayName: view.displayName,
+          communicationNeeds: view.communicationNeeds,
+          accessNeeds: view.accessNeeds,
+        };
       }),
     );
   }
 
-  async register(actor: Actor, input: RegistrationInput, now = new Date()): Promise<{ partner: PartnerView; created: boolean }> {
+  async register(
+    actor: Actor,
+    input: RegistrationInput,
+    now = new Date(),
+  ): Promise<{ partner: PartnerView; created: boolean }> {
     if (!isIevMember(actor)) throw new ForbiddenError('Only the IEV team can register Involvement Partners.');
     const candidate = newPartnerFrom(input, now);
     const namesakes = await this.partners.withSearchName(candidate.searchName);
-    const duplicate = namesakes.find((existing) => existing.id !== candidate.id && isSameRegistrant(existing, candidate));
+    const duplicate = namesakes.find(
+      (existing) => existing.id !== candidate.id && isSameRegistrant(existing, candidate),
+    );
     if (duplicate) {
-      throw new DuplicatePartnerError(`${duplicate.displayName} is already on the register with the same email or phone number. Open their record instead of registering them again.`);
+      throw new DuplicatePartnerError(
+        `${duplicate.displayName} is already on the register with the same email or phone number. Open their record instead of registering them again.`,
+      );
     }
     const { document, created } = await this.partners.create(candidate);
     // Also on a retry (created = false): the first attempt may have saved the partner and failed before its audit entry.
-    await this.audit.record({ subjectId: document.id, actorId: actor.id, actorName: actor.displayName, action: 'registered', fields: [] }, now, `registered:${document.id}`);
+    await this.audit.record(
+      { subjectId: document.id, actorId: actor.id, actorName: actor.displayName, action: 'registered', fields: [] },
+      now,
+      `registered:${document.id}`,
+    );
     return { partner: partnerViewFor('iev', document), created };
   }
 
   /** Who registered the partner and who has seen their sensitive details: IEV members only, newest first. */
-  async auditTrail(actor: Actor, id: string): Promise<Array<{ at: string; actorId: string; actorName: string; action: string; fields: readonly string[] }>> {
+  async auditTrail(
+    actor: Actor,
+    id: string,
+  ): Promise<Array<{ at: string; actorId: string; actorName: string; action: string; fields: readonly string[] }>> {
     if (!isIevMember(actor)) throw new ForbiddenError('Only the IEV team sees who viewed a partner\u2019s details.');
     const partner = await this.partners.find(id);
     if (!partner) throw new NotFoundError(NOT_FOUND);
@@ -144,18 +194,38 @@ export class RegisterService {
     // Changes whose audit event still waits on the entry (not yet copied to the trail) are shown too.
     const waiting = (partner.pendingAudit ?? []).filter((event) => !recorded.some((entry) => entry.id === event.id));
     const trail = [...waiting, ...recorded].sort((a, b) => b.at.localeCompare(a.at));
-    return trail.slice(0, 50).map(({ at, actorId, actorName, action, fields }) => ({ at, actorId, actorName: actorName ?? 'A colleague', action, fields }));
+    return trail.slice(0, 50).map(({ at, actorId, actorName, action, fields }) => ({
+      at,
+      actorId,
+      actorName: actorName ?? 'A colleague',
+      action,
+      fields,
+    }));
   }
 
   /** IEV marks a partner active, paused (taking a break) or left (no longer on the register for others). */
-  async changeStatus(actor: Actor, id: string, status: Partner['status'], version: string): Promise<{ version: string }> {
+  async changeStatus(
+    actor: Actor,
+    id: string,
+    status: Partner['status'],
+    version: string,
+  ): Promise<{ version: string }> {
     if (!isIevMember(actor)) throw new ForbiddenError('Only the IEV team can change a partner\u2019s status.');
     const partner = await this.partners.find(id);
     if (!partner) throw new NotFoundError(NOT_FOUND);
     if (partner._etag !== version) throw new ConflictError(STALE);
     if (partner.status === status) return { version: partner._etag };
-    if (partner.erasure) throw new ConflictError('This partner\u2019s data was erased on request, so they cannot come back onto the register. If they return, register them again.');
-    const saved = await this.changeWithAudit(partner, { ...withoutVersion(partner), status }, { action: 'status-changed', fields: [status] }, actor, new Date());
+    if (partner.erasure)
+      throw new ConflictError(
+        'This partner\u2019s data was erased on request, so they cannot come back onto the register. If they return, register them again.',
+      );
+    const saved = await this.changeWithAudit(
+      partner,
+      { ...withoutVersion(partner), status },
+      { action: 'status-changed', fields: [status] },
+      actor,
+      new Date(),
+    );
     return { version: saved._etag };
   }
 
@@ -164,11 +234,19 @@ export class RegisterService {
    * was opened; the entry keeps its id, so involvement history and claims stay with it. The audit names the
    * fields that changed, never their values.
    */
-  async correct(actor: Actor, id: string, input: PartnerCorrection, now = new Date()): Promise<{ version: string; changed: readonly string[] }> {
+  async correct(
+    actor: Actor,
+    id: string,
+    input: PartnerCorrection,
+    now = new Date(),
+  ): Promise<{ version: string; changed: readonly string[] }> {
     if (!isIevMember(actor)) throw new ForbiddenError('Only the IEV team can correct a partner’s details.');
     const partner = await this.partners.find(id);
     if (!partner) throw new NotFoundError(NOT_FOUND);
-    if (partner.erasure) throw new ConflictError('This partner’s data was erased on request, so there is nothing to correct. If they return, register them again.');
+    if (partner.erasure)
+      throw new ConflictError(
+        'This partner’s data was erased on request, so there is nothing to correct. If they return, register them again.',
+      );
     if (partner._etag !== input.version) throw new ConflictError(STALE);
     const { partner: next, changed } = corrected(withoutVersion(partner), input);
     if (changed.length === 0) return { version: partner._etag, changed };
@@ -182,15 +260,23 @@ export class RegisterService {
    */
   async changeConsent(actor: Actor, id: string, change: ConsentChange, now = new Date()): Promise<{ version: string }> {
     if (!isIevMember(actor)) throw new ForbiddenError('Only the IEV team can record a partner\u2019s consent.');
-    if (isInFuture(change.date, now)) throw new ValidationError('Check the date.', [{ field: 'date', message: 'The date they told you cannot be in the future.' }]);
+    if (isInFuture(change.date, now))
+      throw new ValidationError('Check the date.', [
+        { field: 'date', message: 'The date they told you cannot be in the future.' },
+      ]);
     if (change.purpose === 'register' && !change.given) {
       throw new ValidationError('Withdrawing consent to be on the register means erasing their entry.', [
-        { field: 'purpose', message: 'Use \u201cErase on request\u201d on the partner\u2019s page: their data is erased at once, and the reason is recorded.' },
+        {
+          field: 'purpose',
+          message:
+            'Use \u201cErase on request\u201d on the partner\u2019s page: their data is erased at once, and the reason is recorded.',
+        },
       ]);
     }
     const partner = await this.partners.find(id);
     if (!partner) throw new NotFoundError(NOT_FOUND);
-    if (partner.erasure) throw new ConflictError('This partner\u2019s data was erased on request, so there is no consent to change.');
+    if (partner.erasure)
+      throw new ConflictError('This partner\u2019s data was erased on request, so there is no consent to change.');
     if (partner._etag !== change.version) throw new ConflictError(STALE);
     const { partner: next, fields } = withConsentChange(withoutVersion(partner), change, actor, now);
     const saved = await this.changeWithAudit(partner, next, { action: 'consent-changed', fields }, actor, now);
@@ -202,9 +288,25 @@ export class RegisterService {
    * then copies the event to the audit trail under its id and clears it from the entry. If copying fails,
    * the event waits on the entry and the next change copies it: nothing is lost and nothing is copied twice.
    */
-  private async changeWithAudit(partner: Versioned<Partner>, next: Partner, event: { action: PendingAudit['action']; fields: readonly string[] }, actor: Actor, now: Date): Promise<Versioned<Partner>> {
-    const pending: PendingAudit = { id: `${event.action}:${randomUUID()}`, action: event.action, fields: [...event.fields], actorId: actor.id, actorName: actor.displayName, at: now.toISOString() };
-    const saved = await this.partners.replace({ ...next, pendingAudit: [...(partner.pendingAudit ?? []), pending].slice(-100) }, partner._etag);
+  private async changeWithAudit(
+    partner: Versioned<Partner>,
+    next: Partner,
+    event: { action: PendingAudit['action']; fields: readonly string[] },
+    actor: Actor,
+    now: Date,
+  ): Promise<Versioned<Partner>> {
+    const pending: PendingAudit = {
+      id: `${event.action}:${randomUUID()}`,
+      action: event.action,
+      fields: [...event.fields],
+      actorId: actor.id,
+      actorName: actor.displayName,
+      at: now.toISOString(),
+    };
+    const saved = await this.partners.replace(
+      { ...next, pendingAudit: [...(partner.pendingAudit ?? []), pending].slice(-100) },
+      partner._etag,
+    );
     try {
       for (const waiting of saved.pendingAudit ?? []) {
         const { id: onceId, at, ...rest } = waiting;
@@ -238,9 +340,16 @@ export class RegisterService {
 }
 
 /** How the actor's own work touches the partner: sessions of their plans, and claims they sent (drafts are not read). */
-function workWith(actor: Actor, partnerId: string, plans: readonly WorkRecord[], claims: readonly ClaimRecord[]): WorkWithPartner {
+function workWith(
+  actor: Actor,
+  partnerId: string,
+  plans: readonly WorkRecord[],
+  claims: readonly ClaimRecord[],
+): WorkWithPartner {
   return {
-    tookPartInSession: plans.some((plan) => plan.hostId === actor.id && plan.sessions.some((session) => session.partnerIds.includes(partnerId))),
+    tookPartInSession: plans.some(
+      (plan) => plan.hostId === actor.id && plan.sessions.some((session) => session.partnerIds.includes(partnerId)),
+    ),
     claimFromHost: claims.some((claim) => claim.hostId === actor.id),
   };
 }
@@ -252,9 +361,21 @@ export class DuplicatePartnerError extends ConflictError {}
 function involvementOf(plan: WorkRecord, partnerId: string): InvolvementEntry {
   const attended = plan.sessions.filter((session) => session.partnerIds.includes(partnerId));
   const minutes = attended.reduce((total, session) => total + session.durationMinutes, 0);
-  return { planId: plan.id, title: plan.title || 'Untitled involvement work', phase: plan.phase, sessions: attended.length, hours: Math.round((minutes / 60) * 10) / 10 };
+  return {
+    planId: plan.id,
+    title: plan.title || 'Untitled involvement work',
+    phase: plan.phase,
+    sessions: attended.length,
+    hours: Math.round((minutes / 60) * 10) / 10,
+  };
 }
 
 function claimEntry(claim: ClaimRecord): ClaimEntry {
-  return { id: claim.id, status: claim.status, submittedAt: claim.submittedAt ?? claim.createdAt, amountPence: claim.totals.expensesPence + claim.totals.paymentsPence, paidAt: claim.paidAt };
+  return {
+    id: claim.id,
+    status: claim.status,
+    submittedAt: claim.submittedAt ?? claim.createdAt,
+    amountPence: claim.totals.expensesPence + claim.totals.paymentsPence,
+    paidAt: claim.paidAt,
+  };
 }

@@ -8,7 +8,10 @@ import { PAYMENT_PREFERENCES, type Partner } from './partner.js';
  * explicit consent — answers are refused without it.
  */
 export const text = (max: number) => z.string().trim().max(max, `Keep this under ${max} characters.`);
-export const optionalText = (max: number) => text(max).optional().transform((value) => (value ? value : undefined));
+export const optionalText = (max: number) =>
+  text(max)
+    .optional()
+    .transform((value) => (value ? value : undefined));
 export const tagList = z.array(text(80).min(1)).max(30, 'Choose up to 30.').default([]);
 export const PHONE = /^\+?[0-9 ()-]{7,20}$/;
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -25,8 +28,14 @@ export const registrationSchema = z
     /** Made by the form once per attempt, so a retried submission saves one partner, not two. */
     operationId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'The form is out of date. Please reload it.'),
     displayName: text(120).min(1, 'Enter the partner\u2019s name.'),
-    email: optionalText(200).refine((value) => value === undefined || EMAIL.test(value), 'Enter an email address like name@example.com.'),
-    phone: optionalText(40).refine((value) => value === undefined || PHONE.test(value), 'Enter a phone number using digits, for example 0115 496 0000.'),
+    email: optionalText(200).refine(
+      (value) => value === undefined || EMAIL.test(value),
+      'Enter an email address like name@example.com.',
+    ),
+    phone: optionalText(40).refine(
+      (value) => value === undefined || PHONE.test(value),
+      'Enter a phone number using digits, for example 0115 496 0000.',
+    ),
     preferredMethod: z.enum(['email', 'phone', 'post', 'text']).optional(),
     areas: tagList,
     interests: tagList,
@@ -44,7 +53,10 @@ export const registrationSchema = z
     // A handful of questions; a forged body with thousands of keys would bloat every register read.
     equality: z
       .record(z.string().max(60), text(120))
-      .refine((answers) => Object.keys(answers).length <= MAX_EQUALITY_ANSWERS, `Answer up to ${MAX_EQUALITY_ANSWERS} equality questions.`)
+      .refine(
+        (answers) => Object.keys(answers).length <= MAX_EQUALITY_ANSWERS,
+        `Answer up to ${MAX_EQUALITY_ANSWERS} equality questions.`,
+      )
       .optional(),
   })
   // `when`: these run even if other answers have problems, so the form shows every message at once.
@@ -53,11 +65,16 @@ export const registrationSchema = z
     message: 'Give an email address or a phone number so we can reach the partner.',
     when: () => true,
   })
-  .refine((value) => value?.consent?.equalityMonitoring === true || !Object.values(value?.equality ?? {}).some((answer) => typeof answer === 'string' && answer.length > 0), {
-    path: ['equality'],
-    message: 'Equality answers can only be kept when the partner agrees to equality monitoring.',
-    when: () => true,
-  });
+  .refine(
+    (value) =>
+      value?.consent?.equalityMonitoring === true ||
+      !Object.values(value?.equality ?? {}).some((answer) => typeof answer === 'string' && answer.length > 0),
+    {
+      path: ['equality'],
+      message: 'Equality answers can only be kept when the partner agrees to equality monitoring.',
+      when: () => true,
+    },
+  );
 
 export type RegistrationInput = z.infer<typeof registrationSchema>;
 
@@ -84,7 +101,10 @@ export function newPartnerFrom(input: RegistrationInput, now: Date): Partner {
       contactAboutOpportunities: { given: input.consent.contactAboutOpportunities, at },
       equalityMonitoring: { given: input.consent.equalityMonitoring, at },
     },
-    paymentPreference: { choice: input.paymentPreference, ...(input.paymentPreference !== 'not-chosen' ? { chosenAt: at } : {}) },
+    paymentPreference: {
+      choice: input.paymentPreference,
+      ...(input.paymentPreference !== 'not-chosen' ? { chosenAt: at } : {}),
+    },
     contact: {
       ...(input.email ? { email: input.email } : {}),
       ...(input.phone ? { phone: input.phone } : {}),
@@ -105,10 +125,21 @@ export function normaliseName(name: string): string {
 }
 
 /** Same name and the same email or phone: very likely the same person registering twice. */
-export function isSameRegistrant(existing: Pick<Partner, 'searchName' | 'contact'>, candidate: Pick<Partner, 'searchName' | 'contact'>): boolean {
+export function isSameRegistrant(
+  existing: Pick<Partner, 'searchName' | 'contact'>,
+  candidate: Pick<Partner, 'searchName' | 'contact'>,
+): boolean {
   if (existing.searchName !== candidate.searchName) return false;
-  const sameEmail = Boolean(existing.contact.email && candidate.contact.email && existing.contact.email.toLowerCase() === candidate.contact.email.toLowerCase());
-  const samePhone = Boolean(existing.contact.phone && candidate.contact.phone && digits(existing.contact.phone) === digits(candidate.contact.phone));
+  const sameEmail = Boolean(
+    existing.contact.email &&
+    candidate.contact.email &&
+    existing.contact.email.toLowerCase() === candidate.contact.email.toLowerCase(),
+  );
+  const samePhone = Boolean(
+    existing.contact.phone &&
+    candidate.contact.phone &&
+    digits(existing.contact.phone) === digits(candidate.contact.phone),
+  );
   return sameEmail || samePhone;
 }
 

@@ -24,7 +24,11 @@ export const RETENTION_REASON_TEXT: Readonly<Record<RetentionReason, string>> = 
 export type RetentionFacts = Pick<Partner, 'status' | 'registeredAt' | 'lastInvolvedAt' | 'erasure'>;
 
 /** The reason a partner is due for review on `now`, or undefined when their entry can stay as it is. */
-export function retentionReviewReason(partner: RetentionFacts, now: Date, policy: RetentionPolicy = DEFAULT_RETENTION_POLICY): RetentionReason | undefined {
+export function retentionReviewReason(
+  partner: RetentionFacts,
+  now: Date,
+  policy: RetentionPolicy = DEFAULT_RETENTION_POLICY,
+): RetentionReason | undefined {
   // Once erased there is nothing personal left to review.
   if (partner.erasure) return undefined;
   if (partner.status === 'left') return 'left-the-register';

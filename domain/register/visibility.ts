@@ -40,13 +40,35 @@ export function audienceFor(actor: Actor, work: WorkWithPartner): Audience {
   return 'public';
 }
 
-const PROFILE_FIELDS = ['id', 'displayName', 'status', 'areas', 'interests', 'livedExperience', 'availability', 'lastInvolvedAt', 'hoursInvolved'] as const;
-const IN_WORK_FIELDS = ['registeredAt', 'consent', 'paymentPreference', 'contact', 'communicationNeeds', 'accessNeeds', 'welcome'] as const;
+const PROFILE_FIELDS = [
+  'id',
+  'displayName',
+  'status',
+  'areas',
+  'interests',
+  'livedExperience',
+  'availability',
+  'lastInvolvedAt',
+  'hoursInvolved',
+] as const;
+const IN_WORK_FIELDS = [
+  'registeredAt',
+  'consent',
+  'paymentPreference',
+  'contact',
+  'communicationNeeds',
+  'accessNeeds',
+  'welcome',
+] as const;
 const IEV_ONLY_FIELDS = ['emergencyContact', 'equality'] as const;
 /** IEV's own records about the entry (how consent changed, who erased it and why): not audited as views. */
 const IEV_RECORD_FIELDS = ['consentHistory', 'erasure'] as const;
 
-export type PartnerField = (typeof PROFILE_FIELDS)[number] | (typeof IN_WORK_FIELDS)[number] | (typeof IEV_ONLY_FIELDS)[number] | (typeof IEV_RECORD_FIELDS)[number];
+export type PartnerField =
+  | (typeof PROFILE_FIELDS)[number]
+  | (typeof IN_WORK_FIELDS)[number]
+  | (typeof IEV_ONLY_FIELDS)[number]
+  | (typeof IEV_RECORD_FIELDS)[number];
 
 export const FIELDS_BY_AUDIENCE: Readonly<Record<Audience, readonly PartnerField[]>> = {
   public: PROFILE_FIELDS,

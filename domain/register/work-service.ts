@@ -13,7 +13,15 @@ export class WorkService {
     private readonly partners: Pick<PartnerRepository, 'getMany'>,
   ) {}
 
-  async list(actor: Actor, filter: { serviceArea?: string | undefined; planId?: string | undefined; pageSize: number; continuation?: string | undefined }): Promise<{ items: WorkSummary[]; continuation: string | undefined }> {
+  async list(
+    actor: Actor,
+    filter: {
+      serviceArea?: string | undefined;
+      planId?: string | undefined;
+      pageSize: number;
+      continuation?: string | undefined;
+    },
+  ): Promise<{ items: WorkSummary[]; continuation: string | undefined }> {
     if (!canSeeWork(leadingRole(actor))) return { items: [], continuation: undefined };
     const page = await this.work.plansPage(filter);
     const partnerNames = await this.namesOf(page.items.flatMap((plan) => plan.partnerIds));
@@ -24,6 +32,8 @@ export class WorkService {
   private async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
     const unique = [...new Set(ids)].slice(0, MAX_NAMES_PER_PAGE);
     const partners = await this.partners.getMany(unique);
-    return new Map(partners.filter((partner) => partner.status !== 'left').map((partner) => [partner.id, partner.displayName]));
+    return new Map(
+      partners.filter((partner) => partner.status !== 'left').map((partner) => [partner.id, partner.displayName]),
+    );
   }
 }

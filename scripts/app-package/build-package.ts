@@ -34,12 +34,14 @@ export class PackageError extends Error {
 }
 
 const PLACEHOLDER = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
-const SCHEMA_URL = /^https:\/\/developer\.microsoft\.com\/json-schemas\/teams\/(v[0-9.]+|vDevPreview)\/MicrosoftTeams\.schema\.json$/;
+const SCHEMA_URL =
+  /^https:\/\/developer\.microsoft\.com\/json-schemas\/teams\/(v[0-9.]+|vDevPreview)\/MicrosoftTeams\.schema\.json$/;
 
 export async function buildAppPackage(options: PackageOptions): Promise<BuiltPackage> {
   const packageDir = join(options.rootDir, 'appPackage');
   const envFile = join(options.rootDir, 'env', `.env.${options.envName}`);
-  if (!existsSync(envFile)) throw new PackageError([`env/.env.${options.envName}: there is no such environment file (try --env dev)`]);
+  if (!existsSync(envFile))
+    throw new PackageError([`env/.env.${options.envName}: there is no such environment file (try --env dev)`]);
   const variables: Record<string, string> = {
     APP_VERSION: packageVersion(options.rootDir),
     ...parseEnvFile(readFileSync(envFile, 'utf8')),
@@ -85,7 +87,11 @@ export function parseEnvFile(text: string): Record<string, string> {
   return values;
 }
 
-function fillPlaceholders(template: unknown, variables: Record<string, string>, envFile: string): { manifest: Record<string, unknown>; problems: string[] } {
+function fillPlaceholders(
+  template: unknown,
+  variables: Record<string, string>,
+  envFile: string,
+): { manifest: Record<string, unknown>; problems: string[] } {
   const problems: string[] = [];
   for (const [path, value] of stringsIn(template)) {
     for (const [, name] of value.matchAll(PLACEHOLDER)) {
@@ -105,7 +111,9 @@ async function schemaProblems(manifest: Record<string, unknown>): Promise<string
   const schemaPath = bundledSchemaPath(manifest.$schema);
   if (typeof schemaPath !== 'string') return [schemaPath.problem];
   // The published schemas contain "\a" and "\v" escapes that JSON does not allow; the package's own loader fixes them the same way.
-  const schema = JSON.parse(readFileSync(schemaPath, 'utf8').replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b')) as Parameters<typeof AppManifestUtils.validateAgainstSchema>[1];
+  const schema = JSON.parse(
+    readFileSync(schemaPath, 'utf8').replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b'),
+  ) as Parameters<typeof AppManifestUtils.validateAgainstSchema>[1];
   const failures = await AppManifestUtils.validateAgainstSchema(manifest as unknown as TeamsManifest, schema);
   return failures.map((failure) => `schema: ${readablePath(failure)}`);
 }
@@ -113,12 +121,17 @@ async function schemaProblems(manifest: Record<string, unknown>): Promise<string
 export function bundledSchemaPath(schemaUrl: unknown): string | { problem: string } {
   const version = typeof schemaUrl === 'string' ? SCHEMA_URL.exec(schemaUrl)?.[1] : undefined;
   if (!version) {
-    return { problem: `$schema: must be a Teams manifest schema URL such as https://developer.microsoft.com/json-schemas/teams/v1.22/MicrosoftTeams.schema.json (got ${JSON.stringify(schemaUrl)})` };
+    return {
+      problem: `$schema: must be a Teams manifest schema URL such as https://developer.microsoft.com/json-schemas/teams/v1.22/MicrosoftTeams.schema.json (got ${JSON.stringify(schemaUrl)})`,
+    };
   }
   const require = createRequire(import.meta.url);
   const packageRoot = join(require.resolve('@microsoft/app-manifest/package.json'), '..');
   const path = join(packageRoot, 'build', 'json-schemas', 'teams', version, 'MicrosoftTeams.schema.json');
-  if (!existsSync(path)) return { problem: `$schema: version ${version} is not bundled in @microsoft/app-manifest, so it cannot be checked offline; choose a bundled version` };
+  if (!existsSync(path))
+    return {
+      problem: `$schema: version ${version} is not bundled in @microsoft/app-manifest, so it cannot be checked offline; choose a bundled version`,
+    };
   return path;
 }
 
@@ -126,9 +139,20 @@ export function bundledSchemaPath(schemaUrl: unknown): string | { problem: strin
 function readablePath(failure: string): string {
   const match = /^(\S*) (.*?)\.? Details: (.*)$/s.exec(failure);
   if (!match) return failure;
-  const path = match[1]!.split('/').filter(Boolean).map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part}`)).join('').replace(/^\./, '') || '(manifest)';
+  const path =
+    match[1]!
+      .split('/')
+      .filter(Boolean)
+      .map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part}`))
+      .join('')
+      .replace(/^\./, '') || '(manifest)';
   const params = JSON.parse(match[3]! || '{}') as Record<string, unknown>;
-  const detail = 'allowedValues' in params ? ` (one of ${JSON.stringify(params.allowedValues)})` : 'additionalProperty' in params ? ` ("${String(params.additionalProperty)}")` : '';
+  const detail =
+    'allowedValues' in params
+      ? ` (one of ${JSON.stringify(params.allowedValues)})`
+      : 'additionalProperty' in params
+        ? ` ("${String(params.additionalProperty)}")`
+        : '';
   return `${path}: ${match[2]}${detail}`;
 }
 
@@ -152,5 +176,9 @@ function packageVersion(rootDir: string): string {
 }
 
 function definedOnly(values: Readonly<Record<string, string | undefined>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''));
+  return Object.fromEntries(
+    Object.entries(values).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '',
+    ),
+  );
 }

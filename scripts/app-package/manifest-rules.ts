@@ -41,11 +41,15 @@ function placeholderProblems(manifest: Json): string[] {
 }
 
 function guidProblems(manifest: Json): string[] {
-  const ids: Array<[string, unknown]> = [['id', manifest.id], ['webApplicationInfo.id', asObject(manifest.webApplicationInfo)?.id]];
+  const ids: Array<[string, unknown]> = [
+    ['id', manifest.id],
+    ['webApplicationInfo.id', asObject(manifest.webApplicationInfo)?.id],
+  ];
   asArray(manifest.bots).forEach((bot, index) => ids.push([`bots[${index}].botId`, asObject(bot)?.botId]));
   return ids.flatMap(([path, value]) => {
     if (value === undefined) return [];
-    if (typeof value !== 'string' || !GUID.test(value)) return [`${path}: must be a GUID such as 0f8fad5b-d9cb-469f-a165-70867728950e (got ${JSON.stringify(value)})`];
+    if (typeof value !== 'string' || !GUID.test(value))
+      return [`${path}: must be a GUID such as 0f8fad5b-d9cb-469f-a165-70867728950e (got ${JSON.stringify(value)})`];
     if (value === NIL_GUID) return [`${path}: must be a real id, not the all-zero GUID`];
     return [];
   });
@@ -62,7 +66,8 @@ function iconProblems(manifest: Json, files: PackageFiles): string[] {
     try {
       const { width, height } = pngSize(file);
       const size = ICON_SIZES[kind];
-      if (width !== size || height !== size) return [`${field}: "${name}" must be ${size}×${size} pixels, but it is ${width}×${height}`];
+      if (width !== size || height !== size)
+        return [`${field}: "${name}" must be ${size}×${size} pixels, but it is ${width}×${height}`];
       return kind === 'outline' ? outlineProblems(field, name, file) : [];
     } catch (error) {
       if (error instanceof PngError) return [`${field}: "${name}" is not a usable PNG (${error.message})`];
@@ -87,9 +92,13 @@ function outlineProblems(field: string, name: string, file: Buffer): string[] {
     if (pixels[offset] !== 255 || pixels[offset + 1] !== 255 || pixels[offset + 2] !== 255) notWhite += 1;
   }
   const problems: string[] = [];
-  if (transparent === 0) problems.push(`${field}: "${name}" must have a transparent background, but no pixel is transparent`);
+  if (transparent === 0)
+    problems.push(`${field}: "${name}" must have a transparent background, but no pixel is transparent`);
   if (visible === 0) problems.push(`${field}: "${name}" is completely transparent, so nothing would show`);
-  if (notWhite > 0) problems.push(`${field}: "${name}" must be white on transparent only, but ${notWhite} visible pixels are not white`);
+  if (notWhite > 0)
+    problems.push(
+      `${field}: "${name}" must be white on transparent only, but ${notWhite} visible pixels are not white`,
+    );
   return problems;
 }
 
@@ -103,9 +112,12 @@ function domainProblems(manifest: Json): string[] {
     } catch {
       return [`${path}: "${value}" is not an absolute URL`];
     }
-    if (url.protocol !== 'https:') return [`${path}: "${value}" must use https (Teams will not load tab pages over http)`];
+    if (url.protocol !== 'https:')
+      return [`${path}: "${value}" must use https (Teams will not load tab pages over http)`];
     if (!domains.some((domain) => domainMatches(domain, url.host))) {
-      return [`${path}: the host "${url.host}" is not in validDomains (${domains.length > 0 ? domains.join(', ') : 'empty'})`];
+      return [
+        `${path}: the host "${url.host}" is not in validDomains (${domains.length > 0 ? domains.join(', ') : 'empty'})`,
+      ];
     }
     return [];
   });
@@ -137,7 +149,9 @@ function botProblems(manifest: Json, expected: ExpectedValues): string[] {
   const bots = asArray(manifest.bots).map((bot) => asObject(bot) ?? {});
   const problems: string[] = [];
   if (expected.botId && bots.length > 0 && !bots.some((bot) => bot.botId === expected.botId)) {
-    problems.push(`bots[0].botId: must be the deployed bot's id ${expected.botId} (BOT_ID), but it is ${JSON.stringify(bots[0]?.botId)}`);
+    problems.push(
+      `bots[0].botId: must be the deployed bot's id ${expected.botId} (BOT_ID), but it is ${JSON.stringify(bots[0]?.botId)}`,
+    );
   }
   bots.forEach((bot, index) => {
     const scopes = new Set(asArray(bot.scopes));
@@ -161,10 +175,14 @@ function botProblems(manifest: Json, expected: ExpectedValues): string[] {
 function singleSignOnProblems(manifest: Json): string[] {
   const info = asObject(manifest.webApplicationInfo);
   if (!info) return [];
-  const hosts = [...new Set(tabUrls(manifest).flatMap(([, value]) => (URL.canParse(value) ? [new URL(value).host] : [])))];
+  const hosts = [
+    ...new Set(tabUrls(manifest).flatMap(([, value]) => (URL.canParse(value) ? [new URL(value).host] : []))),
+  ];
   const allowed = hosts.map((host) => `api://${host}/${String(info.id)}`);
   if (allowed.length > 0 && !allowed.includes(String(info.resource))) {
-    return [`webApplicationInfo.resource: must be "${allowed[0]}" (api://<tab host>/<client id>) for tab single sign-on, but it is ${JSON.stringify(info.resource)}`];
+    return [
+      `webApplicationInfo.resource: must be "${allowed[0]}" (api://<tab host>/<client id>) for tab single sign-on, but it is ${JSON.stringify(info.resource)}`,
+    ];
   }
   return [];
 }
@@ -172,7 +190,9 @@ function singleSignOnProblems(manifest: Json): string[] {
 function versionProblems(manifest: Json): string[] {
   const schema = typeof manifest.$schema === 'string' ? /\/v(\d+\.\d+)\//.exec(manifest.$schema)?.[1] : undefined;
   if (schema && manifest.manifestVersion !== schema) {
-    return [`manifestVersion: is ${JSON.stringify(manifest.manifestVersion)} but $schema is the v${schema} schema; make them the same`];
+    return [
+      `manifestVersion: is ${JSON.stringify(manifest.manifestVersion)} but $schema is the v${schema} schema; make them the same`,
+    ];
   }
   return [];
 }
@@ -184,9 +204,18 @@ function versionProblems(manifest: Json): string[] {
  */
 function channelFeatureProblems(manifest: Json): string[] {
   const version = typeof manifest.manifestVersion === 'string' ? /^(\d+)\.(\d+)$/.exec(manifest.manifestVersion) : null;
-  if (!version || Number(version[1]) !== 1 || Number(version[2]) < 25 || manifest.supportsChannelFeatures !== undefined) return [];
-  const inTeams = [...asArray(manifest.bots), ...asArray(manifest.configurableTabs), ...asArray(manifest.staticTabs)].some((part) => asArray(asObject(part)?.scopes).includes('team'));
-  return inTeams ? ['supportsChannelFeatures: must be set (to "tier1") when the app is used in teams, from manifest 1.25; Teams refuses the package otherwise'] : [];
+  if (!version || Number(version[1]) !== 1 || Number(version[2]) < 25 || manifest.supportsChannelFeatures !== undefined)
+    return [];
+  const inTeams = [
+    ...asArray(manifest.bots),
+    ...asArray(manifest.configurableTabs),
+    ...asArray(manifest.staticTabs),
+  ].some((part) => asArray(asObject(part)?.scopes).includes('team'));
+  return inTeams
+    ? [
+        'supportsChannelFeatures: must be set (to "tier1") when the app is used in teams, from manifest 1.25; Teams refuses the package otherwise',
+      ]
+    : [];
 }
 
 /** Every string in the manifest with a readable path such as `staticTabs[0].contentUrl`. */

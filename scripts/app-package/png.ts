@@ -20,7 +20,8 @@ export class PngError extends Error {
 
 export function encodePng(image: RgbaImage): Buffer {
   const { width, height, pixels } = image;
-  if (pixels.length !== width * height * 4) throw new PngError(`expected ${width * height * 4} bytes of pixels, got ${pixels.length}`);
+  if (pixels.length !== width * height * 4)
+    throw new PngError(`expected ${width * height * 4} bytes of pixels, got ${pixels.length}`);
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
@@ -30,7 +31,12 @@ export function encodePng(image: RgbaImage): Buffer {
     rows[y * (width * 4 + 1)] = 0; // filter "none": the icons are tiny, size does not matter
     rows.set(pixels.subarray(y * width * 4, (y + 1) * width * 4), y * (width * 4 + 1) + 1);
   }
-  return Buffer.concat([SIGNATURE, pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(rows, { level: 9 })), pngChunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    SIGNATURE,
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(rows, { level: 9 })),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** Width and height from the header alone. */
@@ -46,7 +52,9 @@ export function decodePng(file: Buffer): RgbaImage {
   const [bitDepth, colourType, , , interlace] = header.subarray(8, 13);
   const channels = CHANNELS[colourType!];
   if (bitDepth !== 8 || channels === undefined || interlace !== 0) {
-    throw new PngError(`unsupported PNG format (bit depth ${bitDepth}, colour type ${colourType}, interlace ${interlace}); save it as 8-bit RGBA`);
+    throw new PngError(
+      `unsupported PNG format (bit depth ${bitDepth}, colour type ${colourType}, interlace ${interlace}); save it as 8-bit RGBA`,
+    );
   }
   const raw = unfilter(inflateSync(data), width, height, channels);
   const pixels = new Uint8Array(width * height * 4);
@@ -57,7 +65,12 @@ export function decodePng(file: Buffer): RgbaImage {
   return { width, height, pixels };
 }
 
-function toRgba(colourType: number, source: Uint8Array, palette: Buffer | undefined, transparency: Buffer | undefined): number[] {
+function toRgba(
+  colourType: number,
+  source: Uint8Array,
+  palette: Buffer | undefined,
+  transparency: Buffer | undefined,
+): number[] {
   switch (colourType) {
     case 0:
       return [source[0]!, source[0]!, source[0]!, 255];
@@ -81,7 +94,7 @@ function readChunks(file: Buffer): { header: Buffer; data: Buffer; palette?: Buf
   let palette: Buffer | undefined;
   let transparency: Buffer | undefined;
   const data: Buffer[] = [];
-  for (let offset = 8; offset + 8 <= file.length; ) {
+  for (let offset = 8; offset + 8 <= file.length;) {
     const length = file.readUInt32BE(offset);
     const type = file.toString('latin1', offset + 4, offset + 8);
     const body = file.subarray(offset + 8, offset + 8 + length);

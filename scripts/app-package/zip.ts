@@ -21,13 +21,23 @@ export function createZip(entries: readonly ZipEntry[]): Buffer {
     const checksum = crc32(entry.data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    writeCommon(local, 4, { checksum, compressed: compressed.length, size: entry.data.length, nameLength: name.length });
+    writeCommon(local, 4, {
+      checksum,
+      compressed: compressed.length,
+      size: entry.data.length,
+      nameLength: name.length,
+    });
     locals.push(local, name, compressed);
 
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4); // made by: version 2.0
-    writeCommon(central, 6, { checksum, compressed: compressed.length, size: entry.data.length, nameLength: name.length });
+    writeCommon(central, 6, {
+      checksum,
+      compressed: compressed.length,
+      size: entry.data.length,
+      nameLength: name.length,
+    });
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
     offset += local.length + name.length + compressed.length;
@@ -43,12 +53,16 @@ export function createZip(entries: readonly ZipEntry[]): Buffer {
 }
 
 /** The fields local and central headers share, from "version needed" to the name length. */
-function writeCommon(header: Buffer, at: number, fields: { checksum: number; compressed: number; size: number; nameLength: number }): void {
+function writeCommon(
+  header: Buffer,
+  at: number,
+  fields: { checksum: number; compressed: number; size: number; nameLength: number },
+): void {
   header.writeUInt16LE(20, at); // version needed to extract: 2.0 (deflate)
   header.writeUInt16LE(0x0800, at + 2); // names are UTF-8
   header.writeUInt16LE(8, at + 4); // deflate
   header.writeUInt16LE(0, at + 6); // 00:00:00
-  header.writeUInt16LE((2024 - 1980) << 9 | 1 << 5 | 1, at + 8); // 1 January 2024
+  header.writeUInt16LE(((2024 - 1980) << 9) | (1 << 5) | 1, at + 8); // 1 January 2024
   header.writeUInt32LE(fields.checksum, at + 10);
   header.writeUInt32LE(fields.compressed, at + 14);
   header.writeUInt32LE(fields.size, at + 18);

@@ -33,7 +33,10 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
 }
 
 /** A file from the API (a receipt, a CSV), fetched with the same credentials as every other call. */
-export async function apiFile(path: string, init: { method?: string } = {}): Promise<{ blob: Blob; fileName: string | undefined }> {
+export async function apiFile(
+  path: string,
+  init: { method?: string } = {},
+): Promise<{ blob: Blob; fileName: string | undefined }> {
   const response = await send(path, init, '*/*');
   const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1];
   return { blob: await response.blob(), fileName };
@@ -46,9 +49,17 @@ async function send(path: string, init: { method?: string; body?: unknown }, acc
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(path, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+    response = await fetch(path, {
+      method: init.method ?? 'GET',
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
   } catch {
-    throw new ApiError(0, 'No connection', 'We could not reach the Involvement Hub. Check your connection and try again.');
+    throw new ApiError(
+      0,
+      'No connection',
+      'We could not reach the Involvement Hub. Check your connection and try again.',
+    );
   }
   if (!response.ok) {
     const body = (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined;
@@ -66,7 +77,11 @@ async function teamsBearer(token: () => Promise<string>): Promise<string> {
   try {
     return await token();
   } catch {
-    throw new ApiError(401, 'Teams could not sign you in', 'Close and reopen the tab. If this keeps happening, ask your IT team whether the Involvement Hub app is allowed to sign you in.');
+    throw new ApiError(
+      401,
+      'Teams could not sign you in',
+      'Close and reopen the tab. If this keeps happening, ask your IT team whether the Involvement Hub app is allowed to sign you in.',
+    );
   }
 }
 
@@ -111,7 +126,14 @@ export interface PartnerView {
   readonly registeredAt?: string;
   readonly consent?: Record<ConsentPurpose, { given: boolean; at: string; how?: string }>;
   /** IEV only: every change of consent after registration, oldest first. */
-  readonly consentHistory?: ReadonlyArray<{ purpose: ConsentPurpose; given: boolean; at: string; how: string; recordedAt: string; byName: string }>;
+  readonly consentHistory?: ReadonlyArray<{
+    purpose: ConsentPurpose;
+    given: boolean;
+    at: string;
+    how: string;
+    recordedAt: string;
+    byName: string;
+  }>;
   readonly paymentPreference?: { choice: string };
   readonly contact?: { email?: string; phone?: string; preferredMethod?: string; postalAddress?: string };
   readonly communicationNeeds?: string;
@@ -133,8 +155,20 @@ export interface PartnerPageData {
   readonly partner: PartnerView;
   readonly access: PartnerAccess;
   readonly version?: string;
-  readonly involvement?: ReadonlyArray<{ planId: string; title: string; phase?: string; sessions: number; hours: number }>;
-  readonly claims?: ReadonlyArray<{ id: string; status: string; submittedAt?: string; amountPence?: number; paidAt?: string }>;
+  readonly involvement?: ReadonlyArray<{
+    planId: string;
+    title: string;
+    phase?: string;
+    sessions: number;
+    hours: number;
+  }>;
+  readonly claims?: ReadonlyArray<{
+    id: string;
+    status: string;
+    submittedAt?: string;
+    amountPence?: number;
+    paidAt?: string;
+  }>;
 }
 
 export interface WorkSummary {
@@ -159,7 +193,8 @@ export interface RegisterOptions {
   readonly audience: 'viewer' | 'host' | 'iev';
 }
 
-export type ClaimStatus = 'draft' | 'submitted' | 'queried' | 'resubmitted' | 'approved' | 'rejected' | 'exported' | 'paid';
+export type ClaimStatus =
+  'draft' | 'submitted' | 'queried' | 'resubmitted' | 'approved' | 'rejected' | 'exported' | 'paid';
 
 /** Who a claim is for and who submitted it, in every view of a claim. */
 interface ClaimParties {
@@ -194,7 +229,15 @@ export interface ClaimDetail extends ClaimParties {
     flags: ReadonlyArray<{ code: string; message: string }>;
     input: { kind: string; date?: string; description?: string };
   }>;
-  readonly receipts: ReadonlyArray<{ id: string; itemId?: string; fileName: string; contentType: string; size: number; addedAt: string; url: string }>;
+  readonly receipts: ReadonlyArray<{
+    id: string;
+    itemId?: string;
+    fileName: string;
+    contentType: string;
+    size: number;
+    addedAt: string;
+    url: string;
+  }>;
   readonly totals: { expensesPence: number; paymentsPence: number };
   readonly policyVersion: string;
   readonly declarations?: { partnerConfirmedAt: string; hostConfirmedAt: string };

@@ -1,4 +1,12 @@
-import { FluentProvider, Link, makeStyles, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, tokens } from '@fluentui/react-components';
+import {
+  FluentProvider,
+  Link,
+  makeStyles,
+  teamsDarkTheme,
+  teamsHighContrastTheme,
+  teamsLightTheme,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, setCredentials, type Me, type RegisterOptions, type Session } from './api.js';
 import { DeveloperIdentity } from './components/developer-identity.js';
@@ -26,7 +34,9 @@ const useStyles = makeStyles({
   nav: { display: 'flex', flexWrap: 'wrap', gap: '16px' },
   current: { fontWeight: tokens.fontWeightSemibold, textDecorationLine: 'underline' },
   skip: {
-    position: 'absolute', left: '-9999px', top: '8px',
+    position: 'absolute',
+    left: '-9999px',
+    top: '8px',
     ':focus': { left: '8px', padding: '8px', backgroundColor: tokens.colorNeutralBackground1, zIndex: 10 },
   },
 });
@@ -37,7 +47,9 @@ export interface Startup {
 }
 
 export function App({ startup }: { startup: Startup }) {
-  const [theme, setTheme] = useState<ThemeName>(() => startup.theme ?? themeName(new URLSearchParams(window.location.search).get('theme') ?? undefined));
+  const [theme, setTheme] = useState<ThemeName>(
+    () => startup.theme ?? themeName(new URLSearchParams(window.location.search).get('theme') ?? undefined),
+  );
   useEffect(() => {
     if (startup.inTeams) onTeamsThemeChange(setTheme);
   }, [startup.inTeams]);
@@ -62,7 +74,12 @@ function SignedIn({ inTeams }: { inTeams: boolean }) {
     api<Session>('/api/session').then((found) => {
       if (found.signIn === 'developer') {
         const asked = new URLSearchParams(window.location.search).get('as') ?? sessionStorage.getItem(IDENTITY_KEY);
-        const person = found.people?.find((candidate) => candidate.id === asked || candidate.displayName.toLowerCase().startsWith(asked?.toLowerCase() ?? '\u0000')) ?? found.people?.[0];
+        const person =
+          found.people?.find(
+            (candidate) =>
+              candidate.id === asked ||
+              candidate.displayName.toLowerCase().startsWith(asked?.toLowerCase() ?? '\u0000'),
+          ) ?? found.people?.[0];
         setPersonId(person?.id ?? '');
       } else if (inTeams) {
         setCredentials({ kind: 'teams', token: teamsToken });
@@ -83,16 +100,37 @@ function SignedIn({ inTeams }: { inTeams: boolean }) {
     if (error) return <ErrorMessage error={error} onRetry={() => window.location.reload()} />;
     if (!session) return <Loading label="Starting the Involvement Register" />;
     if (session.signIn === 'teams-sso' && !inTeams) {
-      return <ErrorMessage error={new ApiError(401, 'Open this in Microsoft Teams', 'The Involvement Register signs you in through Teams. Open the Involvement Hub app in Teams to use it.')} />;
+      return (
+        <ErrorMessage
+          error={
+            new ApiError(
+              401,
+              'Open this in Microsoft Teams',
+              'The Involvement Register signs you in through Teams. Open the Involvement Hub app in Teams to use it.',
+            )
+          }
+        />
+      );
     }
     return <Product key={personId || 'teams'} inTeams={inTeams} />;
   })();
 
   return (
     <div className={styles.root}>
-      <a className={styles.skip} href="#main" onClick={(event) => { event.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to content</a>
+      <a
+        className={styles.skip}
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        Skip to content
+      </a>
       <div className={styles.page}>
-        {session?.signIn === 'developer' && <DeveloperIdentity session={session} personId={personId} onChange={switchPerson} />}
+        {session?.signIn === 'developer' && (
+          <DeveloperIdentity session={session} personId={personId} onChange={switchPerson} />
+        )}
         {body}
       </div>
     </div>
@@ -122,14 +160,28 @@ function Product({ inTeams }: { inTeams: boolean }) {
         <h1 className={styles.title}>Involvement Register</h1>
         {!isConfig && (
           <nav aria-label="Register sections" className={styles.nav}>
-            <NavLink path="partners" current={section === 'partners' && route.segments[1] !== 'new'}>Partners</NavLink>
-            <NavLink path="work" current={section === 'work'}>Involvement work</NavLink>
-            {options.audience !== 'viewer' && <NavLink path="impact" current={section === 'impact'}>Is it working?</NavLink>}
-            {options.audience === 'iev' && <NavLink path="partners/new" current={route.segments[1] === 'new'}>Register a partner</NavLink>}
+            <NavLink path="partners" current={section === 'partners' && route.segments[1] !== 'new'}>
+              Partners
+            </NavLink>
+            <NavLink path="work" current={section === 'work'}>
+              Involvement work
+            </NavLink>
+            {options.audience !== 'viewer' && (
+              <NavLink path="impact" current={section === 'impact'}>
+                Is it working?
+              </NavLink>
+            )}
+            {options.audience === 'iev' && (
+              <NavLink path="partners/new" current={route.segments[1] === 'new'}>
+                Register a partner
+              </NavLink>
+            )}
             {options.audience === 'iev' && <ClaimsNavLink current={section === 'claims'} />}
           </nav>
         )}
-        <span>Signed in as {me.displayName} ({roleLabel(options.audience)})</span>
+        <span>
+          Signed in as {me.displayName} ({roleLabel(options.audience)})
+        </span>
       </header>
       <main id="main" tabIndex={-1}>
         <View route={route} options={options} inTeams={inTeams} />
@@ -144,14 +196,16 @@ function View({ route, options, inTeams }: { route: Route; options: RegisterOpti
   const filters = useMemo(() => filtersFrom(new URLSearchParams(query)), [query]);
   const claimFilters = useMemo(() => claimFiltersFrom(new URLSearchParams(query)), [query]);
   if (section === 'config') return <ConfigPage options={options} inTeams={inTeams} />;
-  if (section === 'work') return <WorkView area={route.params.get('area') ?? undefined} planId={route.params.get('plan') ?? undefined} />;
+  if (section === 'work')
+    return <WorkView area={route.params.get('area') ?? undefined} planId={route.params.get('plan') ?? undefined} />;
   if (section === 'partners' && id === 'new') return <RegisterForm options={options} />;
   if (section === 'partners' && id && route.segments[2] === 'edit') return <PartnerEdit id={id} options={options} />;
   if (section === 'partners' && id) return <PartnerPage id={id} />;
   if (section === 'claims' && id) return <ClaimView id={id} />;
   // Shown to IEV only in the navigation; anyone else who types the address gets the server's refusal in plain words.
   if (section === 'claims') return <ClaimsView filters={claimFilters} />;
-  if (section === 'impact') return <ImpactView from={route.params.get('from') ?? undefined} to={route.params.get('to') ?? undefined} />;
+  if (section === 'impact')
+    return <ImpactView from={route.params.get('from') ?? undefined} to={route.params.get('to') ?? undefined} />;
   return <RegisterView filters={filters} options={options} />;
 }
 
@@ -159,18 +213,30 @@ function View({ route, options, inTeams }: { route: Route; options: RegisterOpti
 function ClaimsNavLink({ current }: { current: boolean }) {
   const [waiting, setWaiting] = useState<number>();
   useEffect(() => {
-    const load = () => void api<{ waiting: number }>('/api/claims/waiting').then((found) => setWaiting(found.waiting), () => setWaiting(undefined));
+    const load = () =>
+      void api<{ waiting: number }>('/api/claims/waiting').then(
+        (found) => setWaiting(found.waiting),
+        () => setWaiting(undefined),
+      );
     load();
     window.addEventListener(CLAIMS_CHANGED, load);
     return () => window.removeEventListener(CLAIMS_CHANGED, load);
   }, []);
-  return <NavLink path="claims" current={current}>{waiting ? `Claims (${waiting} waiting)` : 'Claims'}</NavLink>;
+  return (
+    <NavLink path="claims" current={current}>
+      {waiting ? `Claims (${waiting} waiting)` : 'Claims'}
+    </NavLink>
+  );
 }
 
 function NavLink({ path, current, children }: { path: string; current: boolean; children: ReactNode }) {
   const styles = useStyles();
   return (
-    <Link href={href(path)} aria-current={current ? 'page' : undefined} className={current ? styles.current : undefined}>
+    <Link
+      href={href(path)}
+      aria-current={current ? 'page' : undefined}
+      className={current ? styles.current : undefined}
+    >
       {children}
     </Link>
   );

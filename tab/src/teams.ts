@@ -9,7 +9,11 @@ const TEAMS_HANDSHAKE_MS = 4000;
  * Starts teams-js when the page is hosted (Teams loads tabs in an iframe). In a plain browser
  * there is nobody to answer, so we do not wait for a handshake that never comes.
  */
-export async function connectToTeams(): Promise<{ inTeams: boolean; theme: ThemeName | undefined; frameContext: string | undefined }> {
+export async function connectToTeams(): Promise<{
+  inTeams: boolean;
+  theme: ThemeName | undefined;
+  frameContext: string | undefined;
+}> {
   if (window.parent === window && !window.opener) return { inTeams: false, theme: undefined, frameContext: undefined };
   try {
     await withTimeout(app.initialize(localHostOrigins()), TEAMS_HANDSHAKE_MS);
@@ -65,7 +69,12 @@ export function offerChannelView(view: ChannelView | undefined): void {
     }
     const contentUrl = new URL(view.contentPath, window.location.href).toString();
     pages.config
-      .setConfig({ contentUrl, websiteUrl: contentUrl, entityId: view.entityId, suggestedDisplayName: view.suggestedDisplayName })
+      .setConfig({
+        contentUrl,
+        websiteUrl: contentUrl,
+        entityId: view.entityId,
+        suggestedDisplayName: view.suggestedDisplayName,
+      })
       .then(() => saveEvent.notifySuccess())
       .catch(() => saveEvent.notifyFailure('Teams could not save the tab. Please try again.'));
   });

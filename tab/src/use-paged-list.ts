@@ -8,7 +8,14 @@ export type PagedListState = 'loading' | 'ready' | 'more' | 'error';
  * one on `more()`. Only the latest request may update the list: an older, slower answer must not
  * overwrite a newer search.
  */
-export function usePagedList<T>(path: string): { items: T[]; continuation: string | undefined; state: PagedListState; error: unknown; reload: () => Promise<void>; more: () => Promise<void> } {
+export function usePagedList<T>(path: string): {
+  items: T[];
+  continuation: string | undefined;
+  state: PagedListState;
+  error: unknown;
+  reload: () => Promise<void>;
+  more: () => Promise<void>;
+} {
   const [items, setItems] = useState<T[]>([]);
   const [continuation, setContinuation] = useState<string>();
   const [state, setState] = useState<PagedListState>('loading');

@@ -11,14 +11,21 @@ describe('review: a damaged "next page" token is the caller\u2019s mistake, not 
   after(async () => app?.stop());
 
   const damaged = encodeURIComponent(JSON.stringify([{ token: 'x', range: { min: '', max: 'FF' } }]));
-  for (const path of [`/api/partners?continuation=${damaged}`, `/api/work?continuation=%7B%22a%22%3A1%7D`, `/api/claims?continuation=${damaged}`]) {
+  for (const path of [
+    `/api/partners?continuation=${damaged}`,
+    `/api/work?continuation=%7B%22a%22%3A1%7D`,
+    `/api/claims?continuation=${damaged}`,
+  ]) {
     it(`GET ${decodeURIComponent(path)}`, async () => {
       const response = await app.api(path, { as: IEV });
       assert.equal(response.status, 400);
       assert.match(response.headers.get('content-type') ?? '', /application\/problem\+json/);
       const problem = (await response.json()) as { detail: string; errors?: Array<{ field: string }> };
       assert.match(problem.detail, /start the list again/i);
-      assert.deepEqual(problem.errors?.map((error) => error.field), ['continuation']);
+      assert.deepEqual(
+        problem.errors?.map((error) => error.field),
+        ['continuation'],
+      );
     });
   }
 
@@ -27,8 +34,13 @@ describe('review: a damaged "next page" token is the caller\u2019s mistake, not 
     await registerPartner(app.services, 'partner-review-b', 'Bea Review');
     const first = (await (await app.api('/api/partners?pageSize=1', { as: HOST })).json()) as { continuation?: string };
     assert.ok(first.continuation, 'two partners make two pages');
-    const next = await app.api(`/api/partners?pageSize=1&continuation=${encodeURIComponent(first.continuation)}`, { as: HOST });
+    const next = await app.api(`/api/partners?pageSize=1&continuation=${encodeURIComponent(first.continuation)}`, {
+      as: HOST,
+    });
     assert.equal(next.status, 200);
-    assert.deepEqual(((await next.json()) as { items: Array<{ displayName: string }> }).items.map((item) => item.displayName), ['Bea Review']);
+    assert.deepEqual(
+      ((await next.json()) as { items: Array<{ displayName: string }> }).items.map((item) => item.displayName),
+      ['Bea Review'],
+    );
   });
 });

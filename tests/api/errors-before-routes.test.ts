@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { IEV } from '../helpers/users.js';
 
-interface Problem { status: number; title: string; detail: string }
+interface Problem {
+  status: number;
+  title: string;
+  detail: string;
+}
 
 describe('review: errors raised before a route runs are problem+json in plain words too', () => {
   let app: TestApp;
@@ -17,12 +21,20 @@ describe('review: errors raised before a route runs are problem+json in plain wo
   };
 
   it('a body that is not JSON', async () => {
-    const response = await app.api('/api/partners', { as: IEV, method: 'POST', body: '{"displayName": "Zed Secret-Name", bad' });
+    const response = await app.api('/api/partners', {
+      as: IEV,
+      method: 'POST',
+      body: '{"displayName": "Zed Secret-Name", bad',
+    });
     assert.equal(response.status, 400);
     const problem = await problemOf(response);
     assert.equal(problem.status, 400);
     assert.match(problem.detail, /could not be read/);
-    assert.doesNotMatch(JSON.stringify(problem), /Zed|Secret-Name|position/, 'the reply does not echo the body or parser internals');
+    assert.doesNotMatch(
+      JSON.stringify(problem),
+      /Zed|Secret-Name|position/,
+      'the reply does not echo the body or parser internals',
+    );
   });
 
   it('an address that does not exist', async () => {
@@ -32,7 +44,11 @@ describe('review: errors raised before a route runs are problem+json in plain wo
   });
 
   it('a body over the size limit', async () => {
-    const response = await app.api('/api/partners', { as: IEV, method: 'POST', body: JSON.stringify({ displayName: 'x'.repeat(1_100_000) }) });
+    const response = await app.api('/api/partners', {
+      as: IEV,
+      method: 'POST',
+      body: JSON.stringify({ displayName: 'x'.repeat(1_100_000) }),
+    });
     assert.equal(response.status, 413);
     assert.match((await problemOf(response)).detail, /too large/i);
   });

@@ -18,14 +18,52 @@ describe('Need to know: a host sees a partner\u2019s contact details and needs o
   const page = (id: string, as = HOST) => app.getJson<PartnerPageBody>(`/api/partners/${id}`, as);
   const claim = (id: string, hostId: string, partnerId: string, status: string) =>
     app.services.database.containers.claims.items.create({
-      id, type: 'claim', schemaVersion: 1, status, hostId, hostName: 'A host', partnerId, partnerName: 'A partner', work: { title: 'Work' }, items: [], receipts: [],
-      totals: { expensesPence: 500, paymentsPence: 0 }, policyVersion: 'test', createdAt: '2026-03-01T10:00:00.000Z', ...(status === 'draft' ? {} : { submittedAt: '2026-03-01T10:00:00.000Z' }), history: [],
+      id,
+      type: 'claim',
+      schemaVersion: 1,
+      status,
+      hostId,
+      hostName: 'A host',
+      partnerId,
+      partnerName: 'A partner',
+      work: { title: 'Work' },
+      items: [],
+      receipts: [],
+      totals: { expensesPence: 500, paymentsPence: 0 },
+      policyVersion: 'test',
+      createdAt: '2026-03-01T10:00:00.000Z',
+      ...(status === 'draft' ? {} : { submittedAt: '2026-03-01T10:00:00.000Z' }),
+      history: [],
     });
   const plan = (id: string, hostId: string, partnerIds: string[]) =>
     app.services.database.containers.plans.items.create({
-      id, type: 'plan', schemaVersion: 1, hostId, hostName: 'A host', title: `Work ${id}`, phase: 'running', partnerIds,
-      sessions: [{ id: `${id}-s1`, date: '2026-03-01', durationMinutes: 60, format: 'in-person', partnerIds, howItWent: '', checkIn: 'yes', checkInNotes: '', loggedAt: '2026-03-01T12:00:00.000Z' }],
-      position: 'summary', revision: 1, answers: {}, skipped: [], createdAt: '2026-02-01T09:00:00.000Z', updatedAt: '2026-03-01T12:00:00.000Z',
+      id,
+      type: 'plan',
+      schemaVersion: 1,
+      hostId,
+      hostName: 'A host',
+      title: `Work ${id}`,
+      phase: 'running',
+      partnerIds,
+      sessions: [
+        {
+          id: `${id}-s1`,
+          date: '2026-03-01',
+          durationMinutes: 60,
+          format: 'in-person',
+          partnerIds,
+          howItWent: '',
+          checkIn: 'yes',
+          checkInNotes: '',
+          loggedAt: '2026-03-01T12:00:00.000Z',
+        },
+      ],
+      position: 'summary',
+      revision: 1,
+      answers: {},
+      skipped: [],
+      createdAt: '2026-02-01T09:00:00.000Z',
+      updatedAt: '2026-03-01T12:00:00.000Z',
     });
 
   before(async () => {
@@ -39,9 +77,24 @@ describe('Need to know: a host sees a partner\u2019s contact details and needs o
     assert.equal(response.status, 200);
     const text = await response.text();
     const body = JSON.parse(text) as PartnerPageBody;
-    assert.deepEqual(Object.keys(body.partner).sort(), ['areas', 'availability', 'displayName', 'hoursInvolved', 'id', 'interests', 'lastInvolvedAt', 'livedExperience', 'status']);
+    assert.deepEqual(Object.keys(body.partner).sort(), [
+      'areas',
+      'availability',
+      'displayName',
+      'hoursInvolved',
+      'id',
+      'interests',
+      'lastInvolvedAt',
+      'livedExperience',
+      'status',
+    ]);
     assert.deepEqual(body.access, { audience: 'public', work: { tookPartInSession: false, claimFromHost: false } });
-    for (const secret of [PARTNER.contact.email!, PARTNER.contact.phone!, PARTNER.communicationNeeds!, PARTNER.emergencyContact!.phone]) {
+    for (const secret of [
+      PARTNER.contact.email!,
+      PARTNER.contact.phone!,
+      PARTNER.communicationNeeds!,
+      PARTNER.emergencyContact!.phone,
+    ]) {
       assert.equal(text.includes(secret), false, 'the response holds none of the private values');
     }
     assert.equal('involvement' in body || 'claims' in body, false);
@@ -67,7 +120,11 @@ describe('Need to know: a host sees a partner\u2019s contact details and needs o
     assert.equal(body.partner.communicationNeeds, partner.communicationNeeds);
     assert.deepEqual(body.partner.contact, partner.contact);
     assert.equal('emergencyContact' in body.partner, false, 'the emergency contact stays with IEV');
-    assert.deepEqual(body.involvement!.map((entry) => entry.planId), ['plan-of-host'], 'another host\u2019s work stays theirs');
+    assert.deepEqual(
+      body.involvement!.map((entry) => entry.planId),
+      ['plan-of-host'],
+      'another host\u2019s work stays theirs',
+    );
     const iev = await page(partner.id, IEV);
     assert.deepEqual(iev.body.involvement!.map((entry) => entry.planId).sort(), ['plan-of-another', 'plan-of-host']);
   });
@@ -79,7 +136,14 @@ describe('Need to know: a host sees a partner\u2019s contact details and needs o
     const { body } = await page(partner.id);
     assert.deepEqual(body.access, { audience: 'in-work', work: { tookPartInSession: false, claimFromHost: true } });
     assert.ok('accessNeeds' in body.partner || 'communicationNeeds' in body.partner || 'consent' in body.partner);
-    assert.deepEqual(body.claims!.map((entry) => entry.id), ['claim-by-host']);
-    assert.equal((await app.services.audit.trailOf(partner.id)).length, 0, 'a host\u2019s view of needs is not an audited sensitive view');
+    assert.deepEqual(
+      body.claims!.map((entry) => entry.id),
+      ['claim-by-host'],
+    );
+    assert.equal(
+      (await app.services.audit.trailOf(partner.id)).length,
+      0,
+      'a host\u2019s view of needs is not an audited sensitive view',
+    );
   });
 });

@@ -1,17 +1,37 @@
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { HOST, IEV, OTHER, type TestUser } from '../helpers/users.js';
-import { addMileage, addPartner, pressFor, startClaim, startClaimsApp, storedClaim, submit, today } from '../claims/claim-steps.js';
+import {
+  addMileage,
+  addPartner,
+  pressFor,
+  startClaim,
+  startClaimsApp,
+  storedClaim,
+  submit,
+  today,
+} from '../claims/claim-steps.js';
 import { planAtSummary, pressOn } from '../planning/planning-steps.js';
 import type { Partner } from '../../domain/register/partner.js';
 import { SESSION_VERBS } from '../../bot/planning/planning-verbs.js';
 import { CLAIM_VERBS } from '../../bot/claims/claim-verbs.js';
 
-interface Problem { title: string; detail: string; errors?: Array<{ field: string; message: string }> }
+interface Problem {
+  title: string;
+  detail: string;
+  errors?: Array<{ field: string; message: string }>;
+}
 interface ExportBody {
   registerEntry: Partner;
   involvement: Array<{ title: string; sessionsAttended: Array<{ date: string; format: string; minutes: number }> }>;
-  claims: Array<{ id: string; status: string; partnerName: string; totals: { expensesPence: number }; receipts: unknown[]; history: Array<{ status: string }> }>;
+  claims: Array<{
+    id: string;
+    status: string;
+    partnerName: string;
+    totals: { expensesPence: number };
+    receipts: unknown[];
+    history: Array<{ status: string }>;
+  }>;
   auditTrail: Array<{ action: string; by: string }>;
 }
 
@@ -32,7 +52,18 @@ const ROWENA: Partial<Partner> = {
   searchInterests: ['mental health wards'],
   livedExperience: ['Carer'],
 };
-const PERSONAL_DETAILS = ['Rowena', 'rightsperson', '960777', '961777', 'Reginald', 'Large print', 'Step-free', 'Thursday afternoons', 'Mental health wards', 'Mansfield'];
+const PERSONAL_DETAILS = [
+  'Rowena',
+  'rightsperson',
+  '960777',
+  '961777',
+  'Reginald',
+  'Large print',
+  'Step-free',
+  'Thursday afternoons',
+  'Mental health wards',
+  'Mansfield',
+];
 
 describe('A partner\u2019s rights over their data: export, erasure and retention review (IEV only)', () => {
   let app: TestApp;
@@ -61,16 +92,29 @@ describe('A partner\u2019s rights over their data: export, erasure and retention
     // Rowena took part in a session of a host's involvement work...
     const host = app.personalChat(HOST);
     await pressOn(host, await planAtSummary(host), SESSION_VERBS.start.verb).then(({ card }) =>
-      pressOn(host, card, SESSION_VERBS.save.verb, { date: today(), durationMinutes: '90', format: 'visit', partnerIds: rowena.id, howItWent: 'Useful', checkIn: 'yes' }),
+      pressOn(host, card, SESSION_VERBS.save.verb, {
+        date: today(),
+        durationMinutes: '90',
+        format: 'visit',
+        partnerIds: rowena.id,
+        howItWent: 'Useful',
+        checkIn: 'yes',
+      }),
     );
     // ...and has one claim paid and one rejected; Blake has one still waiting for a decision.
     paidClaimId = await claimFor('Rowena');
     await pressFor(app.channel(IEV), CLAIM_VERBS.approve.verb, { claimId: paidClaimId });
-    const exported = await call('/api/claims/exports', IEV, { method: 'POST', body: JSON.stringify({ operationId: 'rights-export-0001' }) });
+    const exported = await call('/api/claims/exports', IEV, {
+      method: 'POST',
+      body: JSON.stringify({ operationId: 'rights-export-0001' }),
+    });
     const { batch } = (await exported.json()) as { batch: { links: { paid: string } } };
     assert.equal((await call(batch.links.paid, IEV, { method: 'POST' })).status, 200);
     rejectedClaimId = await claimFor('Rowena');
-    await pressFor(app.channel(IEV), CLAIM_VERBS.reject.verb, { claimId: rejectedClaimId, reason: 'Travel was already paid for.' });
+    await pressFor(app.channel(IEV), CLAIM_VERBS.reject.verb, {
+      claimId: rejectedClaimId,
+      reason: 'Travel was already paid for.',
+    });
     await claimFor('Blake');
   });
   after(() => app?.stop());
@@ -82,7 +126,10 @@ describe('A partner\u2019s rights over their data: export, erasure and retention
       ['the retention review', (as) => call('/api/retention-review', as)],
     ];
     for (const [what, request] of routes) {
-      for (const [who, user] of [['a host', HOST], ['a member of another team', OTHER]] as const) {
+      for (const [who, user] of [
+        ['a host', HOST],
+        ['a member of another team', OTHER],
+      ] as const) {
         it(`refuses ${who} ${what} with a plain 403 and changes nothing`, async () => {
           const response = await request(user);
           assert.equal(response.status, 403);
@@ -94,7 +141,11 @@ describe('A partner\u2019s rights over their data: export, erasure and retention
     }
 
     it('answers an IEV member asking about someone not on the register with 404, for export and erasure', async () => {
-      for (const response of [await call('/api/partners/no-such-partner/export', IEV), await erase('no-such-partner', IEV), await call('/api/partners/bad%20id!/export', IEV)]) {
+      for (const response of [
+        await call('/api/partners/no-such-partner/export', IEV),
+        await erase('no-such-partner', IEV),
+        await call('/api/partners/bad%20id!/export', IEV),
+      ]) {
         assert.equal(response.status, 404);
         assert.match(((await response.json()) as Problem).detail, /could not find that Involvement Partner/);
       }
@@ -106,7 +157,10 @@ describe('A partner\u2019s rights over their data: export, erasure and retention
       const response = await call(`/api/partners/${rowena.id}/export`, IEV);
       assert.equal(response.status, 200);
       const disposition = response.headers.get('content-disposition') ?? '';
-      assert.match(disposition, new RegExp(`^attachment; filename="involvement-partner-${rowena.id}-\\d{4}-\\d{2}-\\d{2}\\.json"$`));
+      assert.match(
+        disposition,
+        new RegExp(`^attachment; filename="involvement-partner-${rowena.id}-\\d{4}-\\d{2}-\\d{2}\\.json"$`),
+      );
       assert.doesNotMatch(disposition, /Rowena/i, 'the file name holds no name');
       const body = (await response.json()) as ExportBody;
 
@@ -122,9 +176,16 @@ describe('A partner\u2019s rights over their data: export, erasure and retention
       assert.deepEqual([...byId.keys()].sort(), [paidClaimId, rejectedClaimId].sort());
       assert.equal(byId.get(paidClaimId)!.status, 'paid');
       assert.equal(byId.get(paidClaimId)!.totals.expensesPence, 450);
-      assert.deepEqual(byId.get(paidClaimId)!.history.map((entry) => entry.status), ['draft', 'submitted', 'approved', 'exported', 'paid']);
+      assert.deepEqual(
+        byId.get(paidClaimId)!.history.map((entry) => entry.status),
+        ['draft', 'submitted', 'approved', 'exported', 'paid'],
+      );
       assert.equal(byId.get(rejectedClaimId)!.status, 'rejected');
-      assert.doesNotMatch(JSON.stringify(body.claims), /blobName|approvalCard/, 'receipts by name only; no Teams internals');
+      assert.doesNotMatch(
+        JSON.stringify(body.claims),
+        /blobName|approvalCard/,
+        'receipts by name only; no Teams internals',
+      );
 
       assert.equal(body.auditTrail[0]!.action, 'exported');
       assert.equal(body.auditTrail[0]!.by, IEV.name);
@@ -145,7 +206,10 @@ describe('A partner\u2019s rights over their data: export, erasure and retention
       const blake = (await app.services.partners.searchByName('blake'))[0]!;
       const response = await erase(blake.id, IEV);
       assert.equal(response.status, 409);
-      assert.match(((await response.json()) as Problem).detail, /an expense claim that is not yet paid or rejected \(waiting for IEV approval\)/);
+      assert.match(
+        ((await response.json()) as Problem).detail,
+        /an expense claim that is not yet paid or rejected \(waiting for IEV approval\)/,
+      );
       const stored = await app.services.partners.get(blake.id);
       assert.equal(stored.displayName, 'Blake Unsettled');
       assert.equal(stored.erasure, undefined);
@@ -163,8 +227,12 @@ describe('A partner\u2019s rights over their data: export, erasure and retention
       assert.equal(stored.displayName, 'Erased partner');
       assert.equal(stored.status, 'left');
       assert.deepEqual(stored.contact, {});
-      for (const gone of ['emergencyContact', 'equality', 'communicationNeeds', 'accessNeeds', 'availability'] as const) assert.equal(stored[gone], undefined, `${gone} is erased`);
-      assert.deepEqual([stored.interests, stored.searchInterests, stored.livedExperience, stored.searchName], [[], [], [], '']);
+      for (const gone of ['emergencyContact', 'equality', 'communicationNeeds', 'accessNeeds', 'availability'] as const)
+        assert.equal(stored[gone], undefined, `${gone} is erased`);
+      assert.deepEqual(
+        [stored.interests, stored.searchInterests, stored.livedExperience, stored.searchName],
+        [[], [], [], ''],
+      );
       assert.equal(stored.erasure?.byId, IEV.id);
       assert.equal(stored.erasure?.reason, 'The partner asked us to erase their data.');
       assert.equal(stored.hoursInvolved, hoursBefore, 'hours counted stay for the Trust\u2019s figures');
@@ -177,12 +245,18 @@ describe('A partner\u2019s rights over their data: export, erasure and retention
         assert.equal(claim.submittedAt, claimsBefore[index]!.submittedAt);
       });
       const everything = JSON.stringify({ stored, claimsAfter });
-      for (const detail of PERSONAL_DETAILS) assert.doesNotMatch(everything, new RegExp(detail, 'i'), `"${detail}" is gone`);
+      for (const detail of PERSONAL_DETAILS)
+        assert.doesNotMatch(everything, new RegExp(detail, 'i'), `"${detail}" is gone`);
 
       // The approval cards already in the IEV channel are updated in place from the erased claims.
       for (const claim of claimsAfter) {
         const activityId = claim.approvalCard!.activityId;
-        await app.connector.waitFor((sent) => sent.kind === 'update' && sent.activityId === activityId && JSON.stringify(sent.activity).includes('Erased partner'));
+        await app.connector.waitFor(
+          (sent) =>
+            sent.kind === 'update' &&
+            sent.activityId === activityId &&
+            JSON.stringify(sent.activity).includes('Erased partner'),
+        );
         assert.doesNotMatch(JSON.stringify(app.connector.latest(activityId)), /Rowena/);
       }
 
@@ -200,24 +274,47 @@ describe('A partner\u2019s rights over their data: export, erasure and retention
       assert.equal(((await response.json()) as { alreadyErased: boolean }).alreadyErased, true);
       const after = await app.services.partners.get(rowena.id);
       assert.equal(after._etag, before._etag);
-      assert.equal(after.erasure?.reason, 'The partner asked us to erase their data.', 'the first erasure\u2019s record stands');
-      assert.equal((await app.services.audit.trailOf(rowena.id)).filter((event) => event.action === 'erased').length, 1);
+      assert.equal(
+        after.erasure?.reason,
+        'The partner asked us to erase their data.',
+        'the first erasure\u2019s record stands',
+      );
+      assert.equal(
+        (await app.services.audit.trailOf(rowena.id)).filter((event) => event.action === 'erased').length,
+        1,
+      );
     });
 
     it('stands once when two IEV members erase the same partner at the same moment', async () => {
       const twice = await addPartner(app, 'Cora Concurrent', { id: 'partner-7d2e3f40-5a6b-4c7d-8e9f-a0b1c2d3e4f5' });
-      const responses = await Promise.all([erase(twice.id, IEV, { reason: 'First request' }), erase(twice.id, IEV, { reason: 'Second request' })]);
-      const bodies = (await Promise.all(responses.map((response) => response.json()))) as Array<{ erasure: { reason: string }; alreadyErased: boolean }>;
-      assert.deepEqual(responses.map((response) => response.status), [200, 200]);
+      const responses = await Promise.all([
+        erase(twice.id, IEV, { reason: 'First request' }),
+        erase(twice.id, IEV, { reason: 'Second request' }),
+      ]);
+      const bodies = (await Promise.all(responses.map((response) => response.json()))) as Array<{
+        erasure: { reason: string };
+        alreadyErased: boolean;
+      }>;
+      assert.deepEqual(
+        responses.map((response) => response.status),
+        [200, 200],
+      );
       const stored = await app.services.partners.get(twice.id);
-      assert.deepEqual(bodies.map((body) => body.erasure.reason), [stored.erasure!.reason, stored.erasure!.reason], 'both answers name the erasure that stands');
+      assert.deepEqual(
+        bodies.map((body) => body.erasure.reason),
+        [stored.erasure!.reason, stored.erasure!.reason],
+        'both answers name the erasure that stands',
+      );
       assert.equal(bodies.filter((body) => !body.alreadyErased).length, 1);
       assert.equal((await app.services.audit.trailOf(twice.id)).filter((event) => event.action === 'erased').length, 1);
     });
 
     it('cannot be undone by changing the status back to active', async () => {
       const { _etag } = await app.services.partners.get(rowena.id);
-      const response = await call(`/api/partners/${rowena.id}/status`, IEV, { method: 'PUT', body: JSON.stringify({ status: 'active', version: _etag }) });
+      const response = await call(`/api/partners/${rowena.id}/status`, IEV, {
+        method: 'PUT',
+        body: JSON.stringify({ status: 'active', version: _etag }),
+      });
       assert.equal(response.status, 409);
       assert.match(((await response.json()) as Problem).detail, /erased on request/);
       assert.equal((await app.services.partners.get(rowena.id)).status, 'left');
@@ -241,7 +338,10 @@ describe('A partner\u2019s rights over their data: export, erasure and retention
       };
       const response = await call('/api/retention-review', IEV);
       assert.equal(response.status, 200);
-      const body = (await response.json()) as { years: number; items: Array<{ id: string; reason: string; reasonText: string }> };
+      const body = (await response.json()) as {
+        years: number;
+        items: Array<{ id: string; reason: string; reasonText: string }>;
+      };
       assert.equal(body.years, 3);
       const reasons = new Map(body.items.map((item) => [item.id, item.reasonText]));
       assert.equal(reasons.get(added.old.id), 'Not involved for a long time');
@@ -253,12 +353,17 @@ describe('A partner\u2019s rights over their data: export, erasure and retention
 
     it('pages a long list with a continuation token, each partner once', async () => {
       const many = Array.from({ length: 55 }, (_, index) => `partner-retention-${String(index).padStart(3, '0')}`);
-      await Promise.all(many.map((id, index) => addPartner(app, `Quentin Quiet ${index}`, { id, lastInvolvedAt: yearsAgo(5) })));
+      await Promise.all(
+        many.map((id, index) => addPartner(app, `Quentin Quiet ${index}`, { id, lastInvolvedAt: yearsAgo(5) })),
+      );
       const seen: string[] = [];
       let continuation: string | undefined;
       let pages = 0;
       do {
-        const response = await call(`/api/retention-review${continuation ? `?continuation=${encodeURIComponent(continuation)}` : ''}`, IEV);
+        const response = await call(
+          `/api/retention-review${continuation ? `?continuation=${encodeURIComponent(continuation)}` : ''}`,
+          IEV,
+        );
         const body = (await response.json()) as { items: Array<{ id: string }>; continuation?: string };
         assert.ok(body.items.length <= 50, 'at most 50 a page');
         seen.push(...body.items.map((item) => item.id));
@@ -281,8 +386,14 @@ describe('retention review with a Trust setting of one year (RETENTION_REVIEW_YE
 
   it('lists a partner last involved two years ago, and says the setting', async () => {
     const partner = await addPartner(app, 'Tobias Twoyears', { lastInvolvedAt: yearsAgo(2) });
-    const body = (await (await app.api('/api/retention-review', { as: IEV })).json()) as { years: number; items: Array<{ id: string }> };
+    const body = (await (await app.api('/api/retention-review', { as: IEV })).json()) as {
+      years: number;
+      items: Array<{ id: string }>;
+    };
     assert.equal(body.years, 1);
-    assert.deepEqual(body.items.map((item) => item.id), [partner.id]);
+    assert.deepEqual(
+      body.items.map((item) => item.id),
+      [partner.id],
+    );
   });
 });

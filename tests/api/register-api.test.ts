@@ -4,8 +4,18 @@ import { startTestApp, type TestApp } from '../helpers/app.js';
 import { HOST, IEV, OTHER, type TestUser } from '../helpers/users.js';
 import { fictionalPartner, seedFictionalPartners } from '../../demo/demo-partners.js';
 
-interface Row { id: string; displayName: string; status: string; areas: string[]; interests: string[]; consent: string }
-interface ListBody { items: Row[]; continuation?: string }
+interface Row {
+  id: string;
+  displayName: string;
+  status: string;
+  areas: string[];
+  interests: string[];
+  consent: string;
+}
+interface ListBody {
+  items: Row[];
+  continuation?: string;
+}
 
 const registration = (overrides: Record<string, unknown> = {}) => ({
   operationId: randomUUID(),
@@ -36,16 +46,40 @@ describe('Involvement Register API', () => {
     await seedFictionalPartners(app.services.database.containers, 60);
     // Need to know: the host sees contact and needs of the partners in their work (these took part in a session).
     await app.services.database.containers.plans.items.create({
-      id: 'plan-hosts-work', type: 'plan', schemaVersion: 1, hostId: HOST.id, hostName: HOST.name, title: 'Waiting room review', phase: 'running',
+      id: 'plan-hosts-work',
+      type: 'plan',
+      schemaVersion: 1,
+      hostId: HOST.id,
+      hostName: HOST.name,
+      title: 'Waiting room review',
+      phase: 'running',
       partnerIds: [fictionalPartner(6).id, fictionalPartner(3).id],
-      sessions: [{ id: 's-work', date: '2026-02-01', durationMinutes: 60, format: 'in-person', partnerIds: [fictionalPartner(6).id, fictionalPartner(3).id] }],
+      sessions: [
+        {
+          id: 's-work',
+          date: '2026-02-01',
+          durationMinutes: 60,
+          format: 'in-person',
+          partnerIds: [fictionalPartner(6).id, fictionalPartner(3).id],
+        },
+      ],
     });
   });
   after(() => app?.stop());
 
   describe('what each role sees on a partner page', () => {
     // fictionalPartner(6): paused, agreed to contact and to equality monitoring, has access needs and an emergency contact.
-    const profile = ['areas', 'availability', 'displayName', 'hoursInvolved', 'id', 'interests', 'lastInvolvedAt', 'livedExperience', 'status'];
+    const profile = [
+      'areas',
+      'availability',
+      'displayName',
+      'hoursInvolved',
+      'id',
+      'interests',
+      'lastInvolvedAt',
+      'livedExperience',
+      'status',
+    ];
     const staff = [...profile, 'accessNeeds', 'consent', 'contact', 'paymentPreference', 'registeredAt', 'welcome'];
     // fictionalPartner(13): active, no work with the host.
     const table: Array<[string, TestUser, number, string[]]> = [
@@ -56,10 +90,18 @@ describe('Involvement Register API', () => {
     ];
     for (const [who, user, index, fields] of table) {
       it(`gives ${who} exactly the fields they may see`, async () => {
-        const { status, body } = await get<{ partner: Record<string, unknown>; involvement?: unknown; claims?: unknown }>(`/api/partners/${fictionalPartner(index).id}`, user);
+        const { status, body } = await get<{
+          partner: Record<string, unknown>;
+          involvement?: unknown;
+          claims?: unknown;
+        }>(`/api/partners/${fictionalPartner(index).id}`, user);
         assert.equal(status, 200);
         assert.deepEqual(Object.keys(body.partner).sort(), [...fields].sort());
-        assert.equal('involvement' in body, fields === staff || user === IEV, 'involvement history is for IEV and the hosts the partner works with');
+        assert.equal(
+          'involvement' in body,
+          fields === staff || user === IEV,
+          'involvement history is for IEV and the hosts the partner works with',
+        );
       });
     }
 
@@ -73,7 +115,11 @@ describe('Involvement Register API', () => {
       assert.equal(trail.length, before.length + 2);
       assert.deepEqual(trail[0]!.fields, ['emergencyContact', 'equality']);
       assert.equal(trail[0]!.actorId, IEV.id);
-      assert.doesNotMatch(JSON.stringify(trail), new RegExp(fictionalPartner(12).emergencyContact!.phone), 'the trail holds ids, not the data');
+      assert.doesNotMatch(
+        JSON.stringify(trail),
+        new RegExp(fictionalPartner(12).emergencyContact!.phone),
+        'the trail holds ids, not the data',
+      );
       const shown = await get<{ items: Array<{ action: string; actorId: string }> }>(`/api/partners/${id}/audit`, IEV);
       assert.equal(shown.body.items.length, trail.length);
       assert.equal((await get(`/api/partners/${id}/audit`, HOST)).status, 403);
@@ -111,21 +157,58 @@ describe('Involvement Register API', () => {
   it('shows staff a partner\u2019s involvement history, hours and claims from the plans and claims stores', async () => {
     const partner = fictionalPartner(21);
     await app.services.database.containers.plans.items.create({
-      id: 'plan-history', type: 'plan', schemaVersion: 1, hostId: HOST.id, hostName: HOST.name, title: 'Leaflet review', phase: 'running', partnerIds: [partner.id],
-      sessions: [{ id: 's1', date: '2026-03-01', durationMinutes: 90, partnerIds: [partner.id] }, { id: 's2', date: '2026-03-08', durationMinutes: 60, partnerIds: ['someone-else'] }, { id: 's3', date: '2026-03-15', durationMinutes: 45, partnerIds: [partner.id] }],
+      id: 'plan-history',
+      type: 'plan',
+      schemaVersion: 1,
+      hostId: HOST.id,
+      hostName: HOST.name,
+      title: 'Leaflet review',
+      phase: 'running',
+      partnerIds: [partner.id],
+      sessions: [
+        { id: 's1', date: '2026-03-01', durationMinutes: 90, partnerIds: [partner.id] },
+        { id: 's2', date: '2026-03-08', durationMinutes: 60, partnerIds: ['someone-else'] },
+        { id: 's3', date: '2026-03-15', durationMinutes: 45, partnerIds: [partner.id] },
+      ],
     });
-    const claim = { type: 'claim', schemaVersion: 1, hostId: HOST.id, partnerId: partner.id, totals: { expensesPence: 1250, paymentsPence: 2000 } };
-    await app.services.database.containers.claims.items.create({ ...claim, id: 'claim-paid', status: 'paid', submittedAt: '2026-03-02T10:00:00.000Z', paidAt: '2026-03-09T10:00:00.000Z' });
+    const claim = {
+      type: 'claim',
+      schemaVersion: 1,
+      hostId: HOST.id,
+      partnerId: partner.id,
+      totals: { expensesPence: 1250, paymentsPence: 2000 },
+    };
+    await app.services.database.containers.claims.items.create({
+      ...claim,
+      id: 'claim-paid',
+      status: 'paid',
+      submittedAt: '2026-03-02T10:00:00.000Z',
+      paidAt: '2026-03-09T10:00:00.000Z',
+    });
     await app.services.database.containers.claims.items.create({ ...claim, id: 'claim-draft', status: 'draft' });
     const { body } = await get<{ involvement: unknown[]; claims: unknown[] }>(`/api/partners/${partner.id}`, HOST);
-    assert.deepEqual(body.involvement, [{ planId: 'plan-history', title: 'Leaflet review', phase: 'running', sessions: 2, hours: 2.3 }]);
-    assert.deepEqual(body.claims, [{ id: 'claim-paid', status: 'paid', submittedAt: '2026-03-02T10:00:00.000Z', amountPence: 3250, paidAt: '2026-03-09T10:00:00.000Z' }]);
+    assert.deepEqual(body.involvement, [
+      { planId: 'plan-history', title: 'Leaflet review', phase: 'running', sessions: 2, hours: 2.3 },
+    ]);
+    assert.deepEqual(body.claims, [
+      {
+        id: 'claim-paid',
+        status: 'paid',
+        submittedAt: '2026-03-02T10:00:00.000Z',
+        amountPence: 3250,
+        paidAt: '2026-03-09T10:00:00.000Z',
+      },
+    ]);
     const viewer = await get<Record<string, unknown>>(`/api/partners/${partner.id}`, OTHER);
     assert.equal('claims' in viewer.body, false);
   });
 
   describe('the register list', () => {
-    const everyPage = async (query: string, as: TestUser, pageSize: number): Promise<{ rows: Row[]; pages: number }> => {
+    const everyPage = async (
+      query: string,
+      as: TestUser,
+      pageSize: number,
+    ): Promise<{ rows: Row[]; pages: number }> => {
       const rows: Row[] = [];
       let continuation: string | undefined;
       let pages = 0;
@@ -164,7 +247,9 @@ describe('Involvement Register API', () => {
       assert.ok(byName.body.items.length > 0);
       assert.ok(byName.body.items.every((row) => row.displayName.toLowerCase().includes('grace')));
       const byInterest = await get<ListBody>('/api/partners?q=recovery&pageSize=100', IEV);
-      const expected = Array.from({ length: 60 }, (_, index) => fictionalPartner(index)).filter((partner) => partner.searchInterests.some((interest) => interest.includes('recovery')));
+      const expected = Array.from({ length: 60 }, (_, index) => fictionalPartner(index)).filter((partner) =>
+        partner.searchInterests.some((interest) => interest.includes('recovery')),
+      );
       assert.deepEqual(byInterest.body.items.map((row) => row.id).sort(), expected.map((partner) => partner.id).sort());
     });
 
@@ -191,19 +276,28 @@ describe('Involvement Register API', () => {
   });
 
   describe('registering a partner', () => {
-    const register = (body: unknown, as: TestUser) => app.api('/api/partners', { as, method: 'POST', body: JSON.stringify(body) });
+    const register = (body: unknown, as: TestUser) =>
+      app.api('/api/partners', { as, method: 'POST', body: JSON.stringify(body) });
 
     it('lets an IEV member register a partner, who then appears in the register with a welcome task', async () => {
       const response = await register(registration(), IEV);
       assert.equal(response.status, 201);
-      const { partner } = (await response.json()) as { partner: { id: string; welcome: { status: string }; consent: { equalityMonitoring: { given: boolean } } } };
+      const { partner } = (await response.json()) as {
+        partner: { id: string; welcome: { status: string }; consent: { equalityMonitoring: { given: boolean } } };
+      };
       assert.equal(partner.welcome.status, 'to-send');
       assert.equal(partner.consent.equalityMonitoring.given, true);
       const { body } = await get<ListBody>('/api/partners?q=winifred', HOST);
-      assert.deepEqual(body.items.map((row) => row.displayName), ['Winifred Testperson']);
+      assert.deepEqual(
+        body.items.map((row) => row.displayName),
+        ['Winifred Testperson'],
+      );
       const tasks = await get<{ items: Array<{ id: string }> }>('/api/welcome-tasks', IEV);
       assert.ok(tasks.body.items.some((task) => task.id === partner.id));
-      assert.equal((await app.api(`/api/partners/${partner.id}/welcome-sent`, { as: IEV, method: 'POST' })).status, 204);
+      assert.equal(
+        (await app.api(`/api/partners/${partner.id}/welcome-sent`, { as: IEV, method: 'POST' })).status,
+        204,
+      );
       const after = await get<{ items: Array<{ id: string }> }>('/api/welcome-tasks', IEV);
       assert.ok(!after.body.items.some((task) => task.id === partner.id));
     });
@@ -219,9 +313,15 @@ describe('Involvement Register API', () => {
     });
 
     it('spots the same person registered twice (same name and phone)', async () => {
-      const first = await register(registration({ displayName: 'Dot Duplicate', email: 'dot@example.org', phone: '01632 960123' }), IEV);
+      const first = await register(
+        registration({ displayName: 'Dot Duplicate', email: 'dot@example.org', phone: '01632 960123' }),
+        IEV,
+      );
       assert.equal(first.status, 201);
-      const again = await register(registration({ displayName: '  dot   DUPLICATE ', email: 'other@example.org', phone: '+44 1632 960123' }), IEV);
+      const again = await register(
+        registration({ displayName: '  dot   DUPLICATE ', email: 'other@example.org', phone: '+44 1632 960123' }),
+        IEV,
+      );
       assert.equal(again.status, 409);
       const problem = (await again.json()) as { detail: string };
       assert.match(problem.detail, /Dot Duplicate is already on the register/);
@@ -229,7 +329,13 @@ describe('Involvement Register API', () => {
 
     it('explains every problem with the form next to its field', async () => {
       const response = await register(
-        registration({ displayName: '', email: undefined, phone: undefined, consent: { register: false, contactAboutOpportunities: false, equalityMonitoring: false }, emergencyContact: { name: 'X', relationship: '', phone: 'call me' } }),
+        registration({
+          displayName: '',
+          email: undefined,
+          phone: undefined,
+          consent: { register: false, contactAboutOpportunities: false, equalityMonitoring: false },
+          emergencyContact: { name: 'X', relationship: '', phone: 'call me' },
+        }),
         IEV,
       );
       assert.equal(response.status, 400);
@@ -244,10 +350,20 @@ describe('Involvement Register API', () => {
     });
 
     it('refuses equality answers without the partner\u2019s explicit consent', async () => {
-      const response = await register(registration({ displayName: 'Nora Noconsent', email: 'nora@example.org', consent: { register: true, contactAboutOpportunities: false, equalityMonitoring: false } }), IEV);
+      const response = await register(
+        registration({
+          displayName: 'Nora Noconsent',
+          email: 'nora@example.org',
+          consent: { register: true, contactAboutOpportunities: false, equalityMonitoring: false },
+        }),
+        IEV,
+      );
       assert.equal(response.status, 400);
       const problem = (await response.json()) as { errors: Array<{ field: string }> };
-      assert.deepEqual(problem.errors.map((error) => error.field), ['equality']);
+      assert.deepEqual(
+        problem.errors.map((error) => error.field),
+        ['equality'],
+      );
     });
 
     it('refuses registration by a host with 403', async () => {
@@ -270,17 +386,28 @@ describe('Changing a partner\u2019s status', () => {
 
   it('lets an IEV member mark a partner as left, after which hosts no longer find them; a stale page cannot overwrite', async () => {
     const partner = fictionalPartner(25);
-    const put = (body: unknown, as: TestUser) => app.api(`/api/partners/${partner.id}/status`, { as, method: 'PUT', body: JSON.stringify(body) });
+    const put = (body: unknown, as: TestUser) =>
+      app.api(`/api/partners/${partner.id}/status`, { as, method: 'PUT', body: JSON.stringify(body) });
     const { body: page } = await get<{ version: string }>(`/api/partners/${partner.id}`, IEV);
     assert.equal((await put({ status: 'left', version: page.version }, HOST)).status, 403);
     const changed = await put({ status: 'left', version: page.version }, IEV);
     assert.equal(changed.status, 200);
-    assert.equal((await put({ status: 'paused', version: page.version }, IEV)).status, 409, 'the version the page was opened with is out of date');
+    assert.equal(
+      (await put({ status: 'paused', version: page.version }, IEV)).status,
+      409,
+      'the version the page was opened with is out of date',
+    );
     assert.equal((await get(`/api/partners/${partner.id}`, HOST)).status, 404);
-    const { body: list } = await get<ListBody>(`/api/partners?q=${encodeURIComponent(partner.displayName.toLowerCase())}`, HOST);
+    const { body: list } = await get<ListBody>(
+      `/api/partners?q=${encodeURIComponent(partner.displayName.toLowerCase())}`,
+      HOST,
+    );
     assert.ok(!list.items.some((row) => row.id === partner.id));
     const trail = await app.services.audit.trailOf(partner.id);
-    assert.deepEqual(trail.filter((event) => event.action === 'status-changed').map((event) => event.fields), [['left']]);
+    assert.deepEqual(
+      trail.filter((event) => event.action === 'status-changed').map((event) => event.fields),
+      [['left']],
+    );
     assert.equal((await put({ status: 'gone', version: 'x' }, IEV)).status, 400);
   });
 });

@@ -36,7 +36,9 @@ describe('review: a registration retried after the audit write failed still leav
     const { partner } = (await retried.json()) as { partner: { id: string } };
     await app.api('/api/partners', { as: IEV, method: 'POST', body });
 
-    const trail = (await (await app.api(`/api/partners/${partner.id}/audit`, { as: IEV })).json()) as { items: Array<{ action: string }> };
+    const trail = (await (await app.api(`/api/partners/${partner.id}/audit`, { as: IEV })).json()) as {
+      items: Array<{ action: string }>;
+    };
     assert.deepEqual(trail.items.filter((item) => item.action === 'registered').length, 1);
   });
 });

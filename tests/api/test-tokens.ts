@@ -26,7 +26,12 @@ export function keySet(...keys: SigningKey[]): JWTVerifyGetKey {
 }
 
 /** A token shaped like an Entra v2 access token for the tab's API. */
-export function accessToken(key: SigningKey, user: { id: string; name: string }, claims: JWTPayload = {}, options: { expiresIn?: string | number; audience?: string } = {}): Promise<string> {
+export function accessToken(
+  key: SigningKey,
+  user: { id: string; name: string },
+  claims: JWTPayload = {},
+  options: { expiresIn?: string | number; audience?: string } = {},
+): Promise<string> {
   const tenant = (claims.tid as string | undefined) ?? TENANT;
   return new SignJWT({ tid: tenant, oid: user.id, name: user.name, ...claims })
     .setProtectedHeader({ alg: 'RS256', kid: key.kid })

@@ -20,17 +20,49 @@ const URL = 'https://hub.example.nhs.uk/tab/#/claims/claim-1';
 function claim(status: ClaimStatus, extra: Partial<ClaimDocument> = {}): ClaimDocument {
   const items = priceItems(
     [
-      { id: 'i1', input: { kind: 'mileage', date: '2026-01-10', vehicle: 'car', from: 'Mansfield', to: 'Nottingham', miles: 12, passengers: 1 } },
+      {
+        id: 'i1',
+        input: {
+          kind: 'mileage',
+          date: '2026-01-10',
+          vehicle: 'car',
+          from: 'Mansfield',
+          to: 'Nottingham',
+          miles: 12,
+          passengers: 1,
+        },
+      },
       { id: 'i2', input: { kind: 'involvement-time', date: '2026-01-10', levelId: 'attend', hours: 2 } },
       { id: 'i3', input: { kind: 'parking', date: '2026-01-10', description: 'Car park', amountPence: 350 } },
     ],
-    { policy, today: '2026-01-12', priorCarTenthsByTaxYear: {}, itemsWithReceipts: new Set(), paymentChoice: 'not-chosen' },
+    {
+      policy,
+      today: '2026-01-12',
+      priorCarTenthsByTaxYear: {},
+      itemsWithReceipts: new Set(),
+      paymentChoice: 'not-chosen',
+    },
   );
   const at = '2026-01-12T10:00:00.000Z';
   return {
-    id: 'claim-1', type: 'claim', schemaVersion: 1, status, hostId: 'host', hostName: 'Hana Host', partnerId: 'p1', partnerName: 'Ada Abbott',
-    work: { title: 'Reading group' }, items, receipts: [], totals: totalsOf(items), policyVersion: policy.version, createdAt: at,
-    history: [{ status: 'draft', at, byId: 'host', byName: 'Hana Host', operationId: 'a' }, ...(status === 'draft' ? [] : [{ status, at, byId: 'iev', byName: 'Ivy IEV', note: 'A note', operationId: 'b' }])],
+    id: 'claim-1',
+    type: 'claim',
+    schemaVersion: 1,
+    status,
+    hostId: 'host',
+    hostName: 'Hana Host',
+    partnerId: 'p1',
+    partnerName: 'Ada Abbott',
+    work: { title: 'Reading group' },
+    items,
+    receipts: [],
+    totals: totalsOf(items),
+    policyVersion: policy.version,
+    createdAt: at,
+    history: [
+      { status: 'draft', at, byId: 'host', byName: 'Hana Host', operationId: 'a' },
+      ...(status === 'draft' ? [] : [{ status, at, byId: 'iev', byName: 'Ivy IEV', note: 'A note', operationId: 'b' }]),
+    ],
     ...(status === 'queried' ? { openQuery: { question: 'Was it a return trip?', byName: 'Ivy IEV', at } } : {}),
     ...extra,
   };
@@ -40,22 +72,53 @@ const KINDS: ItemKind[] = ['mileage', 'fare', 'taxi', 'parking', 'care', 'subsis
 
 const CARDS: Array<[string, AdaptiveCard]> = [
   ['start (search)', claimStartCard()],
-  ['start (matches, with errors)', claimStartCard({ search: 'ada', matches: [{ id: 'p1', displayName: 'Ada Abbott', areas: ['Mental health'] }], problems: [{ field: 'workTitle', message: 'Say what the claim is for' }] })],
+  [
+    'start (matches, with errors)',
+    claimStartCard({
+      search: 'ada',
+      matches: [{ id: 'p1', displayName: 'Ada Abbott', areas: ['Mental health'] }],
+      problems: [{ field: 'workTitle', message: 'Say what the claim is for' }],
+    }),
+  ],
   ['claim card (draft, payment choice needed)', claimCard(claim('draft'), { claimUrl: URL, notice: 'Added.' })],
   ['claim card (queried)', claimCard(claim('queried'), { claimUrl: URL })],
   ['claim card (approved)', claimCard(claim('approved'), { claimUrl: URL })],
-  ...KINDS.map((kind): [string, AdaptiveCard] => [`item form: ${kind}`, claimItemFormCard('claim-1', kind, policy, { problems: [{ field: 'date', message: 'Enter a date' }] })]),
+  ...KINDS.map((kind): [string, AdaptiveCard] => [
+    `item form: ${kind}`,
+    claimItemFormCard('claim-1', kind, policy, { problems: [{ field: 'date', message: 'Enter a date' }] }),
+  ]),
   ['submit (draft)', claimSubmitCard(claim('draft'))],
-  ['submit (queried, with errors)', claimSubmitCard(claim('queried'), { problems: [{ field: 'answer', message: 'Answer the question' }, { field: 'partnerDeclaration', message: 'Confirm' }] })],
+  [
+    'submit (queried, with errors)',
+    claimSubmitCard(claim('queried'), {
+      problems: [
+        { field: 'answer', message: 'Answer the question' },
+        { field: 'partnerDeclaration', message: 'Confirm' },
+      ],
+    }),
+  ],
   ['my claims (some)', claimListCard([claim('draft'), claim('queried'), claim('paid')])],
   ['my claims (none)', claimListCard([])],
   ['discard draft (confirm)', claimDiscardCard(claim('draft'))],
   ['draft discarded', claimDiscardedCard('Ada Abbott')],
   ['draft discarded (already gone)', claimDiscardedCard()],
-  ['approval card (approver)', approvalCard(claim('submitted'), { kind: 'approver', problems: [{ field: 'reason', message: 'Give a reason' }] }, URL)],
-  ['approval card (status)', approvalCard(claim('submitted'), { kind: 'status', notice: 'Only IEV approvers can decide.' }, URL)],
+  [
+    'approval card (approver)',
+    approvalCard(
+      claim('submitted'),
+      { kind: 'approver', problems: [{ field: 'reason', message: 'Give a reason' }] },
+      URL,
+    ),
+  ],
+  [
+    'approval card (status)',
+    approvalCard(claim('submitted'), { kind: 'status', notice: 'Only IEV approvers can decide.' }, URL),
+  ],
   ['approval card (rejected)', approvalCard(claim('rejected'), { kind: 'status' }, URL)],
-  ...(['approved', 'rejected', 'queried'] as const).map((status): [string, AdaptiveCard] => [`outcome: ${status}`, claimOutcomeCard(claim(status), claim(status).history.at(-1)!, URL)!]),
+  ...(['approved', 'rejected', 'queried'] as const).map((status): [string, AdaptiveCard] => [
+    `outcome: ${status}`,
+    claimOutcomeCard(claim(status), claim(status).history.at(-1)!, URL)!,
+  ]),
 ];
 
 describe('claims: every card is valid for Teams', () => {
@@ -83,11 +146,17 @@ describe('claims: every card is valid for Teams', () => {
       assert.ok(!status.includes(`"verb":"${verb}"`));
     }
     const decided = JSON.stringify(approvalCard(claim('approved'), { kind: 'approver' }, URL));
-    assert.ok(!decided.includes(`"verb":"${CLAIM_VERBS.approve.verb}"`), 'a decided claim offers no decision, whoever looks');
+    assert.ok(
+      !decided.includes(`"verb":"${CLAIM_VERBS.approve.verb}"`),
+      'a decided claim offers no decision, whoever looks',
+    );
   });
 
   it('asks Teams to refresh the card by itself for up to 60 approvers, never the claim\u2019s host or partner', () => {
-    const approvers = Array.from({ length: 75 }, (_, index) => `00000000-0000-0000-0000-${String(index).padStart(12, '0')}`);
+    const approvers = Array.from(
+      { length: 75 },
+      (_, index) => `00000000-0000-0000-0000-${String(index).padStart(12, '0')}`,
+    );
     const rows: Array<[string, readonly string[], string[] | undefined]> = [
       ['no approvers known: no list, so small chats still refresh for everyone', [], undefined],
       ['two approvers', approvers.slice(0, 2), approvers.slice(0, 2).map((id) => `8:orgid:${id}`)],

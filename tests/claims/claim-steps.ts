@@ -21,7 +21,11 @@ export async function startClaimsApp(options: TestAppOptions = {}): Promise<Test
   return app;
 }
 
-export async function addPartner(app: TestApp, displayName: string, overrides: Partial<Partner> = {}): Promise<Partner> {
+export async function addPartner(
+  app: TestApp,
+  displayName: string,
+  overrides: Partial<Partner> = {},
+): Promise<Partner> {
   const partner: Partner = {
     ...fictionalPartner(1),
     id: `partner-${normaliseName(displayName).replace(/[^a-z0-9]+/g, '-')}`,
@@ -46,26 +50,62 @@ export async function pressFor(chat: ChatClient, verb: string, data: Record<stri
 }
 
 /** The host starts a claim for a partner found by name; returns the new claim's id. */
-export async function startClaim(chat: ChatClient, search: string, workTitle = 'Ward 3 discharge redesign workshop'): Promise<{ claimId: string; card: AdaptiveCard }> {
+export async function startClaim(
+  chat: ChatClient,
+  search: string,
+  workTitle = 'Ward 3 discharge redesign workshop',
+): Promise<{ claimId: string; card: AdaptiveCard }> {
   const found = await pressFor(chat, CLAIM_VERBS.findPartner.verb, { partnerSearch: search });
   const choice = JSON.stringify(found).match(/"value":"(partner-[^"]+)"/);
   assert.ok(choice, `no partner offered for "${search}": ${cardText(found)}`);
-  const card = await pressFor(chat, CLAIM_VERBS.create.verb, { partnerSearch: search, partnerId: choice[1], workTitle });
+  const card = await pressFor(chat, CLAIM_VERBS.create.verb, {
+    partnerSearch: search,
+    partnerId: choice[1],
+    workTitle,
+  });
   const claimId = JSON.stringify(card).match(/"claimId":"(claim-[^"]+)"/)?.[1];
   assert.ok(claimId, 'the claim card carries the claim id');
   return { claimId, card };
 }
 
-export async function addMileage(chat: ChatClient, claimId: string, miles: string, extra: Record<string, string> = {}): Promise<AdaptiveCard> {
-  return pressFor(chat, CLAIM_VERBS.addItem.verb, { claimId, kind: 'mileage', date: today(), vehicle: 'car', from: 'Mansfield', to: 'Nottingham', miles, passengers: '0', ...extra });
+export async function addMileage(
+  chat: ChatClient,
+  claimId: string,
+  miles: string,
+  extra: Record<string, string> = {},
+): Promise<AdaptiveCard> {
+  return pressFor(chat, CLAIM_VERBS.addItem.verb, {
+    claimId,
+    kind: 'mileage',
+    date: today(),
+    vehicle: 'car',
+    from: 'Mansfield',
+    to: 'Nottingham',
+    miles,
+    passengers: '0',
+    ...extra,
+  });
 }
 
-export async function submit(chat: ChatClient, claimId: string, extra: Record<string, string> = {}): Promise<AdaptiveCard> {
-  return pressFor(chat, CLAIM_VERBS.submit.verb, { claimId, partnerDeclaration: 'true', hostDeclaration: 'true', ...extra });
+export async function submit(
+  chat: ChatClient,
+  claimId: string,
+  extra: Record<string, string> = {},
+): Promise<AdaptiveCard> {
+  return pressFor(chat, CLAIM_VERBS.submit.verb, {
+    claimId,
+    partnerDeclaration: 'true',
+    hostDeclaration: 'true',
+    ...extra,
+  });
 }
 
 /** A submitted claim for a new partner, with its approval card posted in the IEV channel. */
-export async function submittedClaim(app: TestApp, host: ChatClient, partnerName: string): Promise<{ claimId: string; approvalActivityId: string }> {
+export async function submittedClaim(
+  app: TestApp,
+  host: ChatClient,
+  partnerName: string,
+): Promise<{ claimId: string; approvalActivityId: string }> {
   await addPartner(app, partnerName);
   const { claimId } = await startClaim(host, partnerName.split(' ')[0]!);
   await addMileage(host, claimId, '12');
@@ -76,7 +116,10 @@ export async function submittedClaim(app: TestApp, host: ChatClient, partnerName
 }
 
 export async function approvalCardPosted(app: TestApp, claimId: string): Promise<ConnectorCall> {
-  return app.connector.waitFor((call) => call.kind === 'send' && call.conversationId === IEV_CHANNEL && JSON.stringify(call.activity).includes(claimId));
+  return app.connector.waitFor(
+    (call) =>
+      call.kind === 'send' && call.conversationId === IEV_CHANNEL && JSON.stringify(call.activity).includes(claimId),
+  );
 }
 
 export async function storedClaim(app: TestApp, claimId: string): Promise<Versioned<ClaimDocument>> {
@@ -90,7 +133,11 @@ export function personalChatId(user: TestUser): string {
 }
 
 /** Waits for background work (the outbox) to make `check` pass. */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

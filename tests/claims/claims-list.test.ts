@@ -26,27 +26,43 @@ describe('claims: the IEV team\u2019s list of claims', () => {
   before(async () => {
     app = await startTestApp({ env: { IEV_MEMBER_IDS: IEV.id } });
     await seedFictionalClaims(app.services.database.containers, CLAIMS);
-    await app.services.claims.store.createClaim(fictionalClaim(CLAIMS, { status: 'draft', submittedAt: undefined, payBy: undefined }));
+    await app.services.claims.store.createClaim(
+      fictionalClaim(CLAIMS, { status: 'draft', submittedAt: undefined, payBy: undefined }),
+    );
   });
   after(async () => app?.stop());
 
   const list = async (query: string, as = IEV) => {
     const response = await app.api(`/api/claims?${query}`, { as });
-    return { status: response.status, body: (await response.json()) as ListPage & { detail?: string; errors?: Array<{ field: string; message: string }> } };
+    return {
+      status: response.status,
+      body: (await response.json()) as ListPage & {
+        detail?: string;
+        errors?: Array<{ field: string; message: string }>;
+      },
+    };
   };
 
   it('lists the claims waiting for a decision, newest first, page by page with continuation tokens', async () => {
     const seen: Row[] = [];
     let token: string | null = null;
     do {
-      const { status, body } = await list(`state=waiting&pageSize=4${token ? `&continuation=${encodeURIComponent(token)}` : ''}`);
+      const { status, body } = await list(
+        `state=waiting&pageSize=4${token ? `&continuation=${encodeURIComponent(token)}` : ''}`,
+      );
       assert.equal(status, 200);
       assert.ok(body.items.length <= 4);
       seen.push(...body.items);
       token = body.continuation;
     } while (token);
-    const expected = Array.from({ length: CLAIMS }, (_, index) => fictionalClaim(index)).filter((claim) => claim.status === 'submitted' || claim.status === 'resubmitted');
-    assert.deepEqual(seen.map((row) => row.id), expected.map((claim) => claim.id), 'every waiting claim once, newest submission first');
+    const expected = Array.from({ length: CLAIMS }, (_, index) => fictionalClaim(index)).filter(
+      (claim) => claim.status === 'submitted' || claim.status === 'resubmitted',
+    );
+    assert.deepEqual(
+      seen.map((row) => row.id),
+      expected.map((claim) => claim.id),
+      'every waiting claim once, newest submission first',
+    );
   });
 
   it('never lists drafts, in any state filter', async () => {
@@ -62,13 +78,20 @@ describe('claims: the IEV team\u2019s list of claims', () => {
       [`hostId=${HOST.id}`, (claim) => claim.hostId === HOST.id],
       [`partnerId=${fictionalPartner(3).id}`, (claim) => claim.partnerId === fictionalPartner(3).id],
       ['from=2026-02-28&to=2026-02-28', (claim) => claim.submittedAt!.startsWith('2026-02-28')],
-      [`state=approved&hostId=${HOST.id}&from=2026-02-27`, (claim) => claim.status === 'approved' && claim.hostId === HOST.id && claim.submittedAt! >= '2026-02-27'],
+      [
+        `state=approved&hostId=${HOST.id}&from=2026-02-27`,
+        (claim) => claim.status === 'approved' && claim.hostId === HOST.id && claim.submittedAt! >= '2026-02-27',
+      ],
     ];
     const all = Array.from({ length: CLAIMS }, (_, index) => fictionalClaim(index));
     for (const [query, keep] of cases) {
       const { status, body } = await list(`${query}&pageSize=100`);
       assert.equal(status, 200, query);
-      assert.deepEqual(body.items.map((row) => row.id), all.filter(keep).map((claim) => claim.id), query);
+      assert.deepEqual(
+        body.items.map((row) => row.id),
+        all.filter(keep).map((claim) => claim.id),
+        query,
+      );
     }
   });
 
@@ -76,14 +99,22 @@ describe('claims: the IEV team\u2019s list of claims', () => {
     // Every fictional claim is due by mid-March 2026, long past: all unpaid ones are late, paid and rejected ones are not.
     const { body } = await list('pastPayBy=true&pageSize=100');
     const all = Array.from({ length: CLAIMS }, (_, index) => fictionalClaim(index));
-    assert.deepEqual(body.items.map((row) => row.id), all.filter((claim) => !['paid', 'rejected'].includes(claim.status)).map((claim) => claim.id));
+    assert.deepEqual(
+      body.items.map((row) => row.id),
+      all.filter((claim) => !['paid', 'rejected'].includes(claim.status)).map((claim) => claim.id),
+    );
     assert.ok(body.items.every((row) => row.pastPayBy));
     const paid = await list('state=paid&pageSize=100');
-    assert.ok(paid.body.items.every((row) => !row.pastPayBy), 'a paid claim is never late');
+    assert.ok(
+      paid.body.items.every((row) => !row.pastPayBy),
+      'a paid claim is never late',
+    );
   });
 
   it('says how many claims are waiting for a decision', async () => {
-    const waiting = Array.from({ length: CLAIMS }, (_, index) => fictionalClaim(index)).filter((claim) => claim.status === 'submitted' || claim.status === 'resubmitted').length;
+    const waiting = Array.from({ length: CLAIMS }, (_, index) => fictionalClaim(index)).filter(
+      (claim) => claim.status === 'submitted' || claim.status === 'resubmitted',
+    ).length;
     assert.deepEqual(await app.getJson('/api/claims/waiting', IEV), { status: 200, body: { waiting } });
   });
 
@@ -109,7 +140,11 @@ describe('claims: the IEV team\u2019s list of claims', () => {
     for (const [query, field] of cases) {
       const { status, body } = await list(query);
       assert.equal(status, 400, query);
-      assert.deepEqual(body.errors?.map((error) => error.field), [field], query);
+      assert.deepEqual(
+        body.errors?.map((error) => error.field),
+        [field],
+        query,
+      );
     }
   });
 

@@ -41,7 +41,11 @@ describe('Claims in the Microsoft 365 Agents Playground, as people would (headle
     const post = ivy.page.locator('[data-lexical-editor="true"]').first();
     await post.click();
     await post.pressSequentially('@Inv');
-    await ivy.page.locator('div').filter({ hasText: /^Involvement Hub$/ }).last().click();
+    await ivy.page
+      .locator('div')
+      .filter({ hasText: /^Involvement Hub$/ })
+      .last()
+      .click();
     await post.pressSequentially(' set up IEV channel');
     await ivy.page.getByRole('button', { name: 'Post' }).click();
     await ivy.waitForCard(/This is now the IEV channel/);
@@ -66,7 +70,9 @@ describe('Claims in the Microsoft 365 Agents Playground, as people would (headle
 
     const claimCard = await hana.waitForCard(/12 miles × 45p = £5\.40/);
     assert.match(await claimCard.innerText(), /Total\s+£5\.40/);
-    await claimCard.getByText(/Expense claim for Nia Nowak/).evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await claimCard
+      .getByText(/Expense claim for Nia Nowak/)
+      .evaluate((element) => element.scrollIntoView({ block: 'start' }));
     await screenshot(hana.page, 'claims-claim-card', { fullPage: false });
     await hana.press(claimCard, 'Check and submit');
 
@@ -85,7 +91,9 @@ describe('Claims in the Microsoft 365 Agents Playground, as people would (headle
     await ivy.press(approverView, /^Approve$/);
     const decided = await ivy.waitForCard(/Approved by Ivy IEV \(demo\)/);
     assert.doesNotMatch(await decided.innerText(), /\bReject\b/);
-    await decided.getByText(/Expense claim: Nia Nowak/).evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await decided
+      .getByText(/Expense claim: Nia Nowak/)
+      .evaluate((element) => element.scrollIntoView({ block: 'start' }));
     await screenshot(ivy.page, 'claims-approval-decided', { fullPage: false });
 
     const [stored] = await eventually(async () => {

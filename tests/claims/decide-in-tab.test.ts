@@ -15,8 +15,19 @@ describe('claims: deciding from the tab, by the same rules as the card', () => {
   let operations = 0;
   const decide = async (as: TestUser, claimId: string, body: Record<string, string>) => {
     operations += 1;
-    const response = await app.api(`/api/claims/${claimId}/decision`, { method: 'POST', as, body: JSON.stringify({ operationId: `tab-test-operation-${operations}`, ...body }) });
-    return { status: response.status, body: (await response.json()) as { status?: string; detail?: string; errors?: Array<{ field: string; message: string }> } };
+    const response = await app.api(`/api/claims/${claimId}/decision`, {
+      method: 'POST',
+      as,
+      body: JSON.stringify({ operationId: `tab-test-operation-${operations}`, ...body }),
+    });
+    return {
+      status: response.status,
+      body: (await response.json()) as {
+        status?: string;
+        detail?: string;
+        errors?: Array<{ field: string; message: string }>;
+      },
+    };
   };
 
   it('approves from the tab: the card in the channel is updated in place and the host is told', async () => {
@@ -24,19 +35,35 @@ describe('claims: deciding from the tab, by the same rules as the card', () => {
     const answer = await decide(IEV, claimId, { outcome: 'approve' });
     assert.equal(answer.status, 200);
     assert.equal(answer.body.status, 'approved');
-    const update = await app.connector.waitFor((call) => call.kind === 'update' && call.activityId === approvalActivityId && /Approved by Ivy IEV/.test(cardText(cardsSent([call]))));
+    const update = await app.connector.waitFor(
+      (call) =>
+        call.kind === 'update' &&
+        call.activityId === approvalActivityId &&
+        /Approved by Ivy IEV/.test(cardText(cardsSent([call]))),
+    );
     assert.ok(update, 'the card in the channel is replaced for everyone');
-    await app.connector.waitFor((call) => call.kind === 'send' && call.conversationId === `a:personal-${HOST.id}` && /Claim approved: Tomas Tab/.test(cardText(cardsSent([call]))));
+    await app.connector.waitFor(
+      (call) =>
+        call.kind === 'send' &&
+        call.conversationId === `a:personal-${HOST.id}` &&
+        /Claim approved: Tomas Tab/.test(cardText(cardsSent([call]))),
+    );
     const stored = await storedClaim(app, claimId);
     assert.equal(stored.decision?.byId, IEV.id);
   });
 
   it('needs a reason to reject and a question to query, said next to the field; nothing changes until then', async () => {
     const { claimId } = await submittedClaim(app, app.personalChat(HOST), 'Rhian Reason');
-    for (const [outcome, field] of [['reject', 'reason'], ['query', 'question']] as const) {
+    for (const [outcome, field] of [
+      ['reject', 'reason'],
+      ['query', 'question'],
+    ] as const) {
       const refused = await decide(IEV, claimId, { outcome, [field]: '   ' });
       assert.equal(refused.status, 400);
-      assert.deepEqual(refused.body.errors?.map((error) => error.field), [field]);
+      assert.deepEqual(
+        refused.body.errors?.map((error) => error.field),
+        [field],
+      );
     }
     assert.equal((await decide(IEV, claimId, { outcome: 'maybe' })).status, 400);
     assert.equal((await storedClaim(app, claimId)).status, 'submitted');
@@ -61,7 +88,10 @@ describe('claims: deciding from the tab, by the same rules as the card', () => {
     this.timeout(120_000);
     for (const name of ['Ana Race', 'Ben Race', 'Cat Race', 'Dan Race']) {
       const { claimId } = await submittedClaim(app, app.personalChat(HOST), name);
-      const [card, tab] = await Promise.all([app.channel(SECOND_IEV).press('claim.approve', { claimId }), decide(IEV, claimId, { outcome: 'approve' })]);
+      const [card, tab] = await Promise.all([
+        app.channel(SECOND_IEV).press('claim.approve', { claimId }),
+        decide(IEV, claimId, { outcome: 'approve' }),
+      ]);
       const stored = await storedClaim(app, claimId);
       assert.equal(stored.history.filter((entry) => entry.status === 'approved').length, 1, `${name}: one decision`);
       const cardSaid = cardText(card.card!);

@@ -19,10 +19,18 @@ describe('review: an approval is not lost when another write to the claim lands 
       const { claimId } = await submittedClaim(app, host, name);
       await approvalCardPosted(app, claimId);
       // The outbox records where the card was posted; here it does so over and over while IEV presses Approve.
-      const writes = Array.from({ length: 6 }, (_, index) => app.services.claims.service.rememberApprovalCard(claimId, { activityId: `race-${index}`, conversationId: 'race' }).catch(() => undefined));
+      const writes = Array.from({ length: 6 }, (_, index) =>
+        app.services.claims.service
+          .rememberApprovalCard(claimId, { activityId: `race-${index}`, conversationId: 'race' })
+          .catch(() => undefined),
+      );
       const [card] = await Promise.all([pressFor(app.channel(IEV), CLAIM_VERBS.approve.verb, { claimId }), ...writes]);
       const stored = await storedClaim(app, claimId);
-      assert.equal(stored.status, 'approved', `${name}: the press answered "${cardText(card).split('\n').slice(0, 3).join(' / ')}" but the claim is ${stored.status}`);
+      assert.equal(
+        stored.status,
+        'approved',
+        `${name}: the press answered "${cardText(card).split('\n').slice(0, 3).join(' / ')}" but the claim is ${stored.status}`,
+      );
     }
   });
 });

@@ -12,8 +12,16 @@ describe('claims: demo data', () => {
   it('seeds claims in every state the IEV team works with, readable through the API', async () => {
     const response = await app.api('/api/claims', { as: IEV });
     assert.equal(response.status, 200);
-    const { items } = (await response.json()) as { items: Array<{ id: string; status: string; secondsToPay?: number }> };
-    assert.deepEqual([...new Set(items.map((claim) => claim.status))].sort(), ['approved', 'paid', 'queried', 'rejected', 'submitted']);
+    const { items } = (await response.json()) as {
+      items: Array<{ id: string; status: string; secondsToPay?: number }>;
+    };
+    assert.deepEqual([...new Set(items.map((claim) => claim.status))].sort(), [
+      'approved',
+      'paid',
+      'queried',
+      'rejected',
+      'submitted',
+    ]);
     assert.ok(items.find((claim) => claim.status === 'paid')!.secondsToPay! > 0);
     const draft = await app.services.claims.store.findClaim('demo-claim-1');
     assert.equal(draft?.status, 'draft');

@@ -5,16 +5,32 @@ import { cardsSent } from '../helpers/chat.js';
 import { HOST, IEV, SECOND_HOST, type TestUser } from '../helpers/users.js';
 import { ClaimService } from '../../domain/claims/claim-service.js';
 import { fileServer, sharedFile, type FileServer } from './file-server.js';
-import { addMileage, addPartner, pressFor, startClaim, startClaimsApp, storedClaim, submit, today } from './claim-steps.js';
+import {
+  addMileage,
+  addPartner,
+  pressFor,
+  startClaim,
+  startClaimsApp,
+  storedClaim,
+  submit,
+  today,
+} from './claim-steps.js';
 import { CLAIM_VERBS } from '../../bot/claims/claim-verbs.js';
 
 describe('claims: a host discards a draft claim they no longer want', () => {
   let app: TestApp;
   let files: FileServer;
-  const ticket = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('multi-storey ticket £4.00')]);
+  const ticket = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    Buffer.from('multi-storey ticket £4.00'),
+  ]);
 
   const erase = (partnerId: string, as: TestUser) =>
-    app.api(`/api/partners/${partnerId}/erase`, { as, method: 'POST', body: JSON.stringify({ reason: 'The partner asked us to erase their data.' }) });
+    app.api(`/api/partners/${partnerId}/erase`, {
+      as,
+      method: 'POST',
+      body: JSON.stringify({ reason: 'The partner asked us to erase their data.' }),
+    });
 
   before(async () => {
     app = await startClaimsApp();
@@ -29,7 +45,13 @@ describe('claims: a host discards a draft claim they no longer want', () => {
     const partner = await addPartner(app, 'Dora Draftley');
     const host = app.personalChat(HOST);
     const { claimId } = await startClaim(host, 'Dora');
-    await pressFor(host, CLAIM_VERBS.addItem.verb, { claimId, kind: 'parking', date: today(), description: 'Multi-storey', amount: '4.00' });
+    await pressFor(host, CLAIM_VERBS.addItem.verb, {
+      claimId,
+      kind: 'parking',
+      date: today(),
+      description: 'Multi-storey',
+      amount: '4.00',
+    });
     const [withReceipt] = cardsSent((await host.post(sharedFile('ticket.png', files.url('ticket.png'), 'png'))).sent);
     assert.match(cardText(withReceipt), /Receipt saved/);
     const [receipt] = (await storedClaim(app, claimId)).receipts;
@@ -38,7 +60,10 @@ describe('claims: a host discards a draft claim they no longer want', () => {
 
     const refusedErasure = await erase(partner.id, IEV);
     assert.equal(refusedErasure.status, 409, 'an abandoned draft blocks erasure');
-    assert.match(((await refusedErasure.json()) as { detail: string }).detail, /can be discarded by the host who started it/);
+    assert.match(
+      ((await refusedErasure.json()) as { detail: string }).detail,
+      /can be discarded by the host who started it/,
+    );
 
     const draft = await pressFor(host, CLAIM_VERBS.show.verb, { claimId });
     assert.equal((findAction(draft, CLAIM_VERBS.discard.verb) as { style?: string } | undefined)?.style, 'destructive');
@@ -53,7 +78,11 @@ describe('claims: a host discards a draft claim they no longer want', () => {
     assert.match(cardText(discarded), /Draft discarded/);
     assert.match(cardText(discarded), /The draft claim for Dora Draftley and its receipts have been deleted/);
     assert.equal(await app.services.claims.store.findClaim(claimId), undefined, 'the claim is gone from Cosmos');
-    await assert.rejects(app.services.claims.receipts.get(receipt.blobName), (error: { statusCode?: number }) => error.statusCode === 404, 'the receipt is gone from Blob storage');
+    await assert.rejects(
+      app.services.claims.receipts.get(receipt.blobName),
+      (error: { statusCode?: number }) => error.statusCode === 404,
+      'the receipt is gone from Blob storage',
+    );
 
     const again = await pressFor(host, CLAIM_VERBS.discardConfirmed.verb, { claimId });
     assert.match(cardText(again), /already been discarded/, 'pressing twice is harmless');
@@ -91,7 +120,13 @@ describe('claims: a host discards a draft claim they no longer want', () => {
     await addPartner(app, 'Lucas Leased');
     const host = app.personalChat(HOST);
     const { claimId } = await startClaim(host, 'Lucas');
-    await pressFor(host, CLAIM_VERBS.addItem.verb, { claimId, kind: 'parking', date: today(), description: 'Car park', amount: '2.00' });
+    await pressFor(host, CLAIM_VERBS.addItem.verb, {
+      claimId,
+      kind: 'parking',
+      date: today(),
+      description: 'Car park',
+      amount: '2.00',
+    });
     await host.post(sharedFile('ticket.png', files.url('ticket.png'), 'png'));
     const [receipt] = (await storedClaim(app, claimId)).receipts;
     assert.ok(receipt);
@@ -101,8 +136,18 @@ describe('claims: a host discards a draft claim they no longer want', () => {
     await lease.acquireLease(-1);
     const warnings: unknown[] = [];
     const { store, outbox } = app.services.claims;
-    const service = new ClaimService({ claims: store, partners: app.services.partners, outbox, policy: () => app.services.claims.policy(), receiptCleanup: { receipts: app.services.claims.receipts, warn: (ids) => warnings.push(ids) } });
-    const result = await service.discardDraft({ id: HOST.id, displayName: HOST.name, roles: ['host'] }, claimId, 'op-leased');
+    const service = new ClaimService({
+      claims: store,
+      partners: app.services.partners,
+      outbox,
+      policy: () => app.services.claims.policy(),
+      receiptCleanup: { receipts: app.services.claims.receipts, warn: (ids) => warnings.push(ids) },
+    });
+    const result = await service.discardDraft(
+      { id: HOST.id, displayName: HOST.name, roles: ['host'] },
+      claimId,
+      'op-leased',
+    );
     assert.deepEqual(result, { discarded: true, partnerName: 'Lucas Leased' });
     assert.equal(await store.findClaim(claimId), undefined, 'the record goes even though a file stays');
     assert.deepEqual(warnings, [{ claimId, receiptId: receipt.id, operationId: 'op-leased' }]);
@@ -126,7 +171,11 @@ describe('claims: a host discards a draft claim they no longer want', () => {
         assert.match(cardText(discard.card), /can no longer be discarded/);
       } else {
         assert.match(cardText(discard.card), /Draft discarded/);
-        assert.doesNotMatch(cardText(submitted.card), /Something went wrong|Sent to the IEV team/, 'the host is not told a discarded claim was sent');
+        assert.doesNotMatch(
+          cardText(submitted.card),
+          /Something went wrong|Sent to the IEV team/,
+          'the host is not told a discarded claim was sent',
+        );
       }
     }
   });
@@ -137,11 +186,18 @@ describe('claims: a host discards a draft claim they no longer want', () => {
     const { claimId } = await startClaim(host, 'Lena', 'Listed draft');
     const [list] = cardsSent(await host.say('my claims'));
     assert.match(cardText(list), /Lena Listed\*\*: Listed draft/);
-    const offeredFor = actionsOf(list).flatMap((action) => (action.verb === CLAIM_VERBS.discard.verb ? [String(action.data?.claimId)] : []));
-    const drafts = (await app.services.claims.store.recentForHost(HOST.id)).filter((claim) => claim.status === 'draft').map((claim) => claim.id);
+    const offeredFor = actionsOf(list).flatMap((action) =>
+      action.verb === CLAIM_VERBS.discard.verb ? [String(action.data?.claimId)] : [],
+    );
+    const drafts = (await app.services.claims.store.recentForHost(HOST.id))
+      .filter((claim) => claim.status === 'draft')
+      .map((claim) => claim.id);
     assert.ok(offeredFor.includes(claimId));
     assert.deepEqual(offeredFor.sort(), drafts.sort(), 'every draft has the button, and nothing already sent');
-    assert.ok(drafts.length < (await app.services.claims.store.recentForHost(HOST.id)).length, 'the list also holds a sent claim');
+    assert.ok(
+      drafts.length < (await app.services.claims.store.recentForHost(HOST.id)).length,
+      'the list also holds a sent claim',
+    );
     assert.deepEqual(validateCard(list), []);
   });
 });

@@ -21,7 +21,9 @@ describe('claims: a claim submitted before the IEV team has set up its channel',
     assert.equal((await storedClaim(app, claimId)).status, 'submitted');
 
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    const [owed] = (await app.services.claims.outbox.forSubject(claimId)).filter((message) => message.target === 'iev-channel');
+    const [owed] = (await app.services.claims.outbox.forSubject(claimId)).filter(
+      (message) => message.target === 'iev-channel',
+    );
     assert.equal(owed?.status, 'pending', 'still owed, not given up');
 
     await app.channel(IEV).say('set up IEV channel');

@@ -20,10 +20,19 @@ export async function fileServer(files: Record<string, Buffer>): Promise<FileSer
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: (name) => `http://127.0.0.1:${port}/${name}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: (name) => `http://127.0.0.1:${port}/${name}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** What Teams sends when someone shares a file in 1:1 chat with the bot. */
 export function sharedFile(name: string, downloadUrl: string, fileType: string) {
-  return { type: 'message', text: '', attachments: [{ contentType: 'application/vnd.microsoft.teams.file.download.info', name, content: { downloadUrl, fileType } }] };
+  return {
+    type: 'message',
+    text: '',
+    attachments: [
+      { contentType: 'application/vnd.microsoft.teams.file.download.info', name, content: { downloadUrl, fileType } },
+    ],
+  };
 }

@@ -18,7 +18,9 @@ describe('review: claims cannot be read or changed through forged buttons', () =
     // Demo roles are not seeded here, so Oscar is simply another colleague who hosts work.
     const me = (await (await app.api('/api/me', { as: OTHER })).json()) as { roles: string[] };
     assert.deepEqual(me.roles, ['host']);
-    const page = (await (await app.api(`/api/partners/${partnerId}`, { as: OTHER })).json()) as { claims?: Array<{ id: string }> };
+    const page = (await (await app.api(`/api/partners/${partnerId}`, { as: OTHER })).json()) as {
+      claims?: Array<{ id: string }>;
+    };
     assert.equal(page.claims, undefined, 'need to know: the register shows a host only the claims of their own work');
     // The id can still leak (a forwarded link, a screenshot of IEV's register): pressing with it must show nothing.
 
@@ -26,7 +28,11 @@ describe('review: claims cannot be read or changed through forged buttons', () =
     for (const verb of [CLAIM_VERBS.refresh.verb, CLAIM_VERBS.approve.verb]) {
       const card = await pressFor(snooper, verb, { claimId });
       const text = cardText(card);
-      assert.doesNotMatch(text, /Mansfield|Nottingham|Ward 3 discharge|Hana Host/, `${verb} showed another host's claim: ${text}`);
+      assert.doesNotMatch(
+        text,
+        /Mansfield|Nottingham|Ward 3 discharge|Hana Host/,
+        `${verb} showed another host's claim: ${text}`,
+      );
       assert.match(text, /could not be found|not yours/i);
     }
     assert.equal((await storedClaim(app, claimId)).status, 'submitted');

@@ -16,7 +16,13 @@ describe('review: claim items refuse forged oversized answers', () => {
     const host = app.personalChat(HOST);
     await addPartner(app, 'Rosa Reyes');
     const { claimId } = await startClaim(host, 'Rosa');
-    const card = await pressFor(host, CLAIM_VERBS.addItem.verb, { claimId, kind: 'involvement-time', date: today(), levelId: 'x'.repeat(20_000), hours: '2' });
+    const card = await pressFor(host, CLAIM_VERBS.addItem.verb, {
+      claimId,
+      kind: 'involvement-time',
+      date: today(),
+      levelId: 'x'.repeat(20_000),
+      hours: '2',
+    });
     assert.match(cardText(card), /Choose the kind of involvement/);
     assert.equal((await storedClaim(app, claimId)).items.length, 0);
   });

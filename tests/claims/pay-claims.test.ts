@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import type { TestApp } from '../helpers/app.js';
 import { HOST, IEV, OTHER } from '../helpers/users.js';
-import { addMileage, addPartner, pressFor, startClaim, startClaimsApp, storedClaim, submit, today } from './claim-steps.js';
+import {
+  addMileage,
+  addPartner,
+  pressFor,
+  startClaim,
+  startClaimsApp,
+  storedClaim,
+  submit,
+  today,
+} from './claim-steps.js';
 import { CSV_COLUMNS } from '../../domain/claims/payment-service.js';
 import { CLAIM_VERBS } from '../../bot/claims/claim-verbs.js';
 
@@ -31,13 +40,21 @@ describe('claims: paying approved claims', () => {
     const host = app.personalChat(HOST);
     const { claimId } = await startClaim(host, partnerName.split(' ')[0]!);
     await addMileage(host, claimId, '10');
-    if (withTime) await pressFor(host, CLAIM_VERBS.addItem.verb, { claimId, kind: 'involvement-time', date: today(), levelId: 'contribute', hours: '2' });
+    if (withTime)
+      await pressFor(host, CLAIM_VERBS.addItem.verb, {
+        claimId,
+        kind: 'involvement-time',
+        date: today(),
+        levelId: 'contribute',
+        hours: '2',
+      });
     await submit(host, claimId);
     await pressFor(app.channel(IEV), CLAIM_VERBS.approve.verb, { claimId });
     return claimId;
   }
 
-  const exportAs = (user: typeof IEV, operationId: string) => app.api('/api/claims/exports', { method: 'POST', as: user, body: JSON.stringify({ operationId }) });
+  const exportAs = (user: typeof IEV, operationId: string) =>
+    app.api('/api/claims/exports', { method: 'POST', as: user, body: JSON.stringify({ operationId }) });
 
   it('exports approved claims once as a batch, with expenses and taxable payments in separate files, then marks it paid', async () => {
     const first = await approvedClaim('Harpreet Hughes', true);
@@ -69,7 +86,12 @@ describe('claims: paying approved claims', () => {
     const expenseRows = parseCsv(await expensesCsv.text());
     assert.deepEqual(Object.keys(expenseRows[0]!), [...CSV_COLUMNS]);
     assert.equal(expenseRows.length, 2);
-    assert.ok(expenseRows.every((row) => row.category === 'expense' && row.taxable === 'no' && row.amount_pence === '450' && row.amount_gbp === '4.50'));
+    assert.ok(
+      expenseRows.every(
+        (row) =>
+          row.category === 'expense' && row.taxable === 'no' && row.amount_pence === '450' && row.amount_gbp === '4.50',
+      ),
+    );
 
     const paymentRows = parseCsv(await (await app.api(batch.links.payments, { as: IEV })).text());
     assert.equal(paymentRows.length, 1);
@@ -85,9 +107,19 @@ describe('claims: paying approved claims', () => {
     assert.equal(((await paid.json()) as { batch: BatchView }).batch.status, 'paid');
     const paidClaim = await storedClaim(app, first);
     assert.equal(paidClaim.status, 'paid');
-    assert.ok(paidClaim.paidAt && typeof paidClaim.secondsToPay === 'number' && paidClaim.secondsToPay >= 0, 'time from submission to payment is recorded');
-    assert.deepEqual(paidClaim.history.map((entry) => entry.status), ['draft', 'submitted', 'approved', 'exported', 'paid']);
-    assert.equal((await app.api(batch.links.paid, { method: 'POST', as: IEV })).status, 200, 'marking paid again changes nothing');
+    assert.ok(
+      paidClaim.paidAt && typeof paidClaim.secondsToPay === 'number' && paidClaim.secondsToPay >= 0,
+      'time from submission to payment is recorded',
+    );
+    assert.deepEqual(
+      paidClaim.history.map((entry) => entry.status),
+      ['draft', 'submitted', 'approved', 'exported', 'paid'],
+    );
+    assert.equal(
+      (await app.api(batch.links.paid, { method: 'POST', as: IEV })).status,
+      200,
+      'marking paid again changes nothing',
+    );
     assert.equal((await storedClaim(app, first)).history.length, 5);
 
     const third = await approvedClaim('Jonah Jones', false);
@@ -108,6 +140,9 @@ describe('claims: paying approved claims', () => {
     const { batch } = (await (await exportAs(IEV, 'export-formulas-0001')).json()) as { batch: BatchView };
     const rows = parseCsv(await (await app.api(batch.links.expenses, { as: IEV })).text());
     assert.deepEqual(rows.map((row) => row.partner_name).sort(), names.map((name) => `'${name}`).sort());
-    assert.ok(rows.every((row) => /^\d+$/.test(row.amount_pence!)), 'amounts stay numbers');
+    assert.ok(
+      rows.every((row) => /^\d+$/.test(row.amount_pence!)),
+      'amounts stay numbers',
+    );
   });
 });

@@ -14,7 +14,9 @@ describe('review: only photo and PDF types are kept as receipts, whatever the at
   before(async () => {
     app = await startClaimsApp();
     await addPartner(app, 'Vera Vector');
-    server = createServer((_req, res) => res.end('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'));
+    server = createServer((_req, res) =>
+      res.end('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/receipt.svg`;
   });
@@ -26,9 +28,22 @@ describe('review: only photo and PDF types are kept as receipts, whatever the at
   it('refuses an "image" that is an SVG (it can carry script) and stores nothing', async () => {
     const host = app.personalChat(HOST);
     const { claimId } = await startClaim(host, 'Vera');
-    await pressFor(host, CLAIM_VERBS.addItem.verb, { claimId, kind: 'parking', date: today(), description: 'Hospital car park', amount: '3.50' });
-    const { sent } = await host.post({ type: 'message', text: '', attachments: [{ contentType: 'image/svg+xml', name: 'receipt.svg', contentUrl: url }] });
-    assert.ok(textsSent(sent).some((text) => /I can only keep photos and PDFs/.test(text)), JSON.stringify(textsSent(sent)));
+    await pressFor(host, CLAIM_VERBS.addItem.verb, {
+      claimId,
+      kind: 'parking',
+      date: today(),
+      description: 'Hospital car park',
+      amount: '3.50',
+    });
+    const { sent } = await host.post({
+      type: 'message',
+      text: '',
+      attachments: [{ contentType: 'image/svg+xml', name: 'receipt.svg', contentUrl: url }],
+    });
+    assert.ok(
+      textsSent(sent).some((text) => /I can only keep photos and PDFs/.test(text)),
+      JSON.stringify(textsSent(sent)),
+    );
     assert.deepEqual((await storedClaim(app, claimId)).receipts, []);
   });
 });

@@ -11,7 +11,10 @@ describe('claims: receipts are kept in Blob storage and shown only to the host a
   let app: TestApp;
   let files: FileServer;
   // A tiny valid PNG signature plus bytes: what matters is that the same bytes come back.
-  const receipt = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('car park ticket £3.50')]);
+  const receipt = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    Buffer.from('car park ticket £3.50'),
+  ]);
 
   before(async () => {
     app = await startClaimsApp();
@@ -26,13 +29,25 @@ describe('claims: receipts are kept in Blob storage and shown only to the host a
   it('attaches a file sent in chat to the item that needs it, stores it in Blob storage, and serves it back', async () => {
     const host = app.personalChat(HOST);
     const { claimId } = await startClaim(host, 'Kemi');
-    const before = await pressFor(host, CLAIM_VERBS.addItem.verb, { claimId, kind: 'parking', date: today(), description: 'Hospital car park', amount: '3.50' });
+    const before = await pressFor(host, CLAIM_VERBS.addItem.verb, {
+      claimId,
+      kind: 'parking',
+      date: today(),
+      description: 'Hospital car park',
+      amount: '3.50',
+    });
     assert.match(cardText(before), /Needs a receipt/);
 
     const { sent } = await host.post({
       type: 'message',
       text: '',
-      attachments: [{ contentType: 'application/vnd.microsoft.teams.file.download.info', name: 'ticket.png', content: { downloadUrl: files.url('ticket.png'), fileType: 'png' } }],
+      attachments: [
+        {
+          contentType: 'application/vnd.microsoft.teams.file.download.info',
+          name: 'ticket.png',
+          content: { downloadUrl: files.url('ticket.png'), fileType: 'png' },
+        },
+      ],
     });
     const [card] = cardsSent(sent);
     assert.match(cardText(card), /Receipt saved for Parking/);
@@ -43,7 +58,10 @@ describe('claims: receipts are kept in Blob storage and shown only to the host a
     assert.ok(stored);
     assert.equal(stored.itemId, claim.items[0]!.id);
     assert.equal(stored.size, receipt.length);
-    assert.ok(JSON.stringify(claim).length < 10_000 && !JSON.stringify(claim).includes(receipt.toString('base64')), 'the file is not in the Cosmos document');
+    assert.ok(
+      JSON.stringify(claim).length < 10_000 && !JSON.stringify(claim).includes(receipt.toString('base64')),
+      'the file is not in the Cosmos document',
+    );
     const blob = await app.services.claims.receipts.get(stored.blobName);
     assert.deepEqual(blob.bytes, receipt, 'the bytes are in Blob storage (Azurite)');
 
@@ -58,7 +76,10 @@ describe('claims: receipts are kept in Blob storage and shown only to the host a
     assert.equal(stranger.status, 404, 'anyone else is told it cannot be found');
     assert.equal((await app.api(`/api/claims/${claimId}`, { as: OTHER })).status, 404);
 
-    const detail = (await (await app.api(`/api/claims/${claimId}`, { as: IEV })).json()) as { receipts: Array<{ url: string }>; history: unknown[] };
+    const detail = (await (await app.api(`/api/claims/${claimId}`, { as: IEV })).json()) as {
+      receipts: Array<{ url: string }>;
+      history: unknown[];
+    };
     assert.equal(detail.receipts[0]!.url, path);
     assert.equal(detail.history.length, 1);
   });
@@ -76,7 +97,13 @@ describe('claims: receipts are kept in Blob storage and shown only to the host a
     const { sent } = await host.post({
       type: 'message',
       text: '',
-      attachments: [{ contentType: 'application/vnd.microsoft.teams.file.download.info', name: 'macro.xlsm', content: { downloadUrl: files.url('ticket.png'), fileType: 'xlsm' } }],
+      attachments: [
+        {
+          contentType: 'application/vnd.microsoft.teams.file.download.info',
+          name: 'macro.xlsm',
+          content: { downloadUrl: files.url('ticket.png'), fileType: 'xlsm' },
+        },
+      ],
     });
     assert.ok(sent.some((call) => /only keep photos and PDFs/.test(call.activity.text ?? '')));
   });

@@ -4,7 +4,20 @@ import { cardText, validateCard } from '../helpers/cards.js';
 import { cardsSent } from '../helpers/chat.js';
 import { HOST, IEV, OTHER, SECOND_IEV } from '../helpers/users.js';
 import { parsePolicy } from '../../domain/claims/policy.js';
-import { addMileage, eventually, addPartner, approvalCardPosted, IEV_CHANNEL, personalChatId, pressFor, startClaim, startClaimsApp, storedClaim, submit, today } from './claim-steps.js';
+import {
+  addMileage,
+  eventually,
+  addPartner,
+  approvalCardPosted,
+  IEV_CHANNEL,
+  personalChatId,
+  pressFor,
+  startClaim,
+  startClaimsApp,
+  storedClaim,
+  submit,
+  today,
+} from './claim-steps.js';
 import { CLAIM_VERBS } from '../../bot/claims/claim-verbs.js';
 
 describe('claims: a host submits a partner\u2019s claim in 1:1 chat', () => {
@@ -31,7 +44,13 @@ describe('claims: a host submits a partner\u2019s claim in 1:1 chat', () => {
     const withMileage = await addMileage(host, claimId, '12');
     assert.match(cardText(withMileage), /12 miles × 45p = £5\.40/);
 
-    const withParking = await pressFor(host, CLAIM_VERBS.addItem.verb, { claimId, kind: 'parking', date: today(), description: 'Hospital car park', amount: '£3.50' });
+    const withParking = await pressFor(host, CLAIM_VERBS.addItem.verb, {
+      claimId,
+      kind: 'parking',
+      date: today(),
+      description: 'Hospital car park',
+      amount: '£3.50',
+    });
     assert.match(cardText(withParking), /Parking: £3\.50/);
     assert.match(cardText(withParking), /Needs a receipt/, 'the missing receipt is flagged before submission');
     assert.match(cardText(withParking), /Total\n£8\.90/);
@@ -39,7 +58,11 @@ describe('claims: a host submits a partner\u2019s claim in 1:1 chat', () => {
 
     const declarations = await pressFor(host, CLAIM_VERBS.submitForm.verb, { claimId });
     assert.deepEqual(validateCard(declarations), []);
-    const refused = await pressFor(host, CLAIM_VERBS.submit.verb, { claimId, partnerDeclaration: 'false', hostDeclaration: 'true' });
+    const refused = await pressFor(host, CLAIM_VERBS.submit.verb, {
+      claimId,
+      partnerDeclaration: 'false',
+      hostDeclaration: 'true',
+    });
     assert.match(cardText(refused), /The partner must confirm they had these costs/);
     assert.equal((await storedClaim(app, claimId)).status, 'draft', 'nothing is sent without both declarations');
 
@@ -50,9 +73,16 @@ describe('claims: a host submits a partner\u2019s claim in 1:1 chat', () => {
     assert.deepEqual(stored.totals, { expensesPence: 890, paymentsPence: 0 });
     assert.equal(stored.policyVersion, app.services.claims.policy().version);
     assert.ok(stored.declarations?.partnerConfirmedAt && stored.declarations.hostConfirmedAt);
-    assert.deepEqual(stored.history.map((entry) => entry.status), ['draft', 'submitted']);
+    assert.deepEqual(
+      stored.history.map((entry) => entry.status),
+      ['draft', 'submitted'],
+    );
     const target = app.services.claims.policy().payment.targetDaysToPay;
-    assert.equal(stored.payBy, new Date(Date.parse(stored.submittedAt!) + target * 86_400_000).toISOString().slice(0, 10), 'the target time to pay is set from submission');
+    assert.equal(
+      stored.payBy,
+      new Date(Date.parse(stored.submittedAt!) + target * 86_400_000).toISOString().slice(0, 10),
+      'the target time to pay is set from submission',
+    );
 
     const posted = await approvalCardPosted(app, claimId);
     const [approval] = cardsSent([posted]);
@@ -66,14 +96,23 @@ describe('claims: a host submits a partner\u2019s claim in 1:1 chat', () => {
     assert.equal(approval!.refresh?.action.verb, CLAIM_VERBS.refresh.verb);
     assert.deepEqual(validateCard(approval), []);
     assert.equal(posted.conversationId, IEV_CHANNEL);
-    const recorded = await eventually(async () => (await storedClaim(app, claimId)).approvalCard, 'the approval card to be recorded on the claim');
+    const recorded = await eventually(
+      async () => (await storedClaim(app, claimId)).approvalCard,
+      'the approval card to be recorded on the claim',
+    );
     assert.equal(recorded.activityId, posted.activityId);
   });
 
   it('keeps the answers and shows the problem next to the input when an item is not valid', async () => {
     const host = app.personalChat(HOST);
     const { claimId } = await startClaim(host, 'Ada', 'Reading group');
-    const card = await pressFor(host, CLAIM_VERBS.addItem.verb, { claimId, kind: 'parking', date: today(), description: 'Car park', amount: 'three pounds' });
+    const card = await pressFor(host, CLAIM_VERBS.addItem.verb, {
+      claimId,
+      kind: 'parking',
+      date: today(),
+      description: 'Car park',
+      amount: 'three pounds',
+    });
     assert.match(cardText(card), /Enter an amount in pounds and pence/);
     assert.match(JSON.stringify(card), /"value":"Car park"/);
     assert.equal((await storedClaim(app, claimId)).items.length, 0);
@@ -82,7 +121,28 @@ describe('claims: a host submits a partner\u2019s claim in 1:1 chat', () => {
   it('adds an item once when Teams retries the same press', async () => {
     const host = app.personalChat(HOST);
     const { claimId } = await startClaim(host, 'Ada', 'Interview panel');
-    const activity = { type: 'invoke', name: 'adaptiveCard/action', id: 'retried-invoke-1', value: { action: { type: 'Action.Execute', verb: CLAIM_VERBS.addItem.verb, data: { verb: CLAIM_VERBS.addItem.verb, claimId, kind: 'mileage', date: today(), vehicle: 'car', from: 'A', to: 'B', miles: '3', passengers: '0' } } } };
+    const activity = {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      id: 'retried-invoke-1',
+      value: {
+        action: {
+          type: 'Action.Execute',
+          verb: CLAIM_VERBS.addItem.verb,
+          data: {
+            verb: CLAIM_VERBS.addItem.verb,
+            claimId,
+            kind: 'mileage',
+            date: today(),
+            vehicle: 'car',
+            from: 'A',
+            to: 'B',
+            miles: '3',
+            passengers: '0',
+          },
+        },
+      },
+    };
     await host.post(activity);
     await host.post(activity);
     assert.equal((await storedClaim(app, claimId)).items.length, 1);
@@ -109,7 +169,11 @@ describe('claims: a host submits a partner\u2019s claim in 1:1 chat', () => {
 
   it('lists the IEV approvers on the approval card, so Teams shows them their buttons without asking', async () => {
     const fromDirectory = { id: '00000000-0000-0000-0000-00000000a006', name: 'Dee Directory-IEV (test)' };
-    await app.services.directoryStore.savePerson({ userId: fromDirectory.id, displayName: fromDirectory.name, roles: ['iev', 'host'] });
+    await app.services.directoryStore.savePerson({
+      userId: fromDirectory.id,
+      displayName: fromDirectory.name,
+      roles: ['iev', 'host'],
+    });
     const host = app.personalChat(HOST);
     const { claimId } = await startClaim(host, 'Ada', 'Approvers listed');
     await addMileage(host, claimId, '5');
@@ -119,7 +183,11 @@ describe('claims: a host submits a partner\u2019s claim in 1:1 chat', () => {
     assert.deepEqual((posted as { refresh?: { userIds?: string[] } }).refresh?.userIds, expected);
 
     const approver = await app.channel(IEV).refresh(CLAIM_VERBS.refresh.verb, { claimId });
-    assert.deepEqual((approver.card as { refresh?: { userIds?: string[] } }).refresh?.userIds, expected, 'the approver\u2019s own view keeps the list');
+    assert.deepEqual(
+      (approver.card as { refresh?: { userIds?: string[] } }).refresh?.userIds,
+      expected,
+      'the approver\u2019s own view keeps the list',
+    );
   });
 
   it('keeps a submitted claim as it was checked when the policy changes afterwards', async () => {
@@ -128,7 +196,20 @@ describe('claims: a host submits a partner\u2019s claim in 1:1 chat', () => {
     await addMileage(host, claimId, '12');
     await submit(host, claimId);
     const original = app.services.claims.policy();
-    const newer = parsePolicy({ ...structuredClone(original), version: '2026-27.1', mileage: { ...original.mileage, vehicles: { ...original.mileage.vehicles, car: { ...original.mileage.vehicles.car, bands: [{ upToMilesInTaxYear: 10000, pencePerMile: 55 }, { pencePerMile: 25 }] } } } });
+    const newer = parsePolicy({
+      ...structuredClone(original),
+      version: '2026-27.1',
+      mileage: {
+        ...original.mileage,
+        vehicles: {
+          ...original.mileage.vehicles,
+          car: {
+            ...original.mileage.vehicles.car,
+            bands: [{ upToMilesInTaxYear: 10000, pencePerMile: 55 }, { pencePerMile: 25 }],
+          },
+        },
+      },
+    });
     app.services.claims.usePolicy(newer);
     try {
       const submitted = await storedClaim(app, claimId);
@@ -138,7 +219,12 @@ describe('claims: a host submits a partner\u2019s claim in 1:1 chat', () => {
       assert.match(cardText(approved), /12 miles × 45p = £5\.40/);
       assert.equal((await storedClaim(app, claimId)).totals.expensesPence, 540);
       // The host is told through the outbox, a moment later: wait for it, so it cannot land in a later test's turn.
-      await app.connector.waitFor((call) => call.kind === 'send' && call.conversationId === personalChatId(HOST) && JSON.stringify(call.activity).includes(claimId));
+      await app.connector.waitFor(
+        (call) =>
+          call.kind === 'send' &&
+          call.conversationId === personalChatId(HOST) &&
+          JSON.stringify(call.activity).includes(claimId),
+      );
 
       const { claimId: later } = await startClaim(host, 'Ada', 'After the change');
       const card = await addMileage(host, later, '12');
@@ -153,7 +239,13 @@ describe('claims: a host submits a partner\u2019s claim in 1:1 chat', () => {
     const partner = await addPartner(app, 'Omar Okafor', { paymentPreference: { choice: 'not-chosen' } });
     const host = app.personalChat(HOST);
     const { claimId } = await startClaim(host, 'Omar', 'Co-design day');
-    const card = await pressFor(host, CLAIM_VERBS.addItem.verb, { claimId, kind: 'involvement-time', date: today(), levelId: 'lead', hours: '3' });
+    const card = await pressFor(host, CLAIM_VERBS.addItem.verb, {
+      claimId,
+      kind: 'involvement-time',
+      date: today(),
+      levelId: 'lead',
+      hours: '3',
+    });
     assert.match(cardText(card), /Omar Okafor has not said whether they want involvement payments/);
     assert.match(cardText(card), /can affect benefits \(expenses do not\)/);
     assert.ok(JSON.stringify(card).includes(`"verb":"${CLAIM_VERBS.paymentChoice.verb}"`));
@@ -174,7 +266,13 @@ describe('claims: a host submits a partner\u2019s claim in 1:1 chat', () => {
     const host = app.personalChat(HOST);
     const { claimId } = await startClaim(host, 'Ada', 'Removal check');
     await addMileage(host, claimId, '7');
-    const withTwo = await pressFor(host, CLAIM_VERBS.addItem.verb, { claimId, kind: 'subsistence', date: today(), description: 'Lunch', amount: '4.20' });
+    const withTwo = await pressFor(host, CLAIM_VERBS.addItem.verb, {
+      claimId,
+      kind: 'subsistence',
+      date: today(),
+      description: 'Lunch',
+      amount: '4.20',
+    });
     const itemId = (await storedClaim(app, claimId)).items[1]!.id;
     assert.match(cardText(withTwo), /Remove an item/);
     const removed = await pressFor(host, CLAIM_VERBS.removeItem.verb, { claimId, itemId });
@@ -191,8 +289,9 @@ describe('claims: a host submits a partner\u2019s claim in 1:1 chat', () => {
     assert.match(text, /Draft \(not sent yet\) · £3\.15/);
     assert.deepEqual(validateCard(list), []);
     const other = app.personalChat(OTHER);
-    const [forOther] = cardsSent((await other.say('my claims')).filter((call) => call.conversationId === other.conversation.id));
+    const [forOther] = cardsSent(
+      (await other.say('my claims')).filter((call) => call.conversationId === other.conversation.id),
+    );
     assert.match(cardText(forOther), /You have not started any claims yet/);
   });
 });
-

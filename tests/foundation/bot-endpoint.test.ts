@@ -9,7 +9,11 @@ import { HOST } from '../helpers/users.js';
 
 /** Posts raw text to /api/messages, as anyone on the internet could. */
 function postRaw(app: TestApp, body: string, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  return fetch(`${app.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
 }
 
 /** A well-formed message activity from HOST in a 1:1 chat, with `change` applied. */
@@ -37,11 +41,17 @@ const MALFORMED: ReadonlyArray<readonly [string, (app: TestApp) => string]> = [
   ['an empty type', (app) => JSON.stringify(activity(app, { type: '' }))],
   ['no conversation', (app) => JSON.stringify({ ...activity(app), conversation: undefined })],
   ['a conversation that is text', (app) => JSON.stringify(activity(app, { conversation: 'a:chat' }))],
-  ['a conversation without an id', (app) => JSON.stringify(activity(app, { conversation: { conversationType: 'personal' } }))],
+  [
+    'a conversation without an id',
+    (app) => JSON.stringify(activity(app, { conversation: { conversationType: 'personal' } })),
+  ],
   ['no sender', (app) => JSON.stringify({ ...activity(app), from: undefined })],
   ['a sender without an id', (app) => JSON.stringify(activity(app, { from: { name: 'Someone' } }))],
   ['no serviceUrl', (app) => JSON.stringify({ ...activity(app), serviceUrl: undefined })],
-  ['a serviceUrl that is not a web address', (app) => JSON.stringify(activity(app, { serviceUrl: 'javascript:alert(1)' }))],
+  [
+    'a serviceUrl that is not a web address',
+    (app) => JSON.stringify(activity(app, { serviceUrl: 'javascript:alert(1)' })),
+  ],
   ['attachments that are not a list', (app) => JSON.stringify(activity(app, { attachments: 'photo.png' }))],
   ['text that is not text', (app) => JSON.stringify(activity(app, { text: { bold: 'help' } }))],
 ];
@@ -74,7 +84,9 @@ describe('the bot endpoint refuses malformed activities with a 400 in plain word
       const sent = body(withCredentials);
       // A genuine token for whatever serviceUrl the activity names, so that only its shape is wrong.
       const claimed = (JSON.parse(sent) as { serviceUrl?: unknown } | null)?.serviceUrl;
-      const token = await botToken(keys.value!.key, { serviceUrl: typeof claimed === 'string' ? claimed : withCredentials.connector.serviceUrl });
+      const token = await botToken(keys.value!.key, {
+        serviceUrl: typeof claimed === 'string' ? claimed : withCredentials.connector.serviceUrl,
+      });
       const response = await postRaw(withCredentials, sent, { authorization: `Bearer ${token}` });
       assert.equal(response.status, 400, what);
       assert.equal((await plainProblem(response, what)).title, 'Not a Teams activity');
@@ -84,12 +96,17 @@ describe('the bot endpoint refuses malformed activities with a 400 in plain word
   it('names what is wrong, in words', async () => {
     const response = await postRaw(plain, JSON.stringify({ ...activity(plain), conversation: undefined }));
     const problem = await plainProblem(response, 'no conversation');
-    assert.deepEqual(problem.errors?.map((error) => error.message), ['the conversation is missing or not valid']);
+    assert.deepEqual(
+      problem.errors?.map((error) => error.message),
+      ['the conversation is missing or not valid'],
+    );
   });
 
   it('a damaged card action (no action, or not Action.Execute) still answers HTTP 200 with a card', async () => {
     for (const value of [{}, { action: { type: 'Action.Submit', verb: 'plan.start' } }, 'not an object']) {
-      const { status, body } = await plain.personalChat(HOST).post({ type: 'invoke', name: 'adaptiveCard/action', value });
+      const { status, body } = await plain
+        .personalChat(HOST)
+        .post({ type: 'invoke', name: 'adaptiveCard/action', value });
       assert.equal(status, 200, JSON.stringify(value));
       const answer = body as { statusCode: number; type: string; value: unknown };
       assert.equal(answer.type, 'application/vnd.microsoft.card.adaptive');
@@ -129,7 +146,10 @@ describe('the bot endpoint answers every bad Bot Framework token with 401, befor
   const serviceUrlOf = (activity: Record<string, unknown>) => String(activity.serviceUrl);
 
   it('accepts a valid token: the card comes back', async () => {
-    const chat = withToken(app.personalChat(HOST), async (activity) => `Bearer ${await botToken(keys.key, { serviceUrl: serviceUrlOf(activity) })}`);
+    const chat = withToken(
+      app.personalChat(HOST),
+      async (activity) => `Bearer ${await botToken(keys.key, { serviceUrl: serviceUrlOf(activity) })}`,
+    );
     const pressed = await chat.press('help');
     assert.equal(pressed.status, 200);
     assert.match(cardText(pressed.card), /how I can help/);
@@ -137,28 +157,66 @@ describe('the bot endpoint answers every bad Bot Framework token with 401, befor
 
   const otherKey = async () => ({ kid: keys.key.kid, privateKey: (await generateKeyPair('RS256')).privateKey });
   const now = () => Math.floor(Date.now() / 1000);
-  const BAD_TOKENS: ReadonlyArray<readonly [string, (activity: Record<string, unknown>) => Promise<string | undefined>]> = [
+  const BAD_TOKENS: ReadonlyArray<
+    readonly [string, (activity: Record<string, unknown>) => Promise<string | undefined>]
+  > = [
     ['no token', async () => undefined],
     ['an empty header', async () => ''],
     ['garbage', async () => 'Bearer not-a-token'],
     ['another scheme', async () => 'Basic dXNlcjpwYXNz'],
-    ['a forged RS256 token (right key id, wrong key)', async (activity) => `Bearer ${await botToken(await otherKey(), { serviceUrl: serviceUrlOf(activity) })}`],
-    ['a token signed with an unknown key', async (activity) => `Bearer ${await botToken({ ...(await otherKey()), kid: 'unknown-key' }, { serviceUrl: serviceUrlOf(activity) })}`],
-    ['alg: none', async (activity) => `Bearer ${unsignedToken({ iss: 'https://api.botframework.com', aud: BOT_APP_ID, serviceurl: serviceUrlOf(activity), exp: now() + 3600, nbf: now() - 60 })}`],
-    ['an expired token', async (activity) => `Bearer ${await botToken(keys.key, { serviceUrl: serviceUrlOf(activity) }, { expiresAt: now() - 3600 })}`],
-    ['a token for another bot (wrong audience)', async (activity) => `Bearer ${await botToken(keys.key, { serviceUrl: serviceUrlOf(activity) }, { audience: '00000000-0000-0000-0000-000000000000' })}`],
-    ['a token from another issuer', async (activity) => `Bearer ${await botToken(keys.key, { serviceUrl: serviceUrlOf(activity) }, { issuer: 'https://attacker.example' })}`],
-    ['a token for another serviceUrl', async () => `Bearer ${await botToken(keys.key, { serviceUrl: 'https://smba.attacker.example/' })}`],
+    [
+      'a forged RS256 token (right key id, wrong key)',
+      async (activity) => `Bearer ${await botToken(await otherKey(), { serviceUrl: serviceUrlOf(activity) })}`,
+    ],
+    [
+      'a token signed with an unknown key',
+      async (activity) =>
+        `Bearer ${await botToken({ ...(await otherKey()), kid: 'unknown-key' }, { serviceUrl: serviceUrlOf(activity) })}`,
+    ],
+    [
+      'alg: none',
+      async (activity) =>
+        `Bearer ${unsignedToken({ iss: 'https://api.botframework.com', aud: BOT_APP_ID, serviceurl: serviceUrlOf(activity), exp: now() + 3600, nbf: now() - 60 })}`,
+    ],
+    [
+      'an expired token',
+      async (activity) =>
+        `Bearer ${await botToken(keys.key, { serviceUrl: serviceUrlOf(activity) }, { expiresAt: now() - 3600 })}`,
+    ],
+    [
+      'a token for another bot (wrong audience)',
+      async (activity) =>
+        `Bearer ${await botToken(keys.key, { serviceUrl: serviceUrlOf(activity) }, { audience: '00000000-0000-0000-0000-000000000000' })}`,
+    ],
+    [
+      'a token from another issuer',
+      async (activity) =>
+        `Bearer ${await botToken(keys.key, { serviceUrl: serviceUrlOf(activity) }, { issuer: 'https://attacker.example' })}`,
+    ],
+    [
+      'a token for another serviceUrl',
+      async () => `Bearer ${await botToken(keys.key, { serviceUrl: 'https://smba.attacker.example/' })}`,
+    ],
   ];
 
   for (const [what, token] of BAD_TOKENS) {
-    for (const [where, server] of [['keys reachable', () => app], ['offline', () => offline]] as const) {
+    for (const [where, server] of [
+      ['keys reachable', () => app],
+      ['offline', () => offline],
+    ] as const) {
       it(`${what} (${where})`, async () => {
         const target = server();
-        for (const body of [(activity: Record<string, unknown>) => activity, ({ type: _type, ...activity }: Record<string, unknown>) => activity]) {
+        for (const body of [
+          (activity: Record<string, unknown>) => activity,
+          ({ type: _type, ...activity }: Record<string, unknown>) => activity,
+        ]) {
           const sample = body(activity(target));
           const auth = await token(sample);
-          const response = await postRaw(target, JSON.stringify(sample), auth === undefined ? {} : { authorization: auth });
+          const response = await postRaw(
+            target,
+            JSON.stringify(sample),
+            auth === undefined ? {} : { authorization: auth },
+          );
           assert.equal(response.status, 401, `${what}: ${response.status}`);
           assert.equal((await plainProblem(response, what)).title, 'Not signed in');
         }

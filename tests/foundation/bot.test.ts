@@ -27,7 +27,10 @@ describe('the bot endpoint, as Teams calls it', () => {
     const chat = app.personalChat({ id: 'welcome-user', name: 'New colleague' });
     const first = await chat.install();
     assert.match(cardText(cardsSent(first)[0]), /Hello, I\u2019m Involvement Hub/);
-    const again = await chat.membersAdded([{ id: 'x', name: 'Someone' }, { id: '28:involvement-hub-test-bot', name: 'Involvement Hub' }]);
+    const again = await chat.membersAdded([
+      { id: 'x', name: 'Someone' },
+      { id: '28:involvement-hub-test-bot', name: 'Involvement Hub' },
+    ]);
     assert.equal(again.length, 0);
   });
 
@@ -61,7 +64,10 @@ describe('stateless server instances', () => {
       const answered = await chat.via(second.url).say('The planning steps were clear.');
       assert.match(textsSent(answered).join(' '), /Your feedback has been recorded/);
       const stored = await first.services.feedback.list();
-      assert.deepEqual(stored.map((item) => item.text), ['The planning steps were clear.']);
+      assert.deepEqual(
+        stored.map((item) => item.text),
+        ['The planning steps were clear.'],
+      );
       assert.equal(stored[0]!.authorId, HOST.id);
     } finally {
       await second.stop();
@@ -72,7 +78,13 @@ describe('stateless server instances', () => {
 
 describe('bot authentication', () => {
   it('refuses activities without a Bot Framework token when app credentials are configured', async () => {
-    const app = await startTestApp({ env: { MicrosoftAppId: '9b0d1c2e-3f4a-4b5c-8d6e-7f8091a2b3c4', MicrosoftAppPassword: 'test-only-secret', MicrosoftAppType: 'MultiTenant' } });
+    const app = await startTestApp({
+      env: {
+        MicrosoftAppId: '9b0d1c2e-3f4a-4b5c-8d6e-7f8091a2b3c4',
+        MicrosoftAppPassword: 'test-only-secret',
+        MicrosoftAppType: 'MultiTenant',
+      },
+    });
     try {
       const { status, sent } = await app.personalChat(HOST).post({ type: 'message', text: 'help' });
       assert.equal(status, 401);

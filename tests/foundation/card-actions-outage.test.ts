@@ -42,8 +42,18 @@ describe('every card action, pressed while the database is unreachable, answers 
   before(async () => {
     cosmos = await startLocalCosmosServer();
     connector = await new LocalConnector().start();
-    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'false', COSMOS_DATABASE: 'outage', LOCAL_DATA_DIR: await mkdtemp(join(tmpdir(), 'hub-outage-')), IEV_MEMBER_IDS: IEV.id });
-    app = await startApp(config, createLogger('silent'), { cosmosConnection: { kind: 'local', endpoint: cosmos.endpoint, key: EMULATOR_KEY } });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      SEED_DEMO_DATA: 'false',
+      COSMOS_DATABASE: 'outage',
+      LOCAL_DATA_DIR: await mkdtemp(join(tmpdir(), 'hub-outage-')),
+      IEV_MEMBER_IDS: IEV.id,
+    });
+    app = await startApp(config, createLogger('silent'), {
+      cosmosConnection: { kind: 'local', endpoint: cosmos.endpoint, key: EMULATOR_KEY },
+    });
     await cosmos.stop();
   });
   after(async () => {
@@ -53,7 +63,12 @@ describe('every card action, pressed while the database is unreachable, answers 
 
   const chats = () => [
     new ChatClient(() => app.url, connector, HOST, { id: 'a:outage-host-chat', type: 'personal' }),
-    new ChatClient(() => app.url, connector, IEV, { id: '19:iev-channel@thread.tacv2;messageid=1', type: 'channel', teamId: '19:iev-team@thread.tacv2', channelId: '19:iev-channel@thread.tacv2' }),
+    new ChatClient(() => app.url, connector, IEV, {
+      id: '19:iev-channel@thread.tacv2;messageid=1',
+      type: 'channel',
+      teamId: '19:iev-team@thread.tacv2',
+      channelId: '19:iev-channel@thread.tacv2',
+    }),
   ];
 
   it('knows every verb the bot answers (taken from the bot, so a new verb is pressed here too)', () => {
@@ -65,7 +80,10 @@ describe('every card action, pressed while the database is unreachable, answers 
   it('Action.Execute (pressed and refreshed): HTTP 200, a card saying what happened, and Try again with what was typed', async () => {
     for (const verb of app.bot.actionVerbs()) {
       for (const chat of chats()) {
-        for (const [how, press] of [['pressed', chat.press.bind(chat)], ['refreshed', chat.refresh.bind(chat)]] as const) {
+        for (const [how, press] of [
+          ['pressed', chat.press.bind(chat)],
+          ['refreshed', chat.refresh.bind(chat)],
+        ] as const) {
           const where = `${verb} ${how} in ${chat.conversation.type}`;
           const result = await press(verb, PRESS_DATA, { replyToId: 'card-1' });
           assert.equal(result.status, 200, `${where}: HTTP ${result.status}`);
@@ -75,8 +93,15 @@ describe('every card action, pressed while the database is unreachable, answers 
           assertNoInternals(JSON.stringify(result.card), where);
           if (verb === 'help') continue;
           const retry = actionsOf(result.card).find((action) => action.title === 'Try again');
-          assert.ok(retry && retry.type === 'Action.Execute' && retry.verb === verb, `${where}: Try again presses the same verb`);
-          assert.equal((retry as { data?: Record<string, unknown> }).data?.workTitle, TYPED, `${where}: what was typed is kept`);
+          assert.ok(
+            retry && retry.type === 'Action.Execute' && retry.verb === verb,
+            `${where}: Try again presses the same verb`,
+          );
+          assert.equal(
+            (retry as { data?: Record<string, unknown> }).data?.workTitle,
+            TYPED,
+            `${where}: what was typed is kept`,
+          );
         }
       }
     }

@@ -14,11 +14,17 @@ describe('review: a question the bot asks in a channel is answered only by the p
     const where = { channelId: '19:ward-3@thread.tacv2' };
     await app.channel(HOST, where).say('feedback');
     const bystander = await app.channel(IEV, where).say('Is anyone free to cover Tuesday?');
-    assert.ok(!textsSent(bystander).some((text) => /feedback has been recorded/.test(text)), 'the bystander is not thanked for feedback');
+    assert.ok(
+      !textsSent(bystander).some((text) => /feedback has been recorded/.test(text)),
+      'the bystander is not thanked for feedback',
+    );
 
     const answer = await app.channel(HOST, where).say('The claim card is really clear');
     assert.ok(textsSent(answer).some((text) => /feedback has been recorded/.test(text)));
     const stored = await app.services.feedback.list();
-    assert.deepEqual(stored.map((item) => [item.authorId, item.text]), [[HOST.id, 'The claim card is really clear']]);
+    assert.deepEqual(
+      stored.map((item) => [item.authorId, item.text]),
+      [[HOST.id, 'The claim card is really clear']],
+    );
   });
 });

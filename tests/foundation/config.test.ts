@@ -31,19 +31,51 @@ describe('configuration', () => {
     assert.equal(config.bot?.appType, 'UserAssignedMSI');
     assert.equal(config.cosmos.kind, 'azure');
     if (config.cosmos.kind !== 'azure') return;
-    assert.equal(cosmosCredentialKind({ kind: 'azure', endpoint: config.cosmos.endpoint, key: config.cosmos.key, managedIdentityClientId: undefined }), 'managed-identity');
+    assert.equal(
+      cosmosCredentialKind({
+        kind: 'azure',
+        endpoint: config.cosmos.endpoint,
+        key: config.cosmos.key,
+        managedIdentityClientId: undefined,
+      }),
+      'managed-identity',
+    );
     assert.equal(allowsDeveloperIdentity(config), false);
   });
 
   const refusals: Array<[string, Record<string, string>, RegExp]> = [
-    ['production without bot credentials', { ...AZURE_PRODUCTION, MicrosoftAppId: '' , MicrosoftAppType: '' }, /MicrosoftAppId is required in production/],
-    ['production on the embedded database', { ...AZURE_PRODUCTION, COSMOS_ENDPOINT: '' }, /COSMOS_ENDPOINT is required in production/],
-    ['production with a local-only setting', { ...AZURE_PRODUCTION, SEED_DEMO_DATA: 'true' }, /SEED_DEMO_DATA=true is a local-only setting/],
+    [
+      'production without bot credentials',
+      { ...AZURE_PRODUCTION, MicrosoftAppId: '', MicrosoftAppType: '' },
+      /MicrosoftAppId is required in production/,
+    ],
+    [
+      'production on the embedded database',
+      { ...AZURE_PRODUCTION, COSMOS_ENDPOINT: '' },
+      /COSMOS_ENDPOINT is required in production/,
+    ],
+    [
+      'production with a local-only setting',
+      { ...AZURE_PRODUCTION, SEED_DEMO_DATA: 'true' },
+      /SEED_DEMO_DATA=true is a local-only setting/,
+    ],
     ['a port that is not a number', { PORT: 'abc' }, /^PORT:/m],
-    ['a Cosmos endpoint that is not a URL', { COSMOS_ENDPOINT: 'not a url' }, /COSMOS_ENDPOINT: must be the account URL/],
+    [
+      'a Cosmos endpoint that is not a URL',
+      { COSMOS_ENDPOINT: 'not a url' },
+      /COSMOS_ENDPOINT: must be the account URL/,
+    ],
     ['half of the tab SSO settings', { AAD_APP_CLIENT_ID: 'abc' }, /must be set together/],
-    ['a local Cosmos endpoint that is not loopback', { LOCAL_COSMOS_ENDPOINT: 'https://10.0.0.4:8081/' }, /must be a loopback address/],
-    ['an Application Insights connection string without an instrumentation key', { APPLICATIONINSIGHTS_CONNECTION_STRING: 'https://uksouth-1.in.applicationinsights.azure.com/' }, /^APPLICATIONINSIGHTS_CONNECTION_STRING: must be an Application Insights connection string/m],
+    [
+      'a local Cosmos endpoint that is not loopback',
+      { LOCAL_COSMOS_ENDPOINT: 'https://10.0.0.4:8081/' },
+      /must be a loopback address/,
+    ],
+    [
+      'an Application Insights connection string without an instrumentation key',
+      { APPLICATIONINSIGHTS_CONNECTION_STRING: 'https://uksouth-1.in.applicationinsights.azure.com/' },
+      /^APPLICATIONINSIGHTS_CONNECTION_STRING: must be an Application Insights connection string/m,
+    ],
   ];
   for (const [name, env, message] of refusals) {
     it(`refuses ${name}`, () => {

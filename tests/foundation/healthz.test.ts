@@ -19,8 +19,16 @@ describe('GET /healthz', () => {
 
   it('answers 503 with a reason when the database cannot be reached', async () => {
     const cosmos = await startLocalCosmosServer();
-    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'false', COSMOS_DATABASE: 'health' });
-    const app = await startApp(config, createLogger('silent'), { cosmosConnection: { kind: 'local', endpoint: cosmos.endpoint, key: EMULATOR_KEY } });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      SEED_DEMO_DATA: 'false',
+      COSMOS_DATABASE: 'health',
+    });
+    const app = await startApp(config, createLogger('silent'), {
+      cosmosConnection: { kind: 'local', endpoint: cosmos.endpoint, key: EMULATOR_KEY },
+    });
     try {
       await cosmos.stop();
       const response = await fetch(`${app.url}/healthz`);

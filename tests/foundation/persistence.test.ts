@@ -16,14 +16,21 @@ describe('local database persistence', () => {
     const first = await openDatabase({ databaseId: 'persisted', persistDir });
     const markers = new CosmosRepository<Marker>(first.containers.directory, (item) => item.id);
     for (let index = 0; index < 25; index += 1) {
-      await markers.create({ id: `marker-${index}`, type: 'marker', schemaVersion: 1, createdAt: new Date().toISOString() });
+      await markers.create({
+        id: `marker-${index}`,
+        type: 'marker',
+        schemaVersion: 1,
+        createdAt: new Date().toISOString(),
+      });
     }
     await first.close();
 
     const second = await openDatabase({ databaseId: 'persisted', persistDir });
     try {
       const restored = new CosmosRepository<Marker>(second.containers.directory, (item) => item.id);
-      const ids = (await restored.queryAll({ query: 'SELECT * FROM c WHERE c.type = "marker"' })).map((item) => item.id).sort();
+      const ids = (await restored.queryAll({ query: 'SELECT * FROM c WHERE c.type = "marker"' }))
+        .map((item) => item.id)
+        .sort();
       assert.equal(ids.length, 25);
       assert.ok(ids.includes('marker-24'));
       assert.notEqual(first.endpoint, undefined);

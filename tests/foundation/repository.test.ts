@@ -15,7 +15,13 @@ describe('Cosmos repository (real protocol, embedded server)', () => {
   let client: CosmosClient;
   let containers: Containers;
   let notes: CosmosRepository<Note>;
-  const note = (id: string, text = 'first'): Note => ({ id, type: 'note', schemaVersion: 1, subjectId: 'owner-1', text });
+  const note = (id: string, text = 'first'): Note => ({
+    id,
+    type: 'note',
+    schemaVersion: 1,
+    subjectId: 'owner-1',
+    text,
+  });
 
   before(async () => {
     client = createCosmosClient(await sharedCosmos());
@@ -63,7 +69,10 @@ describe('Cosmos repository (real protocol, embedded server)', () => {
     let continuation: string | undefined;
     do {
       const page = await notes.queryPage(
-        { query: 'SELECT * FROM c WHERE c.subjectId = @owner AND STARTSWITH(c.id, "page-") ORDER BY c.id', parameters: [{ name: '@owner', value: 'owner-1' }] },
+        {
+          query: 'SELECT * FROM c WHERE c.subjectId = @owner AND STARTSWITH(c.id, "page-") ORDER BY c.id',
+          parameters: [{ name: '@owner', value: 'owner-1' }],
+        },
         { pageSize: 3, continuation },
       );
       assert.ok(page.items.length <= 3);

@@ -18,18 +18,43 @@ const BODIES: ReadonlyArray<{ kind: string; contentType: string; body: () => Buf
   {
     kind: 'multipart',
     contentType: `multipart/form-data; boundary=${BOUNDARY}`,
-    body: () => Buffer.concat([Buffer.from(`--${BOUNDARY}\r\ncontent-disposition: form-data; name="file"; filename="big.bin"\r\ncontent-type: application/octet-stream\r\n\r\n`), Buffer.alloc(SIZE, 0x61), Buffer.from(`\r\n--${BOUNDARY}--\r\n`)]),
+    body: () =>
+      Buffer.concat([
+        Buffer.from(
+          `--${BOUNDARY}\r\ncontent-disposition: form-data; name="file"; filename="big.bin"\r\ncontent-type: application/octet-stream\r\n\r\n`,
+        ),
+        Buffer.alloc(SIZE, 0x61),
+        Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
+      ]),
   },
-  { kind: 'urlencoded', contentType: 'application/x-www-form-urlencoded', body: () => Buffer.concat([Buffer.from('field='), Buffer.alloc(SIZE, 0x61)]) },
+  {
+    kind: 'urlencoded',
+    contentType: 'application/x-www-form-urlencoded',
+    body: () => Buffer.concat([Buffer.from('field='), Buffer.alloc(SIZE, 0x61)]),
+  },
   { kind: 'octet-stream', contentType: 'application/octet-stream', body: () => Buffer.alloc(SIZE, 0x61) },
-  { kind: 'JSON', contentType: 'application/json', body: () => Buffer.concat([Buffer.from('{"displayName":"'), Buffer.alloc(SIZE, 0x61), Buffer.from('"}')]) },
+  {
+    kind: 'JSON',
+    contentType: 'application/json',
+    body: () => Buffer.concat([Buffer.from('{"displayName":"'), Buffer.alloc(SIZE, 0x61), Buffer.from('"}')]),
+  },
 ];
 
 /** Sends `body` with node:http (fetch refuses bodies on GET), declared by length or chunked; resolves with the answer. */
-function send(base: string, method: string, path: string, contentType: string, body: Buffer, chunked: boolean): Promise<{ status: number; text: string }> {
+function send(
+  base: string,
+  method: string,
+  path: string,
+  contentType: string,
+  body: Buffer,
+  chunked: boolean,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     let answered = false;
-    const headers: Record<string, string> = { 'content-type': contentType, ...(chunked ? { 'transfer-encoding': 'chunked' } : { 'content-length': String(body.length) }) };
+    const headers: Record<string, string> = {
+      'content-type': contentType,
+      ...(chunked ? { 'transfer-encoding': 'chunked' } : { 'content-length': String(body.length) }),
+    };
     // Keep-alive, as browsers send: the server answers early and discards the rest; `connection: close` would make it hang up instead.
     const agent = new Agent({ keepAlive: true });
     const req = request(`${base}${path}`, { method, agent, headers, timeout: 30_000 }, (res) => {
@@ -63,7 +88,9 @@ function send(base: string, method: string, path: string, contentType: string, b
 /** Every file under `dir`, with its size; but tsx's compile cache (the test runner's, not the server's). */
 async function filesIn(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile() && !entry.parentPath.includes(`${dir}/tsx-`)).map((entry) => join(entry.parentPath, entry.name));
+  const files = entries
+    .filter((entry) => entry.isFile() && !entry.parentPath.includes(`${dir}/tsx-`))
+    .map((entry) => join(entry.parentPath, entry.name));
   return Promise.all(files.map(async (file) => `${file} ${(await stat(file)).size}`));
 }
 
@@ -86,14 +113,24 @@ describe('no request body is parsed unless a route takes JSON, none is written t
     assert.ok(routes.some((route) => route.method === 'POST' && route.path === '/api/partners'));
   });
 
-  for (const [setup, extraEnv, credentials] of [['without credentials (local mode)', {}, false], ['with bot credentials and tab SSO configured', { ...BOT_ENV, ...SSO_ENV }, true]] as const) {
+  for (const [setup, extraEnv, credentials] of [
+    ['without credentials (local mode)', {}, false],
+    ['with bot credentials and tab SSO configured', { ...BOT_ENV, ...SSO_ENV }, true],
+  ] as const) {
     describe(setup, () => {
       let server: ServerProcess;
       let temp: string;
       before(async () => {
         temp = await mkdtemp(join(tmpdir(), 'hub-bodies-tmp-'));
         const dataDir = await mkdtemp(join(tmpdir(), 'hub-bodies-data-'));
-        server = await startServerProcess({ NODE_ENV: 'development', PORT: '0', LOCAL_DATA_DIR: dataDir, SEED_DEMO_DATA: 'false', TMPDIR: temp, ...extraEnv });
+        server = await startServerProcess({
+          NODE_ENV: 'development',
+          PORT: '0',
+          LOCAL_DATA_DIR: dataDir,
+          SEED_DEMO_DATA: 'false',
+          TMPDIR: temp,
+          ...extraEnv,
+        });
       });
       after(async () => server?.stop());
 
@@ -104,9 +141,19 @@ describe('no request body is parsed unless a route takes JSON, none is written t
           const bytes = body();
           for (const route of routes) {
             for (const chunked of [false, true]) {
-              const { status, text } = await send(server.url, route.method, pathOf(route.path), contentType, bytes, chunked);
+              const { status, text } = await send(
+                server.url,
+                route.method,
+                pathOf(route.path),
+                contentType,
+                bytes,
+                chunked,
+              );
               answers.push(`${route.method} ${route.path} ${kind}${chunked ? ' chunked' : ''}: ${status}`);
-              assert.ok(status >= 400 && status < 500, `${route.method} ${route.path} with a 12 MB ${kind} body${chunked ? ' (chunked)' : ''} answered ${status}`);
+              assert.ok(
+                status >= 400 && status < 500,
+                `${route.method} ${route.path} with a 12 MB ${kind} body${chunked ? ' (chunked)' : ''} answered ${status}`,
+              );
               if (text) assertNoInternals(text, `${route.method} ${route.path} (${kind})`);
             }
           }
@@ -116,7 +163,14 @@ describe('no request body is parsed unless a route takes JSON, none is written t
       });
 
       it('stops reading a JSON body at the limit when no length is declared', async () => {
-        const { status, text } = await send(server.url, 'POST', '/api/messages', 'application/json', BODIES[3]!.body(), true);
+        const { status, text } = await send(
+          server.url,
+          'POST',
+          '/api/messages',
+          'application/json',
+          BODIES[3]!.body(),
+          true,
+        );
         assert.equal(status, credentials ? 401 : 413);
         assertNoInternals(text, 'chunked JSON');
       });

@@ -22,7 +22,9 @@ function get(url: string, headers: Record<string, string> = {}, method = 'GET'):
     const outgoing = request(url, { method, headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('end', () =>
+        resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }),
+      );
       response.on('error', reject);
     });
     outgoing.on('error', reject);
@@ -59,7 +61,10 @@ describe('how the tab reaches the browser', () => {
     assert.equal(response.headers['cache-control'], 'public, max-age=31536000, immutable');
     assert.equal(response.headers.vary, 'accept-encoding');
     assert.equal(Number(response.headers['content-length']), response.body.length);
-    assert.ok(response.body.length < scriptOnDisk.length / 3, `brotli sends ${response.body.length} bytes of ${scriptOnDisk.length}`);
+    assert.ok(
+      response.body.length < scriptOnDisk.length / 3,
+      `brotli sends ${response.body.length} bytes of ${scriptOnDisk.length}`,
+    );
     assert.deepEqual(brotliDecompressSync(response.body), scriptOnDisk);
   });
 
@@ -73,11 +78,20 @@ describe('how the tab reaches the browser', () => {
   });
 
   it('sends the file as it is to a client that accepts no compression', async () => {
-    for (const headers of [{}, { 'accept-encoding': 'identity' }, { 'accept-encoding': 'br;q=0, gzip;q=0' }, { 'accept-encoding': 'zstd' }]) {
+    for (const headers of [
+      {},
+      { 'accept-encoding': 'identity' },
+      { 'accept-encoding': 'br;q=0, gzip;q=0' },
+      { 'accept-encoding': 'zstd' },
+    ]) {
       const response = await get(`${app.url}/tab/${script}`, headers as Record<string, string>);
       assert.equal(response.status, 200);
       assert.equal(response.headers['content-encoding'], undefined, JSON.stringify(headers));
-      assert.equal(response.headers.vary, 'accept-encoding', 'a shared cache must not hand this copy to a brotli client or the reverse');
+      assert.equal(
+        response.headers.vary,
+        'accept-encoding',
+        'a shared cache must not hand this copy to a brotli client or the reverse',
+      );
       assert.deepEqual(response.body, scriptOnDisk);
     }
   });
@@ -88,7 +102,10 @@ describe('how the tab reaches the browser', () => {
       assert.equal(response.status, 200);
       assert.equal(response.headers['cache-control'], 'no-cache');
       assert.equal(response.headers['content-type'], 'text/html; charset=utf-8');
-      assert.match(String(response.headers['content-security-policy']), /^frame-ancestors 'self' https:\/\/teams\.microsoft\.com /);
+      assert.match(
+        String(response.headers['content-security-policy']),
+        /^frame-ancestors 'self' https:\/\/teams\.microsoft\.com /,
+      );
       assert.match(brotliDecompressSync(response.body).toString('utf8'), /<title>Involvement Register<\/title>/);
 
       const etag = String(response.headers.etag);
@@ -106,7 +123,13 @@ describe('how the tab reaches the browser', () => {
   });
 
   it('finds nothing outside the build, nor the compressed copies under their own names', async () => {
-    for (const path of [`/tab/${script}.br`, '/tab/../package.json', '/tab/%2e%2e/package.json', '/tab/assets/missing.js', '/tab/.vite/manifest.json']) {
+    for (const path of [
+      `/tab/${script}.br`,
+      '/tab/../package.json',
+      '/tab/%2e%2e/package.json',
+      '/tab/assets/missing.js',
+      '/tab/.vite/manifest.json',
+    ]) {
       const response = await get(`${app.url}${path}`);
       assert.equal(response.status, 404, path);
       assert.equal((JSON.parse(response.body.toString('utf8')) as { title: string }).title, 'Not found', path);

@@ -18,7 +18,17 @@ import { scrubAttributes, withoutQuery } from '../../server/privacy-span-process
 interface Envelope {
   readonly name: string;
   readonly tags?: Record<string, string>;
-  readonly data?: { readonly baseType?: string; readonly baseData?: { readonly name?: string; readonly url?: string; readonly responseCode?: string; readonly target?: string; readonly data?: string; readonly metrics?: ReadonlyArray<{ readonly name: string }> } };
+  readonly data?: {
+    readonly baseType?: string;
+    readonly baseData?: {
+      readonly name?: string;
+      readonly url?: string;
+      readonly responseCode?: string;
+      readonly target?: string;
+      readonly data?: string;
+      readonly metrics?: ReadonlyArray<{ readonly name: string }>;
+    };
+  };
 }
 
 /**
@@ -29,7 +39,27 @@ interface Envelope {
 async function startIngestion(): Promise<{ url: string; caFile: string; items: Envelope[]; server: Server }> {
   const dir = await mkdtemp(join(tmpdir(), 'hub-ingestion-'));
   const [keyFile, caFile] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', keyFile, '-out', caFile], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      keyFile,
+      '-out',
+      caFile,
+    ],
+    { stdio: 'ignore' },
+  );
   const items: Envelope[] = [];
   const server = createServer({ key: await readFile(keyFile), cert: await readFile(caFile) }, (req, res) => {
     const chunks: Buffer[] = [];
@@ -37,7 +67,12 @@ async function startIngestion(): Promise<{ url: string; caFile: string; items: E
     req.on('end', () => {
       const raw = Buffer.concat(chunks);
       const text = (req.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString('utf8');
-      const received = text.trim().startsWith('[') ? (JSON.parse(text) as Envelope[]) : text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Envelope);
+      const received = text.trim().startsWith('[')
+        ? (JSON.parse(text) as Envelope[])
+        : text
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => JSON.parse(line) as Envelope);
       if (req.url?.includes('/track')) items.push(...received);
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ itemsReceived: received.length, itemsAccepted: received.length, errors: [] }));
@@ -80,17 +115,34 @@ describe('telemetry to Application Insights (OpenTelemetry)', function () {
         NODE_EXTRA_CA_CERTS: ingestion.caFile,
       });
       try {
-        const status = await send(`${server.url}/api/partners?q=${encodeURIComponent(SEARCHED)}&pageSize=5`, { 'x-developer-identity': IEV.id, 'user-agent': USER_AGENT });
+        const status = await send(`${server.url}/api/partners?q=${encodeURIComponent(SEARCHED)}&pageSize=5`, {
+          'x-developer-identity': IEV.id,
+          'user-agent': USER_AGENT,
+        });
         assert.equal(status, 200);
         const host = new ChatClient(() => server.url, connector, HOST, { id: 'a:telemetry-chat', type: 'personal' });
         await host.say('help');
         // A claim reaching the IEV channel: a Bot Connector call and an outbox delivery, with a partner's name in every card.
-        await new ChatClient(() => server.url, connector, IEV, { id: `${IEV_CHANNEL};messageid=1700000000000`, type: 'channel', teamId: '19:iev-team@thread.tacv2', channelId: IEV_CHANNEL }).say('set up IEV channel');
-        const created = await pressFor(host, 'claim.create', { partnerSearch: PARTNER.displayName, partnerId: PARTNER.id, workTitle: 'Reading group' });
+        await new ChatClient(() => server.url, connector, IEV, {
+          id: `${IEV_CHANNEL};messageid=1700000000000`,
+          type: 'channel',
+          teamId: '19:iev-team@thread.tacv2',
+          channelId: IEV_CHANNEL,
+        }).say('set up IEV channel');
+        const created = await pressFor(host, 'claim.create', {
+          partnerSearch: PARTNER.displayName,
+          partnerId: PARTNER.id,
+          workTitle: 'Reading group',
+        });
         const claimId = JSON.stringify(created).match(/"claimId":"(claim-[^"]+)"/)![1]!;
         await addMileage(host, claimId, '12');
         await submit(host, claimId);
-        await connector.waitFor((call) => call.kind === 'send' && call.conversationId === IEV_CHANNEL && JSON.stringify(call.activity).includes(claimId));
+        await connector.waitFor(
+          (call) =>
+            call.kind === 'send' &&
+            call.conversationId === IEV_CHANNEL &&
+            JSON.stringify(call.activity).includes(claimId),
+        );
       } finally {
         // Stopping flushes what is buffered; nothing is left to timing.
         assert.equal(await server.stop('SIGTERM'), 0, server.output());
@@ -99,21 +151,57 @@ describe('telemetry to Application Insights (OpenTelemetry)', function () {
       const requests = ingestion.items.filter((item) => item.data?.baseType === 'RequestData');
       const dependencies = ingestion.items.filter((item) => item.data?.baseType === 'RemoteDependencyData');
       const searched = requests.find((item) => (item.data?.baseData?.url ?? '').includes('/api/partners'));
-      assert.ok(searched, `a request to /api/partners is reported among:\n${requests.map((item) => item.data?.baseData?.url).join('\n')}`);
+      assert.ok(
+        searched,
+        `a request to /api/partners is reported among:\n${requests.map((item) => item.data?.baseData?.url).join('\n')}`,
+      );
       assert.doesNotMatch(String(searched.data?.baseData?.url), /\?/, 'no query string');
       assert.equal(searched.data?.baseData?.responseCode, '200');
-      assert.equal(searched.data?.baseData?.name, 'GET /api/partners', 'named by its route, so requests group by route and not by the ids in them');
-      assert.ok(requests.some((item) => (item.data?.baseData?.url ?? '').includes('/api/messages')), 'the bot turn is reported');
+      assert.equal(
+        searched.data?.baseData?.name,
+        'GET /api/partners',
+        'named by its route, so requests group by route and not by the ids in them',
+      );
+      assert.ok(
+        requests.some((item) => (item.data?.baseData?.url ?? '').includes('/api/messages')),
+        'the bot turn is reported',
+      );
 
       const connectorHost = new URL(connector.serviceUrl).host;
-      assert.ok(dependencies.some((item) => (item.data?.baseData?.target ?? '').includes(connectorHost) || (item.data?.baseData?.data ?? '').includes(connectorHost)), 'the reply to the Bot Connector is a dependency');
-      assert.ok(dependencies.some((item) => /\/dbs\/|cosmos|documentdb/i.test(JSON.stringify(item.data?.baseData ?? {}))), 'a Cosmos DB call is a dependency');
+      assert.ok(
+        dependencies.some(
+          (item) =>
+            (item.data?.baseData?.target ?? '').includes(connectorHost) ||
+            (item.data?.baseData?.data ?? '').includes(connectorHost),
+        ),
+        'the reply to the Bot Connector is a dependency',
+      );
+      assert.ok(
+        dependencies.some((item) => /\/dbs\/|cosmos|documentdb/i.test(JSON.stringify(item.data?.baseData ?? {}))),
+        'a Cosmos DB call is a dependency',
+      );
 
       const everything = JSON.stringify(ingestion.items);
-      const metricNames = ingestion.items.flatMap((item) => (item.data?.baseData?.metrics ?? []).map((metric) => metric.name));
-      assert.ok(metricNames.includes('outbox.deliveries'), `the outbox's delivery count is a metric (got ${[...new Set(metricNames)].join(', ')})`);
+      const metricNames = ingestion.items.flatMap((item) =>
+        (item.data?.baseData?.metrics ?? []).map((metric) => metric.name),
+      );
+      assert.ok(
+        metricNames.includes('outbox.deliveries'),
+        `the outbox's delivery count is a metric (got ${[...new Set(metricNames)].join(', ')})`,
+      );
 
-      for (const personal of [SEARCHED, encodeURIComponent(SEARCHED), 'Zebedee', USER_AGENT, 'zebedee.quartermaine', 'PersonalBrowser', HOST.name, HOST.id, IEV.id, PARTNER.displayName]) {
+      for (const personal of [
+        SEARCHED,
+        encodeURIComponent(SEARCHED),
+        'Zebedee',
+        USER_AGENT,
+        'zebedee.quartermaine',
+        'PersonalBrowser',
+        HOST.name,
+        HOST.id,
+        IEV.id,
+        PARTNER.displayName,
+      ]) {
         assert.ok(!everything.includes(personal), `"${personal}" must not be in telemetry`);
       }
       for (const item of ingestion.items) assert.equal(item.tags?.['ai.location.ip'], undefined, 'no client IP');
@@ -158,6 +246,11 @@ describe('telemetry to Application Insights (OpenTelemetry)', function () {
       'exception.type': 'Error',
     });
     assert.equal(withoutQuery('/tab/index.html'), '/tab/index.html');
-    assert.equal(withoutQuery('https://db.example.org:443/dbs/hub/colls/directory/docs/person:0f8fad5b-d9cb-469f-a165-70867728950e'), 'https://db.example.org:443/dbs/hub/colls/directory/docs/{id}');
+    assert.equal(
+      withoutQuery(
+        'https://db.example.org:443/dbs/hub/colls/directory/docs/person:0f8fad5b-d9cb-469f-a165-70867728950e',
+      ),
+      'https://db.example.org:443/dbs/hub/colls/directory/docs/{id}',
+    );
   });
 });

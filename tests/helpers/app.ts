@@ -52,7 +52,10 @@ export class TestApp {
   }
 
   private static async launch(config: AppConfig, options: TestAppOptions): Promise<RunningApp> {
-    return startApp(config, createLogger(config.logLevel), { ...options.start, cosmosConnection: await sharedCosmos() });
+    return startApp(config, createLogger(config.logLevel), {
+      ...options.start,
+      cosmosConnection: await sharedCosmos(),
+    });
   }
 
   get url(): string {

@@ -6,7 +6,11 @@ import { SignJWT, exportJWK, generateKeyPair, type JWTPayload } from 'jose';
 export const BOT_FRAMEWORK_ISSUER = 'https://api.botframework.com';
 export const BOT_APP_ID = '9b0d1c2e-3f4a-4b5c-8d6e-7f8091a2b3c4';
 /** The app's environment with bot credentials configured (a password bot: no managed identity here). */
-export const BOT_ENV = { MicrosoftAppId: BOT_APP_ID, MicrosoftAppPassword: 'test-only-secret', MicrosoftAppType: 'MultiTenant' } as const;
+export const BOT_ENV = {
+  MicrosoftAppId: BOT_APP_ID,
+  MicrosoftAppPassword: 'test-only-secret',
+  MicrosoftAppType: 'MultiTenant',
+} as const;
 
 export interface BotSigningKey {
   readonly kid: string;
@@ -30,11 +34,14 @@ export class BotFrameworkKeys {
   static async start(): Promise<BotFrameworkKeys> {
     const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
     const keys = new BotFrameworkKeys({ kid: 'bot-framework-test-key', privateKey });
-    keys.jwks = [{ ...(await exportJWK(publicKey)), kid: keys.key.kid, kty: 'RSA', use: 'sig', endorsements: ['msteams'] }];
+    keys.jwks = [
+      { ...(await exportJWK(publicKey)), kid: keys.key.kid, kty: 'RSA', use: 'sig', endorsements: ['msteams'] },
+    ];
     keys.server = createServer((req, res) => {
       const base = `http://127.0.0.1:${(keys.server!.address() as AddressInfo).port}`;
       res.setHeader('content-type', 'application/json');
-      if (req.url === '/v1/.well-known/openidconfiguration') res.end(JSON.stringify({ issuer: BOT_FRAMEWORK_ISSUER, jwks_uri: `${base}/v1/.well-known/keys` }));
+      if (req.url === '/v1/.well-known/openidconfiguration')
+        res.end(JSON.stringify({ issuer: BOT_FRAMEWORK_ISSUER, jwks_uri: `${base}/v1/.well-known/keys` }));
       else if (req.url === '/v1/.well-known/keys') res.end(JSON.stringify({ keys: keys.jwks }));
       else res.writeHead(404).end('{}');
     });
@@ -52,7 +59,11 @@ export class BotFrameworkKeys {
 }
 
 /** A token as the Bot Framework signs one for a channel calling the bot: audience = the bot's app id, the activity's serviceUrl as a claim. */
-export function botToken(key: BotSigningKey, claims: { serviceUrl: string } & JWTPayload, options: { audience?: string; issuer?: string; expiresAt?: number; kid?: string } = {}): Promise<string> {
+export function botToken(
+  key: BotSigningKey,
+  claims: { serviceUrl: string } & JWTPayload,
+  options: { audience?: string; issuer?: string; expiresAt?: number; kid?: string } = {},
+): Promise<string> {
   const { serviceUrl, ...rest } = claims;
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({ serviceurl: serviceUrl, ...rest })

@@ -27,7 +27,10 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A browser context that refuses every request that is not to this machine. */
-export async function loopbackContext(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
+export async function loopbackContext(
+  browser: Browser,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   await context.route('**/*', (route) => {
     const { hostname, protocol } = new URL(route.request().url());

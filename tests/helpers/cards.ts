@@ -8,7 +8,9 @@ const ADAPTIVE_CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
 export function cardsIn(items: ReadonlyArray<Partial<Activity> | { activity: Partial<Activity> }>): AdaptiveCard[] {
   return items.flatMap((item) => {
     const activity = isCall(item) ? item.activity : item;
-    return (activity.attachments ?? []).filter((attachment) => attachment.contentType === ADAPTIVE_CARD_TYPE).map((attachment) => attachment.content as AdaptiveCard);
+    return (activity.attachments ?? [])
+      .filter((attachment) => attachment.contentType === ADAPTIVE_CARD_TYPE)
+      .map((attachment) => attachment.content as AdaptiveCard);
   });
 }
 
@@ -44,7 +46,8 @@ export function actionsOf(card: unknown): AnyAction[] {
     if (Array.isArray(node)) return node.forEach(visit);
     if (!node || typeof node !== 'object') return;
     const record = node as Record<string, unknown>;
-    if (typeof record.type === 'string' && record.type.startsWith('Action.')) found.push(record as unknown as AnyAction);
+    if (typeof record.type === 'string' && record.type.startsWith('Action.'))
+      found.push(record as unknown as AnyAction);
     for (const [key, value] of Object.entries(record)) if (key !== 'refresh' && typeof value === 'object') visit(value);
   };
   visit(card);
@@ -62,7 +65,8 @@ export function inputsOf(card: unknown): Array<{ id: string; type: string; label
     if (Array.isArray(node)) return node.forEach(visit);
     if (!node || typeof node !== 'object') return;
     const record = node as Record<string, unknown>;
-    if (typeof record.type === 'string' && record.type.startsWith('Input.')) found.push(record as unknown as { id: string; type: string });
+    if (typeof record.type === 'string' && record.type.startsWith('Input.'))
+      found.push(record as unknown as { id: string; type: string });
     for (const value of Object.values(record)) if (typeof value === 'object') visit(value);
   };
   visit(card);
@@ -70,7 +74,10 @@ export function inputsOf(card: unknown): Array<{ id: string; type: string; label
 }
 
 interface AdaptiveCardsModule {
-  AdaptiveCard: new () => { parse(json: unknown, context: unknown): void; validateProperties(): { validationEvents: Array<{ message: string }> } };
+  AdaptiveCard: new () => {
+    parse(json: unknown, context: unknown): void;
+    validateProperties(): { validationEvents: Array<{ message: string }> };
+  };
   SerializationContext: new () => { eventCount: number; getEventAt(index: number): { message: string } };
 }
 
@@ -85,18 +92,22 @@ export function validateCard(card: unknown): string[] {
   const parsed = new renderer.AdaptiveCard();
   const context = new renderer.SerializationContext();
   parsed.parse(card, context);
-  for (let index = 0; index < context.eventCount; index += 1) problems.push(`renderer: ${context.getEventAt(index).message}`);
+  for (let index = 0; index < context.eventCount; index += 1)
+    problems.push(`renderer: ${context.getEventAt(index).message}`);
   for (const event of parsed.validateProperties().validationEvents) problems.push(`renderer: ${event.message}`);
   const record = card as { version?: string };
-  if (!record.version || Number(record.version) > 1.5) problems.push(`version ${record.version} is above 1.5 (Teams renders up to 1.5)`);
+  if (!record.version || Number(record.version) > 1.5)
+    problems.push(`version ${record.version} is above 1.5 (Teams renders up to 1.5)`);
   if (JSON.stringify(card).length > 80_000) problems.push('card is larger than 80 KB');
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(visit);
     if (!node || typeof node !== 'object') return;
     const element = node as Record<string, unknown>;
     if (element.type === 'Table') problems.push('uses Table, which Teams mobile does not render');
-    if (typeof element.type === 'string' && element.type.startsWith('Input.') && !element.label) problems.push(`input "${String(element.id)}" has no label`);
-    if (element.type === 'Action.Execute' && !element.verb) problems.push(`Action.Execute "${String(element.title)}" has no verb`);
+    if (typeof element.type === 'string' && element.type.startsWith('Input.') && !element.label)
+      problems.push(`input "${String(element.id)}" has no label`);
+    if (element.type === 'Action.Execute' && !element.verb)
+      problems.push(`Action.Execute "${String(element.title)}" has no verb`);
     for (const value of Object.values(element)) if (typeof value === 'object') visit(value);
   };
   visit(card);

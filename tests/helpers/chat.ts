@@ -53,7 +53,9 @@ export class ChatClient {
   /** Types a message; returns what the bot sent during the turn. In channels the bot is @mentioned, as Teams requires. */
   async say(text: string): Promise<ConnectorCall[]> {
     const mention = this.conversation.type === 'personal' ? '' : '<at>Involvement Hub</at> ';
-    const entities = mention ? [{ type: 'mention', text: '<at>Involvement Hub</at>', mentioned: { id: BOT_ID, name: 'Involvement Hub' } }] : [];
+    const entities = mention
+      ? [{ type: 'mention', text: '<at>Involvement Hub</at>', mentioned: { id: BOT_ID, name: 'Involvement Hub' } }]
+      : [];
     const { sent } = await this.post({ type: 'message', text: `${mention}${text}`, entities });
     return sent;
   }
@@ -64,11 +66,20 @@ export class ChatClient {
   }
 
   /** Asks for the card's current view, as Teams does when a card with `refresh` is shown. */
-  refresh(verb: string, data: Record<string, unknown> = {}, options: { replyToId?: string } = {}): Promise<InvokeResult> {
+  refresh(
+    verb: string,
+    data: Record<string, unknown> = {},
+    options: { replyToId?: string } = {},
+  ): Promise<InvokeResult> {
     return this.invoke('automatic', verb, data, options);
   }
 
-  private async invoke(trigger: 'manual' | 'automatic', verb: string, data: Record<string, unknown>, options: { replyToId?: string }): Promise<InvokeResult> {
+  private async invoke(
+    trigger: 'manual' | 'automatic',
+    verb: string,
+    data: Record<string, unknown>,
+    options: { replyToId?: string },
+  ): Promise<InvokeResult> {
     const { status, body, sent } = await this.post({
       type: 'invoke',
       name: 'adaptiveCard/action',
@@ -76,7 +87,10 @@ export class ChatClient {
       value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } }, trigger },
     });
     const invokeResponse = body as InvokeResult['invokeResponse'];
-    const card = invokeResponse?.type === 'application/vnd.microsoft.card.adaptive' ? (invokeResponse.value as AdaptiveCard) : undefined;
+    const card =
+      invokeResponse?.type === 'application/vnd.microsoft.card.adaptive'
+        ? (invokeResponse.value as AdaptiveCard)
+        : undefined;
     return { status, invokeResponse, card, sent };
   }
 
@@ -93,12 +107,18 @@ export class ChatClient {
   }
 
   async membersAdded(members: Array<{ id: string; name: string }>): Promise<ConnectorCall[]> {
-    const { sent } = await this.post({ type: 'conversationUpdate', membersAdded: members, channelData: this.channelData({ eventType: 'teamMemberAdded' }) });
+    const { sent } = await this.post({
+      type: 'conversationUpdate',
+      membersAdded: members,
+      channelData: this.channelData({ eventType: 'teamMemberAdded' }),
+    });
     return sent;
   }
 
   /** Posts any activity; fills in the Teams envelope. Returns the HTTP status and body and what the bot sent meanwhile. */
-  async post(partial: Partial<Activity> & Record<string, unknown>): Promise<{ status: number; body: unknown; sent: ConnectorCall[] }> {
+  async post(
+    partial: Partial<Activity> & Record<string, unknown>,
+  ): Promise<{ status: number; body: unknown; sent: ConnectorCall[] }> {
     const activity = this.envelope(partial);
     const before = this.connector.calls.length;
     const response = await fetch(`${this.target()}/api/messages`, {
@@ -149,5 +169,7 @@ export function cardsSent(calls: readonly ConnectorCall[]): AdaptiveCard[] {
 
 /** The text of plain (non-card) messages among what the bot sent. */
 export function textsSent(calls: readonly ConnectorCall[]): string[] {
-  return calls.map((call) => call.activity.text).filter((text): text is string => typeof text === 'string' && text.length > 0);
+  return calls
+    .map((call) => call.activity.text)
+    .filter((text): text is string => typeof text === 'string' && text.length > 0);
 }

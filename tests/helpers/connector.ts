@@ -48,12 +48,16 @@ export class LocalConnector {
 
   /** Messages (new or updated) the bot sent to one conversation, in order. */
   sentTo(conversationId: string): ConnectorCall[] {
-    return this.calls.filter((call) => call.conversationId === conversationId || call.conversationId.split(';')[0] === conversationId);
+    return this.calls.filter(
+      (call) => call.conversationId === conversationId || call.conversationId.split(';')[0] === conversationId,
+    );
   }
 
   /** The latest content of a message, after any updates. */
   latest(activityId: string): Partial<Activity> | undefined {
-    const calls = this.calls.filter((call) => call.activityId === activityId && (call.kind === 'send' || call.kind === 'update'));
+    const calls = this.calls.filter(
+      (call) => call.activityId === activityId && (call.kind === 'send' || call.kind === 'update'),
+    );
     return calls.at(-1)?.activity;
   }
 
@@ -84,19 +88,37 @@ export class LocalConnector {
     };
 
     if (req.method === 'POST' && path === '/v3/conversations') {
-      const parameters = body as { channelData?: { channel?: { id?: string } }; members?: Array<{ id: string }>; activity?: Partial<Activity> };
-      const conversationId = parameters.channelData?.channel?.id ?? `personal:${parameters.members?.[0]?.id ?? 'unknown'}`;
-      const fault = this.fault?.({ kind: 'create-conversation', conversationId, replyToId: undefined, activity: parameters.activity ?? {} });
+      const parameters = body as {
+        channelData?: { channel?: { id?: string } };
+        members?: Array<{ id: string }>;
+        activity?: Partial<Activity>;
+      };
+      const conversationId =
+        parameters.channelData?.channel?.id ?? `personal:${parameters.members?.[0]?.id ?? 'unknown'}`;
+      const fault = this.fault?.({
+        kind: 'create-conversation',
+        conversationId,
+        replyToId: undefined,
+        activity: parameters.activity ?? {},
+      });
       if (fault) return send(fault, { error: { code: 'Injected', message: 'fault injected by test' } });
       const activityId = `activity-${this.nextId++}`;
-      this.record({ kind: 'create-conversation', conversationId, activityId, replyToId: undefined, activity: parameters.activity ?? {}, at: Date.now() });
+      this.record({
+        kind: 'create-conversation',
+        conversationId,
+        activityId,
+        replyToId: undefined,
+        activity: parameters.activity ?? {},
+        at: Date.now(),
+      });
       return send(201, { id: conversationId, activityId });
     }
 
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
     if (!match) {
       const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(path);
-      if (req.method === 'GET' && member) return send(200, { id: member[2], name: 'Colleague', aadObjectId: member[2] });
+      if (req.method === 'GET' && member)
+        return send(200, { id: member[2], name: 'Colleague', aadObjectId: member[2] });
       return send(404, { error: { code: 'NotFound', message: `no route for ${req.method} ${path}` } });
     }
     const conversationId = match[1]!;
@@ -107,7 +129,14 @@ export class LocalConnector {
     const fault = this.fault?.({ kind, conversationId, replyToId, activity });
     if (fault) return send(fault, { error: { code: 'Injected', message: 'fault injected by test' } });
     const activityId = kind === 'send' ? `activity-${this.nextId++}` : pathActivityId!;
-    this.record({ kind, conversationId, activityId, replyToId, activity: { ...activity, id: activityId }, at: Date.now() });
+    this.record({
+      kind,
+      conversationId,
+      activityId,
+      replyToId,
+      activity: { ...activity, id: activityId },
+      at: Date.now(),
+    });
     return send(kind === 'send' ? 201 : 200, { id: activityId });
   }
 

@@ -13,13 +13,21 @@ export interface PageLoad {
  * Loads `url` in `page` and counts what crossed the network until `ready` resolves and the network is
  * quiet, with Chromium's own accounting (the DevTools protocol's encodedDataLength).
  */
-export async function measurePageLoad(page: Page, url: string, ready: (page: Page) => Promise<unknown>): Promise<PageLoad> {
+export async function measurePageLoad(
+  page: Page,
+  url: string,
+  ready: (page: Page) => Promise<unknown>,
+): Promise<PageLoad> {
   // Leave the page first: going to the URL it is already on would only change the hash, not load anything.
   await page.goto('about:blank');
   const session = await page.context().newCDPSession(page);
   const requests = new Map<string, { path: string; status: number; bytes: number }>();
   session.on('Network.responseReceived', (event) => {
-    requests.set(event.requestId, { path: new URL(event.response.url).pathname, status: event.response.status, bytes: 0 });
+    requests.set(event.requestId, {
+      path: new URL(event.response.url).pathname,
+      status: event.response.status,
+      bytes: 0,
+    });
   });
   session.on('Network.loadingFinished', (event) => {
     const request = requests.get(event.requestId);

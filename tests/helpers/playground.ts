@@ -63,7 +63,10 @@ export interface PlaygroundSession {
 }
 
 /** A test app, the Playground pointed at it as `user`, and the Playground's page open in Chromium. */
-export async function openPlaygroundSession(user: PlaygroundUser, options: TestAppOptions = {}): Promise<PlaygroundSession> {
+export async function openPlaygroundSession(
+  user: PlaygroundUser,
+  options: TestAppOptions = {},
+): Promise<PlaygroundSession> {
   const app = await startTestApp(options);
   const playground = await startPlayground(`${app.url}/api/messages`, user);
   const ui = await PlaygroundPage.open(playground);

@@ -15,15 +15,28 @@ const INTERNALS: readonly RegExp[] = [
 
 /** Fails if `text` (an error body, a card) shows anything of the machinery behind it. */
 export function assertNoInternals(text: string, where: string): void {
-  for (const pattern of INTERNALS) assert.doesNotMatch(text, pattern, `${where} shows internals: ${text.slice(0, 500)}`);
+  for (const pattern of INTERNALS)
+    assert.doesNotMatch(text, pattern, `${where} shows internals: ${text.slice(0, 500)}`);
 }
 
 /** A problem+json answer in plain words: the status, a title and a detail, and nothing of the machinery. */
-export async function plainProblem(response: Response, where: string): Promise<{ status: number; title: string; detail: string; errors?: Array<{ field: string; message: string }> }> {
+export async function plainProblem(
+  response: Response,
+  where: string,
+): Promise<{ status: number; title: string; detail: string; errors?: Array<{ field: string; message: string }> }> {
   const text = await response.text();
-  assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/, `${where}: ${response.status} ${text.slice(0, 300)}`);
+  assert.match(
+    response.headers.get('content-type') ?? '',
+    /^application\/problem\+json/,
+    `${where}: ${response.status} ${text.slice(0, 300)}`,
+  );
   assertNoInternals(text, where);
-  const problem = JSON.parse(text) as { status: number; title: string; detail: string; errors?: Array<{ field: string; message: string }> };
+  const problem = JSON.parse(text) as {
+    status: number;
+    title: string;
+    detail: string;
+    errors?: Array<{ field: string; message: string }>;
+  };
   assert.equal(problem.status, response.status);
   assert.ok(problem.title && problem.detail, `${where}: a title and a detail`);
   return problem;

@@ -39,7 +39,10 @@ describe('GET /api/impact ("Is it working?")', () => {
     assert.equal(status, 200, text);
     const report = JSON.parse(text);
     assert.deepEqual(report.period, { from: '2026-01-01', to: '2026-03-31' });
-    assert.deepEqual([report.people.involved.value, report.people.newFaces.value, report.people.returning.value], [15, 9, 6]);
+    assert.deepEqual(
+      [report.people.involved.value, report.people.newFaces.value, report.people.returning.value],
+      [15, 9, 6],
+    );
     assert.deepEqual(report.hours, { sessions: 2, partnerHours: 21 });
     assert.deepEqual(report.work, { withSessions: 2, closedLoop: 1 });
     assert.equal(report.money.claimsPaid.value, 6);
@@ -58,7 +61,10 @@ describe('GET /api/impact ("Is it working?")', () => {
     const groups = age.groups.filter((group: { count: { text: string } }) => group.count.text !== '0');
     assert.equal(groups.length, 5);
     for (const group of groups) assert.equal(group.count.text, 'fewer than 5');
-    assert.deepEqual(countsIn(report).filter((value) => value > 0 && value < 5), []);
+    assert.deepEqual(
+      countsIn(report).filter((value) => value > 0 && value < 5),
+      [],
+    );
   });
 
   it('never names a partner or gives their id', async () => {
@@ -117,7 +123,10 @@ describe('GET /api/impact ("Is it working?")', () => {
 
 describe('the suppression threshold setting', () => {
   it('refuses a threshold below 5 at start-up', () => {
-    assert.throws(() => loadConfig({ NODE_ENV: 'test', IMPACT_SUPPRESSION_THRESHOLD: '3' }), /IMPACT_SUPPRESSION_THRESHOLD/);
+    assert.throws(
+      () => loadConfig({ NODE_ENV: 'test', IMPACT_SUPPRESSION_THRESHOLD: '3' }),
+      /IMPACT_SUPPRESSION_THRESHOLD/,
+    );
   });
 
   it('hides more when the Trust sets a higher threshold', async () => {

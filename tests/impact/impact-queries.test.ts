@@ -22,19 +22,53 @@ describe('impact queries on the local Cosmos server', function () {
     await seedFictionalPartners(app.services.database.containers, PARTNERS);
     const { plans, partners } = app.services.database.containers;
     // More sessions than one page holds (200), spread over many hosts' partitions.
-    await inBatches(Array.from({ length: PLANS }, (_, index) => index), (index) =>
-      plans.items.create({
-        id: `bulk-${index}`, type: 'plan', schemaVersion: 1, hostId: `host-${index % 7}`, hostName: 'Fictional host', title: 'Fictional work', phase: 'running',
-        sessions: [
-          { id: `s-${index}-a`, date: '2026-01-15', durationMinutes: 60, partnerIds: [fictionalPartner(index).id], howItWent: 'Private notes', checkIn: 'yes', checkInNotes: 'Private', format: 'online', loggedAt: '2026-01-15T12:00:00.000Z' },
-          { id: `s-${index}-b`, date: '2026-05-15', durationMinutes: 30, partnerIds: [fictionalPartner(index + 1).id], howItWent: 'Private notes', checkIn: 'yes', checkInNotes: 'Private', format: 'online', loggedAt: '2026-05-15T12:00:00.000Z' },
-        ],
-        ...(index % 4 === 0 ? { outcome: { feedbackHow: index % 8 === 0 ? 'Letter' : '  ', decisions: 'Private' } } : {}),
-      }),
+    await inBatches(
+      Array.from({ length: PLANS }, (_, index) => index),
+      (index) =>
+        plans.items.create({
+          id: `bulk-${index}`,
+          type: 'plan',
+          schemaVersion: 1,
+          hostId: `host-${index % 7}`,
+          hostName: 'Fictional host',
+          title: 'Fictional work',
+          phase: 'running',
+          sessions: [
+            {
+              id: `s-${index}-a`,
+              date: '2026-01-15',
+              durationMinutes: 60,
+              partnerIds: [fictionalPartner(index).id],
+              howItWent: 'Private notes',
+              checkIn: 'yes',
+              checkInNotes: 'Private',
+              format: 'online',
+              loggedAt: '2026-01-15T12:00:00.000Z',
+            },
+            {
+              id: `s-${index}-b`,
+              date: '2026-05-15',
+              durationMinutes: 30,
+              partnerIds: [fictionalPartner(index + 1).id],
+              howItWent: 'Private notes',
+              checkIn: 'yes',
+              checkInNotes: 'Private',
+              format: 'online',
+              loggedAt: '2026-05-15T12:00:00.000Z',
+            },
+          ],
+          ...(index % 4 === 0
+            ? { outcome: { feedbackHow: index % 8 === 0 ? 'Letter' : '  ', decisions: 'Private' } }
+            : {}),
+        }),
     );
     // An older record that kept equality answers although consent was withdrawn: they must not be read.
     const withdrawn = fictionalPartner(PARTNERS);
-    await partners.items.create({ ...withdrawn, consent: { ...withdrawn.consent, equalityMonitoring: { given: false, at: withdrawn.registeredAt } }, equality: { ageBand: '65+' } });
+    await partners.items.create({
+      ...withdrawn,
+      consent: { ...withdrawn.consent, equalityMonitoring: { given: false, at: withdrawn.registeredAt } },
+      equality: { ageBand: '65+' },
+    });
   });
   after(() => app?.stop());
 
@@ -52,11 +86,17 @@ describe('impact queries on the local Cosmos server', function () {
   });
 
   it('reads equality answers in chunks, and only for partners who agreed', async () => {
-    const ids = [...Array.from({ length: PARTNERS }, (_, index) => fictionalPartner(index).id), fictionalPartner(PARTNERS).id];
+    const ids = [
+      ...Array.from({ length: PARTNERS }, (_, index) => fictionalPartner(index).id),
+      fictionalPartner(PARTNERS).id,
+    ];
     const facts = await queries.partnersAmong(ids);
     assert.equal(facts.length, PARTNERS + 1);
     const agreed = facts.filter((partner) => partner.equality !== undefined);
-    assert.equal(agreed.length, Array.from({ length: PARTNERS }, (_, index) => index).filter((index) => index % 3 === 0).length);
+    assert.equal(
+      agreed.length,
+      Array.from({ length: PARTNERS }, (_, index) => index).filter((index) => index % 3 === 0).length,
+    );
     assert.equal(facts.find((partner) => partner.id === fictionalPartner(PARTNERS).id)!.equality, undefined);
     assert.deepEqual(Object.keys(facts[0]!).sort(), ['equality', 'id']);
   });

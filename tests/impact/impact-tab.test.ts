@@ -17,7 +17,8 @@ describe('"Is it working?" in the register tab (headless Chromium)', function ()
     await seedImpactExample(app);
     return app;
   });
-  const rowOf = (page: Page, table: string, row: string) => page.getByRole('table', { name: table }).getByRole('row', { name: new RegExp(`^${row}`) });
+  const rowOf = (page: Page, table: string, row: string) =>
+    page.getByRole('table', { name: table }).getByRole('row', { name: new RegExp(`^${row}`) });
 
   it('shows an IEV member the headline figures and tables for a quarter', async () => {
     const page = await open(QUARTER, { as: IEV });
@@ -42,7 +43,11 @@ describe('"Is it working?" in the register tab (headless Chromium)', function ()
     const host = await open('partners', { as: HOST });
     await host.getByRole('link', { name: 'Is it working?' }).click();
     await host.getByRole('heading', { name: 'Is it working?' }).waitFor();
-    await host.getByRole('list', { name: 'Headline figures' }).or(host.getByRole('status').filter({ hasText: 'No sessions' })).first().waitFor();
+    await host
+      .getByRole('list', { name: 'Headline figures' })
+      .or(host.getByRole('status').filter({ hasText: 'No sessions' }))
+      .first()
+      .waitFor();
 
     const other = await open('partners', { as: OTHER });
     await other.getByRole('heading', { name: 'Involvement Partners' }).waitFor();
@@ -57,7 +62,9 @@ describe('"Is it working?" in the register tab (headless Chromium)', function ()
     assert.match(headlines, /7\s*people took part\s*new faces hidden, fewer than 5 returning/);
     assert.match(headlines, /Not shown\s*typical time to pay a claim\s*Fewer than 5 claims were paid: too few to show/);
     assert.match(await rowOf(page, 'New faces and returning ones', 'New this period').innerText(), /hidden/);
-    await page.getByText(/“Hidden” means a number is not shown so that a number under 5 cannot be worked out/).waitFor();
+    await page
+      .getByText(/“Hidden” means a number is not shown so that a number under 5 cannot be worked out/)
+      .waitFor();
     await page.getByText(/breakdown by age, disability, ethnic group and gender is not shown/).waitFor();
     assert.match(await rowOf(page, 'Money paid to partners', 'Expenses paid back').innerText(), /Not shown/);
     await screenshot(page, 'impact-suppressed', { fullPage: true });
@@ -65,7 +72,9 @@ describe('"Is it working?" in the register tab (headless Chromium)', function ()
 
   it('says plainly when nothing happened in the chosen period', async () => {
     const page = await open('impact?from=2020-01-01&to=2020-03-31', { as: IEV });
-    await page.getByText(/No sessions were logged and no claims were paid between 1\sJan\s2020 and 31\sMar\s2020/).waitFor();
+    await page
+      .getByText(/No sessions were logged and no claims were paid between 1\sJan\s2020 and 31\sMar\s2020/)
+      .waitFor();
     assert.equal(await page.getByRole('table').count(), 0);
   });
 
@@ -93,7 +102,9 @@ describe('"Is it working?" in the register tab (headless Chromium)', function ()
   it('fits a narrow Teams side panel (320 px) without sideways scrolling', async () => {
     const page = await open(QUARTER, { as: HOST, width: 320 });
     await page.getByRole('list', { name: 'Headline figures' }).waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     await screenshot(page, 'impact-narrow', { fullPage: true });
     assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
   });

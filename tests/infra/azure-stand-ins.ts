@@ -18,7 +18,10 @@ export interface ManagedIdentityEndpoint {
 }
 
 /** App Service's token endpoint for managed identities (api-version 2019-08-01), answering with `token(resource)`. */
-export async function startManagedIdentityEndpoint(identityHeader: string, token: (resource: string) => string): Promise<ManagedIdentityEndpoint> {
+export async function startManagedIdentityEndpoint(
+  identityHeader: string,
+  token: (resource: string) => string,
+): Promise<ManagedIdentityEndpoint> {
   const requests: URLSearchParams[] = [];
   const server: Server = createServer((req, res) => {
     const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
@@ -30,7 +33,15 @@ export async function startManagedIdentityEndpoint(identityHeader: string, token
     }
     const resource = query.get('resource') ?? '';
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ access_token: token(resource), expires_on: String(Math.floor(Date.now() / 1000) + 3600), resource, token_type: 'Bearer', client_id: query.get('client_id') }));
+    res.end(
+      JSON.stringify({
+        access_token: token(resource),
+        expires_on: String(Math.floor(Date.now() / 1000) + 3600),
+        resource,
+        token_type: 'Bearer',
+        client_id: query.get('client_id'),
+      }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   return {
@@ -51,6 +62,26 @@ export async function startManagedIdentityEndpoint(identityHeader: string, token
 export function loopbackCertificate(dir: string): { key: Buffer; cert: Buffer; keyPath: string; certPath: string } {
   const keyPath = join(dir, 'key.pem');
   const certPath = join(dir, 'cert.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyPath, '-out', certPath, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      keyPath,
+      '-out',
+      certPath,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ],
+    { stdio: 'ignore' },
+  );
   return { key: readFileSync(keyPath), cert: readFileSync(certPath), keyPath, certPath };
 }

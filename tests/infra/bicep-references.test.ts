@@ -41,8 +41,40 @@ function codeOnly(source: string): string {
 const code = codeOnly(bicep);
 const declared = (kind: string) => [...code.matchAll(new RegExp(`^${kind}\\s+(\\w+)`, 'gm'))].map((match) => match[1]!);
 const BUILT_INS = new Set([
-  'resourceGroup', 'tenant', 'subscription', 'uniqueString', 'take', 'toLower', 'replace', 'guid', 'subscriptionResourceId', 'concat', 'string', 'int', 'bool', 'object', 'array',
-  'true', 'false', 'null', 'for', 'in', 'if', 'existing', 'resource', 'param', 'var', 'output', 'targetScope', 'description', 'minLength', 'maxLength', 'minValue', 'maxValue', 'allowed', 'secure',
+  'resourceGroup',
+  'tenant',
+  'subscription',
+  'uniqueString',
+  'take',
+  'toLower',
+  'replace',
+  'guid',
+  'subscriptionResourceId',
+  'concat',
+  'string',
+  'int',
+  'bool',
+  'object',
+  'array',
+  'true',
+  'false',
+  'null',
+  'for',
+  'in',
+  'if',
+  'existing',
+  'resource',
+  'param',
+  'var',
+  'output',
+  'targetScope',
+  'description',
+  'minLength',
+  'maxLength',
+  'minValue',
+  'maxValue',
+  'allowed',
+  'secure',
 ]);
 
 describe('infra/main.bicep references', () => {
@@ -57,9 +89,16 @@ describe('infra/main.bicep references', () => {
   });
 
   it('refers only to declared parameters, variables, resources and loop variables', () => {
-    const names = new Set([...declared('param'), ...declared('var'), ...declared('resource'), ...[...code.matchAll(/\[for (\w+) in/g)].map((match) => match[1]!)]);
+    const names = new Set([
+      ...declared('param'),
+      ...declared('var'),
+      ...declared('resource'),
+      ...[...code.matchAll(/\[for (\w+) in/g)].map((match) => match[1]!),
+    ]);
     // Identifiers in value position: after ":", "=", "?", "(", "," or "${", not property names or keys.
-    const used = [...code.matchAll(/(?:[:=?(,]|^\s*-)\s*!?(\w+)(?=[.(\s,)\]}]|$)/gm)].map((match) => match[1]!).filter((name) => !/^\d/.test(name));
+    const used = [...code.matchAll(/(?:[:=?(,]|^\s*-)\s*!?(\w+)(?=[.(\s,)\]}]|$)/gm)]
+      .map((match) => match[1]!)
+      .filter((name) => !/^\d/.test(name));
     const unknown = [...new Set(used)].filter((name) => !names.has(name) && !BUILT_INS.has(name));
     assert.deepEqual(unknown, []);
   });
@@ -74,7 +113,8 @@ describe('infra/main.bicep references', () => {
   it('sets a parent or a full name for every child resource', () => {
     for (const match of bicep.matchAll(/^resource (\w+) '([^@']+)@[^']+' = (?:\[for [^\]]*?: )?\{([\s\S]*?)^\}/gm)) {
       const [, symbol, type, body] = match;
-      if (type!.split('/').length > 2) assert.match(body!, /^\s+(parent|scope): \w+/m, `${symbol} (${type}) needs a parent`);
+      if (type!.split('/').length > 2)
+        assert.match(body!, /^\s+(parent|scope): \w+/m, `${symbol} (${type}) needs a parent`);
     }
   });
 });

@@ -4,7 +4,16 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../server/config.js';
 import { CONTAINERS } from '../../storage/containers.js';
 import { cosmosCredentialKind } from '../../storage/cosmos.js';
-import { appServiceEnvironment, appSettings, AZURE_SAMPLE, bicep, cosmosContainers, outputs, parameters, resourceBody } from './bicep-text.js';
+import {
+  appServiceEnvironment,
+  appSettings,
+  AZURE_SAMPLE,
+  bicep,
+  cosmosContainers,
+  outputs,
+  parameters,
+  resourceBody,
+} from './bicep-text.js';
 
 const read = (path: string) => readFileSync(fileURLToPath(new URL(`../../${path}`, import.meta.url)), 'utf8');
 
@@ -28,18 +37,43 @@ describe('the Bicep app settings', () => {
     assert.ok(config.cosmos.kind === 'azure');
     assert.equal(config.cosmos.key, undefined);
     assert.equal(config.cosmos.managedIdentityClientId, AZURE_SAMPLE['identity.properties.clientId']);
-    assert.equal(cosmosCredentialKind({ kind: 'azure', endpoint: config.cosmos.endpoint, key: config.cosmos.key, managedIdentityClientId: config.cosmos.managedIdentityClientId }), 'managed-identity');
+    assert.equal(
+      cosmosCredentialKind({
+        kind: 'azure',
+        endpoint: config.cosmos.endpoint,
+        key: config.cosmos.key,
+        managedIdentityClientId: config.cosmos.managedIdentityClientId,
+      }),
+      'managed-identity',
+    );
     assert.ok(config.blob.kind === 'azure');
     assert.equal(config.blob.connectionString, undefined);
     assert.equal(config.blob.endpoint, AZURE_SAMPLE['storage.properties.primaryEndpoints.blob']);
-    assert.deepEqual(config.bot, { appId: AZURE_SAMPLE['identity.properties.clientId'], appPassword: undefined, appType: 'UserAssignedMSI', tenantId: AZURE_SAMPLE['identity.properties.tenantId'] });
+    assert.deepEqual(config.bot, {
+      appId: AZURE_SAMPLE['identity.properties.clientId'],
+      appPassword: undefined,
+      appType: 'UserAssignedMSI',
+      tenantId: AZURE_SAMPLE['identity.properties.tenantId'],
+    });
     assert.equal(config.tabSso?.clientId, AZURE_SAMPLE.aadAppClientId);
-    assert.ok(config.tabSso?.audience.includes(`api://involvement-hub-dev-4kq2ce.azurewebsites.net/${AZURE_SAMPLE.aadAppClientId}`));
+    assert.ok(
+      config.tabSso?.audience.includes(
+        `api://involvement-hub-dev-4kq2ce.azurewebsites.net/${AZURE_SAMPLE.aadAppClientId}`,
+      ),
+    );
   });
 
   it('include every variable production requires: leaving any one out stops the app naming it', () => {
     const env = appServiceEnvironment(AZURE_SAMPLE);
-    const required = ['MicrosoftAppId', 'COSMOS_ENDPOINT', 'AAD_APP_CLIENT_ID', 'AAD_APP_TENANT_ID', 'BLOB_ENDPOINT', 'PUBLIC_URL', 'MicrosoftAppTenantId'];
+    const required = [
+      'MicrosoftAppId',
+      'COSMOS_ENDPOINT',
+      'AAD_APP_CLIENT_ID',
+      'AAD_APP_TENANT_ID',
+      'BLOB_ENDPOINT',
+      'PUBLIC_URL',
+      'MicrosoftAppTenantId',
+    ];
     for (const name of required) {
       const { [name]: _left, ...without } = env;
       assert.throws(() => loadConfig(without), new RegExp(name), `without ${name} the app should refuse to start`);
@@ -48,8 +82,13 @@ describe('the Bicep app settings', () => {
 
   it('set only variables the app or App Service reads (a misspelt name would be silently ignored)', () => {
     const known = new Set(configVariables());
-    assert.ok(known.has('COSMOS_ENDPOINT') && known.has('MicrosoftAppType'), 'read the variable names from server/config.ts');
-    const unknown = appSettings().map((setting) => setting.name).filter((name) => !known.has(name) && !PLATFORM_SETTINGS.has(name));
+    assert.ok(
+      known.has('COSMOS_ENDPOINT') && known.has('MicrosoftAppType'),
+      'read the variable names from server/config.ts',
+    );
+    const unknown = appSettings()
+      .map((setting) => setting.name)
+      .filter((name) => !known.has(name) && !PLATFORM_SETTINGS.has(name));
     assert.deepEqual(unknown, []);
   });
 
@@ -61,25 +100,41 @@ describe('the Bicep app settings', () => {
         continue;
       }
       assert.doesNotMatch(name, /key|password|secret|connection_?string|sas|token|credential/i, `app setting ${name}`);
-      assert.doesNotMatch(expression, /list\w*\(|key|secret|password|connectionString/i, `value of ${name}: ${expression}`);
+      assert.doesNotMatch(
+        expression,
+        /list\w*\(|key|secret|password|connectionString/i,
+        `value of ${name}: ${expression}`,
+      );
     }
     const config = read('server/config.ts');
     for (const secretVariable of ['COSMOS_KEY', 'MicrosoftAppPassword', 'BLOB_CONNECTION_STRING']) {
       assert.match(config, new RegExp(`${secretVariable}:`), `${secretVariable} is still a variable the app knows`);
-      assert.ok(!appSettings().some((setting) => setting.name === secretVariable), `${secretVariable} must not be set in Azure`);
+      assert.ok(
+        !appSettings().some((setting) => setting.name === secretVariable),
+        `${secretVariable} must not be set in Azure`,
+      );
     }
   });
 
   it('send telemetry from the app itself, to the Application Insights the template creates, and not also from App Service\u2019s agent', () => {
     const settings = appSettings();
-    assert.equal(settings.find((setting) => setting.name === 'APPLICATIONINSIGHTS_CONNECTION_STRING')?.expression, 'appInsights.properties.ConnectionString');
-    assert.equal(loadConfig(appServiceEnvironment(AZURE_SAMPLE)).telemetry?.connectionString, AZURE_SAMPLE['appInsights.properties.ConnectionString']);
+    assert.equal(
+      settings.find((setting) => setting.name === 'APPLICATIONINSIGHTS_CONNECTION_STRING')?.expression,
+      'appInsights.properties.ConnectionString',
+    );
+    assert.equal(
+      loadConfig(appServiceEnvironment(AZURE_SAMPLE)).telemetry?.connectionString,
+      AZURE_SAMPLE['appInsights.properties.ConnectionString'],
+    );
     // The agent would report the same requests a second time, without the app's stripping of personal data.
     assert.ok(!settings.some((setting) => setting.name === 'ApplicationInsightsAgent_EXTENSION_VERSION'));
   });
 
   it('never read a key or password anywhere in the template, and need no Key Vault', () => {
-    assert.doesNotMatch(bicep, /listKeys|listConnectionStrings|listAccountSas|listServiceSas|primaryMasterKey|@secure\(\)/);
+    assert.doesNotMatch(
+      bicep,
+      /listKeys|listConnectionStrings|listAccountSas|listServiceSas|primaryMasterKey|@secure\(\)/,
+    );
     assert.doesNotMatch(bicep, /Microsoft\.KeyVault\//, 'nothing is secret, so there is no vault to look after');
   });
 });
@@ -155,11 +210,20 @@ describe('the parameter files', () => {
   for (const file of ['main.parameters.dev.json', 'main.parameters.prod.json', 'main.parameters.toolkit.json']) {
     it(`${file} sets only parameters main.bicep declares, and every required one except those given on the command line`, () => {
       const values = (JSON.parse(read(`infra/${file}`)) as { parameters: Record<string, unknown> }).parameters;
-      assert.deepEqual(Object.keys(values).filter((name) => !declared.has(name)), []);
+      assert.deepEqual(
+        Object.keys(values).filter((name) => !declared.has(name)),
+        [],
+      );
       // aadAppClientId comes from the tab's app registration: `az deployment group create … aadAppClientId=<id>` (docs/deploy.md).
       const givenOnCommandLine = file.includes('toolkit') ? [] : ['aadAppClientId'];
-      const missing = [...declared.values()].filter((parameter) => !parameter.hasDefault && !(parameter.name in values) && !givenOnCommandLine.includes(parameter.name));
-      assert.deepEqual(missing.map((parameter) => parameter.name), []);
+      const missing = [...declared.values()].filter(
+        (parameter) =>
+          !parameter.hasDefault && !(parameter.name in values) && !givenOnCommandLine.includes(parameter.name),
+      );
+      assert.deepEqual(
+        missing.map((parameter) => parameter.name),
+        [],
+      );
     });
   }
 });

@@ -18,7 +18,10 @@ export interface AppSetting {
 export function appSettings(): AppSetting[] {
   const block = /appSettings:\s*\[([\s\S]*?)\n\s*\]/.exec(bicep)?.[1];
   if (!block) throw new Error('infra/main.bicep has no appSettings block');
-  return [...block.matchAll(/\{\s*name:\s*'([^']+)'\s*,\s*value:\s*(.+?)\s*\}\s*$/gm)].map((match) => ({ name: match[1]!, expression: match[2]! }));
+  return [...block.matchAll(/\{\s*name:\s*'([^']+)'\s*,\s*value:\s*(.+?)\s*\}\s*$/gm)].map((match) => ({
+    name: match[1]!,
+    expression: match[2]!,
+  }));
 }
 
 export interface BicepParameter {
@@ -28,7 +31,11 @@ export interface BicepParameter {
 }
 
 export function parameters(): BicepParameter[] {
-  return [...bicep.matchAll(/^param\s+(\w+)\s+(\w+)(\s*=.*)?$/gm)].map((match) => ({ name: match[1]!, type: match[2]!, hasDefault: Boolean(match[3]) }));
+  return [...bicep.matchAll(/^param\s+(\w+)\s+(\w+)(\s*=.*)?$/gm)].map((match) => ({
+    name: match[1]!,
+    type: match[2]!,
+    hasDefault: Boolean(match[3]),
+  }));
 }
 
 export function outputs(): string[] {
@@ -38,7 +45,9 @@ export function outputs(): string[] {
 /** The `cosmosContainers` table: name, partition key path and whether it is point-reads only. */
 export function cosmosContainers(): Array<{ name: string; partitionKey: string; pointReadsOnly: boolean }> {
   const block = /var cosmosContainers = \[([\s\S]*?)\n\]/.exec(bicep)?.[1] ?? '';
-  return [...block.matchAll(/\{\s*name:\s*'([^']+)',\s*partitionKey:\s*'([^']+)',\s*pointReadsOnly:\s*(true|false)\s*\}/g)].map((match) => ({
+  return [
+    ...block.matchAll(/\{\s*name:\s*'([^']+)',\s*partitionKey:\s*'([^']+)',\s*pointReadsOnly:\s*(true|false)\s*\}/g),
+  ].map((match) => ({
     name: match[1]!,
     partitionKey: match[2]!,
     pointReadsOnly: match[3] === 'true',
@@ -64,7 +73,8 @@ export const AZURE_SAMPLE: Readonly<Record<string, string>> = {
   aadAppClientId: 'ae58c67a-23e8-41b9-af19-7fb551b038e7',
   aadAppTenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
   ievMemberIds: '',
-  'appInsights.properties.ConnectionString': 'InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/',
+  'appInsights.properties.ConnectionString':
+    'InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/',
 };
 
 /**
@@ -76,7 +86,8 @@ export function appServiceEnvironment(sample: Readonly<Record<string, string>>):
   for (const { name, expression } of appSettings()) {
     const literal = /^'([^'$]*)'$/.exec(expression)?.[1] ?? stringVariable(expression);
     const value = literal ?? sample[expression];
-    if (value === undefined) throw new Error(`no sample value for the Bicep expression ${expression} (app setting ${name})`);
+    if (value === undefined)
+      throw new Error(`no sample value for the Bicep expression ${expression} (app setting ${name})`);
     env[name] = value;
   }
   return env;

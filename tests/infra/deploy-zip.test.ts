@@ -16,8 +16,15 @@ function writeFiles(root: string, paths: string[]): void {
 }
 
 /** Starts `npm run start:prod` in `dir` and resolves with its URL once it listens. */
-async function startBuiltServer(dir: string, env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn('node', ['dist/server/main.js'], { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+async function startBuiltServer(
+  dir: string,
+  env: Record<string, string>,
+): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn('node', ['dist/server/main.js'], {
+    cwd: dir,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -54,17 +61,38 @@ describe('the App Service deployment zip', () => {
 
   it('holds the built server and tab, the policy data and the package files, and nothing else', () => {
     writeFiles(scratch, [
-      'dist/server/main.js', 'dist/server/main.js.map', 'dist/tab/index.html', 'dist/tab/assets/app.js',
-      'policy/reimbursement-policy.json', 'package.json', 'package-lock.json',
-      'server/main.ts', 'tests/a.test.ts', 'env/.env.dev', '.env', 'infra/main.bicep', '.data/snapshot.json',
+      'dist/server/main.js',
+      'dist/server/main.js.map',
+      'dist/tab/index.html',
+      'dist/tab/assets/app.js',
+      'policy/reimbursement-policy.json',
+      'package.json',
+      'package-lock.json',
+      'server/main.ts',
+      'tests/a.test.ts',
+      'env/.env.dev',
+      '.env',
+      'infra/main.bicep',
+      '.data/snapshot.json',
     ]);
-    assert.deepEqual(deployEntries(scratch).map((entry) => entry.name), [
-      'dist/server/main.js', 'dist/tab/assets/app.js', 'dist/tab/index.html', 'package-lock.json', 'package.json', 'policy/reimbursement-policy.json',
-    ]);
+    assert.deepEqual(
+      deployEntries(scratch).map((entry) => entry.name),
+      [
+        'dist/server/main.js',
+        'dist/tab/assets/app.js',
+        'dist/tab/index.html',
+        'package-lock.json',
+        'package.json',
+        'policy/reimbursement-policy.json',
+      ],
+    );
   });
 
   it('selects the same files as .webappignore does for the Agents Toolkit', () => {
-    const kept = readFileSync(join(ROOT, '.webappignore'), 'utf8').split('\n').filter((line) => line.startsWith('!')).map((line) => line.slice(1).replace(/\/(\*\*)?$/, ''));
+    const kept = readFileSync(join(ROOT, '.webappignore'), 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('!'))
+      .map((line) => line.slice(1).replace(/\/(\*\*)?$/, ''));
     assert.deepEqual([...new Set(kept)].sort(), [...DEPLOYED_PATHS].sort());
   });
 
@@ -72,14 +100,24 @@ describe('the App Service deployment zip', () => {
     this.timeout(120_000);
     if (!existsSync(join(ROOT, 'dist', 'tab', 'index.html'))) this.skip(); // `npm test` builds the tab first (pretest)
     // What App Service has after a deployment: the zip's files plus the installed packages.
-    const build = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(scratch, 'dist')], { encoding: 'utf8' });
+    const build = spawnSync(
+      join(ROOT, 'node_modules', '.bin', 'tsc'),
+      ['-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(scratch, 'dist')],
+      { encoding: 'utf8' },
+    );
     assert.ok(existsSync(join(scratch, 'dist', 'server', 'main.js')), `the server did not build:\n${build.stdout}`);
     cpSync(join(ROOT, 'dist', 'tab'), join(scratch, 'dist', 'tab'), { recursive: true });
     for (const path of DEPLOYED_PATHS.filter((path) => path !== 'dist')) {
       if (existsSync(join(ROOT, path))) cpSync(join(ROOT, path), join(scratch, path), { recursive: true });
     }
     symlinkSync(join(ROOT, 'node_modules'), join(scratch, 'node_modules'));
-    const server = await startBuiltServer(scratch, { NODE_ENV: 'development', PORT: '0', LOCAL_DATA_DIR: join(scratch, '.data'), SEED_DEMO_DATA: 'false', LOG_LEVEL: 'info' });
+    const server = await startBuiltServer(scratch, {
+      NODE_ENV: 'development',
+      PORT: '0',
+      LOCAL_DATA_DIR: join(scratch, '.data'),
+      SEED_DEMO_DATA: 'false',
+      LOG_LEVEL: 'info',
+    });
     try {
       const health = await fetch(`${server.url}/healthz`);
       assert.equal(health.status, 200);

@@ -58,11 +58,15 @@ describe('production with the managed identity (no key anywhere)', () => {
     identityUrl = identity.url;
     tokenRequests = identity.requests;
     // The embedded Cosmos-protocol server with our certificate, noting how each request authenticates.
-    const { createHttpsServer } = createRequire(import.meta.url)('@vercel/cosmosdb-server') as { createHttpsServer: (options: object) => Server };
+    const { createHttpsServer } = createRequire(import.meta.url)('@vercel/cosmosdb-server') as {
+      createHttpsServer: (options: object) => Server;
+    };
     const { key, cert, certPath } = loopbackCertificate(scratch);
     certificatePath = certPath;
     cosmosServer = createHttpsServer({ key, cert });
-    cosmosServer.prependListener('request', (req: IncomingMessage) => cosmosAuthorizations.push(decodeURIComponent(String(req.headers.authorization ?? ''))));
+    cosmosServer.prependListener('request', (req: IncomingMessage) =>
+      cosmosAuthorizations.push(decodeURIComponent(String(req.headers.authorization ?? ''))),
+    );
     cosmosUrl = `${await listen(cosmosServer, 'https')}/`;
   });
   after(async () => {
@@ -71,7 +75,7 @@ describe('production with the managed identity (no key anywhere)', () => {
     rmSync(scratch, { recursive: true, force: true });
   });
 
-  it('starts on the Bicep app settings and reaches Cosmos DB with the identity\'s token, never a key', async () => {
+  it("starts on the Bicep app settings and reaches Cosmos DB with the identity's token, never a key", async () => {
     const env = {
       ...appServiceEnvironment(AZURE_SAMPLE),
       COSMOS_ENDPOINT: cosmosUrl,
@@ -93,15 +97,21 @@ describe('production with the managed identity (no key anywhere)', () => {
     }
     // The SDK asks for a token for the account it talks to (https://<account>.documents.azure.com in Azure).
     const cosmosTokens = tokenRequests.filter((request) => request.get('resource') === new URL(cosmosUrl).origin);
-    assert.ok(cosmosTokens.length > 0, `the app asked the identity endpoint for a Cosmos token (asked for: ${tokenRequests.map((r) => r.get('resource')).join(', ') || 'nothing'})`);
-    assert.ok(cosmosTokens.every((request) => request.get('client_id') === IDENTITY_CLIENT_ID), 'it asks as the user-assigned identity (AZURE_CLIENT_ID)');
+    assert.ok(
+      cosmosTokens.length > 0,
+      `the app asked the identity endpoint for a Cosmos token (asked for: ${tokenRequests.map((r) => r.get('resource')).join(', ') || 'nothing'})`,
+    );
+    assert.ok(
+      cosmosTokens.every((request) => request.get('client_id') === IDENTITY_CLIENT_ID),
+      'it asks as the user-assigned identity (AZURE_CLIENT_ID)',
+    );
     assert.ok(cosmosAuthorizations.length > 0);
     for (const authorization of cosmosAuthorizations) {
       assert.equal(authorization, `type=aad&ver=1.0&sig=${FAKE_TOKEN}`, 'every Cosmos request carries the Entra token');
     }
   });
 
-  it('sends bot messages with a token for the bot\'s managed identity, not an app password', async () => {
+  it("sends bot messages with a token for the bot's managed identity, not an app password", async () => {
     const received: Recorded[] = [];
     const connector = createServer((req, res) => {
       let body = '';
@@ -122,7 +132,12 @@ describe('production with the managed identity (no key anywhere)', () => {
       const adapter = createAdapter(config.bot, createLogger('silent'));
       await adapter.continueConversationAsync(
         config.bot!.appId,
-        { channelId: 'msteams', serviceUrl, conversation: { id: 'a:host-chat', isGroup: false, conversationType: 'personal', name: '' }, bot: { id: `28:${config.bot!.appId}`, name: 'Involvement Hub' } },
+        {
+          channelId: 'msteams',
+          serviceUrl,
+          conversation: { id: 'a:host-chat', isGroup: false, conversationType: 'personal', name: '' },
+          bot: { id: `28:${config.bot!.appId}`, name: 'Involvement Hub' },
+        },
         async (context) => {
           await context.sendActivity('Your claim was approved.');
         },

@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url';
  * version first on the PATH of every npm script (`npm test`, `npm start`, `.ci/run`).
  */
 const read = (path: string) => readFileSync(fileURLToPath(new URL(`../../${path}`, import.meta.url)), 'utf8');
-const PACKAGE = JSON.parse(read('package.json')) as { engines: { node: string }; devDependencies: Record<string, string> };
+const PACKAGE = JSON.parse(read('package.json')) as {
+  engines: { node: string };
+  devDependencies: Record<string, string>;
+};
 
 function productionMajor(): number {
   const match = /linuxFxVersion: 'NODE\|(\d+)-lts'/.exec(read('infra/main.bicep'));
@@ -26,6 +29,10 @@ describe('the Node version', () => {
   });
 
   it('runs this test suite', () => {
-    assert.equal(process.versions.node.split('.')[0], String(productionMajor()), `the suite runs on Node ${process.version}`);
+    assert.equal(
+      process.versions.node.split('.')[0],
+      String(productionMajor()),
+      `the suite runs on Node ${process.version}`,
+    );
   });
 });

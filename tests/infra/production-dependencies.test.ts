@@ -11,7 +11,10 @@ import { fileURLToPath } from 'node:url';
  * Development-only code (the embedded database, Azurite) must load its packages lazily.
  */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 
 /**
  * Static, value-level imports and re-exports (type-only ones vanish at build time), and dynamic imports of
@@ -19,7 +22,9 @@ const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as 
  */
 function staticImports(source: string): string[] {
   const withoutComments = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-  const imports = [...withoutComments.matchAll(/^\s*(?:import|export)\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm)].map((match) => match[1]!);
+  const imports = [
+    ...withoutComments.matchAll(/^\s*(?:import|export)\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm),
+  ].map((match) => match[1]!);
   const ownDynamic = [...withoutComments.matchAll(/\bimport\(\s*['"](\.[^'"]+)['"]\s*\)/g)].map((match) => match[1]!);
   return [...imports, ...ownDynamic];
 }
@@ -54,7 +59,12 @@ describe('the production install', () => {
     const graph = productionImportGraph(join(ROOT, 'server', 'main.ts'));
     assert.ok(graph.size > 10, 'followed the imports from server/main.ts');
     const devOnly = [...graph].flatMap(([file, packages]) =>
-      packages.filter((name) => !(name in PACKAGE.dependencies)).map((name) => `${relative(ROOT, file)} imports ${name}${name in PACKAGE.devDependencies ? ' (a devDependency)' : ' (not in package.json)'}`),
+      packages
+        .filter((name) => !(name in PACKAGE.dependencies))
+        .map(
+          (name) =>
+            `${relative(ROOT, file)} imports ${name}${name in PACKAGE.devDependencies ? ' (a devDependency)' : ' (not in package.json)'}`,
+        ),
     );
     assert.deepEqual(devOnly, []);
   });

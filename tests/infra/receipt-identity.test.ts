@@ -26,9 +26,33 @@ function storageToken(): string {
   return `${part({ alg: 'RS256', typ: 'JWT' })}.${part({ aud: 'https://storage.azure.com', iss: `https://sts.windows.net/${TENANT}/`, iat: now, nbf: now - 60, exp: now + 3600, oid: randomUUID() })}.c2lnbmF0dXJl`;
 }
 
-function startAzurite(dir: string, certPath: string, keyPath: string): Promise<{ endpoint: string; stop: () => Promise<void> }> {
+function startAzurite(
+  dir: string,
+  certPath: string,
+  keyPath: string,
+): Promise<{ endpoint: string; stop: () => Promise<void> }> {
   const script = createRequire(import.meta.url).resolve('azurite/dist/src/blob/main.js');
-  const child = spawn(process.execPath, [script, '--location', dir, '--blobHost', '127.0.0.1', '--blobPort', '0', '--skipApiVersionCheck', '--disableTelemetry', '--oauth', 'basic', '--cert', certPath, '--key', keyPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      script,
+      '--location',
+      dir,
+      '--blobHost',
+      '127.0.0.1',
+      '--blobPort',
+      '0',
+      '--skipApiVersionCheck',
+      '--disableTelemetry',
+      '--oauth',
+      'basic',
+      '--cert',
+      certPath,
+      '--key',
+      keyPath,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`Azurite did not start:\n${output}`)), 20_000);
@@ -38,7 +62,10 @@ function startAzurite(dir: string, certPath: string, keyPath: string): Promise<{
       if (match) {
         clearTimeout(timer);
         const exited = new Promise<void>((done) => child.once('exit', () => done()));
-        resolve({ endpoint: `https://127.0.0.1:${match[1]}/devstoreaccount1/`, stop: () => (child.kill('SIGTERM'), exited) });
+        resolve({
+          endpoint: `https://127.0.0.1:${match[1]}/devstoreaccount1/`,
+          stop: () => (child.kill('SIGTERM'), exited),
+        });
       }
     });
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -57,7 +84,7 @@ describe('receipts on Azure Blob storage with the managed identity', () => {
     rmSync(scratch, { recursive: true, force: true });
   });
 
-  it('stores and reads back a receipt with the identity\'s token (no key, no connection string)', async function () {
+  it("stores and reads back a receipt with the identity's token (no key, no connection string)", async function () {
     this.timeout(90_000);
     const { keyPath, certPath } = loopbackCertificate(scratch);
     identity = await startManagedIdentityEndpoint(IDENTITY_HEADER, storageToken);
@@ -72,14 +99,26 @@ describe('receipts on Azure Blob storage with the managed identity', () => {
         PATH: process.env.PATH ?? '',
       };
       // Asynchronously: this process must stay free to answer the child's token requests.
-      const { stdout } = await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'tsx'), ['tests/infra/fixtures/receipt-round-trip.ts'], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
+      const { stdout } = await promisify(execFile)(
+        join(ROOT, 'node_modules', '.bin', 'tsx'),
+        ['tests/infra/fixtures/receipt-round-trip.ts'],
+        { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 },
+      );
       const result = JSON.parse(stdout.trim().split('\n').pop()!) as Record<string, unknown>;
-      assert.deepEqual(result, { blobKind: 'azure', connectionString: null, text: 'Bus fare £3.40', contentType: 'text/plain' });
+      assert.deepEqual(result, {
+        blobKind: 'azure',
+        connectionString: null,
+        text: 'Bus fare £3.40',
+        contentType: 'text/plain',
+      });
     } finally {
       await azurite.stop();
     }
     const storageRequests = identity.requests.filter((query) => query.get('resource') === 'https://storage.azure.com');
     assert.ok(storageRequests.length > 0, 'the store asked the identity endpoint for a Storage token');
-    assert.ok(storageRequests.every((query) => query.get('client_id') === AZURE_SAMPLE['identity.properties.clientId']), 'as the user-assigned identity');
+    assert.ok(
+      storageRequests.every((query) => query.get('client_id') === AZURE_SAMPLE['identity.properties.clientId']),
+      'as the user-assigned identity',
+    );
   });
 });

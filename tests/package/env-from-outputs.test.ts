@@ -21,7 +21,7 @@ const OUTPUTS = {
 };
 
 describe('env:outputs (deployment outputs into env/.env.<env>)', () => {
-  it('replaces the outputs\' lines, appends new ones and keeps comments and other values', () => {
+  it("replaces the outputs' lines, appends new ones and keeps comments and other values", () => {
     const before = '# a comment\nTEAMS_APP_ID=399ef5a9-26bd-44ff-ad44-867841b2cf4e\nBOT_ID=old\n';
     const { text, written } = applyOutputs(before, {
       BOT_ID: { value: 'new-bot' },
@@ -30,30 +30,56 @@ describe('env:outputs (deployment outputs into env/.env.<env>)', () => {
       SETTINGS: { type: 'Object', value: { nested: true } },
       MULTILINE: { value: 'one\ntwo' },
     });
-    assert.equal(text, '# a comment\nTEAMS_APP_ID=399ef5a9-26bd-44ff-ad44-867841b2cf4e\nBOT_ID=new-bot\nTAB_DOMAIN=hub.example.org\n');
+    assert.equal(
+      text,
+      '# a comment\nTEAMS_APP_ID=399ef5a9-26bd-44ff-ad44-867841b2cf4e\nBOT_ID=new-bot\nTAB_DOMAIN=hub.example.org\n',
+    );
     assert.deepEqual(written, ['BOT_ID', 'TAB_DOMAIN']);
   });
 
-  it('lets the package step use a new deployment\'s values with no hand edits', () => {
+  it("lets the package step use a new deployment's values with no hand edits", () => {
     const dir = mkdtempSync(join(tmpdir(), 'hub-outputs-'));
     try {
-      for (const path of ['appPackage/manifest.json', 'appPackage/color.png', 'appPackage/outline.png', 'env/.env.dev', 'package.json', 'scripts']) {
+      for (const path of [
+        'appPackage/manifest.json',
+        'appPackage/color.png',
+        'appPackage/outline.png',
+        'env/.env.dev',
+        'package.json',
+        'scripts',
+      ]) {
         cpSync(join(ROOT, path), join(dir, path), { recursive: true });
       }
       symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
       const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
-      const update = spawnSync('npm', ['run', '--silent', 'env:outputs', '--', '--env', 'dev'], { cwd: dir, input: JSON.stringify(OUTPUTS), encoding: 'utf8', env });
+      const update = spawnSync('npm', ['run', '--silent', 'env:outputs', '--', '--env', 'dev'], {
+        cwd: dir,
+        input: JSON.stringify(OUTPUTS),
+        encoding: 'utf8',
+        env,
+      });
       assert.equal(update.status, 0, update.stderr);
-      assert.match(update.stdout, /Updated env\/\.env\.dev: BOT_ID, BOT_DOMAIN, TAB_DOMAIN, TAB_ENDPOINT, AAD_APP_CLIENT_ID, AZURE_WEB_APP_NAME/);
+      assert.match(
+        update.stdout,
+        /Updated env\/\.env\.dev: BOT_ID, BOT_DOMAIN, TAB_DOMAIN, TAB_ENDPOINT, AAD_APP_CLIENT_ID, AZURE_WEB_APP_NAME/,
+      );
       assert.match(readFileSync(join(dir, 'env', '.env.dev'), 'utf8'), /^# The "dev" environment/, 'comments kept');
 
       const build = spawnSync('npm', ['run', 'package', '--', '--env', 'dev'], { cwd: dir, encoding: 'utf8', env });
       assert.equal(build.status, 0, build.stderr);
-      const manifest = JSON.parse(readFileSync(join(dir, 'appPackage', 'build', 'manifest.dev.json'), 'utf8')) as Record<string, any>;
+      const manifest = JSON.parse(
+        readFileSync(join(dir, 'appPackage', 'build', 'manifest.dev.json'), 'utf8'),
+      ) as Record<string, any>;
       assert.equal(manifest.bots[0].botId, OUTPUTS.BOT_ID.value);
       assert.deepEqual(manifest.validDomains, [OUTPUTS.TAB_DOMAIN.value]);
-      assert.equal(manifest.configurableTabs[0].configurationUrl, `${OUTPUTS.TAB_ENDPOINT.value}/tab/index.html#/config`);
-      assert.equal(manifest.webApplicationInfo.resource, `api://${OUTPUTS.TAB_DOMAIN.value}/${OUTPUTS.AAD_APP_CLIENT_ID.value}`);
+      assert.equal(
+        manifest.configurableTabs[0].configurationUrl,
+        `${OUTPUTS.TAB_ENDPOINT.value}/tab/index.html#/config`,
+      );
+      assert.equal(
+        manifest.webApplicationInfo.resource,
+        `api://${OUTPUTS.TAB_DOMAIN.value}/${OUTPUTS.AAD_APP_CLIENT_ID.value}`,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

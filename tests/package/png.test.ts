@@ -18,7 +18,15 @@ function paeth(a: number, b: number, c: number): number {
 }
 
 /** A PNG whose rows use the given filters in turn (0 none, 1 sub, 2 up, 3 average, 4 Paeth). */
-function pngWithFilters(width: number, height: number, colourType: number, channels: number, raw: Uint8Array, filters: number[], extra: Buffer[] = []): Buffer {
+function pngWithFilters(
+  width: number,
+  height: number,
+  colourType: number,
+  channels: number,
+  raw: Uint8Array,
+  filters: number[],
+  extra: Buffer[] = [],
+): Buffer {
   const stride = width * channels;
   const rows: number[] = [];
   for (let y = 0; y < height; y += 1) {
@@ -37,7 +45,13 @@ function pngWithFilters(width: number, height: number, colourType: number, chann
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, colourType, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), ...extra, chunk('IDAT', deflateSync(Buffer.from(rows))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    ...extra,
+    chunk('IDAT', deflateSync(Buffer.from(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 function pattern(length: number): Uint8Array {
@@ -80,11 +94,15 @@ describe('reading icon PNGs', () => {
     assert.throws(() => decodePng(Buffer.from('GIF89a not a png at all, long enough')), new PngError('not a PNG file'));
     const sixteenBit = pngWithFilters(1, 1, 6, 4, pattern(4), [0]);
     sixteenBit[24] = 16; // bit depth in the header
-    assert.throws(() => decodePng(sixteenBit), /unsupported PNG format \(bit depth 16, colour type 6, interlace 0\); save it as 8-bit RGBA/);
+    assert.throws(
+      () => decodePng(sixteenBit),
+      /unsupported PNG format \(bit depth 16, colour type 6, interlace 0\); save it as 8-bit RGBA/,
+    );
   });
 
   it('the committed icons are exactly what scripts/generate-icons.ts draws', () => {
-    const committed = (name: string) => readFileSync(fileURLToPath(new URL(`../../appPackage/${name}`, import.meta.url)));
+    const committed = (name: string) =>
+      readFileSync(fileURLToPath(new URL(`../../appPackage/${name}`, import.meta.url)));
     assert.ok(committed('color.png').equals(encodePng(colourIcon())), 'run: npx tsx scripts/generate-icons.ts');
     assert.ok(committed('outline.png').equals(encodePng(outlineIcon())), 'run: npx tsx scripts/generate-icons.ts');
   });

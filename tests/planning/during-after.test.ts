@@ -31,7 +31,10 @@ describe('During and after: sessions with registered partners, and closing the l
 
   it('finds partners on the register by name, logs the session with them, and checks in on the group', async () => {
     const form = await sessionForm();
-    const { card: found } = await pressOn(host, form, SESSION_VERBS.search.verb, { partnerSearch: 'ali', howItWent: 'Good ideas about seating' });
+    const { card: found } = await pressOn(host, form, SESSION_VERBS.search.verb, {
+      partnerSearch: 'ali',
+      howItWent: 'Good ideas about seating',
+    });
     assert.match(cardText(found), /Found 2 on the register/);
     assert.match(cardText(found), /Ali Khan/);
     assert.match(cardText(found), /Alison Grey/);
@@ -59,21 +62,45 @@ describe('During and after: sessions with registered partners, and closing the l
     assert.deepEqual(plan!.partnerIds, ['partner-ali', 'partner-alison']);
     assert.equal(plan!.sessions[0]!.checkIn, 'mostly');
     const work = await app.services.work.plansWithPartner('partner-alison');
-    assert.deepEqual(work.map((item) => item.title), ['Calmer memory clinic waiting area'], 'the register shows the partner\u2019s involvement');
+    assert.deepEqual(
+      work.map((item) => item.title),
+      ['Calmer memory clinic waiting area'],
+      'the register shows the partner\u2019s involvement',
+    );
 
-    await pressOn(host, found, SESSION_VERBS.save.verb, { date: today(), durationMinutes: '90', format: 'visit', partnerIds: 'partner-ali', checkIn: 'mostly' });
+    await pressOn(host, found, SESSION_VERBS.save.verb, {
+      date: today(),
+      durationMinutes: '90',
+      format: 'visit',
+      partnerIds: 'partner-ali',
+      checkIn: 'mostly',
+    });
     const [again] = await app.services.planStore.plansOf(HOST.id);
     assert.equal(again!.sessions.length, 1, 'pressing Save again on the same card does not log it twice');
 
     const ali = await app.services.partners.get('partner-ali');
     assert.equal(ali.hoursInvolved, 1.5, 'the register counts the 90 minutes once, however often Save is pressed');
     assert.equal(ali.lastInvolvedAt?.slice(0, 10), today());
-    assert.equal((await app.services.partners.get('partner-bea')).hoursInvolved, 0, 'partners who were not there are unchanged');
+    assert.equal(
+      (await app.services.partners.get('partner-bea')).hoursInvolved,
+      0,
+      'partners who were not there are unchanged',
+    );
   });
 
   const refusals: Array<[string, Record<string, unknown>, string, RegExp]> = [
-    ['a partner id that is not on the register', { partnerIds: 'partner-ali,partner-invented' }, 'partnerIds', /not on the Involvement Register/],
-    ['a partner who has left the register', { partnerIds: 'partner-left' }, 'partnerIds', /not on the Involvement Register/],
+    [
+      'a partner id that is not on the register',
+      { partnerIds: 'partner-ali,partner-invented' },
+      'partnerIds',
+      /not on the Involvement Register/,
+    ],
+    [
+      'a partner who has left the register',
+      { partnerIds: 'partner-left' },
+      'partnerIds',
+      /not on the Involvement Register/,
+    ],
     ['a date in the future', { date: '2999-01-01' }, 'date', /in the future/],
     ['no length', { durationMinutes: '' }, 'durationMinutes', /length in minutes/],
     ['a length as words', { durationMinutes: 'ninety' }, 'durationMinutes', /length in minutes/],
@@ -84,9 +111,17 @@ describe('During and after: sessions with registered partners, and closing the l
   for (const [name, change, field, message] of refusals) {
     it(`refuses a session with ${name}, and stores nothing`, async () => {
       const form = await sessionForm();
-      const inputs = { date: today(), durationMinutes: '60', format: 'in-person', partnerIds: 'partner-bea', checkIn: 'yes', ...change };
+      const inputs = {
+        date: today(),
+        durationMinutes: '60',
+        format: 'in-person',
+        partnerIds: 'partner-bea',
+        checkIn: 'yes',
+        ...change,
+      };
       const { card } = await pressOn(host, form, SESSION_VERBS.save.verb, inputs);
-      const shown = field === 'partnerIds' && !problemUnder(card, field) ? cardText(card) : (problemUnder(card, field) ?? '');
+      const shown =
+        field === 'partnerIds' && !problemUnder(card, field) ? cardText(card) : (problemUnder(card, field) ?? '');
       assert.match(shown, message);
       assert.match(cardText(card), /Nothing was saved yet/);
       const [plan] = await app.services.planStore.plansOf(HOST.id);
@@ -96,7 +131,13 @@ describe('During and after: sessions with registered partners, and closing the l
 
   it('records the outcome: decisions, you said / we did linked to a session, feedback, thanks and a short evaluation', async () => {
     const form = await sessionForm();
-    await pressOn(host, form, SESSION_VERBS.save.verb, { date: today(), durationMinutes: '120', format: 'in-person', partnerIds: 'partner-bea', checkIn: 'yes' });
+    await pressOn(host, form, SESSION_VERBS.save.verb, {
+      date: today(),
+      durationMinutes: '120',
+      format: 'in-person',
+      partnerIds: 'partner-bea',
+      checkIn: 'yes',
+    });
     const [withSession] = await app.services.planStore.plansOf(HOST.id);
     const sessionId = withSession!.sessions[0]!.id;
 
@@ -120,7 +161,9 @@ describe('During and after: sessions with registered partners, and closing the l
 
     const [plan] = await app.services.planStore.plansOf(HOST.id);
     assert.equal(plan!.phase, 'closed');
-    assert.deepEqual(plan!.outcome!.youSaidWeDid, [{ youSaid: 'The chairs in rows feel like a bus station', weDid: 'Chairs are now in small groups', sessionId }]);
+    assert.deepEqual(plan!.outcome!.youSaidWeDid, [
+      { youSaid: 'The chairs in rows feel like a bus station', weDid: 'Chairs are now in small groups', sessionId },
+    ]);
     assert.deepEqual(plan!.outcome!.thankedPartnerIds, ['partner-bea']);
     assert.deepEqual(plan!.outcome!.evaluation, { rating: 'good', comment: 'Start earlier next time.' });
 
@@ -131,7 +174,13 @@ describe('During and after: sessions with registered partners, and closing the l
   it('refuses an outcome with half a "you said, we did", or a session that is not in this plan, and stores nothing', async () => {
     const summary = await planAtSummary(host);
     const { card: outcomeForm } = await pressOn(host, summary, OUTCOME_VERBS.start.verb);
-    const { card: refused } = await pressOn(host, outcomeForm, OUTCOME_VERBS.save.verb, { decisions: 'Decided things', youSaid1: 'Too noisy', session2: 'session-of-someone-else', youSaid2: 'a', weDid2: 'b' });
+    const { card: refused } = await pressOn(host, outcomeForm, OUTCOME_VERBS.save.verb, {
+      decisions: 'Decided things',
+      youSaid1: 'Too noisy',
+      session2: 'session-of-someone-else',
+      youSaid2: 'a',
+      weDid2: 'b',
+    });
     assert.match(problemUnder(refused, 'weDid1') ?? '', /Please say what you did about it/);
     assert.equal(inputValue(refused, 'youSaid1'), 'Too noisy');
     const { card: noDecisions } = await pressOn(host, outcomeForm, OUTCOME_VERBS.save.verb, { decisions: '' });

@@ -49,7 +49,18 @@ const FULL: Plan = {
   answers: Object.fromEntries(
     PLAN_STEPS.map((step) => [
       step.key,
-      Object.fromEntries(step.fields.map((field) => [field.id, field.kind === 'text' ? LONGEST(field.maxLength) : field.kind === 'number' ? field.max : field.multiple ? field.choices.map((choice) => choice.value) : field.choices[0]!.value])),
+      Object.fromEntries(
+        step.fields.map((field) => [
+          field.id,
+          field.kind === 'text'
+            ? LONGEST(field.maxLength)
+            : field.kind === 'number'
+              ? field.max
+              : field.multiple
+                ? field.choices.map((choice) => choice.value)
+                : field.choices[0]!.value,
+        ]),
+      ),
     ]),
   ),
   skipped: [],
@@ -68,7 +79,16 @@ const FULL: Plan = {
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-04-01T12:00:00.000Z',
 };
-const EMPTY: Plan = { ...FULL, phase: 'planning', position: 'known', answers: { purpose: { title: 'New plan', purpose: 'Why' } }, sessions: [], partnerIds: [], outcome: undefined, skipped: ['known'] };
+const EMPTY: Plan = {
+  ...FULL,
+  phase: 'planning',
+  position: 'known',
+  answers: { purpose: { title: 'New plan', purpose: 'Why' } },
+  sessions: [],
+  partnerIds: [],
+  outcome: undefined,
+  skipped: ['known'],
+};
 const REQUEST: SupportRequest = {
   id: 'support-1',
   type: 'support-request',
@@ -82,40 +102,104 @@ const REQUEST: SupportRequest = {
   status: 'open',
   createdAt: '2026-02-01T09:00:00.000Z',
 };
-const TAKEN: SupportRequest = { ...REQUEST, status: 'taken', takenBy: { id: 'iev-1', name: 'Ivy', at: '2026-02-01T10:00:00.000Z' } };
+const TAKEN: SupportRequest = {
+  ...REQUEST,
+  status: 'taken',
+  takenBy: { id: 'iev-1', name: 'Ivy', at: '2026-02-01T10:00:00.000Z' },
+};
 const PROBLEM = (field: string) => [{ field, message: 'Please check this.' }];
 
 /** Every card the planning feature can send, in each state a person can meet it. */
 const CARDS: Array<[string, AdaptiveCard]> = [
   ...PLAN_STEPS.flatMap((step): Array<[string, AdaptiveCard]> => [
-    [`step "${step.title}", walking`, planStepCard({ step, planId: 'plan-1', planTitle: 'Calmer waiting area', revision: 3, mode: 'walk', values: {} })],
-    [`step "${step.title}", editing with a problem`, planStepCard({ step, planId: 'plan-1', revision: 3, mode: 'edit', values: {}, problems: PROBLEM(step.fields[0]!.id), notice: 'Out of date' })],
+    [
+      `step "${step.title}", walking`,
+      planStepCard({ step, planId: 'plan-1', planTitle: 'Calmer waiting area', revision: 3, mode: 'walk', values: {} }),
+    ],
+    [
+      `step "${step.title}", editing with a problem`,
+      planStepCard({
+        step,
+        planId: 'plan-1',
+        revision: 3,
+        mode: 'edit',
+        values: {},
+        problems: PROBLEM(step.fields[0]!.id),
+        notice: 'Out of date',
+      }),
+    ],
   ]),
-  ['first step of a new plan', planStepCard({ step: stepFor('purpose'), revision: 0, mode: 'walk', op: 'op-1', values: {} })],
-  ['methods step with ideas', planStepCard({ step: stepFor('methods'), planId: 'plan-1', revision: 3, mode: 'walk', values: { methods: 'survey,online' }, suggestions: ['Go to lunch clubs'] })],
+  [
+    'first step of a new plan',
+    planStepCard({ step: stepFor('purpose'), revision: 0, mode: 'walk', op: 'op-1', values: {} }),
+  ],
+  [
+    'methods step with ideas',
+    planStepCard({
+      step: stepFor('methods'),
+      planId: 'plan-1',
+      revision: 3,
+      mode: 'walk',
+      values: { methods: 'survey,online' },
+      suggestions: ['Go to lunch clubs'],
+    }),
+  ],
   ['summary of a finished plan at full length', planSummaryCard(FULL, gapsIn(FULL))],
-  ['summary of a plan just started, with gaps and a notice', planSummaryCard(EMPTY, gapsIn(EMPTY), { notice: 'Out of date' })],
+  [
+    'summary of a plan just started, with gaps and a notice',
+    planSummaryCard(EMPTY, gapsIn(EMPTY), { notice: 'Out of date' }),
+  ],
   ['my plans, none', planListCard([])],
   ['my plans, several', planListCard([FULL, EMPTY, { ...EMPTY, phase: 'running', position: 'summary' }])],
   ['saved and exited', planSavedCard(EMPTY)],
   ['support form', supportRequestFormCard({ planId: 'plan-1', planTitle: 'Calmer', op: 'op-2' })],
-  ['support form with problems', supportRequestFormCard({ planId: 'plan-1', planTitle: 'Calmer', op: 'op-2', values: { kinds: 'planning', description: 'x' }, problems: [...PROBLEM('kinds'), ...PROBLEM('description')] })],
+  [
+    'support form with problems',
+    supportRequestFormCard({
+      planId: 'plan-1',
+      planTitle: 'Calmer',
+      op: 'op-2',
+      values: { kinds: 'planning', description: 'x' },
+      problems: [...PROBLEM('kinds'), ...PROBLEM('description')],
+    }),
+  ],
   ['support request, IEV view', supportRequestCard(REQUEST, 'iev')],
   ['support request, everyone', supportRequestCard(REQUEST, 'everyone')],
   ['support request, taken', supportRequestCard(TAKEN, 'iev')],
   ['support sent', supportSentCard(REQUEST, true)],
   ['support kept, no channel', supportSentCard(REQUEST, false)],
   ['support taken, to the host', supportTakenCard(TAKEN)],
-  ['session form, nobody found yet', sessionLogCard({ planId: 'plan-1', planTitle: 'Calmer', op: 'op-3', today: '2026-03-03', partnerChoices: [] })],
+  [
+    'session form, nobody found yet',
+    sessionLogCard({ planId: 'plan-1', planTitle: 'Calmer', op: 'op-3', today: '2026-03-03', partnerChoices: [] }),
+  ],
   [
     'session form with partners and problems',
-    sessionLogCard({ planId: 'plan-1', planTitle: 'Calmer', op: 'op-3', today: '2026-03-03', partnerChoices: [{ id: 'partner-1', displayName: 'Ali' }], values: { partnerIds: 'partner-1', date: '2026-03-01' }, problems: [...PROBLEM('date'), ...PROBLEM('partnerIds')], searchNote: 'Found 1' }),
+    sessionLogCard({
+      planId: 'plan-1',
+      planTitle: 'Calmer',
+      op: 'op-3',
+      today: '2026-03-03',
+      partnerChoices: [{ id: 'partner-1', displayName: 'Ali' }],
+      values: { partnerIds: 'partner-1', date: '2026-03-01' },
+      problems: [...PROBLEM('date'), ...PROBLEM('partnerIds')],
+      searchNote: 'Found 1',
+    }),
   ],
   ['session logged, not everyone heard', sessionLoggedCard('plan-1', 'Calmer', SESSION, ['Ali'])],
   ['outcome form, with sessions', planOutcomeCard(FULL)],
-  ['outcome form, no sessions, with problems', planOutcomeCard(EMPTY, { values: { youSaid1: 'x' }, problems: PROBLEM('weDid1') })],
+  [
+    'outcome form, no sessions, with problems',
+    planOutcomeCard(EMPTY, { values: { youSaid1: 'x' }, problems: PROBLEM('weDid1') }),
+  ],
   ['outcome recorded', planClosedCard(FULL)],
-  ['outcome recorded without feedback', planClosedCard({ ...FULL, outcome: { ...FULL.outcome!, youSaidWeDid: [], thankYouMessage: '', thankedPartnerIds: [] } })],
+  [
+    'outcome recorded without feedback',
+    planClosedCard({
+      ...FULL,
+      outcome: { ...FULL.outcome!, youSaidWeDid: [], thankYouMessage: '', thankedPartnerIds: [] },
+    }),
+  ],
   ['broken button', brokenButtonCard()],
 ];
 
@@ -124,7 +208,8 @@ describe('Every planning card renders in Teams', () => {
     it(`${name}: renders, schema 1.5 or lower, labelled inputs, no Table, verbs on every Action.Execute, under 80 KB`, () => {
       assert.deepEqual(validateCard(card), []);
       const html = renderCard(card);
-      const firstText = (card.body.find((element) => element.type === 'TextBlock') as { text: string } | undefined)?.text ?? '';
+      const firstText =
+        (card.body.find((element) => element.type === 'TextBlock') as { text: string } | undefined)?.text ?? '';
       assert.ok(html.textContent.includes(firstText.slice(0, 20)), 'the rendered card shows its text');
       const inputs = card.body.filter((element) => element.type.startsWith('Input.')).length;
       assert.ok(html.querySelectorAll('input, textarea, select').length >= inputs, 'every input is rendered');
@@ -135,15 +220,26 @@ describe('Every planning card renders in Teams', () => {
     const feature = planningFeature({} as Parameters<typeof planningFeature>[0]);
     const handled = new Set([...(feature.actions ?? []).map((action) => action.verb), GENERAL_VERBS.help.verb]);
     for (const [name, card] of CARDS) {
-      for (const action of actionsOf(card).filter((item) => item.type === 'Action.Execute')) assert.ok(handled.has(action.verb!), `${name}: ${action.verb}`);
+      for (const action of actionsOf(card).filter((item) => item.type === 'Action.Execute'))
+        assert.ok(handled.has(action.verb!), `${name}: ${action.verb}`);
       const refresh = (card as { refresh?: { action: { verb: string } } }).refresh;
       if (refresh) assert.ok(handled.has(refresh.action.verb), `${name}: refresh ${refresh.action.verb}`);
     }
   });
 
   it('shows progress, Back, Skip and Save and exit on a step in the middle', () => {
-    const card = planStepCard({ step: stepFor('level'), planId: 'plan-1', planTitle: 'Calmer', revision: 3, mode: 'walk', values: {} });
+    const card = planStepCard({
+      step: stepFor('level'),
+      planId: 'plan-1',
+      planTitle: 'Calmer',
+      revision: 3,
+      mode: 'walk',
+      values: {},
+    });
     assert.match(cardText(card), /Step 8 of 14 \u00b7 Calmer/);
-    assert.deepEqual(actionsOf(card).map((action) => action.title), ['Next', 'Back', 'Skip', 'Save and exit']);
+    assert.deepEqual(
+      actionsOf(card).map((action) => action.title),
+      ['Next', 'Back', 'Skip', 'Save and exit'],
+    );
   });
 });

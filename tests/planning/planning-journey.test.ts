@@ -9,11 +9,18 @@ import { ANSWERS, assertValid, inputValue, pressOn, problemUnder } from './plann
 import { OUTCOME_VERBS, PLAN_VERBS, SESSION_VERBS, SUPPORT_VERBS } from '../../bot/planning/planning-verbs.js';
 
 /** Walks the step cards from the one given, answering from ANSWERS, skipping the steps named. Returns the last card. */
-async function answerSteps(chat: ReturnType<TestApp['personalChat']>, from: AdaptiveCard, count: number, skip: readonly string[] = []): Promise<AdaptiveCard> {
+async function answerSteps(
+  chat: ReturnType<TestApp['personalChat']>,
+  from: AdaptiveCard,
+  count: number,
+  skip: readonly string[] = [],
+): Promise<AdaptiveCard> {
   let card = from;
   for (let index = 0; index < count; index += 1) {
     const step = findAction(card, PLAN_VERBS.next.verb)!.data!.step as string;
-    card = skip.includes(step) ? (await pressOn(chat, card, PLAN_VERBS.skip.verb)).card : (await pressOn(chat, card, PLAN_VERBS.next.verb, ANSWERS[step])).card;
+    card = skip.includes(step)
+      ? (await pressOn(chat, card, PLAN_VERBS.skip.verb)).card
+      : (await pressOn(chat, card, PLAN_VERBS.next.verb, ANSWERS[step])).card;
   }
   return card;
 }
@@ -37,7 +44,10 @@ describe('Planning with the bot, through /api/messages', () => {
   });
 
   it('welcomes a team once when the app is added, not when more people join', async () => {
-    const channel = app.channel(HOST, { teamId: '19:ward-team@thread.tacv2', channelId: '19:ward-general@thread.tacv2' });
+    const channel = app.channel(HOST, {
+      teamId: '19:ward-team@thread.tacv2',
+      channelId: '19:ward-general@thread.tacv2',
+    });
     const [welcome] = cardsSent(await channel.install());
     assertValid(welcome);
     assert.match(cardText(welcome), /Involvement Hub has been added to this team/);
@@ -75,7 +85,11 @@ describe('Planning with the bot, through /api/messages', () => {
     let card = await answerSteps(chat, first!, 6);
     assert.match(cardText(card), /Step 7 of 14 \u00b7 Calmer memory clinic waiting area/);
     assert.match(cardText(card), /What can people influence\?/);
-    assert.ok(findAction(card, PLAN_VERBS.back.verb) && findAction(card, PLAN_VERBS.skip.verb) && findAction(card, PLAN_VERBS.exit.verb));
+    assert.ok(
+      findAction(card, PLAN_VERBS.back.verb) &&
+        findAction(card, PLAN_VERBS.skip.verb) &&
+        findAction(card, PLAN_VERBS.exit.verb),
+    );
 
     await app.restart();
 
@@ -94,7 +108,10 @@ describe('Planning with the bot, through /api/messages', () => {
     const [stored] = await app.services.planStore.plansOf(HOST.id);
     assert.equal(stored!.phase, 'planned');
     assert.equal(stored!.position, 'summary');
-    assert.deepEqual(stored!.answers.people, { groups: ['age', 'disability', 'carers'], otherGroups: 'People who come alone' });
+    assert.deepEqual(stored!.answers.people, {
+      groups: ['age', 'disability', 'carers'],
+      otherGroups: 'People who come alone',
+    });
     assert.deepEqual(stored!.skipped, ['commissioning']);
     assert.equal(stored!.serviceArea, 'Older people\u2019s mental health');
     assert.equal(Object.keys(stored!.answers).length, STEP_KEYS.length - 1);
@@ -139,11 +156,17 @@ describe('Planning with the bot, through /api/messages', () => {
     const changeFeedback = summary.body
       .flatMap((element) => (element.type === 'ActionSet' ? element.actions : []))
       .find((action) => action.type === 'Action.Execute' && action.data?.step === 'feedback');
-    const { card: edit } = await chat.press(PLAN_VERBS.edit.verb, changeFeedback?.type === 'Action.Execute' ? changeFeedback.data : undefined);
+    const { card: edit } = await chat.press(
+      PLAN_VERBS.edit.verb,
+      changeFeedback?.type === 'Action.Execute' ? changeFeedback.data : undefined,
+    );
     assertValid(edit);
     assert.match(cardText(edit), /Using feedback and reporting back/);
     assert.equal(inputValue(edit!, 'feedbackUse'), 'To choose the layout together');
-    const { card: after } = await pressOn(chat, edit, PLAN_VERBS.next.verb, { feedbackUse: 'To choose the layout together', feedbackRoute: 'A "you said, we did" poster in the clinic and a letter to everyone involved' });
+    const { card: after } = await pressOn(chat, edit, PLAN_VERBS.next.verb, {
+      feedbackUse: 'To choose the layout together',
+      feedbackRoute: 'A "you said, we did" poster in the clinic and a letter to everyone involved',
+    });
     assert.match(cardText(after), /Your plan \u00b7/);
     assert.match(cardText(after), /you said, we did" poster/);
     assert.doesNotMatch(cardText(after), /No feedback route yet/);
@@ -155,7 +178,9 @@ describe('Planning with the bot, through /api/messages', () => {
     const second = await answerSteps(chat, first!, 1);
     await answerSteps(chat, second, 2);
     const [before] = await app.services.planStore.plansOf(HOST.id);
-    const { card: stale } = await pressOn(chat, second, PLAN_VERBS.next.verb, { earlierEngagement: 'Typed on an old card' });
+    const { card: stale } = await pressOn(chat, second, PLAN_VERBS.next.verb, {
+      earlierEngagement: 'Typed on an old card',
+    });
     assert.match(cardText(stale), /This card is out of date, so nothing was changed/);
     assert.match(cardText(stale), /Step 4 of 14/);
     const [afterPress] = await app.services.planStore.plansOf(HOST.id);
@@ -166,7 +191,10 @@ describe('Planning with the bot, through /api/messages', () => {
   it('makes one plan when the first card is pressed twice (a retry, a double click)', async () => {
     const chat = app.personalChat(HOST);
     const [first] = cardsSent(await chat.say('plan'));
-    const [one, two] = await Promise.all([pressOn(chat, first, PLAN_VERBS.next.verb, ANSWERS.purpose), pressOn(chat, first, PLAN_VERBS.next.verb, ANSWERS.purpose)]);
+    const [one, two] = await Promise.all([
+      pressOn(chat, first, PLAN_VERBS.next.verb, ANSWERS.purpose),
+      pressOn(chat, first, PLAN_VERBS.next.verb, ANSWERS.purpose),
+    ]);
     assert.match(cardText(one.card), /Step 2 of 14/);
     assert.match(cardText(two.card), /Step 2 of 14/);
     assert.equal((await app.services.planStore.plansOf(HOST.id)).length, 1);
@@ -181,7 +209,11 @@ describe('Planning with the bot, through /api/messages', () => {
       pressOn(chat, second, PLAN_VERBS.next.verb, { earlierEngagement: 'From the laptop' }),
     ]);
     const texts = [cardText(phone.card), cardText(laptop.card)];
-    assert.equal(texts.filter((text) => /This card is out of date/.test(text)).length, 1, 'exactly one press lost the race');
+    assert.equal(
+      texts.filter((text) => /This card is out of date/.test(text)).length,
+      1,
+      'exactly one press lost the race',
+    );
     const [stored] = await app.services.planStore.plansOf(HOST.id);
     assert.equal(stored!.revision, 2);
     assert.ok(['From the phone', 'From the laptop'].includes(String(stored!.answers.known?.earlierEngagement)));
@@ -190,7 +222,12 @@ describe('Planning with the bot, through /api/messages', () => {
   describe('refuses bad submissions with the same card, answers kept, and stores nothing', () => {
     const rows: Array<[string, Record<string, unknown>, string, RegExp]> = [
       ['a missing name', { purpose: 'Why we are doing it' }, 'title', /Please fill this in/],
-      ['a number for the name', { title: 42, purpose: 'Why we are doing it' }, 'title', /Please type your answer as text/],
+      [
+        'a number for the name',
+        { title: 42, purpose: 'Why we are doing it' },
+        'title',
+        /Please type your answer as text/,
+      ],
       ['a 50 KB purpose', { title: 'Big', purpose: 'x'.repeat(50_000) }, 'purpose', /2,000 characters or fewer/],
     ];
     for (const [name, inputs, field, message] of rows) {
@@ -201,7 +238,8 @@ describe('Planning with the bot, through /api/messages', () => {
         assert.match(problemUnder(card, field) ?? '', message);
         assert.match(cardText(card), /Nothing was saved yet/);
         assert.match(cardText(card), /Step 1 of 14/);
-        if (typeof inputs.purpose === 'string') assert.equal(inputValue(card, 'purpose'), inputs.purpose.slice(0, 2000));
+        if (typeof inputs.purpose === 'string')
+          assert.equal(inputValue(card, 'purpose'), inputs.purpose.slice(0, 2000));
         assert.deepEqual(await app.services.planStore.plansOf(HOST.id), []);
       });
     }
@@ -210,7 +248,10 @@ describe('Planning with the bot, through /api/messages', () => {
       const chat = app.personalChat(HOST);
       const [first] = cardsSent(await chat.say('plan'));
       const people = await answerSteps(chat, first!, 2);
-      const { card } = await pressOn(chat, people, PLAN_VERBS.next.verb, { groups: 'age,<script>', otherGroups: 'Kept' });
+      const { card } = await pressOn(chat, people, PLAN_VERBS.next.verb, {
+        groups: 'age,<script>',
+        otherGroups: 'Kept',
+      });
       assert.match(problemUnder(card, 'groups') ?? '', /Please choose from the options shown/);
       assert.equal(inputValue(card, 'otherGroups'), 'Kept');
       const [stored] = await app.services.planStore.plansOf(HOST.id);
@@ -219,11 +260,27 @@ describe('Planning with the bot, through /api/messages', () => {
 
     it('forged action data: an unknown step or a broken revision', async () => {
       const chat = app.personalChat(HOST);
-      const { card } = await chat.press(PLAN_VERBS.next.verb, { step: 'steal-everything', revision: 1, title: 'x', purpose: 'y' });
+      const { card } = await chat.press(PLAN_VERBS.next.verb, {
+        step: 'steal-everything',
+        revision: 1,
+        title: 'x',
+        purpose: 'y',
+      });
       assert.match(cardText(card), /That button didn\u2019t work/);
-      const { card: second } = await chat.press(PLAN_VERBS.next.verb, { step: 'purpose', revision: { $gt: 0 }, title: 'x', purpose: 'y' });
+      const { card: second } = await chat.press(PLAN_VERBS.next.verb, {
+        step: 'purpose',
+        revision: { $gt: 0 },
+        title: 'x',
+        purpose: 'y',
+      });
       assert.match(cardText(second), /That button didn\u2019t work/);
-      const { card: third } = await chat.press(PLAN_VERBS.next.verb, { step: 'purpose', revision: 0, op: '../../dbs/other', title: 'x', purpose: 'y' });
+      const { card: third } = await chat.press(PLAN_VERBS.next.verb, {
+        step: 'purpose',
+        revision: 0,
+        op: '../../dbs/other',
+        title: 'x',
+        purpose: 'y',
+      });
       assert.match(cardText(third), /That button didn\u2019t work/);
       assert.deepEqual(await app.services.planStore.plansOf(HOST.id), []);
     });
@@ -234,7 +291,13 @@ describe('Planning with the bot, through /api/messages', () => {
       const second = await answerSteps(chat, first!, 1);
       const data = findAction(second, PLAN_VERBS.next.verb)!.data!;
       const intruder = app.personalChat(SECOND_HOST);
-      for (const verb of [PLAN_VERBS.resume.verb, PLAN_VERBS.summary.verb, SUPPORT_VERBS.start.verb, SESSION_VERBS.start.verb, OUTCOME_VERBS.start.verb]) {
+      for (const verb of [
+        PLAN_VERBS.resume.verb,
+        PLAN_VERBS.summary.verb,
+        SUPPORT_VERBS.start.verb,
+        SESSION_VERBS.start.verb,
+        OUTCOME_VERBS.start.verb,
+      ]) {
         const { card } = await intruder.press(verb, { planId: data.planId });
         assert.match(cardText(card), /couldn\u2019t find that plan/, verb);
         assert.doesNotMatch(cardText(card), /Calmer memory clinic/, verb);
@@ -254,7 +317,13 @@ describe('Planning with the bot, through /api/messages', () => {
     const chat = app.personalChat(viewer);
     const [refused] = cardsSent(await chat.say('plan'));
     assert.match(cardText(refused), /Only colleagues who host involvement work can make plans/);
-    const { card } = await chat.press(PLAN_VERBS.next.verb, { step: 'purpose', revision: 0, mode: 'walk', op: 'forged-op', ...ANSWERS.purpose });
+    const { card } = await chat.press(PLAN_VERBS.next.verb, {
+      step: 'purpose',
+      revision: 0,
+      mode: 'walk',
+      op: 'forged-op',
+      ...ANSWERS.purpose,
+    });
     assert.match(cardText(card), /Only colleagues who host involvement work can make plans/);
     assert.deepEqual(await app.services.planStore.plansOf(viewer.id), []);
   });

@@ -10,11 +10,21 @@ import { PLAN_VERBS } from '../../bot/planning/planning-verbs.js';
  * Presses a button that is on the card, as Teams would: the button's own data plus the card's
  * input values. Fails if the card has no such button, so tests only do what a person could do.
  */
-export async function pressOn(chat: ChatClient, card: AdaptiveCard | undefined, verb: string, inputs: Record<string, unknown> = {}, options: { title?: string; replyToId?: string } = {}): Promise<InvokeResult & { card: AdaptiveCard }> {
+export async function pressOn(
+  chat: ChatClient,
+  card: AdaptiveCard | undefined,
+  verb: string,
+  inputs: Record<string, unknown> = {},
+  options: { title?: string; replyToId?: string } = {},
+): Promise<InvokeResult & { card: AdaptiveCard }> {
   assert.ok(card, `expected a card with a "${verb}" button`);
   const action = options.title ? actionTitled(card, options.title) : findAction(card, verb);
   assert.ok(action, `the card has no "${options.title ?? verb}" button. Card says:\n${cardText(card)}`);
-  const result = await chat.press(verb, { ...(action.data ?? {}), ...inputs }, options.replyToId ? { replyToId: options.replyToId } : {});
+  const result = await chat.press(
+    verb,
+    { ...(action.data ?? {}), ...inputs },
+    options.replyToId ? { replyToId: options.replyToId } : {},
+  );
   assert.equal(result.status, 200);
   assert.ok(result.card, `pressing "${verb}" answered with ${JSON.stringify(result.invokeResponse).slice(0, 300)}`);
   assertValid(result.card);
@@ -27,7 +37,8 @@ function actionTitled(card: AdaptiveCard, title: string) {
     if (Array.isArray(node)) return node.forEach(visit);
     if (!node || typeof node !== 'object') return;
     const record = node as Record<string, unknown>;
-    if (record.title === title && typeof record.type === 'string' && record.type.startsWith('Action.')) found ??= record as { data?: Record<string, unknown> };
+    if (record.title === title && typeof record.type === 'string' && record.type.startsWith('Action.'))
+      found ??= record as { data?: Record<string, unknown> };
     for (const [key, value] of Object.entries(record)) if (key !== 'refresh' && typeof value === 'object') visit(value);
   };
   visit(card);
@@ -65,7 +76,8 @@ export function inputValue(card: AdaptiveCard, inputId: string): unknown {
     if (Array.isArray(node)) return node.forEach(visit);
     if (!node || typeof node !== 'object') return;
     const record = node as Record<string, unknown>;
-    if (record.id === inputId && typeof record.type === 'string' && record.type.startsWith('Input.')) found = record.value;
+    if (record.id === inputId && typeof record.type === 'string' && record.type.startsWith('Input.'))
+      found = record.value;
     for (const value of Object.values(record)) if (typeof value === 'object') visit(value);
   };
   visit(card);
@@ -73,7 +85,12 @@ export function inputValue(card: AdaptiveCard, inputId: string): unknown {
 }
 
 /** Puts a fictional Involvement Partner on the register, as the IEV team would. */
-export async function registerPartner(services: Services, id: string, displayName: string, status: Partner['status'] = 'active'): Promise<void> {
+export async function registerPartner(
+  services: Services,
+  id: string,
+  displayName: string,
+  status: Partner['status'] = 'active',
+): Promise<void> {
   const at = '2026-01-05T10:00:00.000Z';
   await services.partners.repository.create({
     id,
@@ -87,7 +104,11 @@ export async function registerPartner(services: Services, id: string, displayNam
     searchInterests: [],
     livedExperience: ['Carer'],
     registeredAt: at,
-    consent: { register: { given: true, at }, contactAboutOpportunities: { given: true, at }, equalityMonitoring: { given: false, at } },
+    consent: {
+      register: { given: true, at },
+      contactAboutOpportunities: { given: true, at },
+      equalityMonitoring: { given: false, at },
+    },
     paymentPreference: { choice: 'expenses-only', chosenAt: at },
     contact: {},
     welcome: { status: 'sent', recordedAt: at },
@@ -97,11 +118,19 @@ export async function registerPartner(services: Services, id: string, displayNam
 
 /** Answers for every step of a plan, as a host might give them. */
 export const ANSWERS: Record<string, Record<string, unknown>> = {
-  purpose: { title: 'Calmer memory clinic waiting area', serviceArea: 'Older people\u2019s mental health', purpose: 'Make the waiting area less stressful for patients and carers.', objectives: 'A new layout agreed with patients and carers by June.' },
+  purpose: {
+    title: 'Calmer memory clinic waiting area',
+    serviceArea: 'Older people\u2019s mental health',
+    purpose: 'Make the waiting area less stressful for patients and carers.',
+    objectives: 'A new layout agreed with patients and carers by June.',
+  },
   known: { earlierEngagement: 'Complaints about noise; a 2024 survey of carers.' },
   people: { groups: 'age,disability,carers', otherGroups: 'People who come alone' },
   methods: { methods: 'go-to-groups,conversations,co-design' },
-  partners: { partnerOrganisations: 'Age UK and the carers\u2019 hub', communityContacts: 'The dementia cafe organiser' },
+  partners: {
+    partnerOrganisations: 'Age UK and the carers\u2019 hub',
+    communityContacts: 'The dementia cafe organiser',
+  },
   timing: { whenWhere: 'At the dementia cafe, Tuesday mornings', onTheirTerms: 'yes' },
   influence: { canInfluence: 'Seating, colours, signs and music', cannotInfluence: 'The size of the room' },
   level: { level: 'collaborate' },

@@ -29,7 +29,9 @@ describe('Planning in the Microsoft 365 Agents Playground, as a person would (he
 
     const first = await step(1, 'Purpose and objectives');
     await first.getByLabel('What is this piece of work called?').fill('Calmer memory clinic waiting area');
-    await first.getByLabel('What are you trying to do, and why involve people?').fill('Make the waiting area less stressful for patients and carers.');
+    await first
+      .getByLabel('What are you trying to do, and why involve people?')
+      .fill('Make the waiting area less stressful for patients and carers.');
     await screenshot(ui.page, 'planning-first-step');
     await ui.press(first, /^Next$/);
 
@@ -63,6 +65,9 @@ describe('Planning in the Microsoft 365 Agents Playground, as a person would (he
 
     const [stored] = await session.app.services.planStore.plansOf(HOST.id);
     assert.equal(stored?.phase, 'planned');
-    assert.deepEqual([...((stored?.answers.people?.groups as string[] | undefined) ?? [])].sort(), ['carers', 'disability']);
+    assert.deepEqual([...((stored?.answers.people?.groups as string[] | undefined) ?? [])].sort(), [
+      'carers',
+      'disability',
+    ]);
   });
 });

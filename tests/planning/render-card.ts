@@ -8,7 +8,9 @@ interface RenderableCard {
 }
 
 interface RendererModule {
-  AdaptiveCard: (new () => RenderableCard) & { onProcessMarkdown?: (text: string, result: { didProcess: boolean; outputHtml?: string }) => void };
+  AdaptiveCard: (new () => RenderableCard) & {
+    onProcessMarkdown?: (text: string, result: { didProcess: boolean; outputHtml?: string }) => void;
+  };
 }
 
 let renderer: RendererModule | undefined;
@@ -23,7 +25,10 @@ export function renderCard(card: unknown): HTMLElement {
     const globals = globalThis as Record<string, unknown>;
     // The renderer reads DOM classes (HTMLElement, HTMLButtonElement…) from the global scope.
     for (const name of Object.getOwnPropertyNames(dom.window)) {
-      if (/^(HTML|SVG|Node|Element|Event|Keyboard|Mouse|Document|Text|DOM|CSS|getComputedStyle|navigator)/.test(name) && !(name in globals)) {
+      if (
+        /^(HTML|SVG|Node|Element|Event|Keyboard|Mouse|Document|Text|DOM|CSS|getComputedStyle|navigator)/.test(name) &&
+        !(name in globals)
+      ) {
         globals[name] = (dom.window as unknown as Record<string, unknown>)[name];
       }
     }

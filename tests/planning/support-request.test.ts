@@ -22,7 +22,10 @@ describe('Asking the IEV team for help (New Works)', () => {
     const { card: form } = await pressOn(host, summary, SUPPORT_VERBS.start.verb);
     assert.match(cardText(form), /Ask the IEV team for help/);
     assert.match(cardText(form), /Co-facilitation/);
-    const { card } = await pressOn(host, form, SUPPORT_VERBS.send.verb, { kinds: 'planning,finding-people', description: 'We want to reach carers who do not come to the clinic.' });
+    const { card } = await pressOn(host, form, SUPPORT_VERBS.send.verb, {
+      kinds: 'planning,finding-people',
+      description: 'We want to reach carers who do not come to the clinic.',
+    });
     return card;
   }
 
@@ -32,7 +35,9 @@ describe('Asking the IEV team for help (New Works)', () => {
     const sent = await sendRequest(summary);
     assert.match(cardText(sent), /Sent to the IEV team/);
 
-    const post = app.connector.sentTo(IEV_CHANNEL).find((call) => call.kind === 'send' && /New Works request/.test(cardText(cardsIn([call])[0])));
+    const post = app.connector
+      .sentTo(IEV_CHANNEL)
+      .find((call) => call.kind === 'send' && /New Works request/.test(cardText(cardsIn([call])[0])));
     assert.ok(post, 'the request card was posted in the IEV channel');
     const posted = cardsIn([post])[0]!;
     assertValid(posted);
@@ -44,21 +49,38 @@ describe('Asking the IEV team for help (New Works)', () => {
     assert.equal((posted.refresh as { action: { verb: string } }).action.verb, SUPPORT_VERBS.refresh.verb);
 
     const refreshData = (posted.refresh as { action: { data: Record<string, unknown> } }).action.data;
-    const ivyView = await app.channel(IEV).refresh(SUPPORT_VERBS.refresh.verb, refreshData, { replyToId: post.activityId });
+    const ivyView = await app
+      .channel(IEV)
+      .refresh(SUPPORT_VERBS.refresh.verb, refreshData, { replyToId: post.activityId });
     assertValid(ivyView.card);
     assert.ok(findAction(ivyView.card, SUPPORT_VERBS.take.verb), 'IEV members see "I\u2019ll take this"');
-    const otherView = await app.channel(OTHER).refresh(SUPPORT_VERBS.refresh.verb, refreshData, { replyToId: post.activityId });
+    const otherView = await app
+      .channel(OTHER)
+      .refresh(SUPPORT_VERBS.refresh.verb, refreshData, { replyToId: post.activityId });
     assert.equal(findAction(otherView.card, SUPPORT_VERBS.take.verb), undefined, 'others see the status only');
 
-    const taken = await pressOn(app.channel(IEV), ivyView.card, SUPPORT_VERBS.take.verb, {}, { replyToId: post.activityId });
+    const taken = await pressOn(
+      app.channel(IEV),
+      ivyView.card,
+      SUPPORT_VERBS.take.verb,
+      {},
+      { replyToId: post.activityId },
+    );
     assert.match(cardText(taken.card), /Picked up by Ivy IEV \(demo\)/);
     assert.equal(findAction(taken.card, SUPPORT_VERBS.take.verb), undefined);
     const update = app.connector.calls.find((call) => call.kind === 'update' && call.activityId === post.activityId);
     assert.ok(update, 'the channel card was updated for everyone');
     assert.match(cardText(cardsIn([update])[0]), /Picked up by Ivy IEV/);
 
-    const told = await app.connector.waitFor((call) => call.conversationId === host.conversation.id && /has picked up your request/.test(cardText(cardsIn([call])[0] ?? {})));
-    assert.match(cardText(cardsIn([told])[0]), /Ivy IEV \(demo\) has picked up your request for help with \u201cCalmer memory clinic waiting area\u201d/);
+    const told = await app.connector.waitFor(
+      (call) =>
+        call.conversationId === host.conversation.id &&
+        /has picked up your request/.test(cardText(cardsIn([call])[0] ?? {})),
+    );
+    assert.match(
+      cardText(cardsIn([told])[0]),
+      /Ivy IEV \(demo\) has picked up your request for help with \u201cCalmer memory clinic waiting area\u201d/,
+    );
 
     const [stored] = await app.services.planStore.openSupportRequests();
     assert.equal(stored, undefined, 'no request is left open');
@@ -71,7 +93,9 @@ describe('Asking the IEV team for help (New Works)', () => {
   it('gives a request one owner when two IEV members press at once, and tells the host once', async () => {
     await app.channel(IEV).say('set up IEV channel');
     await sendRequest(await planAtSummary(host));
-    const post = app.connector.sentTo(IEV_CHANNEL).find((call) => /New Works request/.test(cardText(cardsIn([call])[0] ?? {})))!;
+    const post = app.connector
+      .sentTo(IEV_CHANNEL)
+      .find((call) => /New Works request/.test(cardText(cardsIn([call])[0] ?? {})))!;
     const data = (cardsIn([post])[0]!.refresh as { action: { data: Record<string, unknown> } }).action.data;
     const [first, second] = await Promise.all([
       app.channel(IEV).press(SUPPORT_VERBS.take.verb, data, { replyToId: post.activityId }),
@@ -81,14 +105,18 @@ describe('Asking the IEV team for help (New Works)', () => {
     assert.equal(owners[0], owners[1], 'both see the same owner');
     assert.ok(owners[0] === 'Ivy IEV (demo)' || owners[0] === 'Iris IEV (test)');
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const notices = app.connector.sentTo(host.conversation.id).filter((call) => /has picked up your request/.test(cardText(cardsIn([call])[0] ?? {})));
+    const notices = app.connector
+      .sentTo(host.conversation.id)
+      .filter((call) => /has picked up your request/.test(cardText(cardsIn([call])[0] ?? {})));
     assert.equal(notices.length, 1);
   });
 
   it('does not let someone outside the IEV team take a request, even with a forged press', async () => {
     await app.channel(IEV).say('set up IEV channel');
     await sendRequest(await planAtSummary(host));
-    const post = app.connector.sentTo(IEV_CHANNEL).find((call) => /New Works request/.test(cardText(cardsIn([call])[0] ?? {})))!;
+    const post = app.connector
+      .sentTo(IEV_CHANNEL)
+      .find((call) => /New Works request/.test(cardText(cardsIn([call])[0] ?? {})))!;
     const data = (cardsIn([post])[0]!.refresh as { action: { data: Record<string, unknown> } }).action.data;
     const { card } = await app.channel(OTHER).press(SUPPORT_VERBS.take.verb, data, { replyToId: post.activityId });
     assert.match(cardText(card), /Waiting for someone to pick it up/);
@@ -111,7 +139,10 @@ describe('Asking the IEV team for help (New Works)', () => {
   it('refuses a request with nothing chosen or a forged kind, with the form again and nothing stored', async () => {
     const summary = await planAtSummary(host);
     const { card: form } = await pressOn(host, summary, SUPPORT_VERBS.start.verb);
-    const { card: refused } = await pressOn(host, form, SUPPORT_VERBS.send.verb, { kinds: 'free-money', description: 'd'.repeat(10_000) });
+    const { card: refused } = await pressOn(host, form, SUPPORT_VERBS.send.verb, {
+      kinds: 'free-money',
+      description: 'd'.repeat(10_000),
+    });
     assert.match(problemUnder(refused, 'kinds') ?? '', /Please choose from the options shown/);
     assert.match(problemUnder(refused, 'description') ?? '', /2,000 characters or fewer/);
     const { card: empty } = await pressOn(host, form, SUPPORT_VERBS.send.verb, {});
@@ -127,7 +158,9 @@ describe('Asking the IEV team for help (New Works)', () => {
     await pressOn(host, form, SUPPORT_VERBS.send.verb, inputs);
     await pressOn(host, form, SUPPORT_VERBS.send.verb, inputs);
     assert.equal((await app.services.planStore.openSupportRequests()).length, 1);
-    const posts = app.connector.sentTo(IEV_CHANNEL).filter((call) => call.kind === 'send' && /New Works request/.test(cardText(cardsIn([call])[0] ?? {})));
+    const posts = app.connector
+      .sentTo(IEV_CHANNEL)
+      .filter((call) => call.kind === 'send' && /New Works request/.test(cardText(cardsIn([call])[0] ?? {})));
     assert.equal(posts.length, 1, 'posted to the channel once');
   });
 });

@@ -18,15 +18,24 @@ describe('review: a New Works request is shown only where its card lives', () =>
     await app.channel(IEV).say('set up IEV channel');
     const host = app.personalChat(HOST);
     const { card: form } = await pressOn(host, await planAtSummary(host), SUPPORT_VERBS.start.verb);
-    await pressOn(host, form, SUPPORT_VERBS.send.verb, { kinds: 'planning', description: 'We want to reach carers who do not come to the clinic.' });
-    const post = app.connector.sentTo(IEV_CHANNEL).find((call) => call.kind === 'send' && /New Works request/.test(cardText(cardsIn([call])[0])));
+    await pressOn(host, form, SUPPORT_VERBS.send.verb, {
+      kinds: 'planning',
+      description: 'We want to reach carers who do not come to the clinic.',
+    });
+    const post = app.connector
+      .sentTo(IEV_CHANNEL)
+      .find((call) => call.kind === 'send' && /New Works request/.test(cardText(cardsIn([call])[0])));
     assert.ok(post);
     const ids = (cardsIn([post])[0]!.refresh as { action: { data: Record<string, unknown> } }).action.data;
 
     for (const verb of [SUPPORT_VERBS.refresh.verb, SUPPORT_VERBS.take.verb]) {
       const pressed = await app.personalChat(OTHER).press(verb, ids);
       const text = pressed.card ? cardText(pressed.card) : JSON.stringify(pressed.invokeResponse.value);
-      assert.doesNotMatch(text, /reach carers|Calmer memory clinic|Hana Host/, `${verb} showed the request outside the IEV channel: ${text}`);
+      assert.doesNotMatch(
+        text,
+        /reach carers|Calmer memory clinic|Hana Host/,
+        `${verb} showed the request outside the IEV channel: ${text}`,
+      );
     }
     const inChannel = await app.channel(OTHER).refresh(SUPPORT_VERBS.refresh.verb, ids, { replyToId: post.activityId });
     assert.match(cardText(inChannel.card), /reach carers/, 'everyone in the IEV channel still sees the card');

@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import type { Actor, Role } from '../../domain/people/actor.js';
 import type { Partner } from '../../domain/register/partner.js';
-import { audienceFor, auditedFieldsIn, canSeePartner, FIELDS_BY_AUDIENCE, NO_WORK, partnerViewFor, type PartnerField, type WorkWithPartner } from '../../domain/register/visibility.js';
+import {
+  audienceFor,
+  auditedFieldsIn,
+  canSeePartner,
+  FIELDS_BY_AUDIENCE,
+  NO_WORK,
+  partnerViewFor,
+  type PartnerField,
+  type WorkWithPartner,
+} from '../../domain/register/visibility.js';
 import { fictionalPartner } from '../../demo/demo-partners.js';
 
 /** A partner with every field filled in, so a field missing from a view was withheld, not absent. */
@@ -17,7 +26,17 @@ const EVERYTHING: Partner = {
   accessNeeds: 'Step-free access',
   equality: { ageBand: '65+' },
   lastInvolvedAt: '2026-02-01T09:00:00.000Z',
-  consentHistory: [{ purpose: 'contactAboutOpportunities', given: true, at: '2026-01-05T09:00:00.000Z', how: 'registration-form', recordedAt: '2026-01-05T09:00:00.000Z', byId: 'iev-1', byName: 'Ivy' }],
+  consentHistory: [
+    {
+      purpose: 'contactAboutOpportunities',
+      given: true,
+      at: '2026-01-05T09:00:00.000Z',
+      how: 'registration-form',
+      recordedAt: '2026-01-05T09:00:00.000Z',
+      byId: 'iev-1',
+      byName: 'Ivy',
+    },
+  ],
   erasure: { at: '2026-03-01T09:00:00.000Z', byId: 'iev-1', byName: 'Ivy', reason: 'Asked' },
 };
 
@@ -51,7 +70,7 @@ const WORK: Record<string, WorkWithPartner> = {
   'no work with the partner': NO_WORK,
   'the partner took part in their session': { tookPartInSession: true, claimFromHost: false },
   'they sent a claim for the partner': { tookPartInSession: false, claimFromHost: true },
-  'both': { tookPartInSession: true, claimFromHost: true },
+  both: { tookPartInSession: true, claimFromHost: true },
 };
 
 /** Roles × relationships: which groups of fields each sees. One row per case, checkable by eye. */
@@ -73,7 +92,9 @@ describe('Need to know: who sees which of a partner\u2019s details', () => {
   it('names every field of a partner in the table (a new field must be placed in a group)', () => {
     const placed = new Set(FIELD_GROUPS.map(([field]) => field));
     assert.deepEqual([...placed].sort(), [...new Set(FIELDS_BY_AUDIENCE.iev)].sort());
-    const stored = Object.keys(EVERYTHING).filter((key) => !['type', 'schemaVersion', 'searchName', 'searchInterests', 'countedSessionIds'].includes(key));
+    const stored = Object.keys(EVERYTHING).filter(
+      (key) => !['type', 'schemaVersion', 'searchName', 'searchInterests', 'countedSessionIds'].includes(key),
+    );
     assert.deepEqual(stored.sort(), [...placed].sort(), 'every stored field is in the table, or deliberately internal');
   });
 
@@ -89,11 +110,17 @@ describe('Need to know: who sees which of a partner\u2019s details', () => {
   }
 
   it('hides contact details from a host who works with the partner once the partner has not agreed to be contacted; IEV still has them', () => {
-    const noContact: Partner = { ...EVERYTHING, consent: { ...EVERYTHING.consent, contactAboutOpportunities: { given: false, at: '2026-04-01T09:00:00.000Z' } } };
+    const noContact: Partner = {
+      ...EVERYTHING,
+      consent: { ...EVERYTHING.consent, contactAboutOpportunities: { given: false, at: '2026-04-01T09:00:00.000Z' } },
+    };
     const working = partnerViewFor(audienceFor(actor(['host']), WORK.both!), noContact);
     assert.equal('contact' in working, false);
     assert.equal(working.accessNeeds, 'Step-free access', 'needs are still shown to the host who works with them');
-    assert.deepEqual(partnerViewFor(audienceFor(actor(['iev', 'host']), NO_WORK), noContact).contact, EVERYTHING.contact);
+    assert.deepEqual(
+      partnerViewFor(audienceFor(actor(['iev', 'host']), NO_WORK), noContact).contact,
+      EVERYTHING.contact,
+    );
   });
 
   it('audits exactly the emergency contact and equality answers, and only when a view holds them', () => {

@@ -26,7 +26,11 @@ describe('Changing consent in the tab (IEV)', function () {
 
     await page.getByRole('heading', { name: 'Consent history' }).waitFor();
     await page.getByText(`withdrew equality monitoring, by letter (recorded by ${IEV.name})`).waitFor();
-    assert.equal(await page.getByRole('heading', { name: 'Equality monitoring' }).count(), 0, 'the answers are gone from the page');
+    assert.equal(
+      await page.getByRole('heading', { name: 'Equality monitoring' }).count(),
+      0,
+      'the answers are gone from the page',
+    );
     violations = await axeViolations(page);
     assert.deepEqual(violations, [], describeViolations(violations));
     await screenshot(page, 'partner-consent-history');

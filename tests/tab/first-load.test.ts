@@ -29,15 +29,28 @@ describe('opening the register tab', () => {
       const page = await context.newPage();
       const url = `${app.url}/tab/index.html?as=${IEV.id}#/partners`;
       const first = await measurePageLoad(page, url, registerShown);
-      const described = first.responses.map((response) => `${response.path} ${response.status} ${response.bytes} B`).join('\n');
-      assert.ok(first.transferredBytes < BUDGET_BYTES, `first load transferred ${first.transferredBytes} bytes:\n${described}`);
-      assert.ok(first.responses.some((response) => response.path.startsWith('/tab/assets/') && response.bytes > 0), described);
+      const described = first.responses
+        .map((response) => `${response.path} ${response.status} ${response.bytes} B`)
+        .join('\n');
+      assert.ok(
+        first.transferredBytes < BUDGET_BYTES,
+        `first load transferred ${first.transferredBytes} bytes:\n${described}`,
+      );
+      assert.ok(
+        first.responses.some((response) => response.path.startsWith('/tab/assets/') && response.bytes > 0),
+        described,
+      );
 
       // Same tab opened again (a new navigation, as when Teams reopens it): the hashed files come from the cache.
       const second = await measurePageLoad(page, url, registerShown);
-      const assetsFetched = second.responses.filter((response) => response.path.startsWith('/tab/assets/') && response.bytes > 0);
+      const assetsFetched = second.responses.filter(
+        (response) => response.path.startsWith('/tab/assets/') && response.bytes > 0,
+      );
       assert.deepEqual(assetsFetched, [], 'immutable assets are not fetched again');
-      assert.ok(second.transferredBytes < first.transferredBytes / 4, `second load transferred ${second.transferredBytes} bytes`);
+      assert.ok(
+        second.transferredBytes < first.transferredBytes / 4,
+        `second load transferred ${second.transferredBytes} bytes`,
+      );
     } finally {
       await context.close();
     }

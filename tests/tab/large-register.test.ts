@@ -8,14 +8,22 @@ import { openTab } from './tab-page.js';
 
 const REGISTER_SIZE = 10_000;
 
-interface Row { id: string; displayName: string }
+interface Row {
+  id: string;
+  displayName: string;
+}
 
 describe('A 10,000-partner register', function () {
   this.timeout(600_000);
   let app: TestApp;
   let browser: Browser;
   const everyone = Array.from({ length: REGISTER_SIZE }, (_, index) => fictionalPartner(index));
-  const byName = (a: { displayName: string }, b: { displayName: string }) => (a.displayName.toLowerCase() < b.displayName.toLowerCase() ? -1 : a.displayName.toLowerCase() > b.displayName.toLowerCase() ? 1 : 0);
+  const byName = (a: { displayName: string }, b: { displayName: string }) =>
+    a.displayName.toLowerCase() < b.displayName.toLowerCase()
+      ? -1
+      : a.displayName.toLowerCase() > b.displayName.toLowerCase()
+        ? 1
+        : 0;
 
   before(async () => {
     app = await startTestApp({ env: { IEV_MEMBER_IDS: IEV.id } });
@@ -50,9 +58,16 @@ describe('A 10,000-partner register', function () {
 
   it('reaches the last partner in the tab by filtering and then paging with "Show more partners"', async () => {
     // Partners interested in the recovery college who are happy to be contacted (IEV also sees those who left): 1,500 of the 10,000.
-    const matching = everyone.filter((partner) => partner.consent.contactAboutOpportunities.given && partner.searchInterests.includes('recovery college')).sort(byName);
+    const matching = everyone
+      .filter(
+        (partner) =>
+          partner.consent.contactAboutOpportunities.given && partner.searchInterests.includes('recovery college'),
+      )
+      .sort(byName);
     assert.ok(matching.length > 1000, `expected many pages of matches, got ${matching.length}`);
-    const page = await openTab(browser, app, 'partners?q=recovery%20college&contactable=true&pageSize=100', { as: IEV });
+    const page = await openTab(browser, app, 'partners?q=recovery%20college&contactable=true&pageSize=100', {
+      as: IEV,
+    });
     const items = page.locator('ul[aria-label="Partners"] > li');
     // Counted in the page: Playwright's locator.count() stops at 1,000 matches.
     const shown = () => page.evaluate(() => document.querySelectorAll('ul[aria-label="Partners"] > li').length);
@@ -60,7 +75,11 @@ describe('A 10,000-partner register', function () {
     while ((await page.getByRole('button', { name: 'Show more partners' }).count()) > 0) {
       const before = await shown();
       await page.getByRole('button', { name: 'Show more partners' }).click();
-      await page.waitForFunction((count) => document.querySelectorAll('ul[aria-label="Partners"] > li').length > count, before, { timeout: 60_000 });
+      await page.waitForFunction(
+        (count) => document.querySelectorAll('ul[aria-label="Partners"] > li').length > count,
+        before,
+        { timeout: 60_000 },
+      );
     }
     await page.getByText('that is everyone who matches').waitFor();
     assert.equal(await shown(), matching.length);

@@ -12,7 +12,10 @@ const PARTNER = fictionalPartner(13);
 
 /** What the API answers the page's own signed-in caller, fetched from inside the page. */
 const apiFromPage = (page: Page, path: string, as: string) =>
-  page.evaluate(async ({ path, as }) => (await fetch(path, { headers: { 'x-developer-identity': as } })).text(), { path, as });
+  page.evaluate(async ({ path, as }) => (await fetch(path, { headers: { 'x-developer-identity': as } })).text(), {
+    path,
+    as,
+  });
 
 describe('Need to know in the tab: a host sees a partner\u2019s needs only once the partner is part of their work', function () {
   this.timeout(180_000);
@@ -27,7 +30,8 @@ describe('Need to know in the tab: a host sees a partner\u2019s needs only once 
     assert.equal(await page.getByText(PARTNER.contact.phone!).count(), 0);
     assert.equal(await page.getByRole('heading', { name: 'Contact and needs' }).count(), 0);
     const publicAnswer = await apiFromPage(page, `/api/partners/${PARTNER.id}`, HOST.id);
-    for (const field of ['contact', 'communicationNeeds', 'consent', 'paymentPreference', 'emergencyContact']) assert.doesNotMatch(publicAnswer, new RegExp(`"${field}"`));
+    for (const field of ['contact', 'communicationNeeds', 'consent', 'paymentPreference', 'emergencyContact'])
+      assert.doesNotMatch(publicAnswer, new RegExp(`"${field}"`));
     assert.equal(publicAnswer.includes(PARTNER.contact.phone!), false);
     let violations = await axeViolations(page);
     assert.deepEqual(violations, [], describeViolations(violations));
@@ -36,19 +40,35 @@ describe('Need to know in the tab: a host sees a partner\u2019s needs only once 
     // The host logs a session with the partner, in the bot, as they would in Teams.
     const chat = tab.app.personalChat(HOST);
     const form = (await pressOn(chat, await planAtSummary(chat), 'session.start')).card;
-    const found = (await pressOn(chat, form, 'session.search', { partnerSearch: PARTNER.displayName.split(' ')[0] })).card;
+    const found = (await pressOn(chat, form, 'session.search', { partnerSearch: PARTNER.displayName.split(' ')[0] }))
+      .card;
     assert.match(cardText(found), new RegExp(PARTNER.displayName));
-    const logged = (await pressOn(chat, found, 'session.save', { date: new Date().toISOString().slice(0, 10), durationMinutes: '60', format: 'in-person', partnerIds: PARTNER.id, checkIn: 'yes' })).card;
+    const logged = (
+      await pressOn(chat, found, 'session.save', {
+        date: new Date().toISOString().slice(0, 10),
+        durationMinutes: '60',
+        format: 'in-person',
+        partnerIds: PARTNER.id,
+        checkIn: 'yes',
+      })
+    ).card;
     assert.match(cardText(logged), /Session logged/);
     assert.match(cardText(logged), /Before you next meet/);
-    assert.ok(cardText(logged).includes(PARTNER.communicationNeeds!), 'the bot card shows the needs through the same rule');
+    assert.ok(
+      cardText(logged).includes(PARTNER.communicationNeeds!),
+      'the bot card shows the needs through the same rule',
+    );
 
     await page.reload();
     await page.getByRole('heading', { name: 'Contact and needs' }).waitFor();
     await page.getByText(PARTNER.communicationNeeds!).waitFor();
     await page.getByText(PARTNER.contact.phone!).waitFor();
     await page.getByText(`because they took part in a session of your work`, { exact: false }).waitFor();
-    assert.equal(await page.getByRole('heading', { name: 'Emergency contact' }).count(), 0, 'the emergency contact stays with IEV');
+    assert.equal(
+      await page.getByRole('heading', { name: 'Emergency contact' }).count(),
+      0,
+      'the emergency contact stays with IEV',
+    );
     violations = await axeViolations(page);
     assert.deepEqual(violations, [], describeViolations(violations));
     await screenshot(page, 'partner-needs-for-host-in-work');

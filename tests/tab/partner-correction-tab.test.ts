@@ -42,7 +42,11 @@ describe('Correcting a partner\u2019s details in the tab (IEV)', function () {
     await page.getByRole('heading', { name: `Correct ${partner.displayName}\u2019s details` }).waitFor();
     // A colleague saves a change while this form is open.
     const { body } = await tab.app.getJson<{ version: string }>(`/api/partners/${partner.id}`, IEV);
-    const theirs = await tab.app.api(`/api/partners/${partner.id}/status`, { as: IEV, method: 'PUT', body: JSON.stringify({ status: 'paused', version: body.version }) });
+    const theirs = await tab.app.api(`/api/partners/${partner.id}/status`, {
+      as: IEV,
+      method: 'PUT',
+      body: JSON.stringify({ status: 'paused', version: body.version }),
+    });
     assert.equal(theirs.status, 200);
     await page.getByLabel('Availability').fill('Tuesdays only');
     await page.getByRole('button', { name: 'Save changes' }).click();

@@ -10,14 +10,22 @@ import type { Partner } from '../../domain/register/partner.js';
 import { axeViolations, describeViolations, useTabBrowser, type Theme } from './tab-page.js';
 
 /** Waits for the dialog's opening animation: axe would otherwise measure half-faded colours. */
-const animationsDone = (page: Page) => page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+const animationsDone = (page: Page) =>
+  page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
 
 const FIVE_YEARS_AGO = new Date(Date.now() - 5 * 365.25 * 24 * 3600 * 1000).toISOString();
 
 /** A partner registered five years ago and never involved since: due for retention review. */
 function longAgoPartner(id: string, displayName: string): Partner {
   const { lastInvolvedAt: _never, ...base } = fictionalPartner(3);
-  return { ...base, id, displayName, searchName: normaliseName(displayName), status: 'active', registeredAt: FIVE_YEARS_AGO };
+  return {
+    ...base,
+    id,
+    displayName,
+    searchName: normaliseName(displayName),
+    status: 'active',
+    registeredAt: FIVE_YEARS_AGO,
+  };
 }
 
 describe('Partner rights in the register tab: download, erase on request, retention review', function () {
@@ -42,9 +50,15 @@ describe('Partner rights in the register tab: download, erase on request, retent
 
   it('lets an IEV member download everything held about the partner as a file', async () => {
     const page = await open(`partners/${esme.id}`);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download their data' }).click()]);
-    assert.match(download.suggestedFilename(), new RegExp(`^involvement-partner-${esme.id}-\\d{4}-\\d{2}-\\d{2}\\.json$`));
-    const saved = JSON.parse(await readFile((await download.path()), 'utf8')) as { registerEntry: Partner };
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download their data' }).click(),
+    ]);
+    assert.match(
+      download.suggestedFilename(),
+      new RegExp(`^involvement-partner-${esme.id}-\\d{4}-\\d{2}-\\d{2}\\.json$`),
+    );
+    const saved = JSON.parse(await readFile(await download.path(), 'utf8')) as { registerEntry: Partner };
     assert.equal(saved.registerEntry.displayName, esme.displayName);
     assert.deepEqual(saved.registerEntry.emergencyContact, esme.emergencyContact);
   });
@@ -64,17 +78,29 @@ describe('Partner rights in the register tab: download, erase on request, retent
 
     await dialog.getByRole('button', { name: 'Erase their data' }).click();
     await dialog.getByText(/Say why the partner.s data is being erased/).waitFor();
-    assert.equal((await app.services.partners.get(esme.id)).displayName, esme.displayName, 'nothing is erased without a reason');
+    assert.equal(
+      (await app.services.partners.get(esme.id)).displayName,
+      esme.displayName,
+      'nothing is erased without a reason',
+    );
 
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     // Role queries skip aria-hidden content: the page must be back for screen readers too.
     await page.getByRole('heading', { name: esme.displayName, level: 2 }).waitFor({ timeout: 3000 });
-    await page.waitForFunction(() => document.activeElement?.textContent === 'Erase on request', undefined, { timeout: 2000 }).catch(() => assert.fail('focus returns to the button that opened the dialog'));
+    await page
+      .waitForFunction(() => document.activeElement?.textContent === 'Erase on request', undefined, { timeout: 2000 })
+      .catch(() => assert.fail('focus returns to the button that opened the dialog'));
 
     await page.keyboard.press('Enter');
     await dialog.waitFor();
-    assert.equal(await dialog.getByLabel(/Why are you erasing their data/).evaluate((element) => element === document.activeElement), true, 'focus starts on the reason');
+    assert.equal(
+      await dialog
+        .getByLabel(/Why are you erasing their data/)
+        .evaluate((element) => element === document.activeElement),
+      true,
+      'focus starts on the reason',
+    );
     await page.keyboard.type('The partner asked us to by email.');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
@@ -96,12 +122,21 @@ describe('Partner rights in the register tab: download, erase on request, retent
     const due = page.getByRole('list', { name: 'Partners due for retention review' });
     const item = due.getByRole('listitem').filter({ hasText: rufus.displayName });
     await item.getByText('Registered long ago and never involved').waitFor();
-    assert.equal(await due.getByRole('listitem').filter({ hasText: esme.displayName }).count(), 0, 'an erased partner is not listed');
+    assert.equal(
+      await due.getByRole('listitem').filter({ hasText: esme.displayName }).count(),
+      0,
+      'an erased partner is not listed',
+    );
     await item.getByRole('button', { name: `Erase ${rufus.displayName}'s data` }).click();
     const dialog = page.getByRole('dialog', { name: `Erase ${rufus.displayName}'s data?` });
-    await dialog.getByLabel(/Why are you erasing their data/).fill('No involvement for five years and no reply to our letters.');
+    await dialog
+      .getByLabel(/Why are you erasing their data/)
+      .fill('No involvement for five years and no reply to our letters.');
     await dialog.getByRole('button', { name: 'Erase their data' }).click();
-    await page.getByRole('status').filter({ hasText: `${rufus.displayName}'s data was erased.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${rufus.displayName}'s data was erased.` })
+      .waitFor();
     await item.waitFor({ state: 'detached' });
     assert.equal((await app.services.partners.get(rufus.id)).displayName, 'Erased partner');
   });
@@ -120,13 +155,21 @@ describe('Partner rights in the register tab: download, erase on request, retent
   }
 
   it('shows a long review list 50 at a time, with "Show more"', async () => {
-    await Promise.all(Array.from({ length: 60 }, (_, index) => app.services.partners.create(longAgoPartner(`partner-long-list-${String(index).padStart(3, '0')}`, `Ursula Unheard ${index}`))));
+    await Promise.all(
+      Array.from({ length: 60 }, (_, index) =>
+        app.services.partners.create(
+          longAgoPartner(`partner-long-list-${String(index).padStart(3, '0')}`, `Ursula Unheard ${index}`),
+        ),
+      ),
+    );
     const page = await open('partners');
     await page.getByText(/^Due for retention review \(50\+\)/).click();
     const due = page.getByRole('list', { name: 'Partners due for retention review' }).getByRole('listitem');
     assert.equal(await due.count(), 50);
     await page.getByRole('button', { name: 'Show more partners due for review' }).click();
-    await page.waitForFunction(() => document.querySelectorAll('[aria-label="Partners due for retention review"] > li').length > 50);
+    await page.waitForFunction(
+      () => document.querySelectorAll('[aria-label="Partners due for retention review"] > li').length > 50,
+    );
     assert.ok((await due.count()) >= 60, 'everyone due is listed after "Show more"');
     assert.equal(await due.filter({ hasText: 'Ursula Unheard 59' }).count(), 1);
   });

@@ -12,18 +12,81 @@ const PARTNERS = 60;
 
 /** Plans as the planning bot stores them (container `plans`, partition key `/hostId`). */
 async function seedPlans(app: TestApp): Promise<void> {
-  const session = (date: string, partnerIds: string[], durationMinutes: number) => ({ id: `session-${date}`, date, durationMinutes, format: 'in-person', partnerIds, howItWent: '', checkIn: 'engaged', checkInNotes: '', loggedAt: `${date}T17:00:00.000Z` });
+  const session = (date: string, partnerIds: string[], durationMinutes: number) => ({
+    id: `session-${date}`,
+    date,
+    durationMinutes,
+    format: 'in-person',
+    partnerIds,
+    howItWent: '',
+    checkIn: 'engaged',
+    checkInNotes: '',
+    loggedAt: `${date}T17:00:00.000Z`,
+  });
   const plans = [
-    { id: 'plan-ward-redesign', title: 'Redesigning the Rowan ward garden', serviceArea: 'Adult mental health', phase: 'running', partnerIds: [fictionalPartner(1).id, fictionalPartner(2).id], sessions: [session('2026-03-02', [fictionalPartner(1).id, fictionalPartner(2).id], 90), session('2026-04-06', [fictionalPartner(1).id], 120)] },
-    { id: 'plan-interviews', title: 'Interview panel for a community nurse', serviceArea: 'Older people', phase: 'planning', partnerIds: [], sessions: [] },
+    {
+      id: 'plan-ward-redesign',
+      title: 'Redesigning the Rowan ward garden',
+      serviceArea: 'Adult mental health',
+      phase: 'running',
+      partnerIds: [fictionalPartner(1).id, fictionalPartner(2).id],
+      sessions: [
+        session('2026-03-02', [fictionalPartner(1).id, fictionalPartner(2).id], 90),
+        session('2026-04-06', [fictionalPartner(1).id], 120),
+      ],
+    },
+    {
+      id: 'plan-interviews',
+      title: 'Interview panel for a community nurse',
+      serviceArea: 'Older people',
+      phase: 'planning',
+      partnerIds: [],
+      sessions: [],
+    },
   ];
   await app.services.database.containers.claims.items.create({
-    id: 'claim-garden-1', type: 'claim', schemaVersion: 1, status: 'paid', hostId: HOST.id, hostName: HOST.name, partnerId: fictionalPartner(1).id, partnerName: fictionalPartner(1).displayName,
-    work: { title: 'Redesigning the Rowan ward garden', planId: 'plan-ward-redesign' }, receipts: [], policyVersion: 'test', createdAt: '2026-03-02T18:00:00.000Z', submittedAt: '2026-03-02T18:00:00.000Z', paidAt: '2026-03-10T12:00:00.000Z',
-    items: [{ id: 'item-1', input: { kind: 'mileage', date: '2026-03-02' }, category: 'expense', claimedPence: 540, amountPence: 540, explanation: '12 miles \u00d7 45p = \u00a35.40', flags: [] }],
-    totals: { expensesPence: 540, paymentsPence: 0 }, history: [],
+    id: 'claim-garden-1',
+    type: 'claim',
+    schemaVersion: 1,
+    status: 'paid',
+    hostId: HOST.id,
+    hostName: HOST.name,
+    partnerId: fictionalPartner(1).id,
+    partnerName: fictionalPartner(1).displayName,
+    work: { title: 'Redesigning the Rowan ward garden', planId: 'plan-ward-redesign' },
+    receipts: [],
+    policyVersion: 'test',
+    createdAt: '2026-03-02T18:00:00.000Z',
+    submittedAt: '2026-03-02T18:00:00.000Z',
+    paidAt: '2026-03-10T12:00:00.000Z',
+    items: [
+      {
+        id: 'item-1',
+        input: { kind: 'mileage', date: '2026-03-02' },
+        category: 'expense',
+        claimedPence: 540,
+        amountPence: 540,
+        explanation: '12 miles \u00d7 45p = \u00a35.40',
+        flags: [],
+      },
+    ],
+    totals: { expensesPence: 540, paymentsPence: 0 },
+    history: [],
   });
-  for (const plan of plans) await app.services.database.containers.plans.items.create({ ...plan, type: 'plan', schemaVersion: 1, hostId: HOST.id, hostName: HOST.name, position: 'summary', revision: 1, answers: {}, skipped: [], createdAt: '2026-02-01T09:00:00.000Z', updatedAt: '2026-04-06T17:00:00.000Z' });
+  for (const plan of plans)
+    await app.services.database.containers.plans.items.create({
+      ...plan,
+      type: 'plan',
+      schemaVersion: 1,
+      hostId: HOST.id,
+      hostName: HOST.name,
+      position: 'summary',
+      revision: 1,
+      answers: {},
+      skipped: [],
+      createdAt: '2026-02-01T09:00:00.000Z',
+      updatedAt: '2026-04-06T17:00:00.000Z',
+    });
 }
 
 describe('The Involvement Register tab in headless Chromium', function () {
@@ -70,7 +133,9 @@ describe('The Involvement Register tab in headless Chromium', function () {
     await page.waitForFunction(() => document.location.hash.includes('q=grace'));
     await page.getByRole('status').filter({ hasText: 'that is everyone who matches' }).waitFor();
     const names = await partnerItems(page).getByRole('heading').allInnerTexts();
-    const expected = Array.from({ length: PARTNERS }, (_, index) => fictionalPartner(index)).filter((partner) => partner.status !== 'left' && partner.searchName.includes('grace'));
+    const expected = Array.from({ length: PARTNERS }, (_, index) => fictionalPartner(index)).filter(
+      (partner) => partner.status !== 'left' && partner.searchName.includes('grace'),
+    );
     assert.equal(names.length, expected.length);
     assert.ok(names.every((name) => /grace/i.test(name)));
 
@@ -89,10 +154,15 @@ describe('The Involvement Register tab in headless Chromium', function () {
     await partnerItems(page).first().waitFor();
     for (const shown of [50, PARTNERS]) {
       await page.getByRole('button', { name: 'Show more partners' }).click();
-      await page.getByRole('status').filter({ hasText: `Showing ${shown} partners` }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `Showing ${shown} partners` })
+        .waitFor();
     }
     assert.equal(await page.getByRole('button', { name: 'Show more partners' }).count(), 0);
-    const last = [...Array.from({ length: PARTNERS }, (_, index) => fictionalPartner(index).displayName)].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())).at(-1)!;
+    const last = [...Array.from({ length: PARTNERS }, (_, index) => fictionalPartner(index).displayName)]
+      .sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()))
+      .at(-1)!;
     assert.equal((await partnerItems(page).last().getByRole('link').innerText()).trim(), last);
   });
 
@@ -130,10 +200,15 @@ describe('The Involvement Register tab in headless Chromium', function () {
   it('shows an IEV member the emergency contact and not a host — on the page and in the API response', async () => {
     const partner = fictionalPartner(6);
     const seen: Record<string, { page: Page; body: string }> = {};
-    for (const [who, user] of [['iev', IEV], ['host', HOST]] as const) {
+    for (const [who, user] of [
+      ['iev', IEV],
+      ['host', HOST],
+    ] as const) {
       const context = await open('partners', { as: user });
       const response = context.waitForResponse((candidate) => candidate.url().endsWith(`/api/partners/${partner.id}`));
-      await context.evaluate((id) => { window.location.hash = `#/partners/${id}`; }, partner.id);
+      await context.evaluate((id) => {
+        window.location.hash = `#/partners/${id}`;
+      }, partner.id);
       seen[who] = { page: context, body: await (await response).text() };
       await context.getByRole('heading', { name: partner.displayName, level: 2 }).waitFor();
     }
@@ -146,7 +221,10 @@ describe('The Involvement Register tab in headless Chromium', function () {
     assert.equal(await seen.host!.page.getByText(emergencyName).count(), 0);
     // The IEV member can see that their own viewing was recorded.
     await seen.iev!.page.getByText(/Who has seen or changed this partner’s details/).click();
-    await seen.iev!.page.getByText(/Ivy IEV \(demo\) viewed the emergency contact or equality answers/).first().waitFor();
+    await seen
+      .iev!.page.getByText(/Ivy IEV \(demo\) viewed the emergency contact or equality answers/)
+      .first()
+      .waitFor();
     assert.equal(await seen.host!.page.getByText(/Who has seen/).count(), 0);
     await screenshot(seen.iev!.page, 'partner-iev');
     await screenshot(seen.host!.page, 'partner-host');
@@ -190,18 +268,43 @@ describe('The Involvement Register tab in headless Chromium', function () {
     const page = tabBrowser.track(await context.newPage());
     const harnessUrl = `${app.url}/tab/teams-host-harness.html`;
     await page.route(harnessUrl, (route) =>
-      route.fulfill({ contentType: 'text/html', body: teamsHostHarness(`${app.url}/tab/index.html?as=${HOST.id}#/config`, { theme: 'dark', frameContext: 'settings' }) }),
+      route.fulfill({
+        contentType: 'text/html',
+        body: teamsHostHarness(`${app.url}/tab/index.html?as=${HOST.id}#/config`, {
+          theme: 'dark',
+          frameContext: 'settings',
+        }),
+      }),
     );
     await page.goto(harnessUrl);
     const tab = page.frameLocator('#tab');
     await tab.getByRole('heading', { name: 'Choose what this tab shows' }).waitFor();
-    const host = () => page.evaluate(() => (window as unknown as { teamsHost: { messages: string[]; validity?: boolean; savedConfig?: Record<string, string>; saveOutcome?: string } }).teamsHost);
-    await page.waitForFunction(() => (window as unknown as { teamsHost: { validity?: boolean } }).teamsHost.validity === true);
+    const host = () =>
+      page.evaluate(
+        () =>
+          (
+            window as unknown as {
+              teamsHost: {
+                messages: string[];
+                validity?: boolean;
+                savedConfig?: Record<string, string>;
+                saveOutcome?: string;
+              };
+            }
+          ).teamsHost,
+      );
+    await page.waitForFunction(
+      () => (window as unknown as { teamsHost: { validity?: boolean } }).teamsHost.validity === true,
+    );
 
     await tab.getByLabel('The involvement work of one service area').check();
-    await page.waitForFunction(() => (window as unknown as { teamsHost: { validity?: boolean } }).teamsHost.validity === false);
+    await page.waitForFunction(
+      () => (window as unknown as { teamsHost: { validity?: boolean } }).teamsHost.validity === false,
+    );
     await tab.getByRole('combobox', { name: /Service area/ }).selectOption('Adult mental health');
-    await page.waitForFunction(() => (window as unknown as { teamsHost: { validity?: boolean } }).teamsHost.validity === true);
+    await page.waitForFunction(
+      () => (window as unknown as { teamsHost: { validity?: boolean } }).teamsHost.validity === true,
+    );
     await screenshot(page, 'channel-configuration-in-host');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved').waitFor();
@@ -223,7 +326,9 @@ describe('The Involvement Register tab in headless Chromium', function () {
     const tabFrame = page.frames().find((frame) => frame.url().includes('/tab/index.html'))!;
     assert.equal(await tabFrame.evaluate(() => document.documentElement.dataset.theme), 'dark');
     await page.evaluate(() => (window as unknown as { changeTheme: (theme: string) => void }).changeTheme('contrast'));
-    await tabFrame.waitForFunction(() => document.documentElement.dataset.theme === 'contrast', undefined, { timeout: 5000 });
+    await tabFrame.waitForFunction(() => document.documentElement.dataset.theme === 'contrast', undefined, {
+      timeout: 5000,
+    });
 
     // Anyone in the channel (here a member of another team) opens the pinned tab on that view.
     const pinned = await open(`work?area=${encodeURIComponent('Adult mental health')}`, { as: OTHER });
@@ -257,7 +362,9 @@ describe('The Involvement Register tab in headless Chromium', function () {
     it('would notice a problem (an input without a label)', async () => {
       const page = await open('partners', { as: HOST });
       await page.getByRole('heading', { name: 'Involvement Partners' }).waitFor();
-      await page.evaluate(() => document.querySelector('main')!.append(Object.assign(document.createElement('input'), { type: 'text' })));
+      await page.evaluate(() =>
+        document.querySelector('main')!.append(Object.assign(document.createElement('input'), { type: 'text' })),
+      );
       assert.ok((await axeViolations(page)).some((violation) => violation.id === 'label'));
     });
 
@@ -293,23 +400,36 @@ describe('The Involvement Register tab in headless Chromium', function () {
   it('works with the keyboard alone, with a visible focus indicator', async () => {
     const page = await open('partners', { as: HOST });
     await partnerItems(page).first().waitFor();
-    const focused = () => page.evaluate(() => {
-      const element = document.activeElement as HTMLElement;
-      const style = getComputedStyle(element);
-      const after = getComputedStyle(element, '::after');
-      const ring = [style.outlineStyle !== 'none' && style.outlineWidth !== '0px', style.boxShadow !== 'none', after.borderStyle !== 'none' && after.content !== 'none', after.outlineStyle !== 'none' && after.content !== 'none'].some(Boolean);
-      return { name: element.getAttribute('aria-label') ?? element.textContent?.trim() ?? '', tag: element.tagName, label: (element as HTMLInputElement).labels?.[0]?.textContent ?? '', ring };
-    });
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement as HTMLElement;
+        const style = getComputedStyle(element);
+        const after = getComputedStyle(element, '::after');
+        const ring = [
+          style.outlineStyle !== 'none' && style.outlineWidth !== '0px',
+          style.boxShadow !== 'none',
+          after.borderStyle !== 'none' && after.content !== 'none',
+          after.outlineStyle !== 'none' && after.content !== 'none',
+        ].some(Boolean);
+        return {
+          name: element.getAttribute('aria-label') ?? element.textContent?.trim() ?? '',
+          tag: element.tagName,
+          label: (element as HTMLInputElement).labels?.[0]?.textContent ?? '',
+          ring,
+        };
+      });
     // Skip link first, then through the developer identity and navigation to the search box.
     await page.keyboard.press('Tab');
     assert.equal((await focused()).name, 'Skip to content');
-    for (let presses = 0; presses < 10 && (await focused()).label !== 'Search by name or interest'; presses += 1) await page.keyboard.press('Tab');
+    for (let presses = 0; presses < 10 && (await focused()).label !== 'Search by name or interest'; presses += 1)
+      await page.keyboard.press('Tab');
     const search = await focused();
     assert.equal(search.label, 'Search by name or interest');
     await page.keyboard.type('okafor');
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'that is everyone who matches' }).waitFor();
-    for (let presses = 0; presses < 15 && !/okafor/i.test((await focused()).name); presses += 1) await page.keyboard.press('Tab');
+    for (let presses = 0; presses < 15 && !/okafor/i.test((await focused()).name); presses += 1)
+      await page.keyboard.press('Tab');
     const link = await focused();
     assert.match(link.name, /Okafor/);
     assert.ok(link.ring, 'the focused link shows a focus indicator');
@@ -334,17 +454,33 @@ describe('The Involvement Register tab in headless Chromium', function () {
   });
 
   it('fits a Teams side panel or a phone (320 px wide) without sideways scrolling', async () => {
-    for (const [route, user, heading] of [['partners', HOST, 'Involvement Partners'], [`partners/${fictionalPartner(6).id}`, IEV, fictionalPartner(6).displayName], ['partners/new', IEV, 'Register an Involvement Partner']] as const) {
+    for (const [route, user, heading] of [
+      ['partners', HOST, 'Involvement Partners'],
+      [`partners/${fictionalPartner(6).id}`, IEV, fictionalPartner(6).displayName],
+      ['partners/new', IEV, 'Register an Involvement Partner'],
+    ] as const) {
       const page = await open(route, { as: user, width: 320 });
       await page.getByRole('heading', { name: heading, level: 2 }).waitFor();
       await page.waitForLoadState('networkidle');
-      await screenshot(page, `narrow-${route.split('/')[0]}${route.includes('/') ? '-' + (route.endsWith('new') ? 'form' : 'detail') : ''}`, { fullPage: false });
+      await screenshot(
+        page,
+        `narrow-${route.split('/')[0]}${route.includes('/') ? '-' + (route.endsWith('new') ? 'form' : 'detail') : ''}`,
+        { fullPage: false },
+      );
       const overflow = await page.evaluate(() => {
         const width = document.documentElement.clientWidth;
-        const wide = [...document.querySelectorAll('body *')].filter((element) => element.getBoundingClientRect().right > width + 1).slice(0, 3);
-        return { by: document.documentElement.scrollWidth - width, culprits: wide.map((element) => `${element.tagName}.${element.className}`.slice(0, 80)) };
+        const wide = [...document.querySelectorAll('body *')]
+          .filter((element) => element.getBoundingClientRect().right > width + 1)
+          .slice(0, 3);
+        return {
+          by: document.documentElement.scrollWidth - width,
+          culprits: wide.map((element) => `${element.tagName}.${element.className}`.slice(0, 80)),
+        };
       });
-      assert.ok(overflow.by <= 0, `${route} scrolls sideways by ${overflow.by}px at 320px: ${overflow.culprits.join(', ')}`);
+      assert.ok(
+        overflow.by <= 0,
+        `${route} scrolls sideways by ${overflow.by}px at 320px: ${overflow.culprits.join(', ')}`,
+      );
     }
   });
 });

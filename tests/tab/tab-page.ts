@@ -14,11 +14,14 @@ export async function openTab(
   browser: Browser,
   app: TestApp,
   route: string,
-  options: { as: TestUser; theme?: Theme; width?: number } ,
+  options: { as: TestUser; theme?: Theme; width?: number },
 ): Promise<Page> {
   const context = await loopbackContext(browser, { viewport: { width: options.width ?? 1100, height: 900 } });
   const page = await context.newPage();
-  const query = new URLSearchParams({ as: options.as.id, ...(options.theme && options.theme !== 'default' ? { theme: options.theme } : {}) });
+  const query = new URLSearchParams({
+    as: options.as.id,
+    ...(options.theme && options.theme !== 'default' ? { theme: options.theme } : {}),
+  });
   await page.goto(`${app.url}/tab/index.html?${query}#/${route}`);
   await page.getByRole('heading', { name: 'Involvement Register', level: 1 }).waitFor();
   return page;
@@ -107,12 +110,31 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   axeSource ??= await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
   await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-    return result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map(({ target, failureSummary }) => ({ target, failureSummary })) }));
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document, options: unknown) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations.map(({ id, impact, help, nodes }) => ({
+      id,
+      impact,
+      help,
+      nodes: nodes.map(({ target, failureSummary }) => ({ target, failureSummary })),
+    }));
   });
 }
 
 export function describeViolations(violations: readonly AxeViolation[]): string {
-  return violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.nodes.slice(0, 3).map((node) => `${node.target.join(' ')} ${node.failureSummary ?? ''}`).join('\n  ')}`).join('\n');
+  return violations
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.nodes
+          .slice(0, 3)
+          .map((node) => `${node.target.join(' ')} ${node.failureSummary ?? ''}`)
+          .join('\n  ')}`,
+    )
+    .join('\n');
 }

@@ -4,11 +4,33 @@
  * setSettings, the Save button's settings.save event, and authentication.getAuthToken with a token the
  * test signed). It records what the tab told "Teams".
  */
-export function teamsHostHarness(tabUrl: string, options: { theme: 'default' | 'dark' | 'contrast'; frameContext: 'settings' | 'content'; ssoToken?: string }): string {
-  const runtime = { apiVersion: 4, isLegacyTeams: false, supports: { pages: { config: {}, backStack: {}, fullTrust: {} }, teamsCore: {}, authentication: {}, appInstallDialog: {} } };
+export function teamsHostHarness(
+  tabUrl: string,
+  options: { theme: 'default' | 'dark' | 'contrast'; frameContext: 'settings' | 'content'; ssoToken?: string },
+): string {
+  const runtime = {
+    apiVersion: 4,
+    isLegacyTeams: false,
+    supports: {
+      pages: { config: {}, backStack: {}, fullTrust: {} },
+      teamsCore: {},
+      authentication: {},
+      appInstallDialog: {},
+    },
+  };
   // Teams answers getAuthToken with [success, token or reason].
   const tokenReply = options.ssoToken ? [true, options.ssoToken] : [false, 'resourceDisabled'];
-  const context = { locale: 'en-gb', theme: options.theme, frameContext: options.frameContext, hostClientType: 'web', teamId: 'team-1', channelId: '19:channel-1@thread.tacv2', entityId: '', userObjectId: 'user', tid: 'tenant' };
+  const context = {
+    locale: 'en-gb',
+    theme: options.theme,
+    frameContext: options.frameContext,
+    hostClientType: 'web',
+    teamId: 'team-1',
+    channelId: '19:channel-1@thread.tacv2',
+    entityId: '',
+    userObjectId: 'user',
+    tid: 'tenant',
+  };
   return `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><title>Teams stand-in</title>
 <style>body{margin:0;font-family:sans-serif} iframe{width:100%;height:80vh;border:0} footer{padding:8px}</style></head>

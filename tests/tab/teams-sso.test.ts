@@ -30,10 +30,20 @@ describe('The tab inside Teams with single sign-on', function () {
     const bearers: Array<{ path: string; authorization: string }> = [];
     page.on('request', (request) => {
       const { pathname } = new URL(request.url());
-      if (pathname.startsWith('/api/')) bearers.push({ path: pathname, authorization: request.headers().authorization ?? '' });
+      if (pathname.startsWith('/api/'))
+        bearers.push({ path: pathname, authorization: request.headers().authorization ?? '' });
     });
     const harnessUrl = `${app.url}/tab/teams-host-harness.html`;
-    await page.route(harnessUrl, (route_) => route_.fulfill({ contentType: 'text/html', body: teamsHostHarness(`${app.url}/tab/index.html#/${route}`, { theme: 'default', frameContext: 'content', ...(ssoToken ? { ssoToken } : {}) }) }));
+    await page.route(harnessUrl, (route_) =>
+      route_.fulfill({
+        contentType: 'text/html',
+        body: teamsHostHarness(`${app.url}/tab/index.html#/${route}`, {
+          theme: 'default',
+          frameContext: 'content',
+          ...(ssoToken ? { ssoToken } : {}),
+        }),
+      }),
+    );
     await page.goto(harnessUrl);
     return { page, tab: page.frameLocator('#tab'), bearers };
   }
@@ -44,15 +54,25 @@ describe('The tab inside Teams with single sign-on', function () {
     await tab.getByRole('list', { name: 'Partners' }).getByRole('listitem').first().waitFor();
     assert.equal(await tab.getByText('Developer identity').count(), 0);
     const signedCalls = bearers.filter((call) => call.path !== '/api/session');
-    assert.deepEqual(signedCalls.map((call) => call.path).sort(), ['/api/me', '/api/partners', '/api/register/options']);
-    assert.ok(signedCalls.every((call) => call.authorization.startsWith('Bearer ey')), 'every API call carries the Teams token');
+    assert.deepEqual(signedCalls.map((call) => call.path).sort(), [
+      '/api/me',
+      '/api/partners',
+      '/api/register/options',
+    ]);
+    assert.ok(
+      signedCalls.every((call) => call.authorization.startsWith('Bearer ey')),
+      'every API call carries the Teams token',
+    );
     await screenshot(page, 'teams-sso-register');
     await page.context().close();
   });
 
   it('shows an IEV member signed in through Teams the emergency contact', async () => {
     const partner = fictionalPartner(6);
-    const { page, tab } = await openInTeams(await accessToken(key, { id: IEV.id, name: 'Ivy IEV' }), `partners/${partner.id}`);
+    const { page, tab } = await openInTeams(
+      await accessToken(key, { id: IEV.id, name: 'Ivy IEV' }),
+      `partners/${partner.id}`,
+    );
     await tab.getByRole('heading', { name: 'Emergency contact' }).waitFor();
     await tab.getByText(partner.emergencyContact!.name).waitFor();
     await page.context().close();

@@ -1,4 +1,15 @@
-import { Checkbox, Field, Input, Link, MessageBar, MessageBarBody, MessageBarTitle, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Checkbox,
+  Field,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { ApiError } from '../api.js';
 import { ErrorMessage } from './states.js';
@@ -6,7 +17,15 @@ import { ErrorMessage } from './states.js';
 /** The pieces the register's forms share: a titled group of inputs, and the error summary at the top. */
 export const useFormStyles = makeStyles({
   form: { display: 'grid', gap: '20px', maxWidth: '720px' },
-  fieldset: { border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, padding: '12px 16px', display: 'grid', gap: '12px', margin: 0, minWidth: 0 },
+  fieldset: {
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: '12px 16px',
+    display: 'grid',
+    gap: '12px',
+    margin: 0,
+    minWidth: 0,
+  },
   legend: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, padding: '0 4px' },
   choices: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))' },
   hint: { margin: 0, color: tokens.colorNeutralForeground2 },
@@ -32,7 +51,17 @@ export function ErrorSummary({ failure, errors }: { failure: unknown; errors: Re
         <MessageBarTitle>{failure.detail}</MessageBarTitle>
         <ul>
           {entries.map(([id, message]) => (
-            <li key={id}><Link href={`#${id}`} onClick={(event) => { event.preventDefault(); document.getElementById(id)?.focus(); }}>{message}</Link></li>
+            <li key={id}>
+              <Link
+                href={`#${id}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  document.getElementById(id)?.focus();
+                }}
+              >
+                {message}
+              </Link>
+            </li>
           ))}
         </ul>
       </MessageBarBody>
@@ -42,9 +71,15 @@ export function ErrorSummary({ failure, errors }: { failure: unknown; errors: Re
 
 /** The answers both the registration and the correction forms ask for, under the same input ids. */
 export interface SharedAnswers {
-  communicationNeeds: string; accessNeeds: string;
-  emergencyName: string; emergencyRelationship: string; emergencyPhone: string;
-  areas: string[]; livedExperience: string[]; interests: string; availability: string;
+  communicationNeeds: string;
+  accessNeeds: string;
+  emergencyName: string;
+  emergencyRelationship: string;
+  emergencyPhone: string;
+  areas: string[];
+  livedExperience: string[];
+  interests: string;
+  availability: string;
 }
 
 type TextKey = Exclude<keyof SharedAnswers, 'areas' | 'livedExperience'>;
@@ -58,11 +93,23 @@ interface SharedProps {
 export function NeedsInputs({ form, setText, field }: SharedProps) {
   return (
     <Group title="Communication and access needs">
-      <Field label="Communication needs" hint="For example: large print, easy read, an interpreter" {...field('communicationNeeds')}>
-        <Textarea id="communicationNeeds" value={form.communicationNeeds} onChange={(_, data) => setText('communicationNeeds', data.value)} />
+      <Field
+        label="Communication needs"
+        hint="For example: large print, easy read, an interpreter"
+        {...field('communicationNeeds')}
+      >
+        <Textarea
+          id="communicationNeeds"
+          value={form.communicationNeeds}
+          onChange={(_, data) => setText('communicationNeeds', data.value)}
+        />
       </Field>
       <Field label="Access needs" hint="For example: step-free access, breaks, a quiet room" {...field('accessNeeds')}>
-        <Textarea id="accessNeeds" value={form.accessNeeds} onChange={(_, data) => setText('accessNeeds', data.value)} />
+        <Textarea
+          id="accessNeeds"
+          value={form.accessNeeds}
+          onChange={(_, data) => setText('accessNeeds', data.value)}
+        />
       </Field>
     </Group>
   );
@@ -72,19 +119,47 @@ export function EmergencyContactInputs({ form, setText, field }: SharedProps) {
   return (
     <Group title="Emergency contact">
       <Field label="Name" required {...field('emergencyName')}>
-        <Input id="emergencyName" value={form.emergencyName} onChange={(_, data) => setText('emergencyName', data.value)} autoComplete="off" />
+        <Input
+          id="emergencyName"
+          value={form.emergencyName}
+          onChange={(_, data) => setText('emergencyName', data.value)}
+          autoComplete="off"
+        />
       </Field>
-      <Field label="Relationship to the partner" required hint='For example "sister" or "friend".' {...field('emergencyRelationship')}>
-        <Input id="emergencyRelationship" value={form.emergencyRelationship} onChange={(_, data) => setText('emergencyRelationship', data.value)} autoComplete="off" />
+      <Field
+        label="Relationship to the partner"
+        required
+        hint='For example "sister" or "friend".'
+        {...field('emergencyRelationship')}
+      >
+        <Input
+          id="emergencyRelationship"
+          value={form.emergencyRelationship}
+          onChange={(_, data) => setText('emergencyRelationship', data.value)}
+          autoComplete="off"
+        />
       </Field>
       <Field label="Phone number" required {...field('emergencyPhone')}>
-        <Input id="emergencyPhone" type="tel" value={form.emergencyPhone} onChange={(_, data) => setText('emergencyPhone', data.value)} autoComplete="off" />
+        <Input
+          id="emergencyPhone"
+          type="tel"
+          value={form.emergencyPhone}
+          onChange={(_, data) => setText('emergencyPhone', data.value)}
+          autoComplete="off"
+        />
       </Field>
     </Group>
   );
 }
 
-export function InterestsInputs({ form, setText, field, toggle, areaChoices, experienceChoices }: SharedProps & {
+export function InterestsInputs({
+  form,
+  setText,
+  field,
+  toggle,
+  areaChoices,
+  experienceChoices,
+}: SharedProps & {
   readonly toggle: (key: 'areas' | 'livedExperience', value: string, on: boolean) => void;
   readonly areaChoices: readonly string[];
   readonly experienceChoices: readonly string[];
@@ -95,20 +170,42 @@ export function InterestsInputs({ form, setText, field, toggle, areaChoices, exp
       <fieldset className={styles.fieldset} id="areas" tabIndex={-1}>
         <legend className={styles.legend}>Service areas they are interested in</legend>
         <div className={styles.choices}>
-          {areaChoices.map((area) => <Checkbox key={area} label={area} checked={form.areas.includes(area)} onChange={(_, data) => toggle('areas', area, data.checked === true)} />)}
+          {areaChoices.map((area) => (
+            <Checkbox
+              key={area}
+              label={area}
+              checked={form.areas.includes(area)}
+              onChange={(_, data) => toggle('areas', area, data.checked === true)}
+            />
+          ))}
         </div>
       </fieldset>
       <fieldset className={styles.fieldset} id="livedExperience" tabIndex={-1}>
         <legend className={styles.legend}>Lived experience</legend>
         <div className={styles.choices}>
-          {experienceChoices.map((kind) => <Checkbox key={kind} label={kind} checked={form.livedExperience.includes(kind)} onChange={(_, data) => toggle('livedExperience', kind, data.checked === true)} />)}
+          {experienceChoices.map((kind) => (
+            <Checkbox
+              key={kind}
+              label={kind}
+              checked={form.livedExperience.includes(kind)}
+              onChange={(_, data) => toggle('livedExperience', kind, data.checked === true)}
+            />
+          ))}
         </div>
       </fieldset>
-      <Field label="Interests" hint="Separate with commas, for example: interview panels, leaflets" {...field('interests')}>
+      <Field
+        label="Interests"
+        hint="Separate with commas, for example: interview panels, leaflets"
+        {...field('interests')}
+      >
         <Input id="interests" value={form.interests} onChange={(_, data) => setText('interests', data.value)} />
       </Field>
       <Field label="Availability" hint="For example: weekday mornings, online only" {...field('availability')}>
-        <Input id="availability" value={form.availability} onChange={(_, data) => setText('availability', data.value)} />
+        <Input
+          id="availability"
+          value={form.availability}
+          onChange={(_, data) => setText('availability', data.value)}
+        />
       </Field>
     </Group>
   );

@@ -6,7 +6,21 @@ const useStyles = makeStyles({
 });
 
 /** "Showing 25 partners" and "Show more", announced politely as the list grows. */
-export function ListFooter({ count, noun, everything, state, hasMore, onMore }: { count: number; noun: readonly [string, string]; everything: string; state: PagedListState; hasMore: boolean; onMore: () => void }) {
+export function ListFooter({
+  count,
+  noun,
+  everything,
+  state,
+  hasMore,
+  onMore,
+}: {
+  count: number;
+  noun: readonly [string, string];
+  everything: string;
+  state: PagedListState;
+  hasMore: boolean;
+  onMore: () => void;
+}) {
   const styles = useStyles();
   return (
     <div className={styles.more}>

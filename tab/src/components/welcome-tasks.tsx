@@ -14,17 +14,23 @@ interface WelcomeTask {
 export function WelcomeTasks() {
   const [tasks, setTasks] = useState<WelcomeTask[]>();
   useEffect(() => {
-    api<{ items: WelcomeTask[] }>('/api/welcome-tasks').then((found) => setTasks(found.items), () => setTasks([]));
+    api<{ items: WelcomeTask[] }>('/api/welcome-tasks').then(
+      (found) => setTasks(found.items),
+      () => setTasks([]),
+    );
   }, []);
   if (!tasks || tasks.length === 0) return null;
   return (
     <MessageBar intent="info" layout="multiline" style={{ marginBottom: 16 }} aria-label="Welcome tasks">
       <MessageBarBody>
-        <MessageBarTitle>Welcome to Involvement: {tasks.length} {tasks.length === 1 ? 'partner needs' : 'partners need'} a welcome</MessageBarTitle>
+        <MessageBarTitle>
+          Welcome to Involvement: {tasks.length} {tasks.length === 1 ? 'partner needs' : 'partners need'} a welcome
+        </MessageBarTitle>
         <ul style={{ margin: '4px 0', paddingLeft: 20 }}>
           {tasks.slice(0, 5).map((task) => (
             <li key={task.id}>
-              <Link href={href(`partners/${encodeURIComponent(task.id)}`)}>{task.displayName}</Link>, registered {formatDate(task.registeredAt)}
+              <Link href={href(`partners/${encodeURIComponent(task.id)}`)}>{task.displayName}</Link>, registered{' '}
+              {formatDate(task.registeredAt)}
             </li>
           ))}
         </ul>

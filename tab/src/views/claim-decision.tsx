@@ -1,11 +1,28 @@
-import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import { api, ApiError, type ClaimDetail } from '../api.js';
 import { ErrorMessage } from '../components/states.js';
 import { CLAIMS_CHANGED } from './claims-view.js';
 
 const useStyles = makeStyles({
-  panel: { padding: '12px 16px', borderRadius: tokens.borderRadiusMedium, border: `1px solid ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorNeutralBackground1, marginBottom: '12px', display: 'grid', gap: '16px' },
+  panel: {
+    padding: '12px 16px',
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    marginBottom: '12px',
+    display: 'grid',
+    gap: '16px',
+  },
   choice: { display: 'grid', gap: '8px', maxWidth: '640px' },
   button: { justifySelf: 'start' },
 });
@@ -16,7 +33,13 @@ type Outcome = 'approve' | 'reject' | 'query';
  * Approve, reject with a reason, or ask the host a question: the same decision as the approval card, by
  * the same domain rules. The channel card is updated by the outbox, as after a press on the card.
  */
-export function ClaimDecision({ claim, onDecided }: { claim: ClaimDetail; onDecided: (notice: { intent: 'success' | 'warning'; title: string; text: string }) => void }) {
+export function ClaimDecision({
+  claim,
+  onDecided,
+}: {
+  claim: ClaimDetail;
+  onDecided: (notice: { intent: 'success' | 'warning'; title: string; text: string }) => void;
+}) {
   const styles = useStyles();
   const [reason, setReason] = useState('');
   const [question, setQuestion] = useState('');
@@ -31,11 +54,20 @@ export function ClaimDecision({ claim, onDecided }: { claim: ClaimDetail; onDeci
     setProblems({});
     setError(undefined);
     try {
-      const body = { operationId: `${operationId}:${outcome}`, outcome, ...(outcome === 'reject' ? { reason } : {}), ...(outcome === 'query' ? { question } : {}) };
+      const body = {
+        operationId: `${operationId}:${outcome}`,
+        outcome,
+        ...(outcome === 'reject' ? { reason } : {}),
+        ...(outcome === 'query' ? { question } : {}),
+      };
       await api(`/api/claims/${encodeURIComponent(claim.id)}/decision`, { method: 'POST', body });
       window.dispatchEvent(new Event(CLAIMS_CHANGED));
       const said = { approve: 'Approved', reject: 'Rejected', query: 'Question sent' }[outcome];
-      onDecided({ intent: 'success', title: said, text: 'The host will be told in Teams, and the card in the IEV channel now shows it.' });
+      onDecided({
+        intent: 'success',
+        title: said,
+        text: 'The host will be told in Teams, and the card in the IEV channel now shows it.',
+      });
     } catch (failure) {
       if (failure instanceof ApiError && failure.status === 400 && failure.problems.length > 0) {
         setProblems(Object.fromEntries(failure.problems.map((problem) => [problem.field, problem.message])));
@@ -52,22 +84,43 @@ export function ClaimDecision({ claim, onDecided }: { claim: ClaimDetail; onDeci
 
   return (
     <section aria-labelledby="decide-heading" className={styles.panel}>
-      <h3 id="decide-heading" style={{ margin: 0 }}>Decide</h3>
+      <h3 id="decide-heading" style={{ margin: 0 }}>
+        Decide
+      </h3>
       {error !== undefined && <ErrorMessage error={error} />}
       <div className={styles.choice}>
-        <Button className={styles.button} appearance="primary" disabled={busy !== undefined} onClick={() => void decide('approve')}>{busy === 'approve' ? 'Approving\u2026' : 'Approve'}</Button>
+        <Button
+          className={styles.button}
+          appearance="primary"
+          disabled={busy !== undefined}
+          onClick={() => void decide('approve')}
+        >
+          {busy === 'approve' ? 'Approving\u2026' : 'Approve'}
+        </Button>
       </div>
       <div className={styles.choice}>
-        <Field label="Reason for rejecting (the host is told)" validationMessage={problems.reason} validationState={problems.reason ? 'error' : 'none'}>
+        <Field
+          label="Reason for rejecting (the host is told)"
+          validationMessage={problems.reason}
+          validationState={problems.reason ? 'error' : 'none'}
+        >
           <Textarea value={reason} maxLength={500} onChange={(_, data) => setReason(data.value)} />
         </Field>
-        <Button className={styles.button} disabled={busy !== undefined} onClick={() => void decide('reject')}>{busy === 'reject' ? 'Rejecting\u2026' : 'Reject'}</Button>
+        <Button className={styles.button} disabled={busy !== undefined} onClick={() => void decide('reject')}>
+          {busy === 'reject' ? 'Rejecting\u2026' : 'Reject'}
+        </Button>
       </div>
       <div className={styles.choice}>
-        <Field label="Question for the host" validationMessage={problems.question} validationState={problems.question ? 'error' : 'none'}>
+        <Field
+          label="Question for the host"
+          validationMessage={problems.question}
+          validationState={problems.question ? 'error' : 'none'}
+        >
           <Textarea value={question} maxLength={500} onChange={(_, data) => setQuestion(data.value)} />
         </Field>
-        <Button className={styles.button} disabled={busy !== undefined} onClick={() => void decide('query')}>{busy === 'query' ? 'Sending\u2026' : 'Send question'}</Button>
+        <Button className={styles.button} disabled={busy !== undefined} onClick={() => void decide('query')}>
+          {busy === 'query' ? 'Sending\u2026' : 'Send question'}
+        </Button>
       </div>
     </section>
   );

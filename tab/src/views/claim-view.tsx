@@ -8,10 +8,23 @@ import { ClaimDecision, DecisionNotice } from './claim-decision.js';
 import { href } from '../router.js';
 
 const useStyles = makeStyles({
-  box: { padding: '12px 16px', borderRadius: tokens.borderRadiusMedium, border: `1px solid ${tokens.colorNeutralStroke1}`, backgroundColor: tokens.colorNeutralBackground1, marginBottom: '12px' },
+  box: {
+    padding: '12px 16px',
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    marginBottom: '12px',
+  },
   overdue: { borderLeft: `6px solid ${tokens.colorPaletteRedBorderActive}` },
   items: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', gap: '8px' },
-  item: { padding: '8px 12px', borderRadius: tokens.borderRadiusMedium, border: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground1, display: 'grid', gap: '4px' },
+  item: {
+    padding: '8px 12px',
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    display: 'grid',
+    gap: '4px',
+  },
   itemLine: { margin: 0, display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'center' },
   flags: { margin: 0, paddingLeft: '20px', color: tokens.colorNeutralForeground1 },
   receipt: { maxWidth: '100%', maxHeight: '480px', border: `1px solid ${tokens.colorNeutralStroke1}` },
@@ -20,7 +33,13 @@ const useStyles = makeStyles({
 });
 
 const KIND_LABEL: Record<string, string> = {
-  mileage: 'Mileage', fare: 'Public transport', taxi: 'Taxi', parking: 'Parking', care: 'Care costs', subsistence: 'Food and drink', 'involvement-time': 'Involvement payment',
+  mileage: 'Mileage',
+  fare: 'Public transport',
+  taxi: 'Taxi',
+  parking: 'Parking',
+  care: 'Care costs',
+  subsistence: 'Food and drink',
+  'involvement-time': 'Involvement payment',
 };
 
 /**
@@ -32,23 +51,74 @@ export function ClaimView({ id }: { id: string }) {
   const { data: claim, error, reload: load } = useApiResource<ClaimDetail>(`/api/claims/${encodeURIComponent(id)}`);
   const [notice, setNotice] = useState<Parameters<typeof DecisionNotice>[0]['notice']>();
 
-  if (error) return (<section aria-labelledby="claim-heading"><h2 id="claim-heading">Expense claim</h2><ErrorMessage error={error} onRetry={() => void load()} /></section>);
+  if (error)
+    return (
+      <section aria-labelledby="claim-heading">
+        <h2 id="claim-heading">Expense claim</h2>
+        <ErrorMessage error={error} onRetry={() => void load()} />
+      </section>
+    );
   if (!claim) return <Loading label="Loading the claim" />;
   const receiptsFor = (itemId: string | undefined) => claim.receipts.filter((receipt) => receipt.itemId === itemId);
   const unattached = receiptsFor(undefined);
   return (
     <article aria-labelledby="claim-heading">
-      <h2 id="claim-heading">Expense claim for {claim.partnerName} <Badge appearance="tint" color="brand">{CLAIM_STATUS_LABEL[claim.status] ?? claim.status}</Badge></h2>
+      <h2 id="claim-heading">
+        Expense claim for {claim.partnerName}{' '}
+        <Badge appearance="tint" color="brand">
+          {CLAIM_STATUS_LABEL[claim.status] ?? claim.status}
+        </Badge>
+      </h2>
       <div className={claim.pastPayBy ? `${styles.box} ${styles.overdue}` : styles.box}>
-        <p>For <Link href={href(`partners/${encodeURIComponent(claim.partnerId)}`)}>{claim.partnerName}</Link>, submitted by {claim.hostName} on {formatDate(claim.submittedAt, 'not yet submitted')}.</p>
-        <p>Work: {claim.work.planId ? <Link href={href('work', { plan: claim.work.planId })}>{claim.work.title}</Link> : claim.work.title}</p>
-        <p>Expenses {formatPounds(claim.totals.expensesPence)} · Involvement payment {formatPounds(claim.totals.paymentsPence)}{claim.payBy ? ` · To be paid by ${formatDate(claim.payBy)}` : ''}{claim.paidAt ? ` · Paid ${formatDate(claim.paidAt)}` : ''}</p>
-        {claim.pastPayBy && <p><Badge appearance="filled" color="danger">Past the pay-by target</Badge> The Trust aims to pay within its target; this claim is late.</p>}
-        {claim.decision && <p>{claim.decision.outcome === 'approved' ? 'Approved' : 'Rejected'} by {claim.decision.byName} on {formatDate(claim.decision.at)}{claim.decision.reason ? `: ${claim.decision.reason}` : ''}</p>}
-        {claim.openQuery && <p>Question from {claim.openQuery.byName}: {claim.openQuery.question}</p>}
+        <p>
+          For <Link href={href(`partners/${encodeURIComponent(claim.partnerId)}`)}>{claim.partnerName}</Link>, submitted
+          by {claim.hostName} on {formatDate(claim.submittedAt, 'not yet submitted')}.
+        </p>
+        <p>
+          Work:{' '}
+          {claim.work.planId ? (
+            <Link href={href('work', { plan: claim.work.planId })}>{claim.work.title}</Link>
+          ) : (
+            claim.work.title
+          )}
+        </p>
+        <p>
+          Expenses {formatPounds(claim.totals.expensesPence)} · Involvement payment{' '}
+          {formatPounds(claim.totals.paymentsPence)}
+          {claim.payBy ? ` · To be paid by ${formatDate(claim.payBy)}` : ''}
+          {claim.paidAt ? ` · Paid ${formatDate(claim.paidAt)}` : ''}
+        </p>
+        {claim.pastPayBy && (
+          <p>
+            <Badge appearance="filled" color="danger">
+              Past the pay-by target
+            </Badge>{' '}
+            The Trust aims to pay within its target; this claim is late.
+          </p>
+        )}
+        {claim.decision && (
+          <p>
+            {claim.decision.outcome === 'approved' ? 'Approved' : 'Rejected'} by {claim.decision.byName} on{' '}
+            {formatDate(claim.decision.at)}
+            {claim.decision.reason ? `: ${claim.decision.reason}` : ''}
+          </p>
+        )}
+        {claim.openQuery && (
+          <p>
+            Question from {claim.openQuery.byName}: {claim.openQuery.question}
+          </p>
+        )}
       </div>
       {notice && <DecisionNotice notice={notice} />}
-      {claim.mayDecide && <ClaimDecision claim={claim} onDecided={(said) => { setNotice(said); void load(); }} />}
+      {claim.mayDecide && (
+        <ClaimDecision
+          claim={claim}
+          onDecided={(said) => {
+            setNotice(said);
+            void load();
+          }}
+        />
+      )}
 
       <section aria-labelledby="items-heading">
         <h3 id="items-heading">Items</h3>
@@ -56,17 +126,30 @@ export function ClaimView({ id }: { id: string }) {
           {claim.items.map((item) => (
             <li key={item.id} className={styles.item}>
               <p className={styles.itemLine}>
-                <strong>{formatPounds(item.amountPence)}</strong> {KIND_LABEL[item.input.kind] ?? item.input.kind}{item.input.date ? `, ${formatDate(item.input.date)}` : ''}
-                {item.category === 'payment' && <Badge appearance="outline" color="informative">Taxable payment</Badge>}
+                <strong>{formatPounds(item.amountPence)}</strong> {KIND_LABEL[item.input.kind] ?? item.input.kind}
+                {item.input.date ? `, ${formatDate(item.input.date)}` : ''}
+                {item.category === 'payment' && (
+                  <Badge appearance="outline" color="informative">
+                    Taxable payment
+                  </Badge>
+                )}
               </p>
               <p className={styles.itemLine}>{item.explanation}</p>
-              {item.claimedPence !== item.amountPence && <p className={styles.itemLine}>Claimed {formatPounds(item.claimedPence)}; the policy allows {formatPounds(item.amountPence)}.</p>}
+              {item.claimedPence !== item.amountPence && (
+                <p className={styles.itemLine}>
+                  Claimed {formatPounds(item.claimedPence)}; the policy allows {formatPounds(item.amountPence)}.
+                </p>
+              )}
               {item.flags.length > 0 && (
                 <ul className={styles.flags} aria-label="Policy flags">
-                  {item.flags.map((flag) => <li key={flag.code}>Flag: {flag.message}</li>)}
+                  {item.flags.map((flag) => (
+                    <li key={flag.code}>Flag: {flag.message}</li>
+                  ))}
                 </ul>
               )}
-              {receiptsFor(item.id).map((receipt) => <Receipt key={receipt.id} receipt={receipt} />)}
+              {receiptsFor(item.id).map((receipt) => (
+                <Receipt key={receipt.id} receipt={receipt} />
+              ))}
             </li>
           ))}
         </ul>
@@ -75,7 +158,9 @@ export function ClaimView({ id }: { id: string }) {
       {unattached.length > 0 && (
         <section aria-labelledby="receipts-heading">
           <h3 id="receipts-heading">Other receipts</h3>
-          {unattached.map((receipt) => <Receipt key={receipt.id} receipt={receipt} />)}
+          {unattached.map((receipt) => (
+            <Receipt key={receipt.id} receipt={receipt} />
+          ))}
         </section>
       )}
 
@@ -83,8 +168,13 @@ export function ClaimView({ id }: { id: string }) {
         <h3 id="declarations-heading">Declarations</h3>
         {claim.declarations ? (
           <ul>
-            <li>The partner confirmed they had these costs and have not claimed them elsewhere ({formatDate(claim.declarations.partnerConfirmedAt)}).</li>
-            <li>{claim.hostName} confirmed the claim is legitimate ({formatDate(claim.declarations.hostConfirmedAt)}).</li>
+            <li>
+              The partner confirmed they had these costs and have not claimed them elsewhere (
+              {formatDate(claim.declarations.partnerConfirmedAt)}).
+            </li>
+            <li>
+              {claim.hostName} confirmed the claim is legitimate ({formatDate(claim.declarations.hostConfirmedAt)}).
+            </li>
           </ul>
         ) : (
           <p>Not yet made: the claim has not been submitted.</p>
@@ -94,10 +184,15 @@ export function ClaimView({ id }: { id: string }) {
 
       <section aria-labelledby="history-heading">
         <h3 id="history-heading">History</h3>
-        {claim.history.length === 0 ? <p>No changes recorded.</p> : (
+        {claim.history.length === 0 ? (
+          <p>No changes recorded.</p>
+        ) : (
           <ol className={styles.history}>
             {claim.history.map((entry, index) => (
-              <li key={index}>{formatDate(entry.at)}: {CLAIM_STATUS_LABEL[entry.status] ?? entry.status}, by {entry.byName}{entry.note ? ` \u2014 \u201c${entry.note}\u201d` : ''}</li>
+              <li key={index}>
+                {formatDate(entry.at)}: {CLAIM_STATUS_LABEL[entry.status] ?? entry.status}, by {entry.byName}
+                {entry.note ? ` \u2014 \u201c${entry.note}\u201d` : ''}
+              </li>
             ))}
           </ol>
         )}
@@ -111,9 +206,12 @@ function Receipt({ receipt }: { receipt: ClaimDetail['receipts'][number] }) {
   const styles = useStyles();
   const [url, setUrl] = useState<string>();
   const [error, setError] = useState<unknown>();
-  useEffect(() => () => {
-    if (url) URL.revokeObjectURL(url);
-  }, [url]);
+  useEffect(
+    () => () => {
+      if (url) URL.revokeObjectURL(url);
+    },
+    [url],
+  );
   const show = async () => {
     setError(undefined);
     try {
@@ -125,9 +223,18 @@ function Receipt({ receipt }: { receipt: ClaimDetail['receipts'][number] }) {
   const label = `Receipt ${receipt.fileName}`;
   return (
     <div>
-      {!url && <Button size="small" onClick={() => void show()}>Show receipt {receipt.fileName}</Button>}
+      {!url && (
+        <Button size="small" onClick={() => void show()}>
+          Show receipt {receipt.fileName}
+        </Button>
+      )}
       {error !== undefined && <ErrorMessage error={error} onRetry={() => void show()} />}
-      {url && (receipt.contentType === 'application/pdf' ? <iframe className={styles.pdf} src={url} title={label} /> : <img className={styles.receipt} src={url} alt={label} />)}
+      {url &&
+        (receipt.contentType === 'application/pdf' ? (
+          <iframe className={styles.pdf} src={url} title={label} />
+        ) : (
+          <img className={styles.receipt} src={url} alt={label} />
+        ))}
     </div>
   );
 }

@@ -1,4 +1,15 @@
-import { Badge, Button, Checkbox, Field, Input, Link, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  Link,
+  Select,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import type { ClaimSummary } from '../api.js';
 import { ListFooter } from '../components/list-footer.js';
 import { usePagedList } from '../use-paged-list.js';
@@ -7,7 +18,13 @@ import { CLAIM_STATUS_LABEL, formatDate, formatPounds } from '../format.js';
 import { href, navigate } from '../router.js';
 
 const useStyles = makeStyles({
-  filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 180px), 1fr))', gap: '12px', alignItems: 'end', marginBottom: '12px' },
+  filters: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 180px), 1fr))',
+    gap: '12px',
+    alignItems: 'end',
+    marginBottom: '12px',
+  },
   filter: { minWidth: 0, '& select': { minWidth: 0, width: '100%' } },
   narrowed: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'center', marginBottom: '12px' },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', gap: '8px' },
@@ -21,7 +38,14 @@ const useStyles = makeStyles({
   },
   // Past the pay-by target: a thick edge in the danger colour and the words, never the colour alone.
   overdue: { borderLeft: `6px solid ${tokens.colorPaletteRedBorderActive}` },
-  heading: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'center', margin: 0, fontSize: tokens.fontSizeBase400 },
+  heading: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: '8px',
+    alignItems: 'center',
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+  },
   meta: { color: tokens.colorNeutralForeground2 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: '8px' },
 });
@@ -67,7 +91,8 @@ export function ClaimsView({ filters }: { filters: ClaimFilters }) {
   const styles = useStyles();
   const query = new URLSearchParams({ pageSize: String(PAGE_SIZE) });
   if (filters.state !== 'all') query.set('state', filters.state);
-  for (const key of ['hostId', 'partnerId', 'from', 'to', 'pastPayBy'] as const) if (filters[key]) query.set(key, filters[key]);
+  for (const key of ['hostId', 'partnerId', 'from', 'to', 'pastPayBy'] as const)
+    if (filters[key]) query.set(key, filters[key]);
   const { items, continuation, state, error, reload, more } = usePagedList<ClaimSummary>(`/api/claims?${query}`);
 
   const apply = (change: Partial<ClaimFilters>) => {
@@ -75,8 +100,12 @@ export function ClaimsView({ filters }: { filters: ClaimFilters }) {
     navigate('claims', { ...next, state: next.state === 'waiting' ? undefined : next.state });
   };
   // The names of a host or partner narrowed to come from the rows themselves (every row is theirs).
-  const hostName = filters.hostId ? items.find((claim) => claim.hostId === filters.hostId)?.hostName ?? 'the chosen host' : undefined;
-  const partnerName = filters.partnerId ? items.find((claim) => claim.partnerId === filters.partnerId)?.partnerName ?? 'the chosen partner' : undefined;
+  const hostName = filters.hostId
+    ? (items.find((claim) => claim.hostId === filters.hostId)?.hostName ?? 'the chosen host')
+    : undefined;
+  const partnerName = filters.partnerId
+    ? (items.find((claim) => claim.partnerId === filters.partnerId)?.partnerName ?? 'the chosen partner')
+    : undefined;
 
   return (
     <section aria-labelledby="claims-heading">
@@ -84,7 +113,11 @@ export function ClaimsView({ filters }: { filters: ClaimFilters }) {
       <div className={styles.filters} role="group" aria-label="Filters">
         <Field label="State" className={styles.filter}>
           <Select value={filters.state} onChange={(_, data) => apply({ state: data.value })}>
-            {STATES.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+            {STATES.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
           </Select>
         </Field>
         <Field label="Submitted from" className={styles.filter}>
@@ -93,51 +126,109 @@ export function ClaimsView({ filters }: { filters: ClaimFilters }) {
         <Field label="Submitted to" className={styles.filter}>
           <Input type="date" value={filters.to} onChange={(_, data) => apply({ to: data.value })} />
         </Field>
-        <Checkbox label="Only claims past the pay-by target" checked={filters.pastPayBy === 'true'} onChange={(_, data) => apply({ pastPayBy: data.checked ? 'true' : '' })} />
+        <Checkbox
+          label="Only claims past the pay-by target"
+          checked={filters.pastPayBy === 'true'}
+          onChange={(_, data) => apply({ pastPayBy: data.checked ? 'true' : '' })}
+        />
       </div>
       {(hostName || partnerName) && (
         <div className={styles.narrowed}>
-          {hostName && <Button size="small" onClick={() => apply({ hostId: '' })}>Show every host, not only {hostName}</Button>}
-          {partnerName && <Button size="small" onClick={() => apply({ partnerId: '' })}>Show every partner, not only {partnerName}</Button>}
+          {hostName && (
+            <Button size="small" onClick={() => apply({ hostId: '' })}>
+              Show every host, not only {hostName}
+            </Button>
+          )}
+          {partnerName && (
+            <Button size="small" onClick={() => apply({ partnerId: '' })}>
+              Show every partner, not only {partnerName}
+            </Button>
+          )}
         </div>
       )}
 
       {state === 'loading' && <Loading label="Loading claims" />}
       {state === 'error' && <ErrorMessage error={error} onRetry={() => void reload()} />}
-      {state !== 'loading' && state !== 'error' && items.length === 0 && <Empty>No claims match. Try another state or fewer filters.</Empty>}
+      {state !== 'loading' && state !== 'error' && items.length === 0 && (
+        <Empty>No claims match. Try another state or fewer filters.</Empty>
+      )}
       {items.length > 0 && state !== 'loading' && state !== 'error' && (
         <>
           <ul className={styles.list} aria-label="Claims">
             {items.map((claim) => (
-              <ClaimRow key={claim.id} claim={claim} onlyHost={filters.hostId ? undefined : () => apply({ hostId: claim.hostId })} onlyPartner={filters.partnerId ? undefined : () => apply({ partnerId: claim.partnerId })} />
+              <ClaimRow
+                key={claim.id}
+                claim={claim}
+                onlyHost={filters.hostId ? undefined : () => apply({ hostId: claim.hostId })}
+                onlyPartner={filters.partnerId ? undefined : () => apply({ partnerId: claim.partnerId })}
+              />
             ))}
           </ul>
-          <ListFooter count={items.length} noun={['claim', 'claims']} everything="that is every claim that matches" state={state} hasMore={continuation !== undefined} onMore={() => void more()} />
+          <ListFooter
+            count={items.length}
+            noun={['claim', 'claims']}
+            everything="that is every claim that matches"
+            state={state}
+            hasMore={continuation !== undefined}
+            onMore={() => void more()}
+          />
         </>
       )}
     </section>
   );
 }
 
-function ClaimRow({ claim, onlyHost, onlyPartner }: { claim: ClaimSummary; onlyHost: (() => void) | undefined; onlyPartner: (() => void) | undefined }) {
+function ClaimRow({
+  claim,
+  onlyHost,
+  onlyPartner,
+}: {
+  claim: ClaimSummary;
+  onlyHost: (() => void) | undefined;
+  onlyPartner: (() => void) | undefined;
+}) {
   const styles = useStyles();
   return (
     <li className={claim.pastPayBy ? `${styles.row} ${styles.overdue}` : styles.row}>
       <h3 className={styles.heading}>
         <Link href={href(`claims/${encodeURIComponent(claim.id)}`)}>Claim for {claim.partnerName}</Link>
-        <Badge appearance="tint" color={claim.status === 'rejected' ? 'danger' : claim.status === 'paid' ? 'success' : 'brand'}>{CLAIM_STATUS_LABEL[claim.status] ?? claim.status}</Badge>
-        {claim.pastPayBy && <Badge appearance="filled" color="danger">Past pay-by target ({formatDate(claim.payBy)})</Badge>}
+        <Badge
+          appearance="tint"
+          color={claim.status === 'rejected' ? 'danger' : claim.status === 'paid' ? 'success' : 'brand'}
+        >
+          {CLAIM_STATUS_LABEL[claim.status] ?? claim.status}
+        </Badge>
+        {claim.pastPayBy && (
+          <Badge appearance="filled" color="danger">
+            Past pay-by target ({formatDate(claim.payBy)})
+          </Badge>
+        )}
       </h3>
-      <Text>{claim.work} · submitted by {claim.hostName} on {formatDate(claim.submittedAt)}</Text>
+      <Text>
+        {claim.work} · submitted by {claim.hostName} on {formatDate(claim.submittedAt)}
+      </Text>
       <Text className={styles.meta}>
-        Expenses {formatPounds(claim.totals.expensesPence)} · Involvement payment {formatPounds(claim.totals.paymentsPence)} · {claim.items} {claim.items === 1 ? 'item' : 'items'}
+        Expenses {formatPounds(claim.totals.expensesPence)} · Involvement payment{' '}
+        {formatPounds(claim.totals.paymentsPence)} · {claim.items} {claim.items === 1 ? 'item' : 'items'}
         {claim.flagged > 0 ? `, ${claim.flagged} flagged by the policy` : ''}
-        {claim.paidAt ? ` · Paid ${formatDate(claim.paidAt)}` : claim.payBy && !claim.pastPayBy && claim.status !== 'rejected' ? ` · Pay by ${formatDate(claim.payBy)}` : ''}
+        {claim.paidAt
+          ? ` · Paid ${formatDate(claim.paidAt)}`
+          : claim.payBy && !claim.pastPayBy && claim.status !== 'rejected'
+            ? ` · Pay by ${formatDate(claim.payBy)}`
+            : ''}
       </Text>
       {(onlyHost || onlyPartner) && (
         <div className={styles.actions}>
-          {onlyHost && <Button size="small" appearance="subtle" onClick={onlyHost}>Only {claim.hostName}&rsquo;s claims</Button>}
-          {onlyPartner && <Button size="small" appearance="subtle" onClick={onlyPartner}>Only claims for {claim.partnerName}</Button>}
+          {onlyHost && (
+            <Button size="small" appearance="subtle" onClick={onlyHost}>
+              Only {claim.hostName}&rsquo;s claims
+            </Button>
+          )}
+          {onlyPartner && (
+            <Button size="small" appearance="subtle" onClick={onlyPartner}>
+              Only claims for {claim.partnerName}
+            </Button>
+          )}
         </div>
       )}
     </li>

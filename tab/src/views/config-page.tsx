@@ -10,13 +10,26 @@ type Choice = 'partners' | 'area' | 'plan';
 
 /** Where a pinned tab opens: the choice becomes the tab's content URL, the same for everyone in the channel. */
 export function channelViewFor(choice: Choice, area: string, plan: WorkSummary | undefined): ChannelView | undefined {
-  if (choice === 'partners') return { contentPath: 'index.html#/partners', entityId: 'register-all', suggestedDisplayName: 'Involvement Register' };
+  if (choice === 'partners')
+    return {
+      contentPath: 'index.html#/partners',
+      entityId: 'register-all',
+      suggestedDisplayName: 'Involvement Register',
+    };
   if (choice === 'area') {
     if (!area) return undefined;
-    return { contentPath: `index.html#/work?area=${encodeURIComponent(area)}`, entityId: `work-area-${slug(area)}`, suggestedDisplayName: `Involvement: ${area}`.slice(0, 40) };
+    return {
+      contentPath: `index.html#/work?area=${encodeURIComponent(area)}`,
+      entityId: `work-area-${slug(area)}`,
+      suggestedDisplayName: `Involvement: ${area}`.slice(0, 40),
+    };
   }
   if (!plan) return undefined;
-  return { contentPath: `index.html#/work?plan=${encodeURIComponent(plan.id)}`, entityId: `work-plan-${plan.id}`.slice(0, 64), suggestedDisplayName: plan.title.slice(0, 40) };
+  return {
+    contentPath: `index.html#/work?plan=${encodeURIComponent(plan.id)}`,
+    entityId: `work-plan-${plan.id}`.slice(0, 64),
+    suggestedDisplayName: plan.title.slice(0, 40),
+  };
 }
 
 export function ConfigPage({ options, inTeams }: { options: RegisterOptions | undefined; inTeams: boolean }) {
@@ -31,7 +44,15 @@ export function ConfigPage({ options, inTeams }: { options: RegisterOptions | un
     api<Page<WorkSummary>>('/api/work?pageSize=50').then((page) => setPlans(page.items), setError);
   }, []);
 
-  const view = useMemo(() => channelViewFor(choice, area, plans.find((plan) => plan.id === planId)), [choice, area, planId, plans]);
+  const view = useMemo(
+    () =>
+      channelViewFor(
+        choice,
+        area,
+        plans.find((plan) => plan.id === planId),
+      ),
+    [choice, area, planId, plans],
+  );
   useEffect(() => {
     if (inTeams) offerChannelView(view);
   }, [inTeams, view]);
@@ -53,21 +74,40 @@ export function ConfigPage({ options, inTeams }: { options: RegisterOptions | un
           <Field label="Service area" required>
             <Select value={area} onChange={(_, data) => setArea(data.value)}>
               <option value="">Choose a service area</option>
-              {options?.serviceAreas.map((name) => <option key={name} value={name}>{name}</option>)}
+              {options?.serviceAreas.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
             </Select>
           </Field>
         )}
         {choice === 'plan' && (
-          <Field label="Involvement work" required hint={plans.length === 0 ? 'No involvement work has been planned yet.' : undefined}>
+          <Field
+            label="Involvement work"
+            required
+            hint={plans.length === 0 ? 'No involvement work has been planned yet.' : undefined}
+          >
             <Select value={planId} onChange={(_, data) => setPlanId(data.value)}>
               <option value="">Choose a piece of work</option>
-              {plans.map((plan) => <option key={plan.id} value={plan.id}>{plan.title}</option>)}
+              {plans.map((plan) => (
+                <option key={plan.id} value={plan.id}>
+                  {plan.title}
+                </option>
+              ))}
             </Select>
           </Field>
         )}
         <MessageBar intent={view ? 'success' : 'info'} role="status">
           <MessageBarBody>
-            {view ? <>The tab will be called <strong>{view.suggestedDisplayName}</strong>{inTeams ? '. Select Save to pin it.' : '. Open this page from Teams to save it.'}</> : 'Finish choosing to be able to save.'}
+            {view ? (
+              <>
+                The tab will be called <strong>{view.suggestedDisplayName}</strong>
+                {inTeams ? '. Select Save to pin it.' : '. Open this page from Teams to save it.'}
+              </>
+            ) : (
+              'Finish choosing to be able to save.'
+            )}
           </MessageBarBody>
         </MessageBar>
       </div>
@@ -76,5 +116,8 @@ export function ConfigPage({ options, inTeams }: { options: RegisterOptions | un
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }

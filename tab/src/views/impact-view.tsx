@@ -5,16 +5,33 @@ import { Empty, ErrorMessage, Loading } from '../components/states.js';
 import { formatDate, formatPounds } from '../format.js';
 
 /** The shape GET /api/impact answers with (domain/impact/impact-report.ts). Every count is already suppressed by the server. */
-type Count = { readonly value: number; readonly text: string } | { readonly suppressed: 'small' | 'secondary'; readonly text: string };
+type Count =
+  | { readonly value: number; readonly text: string }
+  | { readonly suppressed: 'small' | 'secondary'; readonly text: string };
 
 interface ImpactReport {
   readonly period: { readonly from: string; readonly to: string };
   readonly threshold: number;
   readonly people: { readonly involved: Count; readonly newFaces: Count; readonly returning: Count };
   readonly hours: { readonly sessions: number; readonly partnerHours?: number };
-  readonly reach: { readonly agreed: Count; readonly notAgreed: Count; readonly categories: ReadonlyArray<{ key: string; label: string; groups: ReadonlyArray<{ answer: string; count: Count }> }> };
+  readonly reach: {
+    readonly agreed: Count;
+    readonly notAgreed: Count;
+    readonly categories: ReadonlyArray<{
+      key: string;
+      label: string;
+      groups: ReadonlyArray<{ answer: string; count: Count }>;
+    }>;
+  };
   readonly work: { readonly withSessions: number; readonly closedLoop: number };
-  readonly money: { readonly claimsPaid: Count; readonly targetDays: number; readonly expensesPence?: number; readonly paymentsPence?: number; readonly medianDaysToPay?: number; readonly paidWithinTargetPercent?: number };
+  readonly money: {
+    readonly claimsPaid: Count;
+    readonly targetDays: number;
+    readonly expensesPence?: number;
+    readonly paymentsPence?: number;
+    readonly medianDaysToPay?: number;
+    readonly paidWithinTargetPercent?: number;
+  };
 }
 
 interface PeriodChoice {
@@ -27,17 +44,60 @@ interface PeriodChoice {
 const useStyles = makeStyles({
   intro: { margin: '0 0 12px', maxWidth: '70ch' },
   picker: { maxWidth: '320px', marginBottom: '16px' },
-  headlines: { listStyleType: 'none', margin: '0 0 24px', padding: 0, display: 'grid', gap: '12px', gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))' },
-  headline: { padding: '12px', borderRadius: tokens.borderRadiusMedium, border: `1px solid ${tokens.colorNeutralStroke1}`, backgroundColor: tokens.colorNeutralBackground1 },
-  figure: { display: 'block', fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightHero700 },
-  tables: { display: 'grid', gap: '24px', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 420px), 1fr))', alignItems: 'start' },
+  headlines: {
+    listStyleType: 'none',
+    margin: '0 0 24px',
+    padding: 0,
+    display: 'grid',
+    gap: '12px',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))',
+  },
+  headline: {
+    padding: '12px',
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  figure: {
+    display: 'block',
+    fontSize: tokens.fontSizeHero700,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: tokens.lineHeightHero700,
+  },
+  tables: {
+    display: 'grid',
+    gap: '24px',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 420px), 1fr))',
+    alignItems: 'start',
+  },
   table: { borderCollapse: 'collapse', width: '100%', backgroundColor: tokens.colorNeutralBackground1 },
-  caption: { textAlign: 'start', fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, padding: '4px 0 8px' },
-  cell: { textAlign: 'start', padding: '6px 8px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, verticalAlign: 'top' },
-  number: { textAlign: 'end', padding: '6px 8px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, whiteSpace: 'nowrap' },
+  caption: {
+    textAlign: 'start',
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase400,
+    padding: '4px 0 8px',
+  },
+  cell: {
+    textAlign: 'start',
+    padding: '6px 8px',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    verticalAlign: 'top',
+  },
+  number: {
+    textAlign: 'end',
+    padding: '6px 8px',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    whiteSpace: 'nowrap',
+  },
   barCell: { padding: '6px 8px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, width: '35%' },
   // Outlined as well as filled, so the bar stays visible in high contrast where fills may be dropped.
-  bar: { height: '12px', backgroundColor: tokens.colorBrandBackground, border: `1px solid ${tokens.colorBrandStroke1}`, boxSizing: 'border-box', minWidth: '2px' },
+  bar: {
+    height: '12px',
+    backgroundColor: tokens.colorBrandBackground,
+    border: `1px solid ${tokens.colorBrandStroke1}`,
+    boxSizing: 'border-box',
+    minWidth: '2px',
+  },
   note: { color: tokens.colorNeutralForeground2, margin: '8px 0 0' },
 });
 
@@ -72,11 +132,16 @@ export function ImpactView({ from, to }: { from?: string | undefined; to?: strin
     <section aria-labelledby="impact-heading">
       <h2 id="impact-heading">Is it working?</h2>
       <p className={styles.intro}>
-        Who took part in involvement work, how much time they gave, whether they heard back, and how quickly they were paid.
+        Who took part in involvement work, how much time they gave, whether they heard back, and how quickly they were
+        paid.
       </p>
       <Field label="Period" className={styles.picker}>
         <Select value={choiceId} onChange={(_, data) => setChoiceId(data.value)}>
-          {choices.map((choice) => <option key={choice.id} value={choice.id}>{choice.label}</option>)}
+          {choices.map((choice) => (
+            <option key={choice.id} value={choice.id}>
+              {choice.label}
+            </option>
+          ))}
         </Select>
       </Field>
       {error !== undefined && <ErrorMessage error={error} onRetry={() => setAttempt((value) => value + 1)} />}
@@ -92,43 +157,87 @@ function Figures({ report }: { report: ImpactReport }) {
   const [from, to] = [formatDate(report.period.from), formatDate(report.period.to)];
   const period = `${from} to ${to}`;
   if (isZero(people.involved) && isZero(money.claimsPaid) && work.withSessions === 0) {
-    return <Empty>No sessions were logged and no claims were paid between {from} and {to}. Figures appear here once hosts log sessions with the Involvement Hub bot.</Empty>;
+    return (
+      <Empty>
+        No sessions were logged and no claims were paid between {from} and {to}. Figures appear here once hosts log
+        sessions with the Involvement Hub bot.
+      </Empty>
+    );
   }
   return (
     <>
       <p className={styles.intro} role="status">
-        Figures for {period}. To protect people&rsquo;s privacy, any number from 1 to {report.threshold - 1} is shown as &ldquo;fewer than {report.threshold}&rdquo;,
-        and another number may be hidden so it cannot be worked out from a total.
+        Figures for {period}. To protect people&rsquo;s privacy, any number from 1 to {report.threshold - 1} is shown as
+        &ldquo;fewer than {report.threshold}&rdquo;, and another number may be hidden so it cannot be worked out from a
+        total.
       </p>
       <ul className={styles.headlines} aria-label="Headline figures">
         <Headline figure={people.involved.text} label="people took part">
-          {isShown(people.involved) ? `${inWords(people.newFaces, 'new faces')}, ${inWords(people.returning, 'returning')}` : 'Too few to break down'}
+          {isShown(people.involved)
+            ? `${inWords(people.newFaces, 'new faces')}, ${inWords(people.returning, 'returning')}`
+            : 'Too few to break down'}
         </Headline>
-        <Headline figure={hours.partnerHours === undefined ? 'Not shown' : formatHours(hours.partnerHours)} label="hours given by partners">
+        <Headline
+          figure={hours.partnerHours === undefined ? 'Not shown' : formatHours(hours.partnerHours)}
+          label="hours given by partners"
+        >
           {`Across ${plural(hours.sessions, 'session')}`}
         </Headline>
         <Headline figure={`${work.closedLoop} of ${work.withSessions}`} label="pieces of work told people what changed">
           Work with sessions in the period that recorded how outcomes were fed back
         </Headline>
-        <Headline figure={money.medianDaysToPay === undefined ? 'Not shown' : plural(money.medianDaysToPay, 'day')} label="typical time to pay a claim">
+        <Headline
+          figure={money.medianDaysToPay === undefined ? 'Not shown' : plural(money.medianDaysToPay, 'day')}
+          label="typical time to pay a claim"
+        >
           {money.paidWithinTargetPercent !== undefined
             ? `${money.paidWithinTargetPercent}% paid within the ${money.targetDays}-day target`
-            : isZero(money.claimsPaid) ? 'No claims were paid in this period' : `${capitalise(money.claimsPaid.text)} claims were paid: too few to show`}
+            : isZero(money.claimsPaid)
+              ? 'No claims were paid in this period'
+              : `${capitalise(money.claimsPaid.text)} claims were paid: too few to show`}
         </Headline>
       </ul>
       <div className={styles.tables}>
-        <CountTable caption="New faces and returning ones" heading="People" rows={[['New this period', people.newFaces], ['Took part before too', people.returning]]} total={people.involved} />
+        <CountTable
+          caption="New faces and returning ones"
+          heading="People"
+          rows={[
+            ['New this period', people.newFaces],
+            ['Took part before too', people.returning],
+          ]}
+          total={people.involved}
+        />
         <MoneyTable money={money} />
-        <CountTable caption="Equality monitoring" heading="People" rows={[['Agreed to answer', reach.agreed], ['Did not agree, or no longer on the register', reach.notAgreed]]} total={people.involved} />
+        <CountTable
+          caption="Equality monitoring"
+          heading="People"
+          rows={[
+            ['Agreed to answer', reach.agreed],
+            ['Did not agree, or no longer on the register', reach.notAgreed],
+          ]}
+          total={people.involved}
+        />
         {reach.categories.map((category) => (
-          <CountTable key={category.key} caption={`${category.label} (people who agreed to answer)`} heading="People" rows={category.groups.map((group) => [group.answer, group.count])} total={reach.agreed} />
+          <CountTable
+            key={category.key}
+            caption={`${category.label} (people who agreed to answer)`}
+            heading="People"
+            rows={category.groups.map((group) => [group.answer, group.count])}
+            total={reach.agreed}
+          />
         ))}
       </div>
       {hasHiddenCell(report) && (
-        <p className={styles.note}>&ldquo;Hidden&rdquo; means a number is not shown so that a number under {report.threshold} cannot be worked out from the total.</p>
+        <p className={styles.note}>
+          &ldquo;Hidden&rdquo; means a number is not shown so that a number under {report.threshold} cannot be worked
+          out from the total.
+        </p>
       )}
       {reach.categories.length === 0 && !isZero(people.involved) && (
-        <p className={styles.note}>The breakdown by age, disability, ethnic group and gender is not shown: too few people agreed to answer for it to be shared safely.</p>
+        <p className={styles.note}>
+          The breakdown by age, disability, ethnic group and gender is not shown: too few people agreed to answer for it
+          to be shared safely.
+        </p>
       )}
     </>
   );
@@ -146,7 +255,17 @@ function Headline({ figure, label, children }: { figure: string; label: string; 
 }
 
 /** A count per row with a bar for shown numbers; the bar is decoration, the number is in the text. */
-function CountTable({ caption, heading, rows, total }: { caption: string; heading: string; rows: ReadonlyArray<readonly [string, Count]>; total: Count }) {
+function CountTable({
+  caption,
+  heading,
+  rows,
+  total,
+}: {
+  caption: string;
+  heading: string;
+  rows: ReadonlyArray<readonly [string, Count]>;
+  total: Count;
+}) {
   const styles = useStyles();
   const largest = Math.max(1, ...rows.map(([, count]) => ('value' in count ? count.value : 0)));
   return (
@@ -154,25 +273,37 @@ function CountTable({ caption, heading, rows, total }: { caption: string; headin
       <caption className={styles.caption}>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col" className={styles.cell}>Group</th>
-          <th scope="col" className={styles.number}>{heading}</th>
-          <th scope="col" className={styles.barCell}><span aria-hidden="true">Share</span></th>
+          <th scope="col" className={styles.cell}>
+            Group
+          </th>
+          <th scope="col" className={styles.number}>
+            {heading}
+          </th>
+          <th scope="col" className={styles.barCell}>
+            <span aria-hidden="true">Share</span>
+          </th>
         </tr>
       </thead>
       <tbody>
         {rows.map(([label, count]) => (
           <tr key={label}>
-            <th scope="row" className={styles.cell}>{label}</th>
+            <th scope="row" className={styles.cell}>
+              {label}
+            </th>
             <td className={styles.number}>{count.text}</td>
             <td className={styles.barCell} aria-hidden="true">
-              {'value' in count && count.value > 0 && <div className={styles.bar} style={{ width: `${(100 * count.value) / largest}%` }} />}
+              {'value' in count && count.value > 0 && (
+                <div className={styles.bar} style={{ width: `${(100 * count.value) / largest}%` }} />
+              )}
             </td>
           </tr>
         ))}
       </tbody>
       <tfoot>
         <tr>
-          <th scope="row" className={styles.cell}>Total</th>
+          <th scope="row" className={styles.cell}>
+            Total
+          </th>
           <td className={styles.number}>{total.text}</td>
           <td className={styles.barCell} />
         </tr>
@@ -189,17 +320,42 @@ function MoneyTable({ money }: { money: ImpactReport['money'] }) {
       <caption className={styles.caption}>Money paid to partners</caption>
       <thead>
         <tr>
-          <th scope="col" className={styles.cell}>Kind</th>
-          <th scope="col" className={styles.number}>Amount</th>
+          <th scope="col" className={styles.cell}>
+            Kind
+          </th>
+          <th scope="col" className={styles.number}>
+            Amount
+          </th>
         </tr>
       </thead>
       <tbody>
-        <tr><th scope="row" className={styles.cell}>Expenses paid back</th><td className={styles.number}>{amount(money.expensesPence)}</td></tr>
-        <tr><th scope="row" className={styles.cell}>Involvement payments</th><td className={styles.number}>{amount(money.paymentsPence)}</td></tr>
-        <tr><th scope="row" className={styles.cell}>Claims paid</th><td className={styles.number}>{money.claimsPaid.text}</td></tr>
+        <tr>
+          <th scope="row" className={styles.cell}>
+            Expenses paid back
+          </th>
+          <td className={styles.number}>{amount(money.expensesPence)}</td>
+        </tr>
+        <tr>
+          <th scope="row" className={styles.cell}>
+            Involvement payments
+          </th>
+          <td className={styles.number}>{amount(money.paymentsPence)}</td>
+        </tr>
+        <tr>
+          <th scope="row" className={styles.cell}>
+            Claims paid
+          </th>
+          <td className={styles.number}>{money.claimsPaid.text}</td>
+        </tr>
       </tbody>
       {money.expensesPence === undefined && !isZero(money.claimsPaid) && (
-        <tfoot><tr><td colSpan={2} className={styles.cell}>Amounts are not shown when fewer than 5 claims were paid, so nobody&rsquo;s payment can be recognised.</td></tr></tfoot>
+        <tfoot>
+          <tr>
+            <td colSpan={2} className={styles.cell}>
+              Amounts are not shown when fewer than 5 claims were paid, so nobody&rsquo;s payment can be recognised.
+            </td>
+          </tr>
+        </tfoot>
       )}
     </table>
   );
@@ -222,7 +378,12 @@ export function periodChoices(today: Date): PeriodChoice[] {
     const start = new Date(Date.UTC(year, quarter * 3, 1));
     const end = new Date(Date.UTC(year, quarter * 3 + 3, 0));
     const label = `${month.format(start)} to ${month.format(end)} ${year}${index === 0 ? ' (so far)' : ''}`;
-    choices.push({ id: `${year}-q${quarter + 1}`, label, from: start.toISOString().slice(0, 10), to: (index === 0 ? today : end).toISOString().slice(0, 10) });
+    choices.push({
+      id: `${year}-q${quarter + 1}`,
+      label,
+      from: start.toISOString().slice(0, 10),
+      to: (index === 0 ? today : end).toISOString().slice(0, 10),
+    });
     quarter -= 1;
     if (quarter < 0) {
       quarter = 3;
@@ -238,7 +399,13 @@ function inWords(count: Count, noun: string): string {
 }
 
 function hasHiddenCell(report: ImpactReport): boolean {
-  const counts = [report.people.newFaces, report.people.returning, report.reach.agreed, report.reach.notAgreed, ...report.reach.categories.flatMap((category) => category.groups.map((group) => group.count))];
+  const counts = [
+    report.people.newFaces,
+    report.people.returning,
+    report.reach.agreed,
+    report.reach.notAgreed,
+    ...report.reach.categories.flatMap((category) => category.groups.map((group) => group.count)),
+  ];
   return counts.some((count) => 'suppressed' in count && count.suppressed === 'secondary');
 }
 

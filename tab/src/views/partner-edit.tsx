@@ -1,24 +1,61 @@
-import { Button, Field, Input, Link, MessageBar, MessageBarBody, MessageBarTitle, Select, Textarea } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Textarea,
+} from '@fluentui/react-components';
 import { useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, type PartnerPageData, type PartnerView, type RegisterOptions } from '../api.js';
 import { ErrorMessage, Loading } from '../components/states.js';
-import { EmergencyContactInputs, ErrorSummary, Group, InterestsInputs, NeedsInputs, useFormStyles } from '../components/form-parts.js';
+import {
+  EmergencyContactInputs,
+  ErrorSummary,
+  Group,
+  InterestsInputs,
+  NeedsInputs,
+  useFormStyles,
+} from '../components/form-parts.js';
 import { href, navigate } from '../router.js';
 import { useApiResource } from '../use-api-resource.js';
 
-
 interface FormState {
-  displayName: string; email: string; phone: string; preferredMethod: string; postalAddress: string;
-  areas: string[]; interests: string; livedExperience: string[]; availability: string;
-  communicationNeeds: string; accessNeeds: string;
-  emergencyName: string; emergencyRelationship: string; emergencyPhone: string;
+  displayName: string;
+  email: string;
+  phone: string;
+  preferredMethod: string;
+  postalAddress: string;
+  areas: string[];
+  interests: string;
+  livedExperience: string[];
+  availability: string;
+  communicationNeeds: string;
+  accessNeeds: string;
+  emergencyName: string;
+  emergencyRelationship: string;
+  emergencyPhone: string;
 }
 
 /** Server field paths → the input that shows the message (ids double as the error summary's link targets). */
 const INPUT_FOR_FIELD: Record<string, string> = {
-  displayName: 'displayName', email: 'email', phone: 'phone', preferredMethod: 'preferredMethod', postalAddress: 'postalAddress',
-  'emergencyContact.name': 'emergencyName', 'emergencyContact.relationship': 'emergencyRelationship', 'emergencyContact.phone': 'emergencyPhone',
-  availability: 'availability', communicationNeeds: 'communicationNeeds', accessNeeds: 'accessNeeds', interests: 'interests', areas: 'areas', livedExperience: 'livedExperience',
+  displayName: 'displayName',
+  email: 'email',
+  phone: 'phone',
+  preferredMethod: 'preferredMethod',
+  postalAddress: 'postalAddress',
+  'emergencyContact.name': 'emergencyName',
+  'emergencyContact.relationship': 'emergencyRelationship',
+  'emergencyContact.phone': 'emergencyPhone',
+  availability: 'availability',
+  communicationNeeds: 'communicationNeeds',
+  accessNeeds: 'accessNeeds',
+  interests: 'interests',
+  areas: 'areas',
+  livedExperience: 'livedExperience',
 };
 
 function formFrom(partner: PartnerView): FormState {
@@ -44,23 +81,58 @@ function formFrom(partner: PartnerView): FormState {
 export function PartnerEdit({ id, options }: { id: string; options: RegisterOptions }) {
   const { data, error, reload } = useApiResource<PartnerPageData>(`/api/partners/${encodeURIComponent(id)}`);
   if (options.audience !== 'iev') {
-    return <ErrorMessage error={new ApiError(403, 'Only the IEV team corrects partners\u2019 details', 'Ask the IEV team to update the register.')} />;
+    return (
+      <ErrorMessage
+        error={
+          new ApiError(
+            403,
+            'Only the IEV team corrects partners\u2019 details',
+            'Ask the IEV team to update the register.',
+          )
+        }
+      />
+    );
   }
   if (error) return <ErrorMessage error={error} onRetry={() => void reload()} />;
   if (!data) return <Loading label="Loading the partner's record" />;
-  if (!data.version || data.partner.erasure) return <ErrorMessage error={new ApiError(409, 'This entry cannot be changed', 'The partner\u2019s data was erased on request.')} />;
-  return <EditForm key={data.version} partner={data.partner} version={data.version} options={options} onReload={() => void reload()} />;
+  if (!data.version || data.partner.erasure)
+    return (
+      <ErrorMessage
+        error={new ApiError(409, 'This entry cannot be changed', 'The partner\u2019s data was erased on request.')}
+      />
+    );
+  return (
+    <EditForm
+      key={data.version}
+      partner={data.partner}
+      version={data.version}
+      options={options}
+      onReload={() => void reload()}
+    />
+  );
 }
 
-function EditForm({ partner, version, options, onReload }: { partner: PartnerView; version: string; options: RegisterOptions; onReload: () => void }) {
+function EditForm({
+  partner,
+  version,
+  options,
+  onReload,
+}: {
+  partner: PartnerView;
+  version: string;
+  options: RegisterOptions;
+  onReload: () => void;
+}) {
   const styles = useFormStyles();
   const summary = useRef<HTMLDivElement>(null);
   const [form, setForm] = useState<FormState>(() => formFrom(partner));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>();
   const [saving, setSaving] = useState(false);
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((previous) => ({ ...previous, [key]: value }));
-  const toggle = (key: 'areas' | 'livedExperience', value: string, on: boolean) => set(key, on ? [...form[key], value] : form[key].filter((item) => item !== value));
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
+    setForm((previous) => ({ ...previous, [key]: value }));
+  const toggle = (key: 'areas' | 'livedExperience', value: string, on: boolean) =>
+    set(key, on ? [...form[key], value] : form[key].filter((item) => item !== value));
   const partnerPath = `partners/${encodeURIComponent(partner.id)}`;
 
   const submit = async (event: FormEvent) => {
@@ -71,14 +143,23 @@ function EditForm({ partner, version, options, onReload }: { partner: PartnerVie
       await api(`/api/partners/${encodeURIComponent(partner.id)}`, { method: 'PUT', body: toRequest(form, version) });
       navigate(partnerPath, { saved: '1' });
     } catch (failed) {
-      setErrors(failed instanceof ApiError ? Object.fromEntries(failed.problems.map((problem) => [INPUT_FOR_FIELD[problem.field] ?? 'form', problem.message])) : {});
+      setErrors(
+        failed instanceof ApiError
+          ? Object.fromEntries(
+              failed.problems.map((problem) => [INPUT_FOR_FIELD[problem.field] ?? 'form', problem.message]),
+            )
+          : {},
+      );
       setFailure(failed);
       requestAnimationFrame(() => summary.current?.focus());
     } finally {
       setSaving(false);
     }
   };
-  const field = (id: string) => ({ validationMessage: errors[id], validationState: errors[id] ? ('error' as const) : ('none' as const) });
+  const field = (id: string) => ({
+    validationMessage: errors[id],
+    validationState: errors[id] ? ('error' as const) : ('none' as const),
+  });
   const shared = { form, setText: (key: keyof FormState, value: string) => set(key, value as never), field };
   // Keep the person's other choices: an area or kind of experience recorded before the list changed is still offered.
   const areaChoices = [...new Set([...options.serviceAreas, ...form.areas])];
@@ -86,25 +167,51 @@ function EditForm({ partner, version, options, onReload }: { partner: PartnerVie
 
   return (
     <section aria-labelledby="edit-heading">
-      <p><Link href={href(partnerPath)}>Back to {partner.displayName}</Link></p>
+      <p>
+        <Link href={href(partnerPath)}>Back to {partner.displayName}</Link>
+      </p>
       <h2 id="edit-heading">Correct {partner.displayName}’s details</h2>
-      <p className={styles.hint}>Change what the partner has told you. Their involvement history and claims stay with their entry. The audit log records who changed which details and when, never the details themselves.</p>
+      <p className={styles.hint}>
+        Change what the partner has told you. Their involvement history and claims stay with their entry. The audit log
+        records who changed which details and when, never the details themselves.
+      </p>
       <div ref={summary} tabIndex={-1}>
         {failure !== undefined && <ProblemSummary failure={failure} errors={errors} onReload={onReload} />}
       </div>
       <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
         <Group title="Name and contact">
           <Field label="Full name" required {...field('displayName')}>
-            <Input id="displayName" value={form.displayName} onChange={(_, value) => set('displayName', value.value)} autoComplete="off" />
+            <Input
+              id="displayName"
+              value={form.displayName}
+              onChange={(_, value) => set('displayName', value.value)}
+              autoComplete="off"
+            />
           </Field>
           <Field label="Email address" {...field('email')}>
-            <Input id="email" type="email" value={form.email} onChange={(_, value) => set('email', value.value)} autoComplete="off" />
+            <Input
+              id="email"
+              type="email"
+              value={form.email}
+              onChange={(_, value) => set('email', value.value)}
+              autoComplete="off"
+            />
           </Field>
           <Field label="Phone number" {...field('phone')}>
-            <Input id="phone" type="tel" value={form.phone} onChange={(_, value) => set('phone', value.value)} autoComplete="off" />
+            <Input
+              id="phone"
+              type="tel"
+              value={form.phone}
+              onChange={(_, value) => set('phone', value.value)}
+              autoComplete="off"
+            />
           </Field>
           <Field label="Best way to contact them" {...field('preferredMethod')}>
-            <Select id="preferredMethod" value={form.preferredMethod} onChange={(_, value) => set('preferredMethod', value.value)}>
+            <Select
+              id="preferredMethod"
+              value={form.preferredMethod}
+              onChange={(_, value) => set('preferredMethod', value.value)}
+            >
               <option value="">No preference</option>
               <option value="email">Email</option>
               <option value="phone">Phone call</option>
@@ -113,8 +220,17 @@ function EditForm({ partner, version, options, onReload }: { partner: PartnerVie
             </Select>
           </Field>
           {(form.preferredMethod === 'post' || form.postalAddress) && (
-            <Field label="Postal address" required={form.preferredMethod === 'post'} hint="Needed when they prefer letters." {...field('postalAddress')}>
-              <Textarea id="postalAddress" value={form.postalAddress} onChange={(_, value) => set('postalAddress', value.value)} />
+            <Field
+              label="Postal address"
+              required={form.preferredMethod === 'post'}
+              hint="Needed when they prefer letters."
+              {...field('postalAddress')}
+            >
+              <Textarea
+                id="postalAddress"
+                value={form.postalAddress}
+                onChange={(_, value) => set('postalAddress', value.value)}
+              />
             </Field>
           )}
         </Group>
@@ -126,7 +242,9 @@ function EditForm({ partner, version, options, onReload }: { partner: PartnerVie
         <InterestsInputs {...shared} toggle={toggle} areaChoices={areaChoices} experienceChoices={experienceChoices} />
 
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center' }}>
-          <Button type="submit" appearance="primary" disabled={saving}>{saving ? 'Saving\u2026' : 'Save changes'}</Button>
+          <Button type="submit" appearance="primary" disabled={saving}>
+            {saving ? 'Saving\u2026' : 'Save changes'}
+          </Button>
           <Link href={href(partnerPath)}>Cancel</Link>
         </div>
       </form>
@@ -135,14 +253,25 @@ function EditForm({ partner, version, options, onReload }: { partner: PartnerVie
 }
 
 /** A stale version is explained (nothing was saved, so nobody's change is lost); anything else as the shared summary. */
-function ProblemSummary({ failure, errors, onReload }: { failure: unknown; errors: Record<string, string>; onReload: () => void }) {
-  if (!(failure instanceof ApiError) || failure.status !== 409) return <ErrorSummary failure={failure} errors={errors} />;
+function ProblemSummary({
+  failure,
+  errors,
+  onReload,
+}: {
+  failure: unknown;
+  errors: Record<string, string>;
+  onReload: () => void;
+}) {
+  if (!(failure instanceof ApiError) || failure.status !== 409)
+    return <ErrorSummary failure={failure} errors={errors} />;
   return (
     <MessageBar intent="warning" layout="multiline" role="alert">
       <MessageBarBody>
         <MessageBarTitle>Someone else changed this partner while you were editing</MessageBarTitle>
         Nothing you typed was saved, so nobody’s change is lost. Load the latest details, then make your change again.{' '}
-        <Button size="small" onClick={onReload}>Load the latest details</Button>
+        <Button size="small" onClick={onReload}>
+          Load the latest details
+        </Button>
       </MessageBarBody>
     </MessageBar>
   );
@@ -158,11 +287,18 @@ function toRequest(form: FormState, version: string): unknown {
     preferredMethod: optional(form.preferredMethod),
     postalAddress: optional(form.postalAddress),
     areas: form.areas,
-    interests: form.interests.split(',').map((interest) => interest.trim()).filter(Boolean),
+    interests: form.interests
+      .split(',')
+      .map((interest) => interest.trim())
+      .filter(Boolean),
     livedExperience: form.livedExperience,
     availability: optional(form.availability),
     communicationNeeds: optional(form.communicationNeeds),
     accessNeeds: optional(form.accessNeeds),
-    emergencyContact: { name: form.emergencyName, relationship: form.emergencyRelationship, phone: form.emergencyPhone },
+    emergencyContact: {
+      name: form.emergencyName,
+      relationship: form.emergencyRelationship,
+      phone: form.emergencyPhone,
+    },
   };
 }

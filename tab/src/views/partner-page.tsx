@@ -1,6 +1,26 @@
-import { Badge, Button, Field, Input, Link, MessageBar, MessageBarBody, Radio, RadioGroup, Select, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Field,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Select,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useState, type ReactNode } from 'react';
-import { api, type ConsentPurpose, type PartnerAccess, type PartnerPageData, type PartnerStatus, type PartnerView } from '../api.js';
+import {
+  api,
+  type ConsentPurpose,
+  type PartnerAccess,
+  type PartnerPageData,
+  type PartnerStatus,
+  type PartnerView,
+} from '../api.js';
 import { ErrorMessage, Loading } from '../components/states.js';
 import { formatDate, formatPounds, PAYMENT_LABEL, STATUS_LABEL } from '../format.js';
 import { href, useRoute } from '../router.js';
@@ -9,7 +29,12 @@ import { PartnerRights } from './partner-rights.js';
 
 const useStyles = makeStyles({
   sections: { display: 'grid', gap: '16px', gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))' },
-  section: { padding: '12px 16px', borderRadius: tokens.borderRadiusMedium, border: `1px solid ${tokens.colorNeutralStroke1}`, backgroundColor: tokens.colorNeutralBackground1 },
+  section: {
+    padding: '12px 16px',
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
   sensitive: { border: `2px solid ${tokens.colorPaletteDarkOrangeBorder2}` },
   facts: { display: 'grid', gridTemplateColumns: 'minmax(110px, max-content) 1fr', gap: '4px 12px', margin: 0 },
   term: { fontWeight: tokens.fontWeightSemibold },
@@ -18,7 +43,12 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: '20px' },
 });
 
-const CONTACT_METHOD_LABEL: Record<string, string> = { email: 'Email', phone: 'Phone call', text: 'Text message', post: 'Post' };
+const CONTACT_METHOD_LABEL: Record<string, string> = {
+  email: 'Email',
+  phone: 'Phone call',
+  text: 'Text message',
+  post: 'Post',
+};
 
 /** How the audit trail names a corrected field (the trail holds field names, never values). */
 const FIELD_WORDS: Record<string, string> = {
@@ -36,7 +66,12 @@ const FIELD_WORDS: Record<string, string> = {
   livedExperience: 'lived experience',
 };
 
-const EQUALITY_LABEL: Record<string, string> = { ageBand: 'Age group', disability: 'Disability', ethnicGroup: 'Ethnic group', gender: 'Gender' };
+const EQUALITY_LABEL: Record<string, string> = {
+  ageBand: 'Age group',
+  disability: 'Disability',
+  ethnicGroup: 'Ethnic group',
+  gender: 'Gender',
+};
 
 /** One partner: profile, needs, involvement history, claims; emergency contact and equality answers for IEV only (the server decides). */
 export function PartnerPage({ id }: { id: string }) {
@@ -49,7 +84,9 @@ export function PartnerPage({ id }: { id: string }) {
       <section aria-labelledby="partner-heading">
         <h2 id="partner-heading">Involvement Partner</h2>
         <ErrorMessage error={error} onRetry={() => void load()} />
-        <p><Link href={href('partners')}>Back to the register</Link></p>
+        <p>
+          <Link href={href('partners')}>Back to the register</Link>
+        </p>
       </section>
     );
   }
@@ -57,10 +94,14 @@ export function PartnerPage({ id }: { id: string }) {
   const { partner } = data;
   return (
     <article aria-labelledby="partner-heading">
-      <p><Link href={href('partners')}>Back to the register</Link></p>
+      <p>
+        <Link href={href('partners')}>Back to the register</Link>
+      </p>
       <div className={styles.title}>
         <h2 id="partner-heading">{partner.displayName}</h2>
-        <Badge appearance="tint" color={partner.status === 'active' ? 'success' : 'warning'}>{STATUS_LABEL[partner.status]}</Badge>
+        <Badge appearance="tint" color={partner.status === 'active' ? 'success' : 'warning'}>
+          {STATUS_LABEL[partner.status]}
+        </Badge>
       </div>
       {justSaved && (
         <MessageBar intent="success" role="status" style={{ marginBottom: 12 }}>
@@ -68,58 +109,88 @@ export function PartnerPage({ id }: { id: string }) {
         </MessageBar>
       )}
       {data.version && !partner.erasure && (
-        <p><Link href={href(`partners/${encodeURIComponent(partner.id)}/edit`)}>Correct {partner.displayName}’s details</Link></p>
+        <p>
+          <Link href={href(`partners/${encodeURIComponent(partner.id)}/edit`)}>
+            Correct {partner.displayName}’s details
+          </Link>
+        </p>
       )}
       <NeedToKnow access={data.access} name={partner.displayName} />
       <div className={styles.sections}>
         <Section title="Profile">
-          <Facts rows={[
-            ['Interests', partner.interests?.join(', ')],
-            ['Service areas', partner.areas?.join(', ')],
-            ['Lived experience', partner.livedExperience?.join(', ')],
-            ['Availability', partner.availability],
-            ['Last involved', formatDate(partner.lastInvolvedAt)],
-            ['Hours involved', partner.hoursInvolved?.toString()],
-            ['Registered', partner.registeredAt && formatDate(partner.registeredAt)],
-          ]} />
+          <Facts
+            rows={[
+              ['Interests', partner.interests?.join(', ')],
+              ['Service areas', partner.areas?.join(', ')],
+              ['Lived experience', partner.livedExperience?.join(', ')],
+              ['Availability', partner.availability],
+              ['Last involved', formatDate(partner.lastInvolvedAt)],
+              ['Hours involved', partner.hoursInvolved?.toString()],
+              ['Registered', partner.registeredAt && formatDate(partner.registeredAt)],
+            ]}
+          />
         </Section>
         {partner.consent && <ConsentSection partner={partner} />}
         {(partner.contact || partner.communicationNeeds || partner.accessNeeds || partner.consent) && (
           <Section title="Contact and needs">
-            <Facts rows={[
-              ['Email', partner.contact?.email],
-              ['Phone', partner.contact?.phone],
-              ['Prefers', partner.contact?.preferredMethod && (CONTACT_METHOD_LABEL[partner.contact.preferredMethod] ?? partner.contact.preferredMethod)],
-              ['Postal address', partner.contact?.postalAddress],
-              ['Communication needs', partner.communicationNeeds ?? 'None recorded'],
-              ['Access needs', partner.accessNeeds ?? 'None recorded'],
-            ]} />
-            {!partner.contact && <p>This partner has not agreed to be contacted about opportunities. Ask the IEV team if you need to reach them.</p>}
+            <Facts
+              rows={[
+                ['Email', partner.contact?.email],
+                ['Phone', partner.contact?.phone],
+                [
+                  'Prefers',
+                  partner.contact?.preferredMethod &&
+                    (CONTACT_METHOD_LABEL[partner.contact.preferredMethod] ?? partner.contact.preferredMethod),
+                ],
+                ['Postal address', partner.contact?.postalAddress],
+                ['Communication needs', partner.communicationNeeds ?? 'None recorded'],
+                ['Access needs', partner.accessNeeds ?? 'None recorded'],
+              ]}
+            />
+            {!partner.contact && (
+              <p>
+                This partner has not agreed to be contacted about opportunities. Ask the IEV team if you need to reach
+                them.
+              </p>
+            )}
           </Section>
         )}
         {partner.emergencyContact && (
           <Section title="Emergency contact" sensitive>
             <p>Only the IEV team sees this. Your viewing has been recorded.</p>
-            <Facts rows={[
-              ['Name', partner.emergencyContact.name],
-              ['Relationship', partner.emergencyContact.relationship],
-              ['Phone', partner.emergencyContact.phone],
-            ]} />
+            <Facts
+              rows={[
+                ['Name', partner.emergencyContact.name],
+                ['Relationship', partner.emergencyContact.relationship],
+                ['Phone', partner.emergencyContact.phone],
+              ]}
+            />
           </Section>
         )}
         {partner.equality && (
           <Section title="Equality monitoring" sensitive>
-            <p>Given with the partner's explicit consent, for monitoring who is reached. Only the IEV team sees this.</p>
-            <Facts rows={Object.entries(partner.equality).map(([question, answer]) => [EQUALITY_LABEL[question] ?? question, answer])} />
+            <p>
+              Given with the partner's explicit consent, for monitoring who is reached. Only the IEV team sees this.
+            </p>
+            <Facts
+              rows={Object.entries(partner.equality).map(([question, answer]) => [
+                EQUALITY_LABEL[question] ?? question,
+                answer,
+              ])}
+            />
           </Section>
         )}
         {data.involvement && (
           <Section title="Involvement history">
-            {data.involvement.length === 0 ? <p>No involvement work recorded yet.</p> : (
+            {data.involvement.length === 0 ? (
+              <p>No involvement work recorded yet.</p>
+            ) : (
               <ul className={styles.list}>
                 {data.involvement.map((entry) => (
                   <li key={entry.planId}>
-                    <Link href={href('work', { plan: entry.planId })}>{entry.title}</Link> — {entry.sessions} {entry.sessions === 1 ? 'session' : 'sessions'}, {entry.hours} {entry.hours === 1 ? 'hour' : 'hours'}
+                    <Link href={href('work', { plan: entry.planId })}>{entry.title}</Link> — {entry.sessions}{' '}
+                    {entry.sessions === 1 ? 'session' : 'sessions'}, {entry.hours}{' '}
+                    {entry.hours === 1 ? 'hour' : 'hours'}
                   </li>
                 ))}
               </ul>
@@ -128,11 +199,15 @@ export function PartnerPage({ id }: { id: string }) {
         )}
         {data.claims && (
           <Section title="Claims and payments">
-            {data.claims.length === 0 ? <p>No expense claims yet.</p> : (
+            {data.claims.length === 0 ? (
+              <p>No expense claims yet.</p>
+            ) : (
               <ul className={styles.list}>
                 {data.claims.map((claim) => (
                   <li key={claim.id}>
-                    <Link href={href(`claims/${encodeURIComponent(claim.id)}`)}>{formatPounds(claim.amountPence)}</Link> — {claim.status.replace(/^./, (first) => first.toUpperCase())}, submitted {formatDate(claim.submittedAt)}
+                    <Link href={href(`claims/${encodeURIComponent(claim.id)}`)}>{formatPounds(claim.amountPence)}</Link>{' '}
+                    — {claim.status.replace(/^./, (first) => first.toUpperCase())}, submitted{' '}
+                    {formatDate(claim.submittedAt)}
                     {claim.paidAt ? `, paid ${formatDate(claim.paidAt)}` : ''}
                   </li>
                 ))}
@@ -141,8 +216,12 @@ export function PartnerPage({ id }: { id: string }) {
           </Section>
         )}
       </div>
-      {data.version && partner.consent && !partner.erasure && <ConsentChange partner={partner} version={data.version} onChanged={() => void load()} />}
-      {data.version && !partner.erasure && <StatusChange partner={partner} version={data.version} onChanged={() => void load()} />}
+      {data.version && partner.consent && !partner.erasure && (
+        <ConsentChange partner={partner} version={data.version} onChanged={() => void load()} />
+      )}
+      {data.version && !partner.erasure && (
+        <StatusChange partner={partner} version={data.version} onChanged={() => void load()} />
+      )}
       {partner.welcome?.status === 'to-send' && <WelcomeTask partner={partner} onDone={() => void load()} />}
       {data.version && <PartnerRights partner={partner} onErased={() => void load()} />}
       {(partner.emergencyContact || partner.erasure) && <AuditTrail id={partner.id} />}
@@ -161,8 +240,14 @@ function NeedToKnow({ access, name }: { access: PartnerAccess; name: string }) {
       </p>
     );
   }
-  const because = access.work.tookPartInSession ? 'they took part in a session of your work' : 'you sent an expense claim for them';
-  return <p>You see {name}’s contact details and needs because {because}. Use them only for that work.</p>;
+  const because = access.work.tookPartInSession
+    ? 'they took part in a session of your work'
+    : 'you sent an expense claim for them';
+  return (
+    <p>
+      You see {name}’s contact details and needs because {because}. Use them only for that work.
+    </p>
+  );
 }
 
 const PURPOSE_LABEL: Record<ConsentPurpose, string> = {
@@ -170,27 +255,39 @@ const PURPOSE_LABEL: Record<ConsentPurpose, string> = {
   contactAboutOpportunities: 'Contact about opportunities',
   equalityMonitoring: 'Equality monitoring',
 };
-const HOW_LABEL: Record<string, string> = { 'registration-form': 'on the registration form', 'in-person': 'in person', phone: 'by phone', email: 'by email', letter: 'by letter', 'online-form': 'on an online form' };
+const HOW_LABEL: Record<string, string> = {
+  'registration-form': 'on the registration form',
+  'in-person': 'in person',
+  phone: 'by phone',
+  email: 'by email',
+  letter: 'by letter',
+  'online-form': 'on an online form',
+};
 
 function ConsentSection({ partner }: { partner: PartnerView }) {
   const styles = useStyles();
   const consent = partner.consent!;
-  const said = (entry: { given: boolean; at: string; how?: string }) => `${entry.given ? 'Yes' : 'No'} (${formatDate(entry.at)}${entry.how ? `, ${HOW_LABEL[entry.how] ?? entry.how}` : ''})`;
+  const said = (entry: { given: boolean; at: string; how?: string }) =>
+    `${entry.given ? 'Yes' : 'No'} (${formatDate(entry.at)}${entry.how ? `, ${HOW_LABEL[entry.how] ?? entry.how}` : ''})`;
   return (
     <Section title="Consent">
-      <Facts rows={[
-        [PURPOSE_LABEL.register, said(consent.register)],
-        [PURPOSE_LABEL.contactAboutOpportunities, said(consent.contactAboutOpportunities)],
-        [PURPOSE_LABEL.equalityMonitoring, said(consent.equalityMonitoring)],
-        ['Payment preference', PAYMENT_LABEL[partner.paymentPreference?.choice ?? 'not-chosen']],
-      ]} />
+      <Facts
+        rows={[
+          [PURPOSE_LABEL.register, said(consent.register)],
+          [PURPOSE_LABEL.contactAboutOpportunities, said(consent.contactAboutOpportunities)],
+          [PURPOSE_LABEL.equalityMonitoring, said(consent.equalityMonitoring)],
+          ['Payment preference', PAYMENT_LABEL[partner.paymentPreference?.choice ?? 'not-chosen']],
+        ]}
+      />
       {partner.consentHistory && partner.consentHistory.length > 0 && (
         <>
           <h4 style={{ margin: '12px 0 4px' }}>Consent history</h4>
           <ul className={styles.list}>
             {[...partner.consentHistory].reverse().map((entry, index) => (
               <li key={index}>
-                {formatDate(entry.at)}: {entry.given ? 'agreed to' : 'withdrew'} {PURPOSE_LABEL[entry.purpose].toLowerCase()}, {HOW_LABEL[entry.how] ?? entry.how} (recorded by {entry.byName})
+                {formatDate(entry.at)}: {entry.given ? 'agreed to' : 'withdrew'}{' '}
+                {PURPOSE_LABEL[entry.purpose].toLowerCase()}, {HOW_LABEL[entry.how] ?? entry.how} (recorded by{' '}
+                {entry.byName})
               </li>
             ))}
           </ul>
@@ -201,7 +298,15 @@ function ConsentSection({ partner }: { partner: PartnerView }) {
 }
 
 /** IEV records a partner's new choice for one purpose, with the date and how they said it. Withdrawal takes effect at once. */
-function ConsentChange({ partner, version, onChanged }: { partner: PartnerView; version: string; onChanged: () => void }) {
+function ConsentChange({
+  partner,
+  version,
+  onChanged,
+}: {
+  partner: PartnerView;
+  version: string;
+  onChanged: () => void;
+}) {
   const [purpose, setPurpose] = useState<ConsentPurpose>('contactAboutOpportunities');
   const [given, setGiven] = useState<'yes' | 'no'>(partner.consent?.contactAboutOpportunities.given ? 'no' : 'yes');
   const [date, setDate] = useState(() => new Date().toISOString().slice(0, 10));
@@ -213,7 +318,10 @@ function ConsentChange({ partner, version, onChanged }: { partner: PartnerView; 
     setSaving(true);
     setError(undefined);
     try {
-      await api(`/api/partners/${encodeURIComponent(partner.id)}/consent`, { method: 'POST', body: { version, purpose, given: given === 'yes', date, how } });
+      await api(`/api/partners/${encodeURIComponent(partner.id)}/consent`, {
+        method: 'POST',
+        body: { version, purpose, given: given === 'yes', date, how },
+      });
       onChanged();
     } catch (failure) {
       setError(failure);
@@ -226,8 +334,19 @@ function ConsentChange({ partner, version, onChanged }: { partner: PartnerView; 
       <summary>Record a change of consent</summary>
       <div style={{ display: 'grid', gap: 12, maxWidth: 480, marginTop: 8 }}>
         <Field label="Which consent">
-          <Select value={purpose} onChange={(_, choice) => { const next = choice.value as ConsentPurpose; setPurpose(next); setGiven(partner.consent?.[next].given ? 'no' : 'yes'); }}>
-            {(Object.keys(PURPOSE_LABEL) as ConsentPurpose[]).map((key) => <option key={key} value={key}>{PURPOSE_LABEL[key]}</option>)}
+          <Select
+            value={purpose}
+            onChange={(_, choice) => {
+              const next = choice.value as ConsentPurpose;
+              setPurpose(next);
+              setGiven(partner.consent?.[next].given ? 'no' : 'yes');
+            }}
+          >
+            {(Object.keys(PURPOSE_LABEL) as ConsentPurpose[]).map((key) => (
+              <option key={key} value={key}>
+                {PURPOSE_LABEL[key]}
+              </option>
+            ))}
           </Select>
         </Field>
         <Field label="Their choice">
@@ -237,7 +356,12 @@ function ConsentChange({ partner, version, onChanged }: { partner: PartnerView; 
           </RadioGroup>
         </Field>
         <Field label="When they told you">
-          <Input type="date" value={date} max={new Date().toISOString().slice(0, 10)} onChange={(_, value) => setDate(value.value)} />
+          <Input
+            type="date"
+            value={date}
+            max={new Date().toISOString().slice(0, 10)}
+            onChange={(_, value) => setDate(value.value)}
+          />
         </Field>
         <Field label="How they told you">
           <Select value={how} onChange={(_, choice) => setHow(choice.value)}>
@@ -248,12 +372,27 @@ function ConsentChange({ partner, version, onChanged }: { partner: PartnerView; 
             <option value="online-form">On an online form</option>
           </Select>
         </Field>
-        {purpose === 'equalityMonitoring' && given === 'no' && <p style={{ margin: 0 }}>Their equality answers will be deleted at once, and they will no longer count in the equality figures.</p>}
-        {purpose === 'contactAboutOpportunities' && given === 'no' && <p style={{ margin: 0 }}>Hosts will no longer see their contact details, and they will not be offered opportunities.</p>}
+        {purpose === 'equalityMonitoring' && given === 'no' && (
+          <p style={{ margin: 0 }}>
+            Their equality answers will be deleted at once, and they will no longer count in the equality figures.
+          </p>
+        )}
+        {purpose === 'contactAboutOpportunities' && given === 'no' && (
+          <p style={{ margin: 0 }}>
+            Hosts will no longer see their contact details, and they will not be offered opportunities.
+          </p>
+        )}
         {erasure ? (
-          <p style={{ margin: 0 }}>Withdrawing consent to be on the register means erasing their entry. Use <strong>Erase on request</strong> below: their data is erased at once and the reason is recorded.</p>
+          <p style={{ margin: 0 }}>
+            Withdrawing consent to be on the register means erasing their entry. Use <strong>Erase on request</strong>{' '}
+            below: their data is erased at once and the reason is recorded.
+          </p>
         ) : (
-          <div><Button onClick={() => void save()} disabled={saving}>{saving ? 'Saving\u2026' : 'Record their choice'}</Button></div>
+          <div>
+            <Button onClick={() => void save()} disabled={saving}>
+              {saving ? 'Saving\u2026' : 'Record their choice'}
+            </Button>
+          </div>
         )}
         {error !== undefined && <ErrorMessage error={error} />}
       </div>
@@ -268,7 +407,15 @@ function WelcomeTask({ partner, onDone }: { partner: PartnerView; onDone: () => 
     <MessageBar intent="info" layout="multiline" style={{ marginTop: 16 }}>
       <MessageBarBody>
         <strong>Task for IEV:</strong> send {partner.displayName} the "Welcome to Involvement" email.{' '}
-        <Button size="small" onClick={() => void api(`/api/partners/${encodeURIComponent(partner.id)}/welcome-sent`, { method: 'POST' }).then(onDone, setError)}>
+        <Button
+          size="small"
+          onClick={() =>
+            void api(`/api/partners/${encodeURIComponent(partner.id)}/welcome-sent`, { method: 'POST' }).then(
+              onDone,
+              setError,
+            )
+          }
+        >
           Mark welcome as sent
         </Button>
         {error !== undefined && <ErrorMessage error={error} />}
@@ -278,7 +425,15 @@ function WelcomeTask({ partner, onDone }: { partner: PartnerView; onDone: () => 
 }
 
 /** IEV only: mark a partner active, paused or left. The version stops two people overwriting each other. */
-function StatusChange({ partner, version, onChanged }: { partner: PartnerView; version: string; onChanged: () => void }) {
+function StatusChange({
+  partner,
+  version,
+  onChanged,
+}: {
+  partner: PartnerView;
+  version: string;
+  onChanged: () => void;
+}) {
   const [status, setStatus] = useState<PartnerStatus>(partner.status);
   const [error, setError] = useState<unknown>();
   const [saving, setSaving] = useState(false);
@@ -303,8 +458,14 @@ function StatusChange({ partner, version, onChanged }: { partner: PartnerView; v
           <option value="left">Left the register</option>
         </Select>
       </Field>
-      <Button onClick={() => void save()} disabled={saving || status === partner.status}>{saving ? 'Saving\u2026' : 'Save status'}</Button>
-      {error !== undefined && <div style={{ flexBasis: '100%' }}><ErrorMessage error={error} /></div>}
+      <Button onClick={() => void save()} disabled={saving || status === partner.status}>
+        {saving ? 'Saving\u2026' : 'Save status'}
+      </Button>
+      {error !== undefined && (
+        <div style={{ flexBasis: '100%' }}>
+          <ErrorMessage error={error} />
+        </div>
+      )}
     </div>
   );
 }
@@ -331,7 +492,10 @@ function AuditTrail({ id }: { id: string }) {
   const styles = useStyles();
   const [items, setItems] = useState<AuditEntry[]>();
   useEffect(() => {
-    api<{ items: AuditEntry[] }>(`/api/partners/${encodeURIComponent(id)}/audit`).then((found) => setItems(found.items), () => setItems([]));
+    api<{ items: AuditEntry[] }>(`/api/partners/${encodeURIComponent(id)}/audit`).then(
+      (found) => setItems(found.items),
+      () => setItems([]),
+    );
   }, [id]);
   if (!items || items.length === 0) return null;
   return (

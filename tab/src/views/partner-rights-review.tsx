@@ -52,23 +52,37 @@ export function RetentionReview() {
   if (!page || (page.items.length === 0 && !erasedName)) return null;
   return (
     <details style={{ marginBottom: 16 }}>
-      <summary>Due for retention review ({page.items.length}{page.continuation ? '+' : ''})</summary>
+      <summary>
+        Due for retention review ({page.items.length}
+        {page.continuation ? '+' : ''})
+      </summary>
       <p>
-        These partners have left the register, or have not been involved for {page.years} years. Check in with them, or erase their data if it is no longer needed.
+        These partners have left the register, or have not been involved for {page.years} years. Check in with them, or
+        erase their data if it is no longer needed.
       </p>
       <p role="status">{erasedName ? `${erasedName}'s data was erased.` : ''}</p>
-      <ul aria-label="Partners due for retention review" style={{ margin: 0, paddingLeft: 20, display: 'grid', gap: 8 }}>
+      <ul
+        aria-label="Partners due for retention review"
+        style={{ margin: 0, paddingLeft: 20, display: 'grid', gap: 8 }}
+      >
         {page.items.map((item) => (
           <li key={item.id}>
-            <Link href={href(`partners/${encodeURIComponent(item.id)}`)}>{item.displayName}</Link>: {item.reasonText}, last involved {formatDate(item.lastInvolvedAt, 'never')}.{' '}
-            <Button size="small" aria-label={`Erase ${item.displayName}'s data`} onClick={(event) => startErasing(item, event.currentTarget)}>
+            <Link href={href(`partners/${encodeURIComponent(item.id)}`)}>{item.displayName}</Link>: {item.reasonText},
+            last involved {formatDate(item.lastInvolvedAt, 'never')}.{' '}
+            <Button
+              size="small"
+              aria-label={`Erase ${item.displayName}'s data`}
+              onClick={(event) => startErasing(item, event.currentTarget)}
+            >
               Erase
             </Button>
           </li>
         ))}
       </ul>
       {page.continuation && (
-        <Button style={{ marginTop: 8 }} onClick={() => void load(page)}>Show more partners due for review</Button>
+        <Button style={{ marginTop: 8 }} onClick={() => void load(page)}>
+          Show more partners due for review
+        </Button>
       )}
       {erasing && (
         <EraseDialog

@@ -45,17 +45,31 @@ export function PartnerRights({ partner, onErased }: { partner: PartnerView; onE
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Personal data erased</MessageBarTitle>
-            Erased on {formatDate(partner.erasure.at)} by {partner.erasure.byName}. Reason: {partner.erasure.reason}. Claims keep their amounts and dates for the Trust's financial records.
+            Erased on {formatDate(partner.erasure.at)} by {partner.erasure.byName}. Reason: {partner.erasure.reason}.
+            Claims keep their amounts and dates for the Trust's financial records.
           </MessageBarBody>
         </MessageBar>
       ) : (
-        <p>If the partner asks for a copy of the data we hold about them, or asks us to erase it, do it here. Both are recorded.</p>
+        <p>
+          If the partner asks for a copy of the data we hold about them, or asks us to erase it, do it here. Both are
+          recorded.
+        </p>
       )}
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12 }}>
-        <Button onClick={() => void download()} disabledFocusable={downloading}>{downloading ? 'Preparing the file\u2026' : 'Download their data'}</Button>
-        {!partner.erasure && <Button ref={eraseButton} onClick={() => setErasing(true)}>Erase on request</Button>}
+        <Button onClick={() => void download()} disabledFocusable={downloading}>
+          {downloading ? 'Preparing the file\u2026' : 'Download their data'}
+        </Button>
+        {!partner.erasure && (
+          <Button ref={eraseButton} onClick={() => setErasing(true)}>
+            Erase on request
+          </Button>
+        )}
       </div>
-      {error !== undefined && <div style={{ marginTop: 8 }}><ErrorMessage error={error} /></div>}
+      {error !== undefined && (
+        <div style={{ marginTop: 8 }}>
+          <ErrorMessage error={error} />
+        </div>
+      )}
       {/* Mounted only while in use: a closed Fluent Dialog still leaves focus-trap helpers in the page. */}
       {erasing && (
         <EraseDialog
@@ -92,7 +106,11 @@ async function downloadPartnerData(id: string): Promise<void> {
  * leaves the rest of the page hidden from screen readers. Focus then goes back to `opener` (a
  * controlled Dialog does not do that by itself), if it is still on the page.
  */
-export function EraseDialog({ partner, opener, onGone }: {
+export function EraseDialog({
+  partner,
+  opener,
+  onGone,
+}: {
   partner: Pick<PartnerView, 'id' | 'displayName'>;
   opener: HTMLElement | null | undefined;
   /** The dialog has closed and gone; `erased` says whether the partner was erased. */
@@ -118,7 +136,8 @@ export function EraseDialog({ partner, opener, onGone }: {
       erased.current = true;
       setOpen(false);
     } catch (failure) {
-      const reasonProblem = failure instanceof ApiError ? failure.problems.find((entry) => entry.field === 'reason') : undefined;
+      const reasonProblem =
+        failure instanceof ApiError ? failure.problems.find((entry) => entry.field === 'reason') : undefined;
       if (reasonProblem) setProblem(reasonProblem.message);
       else setError(failure);
     } finally {
@@ -135,16 +154,32 @@ export function EraseDialog({ partner, opener, onGone }: {
             <DialogTitle>Erase {partner.displayName}'s data?</DialogTitle>
             <DialogContent style={{ display: 'grid', gap: 12 }}>
               <p id="erase-warning" style={{ margin: 0 }}>
-                This removes their name, contact details, emergency contact, equality answers, needs and interests from the register and their name from their claims. It cannot be undone. Amounts and dates of their claims are kept for the Trust's financial records.
+                This removes their name, contact details, emergency contact, equality answers, needs and interests from
+                the register and their name from their claims. It cannot be undone. Amounts and dates of their claims
+                are kept for the Trust's financial records.
               </p>
-              <Field label="Why are you erasing their data?" required validationMessage={problem} validationState={problem ? 'error' : 'none'}>
-                <Textarea value={reason} onChange={(_, value) => setReason(value.value)} maxLength={500} placeholder="For example: the partner asked us to, by email on 3 March" />
+              <Field
+                label="Why are you erasing their data?"
+                required
+                validationMessage={problem}
+                validationState={problem ? 'error' : 'none'}
+              >
+                <Textarea
+                  value={reason}
+                  onChange={(_, value) => setReason(value.value)}
+                  maxLength={500}
+                  placeholder="For example: the partner asked us to, by email on 3 March"
+                />
               </Field>
               {error !== undefined && <ErrorMessage error={error} />}
             </DialogContent>
             <DialogActions>
-              <Button type="button" onClick={() => setOpen(false)}>Cancel</Button>
-              <Button type="submit" appearance="primary" disabledFocusable={saving}>{saving ? 'Erasing\u2026' : 'Erase their data'}</Button>
+              <Button type="button" onClick={() => setOpen(false)}>
+                Cancel
+              </Button>
+              <Button type="submit" appearance="primary" disabledFocusable={saving}>
+                {saving ? 'Erasing\u2026' : 'Erase their data'}
+              </Button>
             </DialogActions>
           </DialogBody>
         </form>
@@ -173,8 +208,11 @@ function AfterClosing({ closed, then }: { closed: boolean; then: () => void }) {
     const timer = setTimeout(finish, CLOSING_FALLBACK_MS);
     return () => clearTimeout(timer);
   }, [closed, finish]);
-  useEffect(() => () => {
-    if (latest.current.closed) setTimeout(finish, 0);
-  }, [finish]);
+  useEffect(
+    () => () => {
+      if (latest.current.closed) setTimeout(finish, 0);
+    },
+    [finish],
+  );
   return null;
 }

@@ -2,38 +2,89 @@ import { Button, Checkbox, Field, Input, Radio, RadioGroup, Select, tokens } fro
 import { useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, type PartnerView, type RegisterOptions } from '../api.js';
 import { ErrorMessage } from '../components/states.js';
-import { EmergencyContactInputs, ErrorSummary, Group, InterestsInputs, NeedsInputs, useFormStyles } from '../components/form-parts.js';
+import {
+  EmergencyContactInputs,
+  ErrorSummary,
+  Group,
+  InterestsInputs,
+  NeedsInputs,
+  useFormStyles,
+} from '../components/form-parts.js';
 import { PAYMENT_LABEL } from '../format.js';
 import { navigate } from '../router.js';
-
 
 const EQUALITY_QUESTIONS: ReadonlyArray<{ key: string; label: string; answers: readonly string[] }> = [
   { key: 'ageBand', label: 'Age group', answers: ['18-24', '25-34', '35-49', '50-64', '65+'] },
   { key: 'disability', label: 'Do you consider yourself to have a disability?', answers: ['Yes', 'No'] },
-  { key: 'ethnicGroup', label: 'Ethnic group', answers: ['Asian or Asian British', 'Black, Black British, Caribbean or African', 'Mixed or multiple ethnic groups', 'White', 'Another ethnic group'] },
+  {
+    key: 'ethnicGroup',
+    label: 'Ethnic group',
+    answers: [
+      'Asian or Asian British',
+      'Black, Black British, Caribbean or African',
+      'Mixed or multiple ethnic groups',
+      'White',
+      'Another ethnic group',
+    ],
+  },
   { key: 'gender', label: 'Gender', answers: ['Woman', 'Man', 'Non-binary', 'In another way'] },
 ];
 
 interface FormState {
-  displayName: string; email: string; phone: string; preferredMethod: string;
-  areas: string[]; interests: string; livedExperience: string[]; availability: string;
-  communicationNeeds: string; accessNeeds: string; paymentPreference: string;
-  consentRegister: boolean; consentContact: boolean; consentEquality: boolean;
-  emergencyName: string; emergencyRelationship: string; emergencyPhone: string;
+  displayName: string;
+  email: string;
+  phone: string;
+  preferredMethod: string;
+  areas: string[];
+  interests: string;
+  livedExperience: string[];
+  availability: string;
+  communicationNeeds: string;
+  accessNeeds: string;
+  paymentPreference: string;
+  consentRegister: boolean;
+  consentContact: boolean;
+  consentEquality: boolean;
+  emergencyName: string;
+  emergencyRelationship: string;
+  emergencyPhone: string;
   equality: Record<string, string>;
 }
 
 const EMPTY: FormState = {
-  displayName: '', email: '', phone: '', preferredMethod: '', areas: [], interests: '', livedExperience: [], availability: '',
-  communicationNeeds: '', accessNeeds: '', paymentPreference: 'not-chosen', consentRegister: false, consentContact: false, consentEquality: false,
-  emergencyName: '', emergencyRelationship: '', emergencyPhone: '', equality: {},
+  displayName: '',
+  email: '',
+  phone: '',
+  preferredMethod: '',
+  areas: [],
+  interests: '',
+  livedExperience: [],
+  availability: '',
+  communicationNeeds: '',
+  accessNeeds: '',
+  paymentPreference: 'not-chosen',
+  consentRegister: false,
+  consentContact: false,
+  consentEquality: false,
+  emergencyName: '',
+  emergencyRelationship: '',
+  emergencyPhone: '',
+  equality: {},
 };
 
 /** Server field paths → the input that shows the message (ids double as the error summary's link targets). */
 const INPUT_FOR_FIELD: Record<string, string> = {
-  displayName: 'displayName', email: 'email', phone: 'phone', 'consent.register': 'consentRegister',
-  'emergencyContact.name': 'emergencyName', 'emergencyContact.relationship': 'emergencyRelationship', 'emergencyContact.phone': 'emergencyPhone',
-  equality: 'consentEquality', availability: 'availability', communicationNeeds: 'communicationNeeds', accessNeeds: 'accessNeeds',
+  displayName: 'displayName',
+  email: 'email',
+  phone: 'phone',
+  'consent.register': 'consentRegister',
+  'emergencyContact.name': 'emergencyName',
+  'emergencyContact.relationship': 'emergencyRelationship',
+  'emergencyContact.phone': 'emergencyPhone',
+  equality: 'consentEquality',
+  availability: 'availability',
+  communicationNeeds: 'communicationNeeds',
+  accessNeeds: 'accessNeeds',
 };
 
 /** Registering a partner (IEV members): consent per purpose, one emergency contact, needs, payment preference, interests. */
@@ -45,12 +96,23 @@ export function RegisterForm({ options }: { options: RegisterOptions }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>();
   const [saving, setSaving] = useState(false);
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((previous) => ({ ...previous, [key]: value }));
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
+    setForm((previous) => ({ ...previous, [key]: value }));
   const toggle = (key: 'areas' | 'livedExperience', value: string, on: boolean) =>
     set(key, on ? [...form[key], value] : form[key].filter((item) => item !== value));
 
   if (options.audience !== 'iev') {
-    return <ErrorMessage error={new ApiError(403, 'Only the IEV team registers partners', 'Ask the IEV team to register someone, or share the public registration page with them.')} />;
+    return (
+      <ErrorMessage
+        error={
+          new ApiError(
+            403,
+            'Only the IEV team registers partners',
+            'Ask the IEV team to register someone, or share the public registration page with them.',
+          )
+        }
+      />
+    );
   }
 
   const submit = async (event: FormEvent) => {
@@ -58,10 +120,18 @@ export function RegisterForm({ options }: { options: RegisterOptions }) {
     setSaving(true);
     setFailure(undefined);
     try {
-      const { partner } = await api<{ partner: PartnerView }>('/api/partners', { method: 'POST', body: toRequest(form, operationId.current) });
+      const { partner } = await api<{ partner: PartnerView }>('/api/partners', {
+        method: 'POST',
+        body: toRequest(form, operationId.current),
+      });
       navigate(`partners/${encodeURIComponent(partner.id)}`);
     } catch (error) {
-      const fieldErrors = error instanceof ApiError ? Object.fromEntries(error.problems.map((problem) => [INPUT_FOR_FIELD[problem.field] ?? 'form', problem.message])) : {};
+      const fieldErrors =
+        error instanceof ApiError
+          ? Object.fromEntries(
+              error.problems.map((problem) => [INPUT_FOR_FIELD[problem.field] ?? 'form', problem.message]),
+            )
+          : {};
       setErrors(fieldErrors);
       setFailure(error);
       requestAnimationFrame(() => summary.current?.focus());
@@ -70,29 +140,56 @@ export function RegisterForm({ options }: { options: RegisterOptions }) {
     }
   };
 
-  const field = (id: string) => ({ validationMessage: errors[id], validationState: errors[id] ? ('error' as const) : ('none' as const) });
+  const field = (id: string) => ({
+    validationMessage: errors[id],
+    validationState: errors[id] ? ('error' as const) : ('none' as const),
+  });
   const shared = { form, setText: (key: keyof FormState, value: string) => set(key, value as never), field };
 
   return (
     <section aria-labelledby="register-form-heading">
       <h2 id="register-form-heading">Register an Involvement Partner</h2>
-      <p className={styles.hint}>Fields marked with * are required. The partner gets a "Welcome to Involvement" task for the IEV team once registered.</p>
+      <p className={styles.hint}>
+        Fields marked with * are required. The partner gets a "Welcome to Involvement" task for the IEV team once
+        registered.
+      </p>
       <div ref={summary} tabIndex={-1}>
         {failure !== undefined && <ErrorSummary failure={failure} errors={errors} />}
       </div>
       <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
         <Group title="About the partner">
           <Field label="Full name" required {...field('displayName')}>
-            <Input id="displayName" value={form.displayName} onChange={(_, data) => set('displayName', data.value)} autoComplete="off" />
+            <Input
+              id="displayName"
+              value={form.displayName}
+              onChange={(_, data) => set('displayName', data.value)}
+              autoComplete="off"
+            />
           </Field>
           <Field label="Email address" hint="Give an email address or a phone number." {...field('email')}>
-            <Input id="email" type="email" value={form.email} onChange={(_, data) => set('email', data.value)} autoComplete="off" />
+            <Input
+              id="email"
+              type="email"
+              value={form.email}
+              onChange={(_, data) => set('email', data.value)}
+              autoComplete="off"
+            />
           </Field>
           <Field label="Phone number" {...field('phone')}>
-            <Input id="phone" type="tel" value={form.phone} onChange={(_, data) => set('phone', data.value)} autoComplete="off" />
+            <Input
+              id="phone"
+              type="tel"
+              value={form.phone}
+              onChange={(_, data) => set('phone', data.value)}
+              autoComplete="off"
+            />
           </Field>
           <Field label="Best way to contact them">
-            <Select id="preferredMethod" value={form.preferredMethod} onChange={(_, data) => set('preferredMethod', data.value)}>
+            <Select
+              id="preferredMethod"
+              value={form.preferredMethod}
+              onChange={(_, data) => set('preferredMethod', data.value)}
+            >
               <option value="">No preference</option>
               <option value="email">Email</option>
               <option value="phone">Phone call</option>
@@ -103,23 +200,55 @@ export function RegisterForm({ options }: { options: RegisterOptions }) {
         </Group>
 
         <Group title="Consent">
-          <Checkbox id="consentRegister" checked={form.consentRegister} onChange={(_, data) => set('consentRegister', data.checked === true)}
-            label="They agree to be on the Involvement Register (required)" aria-invalid={Boolean(errors.consentRegister)} aria-describedby={errors.consentRegister ? 'consentRegister-error' : undefined} />
-          {errors.consentRegister && <p id="consentRegister-error" role="alert" style={{ color: tokens.colorPaletteRedForeground1, margin: 0 }}>{errors.consentRegister}</p>}
-          <Checkbox id="consentContact" checked={form.consentContact} onChange={(_, data) => set('consentContact', data.checked === true)} label="They are happy to be contacted about involvement opportunities" />
-          <Checkbox id="consentEquality" checked={form.consentEquality} onChange={(_, data) => set('consentEquality', data.checked === true)}
-            label="They agree to answer equality monitoring questions (optional, separate from joining)" />
-          {errors.consentEquality && <p role="alert" style={{ color: tokens.colorPaletteRedForeground1, margin: 0 }}>{errors.consentEquality}</p>}
+          <Checkbox
+            id="consentRegister"
+            checked={form.consentRegister}
+            onChange={(_, data) => set('consentRegister', data.checked === true)}
+            label="They agree to be on the Involvement Register (required)"
+            aria-invalid={Boolean(errors.consentRegister)}
+            aria-describedby={errors.consentRegister ? 'consentRegister-error' : undefined}
+          />
+          {errors.consentRegister && (
+            <p id="consentRegister-error" role="alert" style={{ color: tokens.colorPaletteRedForeground1, margin: 0 }}>
+              {errors.consentRegister}
+            </p>
+          )}
+          <Checkbox
+            id="consentContact"
+            checked={form.consentContact}
+            onChange={(_, data) => set('consentContact', data.checked === true)}
+            label="They are happy to be contacted about involvement opportunities"
+          />
+          <Checkbox
+            id="consentEquality"
+            checked={form.consentEquality}
+            onChange={(_, data) => set('consentEquality', data.checked === true)}
+            label="They agree to answer equality monitoring questions (optional, separate from joining)"
+          />
+          {errors.consentEquality && (
+            <p role="alert" style={{ color: tokens.colorPaletteRedForeground1, margin: 0 }}>
+              {errors.consentEquality}
+            </p>
+          )}
         </Group>
 
         {form.consentEquality && (
           <Group title="Equality monitoring (optional)">
-            <p className={styles.hint}>Used only to see who we reach and who we miss. Every question can be left blank.</p>
+            <p className={styles.hint}>
+              Used only to see who we reach and who we miss. Every question can be left blank.
+            </p>
             {EQUALITY_QUESTIONS.map((question) => (
               <Field key={question.key} label={question.label}>
-                <Select value={form.equality[question.key] ?? ''} onChange={(_, data) => set('equality', { ...form.equality, [question.key]: data.value })}>
+                <Select
+                  value={form.equality[question.key] ?? ''}
+                  onChange={(_, data) => set('equality', { ...form.equality, [question.key]: data.value })}
+                >
                   <option value="">Not answered</option>
-                  {question.answers.map((answer) => <option key={answer} value={answer}>{answer}</option>)}
+                  {question.answers.map((answer) => (
+                    <option key={answer} value={answer}>
+                      {answer}
+                    </option>
+                  ))}
                   <option value="Prefer not to say">Prefer not to say</option>
                 </Select>
               </Field>
@@ -129,20 +258,29 @@ export function RegisterForm({ options }: { options: RegisterOptions }) {
 
         <EmergencyContactInputs {...shared} />
 
-        <InterestsInputs {...shared} toggle={toggle} areaChoices={options.serviceAreas} experienceChoices={options.livedExperience} />
+        <InterestsInputs
+          {...shared}
+          toggle={toggle}
+          areaChoices={options.serviceAreas}
+          experienceChoices={options.livedExperience}
+        />
 
         <NeedsInputs {...shared} />
 
         <Group title="Payment">
           <Field label="What they would like for their involvement">
             <RadioGroup value={form.paymentPreference} onChange={(_, data) => set('paymentPreference', data.value)}>
-              {Object.entries(PAYMENT_LABEL).map(([value, label]) => <Radio key={value} value={value} label={label} />)}
+              {Object.entries(PAYMENT_LABEL).map(([value, label]) => (
+                <Radio key={value} value={value} label={label} />
+              ))}
             </RadioGroup>
           </Field>
         </Group>
 
         <div>
-          <Button type="submit" appearance="primary" disabled={saving}>{saving ? 'Registering\u2026' : 'Register partner'}</Button>
+          <Button type="submit" appearance="primary" disabled={saving}>
+            {saving ? 'Registering\u2026' : 'Register partner'}
+          </Button>
         </div>
       </form>
     </section>
@@ -158,15 +296,26 @@ function toRequest(form: FormState, operationId: string): unknown {
     phone: optional(form.phone),
     preferredMethod: optional(form.preferredMethod),
     areas: form.areas,
-    interests: form.interests.split(',').map((interest) => interest.trim()).filter(Boolean),
+    interests: form.interests
+      .split(',')
+      .map((interest) => interest.trim())
+      .filter(Boolean),
     livedExperience: form.livedExperience,
     availability: optional(form.availability),
     communicationNeeds: optional(form.communicationNeeds),
     accessNeeds: optional(form.accessNeeds),
     paymentPreference: form.paymentPreference,
     // The register consent is sent as given; the server refuses anything but an explicit yes.
-    consent: { register: form.consentRegister, contactAboutOpportunities: form.consentContact, equalityMonitoring: form.consentEquality },
-    emergencyContact: { name: form.emergencyName, relationship: form.emergencyRelationship, phone: form.emergencyPhone },
+    consent: {
+      register: form.consentRegister,
+      contactAboutOpportunities: form.consentContact,
+      equalityMonitoring: form.consentEquality,
+    },
+    emergencyContact: {
+      name: form.emergencyName,
+      relationship: form.emergencyRelationship,
+      phone: form.emergencyPhone,
+    },
     equality: form.consentEquality ? form.equality : undefined,
   };
 }

@@ -12,7 +12,13 @@ import { RetentionReview } from './partner-rights-review.js';
 const useStyles = makeStyles({
   search: { display: 'flex', flexWrap: 'wrap', gap: '8px 12px', alignItems: 'end', marginBottom: '12px' },
   searchField: { flexGrow: 1, flexBasis: '220px', minWidth: 0 },
-  filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 170px), 1fr))', gap: '12px', alignItems: 'end', marginBottom: '16px' },
+  filters: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 170px), 1fr))',
+    gap: '12px',
+    alignItems: 'end',
+    marginBottom: '16px',
+  },
   // Long option text ("Learning disability and autism") must not push a select over its neighbour.
   filter: { minWidth: 0, '& select': { minWidth: 0, width: '100%', textOverflow: 'ellipsis' } },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', gap: '8px' },
@@ -24,7 +30,14 @@ const useStyles = makeStyles({
     display: 'grid',
     gap: '4px',
   },
-  heading: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'center', margin: 0, fontSize: tokens.fontSizeBase400 },
+  heading: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: '8px',
+    alignItems: 'center',
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+  },
   tags: { display: 'flex', flexWrap: 'wrap', gap: '4px' },
   meta: { color: tokens.colorNeutralForeground2 },
 });
@@ -54,14 +67,20 @@ export function RegisterView({ filters, options }: { filters: RegisterFilters; o
   const styles = useStyles();
   const [draft, setDraft] = useState(filters.q);
   const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters) as Array<[keyof RegisterFilters, string]>) if (value) query.set(key, value);
+  for (const [key, value] of Object.entries(filters) as Array<[keyof RegisterFilters, string]>)
+    if (value) query.set(key, value);
   const { items, continuation, state, error, reload, more } = usePagedList<PartnerRow>(`/api/partners?${query}`);
 
   useEffect(() => {
     setDraft(filters.q);
   }, [filters.q]);
 
-  const apply = (change: Partial<RegisterFilters>) => navigate('partners', { ...filters, ...change, sort: (change.sort ?? filters.sort) === 'name' ? undefined : change.sort ?? filters.sort });
+  const apply = (change: Partial<RegisterFilters>) =>
+    navigate('partners', {
+      ...filters,
+      ...change,
+      sort: (change.sort ?? filters.sort) === 'name' ? undefined : (change.sort ?? filters.sort),
+    });
   const onSearch = (event: FormEvent) => {
     event.preventDefault();
     apply({ q: draft.trim() });
@@ -74,9 +93,16 @@ export function RegisterView({ filters, options }: { filters: RegisterFilters; o
       {options?.audience === 'iev' && <RetentionReview />}
       <form role="search" className={styles.search} onSubmit={onSearch}>
         <Field label="Search by name or interest" className={styles.searchField}>
-          <Input type="search" value={draft} onChange={(_, data) => setDraft(data.value)} placeholder="For example: Patel or interview" />
+          <Input
+            type="search"
+            value={draft}
+            onChange={(_, data) => setDraft(data.value)}
+            placeholder="For example: Patel or interview"
+          />
         </Field>
-        <Button type="submit" appearance="primary">Search</Button>
+        <Button type="submit" appearance="primary">
+          Search
+        </Button>
       </form>
       <div className={styles.filters} role="group" aria-label="Filters">
         <Field label="Status" className={styles.filter}>
@@ -90,7 +116,11 @@ export function RegisterView({ filters, options }: { filters: RegisterFilters; o
         <Field label="Service area" className={styles.filter}>
           <Select value={filters.area} onChange={(_, data) => apply({ area: data.value })}>
             <option value="">All service areas</option>
-            {options?.serviceAreas.map((area) => <option key={area} value={area}>{area}</option>)}
+            {options?.serviceAreas.map((area) => (
+              <option key={area} value={area}>
+                {area}
+              </option>
+            ))}
           </Select>
         </Field>
         <Field label="Contact consent" className={styles.filter}>
@@ -124,9 +154,18 @@ export function RegisterView({ filters, options }: { filters: RegisterFilters; o
       {items.length > 0 && state !== 'loading' && (
         <>
           <ul className={styles.list} aria-label="Partners">
-            {items.map((partner) => <PartnerListItem key={partner.id} partner={partner} />)}
+            {items.map((partner) => (
+              <PartnerListItem key={partner.id} partner={partner} />
+            ))}
           </ul>
-          <ListFooter count={items.length} noun={['partner', 'partners']} everything="that is everyone who matches" state={state} hasMore={continuation !== undefined} onMore={() => void more()} />
+          <ListFooter
+            count={items.length}
+            noun={['partner', 'partners']}
+            everything="that is everyone who matches"
+            state={state}
+            hasMore={continuation !== undefined}
+            onMore={() => void more()}
+          />
         </>
       )}
     </section>
@@ -139,7 +178,10 @@ function PartnerListItem({ partner }: { partner: PartnerRow }) {
     <li className={styles.row}>
       <h3 className={styles.heading}>
         <Link href={href(`partners/${encodeURIComponent(partner.id)}`)}>{partner.displayName}</Link>
-        <Badge appearance="tint" color={partner.status === 'active' ? 'success' : partner.status === 'paused' ? 'warning' : 'subtle'}>
+        <Badge
+          appearance="tint"
+          color={partner.status === 'active' ? 'success' : partner.status === 'paused' ? 'warning' : 'subtle'}
+        >
           {STATUS_LABEL[partner.status]}
         </Badge>
         <Badge appearance="outline" color={partner.consent === 'contactable' ? 'brand' : 'informative'}>
@@ -148,9 +190,12 @@ function PartnerListItem({ partner }: { partner: PartnerRow }) {
       </h3>
       <Text className={styles.meta}>Interests: {partner.interests.join(', ') || 'none recorded'}</Text>
       <Text className={styles.meta}>Areas: {partner.areas.join(', ') || 'none recorded'}</Text>
-      {partner.livedExperience.length > 0 && <Text className={styles.meta}>Lived experience: {partner.livedExperience.join(', ')}</Text>}
+      {partner.livedExperience.length > 0 && (
+        <Text className={styles.meta}>Lived experience: {partner.livedExperience.join(', ')}</Text>
+      )}
       <Text className={styles.meta}>
-        Available: {partner.availability ?? 'not recorded'} · Last involved: {formatDate(partner.lastInvolvedAt, 'not yet')}
+        Available: {partner.availability ?? 'not recorded'} · Last involved:{' '}
+        {formatDate(partner.lastInvolvedAt, 'not yet')}
       </Text>
     </li>
   );

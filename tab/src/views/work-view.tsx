@@ -7,12 +7,29 @@ import { href } from '../router.js';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', gap: '8px' },
-  item: { padding: '12px', borderRadius: tokens.borderRadiusMedium, border: `1px solid ${tokens.colorNeutralStroke1}`, backgroundColor: tokens.colorNeutralBackground1 },
-  heading: { margin: '0 0 4px', fontSize: tokens.fontSizeBase400, display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
+  item: {
+    padding: '12px',
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  heading: {
+    margin: '0 0 4px',
+    fontSize: tokens.fontSizeBase400,
+    display: 'flex',
+    gap: '8px',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+  },
   detail: { margin: '2px 0' },
 });
 
-const PHASE_LABEL: Record<string, string> = { planning: 'Being planned', planned: 'Planned', running: 'Running', closed: 'Closed' };
+const PHASE_LABEL: Record<string, string> = {
+  planning: 'Being planned',
+  planned: 'Planned',
+  running: 'Running',
+  closed: 'Closed',
+};
 
 /** Involvement work (plans from the planning bot): all of it, one service area's, or one plan — the channel tab's views. */
 export function WorkView({ area, planId }: { area: string | undefined; planId: string | undefined }) {
@@ -21,20 +38,23 @@ export function WorkView({ area, planId }: { area: string | undefined; planId: s
   const [continuation, setContinuation] = useState<string>();
   const [error, setError] = useState<unknown>();
 
-  const load = useCallback(async (from?: string) => {
-    setError(undefined);
-    const query = new URLSearchParams();
-    if (area) query.set('serviceArea', area);
-    if (planId) query.set('planId', planId);
-    if (from) query.set('continuation', from);
-    try {
-      const page = await api<Page<WorkSummary>>(`/api/work?${query}`);
-      setItems((previous) => (from ? [...(previous ?? []), ...page.items] : page.items));
-      setContinuation(page.continuation);
-    } catch (failure) {
-      setError(failure);
-    }
-  }, [area, planId]);
+  const load = useCallback(
+    async (from?: string) => {
+      setError(undefined);
+      const query = new URLSearchParams();
+      if (area) query.set('serviceArea', area);
+      if (planId) query.set('planId', planId);
+      if (from) query.set('continuation', from);
+      try {
+        const page = await api<Page<WorkSummary>>(`/api/work?${query}`);
+        setItems((previous) => (from ? [...(previous ?? []), ...page.items] : page.items));
+        setContinuation(page.continuation);
+      } catch (failure) {
+        setError(failure);
+      }
+    },
+    [area, planId],
+  );
 
   useEffect(() => {
     setItems(undefined);
@@ -48,7 +68,11 @@ export function WorkView({ area, planId }: { area: string | undefined; planId: s
       {error !== undefined && <ErrorMessage error={error} onRetry={() => void load()} />}
       {!error && !items && <Loading label="Loading involvement work" />}
       {items && items.length === 0 && (
-        <Empty>{planId ? 'We could not find that piece of work. It may have been removed.' : 'No involvement work has been planned here yet. Hosts plan work by chatting with the Involvement Hub bot.'}</Empty>
+        <Empty>
+          {planId
+            ? 'We could not find that piece of work. It may have been removed.'
+            : 'No involvement work has been planned here yet. Hosts plan work by chatting with the Involvement Hub bot.'}
+        </Empty>
       )}
       {items && items.length > 0 && (
         <ul className={styles.list} aria-label="Involvement work">
@@ -56,17 +80,28 @@ export function WorkView({ area, planId }: { area: string | undefined; planId: s
             <li key={work.id} className={styles.item}>
               <h3 className={styles.heading}>
                 {work.title}
-                <Badge appearance="tint" color="brand">{PHASE_LABEL[work.phase] ?? work.phase}</Badge>
+                <Badge appearance="tint" color="brand">
+                  {PHASE_LABEL[work.phase] ?? work.phase}
+                </Badge>
               </h3>
-              <p className={styles.detail}>Host: {work.hostName}{work.serviceArea ? ` · ${work.serviceArea}` : ''}</p>
               <p className={styles.detail}>
-                Dates: {work.startDate ? formatDate(work.startDate) : 'not set'}{work.endDate ? ` to ${formatDate(work.endDate)}` : ''}
+                Host: {work.hostName}
+                {work.serviceArea ? ` · ${work.serviceArea}` : ''}
+              </p>
+              <p className={styles.detail}>
+                Dates: {work.startDate ? formatDate(work.startDate) : 'not set'}
+                {work.endDate ? ` to ${formatDate(work.endDate)}` : ''}
               </p>
               <p className={styles.detail}>
                 Partners involved:{' '}
-                {work.partners.length === 0 ? 'none yet' : work.partners.map((partner, index) => (
-                  <span key={partner.id}>{index > 0 ? ', ' : ''}<Link href={href(`partners/${encodeURIComponent(partner.id)}`)}>{partner.displayName}</Link></span>
-                ))}
+                {work.partners.length === 0
+                  ? 'none yet'
+                  : work.partners.map((partner, index) => (
+                      <span key={partner.id}>
+                        {index > 0 ? ', ' : ''}
+                        <Link href={href(`partners/${encodeURIComponent(partner.id)}`)}>{partner.displayName}</Link>
+                      </span>
+                    ))}
               </p>
             </li>
           ))}
