@@ -12,6 +12,7 @@ import { LocalConnector } from '../helpers/connector.js';
 import { startServerProcess } from '../helpers/server-process.js';
 import { HOST, IEV } from '../helpers/users.js';
 import { addMileage, IEV_CHANNEL, pressFor, submit } from '../claims/claim-steps.js';
+import { CLAIM_VERBS } from '../../bot/claims/claim-verbs.js';
 import { fictionalPartner } from '../../demo/demo-partners.js';
 import { scrubAttributes, withoutQuery } from '../../server/privacy-span-processor.js';
 
@@ -129,7 +130,7 @@ describe('telemetry to Application Insights (OpenTelemetry)', function () {
           teamId: '19:iev-team@thread.tacv2',
           channelId: IEV_CHANNEL,
         }).say('set up IEV channel');
-        const created = await pressFor(host, 'claim.create', {
+        const created = await pressFor(host, CLAIM_VERBS.create.verb, {
           partnerSearch: PARTNER.displayName,
           partnerId: PARTNER.id,
           workTitle: 'Reading group',
