@@ -4,6 +4,7 @@ import { cardText } from '../helpers/cards.js';
 import { cardsSent } from '../helpers/chat.js';
 import { HOST, IEV, SECOND_IEV, type TestUser } from '../helpers/users.js';
 import { storedClaim, startClaimsApp, submittedClaim } from './claim-steps.js';
+import { CLAIM_VERBS } from '../../bot/claims/claim-verbs.js';
 
 describe('claims: deciding from the tab, by the same rules as the card', () => {
   let app: TestApp;
@@ -89,7 +90,7 @@ describe('claims: deciding from the tab, by the same rules as the card', () => {
     for (const name of ['Ana Race', 'Ben Race', 'Cat Race', 'Dan Race']) {
       const { claimId } = await submittedClaim(app, app.personalChat(HOST), name);
       const [card, tab] = await Promise.all([
-        app.channel(SECOND_IEV).press('claim.approve', { claimId }),
+        app.channel(SECOND_IEV).press(CLAIM_VERBS.approve.verb, { claimId }),
         decide(IEV, claimId, { outcome: 'approve' }),
       ]);
       const stored = await storedClaim(app, claimId);

@@ -6,6 +6,7 @@ import { cardText } from '../helpers/cards.js';
 import type { ChatClient } from '../helpers/chat.js';
 import { assertNoInternals, plainProblem } from '../helpers/problems.js';
 import { HOST } from '../helpers/users.js';
+import { PLAN_VERBS } from '../../bot/planning/planning-verbs.js';
 
 /** Posts raw text to /api/messages, as anyone on the internet could. */
 function postRaw(app: TestApp, body: string, headers: Record<string, string> = {}): Promise<Response> {
@@ -103,7 +104,7 @@ describe('the bot endpoint refuses malformed activities with a 400 in plain word
   });
 
   it('a damaged card action (no action, or not Action.Execute) still answers HTTP 200 with a card', async () => {
-    for (const value of [{}, { action: { type: 'Action.Submit', verb: 'plan.start' } }, 'not an object']) {
+    for (const value of [{}, { action: { type: 'Action.Submit', verb: PLAN_VERBS.start.verb } }, 'not an object']) {
       const { status, body } = await plain
         .personalChat(HOST)
         .post({ type: 'invoke', name: 'adaptiveCard/action', value });

@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CLAIM_VERBS } from '../../bot/claims/claim-verbs.js';
+import { GENERAL_VERBS } from '../../bot/general/general-verbs.js';
+import { PLAN_VERBS } from '../../bot/planning/planning-verbs.js';
 import { startApp, type RunningApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { createLogger } from '../../server/logger.js';
@@ -74,7 +77,9 @@ describe('every card action, pressed while the database is unreachable, answers 
   it('knows every verb the bot answers (taken from the bot, so a new verb is pressed here too)', () => {
     const verbs = app.bot.actionVerbs();
     assert.ok(verbs.length >= 30, `${verbs.length} verbs`);
-    assert.ok(verbs.includes('claim.findPartner') && verbs.includes('plan.start') && verbs.includes('help'));
+    assert.ok(
+      [CLAIM_VERBS.findPartner, PLAN_VERBS.start, GENERAL_VERBS.help].every(({ verb }) => verbs.includes(verb)),
+    );
   });
 
   it('Action.Execute (pressed and refreshed): HTTP 200, a card saying what happened, and Try again with what was typed', async () => {

@@ -6,6 +6,7 @@ import { screenshot } from '../helpers/browser.js';
 import { HOST, IEV, SECOND_IEV } from '../helpers/users.js';
 import { startClaimsApp, storedClaim, submittedClaim } from '../claims/claim-steps.js';
 import { axeViolations, describeViolations, useTabBrowser, type Theme } from './tab-page.js';
+import { CLAIM_VERBS } from '../../bot/claims/claim-verbs.js';
 
 /** A receipt photo: a pale ticket with a dark stripe, so a screenshot shows it was drawn. */
 function ticketPhoto(): Buffer {
@@ -174,7 +175,7 @@ describe('Claims in the tab: the IEV team\u2019s list and a claim\u2019s page', 
     const approve = page.getByRole('region', { name: 'Decide' }).getByRole('button', { name: 'Approve' });
     await approve.waitFor();
     await screenshot(page, 'claim-decide-iev');
-    await Promise.all([approve.click(), app.channel(SECOND_IEV).press('claim.approve', { claimId })]);
+    await Promise.all([approve.click(), app.channel(SECOND_IEV).press(CLAIM_VERBS.approve.verb, { claimId })]);
     const notice = page.getByRole('status').filter({ hasText: /^(Approved|Someone else decided first)/ });
     await notice.waitFor();
     const stored = await storedClaim(app, claimId);

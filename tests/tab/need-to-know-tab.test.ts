@@ -6,6 +6,7 @@ import { HOST } from '../helpers/users.js';
 import { fictionalPartner } from '../../demo/demo-partners.js';
 import { planAtSummary, pressOn } from '../planning/planning-steps.js';
 import { axeViolations, describeViolations, useRegisterWithPartners } from './tab-page.js';
+import { SESSION_VERBS } from '../../bot/planning/planning-verbs.js';
 
 /** fictionalPartner(13): active, agreed to be contacted, with communication needs. */
 const PARTNER = fictionalPartner(13);
@@ -39,12 +40,13 @@ describe('Need to know in the tab: a host sees a partner\u2019s needs only once 
 
     // The host logs a session with the partner, in the bot, as they would in Teams.
     const chat = tab.app.personalChat(HOST);
-    const form = (await pressOn(chat, await planAtSummary(chat), 'session.start')).card;
-    const found = (await pressOn(chat, form, 'session.search', { partnerSearch: PARTNER.displayName.split(' ')[0] }))
-      .card;
+    const form = (await pressOn(chat, await planAtSummary(chat), SESSION_VERBS.start.verb)).card;
+    const found = (
+      await pressOn(chat, form, SESSION_VERBS.search.verb, { partnerSearch: PARTNER.displayName.split(' ')[0] })
+    ).card;
     assert.match(cardText(found), new RegExp(PARTNER.displayName));
     const logged = (
-      await pressOn(chat, found, 'session.save', {
+      await pressOn(chat, found, SESSION_VERBS.save.verb, {
         date: new Date().toISOString().slice(0, 10),
         durationMinutes: '60',
         format: 'in-person',
