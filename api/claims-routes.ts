@@ -36,6 +36,12 @@ const exportBody = z.object({
   operationId: z.string().trim().min(8, 'Send a unique operationId so a retried export is not done twice').max(100),
 });
 const day = z.iso.date({ message: 'Enter a date, for example 2026-03-01' });
+const paidBody = z
+  .object({
+    paidOn: z.iso.date({ message: 'Enter the date the payment was made, for example 2026-03-01' }).optional(),
+    claimIds: z.array(id, { message: 'Choose claims from this payment batch' }).max(500).optional(),
+  })
+  .optional();
 const listQuery = z
   .object({
     state: z.enum(CLAIM_LIST_STATES, { message: 'Choose a state from the list' }).optional(),
@@ -174,11 +180,37 @@ export function registerClaimsRoutes(server: Server, route: Route, context: ApiC
     }),
   );
 
-  server.post(
-    '/api/payment-batches/:batchId/paid',
+  // The Payments view: what the next export would hold, and the batches so far (newest first).
+  server.get(
+    '/api/payments',
+    route(async ({ actor }) => {
+      const waiting = await claims().payments.waitingForExport(actor);
+      const batches = await claims().payments.listBatches(actor);
+      return { body: { waiting, batches: batches.map(batchView) } };
+    }),
+  );
+
+  server.get(
+    '/api/payment-batches/:batchId',
     route(async ({ actor, req }) => {
       const { batchId } = parseOrThrow(batchParams, req.params);
-      return { body: { batch: batchView(await claims().payments.markPaid(actor, batchId)) } };
+      const { batch, claims: inBatch } = await claims().payments.batchWithClaims(actor, batchId);
+      return { body: { batch: batchView(batch), claims: inBatch.map((claim) => claimSummary(claim, today())) } };
+    }),
+  );
+
+  // The whole batch, or only the claims named, paid on the date given (today when none is given).
+  server.post(
+    '/api/payment-batches/:batchId/paid',
+    formBody(),
+    route(async ({ actor, req }) => {
+      const { batchId } = parseOrThrow(batchParams, req.params);
+      const body = parseOrThrow(paidBody, req.body);
+      const batch = await claims().payments.markPaid(actor, batchId, {
+        paidOn: body?.paidOn,
+        claimIds: body?.claimIds,
+      });
+      return { body: { batch: batchView(batch) } };
     }),
   );
 
@@ -196,12 +228,14 @@ export function registerClaimsRoutes(server: Server, route: Route, context: ApiC
         addedAt: receipt.addedAt,
         url: `/api/claims/${claim.id}/receipts/${receipt.id}`,
       })),
-      pastPayBy: isPastPayBy(claim, new Date().toISOString().slice(0, 10)),
+      pastPayBy: isPastPayBy(claim, today()),
       mayDecide: mayDecide(actor, claim),
       claimUrl: claims().claimUrl(claim.id),
     };
   }
 }
+
+const today = () => new Date().toISOString().slice(0, 10);
 
 function claimSummary(claim: ClaimDocument, today: string) {
   return {
@@ -219,6 +253,7 @@ function claimSummary(claim: ClaimDocument, today: string) {
     payBy: claim.payBy,
     pastPayBy: isPastPayBy(claim, today),
     paidAt: claim.paidAt,
+    paidOn: claim.paidOn,
     secondsToPay: claim.secondsToPay,
   };
 }
@@ -232,6 +267,8 @@ function batchView(batch: PaymentBatchDocument) {
     createdByName: batch.createdByName,
     totals: batch.totals,
     paidAt: batch.paidAt,
+    paidOn: batch.paidOn,
+    paidByName: batch.paidByName,
     links: {
       expenses: `/api/payment-batches/${batch.id}/expenses.csv`,
       payments: `/api/payment-batches/${batch.id}/payments.csv`,

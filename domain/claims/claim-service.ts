@@ -427,13 +427,17 @@ export class ClaimService {
     });
   }
 
-  /** Moves one claim on (export, payment) as part of a batch. Returns false if it was not in the expected state. */
+  /**
+   * Moves one claim on (export, payment) as part of a batch. Returns false if it was not in the expected
+   * state. A payment is recorded on the day IEV says it was made (`paidOn`, never after today).
+   */
   async advanceForPayment(
     actor: Actor,
     claimId: string,
     to: 'exported' | 'paid',
     batchId: string,
     operationId: string,
+    paidOn?: string,
   ): Promise<boolean> {
     if (!isIevMember(actor)) throw new ForbiddenError('Only the IEV team can export or pay claims.');
     return retryOnConflict(async () => {
@@ -442,6 +446,10 @@ export class ClaimService {
       if (claim.history.some((entry) => entry.operationId === operationId)) return true;
       if (!canMove(claim.status, to) || (to === 'paid' && claim.exportBatchId !== batchId)) return false;
       const at = this.now();
+      const today = at.toISOString().slice(0, 10);
+      const day = paidOn ?? today;
+      // Paid today: the moment it was recorded. Paid earlier: midday of that day, so "days to pay" counts whole days.
+      const paidAt = day === today ? at.toISOString() : `${day}T12:00:00.000Z`;
       const next: ClaimDocument = {
         ...claim,
         status: to,
@@ -452,15 +460,19 @@ export class ClaimService {
             at: at.toISOString(),
             byId: actor.id,
             byName: actor.displayName,
-            note: `Payment batch ${batchId}`,
+            note: to === 'paid' ? `Paid on ${day}, payment batch ${batchId}` : `Payment batch ${batchId}`,
             operationId,
           },
         ],
         ...(to === 'exported'
           ? { exportBatchId: batchId, exportedAt: at.toISOString() }
           : {
-              paidAt: at.toISOString(),
-              secondsToPay: Math.round((at.getTime() - Date.parse(claim.submittedAt ?? claim.createdAt)) / 1000),
+              paidAt,
+              paidOn: day,
+              secondsToPay: Math.max(
+                0,
+                Math.round((Date.parse(paidAt) - Date.parse(claim.submittedAt ?? claim.createdAt)) / 1000),
+              ),
             }),
       };
       await this.options.claims.replaceClaim(next, claim._etag);

@@ -186,7 +186,9 @@ export interface ClaimDocument {
   readonly openQuery?: { readonly question: string; readonly byName: string; readonly at: string } | undefined;
   readonly exportBatchId?: string | undefined;
   readonly exportedAt?: string | undefined;
+  /** When the payment was made (the payment date IEV gave, as a time); `paidOn` is that date itself. */
   readonly paidAt?: string | undefined;
+  readonly paidOn?: string | undefined;
   /** Whole seconds from first submission to payment (for "how fast are claims paid"). */
   readonly secondsToPay?: number | undefined;
   /** Where the approval card is in the IEV channel, so it can be updated in place. */

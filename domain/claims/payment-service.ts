@@ -1,11 +1,19 @@
 import { stringify } from 'csv-stringify/sync';
-import { ForbiddenError, NotFoundError } from '../errors.js';
+import { retryOnConflict } from '../concurrency.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { isIevMember, type Actor } from '../people/actor.js';
 import type { Clock } from '../ports.js';
 import type { ClaimRepository, PaymentBatchDocument } from './ports.js';
-import type { ClaimDocument, ItemCategory, PricedItem } from './claim.js';
+import type { ClaimDocument, ClaimTotals, ItemCategory, PricedItem } from './claim.js';
 import { stableId, type ClaimService } from './claim-service.js';
 import { totalsOf } from './pricing.js';
+
+export interface MarkPaidRequest {
+  /** The day the payment was made (YYYY-MM-DD); today when not given. */
+  readonly paidOn?: string | undefined;
+  /** Only these claims of the batch; every claim in it when not given. */
+  readonly claimIds?: readonly string[] | undefined;
+}
 
 /**
  * Paying approved claims: export them as one batch (CSV for finance and payroll), then mark the
@@ -42,19 +50,71 @@ export class PaymentService {
     return this.finish(actor, batch);
   }
 
-  async markPaid(actor: Actor, batchId: string): Promise<PaymentBatchDocument> {
+  /**
+   * Records that finance paid the batch (or some of its claims) on `paidOn`. Each claim is paid once,
+   * whatever is pressed again; the batch is paid when its last claim is.
+   */
+  async markPaid(actor: Actor, batchId: string, request: MarkPaidRequest = {}): Promise<PaymentBatchDocument> {
     assertIev(actor);
     const batch = await this.claims.findBatch(batchId);
     if (!batch) throw new NotFoundError('That payment batch could not be found.');
     if (batch.status === 'exporting') await this.finish(actor, batch);
-    for (const claim of await this.claimsIn(batchId))
-      await this.claimService.advanceForPayment(actor, claim.id, 'paid', batchId, `${batchId}:paid`);
-    const current = (await this.claims.findBatch(batchId))!;
-    if (current.status === 'paid') return current;
-    return this.claims.replaceBatch(
-      { ...current, status: 'paid', paidAt: this.now().toISOString(), paidByName: actor.displayName },
-      current._etag,
-    );
+    const paidOn = this.checkPaidOn(batch, request.paidOn);
+    const inBatch = await this.claimsIn(batchId);
+    const chosen = request.claimIds ? this.checkChosen(inBatch, request.claimIds) : inBatch;
+    for (const claim of chosen)
+      await this.claimService.advanceForPayment(actor, claim.id, 'paid', batchId, `${batchId}:paid`, paidOn);
+    const everyPaid = (await this.claimsIn(batchId)).every((claim) => claim.status === 'paid');
+    return retryOnConflict(async () => {
+      const current = (await this.claims.findBatch(batchId))!;
+      if (current.status === 'paid' || !everyPaid) return current;
+      return this.claims.replaceBatch(
+        { ...current, status: 'paid', paidAt: this.now().toISOString(), paidOn, paidByName: actor.displayName },
+        current._etag,
+      );
+    });
+  }
+
+  /** What the next export would hold: approved claims not yet in a batch, and their approved totals. */
+  async waitingForExport(actor: Actor): Promise<{ claims: number; totals: ClaimTotals }> {
+    assertIev(actor);
+    const approved = await this.claims.approvedNotExported();
+    return { claims: approved.length, totals: totalsOf(approved.flatMap((claim) => claim.items as PricedItem[])) };
+  }
+
+  /** A batch with the claims in it, each with its state (a claim may be paid before the rest of its batch). */
+  async batchWithClaims(
+    actor: Actor,
+    batchId: string,
+  ): Promise<{ batch: PaymentBatchDocument; claims: ClaimDocument[] }> {
+    const batch = await this.batch(actor, batchId);
+    return { batch, claims: await this.claimsIn(batch.id) };
+  }
+
+  private checkPaidOn(batch: PaymentBatchDocument, paidOn: string | undefined): string {
+    const today = this.now().toISOString().slice(0, 10);
+    if (paidOn === undefined) return today;
+    const problem = (message: string) =>
+      new ValidationError('Please check the payment date.', [{ field: 'paidOn', message }]);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(paidOn) || Number.isNaN(Date.parse(paidOn)))
+      throw problem('Enter the date the payment was made, for example 2026-03-01');
+    if (paidOn > today) throw problem('The payment date cannot be in the future');
+    if (paidOn < batch.createdAt.slice(0, 10))
+      throw problem('The payment date cannot be before the claims were exported for payment');
+    return paidOn;
+  }
+
+  private checkChosen(inBatch: readonly ClaimDocument[], claimIds: readonly string[]): ClaimDocument[] {
+    if (claimIds.length === 0)
+      throw new ValidationError('Please choose claims.', [
+        { field: 'claimIds', message: 'Choose at least one claim to mark paid' },
+      ]);
+    const byId = new Map(inBatch.map((claim) => [claim.id, claim]));
+    if (claimIds.some((id) => !byId.has(id)))
+      throw new ValidationError('Please choose claims.', [
+        { field: 'claimIds', message: 'Choose claims from this payment batch' },
+      ]);
+    return claimIds.map((id) => byId.get(id)!);
   }
 
   async batch(actor: Actor, batchId: string): Promise<PaymentBatchDocument> {

@@ -12,7 +12,10 @@ export interface PaymentBatchDocument extends StoredDocument {
   readonly createdById: string;
   readonly createdByName: string;
   readonly totals: { readonly expensesPence: number; readonly paymentsPence: number };
+  /** Set once every claim in the batch is paid. */
   readonly paidAt?: string | undefined;
+  /** The payment date IEV gave (YYYY-MM-DD) when the last claim of the batch was paid. */
+  readonly paidOn?: string | undefined;
   readonly paidByName?: string | undefined;
 }
 

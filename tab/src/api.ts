@@ -216,6 +216,7 @@ export interface ClaimSummary extends ClaimParties {
   readonly payBy?: string;
   readonly pastPayBy: boolean;
   readonly paidAt?: string;
+  readonly paidOn?: string;
 }
 
 export interface ClaimDetail extends ClaimParties {
@@ -252,4 +253,24 @@ export interface ClaimDetail extends ClaimParties {
   readonly history: ReadonlyArray<{ status: ClaimStatus; at: string; byName: string; note?: string }>;
   /** The viewer may approve, reject or query it now (IEV, not their own claim, waiting for a decision). */
   readonly mayDecide?: boolean;
+}
+
+/** A payment batch: approved claims exported together for payment. */
+export interface PaymentBatch {
+  readonly id: string;
+  readonly status: 'exporting' | 'exported' | 'paid';
+  readonly claimIds: readonly string[];
+  readonly createdAt: string;
+  readonly createdByName: string;
+  readonly totals: { expensesPence: number; paymentsPence: number };
+  readonly paidAt?: string;
+  readonly paidOn?: string;
+  readonly paidByName?: string;
+  readonly links: { expenses: string; payments: string; paid: string };
+}
+
+/** The Payments view: what the next export would hold, and the batches so far. */
+export interface PaymentsOverview {
+  readonly waiting: { claims: number; totals: { expensesPence: number; paymentsPence: number } };
+  readonly batches: readonly PaymentBatch[];
 }

@@ -19,6 +19,7 @@ import { ConfigPage } from './views/config-page.js';
 import { ImpactView } from './views/impact-view.js';
 import { PartnerEdit } from './views/partner-edit.js';
 import { PartnerPage } from './views/partner-page.js';
+import { PaymentBatchView, PaymentsView } from './views/payments-view.js';
 import { RegisterForm } from './views/register-form.js';
 import { filtersFrom, RegisterView } from './views/register-view.js';
 import { WorkView } from './views/work-view.js';
@@ -177,6 +178,11 @@ function Product({ inTeams }: { inTeams: boolean }) {
               </NavLink>
             )}
             {options.audience === 'iev' && <ClaimsNavLink current={section === 'claims'} />}
+            {options.audience === 'iev' && (
+              <NavLink path="payments" current={section === 'payments'}>
+                Payments
+              </NavLink>
+            )}
           </nav>
         )}
         <span>
@@ -204,6 +210,9 @@ function View({ route, options, inTeams }: { route: Route; options: RegisterOpti
   if (section === 'claims' && id) return <ClaimView id={id} />;
   // Shown to IEV only in the navigation; anyone else who types the address gets the server's refusal in plain words.
   if (section === 'claims') return <ClaimsView filters={claimFilters} />;
+  // IEV only, like Claims: the server refuses anyone else in plain words.
+  if (section === 'payments' && id) return <PaymentBatchView id={id} />;
+  if (section === 'payments') return <PaymentsView />;
   if (section === 'impact')
     return <ImpactView from={route.params.get('from') ?? undefined} to={route.params.get('to') ?? undefined} />;
   return <RegisterView filters={filters} options={options} />;

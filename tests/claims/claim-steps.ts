@@ -9,7 +9,7 @@ import { startTestApp, type TestApp, type TestAppOptions } from '../helpers/app.
 import type { ChatClient } from '../helpers/chat.js';
 import { cardText } from '../helpers/cards.js';
 import type { ConnectorCall } from '../helpers/connector.js';
-import { IEV, SECOND_IEV, type TestUser } from '../helpers/users.js';
+import { HOST, IEV, SECOND_IEV, type TestUser } from '../helpers/users.js';
 import { CLAIM_VERBS } from '../../bot/claims/claim-verbs.js';
 
 export const IEV_CHANNEL = '19:iev-channel@thread.tacv2';
@@ -145,4 +145,23 @@ export async function eventually<T>(
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** A claim for a new partner, submitted by the host and approved on the card: mileage, and optionally involvement time. */
+export async function approvedClaim(app: TestApp, partnerName: string, withTime: boolean): Promise<string> {
+  await addPartner(app, partnerName);
+  const host = app.personalChat(HOST);
+  const { claimId } = await startClaim(host, partnerName.split(' ')[0]!);
+  await addMileage(host, claimId, '10');
+  if (withTime)
+    await pressFor(host, CLAIM_VERBS.addItem.verb, {
+      claimId,
+      kind: 'involvement-time',
+      date: today(),
+      levelId: 'contribute',
+      hours: '2',
+    });
+  await submit(host, claimId);
+  await pressFor(app.channel(IEV), CLAIM_VERBS.approve.verb, { claimId });
+  return claimId;
 }

@@ -1,18 +1,8 @@
 import assert from 'node:assert/strict';
 import type { TestApp } from '../helpers/app.js';
 import { HOST, IEV, OTHER } from '../helpers/users.js';
-import {
-  addMileage,
-  addPartner,
-  pressFor,
-  startClaim,
-  startClaimsApp,
-  storedClaim,
-  submit,
-  today,
-} from './claim-steps.js';
+import { approvedClaim as approvedClaimFor, startClaimsApp, storedClaim, today } from './claim-steps.js';
 import { CSV_COLUMNS } from '../../domain/claims/payment-service.js';
-import { CLAIM_VERBS } from '../../bot/claims/claim-verbs.js';
 
 interface BatchView {
   id: string;
@@ -35,23 +25,7 @@ describe('claims: paying approved claims', () => {
   });
   after(async () => app?.stop());
 
-  async function approvedClaim(partnerName: string, withTime: boolean): Promise<string> {
-    await addPartner(app, partnerName);
-    const host = app.personalChat(HOST);
-    const { claimId } = await startClaim(host, partnerName.split(' ')[0]!);
-    await addMileage(host, claimId, '10');
-    if (withTime)
-      await pressFor(host, CLAIM_VERBS.addItem.verb, {
-        claimId,
-        kind: 'involvement-time',
-        date: today(),
-        levelId: 'contribute',
-        hours: '2',
-      });
-    await submit(host, claimId);
-    await pressFor(app.channel(IEV), CLAIM_VERBS.approve.verb, { claimId });
-    return claimId;
-  }
+  const approvedClaim = (partnerName: string, withTime: boolean) => approvedClaimFor(app, partnerName, withTime);
 
   const exportAs = (user: typeof IEV, operationId: string) =>
     app.api('/api/claims/exports', { method: 'POST', as: user, body: JSON.stringify({ operationId }) });
@@ -143,6 +117,67 @@ describe('claims: paying approved claims', () => {
     assert.ok(
       rows.every((row) => /^\d+$/.test(row.amount_pence!)),
       'amounts stay numbers',
+    );
+  });
+
+  it('marks single claims of a batch paid on the day given, then the rest, refusing a future date or a claim from elsewhere', async () => {
+    const first = await approvedClaim('Kofi Kane', false);
+    const second = await approvedClaim('Lena Lowe', false);
+    const overview = async (as = IEV) => app.api('/api/payments', { as });
+    const before = (await (await overview()).json()) as {
+      waiting: { claims: number; totals: { expensesPence: number } };
+    };
+    assert.deepEqual(before.waiting, { claims: 2, totals: { expensesPence: 900, paymentsPence: 0 } });
+    const { batch } = (await (await exportAs(IEV, 'export-partly-0001')).json()) as { batch: BatchView };
+    const paid = (body: unknown, as = IEV) =>
+      app.api(batch.links.paid, { method: 'POST', as, body: JSON.stringify(body) });
+    const problemsOf = async (response: Response) =>
+      ((await response.json()) as { errors: Array<{ field: string; message: string }> }).errors;
+
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const future = await paid({ paidOn: tomorrow, claimIds: [first] });
+    assert.equal(future.status, 400);
+    assert.deepEqual(await problemsOf(future), [
+      { field: 'paidOn', message: 'The payment date cannot be in the future' },
+    ]);
+    const stranger = await paid({ claimIds: ['claim-not-in-this-batch'] });
+    assert.equal(stranger.status, 400);
+    assert.deepEqual(await problemsOf(stranger), [
+      { field: 'claimIds', message: 'Choose claims from this payment batch' },
+    ]);
+    assert.equal((await paid({ paidOn: 'yesterday' })).status, 400);
+    assert.equal((await storedClaim(app, first)).status, 'exported', 'a refused payment changes nothing');
+    assert.equal((await paid({ claimIds: [first] }, HOST)).status, 403, 'a host cannot mark claims paid');
+    assert.equal((await overview(HOST)).status, 403, 'a host cannot see the payment run');
+    assert.equal((await app.api(`/api/payment-batches/${batch.id}`, { as: HOST })).status, 403);
+
+    const day = today();
+    const one = await paid({ paidOn: day, claimIds: [first] });
+    assert.equal(one.status, 200);
+    assert.equal(((await one.json()) as { batch: BatchView }).batch.status, 'exported', 'the batch is not paid yet');
+    const firstPaid = await storedClaim(app, first);
+    assert.equal(firstPaid.status, 'paid');
+    assert.equal(firstPaid.paidOn, day);
+    assert.equal((await storedClaim(app, second)).status, 'exported');
+
+    const detail = (await (await app.api(`/api/payment-batches/${batch.id}`, { as: IEV })).json()) as {
+      claims: Array<{ id: string; status: string; paidOn?: string }>;
+    };
+    assert.deepEqual(
+      detail.claims.map((claim) => [claim.id, claim.status]).sort(),
+      [
+        [first, 'paid'],
+        [second, 'exported'],
+      ].sort(),
+    );
+
+    const rest = await paid({ paidOn: day });
+    assert.equal(((await rest.json()) as { batch: BatchView & { paidOn: string } }).batch.paidOn, day);
+    assert.equal((await storedClaim(app, second)).status, 'paid');
+    assert.equal(
+      (await storedClaim(app, first)).history.filter((entry) => entry.status === 'paid').length,
+      1,
+      'a claim is paid once',
     );
   });
 });

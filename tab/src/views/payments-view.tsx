@@ -1,0 +1,336 @@
+import { Badge, Button, Checkbox, Field, Input, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { api, apiFile, ApiError, type ClaimSummary, type PaymentBatch, type PaymentsOverview } from '../api.js';
+import { Empty, ErrorMessage, Loading } from '../components/states.js';
+import { CLAIM_STATUS_LABEL, formatDate, formatPounds } from '../format.js';
+import { href } from '../router.js';
+import { useApiResource } from '../use-api-resource.js';
+import { DecisionNotice } from './claim-decision.js';
+import { CLAIMS_CHANGED } from './claims-view.js';
+
+const useStyles = makeStyles({
+  panel: {
+    padding: '12px 16px',
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    marginBottom: '16px',
+    display: 'grid',
+    gap: '8px',
+  },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', gap: '8px' },
+  row: {
+    padding: '12px',
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    display: 'grid',
+    gap: '4px',
+  },
+  heading: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: '8px',
+    alignItems: 'center',
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+  },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'end' },
+  start: { justifySelf: 'start' },
+  meta: { color: tokens.colorNeutralForeground2 },
+});
+
+type Notice = { intent: 'success' | 'warning'; title: string; text: string };
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Saves a file from the API (a finance CSV) as a download, with the viewer's own sign-in. */
+async function download(path: string): Promise<void> {
+  const { blob, fileName } = await apiFile(path);
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName ?? 'download.csv';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Both finance files of a batch, or only those with rows. */
+async function downloadBatchFiles(batch: PaymentBatch, all = false): Promise<void> {
+  if (all || batch.totals.expensesPence > 0) await download(batch.links.expenses);
+  if (all || batch.totals.paymentsPence > 0) await download(batch.links.payments);
+}
+
+function batchStatus(batch: PaymentBatch): string {
+  if (batch.status === 'paid') return `Paid on ${formatDate(batch.paidOn ?? batch.paidAt)}`;
+  return 'Sent for payment';
+}
+
+/**
+ * IEV's payment run: export the approved claims not yet exported (the finance CSVs download at once and
+ * stay downloadable from the batch), then mark a batch, or some of its claims, paid on the day it was paid.
+ */
+export function PaymentsView() {
+  const styles = useStyles();
+  const { data, error, reload } = useApiResource<PaymentsOverview>('/api/payments');
+  const [notice, setNotice] = useState<Notice>();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>();
+  // One id per export press: a retried request (lost answer) returns the same batch, never a second one.
+  const [operationId, setOperationId] = useState(() => `tab-export-${crypto.randomUUID()}`);
+
+  const exportNow = async () => {
+    setBusy(true);
+    setFailure(undefined);
+    setNotice(undefined);
+    try {
+      const result = await api<{ batch: PaymentBatch | null; message?: string }>('/api/claims/exports', {
+        method: 'POST',
+        body: { operationId },
+      });
+      setOperationId(`tab-export-${crypto.randomUUID()}`);
+      if (!result.batch) {
+        setNotice({ intent: 'warning', title: 'Nothing to export', text: result.message ?? '' });
+      } else {
+        await downloadBatchFiles(result.batch);
+        const count = result.batch.claimIds.length;
+        setNotice({
+          intent: 'success',
+          title: `Exported ${count} ${count === 1 ? 'claim' : 'claims'} for payment`,
+          text: `Expenses ${formatPounds(result.batch.totals.expensesPence)} and involvement payments ${formatPounds(
+            result.batch.totals.paymentsPence,
+          )}. The finance files were downloaded; you can download them again from the batch below.`,
+        });
+      }
+      window.dispatchEvent(new Event(CLAIMS_CHANGED));
+      await reload();
+    } catch (caught) {
+      setFailure(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (error)
+    return (
+      <section aria-labelledby="payments-heading">
+        <h2 id="payments-heading">Payments</h2>
+        <ErrorMessage error={error} onRetry={() => void reload()} />
+      </section>
+    );
+  return (
+    <section aria-labelledby="payments-heading">
+      <h2 id="payments-heading">Payments</h2>
+      {notice && <DecisionNotice notice={notice} />}
+      {failure !== undefined && <ErrorMessage error={failure} onRetry={() => void exportNow()} />}
+      <section aria-labelledby="export-heading" className={styles.panel}>
+        <h3 id="export-heading" className={styles.heading}>
+          Export for payment
+        </h3>
+        {!data ? (
+          <Loading label="Counting approved claims" />
+        ) : data.waiting.claims === 0 ? (
+          <Text>No approved claims are waiting to be exported.</Text>
+        ) : (
+          <Text>
+            {data.waiting.claims} approved {data.waiting.claims === 1 ? 'claim is' : 'claims are'} waiting: expenses{' '}
+            {formatPounds(data.waiting.totals.expensesPence)}, involvement payments{' '}
+            {formatPounds(data.waiting.totals.paymentsPence)}. Exporting puts them in one batch and downloads the
+            finance files (expenses and taxable involvement payments apart). A claim is never in two batches.
+          </Text>
+        )}
+        <Button
+          className={styles.start}
+          appearance="primary"
+          disabled={busy || !data || data.waiting.claims === 0}
+          onClick={() => void exportNow()}
+        >
+          {busy ? 'Exporting\u2026' : 'Export for payment'}
+        </Button>
+      </section>
+
+      <section aria-labelledby="batches-heading">
+        <h3 id="batches-heading">Payment batches</h3>
+        {!data && <Loading label="Loading payment batches" />}
+        {data && data.batches.length === 0 && <Empty>No claims have been exported for payment yet.</Empty>}
+        {data && data.batches.length > 0 && (
+          <ul className={styles.list} aria-label="Payment batches">
+            {data.batches.map((batch) => (
+              <BatchRow key={batch.id} batch={batch} />
+            ))}
+          </ul>
+        )}
+      </section>
+    </section>
+  );
+}
+
+function BatchRow({ batch }: { batch: PaymentBatch }) {
+  const styles = useStyles();
+  const [failure, setFailure] = useState<unknown>();
+  const count = batch.claimIds.length;
+  return (
+    <li className={styles.row}>
+      <h4 className={styles.heading}>
+        <Link href={href(`payments/${encodeURIComponent(batch.id)}`)}>
+          Batch exported {formatDate(batch.createdAt)} by {batch.createdByName}
+        </Link>
+        <Badge appearance="tint" color={batch.status === 'paid' ? 'success' : 'brand'}>
+          {batchStatus(batch)}
+        </Badge>
+      </h4>
+      <Text>
+        {count} {count === 1 ? 'claim' : 'claims'} · Expenses {formatPounds(batch.totals.expensesPence)} · Involvement
+        payments {formatPounds(batch.totals.paymentsPence)}
+      </Text>
+      <div className={styles.actions}>
+        <Button size="small" onClick={() => void downloadBatchFiles(batch, true).catch(setFailure)}>
+          Download the finance files
+        </Button>
+      </div>
+      {failure !== undefined && <ErrorMessage error={failure} />}
+    </li>
+  );
+}
+
+/** One batch: its claims with their state, the finance files again, and "Mark as paid" for all or some. */
+export function PaymentBatchView({ id }: { id: string }) {
+  const styles = useStyles();
+  const { data, error, reload } = useApiResource<{ batch: PaymentBatch; claims: ClaimSummary[] }>(
+    `/api/payment-batches/${encodeURIComponent(id)}`,
+  );
+  const [paidOn, setPaidOn] = useState(today);
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice>();
+  const [failure, setFailure] = useState<unknown>();
+
+  const markPaid = async (claimIds: readonly string[] | undefined) => {
+    setBusy(true);
+    setProblems({});
+    setFailure(undefined);
+    setNotice(undefined);
+    try {
+      await api(`/api/payment-batches/${encodeURIComponent(id)}/paid`, {
+        method: 'POST',
+        body: { paidOn, ...(claimIds ? { claimIds } : {}) },
+      });
+      const count = claimIds?.length ?? data?.claims.length ?? 0;
+      setNotice({
+        intent: 'success',
+        title: claimIds ? `Marked ${count} ${count === 1 ? 'claim' : 'claims'} paid` : 'Marked the batch paid',
+        text: `Recorded as paid on ${formatDate(paidOn)}.`,
+      });
+      setChosen(new Set());
+      window.dispatchEvent(new Event(CLAIMS_CHANGED));
+      await reload();
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.status === 400 && caught.problems.length > 0)
+        setProblems(Object.fromEntries(caught.problems.map((problem) => [problem.field, problem.message])));
+      else setFailure(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (error)
+    return (
+      <section aria-labelledby="batch-heading">
+        <h2 id="batch-heading">Payment batch</h2>
+        <ErrorMessage error={error} onRetry={() => void reload()} />
+      </section>
+    );
+  if (!data) return <Loading label="Loading the payment batch" />;
+  const { batch, claims } = data;
+  const unpaid = claims.filter((claim) => claim.status !== 'paid');
+  return (
+    <article aria-labelledby="batch-heading">
+      <h2 id="batch-heading">
+        Payment batch exported {formatDate(batch.createdAt)}{' '}
+        <Badge appearance="tint" color={batch.status === 'paid' ? 'success' : 'brand'}>
+          {batchStatus(batch)}
+        </Badge>
+      </h2>
+      <p>
+        <Link href={href('payments')}>Back to payments</Link>
+      </p>
+      {notice && <DecisionNotice notice={notice} />}
+      {failure !== undefined && <ErrorMessage error={failure} />}
+      <div className={styles.panel}>
+        <Text>
+          Exported by {batch.createdByName}. Expenses {formatPounds(batch.totals.expensesPence)} · Involvement payments{' '}
+          {formatPounds(batch.totals.paymentsPence)}.
+        </Text>
+        <Button className={styles.start} onClick={() => void downloadBatchFiles(batch, true).catch(setFailure)}>
+          Download the finance files again
+        </Button>
+      </div>
+
+      {unpaid.length > 0 && (
+        <section aria-labelledby="mark-paid-heading" className={styles.panel}>
+          <h3 id="mark-paid-heading" className={styles.heading}>
+            Mark as paid
+          </h3>
+          <Field
+            label="Payment date"
+            hint="The day finance paid, not after today"
+            validationMessage={problems.paidOn}
+            validationState={problems.paidOn ? 'error' : 'none'}
+          >
+            <Input type="date" value={paidOn} max={today()} onChange={(_, value) => setPaidOn(value.value)} />
+          </Field>
+          {problems.claimIds && (
+            <Text role="alert" style={{ color: tokens.colorPaletteRedForeground1 }}>
+              {problems.claimIds}
+            </Text>
+          )}
+          <div className={styles.actions}>
+            <Button appearance="primary" disabled={busy} onClick={() => void markPaid(undefined)}>
+              {busy ? 'Saving\u2026' : 'Mark the whole batch paid'}
+            </Button>
+            <Button disabled={busy} onClick={() => void markPaid([...chosen])}>
+              Mark the chosen claims paid
+            </Button>
+          </div>
+        </section>
+      )}
+
+      <section aria-labelledby="batch-claims-heading">
+        <h3 id="batch-claims-heading">Claims in this batch</h3>
+        <ul className={styles.list} aria-label="Claims in this batch">
+          {claims.map((claim) => (
+            <li key={claim.id} className={styles.row}>
+              <p className={styles.heading}>
+                <Link href={href(`claims/${encodeURIComponent(claim.id)}`)}>Claim for {claim.partnerName}</Link>
+                <Badge appearance="tint" color={claim.status === 'paid' ? 'success' : 'brand'}>
+                  {claim.status === 'paid'
+                    ? `Paid on ${formatDate(claim.paidOn ?? claim.paidAt)}`
+                    : (CLAIM_STATUS_LABEL[claim.status] ?? claim.status)}
+                </Badge>
+              </p>
+              <Text className={styles.meta}>
+                {claim.work} · submitted by {claim.hostName} · Expenses {formatPounds(claim.totals.expensesPence)} ·
+                Involvement payment {formatPounds(claim.totals.paymentsPence)}
+              </Text>
+              {claim.status !== 'paid' && (
+                <Checkbox
+                  label={`Choose the claim for ${claim.partnerName}`}
+                  checked={chosen.has(claim.id)}
+                  onChange={(_, value) => {
+                    const next = new Set(chosen);
+                    if (value.checked) next.add(claim.id);
+                    else next.delete(claim.id);
+                    setChosen(next);
+                  }}
+                />
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </article>
+  );
+}
