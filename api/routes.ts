@@ -10,6 +10,7 @@ import { registerWorkRoutes } from './work-routes.js';
 import { registerClaimsRoutes } from './claims-routes.js';
 import { registerPartnerRightsRoutes } from './partner-rights-routes.js';
 import { registerImpactRoutes } from './impact-routes.js';
+import { registerTeamRoutes } from './team-routes.js';
 import type { JWTVerifyGetKey } from 'jose';
 
 export interface ApiContext {
@@ -46,6 +47,7 @@ export function registerApi(server: Server, context: ApiContext): void {
   registerClaimsRoutes(server, route, context);
   registerPartnerRightsRoutes(server, route, context);
   registerImpactRoutes(server, route, context);
+  registerTeamRoutes(server, route, context);
 }
 
 /** The one route helper: authenticate, run the handler, send its answer; any failure becomes a problem response, once. */

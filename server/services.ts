@@ -4,6 +4,7 @@ import { CosmosBotStorage } from '../bot/cosmos-bot-storage.js';
 import type { InvolvementBot } from '../bot/involvement-bot.js';
 import { DirectoryService } from '../domain/people/directory-service.js';
 import { IevChannel } from '../domain/people/iev-channel.js';
+import { TeamService } from '../domain/people/team-service.js';
 import { InvolvementWorkReader, PartnerStore } from '../storage/partner-store.js';
 import { AuditStore } from '../storage/audit-store.js';
 import { RegisterService } from '../domain/register/register-service.js';
@@ -32,6 +33,8 @@ export interface Services {
   readonly database: DatabaseHandle;
   readonly directoryStore: DirectoryStore;
   readonly directory: DirectoryService;
+  /** The IEV team's membership, kept by its members in the tab. */
+  readonly team: TeamService;
   readonly feedback: FeedbackStore;
   readonly botStorage: CosmosBotStorage;
   readonly partners: PartnerStore;
@@ -70,6 +73,7 @@ export async function createServices(config: AppConfig, database: DatabaseHandle
   const planStore = new PlanStore(database.containers);
   const plans = new PlanService(planStore, partners);
   const directory = new DirectoryService(directoryStore, config.ievMemberIds);
+  await directory.seedIevMembers();
   const ievChannel = new IevChannel(
     directoryStore,
     config.ievChannel
@@ -100,6 +104,7 @@ export async function createServices(config: AppConfig, database: DatabaseHandle
     database,
     directoryStore,
     directory,
+    team: new TeamService(directoryStore, audit),
     feedback: new FeedbackStore(database.containers),
     botStorage: new CosmosBotStorage(database.containers.botState),
     partners,

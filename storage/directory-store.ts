@@ -1,7 +1,14 @@
 import type { Containers } from './cosmos.js';
-import { CosmosRepository, type StoredDocument } from './repository.js';
+import { CosmosRepository, type StoredDocument, type Versioned } from './repository.js';
 import type { Role } from '../domain/people/actor.js';
-import type { DirectoryRepository, PersonDocument, SettingDocument } from '../domain/people/ports.js';
+import { StaleVersionError } from '../domain/errors.js';
+import type {
+  DirectoryRepository,
+  KnownPerson,
+  PersonDocument,
+  PersonInput,
+  SettingDocument,
+} from '../domain/people/ports.js';
 
 export interface MarkerDocument extends StoredDocument {
   readonly type: 'marker';
@@ -22,23 +29,40 @@ export class DirectoryStore implements DirectoryRepository {
     );
   }
 
-  async findPerson(userId: string): Promise<PersonDocument | undefined> {
+  async findPerson(userId: string): Promise<Versioned<PersonDocument> | undefined> {
     const found = await this.repository.find(personId(userId), personId(userId));
     return found?.type === 'person' ? found : undefined;
   }
 
-  async savePerson(
-    person: Omit<PersonDocument, 'id' | 'type' | 'schemaVersion' | 'updatedAt'> & { userId: string },
-  ): Promise<PersonDocument> {
-    const { userId, ...rest } = person;
-    const saved = await this.repository.upsert({
-      ...rest,
-      id: personId(userId),
-      type: 'person',
-      schemaVersion: 1,
-      updatedAt: new Date().toISOString(),
+  async savePerson(person: PersonInput): Promise<PersonDocument> {
+    return (await this.repository.upsert(personDocument(person))) as PersonDocument;
+  }
+
+  async writePerson(person: PersonInput, etag: string | undefined): Promise<Versioned<PersonDocument>> {
+    if (etag) return (await this.repository.replace(personDocument(person), etag)) as Versioned<PersonDocument>;
+    const { document, created } = await this.repository.create(personDocument(person));
+    if (!created) throw new StaleVersionError('Someone else recorded this colleague at the same moment.');
+    return document as Versioned<PersonDocument>;
+  }
+
+  async peopleWithRole(role: Role): Promise<KnownPerson[]> {
+    const people = await this.repository.queryAll({
+      query: 'SELECT * FROM c WHERE c.type = "person" AND ARRAY_CONTAINS(c.roles, @role)',
+      parameters: [{ name: '@role', value: role }],
     });
-    return saved as PersonDocument;
+    return people.map(knownPerson);
+  }
+
+  async peopleNamed(text: string, limit: number): Promise<KnownPerson[]> {
+    const page = await this.repository.queryPage(
+      {
+        query:
+          'SELECT * FROM c WHERE c.type = "person" AND CONTAINS(LOWER(c.displayName), @text) ORDER BY c.displayName',
+        parameters: [{ name: '@text', value: text.toLowerCase() }],
+      },
+      { pageSize: limit },
+    );
+    return page.items.map(knownPerson);
   }
 
   /** Everyone the directory gives `role` (a small container: people who have used the app). */
@@ -83,4 +107,13 @@ export class DirectoryStore implements DirectoryRepository {
 }
 
 export const personId = (userId: string): string => `person:${userId}`;
+
+function knownPerson(document: DirectoryDocument): KnownPerson {
+  const person = document as PersonDocument;
+  return { userId: person.id.slice(personId('').length), displayName: person.displayName, roles: person.roles };
+}
+
+function personDocument({ userId, ...rest }: PersonInput): PersonDocument {
+  return { ...rest, id: personId(userId), type: 'person', schemaVersion: 1, updatedAt: new Date().toISOString() };
+}
 const settingId = (key: string): string => `setting:${key}`;

@@ -1,3 +1,4 @@
+import { retryOnConflict } from '../concurrency.js';
 import type { Actor, Role } from './actor.js';
 import type { ConversationAddress, DirectoryRepository } from './ports.js';
 
@@ -7,8 +8,9 @@ export interface CallerIdentity {
 }
 
 /**
- * Decides roles on the server. IEV membership comes from configuration (IEV_MEMBER_IDS) or from
- * the directory, which IEV administrators maintain; every other signed-in colleague is a host.
+ * Decides roles on the server, from the directory, on every request and turn: a colleague an IEV member
+ * removes from the team loses access at once. IEV_MEMBER_IDS only seeds the first members (`seedIevMembers`);
+ * after that the IEV team keeps its own membership in the tab. Every other signed-in colleague is a host.
  */
 export class DirectoryService {
   constructor(
@@ -17,36 +19,69 @@ export class DirectoryService {
   ) {}
 
   /**
-   * Who the caller is and what they may do, from one read of the directory. With `personalChat`, also
-   * remembers their 1:1 chat with the bot (written only when it changed) so outcomes can reach them later.
+   * Who the caller is and what they may do, from one read of the directory. Also remembers them (so IEV can
+   * find them by name) and, with `personalChat`, their 1:1 chat with the bot so outcomes can reach them later;
+   * written only when something changed, and conditionally, so a role granted at the same moment is kept.
    */
   async actorFor(caller: CallerIdentity, options: { personalChat?: ConversationAddress } = {}): Promise<Actor> {
-    const person = await this.store.findPerson(caller.id);
     const chat = options.personalChat;
-    if (
-      chat &&
-      (person?.personalChat?.conversationId !== chat.conversationId || person.displayName !== caller.displayName)
-    ) {
-      await this.store.savePerson({
-        userId: caller.id,
-        displayName: caller.displayName,
-        roles: person?.roles ?? ['host'],
-        personalChat: chat,
-      });
-    }
+    const person = await retryOnConflict(async (tryNumber) => {
+      const found = await this.store.findPerson(caller.id);
+      const chatChanged = chat !== undefined && found?.personalChat?.conversationId !== chat.conversationId;
+      if (found && !chatChanged && found.displayName === caller.displayName) return found;
+      // A read that raced a write is only retried once here: the caller's turn matters more than their name.
+      if (tryNumber > 2) return found;
+      return this.store.writePerson(
+        {
+          userId: caller.id,
+          displayName: caller.displayName,
+          roles: found?.roles ?? ['host'],
+          personalChat: chat ?? found?.personalChat,
+        },
+        found?._etag,
+      );
+    });
     const roles = new Set<Role>(person?.roles ?? ['host']);
-    if (this.configuredIevMembers.includes(caller.id)) roles.add('iev');
     if (roles.has('iev')) roles.add('host');
     return { id: caller.id, displayName: caller.displayName, roles: [...roles] };
   }
 
-  /** The IEV team's members (the approvers), configured and from the directory, each once, in a stable order. */
+  /**
+   * IEV_MEMBER_IDS names the first members of the IEV team: written to the directory when it has no IEV
+   * member yet (a new deployment), never again, so a member removed in the tab stays removed after a restart.
+   */
+  async seedIevMembers(): Promise<void> {
+    if (this.configuredIevMembers.length === 0) return;
+    if ((await this.store.userIdsWithRole('iev')).length > 0) return;
+    for (const userId of this.configuredIevMembers) {
+      await retryOnConflict(async () => {
+        const found = await this.store.findPerson(userId);
+        if (found?.roles.includes('iev')) return;
+        await this.store.writePerson(
+          {
+            userId,
+            displayName: found?.displayName ?? 'IEV team member',
+            roles: withRole(found?.roles ?? ['host'], 'iev'),
+            personalChat: found?.personalChat,
+          },
+          found?._etag,
+        );
+      });
+    }
+  }
+
+  /** The IEV team's members (the approvers), each once, in a stable order. */
   async ievMemberIds(): Promise<string[]> {
-    const fromDirectory = await this.store.userIdsWithRole('iev');
-    return [...new Set([...this.configuredIevMembers, ...fromDirectory])].sort();
+    return [...new Set(await this.store.userIdsWithRole('iev'))].sort();
   }
 
   async personalChatOf(userId: string): Promise<ConversationAddress | undefined> {
     return (await this.store.findPerson(userId))?.personalChat;
   }
+}
+
+export function withRole(roles: readonly Role[], role: Role): Role[] {
+  return [
+    ...new Set([...roles.filter((kept) => kept !== 'viewer'), role, ...(role === 'iev' ? ['host' as const] : [])]),
+  ];
 }

@@ -1,4 +1,4 @@
-import type { StoredDocument } from '../ports.js';
+import type { StoredDocument, Versioned } from '../ports.js';
 import type { Role } from './actor.js';
 
 /** Enough of a Bot Framework conversation reference to message someone or somewhere later (proactively). */
@@ -30,13 +30,29 @@ export interface SettingDocument<V = unknown> extends StoredDocument {
 }
 
 /** People (roles, 1:1 chats) and settings such as the IEV channel, as the people rules need them. */
+export interface KnownPerson {
+  readonly userId: string;
+  readonly displayName: string;
+  readonly roles: readonly Role[];
+}
+
+export type PersonInput = Omit<PersonDocument, 'id' | 'type' | 'schemaVersion' | 'updatedAt'> & { userId: string };
+
 export interface DirectoryRepository {
-  findPerson(userId: string): Promise<PersonDocument | undefined>;
-  savePerson(
-    person: Omit<PersonDocument, 'id' | 'type' | 'schemaVersion' | 'updatedAt'> & { userId: string },
-  ): Promise<PersonDocument>;
+  findPerson(userId: string): Promise<Versioned<PersonDocument> | undefined>;
+  /** Last writer wins: for seeding and tests only (roles are changed with `writePerson`). */
+  savePerson(person: PersonInput): Promise<PersonDocument>;
+  /**
+   * Writes the person only if nobody changed them since `etag` was read, or, with no etag, only if they are
+   * new: StaleVersionError otherwise, so a role granted at the same moment is never overwritten.
+   */
+  writePerson(person: PersonInput, etag: string | undefined): Promise<Versioned<PersonDocument>>;
   /** Everyone the directory gives `role`. */
   userIdsWithRole(role: Role): Promise<string[]>;
+  /** Everyone the directory gives `role`, with their names. */
+  peopleWithRole(role: Role): Promise<KnownPerson[]>;
+  /** People the app knows (they signed in or chatted with the bot) whose name contains `text`, any case. */
+  peopleNamed(text: string, limit: number): Promise<KnownPerson[]>;
   getSetting<V>(key: string): Promise<SettingDocument<V> | undefined>;
   putSetting<V>(key: string, value: V, updatedBy: string): Promise<void>;
 }

@@ -40,8 +40,18 @@ export interface AuditEvent extends StoredDocument {
   /** The colleague's name as signed in, so the trail reads plainly to IEV. */
   readonly actorName: string;
   readonly action:
-    'viewed-sensitive' | 'registered' | 'status-changed' | 'corrected' | 'consent-changed' | 'exported' | 'erased';
+    | 'viewed-sensitive'
+    | 'registered'
+    | 'status-changed'
+    | 'corrected'
+    | 'consent-changed'
+    | 'exported'
+    | 'erased'
+    | 'iev-member-added'
+    | 'iev-member-removed';
   readonly fields: readonly string[];
+  /** For changes to the IEV team: the colleague's name as it was, so the trail reads plainly. */
+  readonly aboutName?: string | undefined;
   readonly at: string;
 }
 

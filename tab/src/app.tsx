@@ -21,6 +21,7 @@ import { PartnerEdit } from './views/partner-edit.js';
 import { PartnerPage } from './views/partner-page.js';
 import { PaymentBatchView, PaymentsView } from './views/payments-view.js';
 import { RegisterForm } from './views/register-form.js';
+import { TeamView } from './views/team-view.js';
 import { filtersFrom, RegisterView } from './views/register-view.js';
 import { WorkView } from './views/work-view.js';
 
@@ -183,6 +184,11 @@ function Product({ inTeams }: { inTeams: boolean }) {
                 Payments
               </NavLink>
             )}
+            {options.audience === 'iev' && (
+              <NavLink path="team" current={section === 'team'}>
+                IEV team
+              </NavLink>
+            )}
           </nav>
         )}
         <span>
@@ -190,13 +196,23 @@ function Product({ inTeams }: { inTeams: boolean }) {
         </span>
       </header>
       <main id="main" tabIndex={-1}>
-        <View route={route} options={options} inTeams={inTeams} />
+        <View route={route} options={options} inTeams={inTeams} myId={me.id} />
       </main>
     </>
   );
 }
 
-function View({ route, options, inTeams }: { route: Route; options: RegisterOptions; inTeams: boolean }) {
+function View({
+  route,
+  options,
+  inTeams,
+  myId,
+}: {
+  route: Route;
+  options: RegisterOptions;
+  inTeams: boolean;
+  myId: string;
+}) {
   const [section, id] = route.segments;
   const query = route.params.toString();
   const filters = useMemo(() => filtersFrom(new URLSearchParams(query)), [query]);
@@ -213,6 +229,7 @@ function View({ route, options, inTeams }: { route: Route; options: RegisterOpti
   // IEV only, like Claims: the server refuses anyone else in plain words.
   if (section === 'payments' && id) return <PaymentBatchView id={id} />;
   if (section === 'payments') return <PaymentsView />;
+  if (section === 'team') return <TeamView myId={myId} />;
   if (section === 'impact')
     return <ImpactView from={route.params.get('from') ?? undefined} to={route.params.get('to') ?? undefined} />;
   return <RegisterView filters={filters} options={options} />;
