@@ -4,23 +4,20 @@ import { ClaimService } from '../domain/claims/claim-service.js';
 import { PaymentService } from '../domain/claims/payment-service.js';
 import { loadPolicy, type ReimbursementPolicy } from '../domain/claims/policy.js';
 import { claimDeliverer } from '../domain/notifications/claim-notifications.js';
-import { OutboxDispatcher, type DispatcherOptions } from '../domain/notifications/outbox-dispatcher.js';
 import type { ConversationAddress } from '../domain/people/ports.js';
 import type { PartnerRepository } from '../domain/register/ports.js';
 import { ClaimStore } from '../storage/claim-store.js';
 import type { Containers } from '../storage/cosmos.js';
-import { OutboxStore } from '../storage/outbox-store.js';
 import { ReceiptStore } from '../storage/receipt-store.js';
 import type { AppConfig } from './config.js';
 import type { Logger } from './logger.js';
+import type { OutboxModule } from './outbox-module.js';
 
 /** Everything expense claims need, wired once per process (server/services.ts exposes it as `services.claims`). */
 export interface ClaimsModule {
   readonly store: ClaimStore;
   readonly service: ClaimService;
   readonly payments: PaymentService;
-  readonly outbox: OutboxStore;
-  readonly dispatcher: OutboxDispatcher;
   readonly receipts: ReceiptStore;
   policy(): ReimbursementPolicy;
   /** A new policy version applies to checks from now on; claims already submitted keep theirs. */
@@ -39,13 +36,14 @@ export interface ClaimsModuleDependencies {
   readonly personalChatOf: (userId: string) => Promise<ConversationAddress | undefined>;
   readonly ievChannel: () => Promise<ConversationAddress | undefined>;
   readonly approverIds: () => Promise<readonly string[]>;
-  readonly onDeliveryAttempt?: DispatcherOptions['onAttempt'];
+  /** Claims owe the host and the IEV channel messages through the shared outbox (topic `claim`). */
+  readonly outbox: OutboxModule;
 }
 
 export function createClaimsModule(deps: ClaimsModuleDependencies): ClaimsModule {
   let policy = loadPolicy();
   const store = new ClaimStore(deps.containers);
-  const outbox = new OutboxStore(deps.containers);
+  const { store: outbox, dispatcher } = deps.outbox;
   const receipts = new ReceiptStore(deps.config.blob);
   const base = (deps.config.publicUrl ?? `http://localhost:${deps.config.port}`).replace(/\/$/, '');
   const claimUrl = (claimId: string) => `${base}/tab/#/claims/${encodeURIComponent(claimId)}`;
@@ -59,11 +57,9 @@ export function createClaimsModule(deps: ClaimsModuleDependencies): ClaimsModule
     receipts,
     receiptCleanup: { receipts, warn: (ids, message) => deps.logger.warn(ids, message) },
   });
-  const dispatcher: OutboxDispatcher = new OutboxDispatcher({
-    store: outbox,
-    logger: deps.logger,
-    ...(deps.onDeliveryAttempt ? { onAttempt: deps.onDeliveryAttempt } : {}),
-    deliver: claimDeliverer({
+  deps.outbox.deliverers.handle(
+    'claim',
+    claimDeliverer({
       claims: store,
       claimService: service,
       notifier: () => cardNotifier(deps.messenger, claimUrl),
@@ -71,13 +67,11 @@ export function createClaimsModule(deps: ClaimsModuleDependencies): ClaimsModule
       ievChannel: deps.ievChannel,
       approverIds: deps.approverIds,
     }),
-  });
+  );
   return {
     store,
     service,
     payments: new PaymentService(store, service),
-    outbox,
-    dispatcher,
     receipts,
     policy: () => policy,
     usePolicy: (next) => {

@@ -17,7 +17,7 @@ import { PlanStore } from '../storage/plan-store.js';
 import { PlanService } from '../domain/planning/plan-service.js';
 import { SupportService } from '../domain/planning/support-service.js';
 import { createClaimsModule, type ClaimsModule } from './claims-module.js';
-import { outboxDeliveryCounter } from './telemetry.js';
+import { createOutboxModule, type OutboxModule } from './outbox-module.js';
 import { ImpactService } from '../domain/impact/impact-service.js';
 import { ImpactQueries } from '../storage/impact-queries.js';
 import type { AppConfig } from './config.js';
@@ -52,7 +52,9 @@ export interface Services {
   readonly planStore: PlanStore;
   readonly plans: PlanService;
   readonly support: SupportService;
-  /** Expense claims, payment batches, receipts (Blob) and the notification outbox. */
+  /** The durable outbox of messages owed (cards to hosts and the IEV channel), and its dispatcher. */
+  readonly outbox: OutboxModule;
+  /** Expense claims, payment batches and receipts (Blob). */
   readonly claims: ClaimsModule;
   /** "Is it working?": suppressed reach, hours, money and feedback-loop figures (domain/impact). */
   readonly impact: ImpactService;
@@ -84,6 +86,7 @@ export async function createServices(config: AppConfig, database: DatabaseHandle
         }
       : undefined,
   );
+  const outbox = createOutboxModule(database.containers, logger);
   const claims = createClaimsModule({
     config,
     containers: database.containers,
@@ -96,7 +99,7 @@ export async function createServices(config: AppConfig, database: DatabaseHandle
     personalChatOf: (userId) => directory.personalChatOf(userId),
     ievChannel: () => ievChannel.address(),
     approverIds: () => directory.ievMemberIds(),
-    onDeliveryAttempt: outboxDeliveryCounter(),
+    outbox,
   });
   return {
     config,
@@ -115,7 +118,7 @@ export async function createServices(config: AppConfig, database: DatabaseHandle
       audit,
       work,
       { yearsWithoutInvolvement: config.retentionReviewYears },
-      claims.outbox,
+      outbox.store,
     ),
     audit,
     work,
@@ -124,6 +127,7 @@ export async function createServices(config: AppConfig, database: DatabaseHandle
     planStore,
     plans,
     support: new SupportService(planStore, plans),
+    outbox,
     claims,
     impact: new ImpactService(new ImpactQueries(database.containers), {
       targetDaysToPay: () => claims.policy().payment.targetDaysToPay,
@@ -137,10 +141,10 @@ export async function createServices(config: AppConfig, database: DatabaseHandle
       messenger = new BotMessenger(adapter, config.bot?.appId ?? '');
     },
     startBackgroundWork: () => {
-      claims.dispatcher.start();
+      outbox.dispatcher.start();
     },
     stopBackgroundWork: async () => {
-      await claims.dispatcher.stop();
+      await outbox.dispatcher.stop();
     },
     close: async () => {
       await claims.close();

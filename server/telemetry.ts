@@ -47,16 +47,20 @@ export async function startTelemetry(config: AppConfig): Promise<Telemetry> {
 }
 
 /**
- * Counts outbox delivery attempts by outcome and target (no ids: a count says whether messages are getting
+ * Counts outbox delivery attempts by outcome, topic and target (no ids: a count says whether messages are getting
  * through, the log says which). Without telemetry started, OpenTelemetry's API makes this a no-op; with it, it
  * must be created after startTelemetry, which server/main.ts ensures by starting the app afterwards.
  */
-export function outboxDeliveryCounter(): (attempt: { readonly outcome: string; readonly target: string }) => void {
+export function outboxDeliveryCounter(): (attempt: {
+  readonly outcome: string;
+  readonly topic: string;
+  readonly target: string;
+}) => void {
   const counter: Counter = metrics.getMeter('involvement-hub').createCounter('outbox.deliveries', {
     description: 'Outbox delivery attempts (cards to hosts and the IEV channel), by outcome',
     unit: '{attempt}',
   });
-  return ({ outcome, target }) => counter.add(1, { outcome, target });
+  return ({ outcome, topic, target }) => counter.add(1, { outcome, topic, target });
 }
 
 /**

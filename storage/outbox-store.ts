@@ -1,6 +1,6 @@
 import type { Containers } from './cosmos.js';
 import { CosmosRepository, type Versioned } from './repository.js';
-import type { OutboxMessage, OutboxRepository } from '../domain/notifications/ports.js';
+import type { OutboxMessage, OutboxRepository, OwedMessage } from '../domain/notifications/ports.js';
 
 /** The durable outbox in Cosmos (`outbox`, partition key `/id`). */
 export class OutboxStore implements OutboxRepository {
@@ -11,7 +11,7 @@ export class OutboxStore implements OutboxRepository {
   }
 
   /** Idempotent: the id names the event, so enqueuing it twice (a retry, a race) stores it once. */
-  async enqueue(message: Pick<OutboxMessage, 'id' | 'target' | 'subjectId' | 'seq'>, now: Date): Promise<void> {
+  async enqueue(message: OwedMessage, now: Date): Promise<void> {
     await this.repository.create({
       ...message,
       type: 'outbox-message',

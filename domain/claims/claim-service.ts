@@ -485,7 +485,10 @@ export class ClaimService {
     const seq = claim.history.length;
     const now = this.now();
     for (const target of targets)
-      await this.options.outbox.enqueue({ id: outboxId(claim, target), target, subjectId: claim.id, seq }, now);
+      await this.options.outbox.enqueue(
+        { id: outboxId(claim, target), topic: 'claim', target, subjectId: claim.id, seq },
+        now,
+      );
   }
 
   private async editAsHost(

@@ -44,6 +44,7 @@ export function claimDeliverer(
       await options.notifier().post(address, { kind: 'claim-decided', claim, event: { ...event, status } });
       return 'delivered';
     }
+    if (message.target !== 'iev-channel') return 'void';
     const channel = await options.ievChannel();
     if (!channel) return 'wait';
     const notification: ClaimNotification = {

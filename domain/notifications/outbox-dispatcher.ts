@@ -1,6 +1,7 @@
 import { ConflictError } from '../errors.js';
 import type { Clock, DomainLogger, Versioned } from '../ports.js';
-import type { OutboxMessage, OutboxRepository } from './ports.js';
+import { topicOf } from './outbox-deliverers.js';
+import type { OutboxMessage, OutboxRepository, OutboxTopic } from './ports.js';
 
 /** What a delivery attempt achieved. `wait`: not possible yet (e.g. no IEV channel); try again later. */
 export type DeliveryOutcome = 'delivered' | 'void' | 'wait';
@@ -18,6 +19,7 @@ export interface DispatcherOptions {
   /** Told of every attempt's outcome (for a delivery-count metric); never of the message itself. */
   readonly onAttempt?: (attempt: {
     readonly outcome: AttemptOutcome;
+    readonly topic: OutboxTopic;
     readonly target: OutboxMessage['target'];
   }) => void;
 }
@@ -30,7 +32,7 @@ const LEASE_MS = 60_000;
 const MAX_DELAY_MS = 10 * 60_000;
 
 /**
- * Delivers what the outbox owes, retrying failures with exponential backoff and jitter (Teams
+ * Delivers what the outbox owes (each message by its topic's deliverer), retrying failures with exponential backoff and jitter (Teams
  * throttles with 429 and Retry-After). Safe with several server instances: each message is leased
  * with a conditional write before it is sent.
  */
@@ -183,10 +185,12 @@ export class OutboxDispatcher {
     );
     this.options.onAttempt?.({
       outcome: status === 'pending' ? (failure ? 'retry' : 'waiting') : status,
+      topic: topicOf(message),
       target: message.target,
     });
     const log = {
       messageId: message.id,
+      topic: topicOf(message),
       target: message.target,
       attempts,
       status,

@@ -3,14 +3,26 @@ import type { ConversationAddress } from '../people/ports.js';
 import type { StoredDocument, Versioned } from '../ports.js';
 
 /**
- * A message the bot still owes someone, kept durably so that a crash or a Teams throttle between a
- * decision and its message never loses the message. What to say is not stored here: it is built
- * from the record (`subjectId`, event `seq`) at delivery.
+ * Which part of the product owes a message. Each topic has one deliverer (registered where the
+ * server is composed), which decides what to say from the subject's record at delivery time.
+ * Add a topic here when a feature starts owing messages.
+ */
+export type OutboxTopic = 'claim';
+
+/**
+ * A message the product still owes someone, kept durably so that a crash or a throttle between a
+ * change and its message never loses the message. What to say is not stored here: it is built
+ * from the record (`subjectId`, event `seq`) at delivery by the topic's deliverer.
  */
 export interface OutboxMessage extends StoredDocument {
   readonly type: 'outbox-message';
-  /** Who the message is for: the host's 1:1 chat, or the approval card in the IEV channel. */
-  readonly target: 'host' | 'iev-channel';
+  /** Absent on messages written before topics existed: those are all about claims. */
+  readonly topic?: OutboxTopic | undefined;
+  /**
+   * Who the message is for, as the topic's deliverer understands it (claims: the host's 1:1 chat,
+   * `host`, or the approval card in the IEV channel, `iev-channel`). Also labels the delivery metric.
+   */
+  readonly target: string;
   readonly subjectId: string;
   /** Index of the event in the subject's history this message is about. */
   readonly seq: number;
@@ -26,10 +38,13 @@ export interface OutboxMessage extends StoredDocument {
   readonly lastError?: string | undefined;
 }
 
+/** What a feature says when it owes a message: the outbox adds the delivery bookkeeping. */
+export type OwedMessage = Pick<OutboxMessage, 'id' | 'target' | 'subjectId' | 'seq'> & { readonly topic: OutboxTopic };
+
 /** The durable outbox. */
 export interface OutboxRepository {
   /** Idempotent: the id names the event, so enqueuing it twice (a retry, a race) stores it once. */
-  enqueue(message: Pick<OutboxMessage, 'id' | 'target' | 'subjectId' | 'seq'>, now: Date): Promise<void>;
+  enqueue(message: OwedMessage, now: Date): Promise<void>;
   /** Pending messages whose time has come, oldest first. */
   due(now: Date, limit: number): Promise<Array<Versioned<OutboxMessage>>>;
   find(id: string): Promise<Versioned<OutboxMessage> | undefined>;

@@ -181,6 +181,7 @@ export class PartnerRightsService {
     await this.outbox.enqueue(
       {
         id: `${claim.id}:erasure:iev-channel`,
+        topic: 'claim',
         target: 'iev-channel',
         subjectId: claim.id,
         seq: claim.history.length - 1,

@@ -175,7 +175,7 @@ describe('claims: IEV decides from the approval card', () => {
     }
     await eventually(
       async () =>
-        (await app.services.claims.outbox.forSubject(claimId)).every((message) => message.status !== 'pending'),
+        (await app.services.outbox.store.forSubject(claimId)).every((message) => message.status !== 'pending'),
       'the outbox to settle',
     );
     const toHost = app.connector.calls.filter(

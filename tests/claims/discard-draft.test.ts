@@ -135,11 +135,11 @@ describe('claims: a host discards a draft claim they no longer want', () => {
     const lease = blob.getBlobLeaseClient();
     await lease.acquireLease(-1);
     const warnings: unknown[] = [];
-    const { store, outbox } = app.services.claims;
+    const { store } = app.services.claims;
     const service = new ClaimService({
       claims: store,
       partners: app.services.partners,
-      outbox,
+      outbox: app.services.outbox.store,
       policy: () => app.services.claims.policy(),
       receiptCleanup: { receipts: app.services.claims.receipts, warn: (ids) => warnings.push(ids) },
     });

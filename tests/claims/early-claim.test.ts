@@ -21,7 +21,7 @@ describe('claims: a claim submitted before the IEV team has set up its channel',
     assert.equal((await storedClaim(app, claimId)).status, 'submitted');
 
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    const [owed] = (await app.services.claims.outbox.forSubject(claimId)).filter(
+    const [owed] = (await app.services.outbox.store.forSubject(claimId)).filter(
       (message) => message.target === 'iev-channel',
     );
     assert.equal(owed?.status, 'pending', 'still owed, not given up');

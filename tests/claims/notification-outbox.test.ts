@@ -23,7 +23,7 @@ describe('claims: the host\u2019s notification survives throttling and a restart
     await pressFor(app.channel(IEV), CLAIM_VERBS.approve.verb, { claimId });
     const owed = await eventually(
       async () =>
-        (await app.services.claims.outbox.forSubject(claimId)).find(
+        (await app.services.outbox.store.forSubject(claimId)).find(
           (message) => message.target === 'host' && message.attempts > 0,
         ),
       'a throttled attempt',
@@ -45,8 +45,8 @@ describe('claims: the host\u2019s notification survives throttling and a restart
     await app.connector.waitFor((call) => delivered().includes(call), 15_000);
     const settled = await eventually(
       async () =>
-        (await app.services.claims.outbox.find(owed.id))?.status === 'delivered' &&
-        (await app.services.claims.outbox.find(owed.id)),
+        (await app.services.outbox.store.find(owed.id))?.status === 'delivered' &&
+        (await app.services.outbox.store.find(owed.id)),
       'the message to be marked delivered',
     );
     assert.ok(settled && settled.attempts >= 2);
