@@ -101,6 +101,14 @@ export async function createServices(config: AppConfig, database: DatabaseHandle
     approverIds: () => directory.ievMemberIds(),
     outbox,
   });
+  const partnerRights = new PartnerRightsService(
+    partners,
+    claims.store,
+    audit,
+    work,
+    { yearsWithoutInvolvement: config.retentionReviewYears },
+    outbox.store,
+  );
   return {
     config,
     logger,
@@ -111,15 +119,10 @@ export async function createServices(config: AppConfig, database: DatabaseHandle
     feedback: new FeedbackStore(database.containers),
     botStorage: new CosmosBotStorage(database.containers.botState),
     partners,
-    register: new RegisterService(partners, audit, work),
-    partnerRights: new PartnerRightsService(
-      partners,
-      claims.store,
-      audit,
-      work,
-      { yearsWithoutInvolvement: config.retentionReviewYears },
-      outbox.store,
+    register: new RegisterService(partners, audit, work, (actor, id, reason, now, alsoChange) =>
+      partnerRights.erase(actor, id, reason, now, alsoChange),
     ),
+    partnerRights,
     audit,
     work,
     involvementWork: new WorkService(work, partners),

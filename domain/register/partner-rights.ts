@@ -111,6 +111,7 @@ export class PartnerRightsService {
     id: string,
     reason: string,
     now = new Date(),
+    alsoChange: (partner: Partner) => Partner = (partner) => partner,
   ): Promise<{ erasure: ErasureRecord; alreadyErased: boolean }> {
     assertIev(actor, 'Only the IEV team can erase a partner\u2019s data.');
     const partner = await this.partners.find(id);
@@ -133,7 +134,7 @@ export class PartnerRightsService {
       await this.refreshApprovalCard(claim, now);
     }
     const request: ErasureRecord = { at: now.toISOString(), byId: actor.id, byName: actor.displayName, reason };
-    const record = partner.erasure ?? (await this.erasePartner(partner, request));
+    const record = partner.erasure ?? (await this.erasePartner(partner, request, alsoChange));
     const alreadyErased = record !== request;
     await this.auditErasureOnce(actor, id, now);
     return { erasure: record, alreadyErased };
@@ -191,14 +192,18 @@ export class PartnerRightsService {
   }
 
   /** Returns the erasure that stands: ours, or one that another request saved at the same moment. */
-  private async erasePartner(first: Versioned<Partner>, record: ErasureRecord): Promise<ErasureRecord> {
+  private async erasePartner(
+    first: Versioned<Partner>,
+    record: ErasureRecord,
+    alsoChange: (partner: Partner) => Partner,
+  ): Promise<ErasureRecord> {
     // A session counted, a status changed or another erasure winning at the same moment is a conflict: look again.
     return retryOnConflict(async (tryNumber) => {
       const partner = tryNumber === 1 ? first : await this.partners.find(first.id);
       if (!partner) throw new NotFoundError(NOT_FOUND);
       if (partner.erasure) return partner.erasure;
       const { _etag, ...stored } = partner;
-      await this.partners.replace(erasedPartner(stored, record), _etag);
+      await this.partners.replace(erasedPartner(alsoChange(stored), record), _etag);
       return record;
     });
   }

@@ -81,6 +81,8 @@ export class RegisterService {
     private readonly partners: PartnerRepository,
     private readonly audit: AuditTrail,
     private readonly work: InvolvementReader,
+    /** Erasure on request (`PartnerRightsService.erase`): withdrawing consent to be on the register starts it. */
+    private readonly eraseOnRequest: EraseOnRequest,
   ) {}
 
   /** What the register's forms and filters offer, and which audience the caller is (the tab shows what that audience may use). */
@@ -256,31 +258,38 @@ export class RegisterService {
 
   /**
    * IEV records a partner's new choice about one purpose, with the date and how they said it. Withdrawal takes
-   * effect at once (see consent.ts); withdrawing consent to be on the register is erasure, its own flow.
+   * effect at once (see consent.ts); withdrawing consent to be on the register starts erasure (today's flow),
+   * with the withdrawal recorded in the same write as the erasure.
    */
-  async changeConsent(actor: Actor, id: string, change: ConsentChange, now = new Date()): Promise<{ version: string }> {
+  async changeConsent(
+    actor: Actor,
+    id: string,
+    change: ConsentChange,
+    now = new Date(),
+  ): Promise<{ version: string; erased: boolean }> {
     if (!isIevMember(actor)) throw new ForbiddenError('Only the IEV team can record a partner\u2019s consent.');
     if (isInFuture(change.date, now))
       throw new ValidationError('Check the date.', [
         { field: 'date', message: 'The date they told you cannot be in the future.' },
       ]);
-    if (change.purpose === 'register' && !change.given) {
-      throw new ValidationError('Withdrawing consent to be on the register means erasing their entry.', [
-        {
-          field: 'purpose',
-          message:
-            'Use \u201cErase on request\u201d on the partner\u2019s page: their data is erased at once, and the reason is recorded.',
-        },
-      ]);
-    }
     const partner = await this.partners.find(id);
     if (!partner) throw new NotFoundError(NOT_FOUND);
     if (partner.erasure)
       throw new ConflictError('This partner\u2019s data was erased on request, so there is no consent to change.');
     if (partner._etag !== change.version) throw new ConflictError(STALE);
+    if (change.purpose === 'register' && !change.given) {
+      await this.eraseOnRequest(
+        actor,
+        id,
+        `They withdrew their consent to be on the register (${CONSENT_METHOD_WORDS[change.how]}, ${change.date})`,
+        now,
+        (current) => withConsentChange(current, change, actor, now).partner,
+      );
+      return { version: (await this.partners.get(id))._etag, erased: true };
+    }
     const { partner: next, fields } = withConsentChange(withoutVersion(partner), change, actor, now);
     const saved = await this.changeWithAudit(partner, next, { action: 'consent-changed', fields }, actor, now);
-    return { version: saved._etag };
+    return { version: saved._etag, erased: false };
   }
 
   /**
@@ -353,6 +362,23 @@ function workWith(
     claimFromHost: claims.some((claim) => claim.hostId === actor.id),
   };
 }
+
+/** Erases a partner on request; `alsoChange` is applied to the entry in the same write as the erasure. */
+export type EraseOnRequest = (
+  actor: Actor,
+  id: string,
+  reason: string,
+  now: Date,
+  alsoChange: (partner: Partner) => Partner,
+) => Promise<unknown>;
+
+const CONSENT_METHOD_WORDS: Record<ConsentChange['how'], string> = {
+  'in-person': 'told us in person',
+  phone: 'by phone',
+  email: 'by email',
+  letter: 'by letter',
+  'online-form': 'on an online form',
+};
 
 /** Same name and contact as someone already on the register. */
 export class DuplicatePartnerError extends ConflictError {}

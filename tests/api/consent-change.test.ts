@@ -129,10 +129,10 @@ describe('Consent per purpose, changeable: withdrawal takes effect at once, with
 
   const refusals: Array<[string, Record<string, unknown>, number, RegExp]> = [
     [
-      'withdrawing consent to be on the register (that is erasure)',
-      { purpose: 'register', given: false, how: 'letter' },
-      400,
-      /Erase on request/,
+      'withdrawing consent to be on the register on an out-of-date version (erasure is not started)',
+      { purpose: 'register', given: false, how: 'letter', version: '"stale"' },
+      409,
+      /Someone else changed this partner/,
     ],
     ['a date in the future', { date: '2999-01-01' }, 400, /cannot be in the future/],
     ['a made-up purpose', { purpose: 'marketing' }, 400, /Choose which consent changed/],
@@ -158,6 +158,43 @@ describe('Consent per purpose, changeable: withdrawal takes effect at once, with
       assert.deepEqual(await app.services.partners.find(partner.id), before);
     });
   }
+
+  it('withdrawing consent to be on the register erases the entry at once, keeping the withdrawal in the history', async () => {
+    const partner = fictionalPartner(19);
+    const { version } = await page(partner.id);
+    const response = await change(partner.id, {
+      version,
+      purpose: 'register',
+      given: false,
+      date: today(),
+      how: 'letter',
+    });
+    assert.equal(response.status, 200);
+    assert.equal(((await response.json()) as { erased: boolean }).erased, true);
+    const stored = (await app.services.partners.find(partner.id))!;
+    assert.equal(stored.displayName, 'Erased partner');
+    assert.deepEqual(stored.contact, {});
+    assert.equal(stored.equality, undefined);
+    assert.equal(stored.consent.register.given, false);
+    assert.deepEqual(
+      stored.consentHistory!.map(({ purpose, given, how, byName }) => ({ purpose, given, how, byName })),
+      [{ purpose: 'register', given: false, how: 'letter', byName: 'Ivy IEV (demo)' }],
+    );
+    assert.match(stored.erasure!.reason, /withdrew their consent to be on the register \(by letter/);
+    const trail = await app.services.audit.trailOf(partner.id);
+    assert.deepEqual(
+      trail.map((event) => event.action).filter((action) => action !== 'viewed-sensitive'),
+      ['erased'],
+    );
+    const again = await change(partner.id, {
+      version: stored._etag,
+      purpose: 'register',
+      given: false,
+      date: today(),
+      how: 'letter',
+    });
+    assert.equal(again.status, 409, 'an erased entry has no consent left to change');
+  });
 
   it('refuses hosts (403) and forged ids (404)', async () => {
     const partner = fictionalPartner(12);

@@ -36,4 +36,22 @@ describe('Changing consent in the tab (IEV)', function () {
     await screenshot(page, 'partner-consent-history');
     assert.equal((await tab.app.services.partners.find(partner.id))!.equality, undefined, 'and from the register');
   });
+
+  it('withdrawing consent to be on the register erases the entry at once, and says why', async () => {
+    const partner = fictionalPartner(13);
+    const page = await open(`partners/${partner.id}`, { as: IEV });
+    await page.getByText('Record a change of consent').click();
+    await page.getByLabel('Which consent').selectOption('register');
+    await page.getByRole('radio', { name: 'They withdraw their consent' }).check();
+    await page.getByLabel('How they told you').selectOption('phone');
+    await page.getByText('Withdrawing consent to be on the register erases their entry at once').waitFor();
+    const violations = await axeViolations(page);
+    assert.deepEqual(violations, [], describeViolations(violations));
+    await page.getByRole('button', { name: 'Record the withdrawal and erase their data' }).click();
+    await page.getByText(/Reason: They withdrew their consent to be on the register \(by phone, /).waitFor();
+    await screenshot(page, 'partner-register-consent-withdrawn');
+    const stored = (await tab.app.services.partners.find(partner.id))!;
+    assert.equal(stored.displayName, 'Erased partner');
+    assert.equal(stored.consent.register.given, false);
+  });
 });

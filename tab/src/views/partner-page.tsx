@@ -382,18 +382,18 @@ function ConsentChange({
             Hosts will no longer see their contact details, and they will not be offered opportunities.
           </p>
         )}
-        {erasure ? (
+        {erasure && (
           <p style={{ margin: 0 }}>
-            Withdrawing consent to be on the register means erasing their entry. Use <strong>Erase on request</strong>{' '}
-            below: their data is erased at once and the reason is recorded.
+            Withdrawing consent to be on the register erases their entry at once: their personal data is removed from
+            the register and their claims, and the withdrawal is kept as the reason. Claims not yet paid or rejected
+            must be finished first.
           </p>
-        ) : (
-          <div>
-            <Button onClick={() => void save()} disabled={saving}>
-              {saving ? 'Saving\u2026' : 'Record their choice'}
-            </Button>
-          </div>
         )}
+        <div>
+          <Button onClick={() => void save()} disabled={saving} appearance={erasure ? 'primary' : 'secondary'}>
+            {saving ? 'Saving\u2026' : erasure ? 'Record the withdrawal and erase their data' : 'Record their choice'}
+          </Button>
+        </div>
         {error !== undefined && <ErrorMessage error={error} />}
       </div>
     </details>
