@@ -2,6 +2,7 @@ import { cardNotifier } from '../bot/claims/claim-notification-cards.js';
 import type { Messenger } from '../bot/messenger.js';
 import { ClaimService } from '../domain/claims/claim-service.js';
 import { PaymentService } from '../domain/claims/payment-service.js';
+import type { ClaimPaidSubscriber } from '../domain/claims/ports.js';
 import { loadPolicy, type ReimbursementPolicy } from '../domain/claims/policy.js';
 import { claimDeliverer } from '../domain/notifications/claim-notifications.js';
 import type { ConversationAddress } from '../domain/people/ports.js';
@@ -38,6 +39,8 @@ export interface ClaimsModuleDependencies {
   readonly approverIds: () => Promise<readonly string[]>;
   /** Claims owe the host and the IEV channel messages through the shared outbox (topic `claim`). */
   readonly outbox: OutboxModule;
+  /** Partner messaging subscribes here to be told of each paid claim (domain/claims/ports.ts). */
+  readonly claimPaid?: ClaimPaidSubscriber;
 }
 
 export function createClaimsModule(deps: ClaimsModuleDependencies): ClaimsModule {
@@ -66,6 +69,7 @@ export function createClaimsModule(deps: ClaimsModuleDependencies): ClaimsModule
       personalChatOf: deps.personalChatOf,
       ievChannel: deps.ievChannel,
       approverIds: deps.approverIds,
+      claimPaid: deps.claimPaid,
     }),
   );
   return {

@@ -1,7 +1,7 @@
 import type { ClaimDocument, HistoryEntry } from '../../domain/claims/claim.js';
 import { formatPounds } from '../../domain/claims/money.js';
 import { card, heading, openUrl, paragraph, type AdaptiveCard } from '../cards/adaptive-card.js';
-import { formatDateTime } from './claim-parts.js';
+import { formatDate, formatDateTime } from './claim-parts.js';
 import { CLAIM_VERBS } from './claim-verbs.js';
 
 /** What the host is told in 1:1 chat when the IEV team decides: the outcome and what to do next. */
@@ -49,6 +49,18 @@ export function claimOutcomeCard(
         ],
         [CLAIM_VERBS.show.action('Answer the question', { claimId: claim.id }, { style: 'positive' }), open],
         { fallbackText: `Question about the claim for ${claim.partnerName}` },
+      );
+    case 'paid':
+      return card(
+        [
+          heading(`Claim paid: ${claim.partnerName}`, 'Medium'),
+          paragraph(
+            `${total} was paid on ${formatDate(claim.paidOn ?? event.at)}: expenses to the partner\u2019s bank account, any involvement payment through payroll. Recorded by ${who}.`,
+          ),
+          paragraph('You could let the partner know, and thank them again for taking part.'),
+        ],
+        [open],
+        { fallbackText: `Claim for ${claim.partnerName} paid` },
       );
     default:
       return undefined;

@@ -475,13 +475,19 @@ export class ClaimService {
               ),
             }),
       };
-      await this.options.claims.replaceClaim(next, claim._etag);
+      // Paid: the host is told, the card in the IEV channel shows it, and partner messaging hears of it.
+      if (to === 'paid') await this.announce(claim, ['host', 'iev-channel', 'partner']);
+      try {
+        await this.options.claims.replaceClaim(next, claim._etag);
+      } finally {
+        if (to === 'paid') this.options.onEnqueued?.();
+      }
       return true;
     });
   }
 
   /** Owes a message about the next event of this claim: one per target, named by claim and event number. */
-  private async announce(claim: ClaimDocument, targets: ReadonlyArray<'host' | 'iev-channel'>): Promise<void> {
+  private async announce(claim: ClaimDocument, targets: readonly ClaimTarget[]): Promise<void> {
     const seq = claim.history.length;
     const now = this.now();
     for (const target of targets)
@@ -524,8 +530,11 @@ export class ClaimService {
   }
 }
 
+/** Who hears of a claim's events: the host's chat, the IEV channel's card, partner messaging (paid only). */
+type ClaimTarget = 'host' | 'iev-channel' | 'partner';
+
 /** The outbox message owed to `target` about the claim's next event. */
-function outboxId(claim: ClaimDocument, target: 'host' | 'iev-channel'): string {
+function outboxId(claim: ClaimDocument, target: ClaimTarget): string {
   return `${claim.id}:${claim.history.length}:${target}`;
 }
 

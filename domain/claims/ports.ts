@@ -65,3 +65,24 @@ export interface ReceiptFiles {
 
 /** The register as claims need it: the partner a claim is for, and their payment preference. */
 export type ClaimPartners = Pick<PartnerRepository, 'find' | 'get' | 'replace' | 'searchByName'>;
+
+/**
+ * "A claim was paid", for partner messaging (GOV.UK Notify) to tell the partner. Ids, the day and the amounts
+ * only: the subscriber reads the partner's contact details and preferences from the register itself.
+ */
+export interface ClaimPaid {
+  readonly claimId: string;
+  readonly partnerId: string;
+  readonly paidOn: string;
+  readonly expensesPence: number;
+  readonly paymentsPence: number;
+}
+
+/**
+ * The port partner messaging subscribes to. Handed each paid claim once through the durable outbox (target
+ * `partner`): a rejection is retried with backoff, so the subscriber must be idempotent by `claimId`. With no
+ * subscriber wired (server/claims-module.ts), the message is voided.
+ */
+export interface ClaimPaidSubscriber {
+  claimPaid(event: ClaimPaid): Promise<void>;
+}

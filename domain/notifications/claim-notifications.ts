@@ -1,5 +1,5 @@
 import type { ClaimService } from '../claims/claim-service.js';
-import type { ClaimRepository } from '../claims/ports.js';
+import type { ClaimPaidSubscriber, ClaimRepository } from '../claims/ports.js';
 import type { ConversationAddress } from '../people/ports.js';
 import type { Clock } from '../ports.js';
 import type { DeliveryOutcome } from './outbox-dispatcher.js';
@@ -14,6 +14,8 @@ export interface ClaimNotificationOptions {
   readonly ievChannel: () => Promise<ConversationAddress | undefined>;
   /** The IEV approvers' ids: the approval card lists them so Teams refreshes their view by itself. */
   readonly approverIds: () => Promise<readonly string[]>;
+  /** Partner messaging, once it is wired: told of each paid claim. */
+  readonly claimPaid?: ClaimPaidSubscriber | undefined;
   readonly now?: Clock;
 }
 
@@ -35,6 +37,17 @@ export function claimDeliverer(
     if (!event) {
       const age = (options.now?.() ?? new Date()).getTime() - Date.parse(message.createdAt);
       return age > NEVER_HAPPENED_AFTER_MS ? 'void' : 'wait';
+    }
+    if (message.target === 'partner') {
+      if (event.status !== 'paid' || !options.claimPaid || !claim.paidOn) return 'void';
+      await options.claimPaid.claimPaid({
+        claimId: claim.id,
+        partnerId: claim.partnerId,
+        paidOn: claim.paidOn,
+        expensesPence: claim.totals.expensesPence,
+        paymentsPence: claim.totals.paymentsPence,
+      });
+      return 'delivered';
     }
     if (message.target === 'host') {
       const status = HOST_IS_TOLD_OF.find((told) => told === event.status);

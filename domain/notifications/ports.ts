@@ -54,14 +54,14 @@ export interface OutboxRepository {
 }
 
 /** Claim events the host is told about in their 1:1 chat. */
-export const HOST_IS_TOLD_OF = ['approved', 'rejected', 'queried'] as const;
+export const HOST_IS_TOLD_OF = ['approved', 'rejected', 'queried', 'paid'] as const;
 
 /**
  * What someone must hear about a claim, and nothing about how it looks: the Teams edge renders it
  * (`bot/claims/claim-notification-cards.ts`).
  */
 export type ClaimNotification =
-  /** To the host, in their 1:1 chat: the IEV team approved, rejected or queried their claim. */
+  /** To the host, in their 1:1 chat: the IEV team approved, rejected or queried their claim, or it was paid. */
   | {
       readonly kind: 'claim-decided';
       readonly claim: ClaimDocument;

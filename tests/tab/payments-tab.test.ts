@@ -4,7 +4,9 @@ import type { Page } from 'playwright-core';
 import type { TestApp } from '../helpers/app.js';
 import { screenshot } from '../helpers/browser.js';
 import { HOST, IEV } from '../helpers/users.js';
-import { approvedClaim, startClaimsApp, storedClaim } from '../claims/claim-steps.js';
+import { approvedClaim, personalChatId, startClaimsApp, storedClaim } from '../claims/claim-steps.js';
+import { cardText } from '../helpers/cards.js';
+import { cardsSent } from '../helpers/chat.js';
 import { axeViolations, describeViolations, useTabBrowser, type Theme } from './tab-page.js';
 
 /** Presses a button that downloads a file and returns what was downloaded. */
@@ -93,6 +95,12 @@ describe('Payments in the tab: IEV exports approved claims and marks them paid',
     await claims.filter({ hasText: 'Nell Noor' }).getByText('Sent for payment').waitFor();
     assert.equal((await storedClaim(app, claimIds[0]!)).paidOn, day);
     assert.equal((await storedClaim(app, claimIds[1]!)).status, 'exported');
+    await app.connector.waitFor(
+      (call) =>
+        call.kind === 'send' &&
+        call.conversationId === personalChatId(HOST) &&
+        /Claim paid: Mira Moss/.test(cardText(cardsSent([call]))),
+    );
     await screenshot(page, 'payments-one-paid');
 
     await page.getByRole('button', { name: 'Mark the whole batch paid' }).click();

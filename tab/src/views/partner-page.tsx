@@ -22,7 +22,7 @@ import {
   type PartnerView,
 } from '../api.js';
 import { ErrorMessage, Loading } from '../components/states.js';
-import { formatDate, formatPounds, PAYMENT_LABEL, STATUS_LABEL } from '../format.js';
+import { CLAIM_STATUS_LABEL, formatDate, formatPounds, PAYMENT_LABEL, STATUS_LABEL } from '../format.js';
 import { href, useRoute } from '../router.js';
 import { useApiResource } from '../use-api-resource.js';
 import { PartnerRights } from './partner-rights.js';
@@ -206,8 +206,7 @@ export function PartnerPage({ id }: { id: string }) {
                 {data.claims.map((claim) => (
                   <li key={claim.id}>
                     <Link href={href(`claims/${encodeURIComponent(claim.id)}`)}>{formatPounds(claim.amountPence)}</Link>{' '}
-                    — {claim.status.replace(/^./, (first) => first.toUpperCase())}, submitted{' '}
-                    {formatDate(claim.submittedAt)}
+                    — {CLAIM_STATUS_LABEL[claim.status] ?? claim.status}, submitted {formatDate(claim.submittedAt)}
                     {claim.paidAt ? `, paid ${formatDate(claim.paidAt)}` : ''}
                   </li>
                 ))}

@@ -222,7 +222,7 @@ export function PaymentBatchView({ id }: { id: string }) {
       setNotice({
         intent: 'success',
         title: claimIds ? `Marked ${count} ${count === 1 ? 'claim' : 'claims'} paid` : 'Marked the batch paid',
-        text: `Recorded as paid on ${formatDate(paidOn)}.`,
+        text: `Recorded as paid on ${formatDate(paidOn)}. Each host is told in Teams.`,
       });
       setChosen(new Set());
       window.dispatchEvent(new Event(CLAIMS_CHANGED));
