@@ -45,7 +45,7 @@ export default defineConfig(
         {
           patterns: [
             {
-              regex: '(^|/)(storage|server|bot|api|demo|cards|tab)/',
+              regex: '(^|/)(storage|server|bot|api|contract|demo|cards|tab)/',
               message:
                 'domain/ declares the ports it needs (domain/<area>/ports.ts): storage/ implements them and server/ wires them.',
             },
@@ -71,6 +71,47 @@ export default defineConfig(
                 'storage/ implements the domain\u2019s ports: take narrow options, not server configuration, and never reach the edges.',
             },
             { regex: '^botbuilder', message: 'Only the top-level bot/ files import botbuilder.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The tab compiles and bundles the API contract: it holds zod and its own files, nothing of the server's.
+    files: ['contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!zod$|\\./)',
+              message: 'contract/ imports only zod and its own files (README, "The API contract").',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The typed rule, for `allowTypeImports`: the contract's schema files hold zod, which stays out of the tab's bundle.
+    files: ['tab/src/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(domain|storage|server|bot|api|demo)/',
+              message: 'The tab reaches the server through contract/ only.',
+            },
+            {
+              regex: '(^|/)contract/(?!endpoints?\\.js$)',
+              allowTypeImports: true,
+              message:
+                'The tab imports the contract\u2019s types only (and the endpoint table): zod stays out of its bundle.',
+            },
+            { regex: '^zod$', message: 'The server validates; the tab imports no zod.' },
           ],
         },
       ],

@@ -1,15 +1,9 @@
 import type { Response } from 'restify';
 import { DomainError } from '../domain/errors.js';
 import type { Logger } from '../server/logger.js';
+import type { Problem } from '../contract/common.js';
 
-/** RFC 9457 problem details: the API's one error shape. */
-export interface Problem {
-  readonly status: number;
-  readonly title: string;
-  readonly detail: string;
-  readonly errors?: ReadonlyArray<{ field: string; message: string }>;
-}
-
+/** RFC 9457 problem details (contract/common.ts), thrown where no domain error fits. */
 export class HttpProblem extends Error {
   constructor(readonly problem: Problem) {
     super(problem.title);

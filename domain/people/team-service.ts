@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { retryOnConflict } from '../concurrency.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import type { AuditTrail } from '../register/ports.js';
@@ -8,18 +7,6 @@ import type { DirectoryRepository } from './ports.js';
 
 /** The audit trail's subject for changes to the IEV team's membership. */
 const TEAM_SUBJECT = 'iev-team';
-/** Microsoft Entra object ids are GUIDs. */
-export const entraIdSchema = z
-  .string('Choose a colleague, or enter their Microsoft Entra object id.')
-  .trim()
-  .toLowerCase()
-  .regex(
-    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
-    'An Entra object id looks like 0a1b2c3d-1234-5678-9abc-def012345678.',
-  );
-export const teamChangeSchema = z.object({ userId: entraIdSchema }).strict();
-export const peopleSearchSchema = z.object({ name: z.string().trim().min(2).max(80) });
-
 export interface TeamMember {
   readonly id: string;
   readonly displayName: string;

@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import type { Actor } from '../people/actor.js';
-import { CONSENT_METHODS, CONSENT_PURPOSES, type Partner } from './partner.js';
+import type { CONSENT_METHODS, CONSENT_PURPOSES, Partner } from './partner.js';
 
 /**
  * A partner's new choice about one purpose of consent, as IEV records it (UK GDPR articles 7(1) and 7(3):
@@ -8,27 +7,17 @@ import { CONSENT_METHODS, CONSENT_PURPOSES, type Partner } from './partner.js';
  * equality monitoring → the answers are deleted (and the partner leaves future equality figures);
  * being contacted → hosts no longer see contact details and the partner is no longer "contactable";
  * being on the register → that is erasure, which has its own flow (`partner-rights.ts`).
+ * The API has checked it (contract/register.ts holds the schema and its messages).
  */
-export const consentChangeSchema = z
-  .object({
-    version: z.string().min(1).max(200),
-    purpose: z.enum(CONSENT_PURPOSES, 'Choose which consent changed.'),
-    given: z.boolean('Say whether they agree or withdraw.'),
-    date: z.iso.date('Enter the date they told you, for example 2026-03-01.'),
-    how: z.enum(
-      CONSENT_METHODS.filter((method) => method !== 'registration-form') as [
-        'in-person',
-        'phone',
-        'email',
-        'letter',
-        'online-form',
-      ],
-      'Say how they told you.',
-    ),
-  })
-  .strict();
-
-export type ConsentChange = z.infer<typeof consentChangeSchema>;
+export interface ConsentChange {
+  readonly version: string;
+  readonly purpose: (typeof CONSENT_PURPOSES)[number];
+  readonly given: boolean;
+  /** The day the partner told us (YYYY-MM-DD). */
+  readonly date: string;
+  /** Registration-form consent is given only by registering. */
+  readonly how: Exclude<(typeof CONSENT_METHODS)[number], 'registration-form'>;
+}
 
 /** The partner with the new choice recorded (and its history), and the fields it changed, for the audit. */
 export function withConsentChange(

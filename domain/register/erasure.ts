@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { ClaimDocument, ClaimStatus, PricedItem } from '../claims/claim.js';
 import type { Partner } from './partner.js';
 
@@ -9,14 +8,6 @@ import type { Partner } from './partner.js';
  */
 export const ERASED_NAME = 'Erased partner';
 const ERASED_PLACE = 'Erased';
-
-export const erasureRequestSchema = z.object({
-  reason: z
-    .string('Say why the partner\u2019s data is being erased, for example \u201cthe partner asked us to\u201d.')
-    .trim()
-    .min(3, 'Say why the partner\u2019s data is being erased, for example \u201cthe partner asked us to\u201d.')
-    .max(500, 'Keep the reason under 500 characters.'),
-});
 
 export interface ErasureRecord {
   readonly at: string;

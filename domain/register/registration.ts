@@ -1,82 +1,36 @@
-import { z } from 'zod';
-import { PAYMENT_PREFERENCES, type Partner } from './partner.js';
+import type { Partner, PAYMENT_PREFERENCES } from './partner.js';
 
 /**
- * What an IEV member fills in to register an Involvement Partner. Consent is recorded per purpose
- * (seed 004: the register is the Trust's lawful record): being on the register is required, being
- * contacted about opportunities is a choice, and equality monitoring is a separate, optional,
- * explicit consent — answers are refused without it.
+ * A registration as the API has checked it (contract/register.ts holds the schema and its messages).
+ * Consent is recorded per purpose (seed 004: the register is the Trust's lawful record): being on the
+ * register is required, so it can only be `true`; equality answers are kept only with their own consent.
  */
-export const text = (max: number) => z.string().trim().max(max, `Keep this under ${max} characters.`);
-export const optionalText = (max: number) =>
-  text(max)
-    .optional()
-    .transform((value) => (value ? value : undefined));
-export const tagList = z.array(text(80).min(1)).max(30, 'Choose up to 30.').default([]);
-export const PHONE = /^\+?[0-9 ()-]{7,20}$/;
-export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const MAX_EQUALITY_ANSWERS = 20;
+export interface RegistrationInput extends PartnerDetails {
+  /** Made by the form once per attempt, so a retried submission saves one partner, not two. */
+  readonly operationId: string;
+  readonly paymentPreference: (typeof PAYMENT_PREFERENCES)[number];
+  readonly consent: {
+    readonly register: true;
+    readonly contactAboutOpportunities: boolean;
+    readonly equalityMonitoring: boolean;
+  };
+  readonly equality?: Readonly<Record<string, string>> | undefined;
+}
 
-export const emergencyContactSchema = z.object({
-  name: text(120).min(1, 'Enter the emergency contact\u2019s name.'),
-  relationship: text(60).min(1, 'Say how the emergency contact knows the partner, for example \u201csister\u201d.'),
-  phone: text(40).regex(PHONE, 'Enter the emergency contact\u2019s phone number using digits.'),
-});
-
-export const registrationSchema = z
-  .object({
-    /** Made by the form once per attempt, so a retried submission saves one partner, not two. */
-    operationId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'The form is out of date. Please reload it.'),
-    displayName: text(120).min(1, 'Enter the partner\u2019s name.'),
-    email: optionalText(200).refine(
-      (value) => value === undefined || EMAIL.test(value),
-      'Enter an email address like name@example.com.',
-    ),
-    phone: optionalText(40).refine(
-      (value) => value === undefined || PHONE.test(value),
-      'Enter a phone number using digits, for example 0115 496 0000.',
-    ),
-    preferredMethod: z.enum(['email', 'phone', 'post', 'text']).optional(),
-    areas: tagList,
-    interests: tagList,
-    livedExperience: tagList,
-    availability: optionalText(300),
-    communicationNeeds: optionalText(1000),
-    accessNeeds: optionalText(1000),
-    paymentPreference: z.enum(PAYMENT_PREFERENCES).default('not-chosen'),
-    consent: z.object({
-      register: z.literal(true, 'We can only add someone to the register when they agree to be on it.'),
-      contactAboutOpportunities: z.boolean().default(false),
-      equalityMonitoring: z.boolean().default(false),
-    }),
-    emergencyContact: emergencyContactSchema,
-    // A handful of questions; a forged body with thousands of keys would bloat every register read.
-    equality: z
-      .record(z.string().max(60), text(120))
-      .refine(
-        (answers) => Object.keys(answers).length <= MAX_EQUALITY_ANSWERS,
-        `Answer up to ${MAX_EQUALITY_ANSWERS} equality questions.`,
-      )
-      .optional(),
-  })
-  // `when`: these run even if other answers have problems, so the form shows every message at once.
-  .refine((value) => Boolean(value?.email || value?.phone), {
-    path: ['email'],
-    message: 'Give an email address or a phone number so we can reach the partner.',
-    when: () => true,
-  })
-  .refine(
-    (value) =>
-      value?.consent?.equalityMonitoring === true ||
-      !Object.values(value?.equality ?? {}).some((answer) => typeof answer === 'string' && answer.length > 0),
-    {
-      path: ['equality'],
-      message: 'Equality answers can only be kept when the partner agrees to equality monitoring.',
-      when: () => true,
-    },
-  );
-
-export type RegistrationInput = z.infer<typeof registrationSchema>;
+/** What the partner tells IEV about themselves, given when registering and corrected later. */
+export interface PartnerDetails {
+  readonly displayName: string;
+  readonly email?: string | undefined;
+  readonly phone?: string | undefined;
+  readonly preferredMethod?: 'email' | 'phone' | 'post' | 'text' | undefined;
+  readonly areas: string[];
+  readonly interests: string[];
+  readonly livedExperience: string[];
+  readonly availability?: string | undefined;
+  readonly communicationNeeds?: string | undefined;
+  readonly accessNeeds?: string | undefined;
+  readonly emergencyContact: { readonly name: string; readonly relationship: string; readonly phone: string };
+}
 
 export const partnerIdFor = (operationId: string): string => `partner-${operationId}`;
 

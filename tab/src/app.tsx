@@ -8,7 +8,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, ApiError, setCredentials, type Me, type RegisterOptions, type Session } from './api.js';
+import { api, API, ApiError, setCredentials, type Me, type RegisterOptions, type Session } from './api.js';
 import { DeveloperIdentity } from './components/developer-identity.js';
 import { ErrorMessage, Loading } from './components/states.js';
 import { href, useRoute, type Route } from './router.js';
@@ -73,7 +73,7 @@ function SignedIn({ inTeams }: { inTeams: boolean }) {
   const [personId, setPersonId] = useState<string>('');
 
   useEffect(() => {
-    api<Session>('/api/session').then((found) => {
+    api(API.session).then((found) => {
       if (found.signIn === 'developer') {
         const asked = new URLSearchParams(window.location.search).get('as') ?? sessionStorage.getItem(IDENTITY_KEY);
         const person =
@@ -146,7 +146,7 @@ function Product({ inTeams }: { inTeams: boolean }) {
   const [options, setOptions] = useState<RegisterOptions>();
   const [error, setError] = useState<unknown>();
   useEffect(() => {
-    Promise.all([api<Me>('/api/me'), api<RegisterOptions>('/api/register/options')]).then(([who, offered]) => {
+    Promise.all([api(API.me), api(API.registerOptions)]).then(([who, offered]) => {
       setMe(who);
       setOptions(offered);
     }, setError);
@@ -240,7 +240,7 @@ function ClaimsNavLink({ current }: { current: boolean }) {
   const [waiting, setWaiting] = useState<number>();
   useEffect(() => {
     const load = () =>
-      void api<{ waiting: number }>('/api/claims/waiting').then(
+      void api(API.waitingClaims).then(
         (found) => setWaiting(found.waiting),
         () => setWaiting(undefined),
       );

@@ -1,20 +1,14 @@
 import { Link, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { api } from '../api.js';
+import { api, API, type WelcomeTask } from '../api.js';
 import { formatDate } from '../format.js';
 import { href } from '../router.js';
 
-interface WelcomeTask {
-  readonly id: string;
-  readonly displayName: string;
-  readonly registeredAt: string;
-}
-
 /** IEV's to-do list: new partners who still need their "Welcome to Involvement" email (sending it by email comes later). */
 export function WelcomeTasks() {
-  const [tasks, setTasks] = useState<WelcomeTask[]>();
+  const [tasks, setTasks] = useState<readonly WelcomeTask[]>();
   useEffect(() => {
-    api<{ items: WelcomeTask[] }>('/api/welcome-tasks').then(
+    api(API.welcomeTasks).then(
       (found) => setTasks(found.items),
       () => setTasks([]),
     );

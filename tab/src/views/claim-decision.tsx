@@ -9,7 +9,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { api, ApiError, type ClaimDetail } from '../api.js';
+import { api, API, ApiError, type ClaimDetail, type DecisionRequest } from '../api.js';
 import { ErrorMessage } from '../components/states.js';
 import { CLAIMS_CHANGED } from './claims-view.js';
 
@@ -54,13 +54,14 @@ export function ClaimDecision({
     setProblems({});
     setError(undefined);
     try {
-      const body = {
-        operationId: `${operationId}:${outcome}`,
-        outcome,
-        ...(outcome === 'reject' ? { reason } : {}),
-        ...(outcome === 'query' ? { question } : {}),
-      };
-      await api(`/api/claims/${encodeURIComponent(claim.id)}/decision`, { method: 'POST', body });
+      const attempt = `${operationId}:${outcome}`;
+      const body: DecisionRequest =
+        outcome === 'approve'
+          ? { outcome, operationId: attempt }
+          : outcome === 'reject'
+            ? { outcome, operationId: attempt, reason }
+            : { outcome, operationId: attempt, question };
+      await api(API.decideClaim, { params: { claimId: claim.id }, body });
       window.dispatchEvent(new Event(CLAIMS_CHANGED));
       const said = { approve: 'Approved', reject: 'Rejected', query: 'Question sent' }[outcome];
       onDecided({

@@ -1,6 +1,6 @@
 import { Badge, Button, Link, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { apiFile, type ClaimDetail } from '../api.js';
+import { API, apiFile, type ClaimDetail } from '../api.js';
 import { ErrorMessage, Loading } from '../components/states.js';
 import { CLAIM_STATUS_LABEL, formatDate, formatPounds } from '../format.js';
 import { useApiResource } from '../use-api-resource.js';
@@ -48,7 +48,7 @@ const KIND_LABEL: Record<string, string> = {
  */
 export function ClaimView({ id }: { id: string }) {
   const styles = useStyles();
-  const { data: claim, error, reload: load } = useApiResource<ClaimDetail>(`/api/claims/${encodeURIComponent(id)}`);
+  const { data: claim, error, reload: load } = useApiResource(API.claim, { params: { claimId: id } });
   const [notice, setNotice] = useState<Parameters<typeof DecisionNotice>[0]['notice']>();
 
   if (error)

@@ -10,7 +10,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { ClaimSummary } from '../api.js';
+import { API, type ClaimSummary } from '../api.js';
 import { ListFooter } from '../components/list-footer.js';
 import { usePagedList } from '../use-paged-list.js';
 import { Empty, ErrorMessage, Loading } from '../components/states.js';
@@ -89,11 +89,17 @@ export const CLAIMS_CHANGED = 'involvement-hub:claims-changed';
 /** The IEV team's claims: by state, newest first, filtered and paged on the server. */
 export function ClaimsView({ filters }: { filters: ClaimFilters }) {
   const styles = useStyles();
-  const query = new URLSearchParams({ pageSize: String(PAGE_SIZE) });
-  if (filters.state !== 'all') query.set('state', filters.state);
-  for (const key of ['hostId', 'partnerId', 'from', 'to', 'pastPayBy'] as const)
-    if (filters[key]) query.set(key, filters[key]);
-  const { items, continuation, state, error, reload, more } = usePagedList<ClaimSummary>(`/api/claims?${query}`);
+  const { items, continuation, state, error, reload, more } = usePagedList(API.claims, {
+    query: {
+      pageSize: String(PAGE_SIZE),
+      state: filters.state === 'all' ? undefined : filters.state,
+      hostId: filters.hostId,
+      partnerId: filters.partnerId,
+      from: filters.from,
+      to: filters.to,
+      pastPayBy: filters.pastPayBy,
+    },
+  });
 
   const apply = (change: Partial<ClaimFilters>) => {
     const next = { ...filters, ...change };

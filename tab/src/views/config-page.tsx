@@ -1,6 +1,6 @@
 import { Field, MessageBar, MessageBarBody, Radio, RadioGroup, Select, makeStyles } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
-import { api, type Page, type RegisterOptions, type WorkSummary } from '../api.js';
+import { api, API, type RegisterOptions, type WorkSummary } from '../api.js';
 import { ErrorMessage } from '../components/states.js';
 import { offerChannelView, type ChannelView } from '../teams.js';
 
@@ -37,11 +37,11 @@ export function ConfigPage({ options, inTeams }: { options: RegisterOptions | un
   const [choice, setChoice] = useState<Choice>('partners');
   const [area, setArea] = useState('');
   const [planId, setPlanId] = useState('');
-  const [plans, setPlans] = useState<WorkSummary[]>([]);
+  const [plans, setPlans] = useState<readonly WorkSummary[]>([]);
   const [error, setError] = useState<unknown>();
 
   useEffect(() => {
-    api<Page<WorkSummary>>('/api/work?pageSize=50').then((page) => setPlans(page.items), setError);
+    api(API.work, { query: { pageSize: '50' } }).then((page) => setPlans(page.items), setError);
   }, []);
 
   const view = useMemo(

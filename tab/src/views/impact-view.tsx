@@ -1,38 +1,8 @@
 import { Field, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
-import { api } from '../api.js';
+import { api, API, type Count, type ImpactReport } from '../api.js';
 import { Empty, ErrorMessage, Loading } from '../components/states.js';
 import { formatDate, formatPounds } from '../format.js';
-
-/** The shape GET /api/impact answers with (domain/impact/impact-report.ts). Every count is already suppressed by the server. */
-type Count =
-  | { readonly value: number; readonly text: string }
-  | { readonly suppressed: 'small' | 'secondary'; readonly text: string };
-
-interface ImpactReport {
-  readonly period: { readonly from: string; readonly to: string };
-  readonly threshold: number;
-  readonly people: { readonly involved: Count; readonly newFaces: Count; readonly returning: Count };
-  readonly hours: { readonly sessions: number; readonly partnerHours?: number };
-  readonly reach: {
-    readonly agreed: Count;
-    readonly notAgreed: Count;
-    readonly categories: ReadonlyArray<{
-      key: string;
-      label: string;
-      groups: ReadonlyArray<{ answer: string; count: Count }>;
-    }>;
-  };
-  readonly work: { readonly withSessions: number; readonly closedLoop: number };
-  readonly money: {
-    readonly claimsPaid: Count;
-    readonly targetDays: number;
-    readonly expensesPence?: number;
-    readonly paymentsPence?: number;
-    readonly medianDaysToPay?: number;
-    readonly paidWithinTargetPercent?: number;
-  };
-}
 
 interface PeriodChoice {
   readonly id: string;
@@ -112,13 +82,10 @@ export function ImpactView({ from, to }: { from?: string | undefined; to?: strin
 
   useEffect(() => {
     const choice = choices.find((candidate) => candidate.id === choiceId) ?? choices[0]!;
-    const query = new URLSearchParams();
-    if (choice.from) query.set('from', choice.from);
-    if (choice.to) query.set('to', choice.to);
     let current = true;
     setReport(undefined);
     setError(undefined);
-    api<ImpactReport>(`/api/impact?${query}`).then(
+    api(API.impact, { query: { from: choice.from, to: choice.to } }).then(
       (found) => current && setReport(found),
       (failure: unknown) => current && setError(failure),
     );

@@ -10,7 +10,15 @@ import {
   Textarea,
 } from '@fluentui/react-components';
 import { useRef, useState, type FormEvent } from 'react';
-import { api, ApiError, type PartnerPageData, type PartnerView, type RegisterOptions } from '../api.js';
+import {
+  api,
+  API,
+  ApiError,
+  type ContactMethod,
+  type PartnerCorrectionRequest,
+  type PartnerView,
+  type RegisterOptions,
+} from '../api.js';
 import { ErrorMessage, Loading } from '../components/states.js';
 import {
   EmergencyContactInputs,
@@ -79,7 +87,7 @@ function formFrom(partner: PartnerView): FormState {
 
 /** IEV corrects a partner's details (rectification). The page sends the version it opened, so nobody's change is overwritten. */
 export function PartnerEdit({ id, options }: { id: string; options: RegisterOptions }) {
-  const { data, error, reload } = useApiResource<PartnerPageData>(`/api/partners/${encodeURIComponent(id)}`);
+  const { data, error, reload } = useApiResource(API.partner, { params: { id } });
   if (options.audience !== 'iev') {
     return (
       <ErrorMessage
@@ -140,7 +148,7 @@ function EditForm({
     setSaving(true);
     setFailure(undefined);
     try {
-      await api(`/api/partners/${encodeURIComponent(partner.id)}`, { method: 'PUT', body: toRequest(form, version) });
+      await api(API.correctPartner, { params: { id: partner.id }, body: toRequest(form, version) });
       navigate(partnerPath, { saved: '1' });
     } catch (failed) {
       setErrors(
@@ -277,14 +285,15 @@ function ProblemSummary({
   );
 }
 
-function toRequest(form: FormState, version: string): unknown {
+function toRequest(form: FormState, version: string): PartnerCorrectionRequest {
   const optional = (value: string) => (value.trim() ? value.trim() : undefined);
   return {
     version,
     displayName: form.displayName,
     email: optional(form.email),
     phone: optional(form.phone),
-    preferredMethod: optional(form.preferredMethod),
+    // The server refuses anything but a method it knows, with a message for this field.
+    preferredMethod: optional(form.preferredMethod) as ContactMethod | undefined,
     postalAddress: optional(form.postalAddress),
     areas: form.areas,
     interests: form.interests

@@ -15,9 +15,11 @@ import {
 import { useEffect, useState, type ReactNode } from 'react';
 import {
   api,
+  API,
+  type AuditEntry,
+  type ConsentChangeRequest,
   type ConsentPurpose,
   type PartnerAccess,
-  type PartnerPageData,
   type PartnerStatus,
   type PartnerView,
 } from '../api.js';
@@ -76,7 +78,7 @@ const EQUALITY_LABEL: Record<string, string> = {
 /** One partner: profile, needs, involvement history, claims; emergency contact and equality answers for IEV only (the server decides). */
 export function PartnerPage({ id }: { id: string }) {
   const styles = useStyles();
-  const { data, error, reload: load } = useApiResource<PartnerPageData>(`/api/partners/${encodeURIComponent(id)}`);
+  const { data, error, reload: load } = useApiResource(API.partner, { params: { id } });
   const justSaved = useRoute().params.get('saved') === '1';
 
   if (error) {
@@ -309,7 +311,7 @@ function ConsentChange({
   const [purpose, setPurpose] = useState<ConsentPurpose>('contactAboutOpportunities');
   const [given, setGiven] = useState<'yes' | 'no'>(partner.consent?.contactAboutOpportunities.given ? 'no' : 'yes');
   const [date, setDate] = useState(() => new Date().toISOString().slice(0, 10));
-  const [how, setHow] = useState('phone');
+  const [how, setHow] = useState<ConsentChangeRequest['how']>('phone');
   const [error, setError] = useState<unknown>();
   const [saving, setSaving] = useState(false);
   const erasure = purpose === 'register' && given === 'no';
@@ -317,8 +319,8 @@ function ConsentChange({
     setSaving(true);
     setError(undefined);
     try {
-      await api(`/api/partners/${encodeURIComponent(partner.id)}/consent`, {
-        method: 'POST',
+      await api(API.partnerConsent, {
+        params: { id: partner.id },
         body: { version, purpose, given: given === 'yes', date, how },
       });
       onChanged();
@@ -363,7 +365,7 @@ function ConsentChange({
           />
         </Field>
         <Field label="How they told you">
-          <Select value={how} onChange={(_, choice) => setHow(choice.value)}>
+          <Select value={how} onChange={(_, choice) => setHow(choice.value as ConsentChangeRequest['how'])}>
             <option value="in-person">In person</option>
             <option value="phone">By phone</option>
             <option value="email">By email</option>
@@ -408,12 +410,7 @@ function WelcomeTask({ partner, onDone }: { partner: PartnerView; onDone: () => 
         <strong>Task for IEV:</strong> send {partner.displayName} the "Welcome to Involvement" email.{' '}
         <Button
           size="small"
-          onClick={() =>
-            void api(`/api/partners/${encodeURIComponent(partner.id)}/welcome-sent`, { method: 'POST' }).then(
-              onDone,
-              setError,
-            )
-          }
+          onClick={() => void api(API.welcomeSent, { params: { id: partner.id } }).then(onDone, setError)}
         >
           Mark welcome as sent
         </Button>
@@ -440,7 +437,7 @@ function StatusChange({
     setSaving(true);
     setError(undefined);
     try {
-      await api(`/api/partners/${encodeURIComponent(partner.id)}/status`, { method: 'PUT', body: { status, version } });
+      await api(API.partnerStatus, { params: { id: partner.id }, body: { status, version } });
       onChanged();
     } catch (failure) {
       setError(failure);
@@ -469,13 +466,6 @@ function StatusChange({
   );
 }
 
-interface AuditEntry {
-  readonly at: string;
-  readonly actorName: string;
-  readonly action: string;
-  readonly fields: readonly string[];
-}
-
 const AUDIT_WORDS: Record<string, string> = {
   registered: 'registered the partner',
   'viewed-sensitive': 'viewed the emergency contact or equality answers',
@@ -489,9 +479,9 @@ const AUDIT_WORDS: Record<string, string> = {
 /** IEV only: who registered the partner and who has seen their emergency contact or equality answers. */
 function AuditTrail({ id }: { id: string }) {
   const styles = useStyles();
-  const [items, setItems] = useState<AuditEntry[]>();
+  const [items, setItems] = useState<readonly AuditEntry[]>();
   useEffect(() => {
-    api<{ items: AuditEntry[] }>(`/api/partners/${encodeURIComponent(id)}/audit`).then(
+    api(API.partnerAudit, { params: { id } }).then(
       (found) => setItems(found.items),
       () => setItems([]),
     );

@@ -1,44 +1,29 @@
 import { Button, Link } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../api.js';
+import { api, API, type RetentionReviewItem, type RetentionReviewPage } from '../api.js';
 import { ErrorMessage } from '../components/states.js';
 import { formatDate } from '../format.js';
 import { href } from '../router.js';
 import { EraseDialog } from './partner-rights.js';
 
-interface DueForReview {
-  readonly id: string;
-  readonly displayName: string;
-  readonly registeredAt: string;
-  readonly lastInvolvedAt?: string;
-  readonly reasonText: string;
-}
-
-interface ReviewPage {
-  readonly items: DueForReview[];
-  readonly continuation?: string;
-  readonly years: number;
-}
-
 /** IEV only: register entries due for retention review, each with the same erase-on-request flow as the partner page. */
 export function RetentionReview() {
-  const [page, setPage] = useState<ReviewPage>();
+  const [page, setPage] = useState<RetentionReviewPage>();
   const [error, setError] = useState<unknown>();
-  const [erasing, setErasing] = useState<DueForReview>();
+  const [erasing, setErasing] = useState<RetentionReviewItem>();
   const [opener, setOpener] = useState<HTMLElement>();
   const [erasedName, setErasedName] = useState<string>();
 
   /** The first page, or the next one added under those already shown. */
-  const startErasing = (item: DueForReview, button: HTMLElement) => {
+  const startErasing = (item: RetentionReviewItem, button: HTMLElement) => {
     setOpener(button);
     setErasing(item);
   };
 
-  const load = useCallback(async (after?: ReviewPage) => {
+  const load = useCallback(async (after?: RetentionReviewPage) => {
     setError(undefined);
     try {
-      const query = after?.continuation ? `?continuation=${encodeURIComponent(after.continuation)}` : '';
-      const next = await api<ReviewPage>(`/api/retention-review${query}`);
+      const next = await api(API.retentionReview, { query: { continuation: after?.continuation } });
       setPage(after ? { ...next, items: [...after.items, ...next.items] } : next);
     } catch (failure) {
       setError(failure);

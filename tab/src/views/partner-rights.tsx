@@ -13,7 +13,7 @@ import {
   Textarea,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { api, ApiError, type PartnerView } from '../api.js';
+import { api, API, ApiError, type PartnerView } from '../api.js';
 import { ErrorMessage } from '../components/states.js';
 import { formatDate } from '../format.js';
 
@@ -87,7 +87,7 @@ export function PartnerRights({ partner, onErased }: { partner: PartnerView; onE
 
 /** Saves the export as a JSON file named by id and date (no name in the file name). */
 async function downloadPartnerData(id: string): Promise<void> {
-  const data = await api<{ exportedAt: string }>(`/api/partners/${encodeURIComponent(id)}/export`);
+  const data = await api(API.partnerExport, { params: { id } });
   const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
   const link = document.createElement('a');
   link.href = url;
@@ -132,7 +132,7 @@ export function EraseDialog({
     setProblem(undefined);
     setError(undefined);
     try {
-      await api(`/api/partners/${encodeURIComponent(partner.id)}/erase`, { method: 'POST', body: { reason } });
+      await api(API.partnerErase, { params: { id: partner.id }, body: { reason } });
       erased.current = true;
       setOpen(false);
     } catch (failure) {

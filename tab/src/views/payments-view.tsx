@@ -1,6 +1,6 @@
 import { Badge, Button, Checkbox, Field, Input, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { api, apiFile, ApiError, type ClaimSummary, type PaymentBatch, type PaymentsOverview } from '../api.js';
+import { api, API, apiFile, ApiError, type PaymentBatch } from '../api.js';
 import { Empty, ErrorMessage, Loading } from '../components/states.js';
 import { CLAIM_STATUS_LABEL, formatDate, formatPounds } from '../format.js';
 import { href } from '../router.js';
@@ -74,7 +74,7 @@ function batchStatus(batch: PaymentBatch): string {
  */
 export function PaymentsView() {
   const styles = useStyles();
-  const { data, error, reload } = useApiResource<PaymentsOverview>('/api/payments');
+  const { data, error, reload } = useApiResource(API.payments);
   const [notice, setNotice] = useState<Notice>();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>();
@@ -86,10 +86,7 @@ export function PaymentsView() {
     setFailure(undefined);
     setNotice(undefined);
     try {
-      const result = await api<{ batch: PaymentBatch | null; message?: string }>('/api/claims/exports', {
-        method: 'POST',
-        body: { operationId },
-      });
+      const result = await api(API.exportClaims, { body: { operationId } });
       setOperationId(`tab-export-${crypto.randomUUID()}`);
       if (!result.batch) {
         setNotice({ intent: 'warning', title: 'Nothing to export', text: result.message ?? '' });
@@ -198,9 +195,7 @@ function BatchRow({ batch }: { batch: PaymentBatch }) {
 /** One batch: its claims with their state, the finance files again, and "Mark as paid" for all or some. */
 export function PaymentBatchView({ id }: { id: string }) {
   const styles = useStyles();
-  const { data, error, reload } = useApiResource<{ batch: PaymentBatch; claims: ClaimSummary[] }>(
-    `/api/payment-batches/${encodeURIComponent(id)}`,
-  );
+  const { data, error, reload } = useApiResource(API.paymentBatch, { params: { batchId: id } });
   const [paidOn, setPaidOn] = useState(today);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [problems, setProblems] = useState<Record<string, string>>({});
@@ -214,9 +209,9 @@ export function PaymentBatchView({ id }: { id: string }) {
     setFailure(undefined);
     setNotice(undefined);
     try {
-      await api(`/api/payment-batches/${encodeURIComponent(id)}/paid`, {
-        method: 'POST',
-        body: { paidOn, ...(claimIds ? { claimIds } : {}) },
+      await api(API.paymentBatchPaid, {
+        params: { batchId: id },
+        body: { paidOn, ...(claimIds ? { claimIds: [...claimIds] } : {}) },
       });
       const count = claimIds?.length ?? data?.claims.length ?? 0;
       setNotice({

@@ -1,6 +1,14 @@
 import { Button, Checkbox, Field, Input, Radio, RadioGroup, Select, tokens } from '@fluentui/react-components';
 import { useRef, useState, type FormEvent } from 'react';
-import { api, ApiError, type PartnerView, type RegisterOptions } from '../api.js';
+import {
+  api,
+  API,
+  ApiError,
+  type ContactMethod,
+  type PaymentChoice,
+  type RegisterOptions,
+  type RegistrationRequest,
+} from '../api.js';
 import { ErrorMessage } from '../components/states.js';
 import {
   EmergencyContactInputs,
@@ -34,14 +42,14 @@ interface FormState {
   displayName: string;
   email: string;
   phone: string;
-  preferredMethod: string;
+  preferredMethod: ContactMethod | '';
   areas: string[];
   interests: string;
   livedExperience: string[];
   availability: string;
   communicationNeeds: string;
   accessNeeds: string;
-  paymentPreference: string;
+  paymentPreference: PaymentChoice;
   consentRegister: boolean;
   consentContact: boolean;
   consentEquality: boolean;
@@ -120,10 +128,7 @@ export function RegisterForm({ options }: { options: RegisterOptions }) {
     setSaving(true);
     setFailure(undefined);
     try {
-      const { partner } = await api<{ partner: PartnerView }>('/api/partners', {
-        method: 'POST',
-        body: toRequest(form, operationId.current),
-      });
+      const { partner } = await api(API.registerPartner, { body: toRequest(form, operationId.current) });
       navigate(`partners/${encodeURIComponent(partner.id)}`);
     } catch (error) {
       const fieldErrors =
@@ -188,7 +193,7 @@ export function RegisterForm({ options }: { options: RegisterOptions }) {
             <Select
               id="preferredMethod"
               value={form.preferredMethod}
-              onChange={(_, data) => set('preferredMethod', data.value)}
+              onChange={(_, data) => set('preferredMethod', data.value as ContactMethod | '')}
             >
               <option value="">No preference</option>
               <option value="email">Email</option>
@@ -269,7 +274,10 @@ export function RegisterForm({ options }: { options: RegisterOptions }) {
 
         <Group title="Payment">
           <Field label="What they would like for their involvement">
-            <RadioGroup value={form.paymentPreference} onChange={(_, data) => set('paymentPreference', data.value)}>
+            <RadioGroup
+              value={form.paymentPreference}
+              onChange={(_, data) => set('paymentPreference', data.value as PaymentChoice)}
+            >
               {Object.entries(PAYMENT_LABEL).map(([value, label]) => (
                 <Radio key={value} value={value} label={label} />
               ))}
@@ -287,14 +295,14 @@ export function RegisterForm({ options }: { options: RegisterOptions }) {
   );
 }
 
-function toRequest(form: FormState, operationId: string): unknown {
+function toRequest(form: FormState, operationId: string): RegistrationRequest {
   const optional = (value: string) => (value.trim() ? value.trim() : undefined);
   return {
     operationId,
     displayName: form.displayName,
     email: optional(form.email),
     phone: optional(form.phone),
-    preferredMethod: optional(form.preferredMethod),
+    preferredMethod: form.preferredMethod || undefined,
     areas: form.areas,
     interests: form.interests
       .split(',')

@@ -1,6 +1,6 @@
 import { Badge, Button, Field, Input, Link, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState, type FormEvent } from 'react';
-import type { PartnerRow, RegisterOptions } from '../api.js';
+import { API, type PartnerRow, type RegisterOptions } from '../api.js';
 import { ListFooter } from '../components/list-footer.js';
 import { usePagedList } from '../use-paged-list.js';
 import { Empty, ErrorMessage, Loading } from '../components/states.js';
@@ -66,10 +66,7 @@ export function filtersFrom(params: URLSearchParams): RegisterFilters {
 export function RegisterView({ filters, options }: { filters: RegisterFilters; options: RegisterOptions | undefined }) {
   const styles = useStyles();
   const [draft, setDraft] = useState(filters.q);
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters) as Array<[keyof RegisterFilters, string]>)
-    if (value) query.set(key, value);
-  const { items, continuation, state, error, reload, more } = usePagedList<PartnerRow>(`/api/partners?${query}`);
+  const { items, continuation, state, error, reload, more } = usePagedList(API.partners, { query: filters });
 
   useEffect(() => {
     setDraft(filters.q);

@@ -1,23 +1,13 @@
 import { Button, Field, Input, Text } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import { api } from '../api.js';
+import { api, API, type TeamMember } from '../api.js';
 import { ErrorMessage, Loading } from '../components/states.js';
 import { formatDate } from '../format.js';
 import { useApiResource } from '../use-api-resource.js';
 
-interface Member {
-  readonly id: string;
-  readonly displayName: string;
-}
-
-interface Team {
-  readonly members: readonly Member[];
-  readonly history: ReadonlyArray<{ at: string; byName: string; action: 'added' | 'removed'; aboutName: string }>;
-}
-
 /** IEV only: who is in the IEV team (the approvers), adding a colleague by name or Entra id, and removing one. */
 export function TeamView({ myId }: { myId: string }) {
-  const { data: team, error, reload } = useApiResource<Team>('/api/team');
+  const { data: team, error, reload } = useApiResource(API.team);
   const [status, setStatus] = useState('');
   const [failure, setFailure] = useState<unknown>();
 
@@ -52,7 +42,7 @@ export function TeamView({ myId }: { myId: string }) {
               aria-label={`Remove ${member.displayName} from the IEV team`}
               onClick={() =>
                 void change(
-                  () => api(`/api/team/members/${encodeURIComponent(member.id)}`, { method: 'DELETE' }),
+                  () => api(API.removeTeamMember, { params: { userId: member.id } }),
                   () => `${member.displayName} is no longer in the IEV team.`,
                 )
               }
@@ -65,7 +55,7 @@ export function TeamView({ myId }: { myId: string }) {
       <AddColleague
         onAdd={(userId) =>
           void change(
-            () => api<Member>('/api/team/members', { method: 'POST', body: { userId } }),
+            () => api(API.addTeamMember, { body: { userId } }),
             (added) => `${added.displayName} is now in the IEV team.`,
           )
         }
@@ -88,7 +78,7 @@ export function TeamView({ myId }: { myId: string }) {
 
 function AddColleague({ onAdd }: { onAdd: (userId: string) => void }) {
   const [name, setName] = useState('');
-  const [found, setFound] = useState<ReadonlyArray<Member & { inTeam: boolean }>>();
+  const [found, setFound] = useState<ReadonlyArray<TeamMember & { inTeam: boolean }>>();
   const [entraId, setEntraId] = useState('');
   const [failure, setFailure] = useState<unknown>();
 
@@ -96,9 +86,7 @@ function AddColleague({ onAdd }: { onAdd: (userId: string) => void }) {
     event.preventDefault();
     setFailure(undefined);
     try {
-      const answer = await api<{ items: Array<Member & { inTeam: boolean }> }>(
-        `/api/team/people?name=${encodeURIComponent(name)}`,
-      );
+      const answer = await api(API.teamPeople, { query: { name } });
       setFound(answer.items);
     } catch (problem) {
       setFailure(problem);

@@ -1,6 +1,6 @@
 import { Badge, Button, Link, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-import { api, type Page, type WorkSummary } from '../api.js';
+import { api, API, type WorkSummary } from '../api.js';
 import { Empty, ErrorMessage, Loading } from '../components/states.js';
 import { formatDate } from '../format.js';
 import { href } from '../router.js';
@@ -34,19 +34,15 @@ const PHASE_LABEL: Record<string, string> = {
 /** Involvement work (plans from the planning bot): all of it, one service area's, or one plan — the channel tab's views. */
 export function WorkView({ area, planId }: { area: string | undefined; planId: string | undefined }) {
   const styles = useStyles();
-  const [items, setItems] = useState<WorkSummary[]>();
+  const [items, setItems] = useState<readonly WorkSummary[]>();
   const [continuation, setContinuation] = useState<string>();
   const [error, setError] = useState<unknown>();
 
   const load = useCallback(
     async (from?: string) => {
       setError(undefined);
-      const query = new URLSearchParams();
-      if (area) query.set('serviceArea', area);
-      if (planId) query.set('planId', planId);
-      if (from) query.set('continuation', from);
       try {
-        const page = await api<Page<WorkSummary>>(`/api/work?${query}`);
+        const page = await api(API.work, { query: { serviceArea: area, planId, continuation: from } });
         setItems((previous) => (from ? [...(previous ?? []), ...page.items] : page.items));
         setContinuation(page.continuation);
       } catch (failure) {

@@ -1,0 +1,105 @@
+import { del, get, post, put, type FileDownload } from './endpoint.js';
+// Types only: the tab loads this table at run time, and the zod schemas must stay out of its bundle.
+import type {
+  ClaimList,
+  ClaimView,
+  DecisionRequest,
+  ExportRequest,
+  ExportResult,
+  MarkPaidRequest,
+  PaymentBatchDetail,
+  PaymentsOverview,
+  PaymentBatch,
+  WaitingCount,
+  claimsQuerySchema,
+} from './claims.js';
+import type { impactQuerySchema, ImpactReport } from './impact.js';
+import type {
+  ErasureRequest,
+  ErasureResult,
+  PartnerDataExport,
+  RetentionReviewPage,
+  retentionReviewQuerySchema,
+} from './partner-rights.js';
+import type {
+  AuditEntry,
+  ConsentChangeRequest,
+  NewVersion,
+  PartnerCorrectionRequest,
+  PartnerPage,
+  RegisteredPartner,
+  RegisterOptions,
+  RegisterPage,
+  RegistrationRequest,
+  registerQuerySchema,
+  StatusChange,
+  WelcomeTask,
+} from './register.js';
+import type { Me, Session } from './session.js';
+import type { PeopleFound, peopleSearchSchema, Team, TeamChangeRequest, TeamMember } from './team.js';
+import type { WorkPage, workQuerySchema } from './work.js';
+
+type Items<T> = { readonly items: readonly T[] };
+type QueryFields<S extends { shape: object }> = S['shape'];
+
+/**
+ * Every endpoint of the tab's API, in one table: the server mounts each route by its entry here and
+ * the tab calls it by the same entry. Each answers JSON, or problem+json (contract/common.ts) on failure.
+ */
+export const API = {
+  /** How to sign in; the only route that needs no sign-in. */
+  session: get('/api/session').answers<Session>(),
+  me: get('/api/me').answers<Me>(),
+
+  registerOptions: get('/api/register/options').answers<RegisterOptions>(),
+  partners: get('/api/partners').reads<QueryFields<typeof registerQuerySchema>>().answers<RegisterPage>(),
+  /** 201 when the partner was added, 200 when this operationId had added them already; 409 for a likely duplicate. */
+  registerPartner: post('/api/partners').sends<RegistrationRequest>().answers<RegisteredPartner>(),
+  partner: get('/api/partners/:id').answers<PartnerPage>(),
+  partnerAudit: get('/api/partners/:id/audit').answers<Items<AuditEntry>>(),
+  /** IEV corrects a partner's details; 409 when someone changed them since `version`. */
+  correctPartner: put('/api/partners/:id')
+    .sends<PartnerCorrectionRequest>()
+    .answers<NewVersion & { readonly changed: readonly string[] }>(),
+  /** IEV records a partner's new choice about one purpose of consent. */
+  partnerConsent: post('/api/partners/:id/consent').sends<ConsentChangeRequest>().answers<NewVersion>(),
+  partnerStatus: put('/api/partners/:id/status').sends<StatusChange>().answers<NewVersion>(),
+  welcomeTasks: get('/api/welcome-tasks').answers<Items<WelcomeTask>>(),
+  /** 204. */
+  welcomeSent: post('/api/partners/:id/welcome-sent').answers<void>(),
+
+  partnerExport: get('/api/partners/:id/export').answers<PartnerDataExport>(),
+  partnerErase: post('/api/partners/:id/erase').sends<ErasureRequest>().answers<ErasureResult>(),
+  retentionReview: get('/api/retention-review')
+    .reads<QueryFields<typeof retentionReviewQuerySchema>>()
+    .answers<RetentionReviewPage>(),
+
+  work: get('/api/work').reads<QueryFields<typeof workQuerySchema>>().answers<WorkPage>(),
+
+  claims: get('/api/claims').reads<QueryFields<typeof claimsQuerySchema>>().answers<ClaimList>(),
+  waitingClaims: get('/api/claims/waiting').answers<WaitingCount>(),
+  claim: get('/api/claims/:claimId').answers<ClaimView>(),
+  /** The approval card's decision, from the claim's page: 409 when someone decided first (the detail says who). */
+  decideClaim: post('/api/claims/:claimId/decision').sends<DecisionRequest>().answers<ClaimView>(),
+  receipt: get('/api/claims/:claimId/receipts/:receiptId').answers<FileDownload>(),
+  /** 201 with the new batch; 200 with `batch: null` when nothing was waiting. */
+  exportClaims: post('/api/claims/exports').sends<ExportRequest>().answers<ExportResult>(),
+  paymentBatches: get('/api/payment-batches').answers<Items<PaymentBatch>>(),
+  /** `category` is `expenses.csv` or `payments.csv`. */
+  paymentBatchFile: get('/api/payment-batches/:batchId/:category').answers<FileDownload>(),
+  /** IEV's Payments view. */
+  payments: get('/api/payments').answers<PaymentsOverview>(),
+  paymentBatch: get('/api/payment-batches/:batchId').answers<PaymentBatchDetail>(),
+  /** The body may be left out: the whole batch, paid today. */
+  paymentBatchPaid: post('/api/payment-batches/:batchId/paid')
+    .sends<MarkPaidRequest>()
+    .answers<{ readonly batch: PaymentBatch }>(),
+
+  /** IEV only: the team's members and its latest changes; finding a colleague; adding (201) and removing (204). */
+  team: get('/api/team').answers<Team>(),
+  teamPeople: get('/api/team/people').reads<QueryFields<typeof peopleSearchSchema>>().answers<PeopleFound>(),
+  addTeamMember: post('/api/team/members').sends<TeamChangeRequest>().answers<TeamMember>(),
+  removeTeamMember: del('/api/team/members/:userId').answers<void>(),
+
+  impact: get('/api/impact').reads<QueryFields<typeof impactQuerySchema>>().answers<ImpactReport>(),
+} as const;

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** "Is it working?" (journey 8): figures for a period, every count of people already suppressed by the server. */
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Give the date as YYYY-MM-DD, for example 2026-04-01.')
+  .refine(
+    (value) => !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value),
+    'That is not a real date.',
+  )
+  .optional()
+  .transform((value) => value || undefined);
+
+/** Both ends optional: the server's default is the 12 months up to today. */
+export const impactQuerySchema = z.object({ from: day, to: day });
+
+/** A count of people: its value, or only "fewer than N" when it could identify someone. */
+export type Count =
+  | { readonly value: number; readonly text: string }
+  | { readonly suppressed: 'small' | 'secondary'; readonly text: string };
+
+export interface ImpactReport {
+  readonly period: { readonly from: string; readonly to: string };
+  readonly threshold: number;
+  readonly people: { readonly involved: Count; readonly newFaces: Count; readonly returning: Count };
+  readonly hours: { readonly sessions: number; readonly partnerHours?: number | undefined };
+  readonly reach: {
+    readonly agreed: Count;
+    readonly notAgreed: Count;
+    readonly categories: ReadonlyArray<{
+      readonly key: string;
+      readonly label: string;
+      readonly groups: ReadonlyArray<{ readonly answer: string; readonly count: Count }>;
+    }>;
+  };
+  readonly work: { readonly withSessions: number; readonly closedLoop: number };
+  readonly money: {
+    readonly claimsPaid: Count;
+    readonly targetDays: number;
+    /** The rest are absent when so few claims were paid that one person's payment could be recognised. */
+    readonly expensesPence?: number | undefined;
+    readonly paymentsPence?: number | undefined;
+    readonly medianDaysToPay?: number | undefined;
+    readonly paidWithinTargetPercent?: number | undefined;
+  };
+}
