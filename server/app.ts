@@ -10,6 +10,7 @@ import { openDatabase, type DatabaseHandle } from '../storage/database.js';
 import type { CosmosConnection } from '../storage/cosmos.js';
 import { EMULATOR_KEY } from '../storage/local-cosmos.js';
 import type { AppConfig } from './config.js';
+import type { Clock } from '../domain/ports.js';
 import type { Logger } from './logger.js';
 import { createServices, type Services } from './services.js';
 import { createFeatures } from './features.js';
@@ -39,6 +40,8 @@ export interface StartOptions {
   readonly authKeys?: JWTVerifyGetKey;
   /** Tests only: the OpenID configuration the Bot Framework's signing keys are read from (see bot/adapter.ts). */
   readonly botOpenIdMetadataUrl?: string;
+  /** Tests only: the time the outbox and the scheduled jobs go by (a controllable clock). */
+  readonly clock?: Clock;
 }
 
 /**
@@ -63,7 +66,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
   });
   logger.info({ mode: config.mode, credential: database.credentialKind }, 'database ready');
   try {
-    const services = await createServices(config, database, logger);
+    const services = await createServices(config, database, logger, options.clock ? { clock: options.clock } : {});
     if (config.seedDemoData) await seedDemoData(services, logger);
     const adapter = createAdapter(
       config.bot,

@@ -58,6 +58,14 @@ const environmentSchema = z.object({
   RETENTION_REVIEW_YEARS: z.coerce.number().int().min(1).max(20).default(3),
   // Never below 5: fewer would show counts small enough to identify someone (docs/impact.md).
   IMPACT_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(5).max(50).default(5),
+  SCHEDULED_JOBS: z.enum(['on', 'off']).default('on'),
+  SCHEDULE_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(8),
+  DIGEST_WEEKDAY: z.coerce.number().int().min(1).max(7).default(1),
+  NUDGE_FEEDBACK_LOOP_WEEKS: z.coerce.number().int().min(1).max(52).default(4),
+  NUDGE_CLAIM_QUERY_DAYS: z.coerce.number().int().min(1).max(90).default(5),
+  NUDGE_CLAIM_DRAFT_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  NUDGE_SNOOZE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  CONSENT_RENEWAL_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
   AZURE_CLIENT_ID: optionalText,
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText.pipe(
     z
@@ -113,8 +121,23 @@ export interface AppConfig {
   readonly retentionReviewYears: number;
   /** "Is it working?" shows counts of people below this as "fewer than N" (docs/impact.md). */
   readonly impactSuppressionThreshold: number;
+  /** Reminders to hosts and the IEV digest (domain/schedule); periods and thresholds are in the README table. */
+  readonly schedule: ScheduleConfig;
   /** OpenTelemetry to Application Insights (server/telemetry.ts); undefined sends nothing. */
   readonly telemetry: { readonly connectionString: string } | undefined;
+}
+
+export interface ScheduleConfig {
+  /** Off: this instance runs no scheduled jobs (messages already owed are still delivered). */
+  readonly enabled: boolean;
+  readonly hourUtc: number;
+  /** ISO weekday of the IEV digest, 1 = Monday. */
+  readonly digestWeekday: number;
+  readonly feedbackLoopWeeks: number;
+  readonly claimQueryDays: number;
+  readonly claimDraftDays: number;
+  readonly snoozeDays: number;
+  readonly consentRenewalMonths: number;
 }
 
 export interface BotCredentials {
@@ -191,6 +214,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         : undefined,
     retentionReviewYears: vars.RETENTION_REVIEW_YEARS,
     impactSuppressionThreshold: vars.IMPACT_SUPPRESSION_THRESHOLD,
+    schedule: {
+      enabled: vars.SCHEDULED_JOBS === 'on',
+      hourUtc: vars.SCHEDULE_HOUR_UTC,
+      digestWeekday: vars.DIGEST_WEEKDAY,
+      feedbackLoopWeeks: vars.NUDGE_FEEDBACK_LOOP_WEEKS,
+      claimQueryDays: vars.NUDGE_CLAIM_QUERY_DAYS,
+      claimDraftDays: vars.NUDGE_CLAIM_DRAFT_DAYS,
+      snoozeDays: vars.NUDGE_SNOOZE_DAYS,
+      consentRenewalMonths: vars.CONSENT_RENEWAL_MONTHS,
+    },
     telemetry: vars.APPLICATIONINSIGHTS_CONNECTION_STRING
       ? { connectionString: vars.APPLICATIONINSIGHTS_CONNECTION_STRING }
       : undefined,

@@ -3,6 +3,7 @@ import { generalFeature } from '../bot/general/general-feature.js';
 import { ievSetupFeature } from '../bot/general/iev-setup-feature.js';
 import { planningFeature } from '../bot/planning/planning-feature.js';
 import { claimsFeature } from '../bot/claims/claims-feature.js';
+import { scheduleFeature } from '../bot/schedule/schedule-feature.js';
 import type { HelpTopic } from '../bot/general/help-card.js';
 import type { AppConfig } from './config.js';
 import type { Services } from './services.js';
@@ -34,6 +35,7 @@ export function createFeatures(config: AppConfig, services: Services, helpTopics
   return [
     planning,
     claims,
+    scheduleFeature({ preferences: services.schedule.preferences }),
     generalFeature({ helpTopics, feedback: services.feedback }),
     ievSetupFeature(services.ievChannel),
   ];

@@ -1,5 +1,6 @@
 import { OutboxDeliverers } from '../domain/notifications/outbox-deliverers.js';
 import { OutboxDispatcher } from '../domain/notifications/outbox-dispatcher.js';
+import type { Clock } from '../domain/ports.js';
 import type { Containers } from '../storage/cosmos.js';
 import { OutboxStore } from '../storage/outbox-store.js';
 import type { Logger } from './logger.js';
@@ -16,7 +17,7 @@ export interface OutboxModule {
   readonly dispatcher: OutboxDispatcher;
 }
 
-export function createOutboxModule(containers: Containers, logger: Logger): OutboxModule {
+export function createOutboxModule(containers: Containers, logger: Logger, now?: Clock): OutboxModule {
   const store = new OutboxStore(containers);
   const deliverers = new OutboxDeliverers();
   const dispatcher = new OutboxDispatcher({
@@ -24,6 +25,7 @@ export function createOutboxModule(containers: Containers, logger: Logger): Outb
     logger,
     deliver: deliverers.deliver,
     onAttempt: outboxDeliveryCounter(),
+    ...(now ? { now } : {}),
   });
   return { store, deliverers, dispatcher };
 }

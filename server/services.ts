@@ -18,6 +18,8 @@ import { PlanService } from '../domain/planning/plan-service.js';
 import { SupportService } from '../domain/planning/support-service.js';
 import { createClaimsModule, type ClaimsModule } from './claims-module.js';
 import { createOutboxModule, type OutboxModule } from './outbox-module.js';
+import { createScheduleModule, type ScheduleModule } from './schedule-module.js';
+import type { Clock } from '../domain/ports.js';
 import { ImpactService } from '../domain/impact/impact-service.js';
 import { ImpactQueries } from '../storage/impact-queries.js';
 import type { AppConfig } from './config.js';
@@ -58,6 +60,8 @@ export interface Services {
   readonly claims: ClaimsModule;
   /** "Is it working?": suppressed reach, hours, money and feedback-loop figures (domain/impact). */
   readonly impact: ImpactService;
+  /** Reminders to hosts and the IEV team's weekly digest, run on a schedule (domain/schedule). */
+  readonly schedule: ScheduleModule;
   /** Proactive messages; available once the adapter exists. */
   messenger(): Messenger;
   attachAdapter(adapter: CloudAdapter, bot: InvolvementBot): void;
@@ -66,7 +70,12 @@ export interface Services {
   close(): Promise<void>;
 }
 
-export async function createServices(config: AppConfig, database: DatabaseHandle, logger: Logger): Promise<Services> {
+export async function createServices(
+  config: AppConfig,
+  database: DatabaseHandle,
+  logger: Logger,
+  options: { readonly clock?: Clock } = {},
+): Promise<Services> {
   const directoryStore = new DirectoryStore(database.containers);
   let messenger: Messenger | undefined;
   const partners = new PartnerStore(database.containers);
@@ -86,16 +95,17 @@ export async function createServices(config: AppConfig, database: DatabaseHandle
         }
       : undefined,
   );
-  const outbox = createOutboxModule(database.containers, logger);
+  const currentMessenger = (): Messenger => {
+    if (!messenger) throw new Error('The bot adapter is not ready yet');
+    return messenger;
+  };
+  const outbox = createOutboxModule(database.containers, logger, options.clock);
   const claims = createClaimsModule({
     config,
     containers: database.containers,
     logger,
     partners,
-    messenger: () => {
-      if (!messenger) throw new Error('The bot adapter is not ready yet');
-      return messenger;
-    },
+    messenger: currentMessenger,
     personalChatOf: (userId) => directory.personalChatOf(userId),
     ievChannel: () => ievChannel.address(),
     approverIds: () => directory.ievMemberIds(),
@@ -109,6 +119,17 @@ export async function createServices(config: AppConfig, database: DatabaseHandle
     { yearsWithoutInvolvement: config.retentionReviewYears },
     outbox.store,
   );
+  const schedule = createScheduleModule({
+    config,
+    containers: database.containers,
+    logger,
+    outbox,
+    messenger: currentMessenger,
+    personalChatOf: (userId) => directory.personalChatOf(userId),
+    ievChannel: () => ievChannel.address(),
+    targetDaysToPay: () => claims.policy().payment.targetDaysToPay,
+    now: options.clock ?? (() => new Date()),
+  });
   return {
     config,
     logger,
@@ -132,21 +153,21 @@ export async function createServices(config: AppConfig, database: DatabaseHandle
     support: new SupportService(planStore, plans),
     outbox,
     claims,
+    schedule,
     impact: new ImpactService(new ImpactQueries(database.containers), {
       targetDaysToPay: () => claims.policy().payment.targetDaysToPay,
       threshold: config.impactSuppressionThreshold,
     }),
-    messenger: () => {
-      if (!messenger) throw new Error('The bot adapter is not ready yet');
-      return messenger;
-    },
+    messenger: currentMessenger,
     attachAdapter: (adapter) => {
       messenger = new BotMessenger(adapter, config.bot?.appId ?? '');
     },
     startBackgroundWork: () => {
       outbox.dispatcher.start();
+      schedule.start();
     },
     stopBackgroundWork: async () => {
+      await schedule.stop();
       await outbox.dispatcher.stop();
     },
     close: async () => {

@@ -100,8 +100,7 @@ export class PartnerStore implements PartnerRepository {
   dueForRetentionReview(cutoff: string, pageSize: number, continuation?: string): Promise<Page<Versioned<Partner>>> {
     return this.repository.queryPage(
       {
-        query:
-          'SELECT * FROM c WHERE c.type = "partner" AND NOT IS_DEFINED(c.erasure) AND (c.status = "left" OR (IS_DEFINED(c.lastInvolvedAt) AND c.lastInvolvedAt < @cutoff) OR (NOT IS_DEFINED(c.lastInvolvedAt) AND c.registeredAt < @cutoff)) ORDER BY c.searchName',
+        query: `SELECT * FROM c WHERE ${DUE_FOR_RETENTION_REVIEW} ORDER BY c.searchName`,
         parameters: [{ name: '@cutoff', value: cutoff }],
       },
       { pageSize, continuation },
@@ -116,6 +115,10 @@ export class PartnerStore implements PartnerRepository {
     return this.repository.replace(partner, etag);
   }
 }
+
+/** Partners due for retention review before `@cutoff` (`domain/register/retention.ts`), as a query condition. */
+export const DUE_FOR_RETENTION_REVIEW =
+  'c.type = "partner" AND NOT IS_DEFINED(c.erasure) AND (c.status = "left" OR (IS_DEFINED(c.lastInvolvedAt) AND c.lastInvolvedAt < @cutoff) OR (NOT IS_DEFINED(c.lastInvolvedAt) AND c.registeredAt < @cutoff))';
 
 export function registerQuerySpec(query: RegisterQuery, options: { includeLeft: boolean }): SqlQuerySpec {
   const conditions = ['c.type = "partner"'];

@@ -7,7 +7,7 @@ import type { StoredDocument, Versioned } from '../ports.js';
  * server is composed), which decides what to say from the subject's record at delivery time.
  * Add a topic here when a feature starts owing messages.
  */
-export type OutboxTopic = 'claim';
+export type OutboxTopic = 'claim' | 'nudge' | 'digest';
 
 /**
  * A message the product still owes someone, kept durably so that a crash or a throttle between a
@@ -20,7 +20,8 @@ export interface OutboxMessage extends StoredDocument {
   readonly topic?: OutboxTopic | undefined;
   /**
    * Who the message is for, as the topic's deliverer understands it (claims: the host's 1:1 chat,
-   * `host`, or the approval card in the IEV channel, `iev-channel`). Also labels the delivery metric.
+   * `host`, or the approval card in the IEV channel, `iev-channel`; nudges: the kind of reminder, always to
+   * the host's 1:1 chat; digest: `iev-channel`). Also labels the delivery metric.
    */
   readonly target: string;
   readonly subjectId: string;

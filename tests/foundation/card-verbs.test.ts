@@ -6,6 +6,7 @@ import type { CardVerb } from '../../bot/cards/card-verb.js';
 import { CLAIM_VERBS } from '../../bot/claims/claim-verbs.js';
 import { GENERAL_VERBS } from '../../bot/general/general-verbs.js';
 import { OUTCOME_VERBS, PLAN_VERBS, SESSION_VERBS, SUPPORT_VERBS } from '../../bot/planning/planning-verbs.js';
+import { NUDGE_VERBS } from '../../bot/schedule/nudge-verbs.js';
 import { createFeatures } from '../../server/features.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 
@@ -18,6 +19,7 @@ const GROUPS: ReadonlyArray<Readonly<Record<string, CardVerb>>> = [
   SESSION_VERBS,
   OUTCOME_VERBS,
   SUPPORT_VERBS,
+  NUDGE_VERBS,
 ];
 const DEFINED: readonly CardVerb[] = GROUPS.flatMap((verbs) => Object.values(verbs));
 /** "help" is also what people type, so the word appears as a command and in chat tests; its verb is still declared once. */

@@ -45,6 +45,8 @@ export class TestApp {
       COSMOS_DATABASE: databaseName,
       LOCAL_DATA_DIR: await mkdtemp(join(tmpdir(), 'involvement-hub-test-')),
       SEED_DEMO_DATA: 'false',
+      // Tests run the scheduled jobs themselves (`services.schedule.scheduler.tick()`), with their own clock.
+      SCHEDULED_JOBS: 'off',
       ...options.env,
     });
     const running = await TestApp.launch(config, options);
