@@ -12,6 +12,7 @@ import { registerClaimsRoutes } from './claims-routes.js';
 import { registerPartnerRightsRoutes } from './partner-rights-routes.js';
 import { registerImpactRoutes } from './impact-routes.js';
 import { registerTeamRoutes } from './team-routes.js';
+import { registerSupportRoutes } from './support-routes.js';
 import type { JWTVerifyGetKey } from 'jose';
 import type { Endpoint, FileDownload, ResponseOf } from '../contract/endpoint.js';
 import { API } from '../contract/endpoints.js';
@@ -59,6 +60,7 @@ export function registerApi(server: Server, context: ApiContext): void {
   registerPartnerRightsRoutes(route, context);
   registerImpactRoutes(route, context);
   registerTeamRoutes(route, context);
+  registerSupportRoutes(route, context);
 }
 
 /** The one route helper: authenticate, run the handler, send its answer; any failure becomes a problem response, once. */

@@ -36,6 +36,14 @@ import type {
   WelcomeTask,
 } from './register.js';
 import type { Me, Session } from './session.js';
+import type {
+  PlanToRead,
+  SupportAssignRequest,
+  supportListQuerySchema,
+  SupportNoteRequest,
+  SupportRequestPage,
+  SupportRequestRow,
+} from './support.js';
 import type { PeopleFound, peopleSearchSchema, Team, TeamChangeRequest, TeamMember } from './team.js';
 import type { WorkPage, workQuerySchema } from './work.js';
 
@@ -100,6 +108,21 @@ export const API = {
   teamPeople: get('/api/team/people').reads<QueryFields<typeof peopleSearchSchema>>().answers<PeopleFound>(),
   addTeamMember: post('/api/team/members').sends<TeamChangeRequest>().answers<TeamMember>(),
   removeTeamMember: del('/api/team/members/:userId').answers<void>(),
+
+  /** IEV only: New Works requests (open and taken unless `status` says), giving one to a colleague, notes, done. */
+  supportRequests: get('/api/support-requests')
+    .reads<QueryFields<typeof supportListQuerySchema>>()
+    .answers<SupportRequestPage>(),
+  /** The plan behind a request, read-only. */
+  supportRequestPlan: get('/api/support-requests/:hostId/:requestId/plan').answers<PlanToRead>(),
+  assignSupportRequest: post('/api/support-requests/:hostId/:requestId/assign')
+    .sends<SupportAssignRequest>()
+    .answers<SupportRequestRow>(),
+  noteSupportRequest: post('/api/support-requests/:hostId/:requestId/notes')
+    .sends<SupportNoteRequest>()
+    .answers<SupportRequestRow>(),
+  /** The host is told (through the outbox); marking it done again changes nothing. */
+  supportRequestDone: post('/api/support-requests/:hostId/:requestId/done').answers<SupportRequestRow>(),
 
   impact: get('/api/impact').reads<QueryFields<typeof impactQuerySchema>>().answers<ImpactReport>(),
 } as const;

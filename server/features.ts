@@ -37,6 +37,6 @@ export function createFeatures(config: AppConfig, services: Services, helpTopics
     claims,
     scheduleFeature({ preferences: services.schedule.preferences }),
     generalFeature({ helpTopics, feedback: services.feedback }),
-    ievSetupFeature(services.ievChannel),
+    ievSetupFeature(services.ievChannel, () => services.support.postWaiting()),
   ];
 }

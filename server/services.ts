@@ -22,6 +22,8 @@ import { createScheduleModule, type ScheduleModule } from './schedule-module.js'
 import type { Clock } from '../domain/ports.js';
 import { ImpactService } from '../domain/impact/impact-service.js';
 import { ImpactQueries } from '../storage/impact-queries.js';
+import { supportDeliverer } from '../domain/notifications/support-notifications.js';
+import { supportCardNotifier } from '../bot/planning/support-notification-cards.js';
 import type { AppConfig } from './config.js';
 import type { Logger } from './logger.js';
 
@@ -111,6 +113,28 @@ export async function createServices(
     approverIds: () => directory.ievMemberIds(),
     outbox,
   });
+  const support = new SupportService({
+    store: planStore,
+    plans,
+    outbox: outbox.store,
+    deliverNow: (id) => outbox.dispatcher.deliverNow(id),
+    ievColleagues: () => directory.ievMembers(),
+  });
+  outbox.deliverers.handle(
+    'support',
+    supportDeliverer({
+      find: (hostId, requestId) => planStore.findSupportRequest(hostId, requestId),
+      recordPost: (request, address, activityId) => support.recordPost(request, address, activityId),
+      notifier: () =>
+        supportCardNotifier(() => {
+          if (!messenger) throw new Error('The bot adapter is not ready yet');
+          return messenger;
+        }),
+      personalChatOf: (userId) => directory.personalChatOf(userId),
+      ievChannel: () => ievChannel.address(),
+      warn: (details, message) => logger.warn(details, message),
+    }),
+  );
   const partnerRights = new PartnerRightsService(
     partners,
     claims.store,
@@ -136,7 +160,7 @@ export async function createServices(
     database,
     directoryStore,
     directory,
-    team: new TeamService(directoryStore, audit),
+    team: new TeamService(directoryStore, directory, audit),
     feedback: new FeedbackStore(database.containers),
     botStorage: new CosmosBotStorage(database.containers.botState),
     partners,
@@ -150,7 +174,7 @@ export async function createServices(
     ievChannel,
     planStore,
     plans,
-    support: new SupportService(planStore, plans),
+    support,
     outbox,
     claims,
     schedule,

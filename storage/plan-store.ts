@@ -2,7 +2,8 @@ import type { Containers } from './cosmos.js';
 import { CosmosRepository, type CreateResult, type Versioned } from './repository.js';
 import type { Plan } from '../domain/planning/plan.js';
 import type { PlanRepository } from '../domain/planning/ports.js';
-import type { SupportRequest } from '../domain/planning/support-request.js';
+import type { SupportRequest, SupportStatus } from '../domain/planning/support-request.js';
+import type { Page } from '../domain/ports.js';
 
 const MY_PLANS_LIMIT = 25;
 
@@ -83,5 +84,20 @@ export class PlanStore implements PlanRepository {
       { pageSize: limit },
     );
     return page.items;
+  }
+
+  async supportRequestsIn(
+    statuses: readonly SupportStatus[],
+    pageSize: number,
+    continuation?: string,
+  ): Promise<Page<Versioned<SupportRequest>>> {
+    return this.supportRequests.queryPage(
+      {
+        query:
+          'SELECT * FROM c WHERE c.type = "support-request" AND ARRAY_CONTAINS(@statuses, c.status) ORDER BY c.createdAt DESC',
+        parameters: [{ name: '@statuses', value: [...statuses] }],
+      },
+      { pageSize, continuation },
+    );
   }
 }

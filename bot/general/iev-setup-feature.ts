@@ -4,7 +4,7 @@ import { addressOf } from '../conversation-address.js';
 import type { BotFeature } from '../feature.js';
 
 /** "set up IEV channel": an IEV member tells the bot which channel approvals and requests go to. */
-export function ievSetupFeature(ievChannel: IevChannel): BotFeature {
+export function ievSetupFeature(ievChannel: IevChannel, afterSetup: () => Promise<unknown>): BotFeature {
   return {
     name: 'iev-setup',
     commands: [
@@ -14,6 +14,8 @@ export function ievSetupFeature(ievChannel: IevChannel): BotFeature {
         patterns: [/^set ?up (the )?iev channel\b/i, /^use this (as the )?iev channel\b/i],
         handle: async (turn) => {
           await ievChannel.register(turn.actor, addressOf(turn.context.activity));
+          // What was asked before the channel existed is posted now (the outbox owes it already).
+          await afterSetup();
           await turn.sendCard(
             messageCard(
               'This is now the IEV channel',

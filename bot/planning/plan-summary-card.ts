@@ -12,7 +12,8 @@ import {
 } from '../cards/adaptive-card.js';
 import type { PlanGap } from '../../domain/planning/plan-gaps.js';
 import { PHASE_NAMES, type Plan } from '../../domain/planning/plan.js';
-import { PLAN_STEPS, choiceTitle, type PlanStep } from '../../domain/planning/plan-steps.js';
+import { PLAN_STEPS, type PlanStep } from '../../domain/planning/plan-steps.js';
+import { describeAnswers } from '../../domain/planning/plan-answers.js';
 import { supportKindTitle, type SupportRequest } from '../../domain/planning/support-request.js';
 import { OUTCOME_VERBS, PLAN_VERBS, SESSION_VERBS, SUPPORT_VERBS } from './planning-verbs.js';
 
@@ -81,22 +82,6 @@ function stepSection(plan: Plan, step: PlanStep): CardElement[] {
 }
 
 /** Answers in words: choice titles rather than codes, money in pounds. */
-export function describeAnswers(plan: Plan, step: PlanStep): Array<readonly [string, string]> {
-  const answers = plan.answers[step.key] ?? {};
-  return step.fields.flatMap((field) => {
-    const value = answers[field.id];
-    if (value === undefined || value === '') return [];
-    if (field.kind === 'choice') {
-      const values = typeof value === 'object' ? value : [String(value)];
-      return values.length > 0
-        ? [[field.summaryLabel, values.map((item) => choiceTitle(field, item)).join('; ')] as const]
-        : [];
-    }
-    if (field.id === 'budget') return [[field.summaryLabel, `\u00a3${Number(value).toLocaleString('en-GB')}`] as const];
-    return [[field.summaryLabel, String(value)] as const];
-  });
-}
-
 function duringAndAfter(plan: Plan): CardElement[] {
   const elements: CardElement[] = [];
   if (plan.sessions.length > 0) {

@@ -46,10 +46,23 @@ export const OUTCOME_VERBS = {
   save: cardVerb('after.save', planRef),
 } as const;
 
-/** "New Works": the host's request form, and the card in the IEV channel. */
+const requestRef = z.object({ requestId: id, hostId: id });
+/** A typed answer, cut to its input's limit; anything that is not text counts as not answered. */
+const typed = (max: number) =>
+  z
+    .unknown()
+    .optional()
+    .transform((value) => (typeof value === 'string' ? value.trim().slice(0, max) : ''));
+
+/** "New Works": the host's request form, and the card in the IEV channel (take, assign, note, done). */
 export const SUPPORT_VERBS = {
   start: cardVerb('support.start', planRef),
   send: cardVerb('support.send', z.object({ planId: id, op: id })),
-  refresh: cardVerb('support.refresh', z.object({ requestId: id, hostId: id })),
-  take: cardVerb('support.take', z.object({ requestId: id, hostId: id })),
+  refresh: cardVerb('support.refresh', requestRef),
+  take: cardVerb('support.take', requestRef),
+  /** The colleague is checked against the IEV team by the domain. */
+  assign: cardVerb('support.assign', requestRef, z.object({ assignee: typed(100) })),
+  /** Cut a little past the domain's limit, so an over-long note is refused with its message rather than cut. */
+  note: cardVerb('support.note', requestRef, z.object({ note: typed(1001) })),
+  done: cardVerb('support.done', requestRef),
 } as const;

@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { supportRequestCard } from './support-request-card.js';
 import { supportRequestFormCard } from './support-request-form-card.js';
 import { supportSentCard } from './support-sent-card.js';
-import { supportTakenCard } from './support-taken-card.js';
 import { messageCard } from '../cards/message-card.js';
-import { ForbiddenError, ValidationError } from '../../domain/errors.js';
+import { ForbiddenError, ValidationError, type FieldProblem } from '../../domain/errors.js';
 import { isIevMember } from '../../domain/people/actor.js';
 import type { DirectoryService } from '../../domain/people/directory-service.js';
 import type { IevChannel } from '../../domain/people/iev-channel.js';
@@ -41,8 +40,33 @@ const damagedRequestCard = {
   damaged: () => ({ message: 'That card is damaged. Ask the IEV team to look at open support requests.' }),
 };
 
-/** "New Works": a host asks the IEV team for help from a plan; an IEV member takes it on from the channel card. */
+/**
+ * "New Works": a host asks the IEV team for help from a plan; IEV takes it on, gives it to a colleague,
+ * adds notes and marks it done from the channel card. The channel card and the host's messages are the
+ * outbox's to send (SupportService), so each is sent exactly once; the invoke answer shows the presser.
+ */
 export function supportActions(deps: SupportDependencies): ActionRoute[] {
+  const ievView = async (turn: Turn, request: SupportRequest, problems?: readonly FieldProblem[]) =>
+    supportRequestCard(request, 'iev', {
+      colleagues: await deps.directory.ievMembers(),
+      ...(problems ? { problems } : {}),
+    });
+  /** An IEV action on the card: anyone else (a forged or stale press) is shown the status and nothing changes. */
+  const ievAction = async (
+    turn: Turn,
+    ref: { hostId: string; requestId: string },
+    act: () => Promise<SupportRequest>,
+  ) => {
+    try {
+      return { card: await ievView(turn, await act()) };
+    } catch (error) {
+      if (error instanceof ForbiddenError)
+        return { card: supportRequestCard(await viewOf(deps, turn, ref), 'everyone') };
+      if (error instanceof ValidationError && error.problems.length > 0)
+        return { card: await ievView(turn, await viewOf(deps, turn, ref), error.problems) };
+      throw error;
+    }
+  };
   return [
     on(
       SUPPORT_VERBS.start,
@@ -57,8 +81,7 @@ export function supportActions(deps: SupportDependencies): ActionRoute[] {
       async (turn, { planId, op }, inputs) => {
         try {
           const { request } = await deps.support.request(turn.actor, planId, op, inputs);
-          const posted = request.channelPost ? request : await postToChannel(deps, request);
-          return { card: supportSentCard(posted, posted.channelPost !== undefined) };
+          return { card: supportSentCard(request, request.channelPost !== undefined) };
         } catch (error) {
           if (!(error instanceof ValidationError) || error.problems.length === 0) throw error;
           const plan = await deps.plans.open(turn.actor, planId);
@@ -79,26 +102,33 @@ export function supportActions(deps: SupportDependencies): ActionRoute[] {
       SUPPORT_VERBS.refresh,
       async (turn, ref) => {
         const request = await viewOf(deps, turn, ref);
-        return { card: supportRequestCard(request, isIevMember(turn.actor) ? 'iev' : 'everyone') };
+        return {
+          card: isIevMember(turn.actor) ? await ievView(turn, request) : supportRequestCard(request, 'everyone'),
+        };
       },
       damagedRequestCard,
     ),
     on(
       SUPPORT_VERBS.take,
-      async (turn, ref) => {
-        try {
-          const { request, tookIt } = await deps.support.take(turn.actor, ref.hostId, ref.requestId);
-          if (tookIt) {
-            await updatePostIfNotPressedThere(deps, request, turn.context.activity.replyToId);
-            await tellHost(deps, request);
-          }
-          return { card: supportRequestCard(request, 'iev'), updateForEveryone: true };
-        } catch (error) {
-          // Someone outside the IEV team pressed a forged or stale button: show them the status, change nothing.
-          if (!(error instanceof ForbiddenError)) throw error;
-          return { card: supportRequestCard(await viewOf(deps, turn, ref), 'everyone') };
-        }
-      },
+      async (turn, ref) =>
+        ievAction(turn, ref, async () => (await deps.support.take(turn.actor, ref.hostId, ref.requestId)).request),
+      damagedRequestCard,
+    ),
+    on(
+      SUPPORT_VERBS.assign,
+      async (turn, { assignee, ...ref }) =>
+        ievAction(turn, ref, () => deps.support.assign(turn.actor, ref.hostId, ref.requestId, assignee)),
+      damagedRequestCard,
+    ),
+    on(
+      SUPPORT_VERBS.note,
+      async (turn, { note, ...ref }) =>
+        ievAction(turn, ref, () => deps.support.note(turn.actor, ref.hostId, ref.requestId, note)),
+      damagedRequestCard,
+    ),
+    on(
+      SUPPORT_VERBS.done,
+      async (turn, ref) => ievAction(turn, ref, () => deps.support.done(turn.actor, ref.hostId, ref.requestId)),
       damagedRequestCard,
     ),
   ];
@@ -116,7 +146,9 @@ export function supportCommands(deps: SupportDependencies): CommandRoute[] {
           await turn.sendCard(messageCard('No open support requests', 'Every New Works request has been picked up.'));
           return;
         }
-        for (const request of open.slice(0, 10)) await turn.sendCard(supportRequestCard(request, 'iev'));
+        const colleagues = await deps.directory.ievMembers();
+        for (const request of open.slice(0, 10))
+          await turn.sendCard(supportRequestCard(request, 'iev', { colleagues }));
       },
     },
   ];
@@ -130,60 +162,4 @@ async function viewOf(
 ): Promise<Versioned<SupportRequest>> {
   const inIevChannel = isInChannel(turn.context.activity, (await deps.ievChannel.address())?.conversationId);
   return deps.support.view(turn.actor, ref.hostId, ref.requestId, { inIevChannel });
-}
-
-async function postToChannel(
-  deps: SupportDependencies,
-  request: Versioned<SupportRequest>,
-): Promise<Versioned<SupportRequest>> {
-  const address = await deps.ievChannel.address();
-  if (!address) {
-    deps.logger.warn({ requestId: request.id }, 'support request kept: no IEV channel set up');
-    return request;
-  }
-  try {
-    const activityId = await deps.messenger().sendCard(address, supportRequestCard(request, 'everyone'));
-    return activityId ? await deps.support.recordPost(request, address, activityId) : request;
-  } catch (error) {
-    deps.logger.warn(
-      { requestId: request.id, err: { message: (error as Error).message } },
-      'could not post support request to the IEV channel',
-    );
-    return request;
-  }
-}
-
-/** The invoke answer updates the card where it was pressed; if it was pressed elsewhere (a list), update the channel post too. */
-async function updatePostIfNotPressedThere(
-  deps: SupportDependencies,
-  request: SupportRequest,
-  pressedOn: string | undefined,
-): Promise<void> {
-  if (!request.channelPost || request.channelPost.activityId === pressedOn) return;
-  await deps
-    .messenger()
-    .updateCard(request.channelPost.address, request.channelPost.activityId, supportRequestCard(request, 'everyone'))
-    .catch((error: unknown) =>
-      deps.logger.warn(
-        { requestId: request.id, err: { message: (error as Error).message } },
-        'could not update the channel card',
-      ),
-    );
-}
-
-async function tellHost(deps: SupportDependencies, request: SupportRequest): Promise<void> {
-  const chat = await deps.directory.personalChatOf(request.hostId);
-  if (!chat) {
-    deps.logger.info({ requestId: request.id }, 'host has no 1:1 chat with the bot yet; not notified');
-    return;
-  }
-  await deps
-    .messenger()
-    .sendCard(chat, supportTakenCard(request))
-    .catch((error: unknown) =>
-      deps.logger.warn(
-        { requestId: request.id, err: { message: (error as Error).message } },
-        'could not tell the host',
-      ),
-    );
 }

@@ -75,6 +75,14 @@ export class DirectoryService {
     return [...new Set(await this.store.userIdsWithRole('iev'))].sort();
   }
 
+  /** The IEV team's members with their names, by name: whom a support request may be given to. */
+  async ievMembers(): Promise<Array<{ id: string; displayName: string }>> {
+    const people = await this.store.peopleWithRole('iev');
+    return people
+      .map((person) => ({ id: person.userId, displayName: person.displayName }))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName));
+  }
+
   async personalChatOf(userId: string): Promise<ConversationAddress | undefined> {
     return (await this.store.findPerson(userId))?.personalChat;
   }

@@ -2,7 +2,7 @@ import { retryOnConflict } from '../concurrency.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import type { AuditTrail } from '../register/ports.js';
 import { isIevMember, type Actor } from './actor.js';
-import { withRole } from './directory-service.js';
+import { withRole, type DirectoryService } from './directory-service.js';
 import type { DirectoryRepository } from './ports.js';
 
 /** The audit trail's subject for changes to the IEV team's membership. */
@@ -27,17 +27,16 @@ export interface TeamChange {
 export class TeamService {
   constructor(
     private readonly store: DirectoryRepository,
+    private readonly directory: Pick<DirectoryService, 'ievMembers'>,
     private readonly audit: Pick<AuditTrail, 'record' | 'trailOf'>,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   async members(actor: Actor): Promise<{ members: TeamMember[]; history: TeamChange[] }> {
     assertIev(actor);
-    const [people, trail] = await Promise.all([this.store.peopleWithRole('iev'), this.audit.trailOf(TEAM_SUBJECT)]);
+    const [members, trail] = await Promise.all([this.directory.ievMembers(), this.audit.trailOf(TEAM_SUBJECT)]);
     return {
-      members: people
-        .map((person) => ({ id: person.userId, displayName: person.displayName }))
-        .sort((a, b) => a.displayName.localeCompare(b.displayName)),
+      members,
       history: trail.slice(0, 20).map((event) => ({
         at: event.at,
         byName: event.actorName,

@@ -1,7 +1,7 @@
-import type { CreateResult, Versioned } from '../ports.js';
+import type { CreateResult, Page, Versioned } from '../ports.js';
 import type { PartnerRepository } from '../register/ports.js';
 import type { Plan } from './plan.js';
-import type { SupportRequest } from './support-request.js';
+import type { SupportRequest, SupportStatus } from './support-request.js';
 
 /**
  * Plans and "New Works" support requests, kept per host: a host's reads never see another host's
@@ -19,6 +19,12 @@ export interface PlanRepository {
   supportRequestsFor(hostId: string, planId: string): Promise<Array<Versioned<SupportRequest>>>;
   /** Requests nobody has picked up yet, oldest first, across hosts. */
   openSupportRequests(limit?: number): Promise<Array<Versioned<SupportRequest>>>;
+  /** Requests in these states across hosts, newest first, a page at a time (the IEV team's list). */
+  supportRequestsIn(
+    statuses: readonly SupportStatus[],
+    pageSize: number,
+    continuation?: string,
+  ): Promise<Page<Versioned<SupportRequest>>>;
   createSupportRequest(request: SupportRequest): Promise<CreateResult<SupportRequest>>;
   replaceSupportRequest(request: SupportRequest, etag: string): Promise<Versioned<SupportRequest>>;
 }

@@ -33,6 +33,7 @@ export type {
   WelcomeTask,
 } from '../../contract/register.js';
 export type { Me, Session } from '../../contract/session.js';
+export type { SupportRequestRow } from '../../contract/support.js';
 export type { TeamMember } from '../../contract/team.js';
 export type { WorkSummary } from '../../contract/work.js';
 

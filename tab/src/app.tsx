@@ -22,6 +22,7 @@ import { PartnerPage } from './views/partner-page.js';
 import { PaymentBatchView, PaymentsView } from './views/payments-view.js';
 import { RegisterForm } from './views/register-form.js';
 import { TeamView } from './views/team-view.js';
+import { SupportPlanView, SupportView } from './views/support-view.js';
 import { filtersFrom, RegisterView } from './views/register-view.js';
 import { WorkView } from './views/work-view.js';
 
@@ -185,6 +186,11 @@ function Product({ inTeams }: { inTeams: boolean }) {
               </NavLink>
             )}
             {options.audience === 'iev' && (
+              <NavLink path="support" current={section === 'support'}>
+                Support requests
+              </NavLink>
+            )}
+            {options.audience === 'iev' && (
               <NavLink path="team" current={section === 'team'}>
                 IEV team
               </NavLink>
@@ -230,6 +236,10 @@ function View({
   if (section === 'payments' && id) return <PaymentBatchView id={id} />;
   if (section === 'payments') return <PaymentsView />;
   if (section === 'team') return <TeamView myId={myId} />;
+  // IEV only, like Claims: the server refuses anyone else in plain words.
+  if (section === 'support' && id && route.segments[2])
+    return <SupportPlanView hostId={id} requestId={route.segments[2]} />;
+  if (section === 'support') return <SupportView show={route.params.get('show') === 'done' ? 'done' : 'open'} />;
   if (section === 'impact')
     return <ImpactView from={route.params.get('from') ?? undefined} to={route.params.get('to') ?? undefined} />;
   return <RegisterView filters={filters} options={options} />;

@@ -4,7 +4,7 @@ import type { Partner } from '../../domain/register/partner.js';
 import type { Services } from '../../server/services.js';
 import { cardText, findAction, validateCard } from '../helpers/cards.js';
 import { cardsSent, type ChatClient, type InvokeResult } from '../helpers/chat.js';
-import { PLAN_VERBS } from '../../bot/planning/planning-verbs.js';
+import { PLAN_VERBS, SUPPORT_VERBS } from '../../bot/planning/planning-verbs.js';
 
 /**
  * Presses a button that is on the card, as Teams would: the button's own data plus the card's
@@ -147,5 +147,15 @@ export async function planAtSummary(chat: ChatClient): Promise<AdaptiveCard> {
   const [first] = cardsSent(await chat.say('plan'));
   let card = (await pressOn(chat, first, PLAN_VERBS.next.verb, ANSWERS.purpose)).card;
   while (findAction(card, PLAN_VERBS.skip.verb)) card = (await pressOn(chat, card, PLAN_VERBS.skip.verb)).card;
+  return card;
+}
+
+/** The request sent from the host's plan summary; returns what the host sees. */
+export async function sendSupportRequest(host: ChatClient): Promise<AdaptiveCard> {
+  const { card: form } = await pressOn(host, await planAtSummary(host), SUPPORT_VERBS.start.verb);
+  const { card } = await pressOn(host, form, SUPPORT_VERBS.send.verb, {
+    kinds: 'planning,hub-room',
+    description: 'We would like a room at the Hub and advice on reaching carers.',
+  });
   return card;
 }
