@@ -29,7 +29,8 @@ interface Line {
   readonly url: string | undefined;
 }
 
-const plural = (count: number, one: string, many: string) => `**${count}** ${count === 1 ? one : many}`;
+const plural = (count: number, one: string, many: string) =>
+  count === 0 ? `No ${many}` : `**${count}** ${count === 1 ? one : many}`;
 
 /** The IEV team's weekly digest: counts only, each line with a button to the view that lists the names. */
 export function digestCard(figures: DigestFigures, views: DigestViews, targetDaysToPay: number): AdaptiveCard {
@@ -49,7 +50,7 @@ export function digestCard(figures: DigestFigures, views: DigestViews, targetDay
     },
     {
       count: figures.supportRequestsUnassigned,
-      text: (n) => `${plural(n, 'support request', 'support requests')} nobody has taken on`,
+      text: (n) => `${plural(n, 'New Works support request', 'New Works support requests')} waiting for an owner`,
       button: 'Open support requests',
       url: views.supportRequests,
     },
@@ -79,7 +80,7 @@ export function digestCard(figures: DigestFigures, views: DigestViews, targetDay
     },
   ];
   const body: CardElement[] = [
-    heading(`This week for the IEV team (${figures.week})`, 'Medium'),
+    heading(`This week for the IEV team: week beginning ${formatDate(figures.weekBeginning)}`, 'Medium'),
     paragraph('What is waiting, as counts only: names are in the tab.', { subtle: true }),
     ...lines
       .filter((line): line is Line & { count: number } => line.count !== undefined)

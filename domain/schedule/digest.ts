@@ -3,7 +3,7 @@ import type { OutboxMessage, OutboxRepository } from '../notifications/ports.js'
 import type { ConversationAddress } from '../people/ports.js';
 import type { Clock } from '../ports.js';
 import { retentionCutoff, type RetentionPolicy } from '../register/retention.js';
-import { weeklyPeriod } from './periods.js';
+import { mondayOf, weeklyPeriod } from './periods.js';
 import type { ScheduledJob } from './scheduler.js';
 import type { DigestFigures, DigestSources, ScheduleNotifier } from './ports.js';
 
@@ -78,6 +78,7 @@ export class IevDigest implements ScheduledJob {
     ]);
     return {
       week,
+      weekBeginning: mondayOf(week),
       claimsWaiting: waiting.count,
       oldestWaitingSince: waiting.oldestSubmittedAt,
       claimsPastPayBy: pastPayBy,

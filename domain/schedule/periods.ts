@@ -30,6 +30,15 @@ export function isoWeek(now: Date): string {
   return `${thursday.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
 
+/** The Monday of an ISO week (`2026-W49` → `2026-11-30`). */
+export function mondayOf(week: string): string {
+  const [year, number] = week.split('-W').map(Number) as [number, number];
+  // 4 January is always in week 1 (ISO 8601).
+  const january4 = new Date(Date.UTC(year, 0, 4));
+  const weekday = january4.getUTCDay() === 0 ? 7 : january4.getUTCDay();
+  return new Date(january4.getTime() + ((number - 1) * 7 - (weekday - 1)) * DAY_MS).toISOString().slice(0, 10);
+}
+
 export function addDays(when: Date, days: number): Date {
   return new Date(when.getTime() + days * DAY_MS);
 }

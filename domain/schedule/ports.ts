@@ -78,6 +78,8 @@ export type Nudge =
  */
 export interface DigestFigures {
   readonly week: string;
+  /** The Monday the week begins (YYYY-MM-DD). */
+  readonly weekBeginning: string;
   readonly claimsWaiting: number;
   /** When the longest-waiting claim was submitted. */
   readonly oldestWaitingSince: string | undefined;

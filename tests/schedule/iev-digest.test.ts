@@ -101,7 +101,7 @@ describe('schedule: the IEV team\u2019s weekly digest', () => {
     for (const line of [
       `**2** claims waiting for a decision; the oldest since ${oldest}`,
       '**2** claims past the pay-by target of 14 days',
-      '**1** support request nobody has taken on',
+      '**1** New Works support request waiting for an owner',
       '**1** new partner waiting for their welcome',
       '**1** partner with consent due for renewal',
       '**2** partners due for retention review',
