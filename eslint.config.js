@@ -10,6 +10,9 @@ import tseslint from 'typescript-eslint';
  * ESLint's and typescript-eslint's recommended rules, type-aware (the same tsconfig.json files as `npm run
  * typecheck`), React's rules of hooks in the tab, and nothing that Prettier decides (eslint-config-prettier last).
  */
+const BOT_NO_STORAGE =
+  'bot/ uses the domain\u2019s services and ports (domain/<area>/ports.ts), never storage/: server/ wires the stores.';
+
 export default defineConfig(
   globalIgnores(['dist/', 'build/', 'appPackage/build/', 'test-results/', '.data/', 'devTools/']),
   js.configs.recommended,
@@ -118,6 +121,15 @@ export default defineConfig(
     },
   },
   {
+    // The Teams edge talks to the domain's services and ports, never to a store: server/ hands it what it needs.
+    // bot/cosmos-bot-storage.ts is the one exception: it is botbuilder's Storage, kept in our Cosmos container.
+    files: ['bot/*.ts'],
+    ignores: ['bot/cosmos-bot-storage.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)storage/', message: BOT_NO_STORAGE }] }],
+    },
+  },
+  {
     // Feature folders (bot/claims, bot/planning, bot/general) and the shared card pieces (bot/cards).
     files: ['bot/*/**/*.ts'],
     rules: {
@@ -129,6 +141,25 @@ export default defineConfig(
               regex: '^botbuilder',
               message: 'Only the top-level bot/ files import botbuilder: features and cards stay SDK-free.',
             },
+            { regex: '(^|/)storage/', message: BOT_NO_STORAGE },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The tab's edge: it parses with the contract's schemas and calls domain services; stores are wired in server/.
+    files: ['api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(storage|bot)/',
+              message: 'api/ calls domain services (server/services.ts hands them over); it never reaches a store.',
+            },
+            { regex: '^botbuilder', message: 'Only the top-level bot/ files import botbuilder.' },
           ],
         },
       ],

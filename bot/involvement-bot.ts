@@ -16,7 +16,7 @@ import { welcomeCard } from './general/welcome-card.js';
 import type { AdaptiveCard, ExecuteAction } from './cards/adaptive-card.js';
 import { DomainError } from '../domain/errors.js';
 import type { DirectoryService } from '../domain/people/directory-service.js';
-import type { DirectoryStore } from '../storage/directory-store.js';
+import type { DirectoryRepository } from '../domain/people/ports.js';
 import type { Logger } from '../server/logger.js';
 import { addressOf, conversationKindOf } from './conversation-address.js';
 import type { ActionResult, ActionRoute, BotFeature, CommandRoute, PromptAnswer, Turn } from './feature.js';
@@ -31,7 +31,8 @@ interface PendingPrompt {
 export interface BotDependencies {
   readonly features: readonly BotFeature[];
   readonly directory: DirectoryService;
-  readonly directoryStore: DirectoryStore;
+  /** Welcomes a conversation once, however often Teams reports the install. */
+  readonly directoryStore: Pick<DirectoryRepository, 'markOnce'>;
   readonly storage: Storage;
   readonly logger: Logger;
 }

@@ -26,6 +26,12 @@ export interface CreateResult<T> {
   readonly created: boolean;
 }
 
+/** Feedback about the app itself ("engage on engagement"), kept for the IEV team to read. */
+export interface AppFeedback {
+  /** The operation id comes from the Teams activity, so a redelivered message is kept once. */
+  record(input: { operationId: string; authorId: string; text: string }): Promise<unknown>;
+}
+
 /** The time, given to services so tests and retries agree on "now". */
 export type Clock = () => Date;
 

@@ -14,7 +14,7 @@ export function createFeatures(config: AppConfig, services: Services, helpTopics
   const planning = planningFeature({
     plans: services.plans,
     support: services.support,
-    partners: services.partners,
+    partners: services.partnerPicker,
     register: services.register,
     ievChannel: services.ievChannel,
     directory: services.directory,
@@ -24,7 +24,7 @@ export function createFeatures(config: AppConfig, services: Services, helpTopics
   });
   const claims = claimsFeature({
     claims: services.claims.service,
-    receipts: services.claims.receipts,
+    partners: services.partnerPicker,
     policy: () => services.claims.policy(),
     claimUrl: (id) => services.claims.claimUrl(id),
     ievChannelReady: async () => (await services.ievChannel.address()) !== undefined,

@@ -8,6 +8,7 @@ import { TeamService } from '../domain/people/team-service.js';
 import { InvolvementWorkReader, PartnerStore } from '../storage/partner-store.js';
 import { AuditStore } from '../storage/audit-store.js';
 import { RegisterService } from '../domain/register/register-service.js';
+import { PartnerPicker } from '../domain/register/partner-picker.js';
 import { PartnerRightsService } from '../domain/register/partner-rights.js';
 import { WorkService } from '../domain/register/work-service.js';
 import type { DatabaseHandle } from '../storage/database.js';
@@ -64,6 +65,8 @@ export interface Services {
   readonly impact: ImpactService;
   /** Reminders to hosts and the IEV team's weekly digest, run on a schedule (domain/schedule). */
   readonly schedule: ScheduleModule;
+  /** Choosing partners by name in the bot (a claim's partner, a session's partners). */
+  readonly partnerPicker: PartnerPicker;
   /** Proactive messages; available once the adapter exists. */
   messenger(): Messenger;
   attachAdapter(adapter: CloudAdapter, bot: InvolvementBot): void;
@@ -171,6 +174,7 @@ export async function createServices(
     audit,
     work,
     involvementWork: new WorkService(work, partners),
+    partnerPicker: new PartnerPicker(partners),
     ievChannel,
     planStore,
     plans,

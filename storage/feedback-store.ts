@@ -1,3 +1,4 @@
+import type { AppFeedback } from '../domain/ports.js';
 import type { Containers } from './cosmos.js';
 import { CosmosRepository, type StoredDocument } from './repository.js';
 
@@ -11,7 +12,7 @@ export interface FeedbackDocument extends StoredDocument {
 const MAX_FEEDBACK_LENGTH = 2000;
 
 /** Feedback about the app. The id comes from the Teams activity, so a redelivered message is stored once. */
-export class FeedbackStore {
+export class FeedbackStore implements AppFeedback {
   private readonly repository: CosmosRepository<FeedbackDocument>;
 
   constructor(containers: Containers) {

@@ -54,10 +54,24 @@ export function problemsOf(error: ValidationError): readonly FieldProblem[] {
   return error.problems.length > 0 ? error.problems : [{ field: 'form', message: error.userMessage }];
 }
 
-/** Only the string inputs a card sent back, to redisplay them. */
-export function keptValues(data: Readonly<Record<string, unknown>>): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of Object.entries(data))
-    if (typeof value === 'string' && key !== 'verb' && key !== 'claimId') values[key] = value.slice(0, 1000);
-  return values;
-}
+/** The inputs of each claims card, with the length each may be shown again at (`keptValues`, bot/cards/inputs.ts). */
+export const CLAIM_INPUT_LIMITS = {
+  start: { partnerSearch: 80, partnerId: 100, workTitle: 150 },
+  item: {
+    date: 10,
+    vehicle: 20,
+    from: 120,
+    to: 120,
+    miles: 12,
+    passengers: 12,
+    mode: 20,
+    description: 120,
+    priorAgreement: 200,
+    careType: 20,
+    levelId: 60,
+    hours: 12,
+    amount: 12,
+  },
+  submit: { answer: 1000, partnerDeclaration: 10, hostDeclaration: 10 },
+  approver: { reason: 500, question: 500 },
+} as const satisfies Readonly<Record<string, Readonly<Record<string, number>>>>;

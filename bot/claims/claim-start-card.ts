@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../../domain/errors.js';
+import type { PartnerChoice } from '../../domain/register/partner-picker.js';
 import {
   actionSet,
   card,
@@ -10,12 +11,6 @@ import {
 } from '../cards/adaptive-card.js';
 import { choiceInput, problemFor, textInput } from '../cards/inputs.js';
 import { CLAIM_VERBS } from './claim-verbs.js';
-
-export interface PartnerChoice {
-  readonly id: string;
-  readonly displayName: string;
-  readonly areas: readonly string[];
-}
 
 export interface ClaimStartState {
   readonly search?: string;

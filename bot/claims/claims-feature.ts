@@ -8,17 +8,19 @@ import { claimSubmitCard } from './claim-submit-card.js';
 import { statusLine } from './claim-parts.js';
 import { mayDecide, type ClaimService, type Decision } from '../../domain/claims/claim-service.js';
 import type { ReimbursementPolicy } from '../../domain/claims/policy.js';
+import type { PartnerPicker } from '../../domain/register/partner-picker.js';
 import { ForbiddenError, ValidationError, type FieldProblem } from '../../domain/errors.js';
-import type { ReceiptStore } from '../../storage/receipt-store.js';
 import { isInChannel } from '../conversation-address.js';
 import { on, type ActionResult, type BotFeature, type Turn } from '../feature.js';
-import { keptValues, parseItem, problemsOf } from './claim-inputs.js';
+import { keptValues } from '../cards/inputs.js';
+import { CLAIM_INPUT_LIMITS, parseItem, problemsOf } from './claim-inputs.js';
 import { CLAIM_VERBS } from './claim-verbs.js';
 import { receiptAttachments } from './receipt-attachments.js';
 
 export interface ClaimsFeatureOptions {
   readonly claims: ClaimService;
-  readonly receipts: ReceiptStore;
+  /** Finding the partner a claim is for (the register's rule of who may search it). */
+  readonly partners: PartnerPicker;
   readonly policy: () => ReimbursementPolicy;
   readonly claimUrl: (claimId: string) => string;
   /** Whether an IEV channel has been set up, so the host can be told honestly where the claim went. */
@@ -90,7 +92,7 @@ export function claimsFeature(options: ClaimsFeatureOptions): BotFeature {
         const { partnerName } = await claims.discardDraft(turn.actor, claimId, operationId(turn));
         return { card: claimDiscardedCard(partnerName) };
       }),
-      on(CLAIM_VERBS.findPartner, async (_turn, { partnerSearch: search }) => {
+      on(CLAIM_VERBS.findPartner, async (turn, { partnerSearch: search }) => {
         if (search.length < 2)
           return {
             card: claimStartCard({
@@ -98,7 +100,7 @@ export function claimsFeature(options: ClaimsFeatureOptions): BotFeature {
               problems: [{ field: 'partnerSearch', message: 'Type at least two letters of the partner\u2019s name' }],
             }),
           };
-        const matches = await claims.partnersToClaimFor(search);
+        const matches = await options.partners.search(turn.actor, search);
         return { card: claimStartCard({ search, matches }) };
       }),
       on(CLAIM_VERBS.create, async (turn, { partnerId, workTitle, partnerSearch: search }, inputs) => {
@@ -109,8 +111,8 @@ export function claimsFeature(options: ClaimsFeatureOptions): BotFeature {
         const again = async (found: readonly FieldProblem[]) => ({
           card: claimStartCard({
             search,
-            matches: search.length >= 2 ? await claims.partnersToClaimFor(search) : [],
-            values: keptValues(inputs),
+            matches: search.length >= 2 ? await options.partners.search(turn.actor, search) : [],
+            values: keptValues(inputs, CLAIM_INPUT_LIMITS.start),
             problems: found,
           }),
         });
@@ -138,7 +140,7 @@ export function claimsFeature(options: ClaimsFeatureOptions): BotFeature {
         if (!parsed.ok)
           return {
             card: claimItemFormCard(claimId, kind, options.policy(), {
-              values: keptValues(inputs),
+              values: keptValues(inputs, CLAIM_INPUT_LIMITS.item),
               problems: parsed.problems,
             }),
           };
@@ -182,7 +184,7 @@ export function claimsFeature(options: ClaimsFeatureOptions): BotFeature {
           return {
             card: claimSubmitCard(await claims.view(turn.actor, claimId), {
               problems: problemsOf(error),
-              values: keptValues(inputs),
+              values: keptValues(inputs, CLAIM_INPUT_LIMITS.submit),
             }),
           };
         }
@@ -209,7 +211,6 @@ export function claimsFeature(options: ClaimsFeatureOptions): BotFeature {
     ],
     attachments: receiptAttachments({
       claims,
-      receipts: options.receipts,
       claimUrl: options.claimUrl,
       allowLoopbackFiles: options.allowLoopbackFiles ?? false,
     }),
@@ -245,7 +246,7 @@ export function claimsFeature(options: ClaimsFeatureOptions): BotFeature {
         return {
           card: approvalCard(
             await statusFor(turn, claimId),
-            { kind: 'approver', problems: problemsOf(error), values: keptValues(inputs) },
+            { kind: 'approver', problems: problemsOf(error), values: keptValues(inputs, CLAIM_INPUT_LIMITS.approver) },
             url,
             approvers,
           ),

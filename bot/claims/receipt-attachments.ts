@@ -3,7 +3,6 @@ import { claimCard } from './claim-card.js';
 import { itemTitle } from './claim-parts.js';
 import type { ClaimService } from '../../domain/claims/claim-service.js';
 import { stableId } from '../../domain/claims/claim-service.js';
-import type { ReceiptStore } from '../../storage/receipt-store.js';
 import type { AttachmentRoute } from '../feature.js';
 
 const MAX_RECEIPT_BYTES = 10 * 1024 * 1024;
@@ -23,7 +22,6 @@ const TYPES_BY_EXTENSION: Readonly<Record<string, string>> = {
  */
 export function receiptAttachments(options: {
   claims: ClaimService;
-  receipts: ReceiptStore;
   claimUrl: (claimId: string) => string;
   allowLoopbackFiles: boolean;
 }): AttachmentRoute {
@@ -55,15 +53,10 @@ export function receiptAttachments(options: {
           continue;
         }
         const receiptId = stableId('receipt', `${turn.context.activity.id ?? randomUUID()}:${index}`);
-        const blobName = `claims/${claim.id}/${receiptId}`;
-        await options.receipts.put(blobName, { bytes, contentType });
-        const { claim: updated, itemId } = await options.claims.attachReceipt(turn.actor, claim.id, {
+        const { claim: updated, itemId } = await options.claims.addReceipt(turn.actor, claim.id, {
           id: receiptId,
           fileName: file.name.slice(0, 120),
-          contentType,
-          size: bytes.length,
-          blobName,
-          addedAt: new Date().toISOString(),
+          file: { bytes, contentType },
         });
         latest = updated;
         const item = updated.items.find((candidate) => candidate.id === itemId);

@@ -1,10 +1,10 @@
 import { helpCard, type HelpTopic } from './help-card.js';
 import { on, type BotFeature } from '../feature.js';
 import { GENERAL_VERBS } from './general-verbs.js';
-import type { FeedbackStore } from '../../storage/feedback-store.js';
+import type { AppFeedback } from '../../domain/ports.js';
 
 /** Help, and feedback about the app itself ("engage on engagement"). */
-export function generalFeature(options: { helpTopics: () => HelpTopic[]; feedback: FeedbackStore }): BotFeature {
+export function generalFeature(options: { helpTopics: () => HelpTopic[]; feedback: AppFeedback }): BotFeature {
   return {
     name: 'general',
     commands: [

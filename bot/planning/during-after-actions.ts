@@ -6,10 +6,11 @@ import { sessionLogCard } from './session-log-card.js';
 import { sessionLoggedCard } from './session-logged-card.js';
 import { ValidationError, type FieldProblem } from '../../domain/errors.js';
 import { YOU_SAID_PAIRS } from '../../domain/planning/during-after.js';
+import type { Actor } from '../../domain/people/actor.js';
 import type { Plan } from '../../domain/planning/plan.js';
 import { on, type ActionResult, type ActionRoute, type CommandRoute, type Turn } from '../feature.js';
 import type { SupportDependencies } from './support-actions.js';
-import { keptValues } from './card-values.js';
+import { keptValues } from '../cards/inputs.js';
 import { OUTCOME_VERBS, SESSION_VERBS } from './planning-verbs.js';
 import type { VerbData } from '../cards/card-verb.js';
 
@@ -38,16 +39,16 @@ const OUTCOME_INPUT_LIMITS: Record<string, number> = {
     ]).flat(),
   ),
 };
-const SEARCH_RESULTS = 10;
 
 /** "During" (log sessions with partners from the register, check in) and "after" (outcome, you said / we did, thanks). */
 export function duringAfterActions(deps: SupportDependencies): ActionRoute[] {
   const sessionCard = (
+    actor: Actor,
     plan: Plan,
     op: string,
     data: Readonly<Record<string, unknown>>,
     options: SessionCardOptions = {},
-  ) => sessionCardFor(deps, plan, op, data, options);
+  ) => sessionCardFor(deps, actor, plan, op, data, options);
 
   /** Every button here names a plan: it is opened (with the caller's right to see it checked) before the handler runs. */
   const withPlan = <V extends PlanVerb>(
@@ -64,14 +65,16 @@ export function duringAfterActions(deps: SupportDependencies): ActionRoute[] {
     });
 
   return [
-    withPlan(SESSION_VERBS.start, async (_turn, plan) => ({ card: await sessionCard(plan, randomUUID(), {}) })),
-    withPlan(SESSION_VERBS.search, async (_turn, plan, { op }, inputs) => ({
-      card: await sessionCard(plan, op ?? randomUUID(), inputs, { search: true }),
+    withPlan(SESSION_VERBS.start, async (turn, plan) => ({
+      card: await sessionCard(turn.actor, plan, randomUUID(), {}),
+    })),
+    withPlan(SESSION_VERBS.search, async (turn, plan, { op }, inputs) => ({
+      card: await sessionCard(turn.actor, plan, op ?? randomUUID(), inputs, { search: true }),
     })),
     withPlan(SESSION_VERBS.save, async (turn, plan, { op }, inputs) => {
       try {
         const { session } = await deps.plans.logSession(turn.actor, plan.id, op, inputs);
-        const partners = await deps.partners.getMany(session.partnerIds);
+        const partners = await deps.partners.stillOnRegister(turn.actor, session.partnerIds);
         // The needs come through the register's need-to-know rule, as on the partner page.
         const needs = await deps.register.needsOf(turn.actor, session.partnerIds);
         return {
@@ -85,7 +88,7 @@ export function duringAfterActions(deps: SupportDependencies): ActionRoute[] {
         };
       } catch (error) {
         if (!(error instanceof ValidationError) || error.problems.length === 0) throw error;
-        return { card: await sessionCard(plan, op, inputs, { problems: error.problems }) };
+        return { card: await sessionCard(turn.actor, plan, op, inputs, { problems: error.problems }) };
       }
     }),
     withPlan(OUTCOME_VERBS.start, async (_turn, plan) => ({ card: planOutcomeCard(plan) })),
@@ -113,6 +116,7 @@ interface SessionCardOptions {
 /** The session form as the host left it: their answers, the partners they chose, and the latest search results. */
 async function sessionCardFor(
   deps: SupportDependencies,
+  actor: Actor,
   plan: Plan,
   op: string,
   data: Readonly<Record<string, unknown>>,
@@ -120,19 +124,14 @@ async function sessionCardFor(
 ) {
   const values = keptValues(data, SESSION_INPUT_LIMITS);
   const chosenIds = (values.partnerIds ?? '').split(',').filter(Boolean).slice(0, 50);
-  const chosen = (chosenIds.length > 0 ? await deps.partners.getMany(chosenIds) : []).filter(
-    (partner) => partner.status !== 'left',
-  );
+  const chosen = await deps.partners.stillOnRegister(actor, chosenIds);
   const term = (values.partnerSearch ?? '').trim();
   let searchNote: string | undefined;
   let found: Array<{ id: string; displayName: string }> = [];
   if (options.search) {
     if (term.length < 2) searchNote = 'Type at least 2 letters of a name to search the register.';
     else {
-      found = (await deps.partners.searchByName(term, { pageSize: SEARCH_RESULTS })).map((partner) => ({
-        id: partner.id,
-        displayName: partner.displayName,
-      }));
+      found = await deps.partners.search(actor, term);
       searchNote =
         found.length === 0
           ? `No active partners on the register match \u201c${term}\u201d. Check the spelling, or ask the IEV team to register them.`
@@ -168,7 +167,7 @@ export function logSessionCommand(deps: SupportDependencies): CommandRoute {
         (plan) => plan.phase === 'planned' || plan.phase === 'running',
       );
       if (open.length === 1) {
-        await turn.sendCard(await sessionCardFor(deps, open[0]!, randomUUID(), {}));
+        await turn.sendCard(await sessionCardFor(deps, turn.actor, open[0]!, randomUUID(), {}));
         return;
       }
       await turn.sendText(

@@ -10,20 +10,21 @@ import type { IevChannel } from '../../domain/people/iev-channel.js';
 import type { PlanService } from '../../domain/planning/plan-service.js';
 import type { SupportService } from '../../domain/planning/support-service.js';
 import type { SupportRequest } from '../../domain/planning/support-request.js';
-import type { Versioned } from '../../storage/repository.js';
-import type { PartnerStore } from '../../storage/partner-store.js';
+import type { Versioned } from '../../domain/ports.js';
+import type { PartnerPicker } from '../../domain/register/partner-picker.js';
 import type { RegisterService } from '../../domain/register/register-service.js';
 import type { Logger } from '../../server/logger.js';
 import type { Messenger } from '../messenger.js';
 import { isInChannel } from '../conversation-address.js';
 import { on, type ActionRoute, type CommandRoute, type Turn } from '../feature.js';
-import { keptValues } from './card-values.js';
+import { keptValues } from '../cards/inputs.js';
 import { SUPPORT_VERBS } from './planning-verbs.js';
 
 export interface SupportDependencies {
   readonly plans: PlanService;
   readonly support: SupportService;
-  readonly partners: PartnerStore;
+  /** Choosing the partners who took part in a session. */
+  readonly partners: PartnerPicker;
   /** The register's rules (need to know) for partner details shown on cards. */
   readonly register: RegisterService;
   readonly ievChannel: IevChannel;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { retryOnConflict } from '../concurrency.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { isIevMember, isStaff, type Actor } from '../people/actor.js';
-import { summarise, type Partner, type PartnerSummary } from '../register/partner.js';
+import type { Partner } from '../register/partner.js';
 import type { OutboxRepository } from '../notifications/ports.js';
 import type { Clock, Versioned } from '../ports.js';
 import type { ClaimPartners, ClaimRepository, ReceiptFiles, StoredFile } from './ports.js';
@@ -55,14 +55,13 @@ export interface ClaimServiceOptions {
   readonly onEnqueued?: () => void;
   /** Delivers one owed message inside this request (the outbox's `deliverNow`); never throws. */
   readonly deliverNow?: (messageId: string) => Promise<void>;
-  /** Where receipt files are read from, for the claim's page in the tab. */
-  readonly receipts?: Pick<ReceiptFiles, 'get'>;
+  /** Where receipt files are kept: sent to the bot, read for the claim's page in the tab. */
+  readonly receipts?: Pick<ReceiptFiles, 'get' | 'put'>;
   /** Removes a discarded draft's receipt files; without it they stay in Blob storage. */
   readonly receiptCleanup?: ReceiptCleanup;
   readonly now?: Clock;
 }
 
-const PARTNER_MATCHES = 10;
 const NO_LONGER_EDITABLE = 'This claim has been sent to the IEV team, so it can no longer be changed.';
 
 /**
@@ -165,11 +164,6 @@ export class ClaimService {
     return { receipt, file: await this.options.receipts.get(receipt.blobName) };
   }
 
-  /** Partners a claim can be started for, matching what the host typed: active partners only, as a picker shows them. */
-  async partnersToClaimFor(search: string): Promise<PartnerSummary[]> {
-    return (await this.options.partners.searchByName(search, { pageSize: PARTNER_MATCHES })).map(summarise);
-  }
-
   latestEditable(actor: Actor): Promise<ClaimDocument | undefined> {
     return this.options.claims.latestEditableFor(actor.id);
   }
@@ -249,7 +243,30 @@ export class ClaimService {
   }
 
   /** Records a receipt already stored in Blob storage. It belongs to the latest item that needs one and has none. */
-  async attachReceipt(
+  /**
+   * Keeps a receipt file sent by the host (Blob storage) and attaches it to their claim, to the item that
+   * still needs one. The file is stored first under a name made from its stable id, so a retried message
+   * overwrites the same file and attaches it once.
+   */
+  async addReceipt(
+    actor: Actor,
+    claimId: string,
+    upload: { readonly id: string; readonly fileName: string; readonly file: StoredFile },
+  ): Promise<{ claim: ClaimDocument; itemId: string | undefined }> {
+    if (!this.options.receipts) throw new Error('Receipt storage is not configured.');
+    const blobName = `claims/${claimId}/${upload.id}`;
+    await this.options.receipts.put(blobName, upload.file);
+    return this.attachReceipt(actor, claimId, {
+      id: upload.id,
+      fileName: upload.fileName,
+      contentType: upload.file.contentType,
+      size: upload.file.bytes.length,
+      blobName,
+      addedAt: this.now().toISOString(),
+    });
+  }
+
+  private async attachReceipt(
     actor: Actor,
     claimId: string,
     receipt: Omit<ReceiptRef, 'itemId'>,

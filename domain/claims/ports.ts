@@ -64,7 +64,7 @@ export interface ReceiptFiles {
 }
 
 /** The register as claims need it: the partner a claim is for, and their payment preference. */
-export type ClaimPartners = Pick<PartnerRepository, 'find' | 'get' | 'replace' | 'searchByName'>;
+export type ClaimPartners = Pick<PartnerRepository, 'find' | 'get' | 'replace'>;
 
 /**
  * "A claim was paid", for partner messaging (GOV.UK Notify) to tell the partner. Ids, the day and the amounts

@@ -54,5 +54,7 @@ export interface DirectoryRepository {
   /** People the app knows (they signed in or chatted with the bot) whose name contains `text`, any case. */
   peopleNamed(text: string, limit: number): Promise<KnownPerson[]>;
   getSetting<V>(key: string): Promise<SettingDocument<V> | undefined>;
+  /** Records that something happened once (a welcome sent to a conversation); true only for the first caller. */
+  markOnce(key: string): Promise<boolean>;
   putSetting<V>(key: string, value: V, updatedBy: string): Promise<void>;
 }

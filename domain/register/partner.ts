@@ -99,26 +99,3 @@ export const partnerSchema = z.object({
 });
 
 export type Partner = z.infer<typeof partnerSchema>;
-
-/** What anyone on the staff may see about a partner in lists, cards and pickers. */
-export interface PartnerSummary {
-  readonly id: string;
-  readonly displayName: string;
-  readonly status: Partner['status'];
-  readonly areas: readonly string[];
-  readonly interests: readonly string[];
-  readonly livedExperience: readonly string[];
-  readonly paymentPreference: Partner['paymentPreference'];
-}
-
-export function summarise(partner: Partner): PartnerSummary {
-  return {
-    id: partner.id,
-    displayName: partner.displayName,
-    status: partner.status,
-    areas: partner.areas,
-    interests: partner.interests,
-    livedExperience: partner.livedExperience,
-    paymentPreference: partner.paymentPreference,
-  };
-}

@@ -154,6 +154,14 @@ describe('claims: a host submits a partner\u2019s claim in 1:1 chat', () => {
     assert.match(cardText(card), /Choose a partner from the register/);
   });
 
+  it('offers names from the register only to colleagues who run involvement work', async () => {
+    const viewer = { id: '00000000-0000-0000-0000-00000000a0f2', name: 'Val Viewer (test)' };
+    await app.services.directoryStore.savePerson({ userId: viewer.id, displayName: viewer.name, roles: ['viewer'] });
+    const card = await pressFor(app.personalChat(viewer), CLAIM_VERBS.findPartner.verb, { partnerSearch: 'Ada' });
+    assert.doesNotMatch(JSON.stringify(card), /Ada Abbott/);
+    assert.match(cardText(card), /Only Trust colleagues who run involvement work can choose partners/);
+  });
+
   it('shows an IEV member approve buttons on refresh, and others the status only', async () => {
     const host = app.personalChat(HOST);
     const { claimId } = await startClaim(host, 'Ada', 'Refresh views');
