@@ -88,6 +88,7 @@ export async function createServices(
   const work = new InvolvementWorkReader(database.containers);
   const planStore = new PlanStore(database.containers);
   const plans = new PlanService(planStore, partners);
+  await plans.mapFreeTextServiceAreas();
   const directory = new DirectoryService(directoryStore, config.ievMemberIds);
   await directory.seedIevMembers();
   const ievChannel = new IevChannel(

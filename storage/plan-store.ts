@@ -42,6 +42,14 @@ export class PlanStore implements PlanRepository {
     return page.items;
   }
 
+  async plansWithUnlistedServiceArea(listed: readonly string[]): Promise<Array<Versioned<Plan>>> {
+    return this.plans.queryAll({
+      query:
+        'SELECT * FROM c WHERE c.type = "plan" AND IS_DEFINED(c.answers.purpose.serviceArea) AND NOT ARRAY_CONTAINS(@listed, c.answers.purpose.serviceArea)',
+      parameters: [{ name: '@listed', value: [...listed] }],
+    });
+  }
+
   createPlan(plan: Plan): Promise<CreateResult<Plan>> {
     return this.plans.create(plan);
   }

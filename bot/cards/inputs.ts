@@ -148,7 +148,11 @@ export function stepFieldInput(
       placeholder: field.placeholder,
     });
   if (field.kind === 'choice')
-    return choiceInput(field.id, field.label, field.choices, { ...common, multiple: field.multiple });
+    return choiceInput(field.id, field.label, field.choices, {
+      ...common,
+      multiple: field.multiple,
+      compact: field.compact,
+    });
   return numberInput(field.id, field.label, {
     ...common,
     min: field.min,

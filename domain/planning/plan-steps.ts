@@ -5,6 +5,8 @@
  * and in plain English: a busy colleague reads it on a phone.
  */
 
+import { OTHER_SERVICE_AREA, SERVICE_AREAS } from '../register/service-areas.js';
+
 export interface Choice {
   readonly value: string;
   readonly title: string;
@@ -29,6 +31,8 @@ export interface ChoiceField extends FieldBase {
   readonly kind: 'choice';
   readonly choices: readonly Choice[];
   readonly multiple?: boolean;
+  /** A drop-down rather than a list of radio buttons (long lists). */
+  readonly compact?: boolean;
 }
 
 export interface NumberField extends FieldBase {
@@ -127,9 +131,21 @@ export const PLAN_STEPS: readonly PlanStep[] = [
         placeholder: 'For example: Redesigning the memory clinic waiting area',
       },
       {
+        // The same list the register tab filters by, so the channel tab's "one service area" view finds the plan.
         id: 'serviceArea',
+        kind: 'choice',
+        label: 'Which service area is it for?',
+        summaryLabel: 'Service area',
+        compact: true,
+        choices: [
+          ...SERVICE_AREAS.map((area) => ({ value: area, title: area })),
+          { value: OTHER_SERVICE_AREA, title: 'Another service or team (type it below)' },
+        ],
+      },
+      {
+        id: 'serviceAreaOther',
         kind: 'text',
-        label: 'Which service or team is it for?',
+        label: 'If another service or team, which one?',
         summaryLabel: 'Service or team',
         maxLength: 80,
         placeholder: 'For example: Older people\u2019s mental health',

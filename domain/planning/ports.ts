@@ -15,6 +15,8 @@ export interface PlanRepository {
   createPlan(plan: Plan): Promise<CreateResult<Plan>>;
   /** ConflictError when someone changed the plan since `etag`. */
   replacePlan(plan: Plan, etag: string): Promise<Versioned<Plan>>;
+  /** Plans whose purpose step names a service area that is none of `listed` (free text saved before the list). */
+  plansWithUnlistedServiceArea(listed: readonly string[]): Promise<Array<Versioned<Plan>>>;
   findSupportRequest(hostId: string, requestId: string): Promise<Versioned<SupportRequest> | undefined>;
   supportRequestsFor(hostId: string, planId: string): Promise<Array<Versioned<SupportRequest>>>;
   /** Requests nobody has picked up yet, oldest first, across hosts. */

@@ -120,7 +120,8 @@ export async function registerPartner(
 export const ANSWERS: Record<string, Record<string, unknown>> = {
   purpose: {
     title: 'Calmer memory clinic waiting area',
-    serviceArea: 'Older people\u2019s mental health',
+    serviceArea: 'other',
+    serviceAreaOther: 'Older people\u2019s mental health',
     purpose: 'Make the waiting area less stressful for patients and carers.',
     objectives: 'A new layout agreed with patients and carers by June.',
   },
