@@ -2,6 +2,7 @@ import type { ClaimDocument } from '../domain/claims/claim.js';
 import { isPastPayBy } from '../domain/claims/claim-list.js';
 import { mayDecide, type Decision } from '../domain/claims/claim-service.js';
 import { statusLine } from '../domain/claims/claim-words.js';
+import { payableTotals } from '../domain/claims/pricing.js';
 import type { PaymentBatchDocument } from '../domain/claims/ports.js';
 import { ConflictError } from '../domain/errors.js';
 import type { Actor } from '../domain/people/actor.js';
@@ -72,7 +73,7 @@ export function registerClaimsRoutes(route: Route, context: ApiContext): void {
     const body = parseOrThrow(decisionRequestSchema, req.body);
     const decision: Decision =
       body.outcome === 'approve'
-        ? { outcome: 'approve' }
+        ? { outcome: 'approve', rejectedItems: body.rejectedItems }
         : body.outcome === 'reject'
           ? { outcome: 'reject', reason: body.reason }
           : { outcome: 'query', question: body.question };
@@ -155,6 +156,7 @@ export function registerClaimsRoutes(route: Route, context: ApiContext): void {
         url: urlOf(API.receipt, { claimId: claim.id, receiptId: receipt.id }),
       })),
       pastPayBy: isPastPayBy(claim, today()),
+      payable: payableTotals(claim),
       mayDecide: mayDecide(actor, claim),
       claimUrl: claims().claimUrl(claim.id),
     };
@@ -173,6 +175,7 @@ function claimSummary(claim: ClaimDocument, today: string): ClaimSummary {
     hostName: claim.hostName,
     work: claim.work.title,
     totals: claim.totals,
+    payable: payableTotals(claim),
     items: claim.items.length,
     flagged: claim.items.filter((item) => item.flags.length > 0).length,
     submittedAt: claim.submittedAt,

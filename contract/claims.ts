@@ -10,6 +10,7 @@ export const CLAIM_STATUSES = [
   'resubmitted',
   'approved',
   'rejected',
+  'reopened',
   'exported',
   'paid',
 ] as const;
@@ -53,7 +54,21 @@ const operationId = z.string().trim().min(8).max(100);
 export const decisionRequestSchema = z.discriminatedUnion(
   'outcome',
   [
-    z.object({ outcome: z.literal('approve'), operationId }),
+    z.object({
+      outcome: z.literal('approve'),
+      operationId,
+      // Partial approval: every item but these, each with its reason (checked again by the domain).
+      rejectedItems: z
+        .array(
+          z.object({
+            itemId: idSchema,
+            reason: z.string().max(500, 'Keep the reason under 500 characters').default(''),
+          }),
+          { message: 'Choose items of this claim' },
+        )
+        .max(30, 'Choose items of this claim')
+        .optional(),
+    }),
     z.object({
       outcome: z.literal('reject'),
       operationId,
@@ -103,6 +118,8 @@ export interface ClaimSummary extends ClaimParties {
   /** The title of the work the claim is for. */
   readonly work: string;
   readonly totals: ClaimTotals;
+  /** What is paid: the totals less any items not approved (partial approval). */
+  readonly payable: ClaimTotals;
   /** How many items, and how many of them the policy flagged. */
   readonly items: number;
   readonly flagged: number;
@@ -164,8 +181,12 @@ export interface ClaimView extends ClaimParties {
         readonly byName: string;
         readonly at: string;
         readonly reason?: string | undefined;
+        /** Partial approval: the items not approved, each with its reason. */
+        readonly rejectedItems?: ReadonlyArray<{ readonly itemId: string; readonly reason: string }> | undefined;
       }
     | undefined;
+  /** What is paid: the totals less any items not approved (partial approval). */
+  readonly payable: ClaimTotals;
   readonly openQuery?: { readonly question: string; readonly byName: string; readonly at: string } | undefined;
   readonly exportBatchId?: string | undefined;
   readonly exportedAt?: string | undefined;

@@ -38,12 +38,12 @@ export class ClaimStore implements ClaimRepository {
     await this.repository.delete(id, id, etag);
   }
 
-  /** The host's most recent claim they can still change (a draft, or one queried back to them). */
+  /** The host's most recent claim they can still change (a draft, or one queried back to them or reopened). */
   async latestEditableFor(hostId: string): Promise<Versioned<ClaimDocument> | undefined> {
     const page = await this.repository.queryPage(
       {
         query:
-          'SELECT * FROM c WHERE c.type = "claim" AND c.hostId = @hostId AND (c.status = "draft" OR c.status = "queried") ORDER BY c.createdAt DESC',
+          'SELECT * FROM c WHERE c.type = "claim" AND c.hostId = @hostId AND (c.status = "draft" OR c.status = "queried" OR c.status = "reopened") ORDER BY c.createdAt DESC',
         parameters: [{ name: '@hostId', value: hostId }],
       },
       { pageSize: 1 },

@@ -5,6 +5,7 @@ import type { FieldProblem } from '../../domain/errors.js';
 import {
   card,
   container,
+  fieldError,
   facts,
   heading,
   openUrl,
@@ -13,8 +14,8 @@ import {
   type CardAction,
   type CardElement,
 } from '../cards/adaptive-card.js';
-import { textInput } from '../cards/inputs.js';
-import { flagCount, formatDate, itemBlocks, statusLine, totalsFacts } from './claim-parts.js';
+import { problemFor, textInput } from '../cards/inputs.js';
+import { flagCount, formatDate, itemBlocks, itemTitle, statusLine, totalsFacts } from './claim-parts.js';
 import { CLAIM_VERBS } from './claim-verbs.js';
 
 export type ApprovalView =
@@ -90,6 +91,35 @@ function approverActions(claim: ClaimDocument, view: Extract<ApprovalView, { kin
   const data = { claimId: claim.id };
   return [
     CLAIM_VERBS.approve.action('Approve', data, { style: 'positive' }),
+    ...(claim.items.length > 1
+      ? [
+          {
+            type: 'Action.ShowCard' as const,
+            title: 'Approve some items',
+            card: card(
+              [
+                paragraph('Give a reason for each item you do not approve; the others are approved.', {
+                  subtle: true,
+                }),
+                ...partProblem(view.problems),
+                ...claim.items.flatMap((item) =>
+                  textInput(`reason-${item.id}`, `Not approved: ${itemTitle(item)} (leave empty to approve)`, {
+                    maxLength: 500,
+                    value: view.values?.[`reason-${item.id}`],
+                    problems: view.problems,
+                  }),
+                ),
+              ],
+              [
+                CLAIM_VERBS.approvePart.action('Approve the others', data, {
+                  style: 'positive',
+                  associatedInputs: 'auto',
+                }),
+              ],
+            ),
+          },
+        ]
+      : []),
     {
       type: 'Action.ShowCard',
       title: 'Reject',
@@ -125,8 +155,25 @@ function approverActions(claim: ClaimDocument, view: Extract<ApprovalView, { kin
 
 function latestNote(claim: ClaimDocument): CardElement[] {
   const last = claim.history.at(-1);
-  if (!last?.note || (last.status !== 'rejected' && last.status !== 'queried' && last.status !== 'resubmitted'))
+  if (
+    !last?.note ||
+    (last.status !== 'rejected' &&
+      last.status !== 'queried' &&
+      last.status !== 'resubmitted' &&
+      last.status !== 'approved')
+  )
     return [];
-  const label = { rejected: 'Reason', queried: 'Question', resubmitted: 'Host\u2019s answer' }[last.status];
+  const label = {
+    rejected: 'Reason',
+    queried: 'Question',
+    resubmitted: 'Host\u2019s answer',
+    approved: 'Partly approved',
+  }[last.status];
   return [paragraph(`**${label}:** ${last.note}`)];
+}
+
+/** A problem with the choice of items as a whole (none chosen, or every one), above the reasons. */
+function partProblem(problems: readonly FieldProblem[] | undefined): CardElement[] {
+  const problem = problemFor(problems, 'rejectedItems');
+  return problem ? [fieldError('rejectedItems', problem.message)] : [];
 }

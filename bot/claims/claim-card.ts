@@ -100,6 +100,18 @@ export function claimCard(
         ]
       : []),
     ...(claim.decision?.reason ? [paragraph(`**Reason:** ${claim.decision.reason}`)] : []),
+    ...(claim.status === 'reopened'
+      ? [
+          container(
+            [
+              paragraph(
+                'Correct what was not approved (remove an item and add it again, or send a receipt), then send the claim back. The IEV team decides it again; its history is kept.',
+              ),
+            ],
+            { style: 'warning' },
+          ),
+        ]
+      : []),
     ...(claim.items.length === 0
       ? [paragraph('No items yet. Add each cost the partner had: I\u2019ll work out what the policy pays.')]
       : itemBlocks(claim)),
@@ -122,7 +134,11 @@ export function claimCard(
   if (editable && claim.items.length > 0)
     actions.push(
       CLAIM_VERBS.submitForm.action(
-        claim.status === 'queried' ? 'Answer and send back' : 'Check and submit',
+        claim.status === 'queried'
+          ? 'Answer and send back'
+          : claim.status === 'reopened'
+            ? 'Send it back'
+            : 'Check and submit',
         { claimId: claim.id },
         { style: 'positive' },
       ),

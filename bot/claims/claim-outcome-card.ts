@@ -1,7 +1,8 @@
-import type { ClaimDocument, HistoryEntry } from '../../domain/claims/claim.js';
+import { rejectedItemsOf, type ClaimDocument, type HistoryEntry } from '../../domain/claims/claim.js';
+import { payableTotals } from '../../domain/claims/pricing.js';
 import { formatPounds } from '../../domain/claims/money.js';
 import { card, heading, openUrl, paragraph, type AdaptiveCard } from '../cards/adaptive-card.js';
-import { formatDate, formatDateTime } from './claim-parts.js';
+import { formatDate, formatDateTime, itemTitle } from './claim-parts.js';
 import { CLAIM_VERBS } from './claim-verbs.js';
 
 /** What the host is told in 1:1 chat when the IEV team decides: the outcome and what to do next. */
@@ -10,22 +11,45 @@ export function claimOutcomeCard(
   event: HistoryEntry,
   claimUrl: string,
 ): AdaptiveCard | undefined {
-  const total = formatPounds(claim.totals.expensesPence + claim.totals.paymentsPence);
+  const paid = payableTotals(claim);
+  const total = formatPounds(paid.expensesPence + paid.paymentsPence);
   const who = `${event.byName} at ${formatDateTime(event.at)}`;
   const open = openUrl('Open the claim', claimUrl);
   switch (event.status) {
-    case 'approved':
+    case 'approved': {
+      const rejected = rejectedItemsOf(claim);
+      if (rejected.length === 0)
+        return card(
+          [
+            heading(`Claim approved: ${claim.partnerName}`, 'Medium'),
+            paragraph(
+              `Approved by ${who}. ${total} will be paid with the next payment run: expenses to the partner\u2019s bank account, any involvement payment through payroll.`,
+            ),
+            paragraph('Nothing more to do. You could let the partner know it is on its way.'),
+          ],
+          [open],
+          { fallbackText: `Claim for ${claim.partnerName} approved` },
+        );
+      const payable = payableTotals(claim);
       return card(
         [
-          heading(`Claim approved: ${claim.partnerName}`, 'Medium'),
+          heading(`Claim partly approved: ${claim.partnerName}`, 'Medium'),
           paragraph(
-            `Approved by ${who}. ${total} will be paid with the next payment run: expenses to the partner\u2019s bank account, any involvement payment through payroll.`,
+            `Approved by ${who}: ${claim.items.length - rejected.length} of ${claim.items.length} items, ${formatPounds(payable.expensesPence + payable.paymentsPence)}, paid with the next payment run.`,
           ),
-          paragraph('Nothing more to do. You could let the partner know it is on its way.'),
+          paragraph('**Not approved:**'),
+          ...rejected.map((rejection) => {
+            const item = claim.items.find((candidate) => candidate.id === rejection.itemId);
+            return paragraph(`${item ? itemTitle(item) : 'An item'}: ${rejection.reason}`);
+          }),
+          paragraph(
+            'If you can put it right (a receipt, a corrected amount), correct the claim and send it back: the IEV team decides it again. Otherwise the approved part is paid as it is.',
+          ),
         ],
-        [open],
-        { fallbackText: `Claim for ${claim.partnerName} approved` },
+        [CLAIM_VERBS.reopen.action('Correct and send back', { claimId: claim.id }), open],
+        { fallbackText: `Claim for ${claim.partnerName} partly approved` },
       );
+    }
     case 'rejected':
       return card(
         [
@@ -33,10 +57,10 @@ export function claimOutcomeCard(
           paragraph(`Rejected by ${who}.`),
           paragraph(`**Reason:** ${event.note ?? ''}`),
           paragraph(
-            'Please explain this to the partner. If something was missing, you can start a new claim with the right details.',
+            'Please explain this to the partner. If something can be put right, correct the claim and send it back: it keeps its history.',
           ),
         ],
-        [CLAIM_VERBS.start.action('Start a new claim'), open],
+        [CLAIM_VERBS.reopen.action('Correct and send back', { claimId: claim.id }), open],
         { fallbackText: `Claim for ${claim.partnerName} rejected` },
       );
     case 'queried':

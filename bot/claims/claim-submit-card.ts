@@ -1,4 +1,4 @@
-import type { ClaimDocument } from '../../domain/claims/claim.js';
+import { returnedToHost, type ClaimDocument } from '../../domain/claims/claim.js';
 import { formatPounds } from '../../domain/claims/money.js';
 import type { FieldProblem } from '../../domain/errors.js';
 import { card, fieldError, heading, paragraph, type AdaptiveCard } from '../cards/adaptive-card.js';
@@ -17,7 +17,11 @@ export function claimSubmitCard(
   return card(
     [
       heading(
-        claim.status === 'queried' ? 'Answer the question and send the claim back' : 'Check and submit the claim',
+        claim.status === 'queried'
+          ? 'Answer the question and send the claim back'
+          : claim.status === 'reopened'
+            ? 'Send the corrected claim back'
+            : 'Check and submit the claim',
         'Medium',
       ),
       paragraph(
@@ -45,6 +49,14 @@ export function claimSubmitCard(
             }),
           ]
         : []),
+      ...(claim.status === 'reopened'
+        ? textInput('answer', 'What did you correct? (optional; the IEV team sees this)', {
+            multiline: true,
+            maxLength: 1000,
+            value: state.values?.answer,
+            problems,
+          })
+        : []),
       ...toggleInput(
         'partnerDeclaration',
         'Partner\u2019s declaration',
@@ -71,7 +83,7 @@ export function claimSubmitCard(
     ],
     [
       CLAIM_VERBS.submit.action(
-        claim.status === 'queried' ? 'Send it back to the IEV team' : 'Submit to the IEV team',
+        returnedToHost(claim.status) ? 'Send it back to the IEV team' : 'Submit to the IEV team',
         { claimId: claim.id },
         { style: 'positive', associatedInputs: 'auto' },
       ),

@@ -55,12 +55,16 @@ export const CLAIM_VERBS = {
       answer: answer.transform((value) => (typeof value === 'string' ? value.slice(0, 1000) : undefined)),
     }),
   ),
+  /** A rejected claim, or the items not approved, taken back by the host to correct and send back. */
+  reopen: cardVerb('claim.reopen', claimRef),
   /** Asking changes nothing; `discardConfirmed` deletes. */
   discard: cardVerb('claim.discard', claimRef),
   discardConfirmed: cardVerb('claim.discardConfirmed', claimRef),
   // The approval card.
   refresh: cardVerb('claim.refresh', claimRef),
   approve: cardVerb('claim.approve', claimRef),
+  /** Partial approval: the inputs are `reason-<itemId>`, one per item; an item with a reason is not approved. */
+  approvePart: cardVerb('claim.approvePart', claimRef),
   reject: cardVerb('claim.reject', claimRef, z.object({ reason: text(500) })),
   query: cardVerb('claim.query', claimRef, z.object({ question: text(500) })),
 } as const;

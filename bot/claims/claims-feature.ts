@@ -7,6 +7,7 @@ import { claimStartCard } from './claim-start-card.js';
 import { claimSubmitCard } from './claim-submit-card.js';
 import { statusLine } from './claim-parts.js';
 import { mayDecide, type ClaimService, type Decision } from '../../domain/claims/claim-service.js';
+import type { ItemRejection } from '../../domain/claims/claim.js';
 import type { ReimbursementPolicy } from '../../domain/claims/policy.js';
 import type { PartnerPicker } from '../../domain/register/partner-picker.js';
 import { ForbiddenError, ValidationError, type FieldProblem } from '../../domain/errors.js';
@@ -161,6 +162,12 @@ export function claimsFeature(options: ClaimsFeatureOptions): BotFeature {
           'The partner\u2019s choice is recorded on the register, with today\u2019s date.',
         );
       }),
+      on(CLAIM_VERBS.reopen, async (turn, { claimId }) =>
+        show(
+          await claims.reopen(turn.actor, claimId, operationId(turn)),
+          'Reopened. Correct the items (remove one, add it again, send a receipt), then send the claim back.',
+        ),
+      ),
       on(CLAIM_VERBS.submitForm, async (turn, { claimId }) => ({
         card: claimSubmitCard(await claims.view(turn.actor, claimId)),
       })),
@@ -202,6 +209,9 @@ export function claimsFeature(options: ClaimsFeatureOptions): BotFeature {
         };
       }),
       on(CLAIM_VERBS.approve, (turn, { claimId }, inputs) => decide(turn, claimId, inputs, { outcome: 'approve' })),
+      on(CLAIM_VERBS.approvePart, (turn, { claimId }, inputs) =>
+        decide(turn, claimId, inputs, { outcome: 'approve', rejectedItems: reasonsByItem(inputs) }),
+      ),
       on(CLAIM_VERBS.reject, (turn, { claimId, reason }, inputs) =>
         decide(turn, claimId, inputs, { outcome: 'reject', reason }),
       ),
@@ -254,4 +264,13 @@ export function claimsFeature(options: ClaimsFeatureOptions): BotFeature {
       throw error;
     }
   }
+}
+
+/** The "Approve some items" inputs: `reason-<itemId>` with text means that item is not approved, for that reason. */
+function reasonsByItem(inputs: Readonly<Record<string, unknown>>): ItemRejection[] {
+  return Object.entries(inputs).flatMap(([key, value]) =>
+    key.startsWith('reason-') && typeof value === 'string' && value.trim()
+      ? [{ itemId: key.slice('reason-'.length), reason: value.slice(0, 600) }]
+      : [],
+  );
 }

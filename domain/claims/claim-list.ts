@@ -9,7 +9,7 @@ export type ClaimListState = (typeof CLAIM_LIST_STATES)[number];
 
 export const STATUSES_BY_LIST_STATE: Readonly<Record<ClaimListState, readonly ClaimStatus[]>> = {
   waiting: ['submitted', 'resubmitted'],
-  queried: ['queried'],
+  queried: ['queried', 'reopened'],
   approved: ['approved'],
   exported: ['exported'],
   paid: ['paid'],
@@ -21,7 +21,14 @@ export const LISTED_STATUSES: readonly ClaimStatus[] = CLAIM_LIST_STATES.flatMap
 );
 
 /** Claims the Trust still owes money on: their pay-by target still matters. */
-export const UNPAID_STATUSES: readonly ClaimStatus[] = ['submitted', 'queried', 'resubmitted', 'approved', 'exported'];
+export const UNPAID_STATUSES: readonly ClaimStatus[] = [
+  'submitted',
+  'queried',
+  'reopened',
+  'resubmitted',
+  'approved',
+  'exported',
+];
 
 export interface ClaimListFilters {
   readonly state?: ClaimListState | undefined;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { retryOnConflict } from '../concurrency.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldProblem } from '../errors.js';
 import { isIevMember, isStaff, type Actor } from '../people/actor.js';
 import type { Partner } from '../register/partner.js';
 import type { OutboxRepository } from '../notifications/ports.js';
@@ -10,10 +10,12 @@ import {
   awaitingDecision,
   canMove,
   editableByHost,
+  rejectedItemsOf,
   type ClaimDocument,
   type ClaimStatus,
   type HistoryEntry,
   type ItemInput,
+  type ItemRejection,
   type ReceiptRef,
 } from './claim.js';
 import { listQueryFor, type ClaimListFilters } from './claim-list.js';
@@ -23,7 +25,8 @@ import { priceItems, taxYearOf, totalsOf } from './pricing.js';
 import type { PaymentChoice } from './payment-preference.js';
 
 export type Decision =
-  | { readonly outcome: 'approve' }
+  /** Approve; with `rejectedItems`, every item but those (partial approval), each with its reason. */
+  | { readonly outcome: 'approve'; readonly rejectedItems?: readonly ItemRejection[] | undefined }
   | { readonly outcome: 'reject'; readonly reason: string }
   | { readonly outcome: 'query'; readonly question: string };
 
@@ -332,6 +335,8 @@ export class ClaimService {
       if (!editableByHost(claim.status)) throw new ConflictError(`This claim has already been sent (${claim.status}).`);
       if (claim.status === 'queried' && !request.answer?.trim())
         problems.push({ field: 'answer', message: 'Answer the IEV team\u2019s question' });
+      if ((request.answer?.length ?? 0) > 1000)
+        problems.push({ field: 'answer', message: 'Keep this under 1,000 characters' });
       if (claim.items.length === 0)
         problems.push({ field: 'items', message: 'Add at least one item before submitting' });
       if (problems.length > 0) throw new ValidationError('Please check your answers.', problems);
@@ -349,6 +354,8 @@ export class ClaimService {
             .toISOString()
             .slice(0, 10),
         openQuery: undefined,
+        // A reopened claim is decided afresh, every item again; the earlier decision stays in the history.
+        decision: undefined,
         history: [
           ...claim.history,
           {
@@ -406,12 +413,18 @@ export class ClaimService {
   }
 
   private decided(actor: Actor, claim: ClaimDocument, decision: Decision, operationId: string): ClaimDocument {
+    const rejectedItems =
+      decision.outcome === 'approve' && decision.rejectedItems !== undefined
+        ? checkRejectedItems(claim, decision.rejectedItems)
+        : [];
     const note =
       decision.outcome === 'reject'
         ? decision.reason.trim()
         : decision.outcome === 'query'
           ? decision.question.trim()
-          : undefined;
+          : rejectedItems.length > 0
+            ? partialNote(claim, rejectedItems)
+            : undefined;
     if (decision.outcome !== 'approve' && !note) {
       const field = decision.outcome === 'reject' ? 'reason' : 'question';
       throw new ValidationError('Please check your answers.', [
@@ -432,8 +445,53 @@ export class ClaimService {
       history: [...claim.history, entry],
       ...(status === 'queried'
         ? { openQuery: { question: note!, byName: actor.displayName, at } }
-        : { decision: { outcome: status, byId: actor.id, byName: actor.displayName, at, reason: note } }),
+        : {
+            decision: {
+              outcome: status,
+              byId: actor.id,
+              byName: actor.displayName,
+              at,
+              reason: status === 'rejected' ? note : undefined,
+              ...(rejectedItems.length > 0 ? { rejectedItems } : {}),
+            },
+          }),
     };
+  }
+
+  /**
+   * The host takes back a rejected claim, or one approved except some items, to correct it and send it
+   * back as the same claim: its history is kept, and the IEV team decides it again (as after a query).
+   */
+  async reopen(actor: Actor, claimId: string, operationId: string): Promise<ClaimDocument> {
+    return retryOnConflict(async () => {
+      const claim = await this.options.claims.findClaim(claimId);
+      if (!claim) throw new NotFoundError('That claim could not be found.');
+      if (claim.hostId !== actor.id)
+        throw new ForbiddenError('Only the colleague who started this claim can correct and resubmit it.');
+      if (claim.history.some((entry) => entry.operationId === operationId) || editableByHost(claim.status))
+        return claim;
+      const partly = claim.status === 'approved' && rejectedItemsOf(claim).length > 0;
+      if (claim.status !== 'rejected' && !partly)
+        throw new ConflictError(
+          claim.status === 'exported' || claim.status === 'paid'
+            ? 'This claim has been sent for payment, so it cannot be reopened now. For anything not approved, start a new claim.'
+            : claim.status === 'approved'
+              ? 'Every item of this claim was approved, so there is nothing to correct.'
+              : 'This claim is with the IEV team, so it cannot be reopened now.',
+        );
+      const at = this.now().toISOString();
+      const next: ClaimDocument = {
+        ...claim,
+        status: 'reopened',
+        history: [...claim.history, { status: 'reopened', at, byId: actor.id, byName: actor.displayName, operationId }],
+      };
+      await this.announce(claim, ['iev-channel']);
+      try {
+        return await this.options.claims.replaceClaim(next, claim._etag);
+      } finally {
+        this.options.onEnqueued?.();
+      }
+    });
   }
 
   /** Records where the approval card was posted, so later changes update it in place. */
@@ -545,6 +603,48 @@ export class ClaimService {
     });
     return { ...claim, items, totals: totalsOf(items), policyVersion: policy.version };
   }
+}
+
+/** Partial approval: items of this claim, each with a reason, and at least one item still approved. */
+function checkRejectedItems(claim: ClaimDocument, rejections: readonly ItemRejection[]): ItemRejection[] {
+  const problems: FieldProblem[] = [];
+  const ids = new Set(claim.items.map((item) => item.id));
+  const seen = new Set<string>();
+  const checked: ItemRejection[] = [];
+  for (const rejection of rejections) {
+    if (!ids.has(rejection.itemId) || seen.has(rejection.itemId)) {
+      problems.push({ field: 'rejectedItems', message: 'Choose items of this claim' });
+      continue;
+    }
+    seen.add(rejection.itemId);
+    const reason = rejection.reason.trim();
+    if (!reason) problems.push({ field: `reason-${rejection.itemId}`, message: 'Say why this item is not approved' });
+    else if (reason.length > 500)
+      problems.push({ field: `reason-${rejection.itemId}`, message: 'Keep the reason under 500 characters' });
+    checked.push({ itemId: rejection.itemId, reason });
+  }
+  if (rejections.length === 0)
+    problems.push({
+      field: 'rejectedItems',
+      message: 'Give a reason for each item you do not approve, or approve the whole claim',
+    });
+  if (problems.length === 0 && checked.length >= claim.items.length)
+    problems.push({
+      field: 'rejectedItems',
+      message: 'No item would be approved: reject the claim instead, with a reason',
+    });
+  if (problems.length > 0) throw new ValidationError('Please check your answers.', problems);
+  return checked;
+}
+
+/** "Approved 1 of 2 items. Not approved: Parking £12.00 (no receipt)." for the history. */
+function partialNote(claim: ClaimDocument, rejected: readonly ItemRejection[]): string {
+  const approved = claim.items.length - rejected.length;
+  const reasons = rejected.map((rejection) => {
+    const item = claim.items.find((candidate) => candidate.id === rejection.itemId)!;
+    return `${item.explanation} (${rejection.reason})`;
+  });
+  return `Approved ${approved} of ${claim.items.length} items. Not approved: ${reasons.join('; ')}`;
 }
 
 /** Who hears of a claim's events: the host's chat, the IEV channel's card, partner messaging (paid only). */

@@ -13,6 +13,7 @@ export function statusLine(claim: ClaimDocument): string {
     resubmitted: 'Resubmitted',
     approved: 'Approved',
     rejected: 'Rejected',
+    reopened: 'Reopened',
     queried: 'Queried',
     exported: 'Exported for payment',
     paid: 'Marked paid',

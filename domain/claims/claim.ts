@@ -14,6 +14,7 @@ export const CLAIM_STATUSES = [
   'resubmitted',
   'approved',
   'rejected',
+  'reopened',
   'exported',
   'paid',
 ] as const;
@@ -148,6 +149,12 @@ export interface HistoryEntry {
   readonly operationId: string;
 }
 
+/** An item an approver did not approve, and why: the host and the card see it; it is never paid or exported. */
+export interface ItemRejection {
+  readonly itemId: string;
+  readonly reason: string;
+}
+
 export interface ClaimTotals {
   readonly expensesPence: number;
   readonly paymentsPence: number;
@@ -181,6 +188,8 @@ export interface ClaimDocument {
         readonly byName: string;
         readonly at: string;
         readonly reason?: string | undefined;
+        /** Approved except these items (partial approval). */
+        readonly rejectedItems?: readonly ItemRejection[] | undefined;
       }
     | undefined;
   readonly openQuery?: { readonly question: string; readonly byName: string; readonly at: string } | undefined;
@@ -203,8 +212,10 @@ const TRANSITIONS: Readonly<Record<ClaimStatus, readonly ClaimStatus[]>> = {
   submitted: ['approved', 'rejected', 'queried'],
   queried: ['resubmitted'],
   resubmitted: ['approved', 'rejected', 'queried'],
-  approved: ['exported'],
-  rejected: [],
+  // Reopened by the host: a rejected claim, or an approved one with items not approved (before it is exported).
+  approved: ['exported', 'reopened'],
+  rejected: ['reopened'],
+  reopened: ['resubmitted'],
   exported: ['paid'],
   paid: [],
 };
@@ -217,9 +228,25 @@ export function awaitingDecision(status: ClaimStatus): boolean {
   return status === 'submitted' || status === 'resubmitted';
 }
 
-/** Draft and queried claims are the host's to change. */
+/** Draft, queried and reopened claims are the host's to change. */
 export function editableByHost(status: ClaimStatus): boolean {
-  return status === 'draft' || status === 'queried';
+  return status === 'draft' || status === 'queried' || status === 'reopened';
+}
+
+/** Back with the host after the IEV team looked at it: answered or corrected, then sent back (resubmitted). */
+export function returnedToHost(status: ClaimStatus): boolean {
+  return status === 'queried' || status === 'reopened';
+}
+
+/** The items the IEV team did not approve, with their reasons (empty unless partly approved). */
+export function rejectedItemsOf(claim: Pick<ClaimDocument, 'decision'>): readonly ItemRejection[] {
+  return claim.decision?.rejectedItems ?? [];
+}
+
+/** What is paid and exported: every item, less those an approver did not approve. */
+export function payableItems(claim: Pick<ClaimDocument, 'decision' | 'items'>): PricedItem[] {
+  const rejected = new Set(rejectedItemsOf(claim).map((rejection) => rejection.itemId));
+  return claim.items.filter((item) => !rejected.has(item.id));
 }
 
 export const STATUS_LABELS: Readonly<Record<ClaimStatus, string>> = {
@@ -229,6 +256,7 @@ export const STATUS_LABELS: Readonly<Record<ClaimStatus, string>> = {
   resubmitted: 'Answered, waiting for IEV approval',
   approved: 'Approved',
   rejected: 'Rejected',
+  reopened: 'Reopened by the host to correct',
   exported: 'Approved and sent for payment',
   paid: 'Paid',
 };

@@ -4,7 +4,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { isIevMember, type Actor } from '../people/actor.js';
 import type { Clock } from '../ports.js';
 import type { ClaimRepository, PaymentBatchDocument } from './ports.js';
-import type { ClaimDocument, ClaimTotals, ItemCategory, PricedItem } from './claim.js';
+import { payableItems, type ClaimDocument, type ClaimTotals, type ItemCategory, type PricedItem } from './claim.js';
 import { stableId, type ClaimService } from './claim-service.js';
 import { totalsOf } from './pricing.js';
 
@@ -79,7 +79,7 @@ export class PaymentService {
   async waitingForExport(actor: Actor): Promise<{ claims: number; totals: ClaimTotals }> {
     assertIev(actor);
     const approved = await this.claims.approvedNotExported();
-    return { claims: approved.length, totals: totalsOf(approved.flatMap((claim) => claim.items as PricedItem[])) };
+    return { claims: approved.length, totals: totalsOf(approved.flatMap(payableItems)) };
   }
 
   /** A batch with the claims in it, each with its state (a claim may be paid before the rest of its batch). */
@@ -134,7 +134,7 @@ export class PaymentService {
     const batch = await this.batch(actor, batchId);
     const rows: Array<Record<string, string | number>> = [];
     for (const claim of await this.claimsIn(batch.id)) {
-      const items = claim.items.filter((item) => item.category === category && item.amountPence > 0);
+      const items = payableItems(claim).filter((item) => item.category === category && item.amountPence > 0);
       const claimTotal = items.reduce((sum, item) => sum + item.amountPence, 0);
       for (const item of items) rows.push(csvRow(batch.id, claim, item, claimTotal));
     }
@@ -156,7 +156,7 @@ export class PaymentService {
     for (const claimId of batch.claimIds)
       await this.claimService.advanceForPayment(actor, claimId, 'exported', batch.id, `${batch.id}:export`);
     const joined = await this.claimsIn(batch.id);
-    const totals = totalsOf(joined.flatMap((claim) => claim.items as PricedItem[]));
+    const totals = totalsOf(joined.flatMap(payableItems));
     return this.claims.replaceBatch(
       { ...batch, status: 'exported', claimIds: joined.map((claim) => claim.id), totals },
       batch._etag,

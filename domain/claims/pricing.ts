@@ -1,4 +1,11 @@
-import type { ClaimTotals, ItemInput, PolicyFlag, PricedItem } from './claim.js';
+import {
+  payableItems,
+  type ClaimDocument,
+  type ClaimTotals,
+  type ItemInput,
+  type PolicyFlag,
+  type PricedItem,
+} from './claim.js';
 import { formatPounds, formatRate, formatTenths, milesToTenths } from './money.js';
 import type { ReimbursementPolicy } from './policy.js';
 import type { PaymentChoice } from './payment-preference.js';
@@ -35,6 +42,11 @@ export function priceItems(
     const flags = [...priced.flags, ...commonFlags(input, priced.claimedPence, id, context)];
     return { id, input, ...priced, flags };
   });
+}
+
+/** The totals that are paid: every item less those not approved (partial approval). */
+export function payableTotals(claim: Pick<ClaimDocument, 'decision' | 'items'>): ClaimTotals {
+  return totalsOf(payableItems(claim));
 }
 
 export function totalsOf(items: readonly PricedItem[]): ClaimTotals {

@@ -1,4 +1,5 @@
 import type { ClaimService } from '../claims/claim-service.js';
+import { payableTotals } from '../claims/pricing.js';
 import type { ClaimPaidSubscriber, ClaimRepository } from '../claims/ports.js';
 import type { ConversationAddress } from '../people/ports.js';
 import type { Clock } from '../ports.js';
@@ -44,8 +45,7 @@ export function claimDeliverer(
         claimId: claim.id,
         partnerId: claim.partnerId,
         paidOn: claim.paidOn,
-        expensesPence: claim.totals.expensesPence,
-        paymentsPence: claim.totals.paymentsPence,
+        ...payableTotals(claim),
       });
       return 'delivered';
     }

@@ -32,6 +32,18 @@ export const CLAIM_STATUS_LABEL: Record<string, string> = {
   resubmitted: 'Answered, waiting for a decision',
   approved: 'Approved',
   rejected: 'Rejected',
+  reopened: 'Reopened by the host to correct',
   exported: 'Sent for payment',
   paid: 'Paid',
+};
+
+/** What kind of cost a claim item is, in words. */
+export const KIND_LABEL: Record<string, string> = {
+  mileage: 'Mileage',
+  fare: 'Public transport',
+  taxi: 'Taxi',
+  parking: 'Parking',
+  care: 'Care costs',
+  subsistence: 'Food and drink',
+  'involvement-time': 'Involvement payment',
 };

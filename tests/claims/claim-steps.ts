@@ -6,7 +6,7 @@ import type { Versioned } from '../../storage/repository.js';
 import { fictionalPartner } from '../../demo/demo-partners.js';
 import { normaliseName } from '../../domain/register/registration.js';
 import { startTestApp, type TestApp, type TestAppOptions } from '../helpers/app.js';
-import type { ChatClient } from '../helpers/chat.js';
+import { cardsSent, type ChatClient } from '../helpers/chat.js';
 import { cardText } from '../helpers/cards.js';
 import type { ConnectorCall } from '../helpers/connector.js';
 import { HOST, IEV, SECOND_IEV, type TestUser } from '../helpers/users.js';
@@ -164,4 +164,12 @@ export async function approvedClaim(app: TestApp, partnerName: string, withTime:
   await submit(host, claimId);
   await pressFor(app.channel(IEV), CLAIM_VERBS.approve.verb, { claimId });
   return claimId;
+}
+
+/** Waits for a card sent to the host's 1:1 chat whose text matches. */
+export async function hostMessage(app: TestApp, text: RegExp, host: TestUser = HOST): Promise<ConnectorCall> {
+  return app.connector.waitFor(
+    (call) =>
+      call.kind === 'send' && call.conversationId === personalChatId(host) && text.test(cardText(cardsSent([call]))),
+  );
 }

@@ -14,6 +14,7 @@ import {
   storedClaim,
   submit,
   submittedClaim,
+  hostMessage,
 } from './claim-steps.js';
 import { CLAIM_VERBS } from '../../bot/claims/claim-verbs.js';
 
@@ -24,11 +25,7 @@ describe('claims: IEV decides from the approval card', () => {
   });
   after(async () => app?.stop());
 
-  const hostMessages = (text: RegExp) =>
-    app.connector.waitFor(
-      (call) =>
-        call.kind === 'send' && call.conversationId === personalChatId(HOST) && text.test(cardText(cardsSent([call]))),
-    );
+  const hostMessages = (text: RegExp) => hostMessage(app, text);
 
   it('approves: the card is updated in place for everyone and the host is told', async () => {
     const host = app.personalChat(HOST);

@@ -1,9 +1,11 @@
 import {
   Button,
+  Checkbox,
   Field,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  Text,
   Textarea,
   makeStyles,
   tokens,
@@ -11,6 +13,7 @@ import {
 import { useState } from 'react';
 import { api, API, ApiError, type ClaimDetail, type DecisionRequest } from '../api.js';
 import { ErrorMessage } from '../components/states.js';
+import { formatDate, formatPounds, KIND_LABEL } from '../format.js';
 import { CLAIMS_CHANGED } from './claims-view.js';
 
 const useStyles = makeStyles({
@@ -25,6 +28,15 @@ const useStyles = makeStyles({
   },
   choice: { display: 'grid', gap: '8px', maxWidth: '640px' },
   button: { justifySelf: 'start' },
+  items: {
+    display: 'grid',
+    gap: '8px',
+    margin: 0,
+    padding: '8px 12px',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  problem: { color: tokens.colorPaletteRedForeground1 },
 });
 
 type Outcome = 'approve' | 'reject' | 'query';
@@ -44,6 +56,9 @@ export function ClaimDecision({
   const [reason, setReason] = useState('');
   const [question, setQuestion] = useState('');
   const [busy, setBusy] = useState<Outcome>();
+  // Partial approval: the items not to approve, each with the reason the host will read.
+  const [notApproved, setNotApproved] = useState<Readonly<Record<string, string>>>({});
+  const partly = Object.keys(notApproved).length > 0;
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>();
   // One id per decision attempt: a retried request (lost answer) is recognised, never applied twice.
@@ -57,13 +72,23 @@ export function ClaimDecision({
       const attempt = `${operationId}:${outcome}`;
       const body: DecisionRequest =
         outcome === 'approve'
-          ? { outcome, operationId: attempt }
+          ? {
+              outcome,
+              operationId: attempt,
+              ...(partly
+                ? { rejectedItems: Object.entries(notApproved).map(([itemId, why]) => ({ itemId, reason: why })) }
+                : {}),
+            }
           : outcome === 'reject'
             ? { outcome, operationId: attempt, reason }
             : { outcome, operationId: attempt, question };
       await api(API.decideClaim, { params: { claimId: claim.id }, body });
       window.dispatchEvent(new Event(CLAIMS_CHANGED));
-      const said = { approve: 'Approved', reject: 'Rejected', query: 'Question sent' }[outcome];
+      const said = {
+        approve: partly ? 'Partly approved' : 'Approved',
+        reject: 'Rejected',
+        query: 'Question sent',
+      }[outcome];
       onDecided({
         intent: 'success',
         title: said,
@@ -89,6 +114,45 @@ export function ClaimDecision({
         Decide
       </h3>
       {error !== undefined && <ErrorMessage error={error} />}
+      <fieldset className={styles.items}>
+        <legend>Items not to approve (the others are approved)</legend>
+        {claim.items.map((item) => {
+          const label = `${KIND_LABEL[item.input.kind] ?? item.input.kind}, ${formatDate(item.input.date)}: ${formatPounds(item.amountPence)}`;
+          const marked = item.id in notApproved;
+          return (
+            <div key={item.id} className={styles.choice}>
+              <Checkbox
+                label={`Do not approve ${label}`}
+                checked={marked}
+                onChange={(_, data) => {
+                  const next = { ...notApproved };
+                  if (data.checked) next[item.id] = '';
+                  else delete next[item.id];
+                  setNotApproved(next);
+                }}
+              />
+              {marked && (
+                <Field
+                  label={`Why ${label} is not approved (the host is told)`}
+                  validationMessage={problems[`reason-${item.id}`]}
+                  validationState={problems[`reason-${item.id}`] ? 'error' : 'none'}
+                >
+                  <Textarea
+                    value={notApproved[item.id]}
+                    maxLength={500}
+                    onChange={(_, data) => setNotApproved({ ...notApproved, [item.id]: data.value })}
+                  />
+                </Field>
+              )}
+            </div>
+          );
+        })}
+        {problems.rejectedItems && (
+          <Text role="alert" className={styles.problem}>
+            {problems.rejectedItems}
+          </Text>
+        )}
+      </fieldset>
       <div className={styles.choice}>
         <Button
           className={styles.button}
@@ -96,7 +160,7 @@ export function ClaimDecision({
           disabled={busy !== undefined}
           onClick={() => void decide('approve')}
         >
-          {busy === 'approve' ? 'Approving\u2026' : 'Approve'}
+          {busy === 'approve' ? 'Approving\u2026' : partly ? 'Approve the other items' : 'Approve'}
         </Button>
       </div>
       <div className={styles.choice}>

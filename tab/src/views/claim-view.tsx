@@ -2,7 +2,7 @@ import { Badge, Button, Link, makeStyles, tokens } from '@fluentui/react-compone
 import { useEffect, useState } from 'react';
 import { API, apiFile, type ClaimDetail } from '../api.js';
 import { ErrorMessage, Loading } from '../components/states.js';
-import { CLAIM_STATUS_LABEL, formatDate, formatPounds } from '../format.js';
+import { CLAIM_STATUS_LABEL, formatDate, formatPounds, KIND_LABEL } from '../format.js';
 import { useApiResource } from '../use-api-resource.js';
 import { ClaimDecision, DecisionNotice } from './claim-decision.js';
 import { href } from '../router.js';
@@ -32,16 +32,6 @@ const useStyles = makeStyles({
   history: { margin: 0, paddingLeft: '20px', display: 'grid', gap: '4px' },
 });
 
-const KIND_LABEL: Record<string, string> = {
-  mileage: 'Mileage',
-  fare: 'Public transport',
-  taxi: 'Taxi',
-  parking: 'Parking',
-  care: 'Care costs',
-  subsistence: 'Food and drink',
-  'involvement-time': 'Involvement payment',
-};
-
 /**
  * A claim as the approval card links to it: items with how each was worked out and what the policy
  * flags, receipts shown in the page, declarations and every change. The claims API decides who may see it.
@@ -61,6 +51,7 @@ export function ClaimView({ id }: { id: string }) {
   if (!claim) return <Loading label="Loading the claim" />;
   const receiptsFor = (itemId: string | undefined) => claim.receipts.filter((receipt) => receipt.itemId === itemId);
   const unattached = receiptsFor(undefined);
+  const notApproved = new Map((claim.decision?.rejectedItems ?? []).map((item) => [item.itemId, item.reason]));
   return (
     <article aria-labelledby="claim-heading">
       <h2 id="claim-heading">
@@ -101,6 +92,9 @@ export function ClaimView({ id }: { id: string }) {
             {claim.decision.outcome === 'approved' ? 'Approved' : 'Rejected'} by {claim.decision.byName} on{' '}
             {formatDate(claim.decision.at)}
             {claim.decision.reason ? `: ${claim.decision.reason}` : ''}
+            {notApproved.size > 0 && claim.payable
+              ? ` \u2014 ${claim.items.length - notApproved.size} of ${claim.items.length} items, ${formatPounds(claim.payable.expensesPence + claim.payable.paymentsPence)} to be paid`
+              : ''}
           </p>
         )}
         {claim.openQuery && (
@@ -138,6 +132,14 @@ export function ClaimView({ id }: { id: string }) {
               {item.claimedPence !== item.amountPence && (
                 <p className={styles.itemLine}>
                   Claimed {formatPounds(item.claimedPence)}; the policy allows {formatPounds(item.amountPence)}.
+                </p>
+              )}
+              {notApproved.has(item.id) && (
+                <p className={styles.itemLine}>
+                  <Badge appearance="filled" color="danger">
+                    Not approved
+                  </Badge>{' '}
+                  {notApproved.get(item.id)}
                 </p>
               )}
               {item.flags.length > 0 && (

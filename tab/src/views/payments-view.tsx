@@ -307,8 +307,9 @@ export function PaymentBatchView({ id }: { id: string }) {
                 </Badge>
               </p>
               <Text className={styles.meta}>
-                {claim.work} · submitted by {claim.hostName} · Expenses {formatPounds(claim.totals.expensesPence)} ·
-                Involvement payment {formatPounds(claim.totals.paymentsPence)}
+                {claim.work} · submitted by {claim.hostName} · Expenses{' '}
+                {formatPounds((claim.payable ?? claim.totals).expensesPence)} · Involvement payment{' '}
+                {formatPounds((claim.payable ?? claim.totals).paymentsPence)}
               </Text>
               {claim.status !== 'paid' && (
                 <Checkbox
