@@ -256,7 +256,20 @@ export function claimsFeature(options: ClaimsFeatureOptions): BotFeature {
         return {
           card: approvalCard(
             await statusFor(turn, claimId),
-            { kind: 'approver', problems: problemsOf(error), values: keptValues(inputs, CLAIM_INPUT_LIMITS.approver) },
+            {
+              kind: 'approver',
+              problems: problemsOf(error),
+              // The item reasons of "Approve some items" too: one input per item of this claim.
+              values: keptValues(inputs, {
+                ...CLAIM_INPUT_LIMITS.approver,
+                ...Object.fromEntries(
+                  (decision.outcome === 'approve' ? (decision.rejectedItems ?? []) : []).map((item) => [
+                    `reason-${item.itemId}`,
+                    500,
+                  ]),
+                ),
+              }),
+            },
             url,
             approvers,
           ),
