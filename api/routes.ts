@@ -13,6 +13,7 @@ import { registerPartnerRightsRoutes } from './partner-rights-routes.js';
 import { registerImpactRoutes } from './impact-routes.js';
 import { registerTeamRoutes } from './team-routes.js';
 import { registerSupportRoutes } from './support-routes.js';
+import { registerPartnerMessagesRoutes } from './partner-messages-routes.js';
 import type { JWTVerifyGetKey } from 'jose';
 import type { Endpoint, FileDownload, ResponseOf } from '../contract/endpoint.js';
 import { API } from '../contract/endpoints.js';
@@ -61,6 +62,7 @@ export function registerApi(server: Server, context: ApiContext): void {
   registerImpactRoutes(route, context);
   registerTeamRoutes(route, context);
   registerSupportRoutes(route, context);
+  registerPartnerMessagesRoutes(route, context);
 }
 
 /** The one route helper: authenticate, run the handler, send its answer; any failure becomes a problem response, once. */

@@ -44,6 +44,7 @@ import type {
   SupportRequestPage,
   SupportRequestRow,
 } from './support.js';
+import type { PartnerMessageRow } from './partner-messages.js';
 import type { PeopleFound, peopleSearchSchema, Team, TeamChangeRequest, TeamMember } from './team.js';
 import type { WorkPage, workQuerySchema } from './work.js';
 
@@ -73,6 +74,8 @@ export const API = {
   partnerConsent: post('/api/partners/:id/consent').sends<ConsentChangeRequest>().answers<NewVersion>(),
   partnerStatus: put('/api/partners/:id/status').sends<StatusChange>().answers<NewVersion>(),
   welcomeTasks: get('/api/welcome-tasks').answers<Items<WelcomeTask>>(),
+  /** IEV: the messages sent (or not) to a partner by GOV.UK Notify, with what to do about any that did not arrive. */
+  partnerMessages: get('/api/partners/:id/messages').answers<Items<PartnerMessageRow>>(),
   /** 204. */
   welcomeSent: post('/api/partners/:id/welcome-sent').answers<void>(),
 

@@ -214,6 +214,8 @@ export const registrationSchema = z
     email,
     phone,
     preferredMethod: z.enum(CONTACT_METHODS).optional(),
+    /** Needed for letters: one line per line of the address, the postcode last. */
+    postalAddress: optionalText(300),
     areas: tagList,
     interests: tagList,
     livedExperience: tagList,
@@ -240,6 +242,11 @@ export const registrationSchema = z
   .refine((value) => Boolean(value?.email || value?.phone), {
     path: ['email'],
     message: 'Give an email address or a phone number so we can reach the partner.',
+    when: () => true,
+  })
+  .refine((value) => value?.preferredMethod !== 'post' || Boolean(value?.postalAddress), {
+    path: ['postalAddress'],
+    message: 'Enter the postal address, as they prefer letters.',
     when: () => true,
   })
   .refine(

@@ -2,7 +2,8 @@
 //
 // One user-assigned managed identity is the bot's identity (Azure Bot, msaAppType UserAssignedMSI) and
 // the app's identity for Cosmos DB (data-plane role, local auth disabled) and Blob storage (RBAC, shared
-// keys disabled). Nothing here is a secret, so there is no Key Vault: add one only if you add a secret.
+// keys disabled). The one secret, GOV.UK Notify's API key, lives in a Key Vault (RBAC, no access policies): the
+// app setting is a Key Vault reference the identity resolves, and the key is put in the vault by hand (docs/deploy.md).
 //
 // Deploy:   az deployment group create --resource-group <rg> --template-file infra/main.bicep \
 //             --parameters infra/main.parameters.dev.json aadAppClientId=<tab SSO client id>
@@ -57,6 +58,9 @@ param storageSku string = 'Standard_ZRS'
 @minValue(30)
 param logRetentionDays int = 90
 
+@description('GOV.UK Notify template ids, by app setting name (NOTIFY_TEMPLATE_WELCOME_EMAIL, …; README "Messages to partners"). Not secret.')
+param notifyTemplateIds object = {}
+
 @description('Tags added to every resource.')
 param tags object = {}
 
@@ -81,6 +85,7 @@ var cosmosContainers = [
   { name: 'botstate', partitionKey: '/id', pointReadsOnly: true }
   { name: 'audit', partitionKey: '/subjectId', pointReadsOnly: false }
   { name: 'outbox', partitionKey: '/id', pointReadsOnly: false }
+  { name: 'messages', partitionKey: '/partnerId', pointReadsOnly: false }
 ]
 
 // Index everything queried except the etag; containers read only by id index nothing (as in storage/containers.ts).
@@ -90,6 +95,10 @@ var indexNothing = { indexingMode: 'consistent', automatic: true, includedPaths:
 // Built-in role ids (the same in every tenant).
 var cosmosDataContributorRoleId = '00000000-0000-0000-0000-000000000002'
 var storageBlobDataContributorRoleId = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
+// Key Vault names are global, 3-24 characters.
+var keyVaultName = 'kv${take(replace(baseName, '-', ''), 8)}${uniqueString(resourceGroup().id)}'
+var notifyKeySecretName = 'notify-api-key'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: '${resourceBaseName}-identity'
@@ -221,6 +230,34 @@ resource blobDataRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 
 // ---------- App Service: the one Node server (bot endpoint, tab and its API) ----------
 
+// GOV.UK Notify's API key: the only secret. Put it in with
+//   az keyvault secret set --vault-name <KEY_VAULT_NAME output> --name notify-api-key --value <key>
+// Until it is there, App Service cannot resolve the reference and the app holds partners' messages in their outbox.
+resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: keyVaultName
+  location: location
+  tags: tags
+  properties: {
+    tenantId: tenant().tenantId
+    sku: { family: 'A', name: 'standard' }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    enablePurgeProtection: true
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource keyVaultSecretsRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: keyVault
+  name: guid(keyVault.id, identity.id, keyVaultSecretsUserRoleId)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUserRoleId)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: '${resourceBaseName}-plan'
   location: location
@@ -269,6 +306,20 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'AAD_APP_CLIENT_ID', value: aadAppClientId }
         { name: 'AAD_APP_TENANT_ID', value: aadAppTenantId }
         { name: 'IEV_MEMBER_IDS', value: ievMemberIds }
+        // Messages to partners: the API key from Key Vault (resolved by App Service with the identity), the template ids.
+        { name: 'NOTIFY_API_KEY', value: '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${notifyKeySecretName})' }
+        { name: 'NOTIFY_TEMPLATE_WELCOME_EMAIL', value: notifyTemplateIds[?'NOTIFY_TEMPLATE_WELCOME_EMAIL'] ?? '' }
+        { name: 'NOTIFY_TEMPLATE_WELCOME_SMS', value: notifyTemplateIds[?'NOTIFY_TEMPLATE_WELCOME_SMS'] ?? '' }
+        { name: 'NOTIFY_TEMPLATE_WELCOME_LETTER', value: notifyTemplateIds[?'NOTIFY_TEMPLATE_WELCOME_LETTER'] ?? '' }
+        { name: 'NOTIFY_TEMPLATE_EXPENSES_PAID_EMAIL', value: notifyTemplateIds[?'NOTIFY_TEMPLATE_EXPENSES_PAID_EMAIL'] ?? '' }
+        { name: 'NOTIFY_TEMPLATE_EXPENSES_PAID_SMS', value: notifyTemplateIds[?'NOTIFY_TEMPLATE_EXPENSES_PAID_SMS'] ?? '' }
+        { name: 'NOTIFY_TEMPLATE_EXPENSES_PAID_LETTER', value: notifyTemplateIds[?'NOTIFY_TEMPLATE_EXPENSES_PAID_LETTER'] ?? '' }
+        { name: 'NOTIFY_TEMPLATE_YOU_SAID_WE_DID_EMAIL', value: notifyTemplateIds[?'NOTIFY_TEMPLATE_YOU_SAID_WE_DID_EMAIL'] ?? '' }
+        { name: 'NOTIFY_TEMPLATE_YOU_SAID_WE_DID_SMS', value: notifyTemplateIds[?'NOTIFY_TEMPLATE_YOU_SAID_WE_DID_SMS'] ?? '' }
+        { name: 'NOTIFY_TEMPLATE_YOU_SAID_WE_DID_LETTER', value: notifyTemplateIds[?'NOTIFY_TEMPLATE_YOU_SAID_WE_DID_LETTER'] ?? '' }
+        { name: 'NOTIFY_TEMPLATE_EVALUATION_INVITATION_EMAIL', value: notifyTemplateIds[?'NOTIFY_TEMPLATE_EVALUATION_INVITATION_EMAIL'] ?? '' }
+        { name: 'NOTIFY_TEMPLATE_EVALUATION_INVITATION_SMS', value: notifyTemplateIds[?'NOTIFY_TEMPLATE_EVALUATION_INVITATION_SMS'] ?? '' }
+        { name: 'NOTIFY_TEMPLATE_EVALUATION_INVITATION_LETTER', value: notifyTemplateIds[?'NOTIFY_TEMPLATE_EVALUATION_INVITATION_LETTER'] ?? '' }
         // App Service and monitoring. The Application Insights connection string only says where to send
         // telemetry (Microsoft documents it as not a secret); it gives no access to any data. The app sends
         // OpenTelemetry itself (server/telemetry.ts), stripped of personal data, so App Service's own agent
@@ -352,3 +403,4 @@ output AZURE_WEB_APP_NAME string = webApp.name
 output COSMOS_ENDPOINT string = cosmos.properties.documentEndpoint
 output BLOB_ENDPOINT string = storage.properties.primaryEndpoints.blob
 output MANAGED_IDENTITY_PRINCIPAL_ID string = identity.properties.principalId
+output KEY_VAULT_NAME string = keyVault.name

@@ -26,7 +26,12 @@ process.stdout.write(`
 
   Chat with the bot (Agents Playground, as ${person.displayName}):  ${playground.url}
   Involvement Register tab in a browser:                      ${app.url}/tab/
-  Health check:                                               ${app.url}/healthz
+  Health check:                                               ${app.url}/healthz${
+    app.localNotify
+      ? `
+  Messages to partners (local GOV.UK Notify):                 ${app.url}/dev/notify`
+      : ''
+  }
 
   Try typing "help" or "plan" in the chat. Press Ctrl+C to stop; your data is kept.
 `);

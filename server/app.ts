@@ -18,6 +18,8 @@ import { seedDemoData } from '../demo/seed-demo-data.js';
 import { tabFiles } from './tab-files.js';
 import { recordRoute } from './telemetry.js';
 import { jsonBody, refuseUnexpectedBodies } from './json-body.js';
+import { startLocalNotifyServer, type LocalNotifyServer } from '../storage/local-notify.js';
+import { registerDevNotifyRoutes } from './dev-notify.js';
 
 export interface RunningApp {
   readonly url: string;
@@ -26,6 +28,8 @@ export interface RunningApp {
   readonly database: DatabaseHandle;
   readonly bot: InvolvementBot;
   readonly adapter: TeamsAdapter;
+  /** Local mode: the local GOV.UK Notify server the app started (its messages are at /dev/notify). */
+  readonly localNotify: LocalNotifyServer | undefined;
   /** Every route the server answers (method and path pattern), for tests that must cover them all. */
   readonly routes: ReadonlyArray<{ readonly method: string; readonly path: string }>;
   stop(): Promise<void>;
@@ -65,8 +69,20 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
     ...(config.cosmos.kind === 'local' ? { persistDir: config.cosmos.dataDir } : {}),
   });
   logger.info({ mode: config.mode, credential: database.credentialKind }, 'database ready');
+  let localNotify: LocalNotifyServer | undefined;
   try {
-    const services = await createServices(config, database, logger, options.clock ? { clock: options.clock } : {});
+    if (config.notify?.kind === 'local') {
+      localNotify = await startLocalNotifyServer(
+        config.cosmos.kind === 'local' && !config.cosmos.sharedEndpoint
+          ? { persistFile: join(config.cosmos.dataDir, 'notify.json') }
+          : {},
+      );
+      logger.info({ url: localNotify.baseUrl }, 'local GOV.UK Notify server listening');
+    }
+    const services = await createServices(config, database, logger, {
+      ...(options.clock ? { clock: options.clock } : {}),
+      localNotify,
+    });
     if (config.seedDemoData) await seedDemoData(services, logger);
     const adapter = createAdapter(
       config.bot,
@@ -92,6 +108,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
       services,
       options.tabDir ?? TAB_DIR,
       options.authKeys,
+      localNotify,
     );
     await new Promise<void>((resolve, reject) => {
       server.server.once('error', reject);
@@ -108,6 +125,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
       database,
       bot,
       adapter,
+      localNotify,
       routes: Object.values(server.router.getRoutes()).map((route) => ({
         method: route.method,
         path: String(route.path),
@@ -119,11 +137,13 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
           server.server.closeAllConnections?.();
         });
         await services.close();
+        await localNotify?.stop();
         await database.close();
         logger.info('Involvement Hub stopped');
       },
     };
   } catch (error) {
+    await localNotify?.stop();
     await database.close();
     throw error;
   }
@@ -152,6 +172,7 @@ function createHttpServer(
   services: Services,
   tabDir: string,
   authKeys?: JWTVerifyGetKey,
+  localNotify?: LocalNotifyServer,
 ): restify.Server {
   const server = restify.createServer({
     name: 'involvement-hub',
@@ -207,6 +228,7 @@ function createHttpServer(
   });
 
   registerApi(server, { config, services, logger, authKeys });
+  if (localNotify && config.mode === 'local') registerDevNotifyRoutes(server, localNotify);
 
   server.get('/', (_req, res, next) => {
     res.redirect(302, '/tab/', next);

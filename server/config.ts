@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { CHANNELS, MESSAGE_KINDS } from '../domain/partner-messages/ports.js';
+import { LOCAL_TEMPLATES } from '../storage/local-notify.js';
+import type { TemplateIds } from '../storage/notify-sender.js';
 
 /**
  * The one place that reads the environment. Everything else receives a typed `AppConfig`.
@@ -19,6 +22,17 @@ const idList = optionalText.transform((value) =>
         .filter(Boolean)
     : [],
 );
+
+const NOTIFY_SERVICE_URL = 'https://api.notifications.service.gov.uk';
+type TemplateKey = keyof TemplateIds;
+const TEMPLATE_KEYS = MESSAGE_KINDS.flatMap((kind) => CHANNELS.map((channel): TemplateKey => `${kind}.${channel}`));
+
+/** NOTIFY_TEMPLATE_WELCOME_EMAIL, NOTIFY_TEMPLATE_EXPENSES_PAID_SMS, …: one Notify template id per message and channel. */
+function templateVariable(key: TemplateKey): string {
+  return `NOTIFY_TEMPLATE_${key.replace(/[-.]/g, '_').toUpperCase()}`;
+}
+
+const templateId = optionalText.pipe(z.uuid({ message: 'must be a GOV.UK Notify template id (a UUID)' }).optional());
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -67,6 +81,33 @@ const environmentSchema = z.object({
   NUDGE_SNOOZE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   CONSENT_RENEWAL_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
   AZURE_CLIENT_ID: optionalText,
+  // A secret: a Key Vault reference in Azure. App Service passes the reference itself when it cannot resolve it
+  // (the secret is not in the vault yet): that is "not set up", and messages to partners wait until it is.
+  NOTIFY_API_KEY: z
+    .preprocess(
+      (value) => (typeof value === 'string' && value.startsWith('@Microsoft.KeyVault(') ? undefined : value),
+      optionalText,
+    )
+    .pipe(
+      z
+        .string()
+        .regex(/-[0-9a-f-]{36}-[0-9a-f-]{36}$/i, { message: 'must be a GOV.UK Notify API key (name-serviceid-secret)' })
+        .optional(),
+    ),
+  NOTIFY_BASE_URL: optionalText.pipe(z.url().optional()),
+  // One GOV.UK Notify template id per message and channel (README, "Messages to partners").
+  NOTIFY_TEMPLATE_WELCOME_EMAIL: templateId,
+  NOTIFY_TEMPLATE_WELCOME_SMS: templateId,
+  NOTIFY_TEMPLATE_WELCOME_LETTER: templateId,
+  NOTIFY_TEMPLATE_EXPENSES_PAID_EMAIL: templateId,
+  NOTIFY_TEMPLATE_EXPENSES_PAID_SMS: templateId,
+  NOTIFY_TEMPLATE_EXPENSES_PAID_LETTER: templateId,
+  NOTIFY_TEMPLATE_YOU_SAID_WE_DID_EMAIL: templateId,
+  NOTIFY_TEMPLATE_YOU_SAID_WE_DID_SMS: templateId,
+  NOTIFY_TEMPLATE_YOU_SAID_WE_DID_LETTER: templateId,
+  NOTIFY_TEMPLATE_EVALUATION_INVITATION_EMAIL: templateId,
+  NOTIFY_TEMPLATE_EVALUATION_INVITATION_SMS: templateId,
+  NOTIFY_TEMPLATE_EVALUATION_INVITATION_LETTER: templateId,
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText.pipe(
     z
       .string()
@@ -123,6 +164,14 @@ export interface AppConfig {
   readonly impactSuppressionThreshold: number;
   /** Reminders to hosts and the IEV digest (domain/schedule); periods and thresholds are in the README table. */
   readonly schedule: ScheduleConfig;
+  /**
+   * Messages to partners through GOV.UK Notify: the Trust's service (`service`), the local Notify server the app
+   * starts itself (`local`, local mode only), or undefined (not set up: messages wait until it is).
+   */
+  readonly notify:
+    | { readonly kind: 'service'; readonly baseUrl: string; readonly apiKey: string; readonly templates: TemplateIds }
+    | { readonly kind: 'local'; readonly templates: TemplateIds }
+    | undefined;
   /** OpenTelemetry to Application Insights (server/telemetry.ts); undefined sends nothing. */
   readonly telemetry: { readonly connectionString: string } | undefined;
 }
@@ -224,16 +273,55 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       snoozeDays: vars.NUDGE_SNOOZE_DAYS,
       consentRenewalMonths: vars.CONSENT_RENEWAL_MONTHS,
     },
+    notify: notifyConfig(vars, mode),
     telemetry: vars.APPLICATIONINSIGHTS_CONNECTION_STRING
       ? { connectionString: vars.APPLICATIONINSIGHTS_CONNECTION_STRING }
       : undefined,
   };
-  const problems = [...productionProblems(config, vars), ...consistencyProblems(vars)];
+  const problems = [...productionProblems(config, vars), ...consistencyProblems(vars), ...notifyProblems(vars, config)];
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
 
 type Vars = z.infer<typeof environmentSchema>;
+
+/** Templates from the environment; outside production, the local Notify server's own ids fill any not given. */
+function templatesOf(vars: Vars, localDefaults: boolean): Partial<Record<TemplateKey, string>> {
+  const env = vars as unknown as Record<string, string | undefined>;
+  return Object.fromEntries(
+    TEMPLATE_KEYS.flatMap((key) => {
+      const local = LOCAL_TEMPLATES.find((template) => `${template.kind}.${template.channel}` === key)?.id;
+      const id = env[templateVariable(key)] ?? (localDefaults ? local : undefined);
+      return id ? [[key, id]] : [];
+    }),
+  );
+}
+
+function notifyConfig(vars: Vars, mode: Mode): AppConfig['notify'] {
+  const localDefaults = vars.NODE_ENV !== 'production';
+  const templates = templatesOf(vars, localDefaults) as TemplateIds;
+  if (vars.NOTIFY_API_KEY)
+    return {
+      kind: 'service',
+      baseUrl: vars.NOTIFY_BASE_URL ?? NOTIFY_SERVICE_URL,
+      apiKey: vars.NOTIFY_API_KEY,
+      templates,
+    };
+  return mode === 'local' && localDefaults ? { kind: 'local', templates } : undefined;
+}
+
+function notifyProblems(vars: Vars, config: AppConfig): string[] {
+  const problems: string[] = [];
+  if (vars.NOTIFY_BASE_URL && !vars.NOTIFY_API_KEY)
+    problems.push('NOTIFY_BASE_URL is set but NOTIFY_API_KEY is missing');
+  if (config.notify?.kind === 'service') {
+    const missing = TEMPLATE_KEYS.filter((key) => !config.notify?.templates[key]).map(templateVariable);
+    if (missing.length > 0) problems.push(`GOV.UK Notify template ids are missing: ${missing.join(', ')}`);
+    if (config.environment === 'production' && !config.notify.baseUrl.startsWith('https://'))
+      problems.push('NOTIFY_BASE_URL must be https in production');
+  }
+  return problems;
+}
 
 function botCredentials(vars: Vars): BotCredentials | undefined {
   if (!vars.MicrosoftAppId) return undefined;

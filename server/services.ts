@@ -25,6 +25,7 @@ import { ImpactService } from '../domain/impact/impact-service.js';
 import { ImpactQueries } from '../storage/impact-queries.js';
 import { supportDeliverer } from '../domain/notifications/support-notifications.js';
 import { supportCardNotifier } from '../bot/planning/support-notification-cards.js';
+import { createPartnerMessagesModule, type PartnerMessagesModule } from './partner-messages-module.js';
 import type { AppConfig } from './config.js';
 import type { Logger } from './logger.js';
 
@@ -67,6 +68,8 @@ export interface Services {
   readonly schedule: ScheduleModule;
   /** Choosing partners by name in the bot (a claim's partner, a session's partners). */
   readonly partnerPicker: PartnerPicker;
+  /** Messages to partners by email, text message or letter (GOV.UK Notify), through the durable outbox. */
+  readonly partnerMessages: PartnerMessagesModule;
   /** Proactive messages; available once the adapter exists. */
   messenger(): Messenger;
   attachAdapter(adapter: CloudAdapter, bot: InvolvementBot): void;
@@ -79,7 +82,10 @@ export async function createServices(
   config: AppConfig,
   database: DatabaseHandle,
   logger: Logger,
-  options: { readonly clock?: Clock } = {},
+  options: {
+    readonly clock?: Clock;
+    readonly localNotify?: { readonly baseUrl: string; readonly apiKey: string } | undefined;
+  } = {},
 ): Promise<Services> {
   const directoryStore = new DirectoryStore(database.containers);
   let messenger: Messenger | undefined;
@@ -106,6 +112,15 @@ export async function createServices(
     return messenger;
   };
   const outbox = createOutboxModule(database.containers, logger, options.clock);
+  const partnerMessages = createPartnerMessagesModule({
+    config,
+    logger,
+    containers: database.containers,
+    outbox,
+    partners,
+    plans: planStore,
+    localNotify: options.localNotify,
+  });
   const claims = createClaimsModule({
     config,
     containers: database.containers,
@@ -116,6 +131,7 @@ export async function createServices(
     ievChannel: () => ievChannel.address(),
     approverIds: () => directory.ievMemberIds(),
     outbox,
+    claimPaid: partnerMessages.messaging,
   });
   const support = new SupportService({
     store: planStore,
@@ -146,6 +162,7 @@ export async function createServices(
     work,
     { yearsWithoutInvolvement: config.retentionReviewYears },
     outbox.store,
+    [partnerMessages.messaging],
   );
   const schedule = createScheduleModule({
     config,
@@ -168,8 +185,12 @@ export async function createServices(
     feedback: new FeedbackStore(database.containers),
     botStorage: new CosmosBotStorage(database.containers.botState),
     partners,
-    register: new RegisterService(partners, audit, work, (actor, id, reason, now, alsoChange) =>
-      partnerRights.erase(actor, id, reason, now, alsoChange),
+    register: new RegisterService(
+      partners,
+      audit,
+      work,
+      (actor, id, reason, now, alsoChange) => partnerRights.erase(actor, id, reason, now, alsoChange),
+      partnerMessages.messaging,
     ),
     partnerRights,
     audit,
@@ -191,6 +212,7 @@ export async function createServices(
     attachAdapter: (adapter) => {
       messenger = new BotMessenger(adapter, config.bot?.appId ?? '');
     },
+    partnerMessages,
     startBackgroundWork: () => {
       outbox.dispatcher.start();
       schedule.start();

@@ -41,6 +41,16 @@ export interface PartnerDataExport {
   }>;
   readonly claims: readonly ExportedClaim[];
   readonly auditTrail: ReadonlyArray<{ at: string; by: string; action: string; fields: readonly string[] }>;
+  /** What other areas hold about the partner (messages sent to them, their application), by area. */
+  readonly otherRecords: Readonly<Record<string, readonly unknown[]>>;
+}
+
+/** Another area's records about a partner, covered by export and erasure (messages to partners, applications). */
+export interface PartnerRecordHolder {
+  readonly name: string;
+  exportFor(partnerId: string): Promise<readonly unknown[]>;
+  /** Removes what the records say about the partner, and cancels anything still to happen (a queued message). */
+  eraseFor(partnerId: string): Promise<void>;
 }
 
 type ExportedClaim = Omit<ClaimDocument, 'receipts' | 'approvalCard' | 'history'> & {
@@ -68,6 +78,7 @@ export class PartnerRightsService {
     private readonly work: InvolvementReader,
     private readonly policy: RetentionPolicy,
     private readonly outbox: Pick<OutboxRepository, 'enqueue'>,
+    private readonly holders: readonly PartnerRecordHolder[] = [],
   ) {}
 
   async exportData(actor: Actor, id: string, now = new Date()): Promise<PartnerDataExport> {
@@ -79,10 +90,11 @@ export class PartnerRightsService {
       { subjectId: id, actorId: actor.id, actorName: actor.displayName, action: 'exported', fields: [] },
       now,
     );
-    const [plans, claims, trail] = await Promise.all([
+    const [plans, claims, trail, other] = await Promise.all([
       this.work.plansWithPartner(id),
       this.claims.allForPartner(id),
       this.audit.trailOf(id),
+      Promise.all(this.holders.map(async (holder) => [holder.name, await holder.exportFor(id)] as const)),
     ]);
     const { _etag, ...registerEntry } = partner;
     return {
@@ -98,6 +110,7 @@ export class PartnerRightsService {
         action,
         fields,
       })),
+      otherRecords: Object.fromEntries(other),
     };
   }
 
@@ -133,6 +146,8 @@ export class PartnerRightsService {
       await this.eraseClaim(claim);
       await this.refreshApprovalCard(claim, now);
     }
+    // Before the entry: queued messages are cancelled, so nothing goes to someone whose data is being erased.
+    for (const holder of this.holders) await holder.eraseFor(id);
     const request: ErasureRecord = { at: now.toISOString(), byId: actor.id, byName: actor.displayName, reason };
     const record = partner.erasure ?? (await this.erasePartner(partner, request, alsoChange));
     const alreadyErased = record !== request;

@@ -7,6 +7,7 @@ import type { AuditTrail, ClaimRecord, InvolvementReader, PartnerRepository, Wor
 import type { Partner } from './partner.js';
 import type { Versioned } from '../ports.js';
 import type { RegisterQuery } from './register-query.js';
+import type { OwedMessage } from '../partner-messages/partner-messaging.js';
 import { corrected, type PartnerCorrection } from './correction.js';
 import { isInFuture, withConsentChange, type ConsentChange } from './consent.js';
 import { isSameRegistrant, newPartnerFrom, type RegistrationInput } from './registration.js';
@@ -83,6 +84,7 @@ export class RegisterService {
     private readonly work: InvolvementReader,
     /** Erasure on request (`PartnerRightsService.erase`): withdrawing consent to be on the register starts it. */
     private readonly eraseOnRequest: EraseOnRequest,
+    private readonly messages?: { owe(owed: readonly OwedMessage[], now?: Date): Promise<void> },
   ) {}
 
   /** What the register's forms and filters offer, and which audience the caller is (the tab shows what that audience may use). */
@@ -181,7 +183,14 @@ export class RegisterService {
       now,
       `registered:${document.id}`,
     );
+    // Also on a retry: the welcome is keyed by the partner, so it is owed (and sent) once.
+    await this.welcome(document.id, now);
     return { partner: partnerViewFor('iev', document), created };
+  }
+
+  /** "Welcome to Involvement", by email, text or letter as they prefer (or the task stays for IEV, with why). */
+  async welcome(partnerId: string, now = new Date()): Promise<void> {
+    await this.messages?.owe([{ eventId: `welcome:${partnerId}`, partnerId, kind: 'welcome' }], now);
   }
 
   /** Who registered the partner and who has seen their sensitive details: IEV members only, newest first. */

@@ -23,6 +23,8 @@ export interface PartnerDetails {
   readonly email?: string | undefined;
   readonly phone?: string | undefined;
   readonly preferredMethod?: 'email' | 'phone' | 'post' | 'text' | undefined;
+  /** Needed for letters: one line per line of the address, the postcode last. */
+  readonly postalAddress?: string | undefined;
   readonly areas: string[];
   readonly interests: string[];
   readonly livedExperience: string[];
@@ -63,6 +65,7 @@ export function newPartnerFrom(input: RegistrationInput, now: Date): Partner {
       ...(input.email ? { email: input.email } : {}),
       ...(input.phone ? { phone: input.phone } : {}),
       ...(input.preferredMethod ? { preferredMethod: input.preferredMethod } : {}),
+      ...(input.postalAddress ? { postalAddress: input.postalAddress } : {}),
     },
     ...(input.communicationNeeds ? { communicationNeeds: input.communicationNeeds } : {}),
     ...(input.accessNeeds ? { accessNeeds: input.accessNeeds } : {}),

@@ -99,6 +99,11 @@ describe('the Bicep app settings', () => {
         assert.equal(expression, 'appInsights.properties.ConnectionString');
         continue;
       }
+      if (name === 'NOTIFY_API_KEY') {
+        // The one secret: a Key Vault reference, resolved by App Service with the managed identity.
+        assert.match(expression, /^'@Microsoft\.KeyVault\(VaultName=\$\{keyVault\.name\};SecretName=\$\{\w+\}\)'$/);
+        continue;
+      }
       assert.doesNotMatch(name, /key|password|secret|connection_?string|sas|token|credential/i, `app setting ${name}`);
       assert.doesNotMatch(
         expression,
@@ -130,12 +135,18 @@ describe('the Bicep app settings', () => {
     assert.ok(!settings.some((setting) => setting.name === 'ApplicationInsightsAgent_EXTENSION_VERSION'));
   });
 
-  it('never read a key or password anywhere in the template, and need no Key Vault', () => {
+  it('never read a key or password anywhere in the template; the one secret (Notify\u2019s key) is in a Key Vault with RBAC', () => {
     assert.doesNotMatch(
       bicep,
       /listKeys|listConnectionStrings|listAccountSas|listServiceSas|primaryMasterKey|@secure\(\)/,
     );
-    assert.doesNotMatch(bicep, /Microsoft\.KeyVault\//, 'nothing is secret, so there is no vault to look after');
+    // The vault holds only GOV.UK Notify's API key, put in by hand: no access policies, the identity reads secrets only.
+    assert.match(resourceBody('keyVault'), /enableRbacAuthorization: true/);
+    assert.doesNotMatch(resourceBody('keyVault'), /accessPolicies/);
+    assert.match(resourceBody('keyVaultSecretsRole'), /keyVaultSecretsUserRoleId/);
+    assert.match(bicep, /var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'/);
+    assert.equal((bicep.match(/Microsoft\.KeyVault\/vaults@/g) ?? []).length, 1);
+    assert.doesNotMatch(bicep, /Microsoft\.KeyVault\/vaults\/secrets/, 'no secret value passes through the template');
   });
 });
 

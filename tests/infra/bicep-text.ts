@@ -75,6 +75,13 @@ export const AZURE_SAMPLE: Readonly<Record<string, string>> = {
   ievMemberIds: '',
   'appInsights.properties.ConnectionString':
     'InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/',
+  // Before the key is put in the vault, App Service passes the reference itself.
+  "'@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${notifyKeySecretName})'":
+    '@Microsoft.KeyVault(VaultName=kvinvolvem4kq2cexyz;SecretName=notify-api-key)',
+  // No template ids given at deployment.
+  ...Object.fromEntries(
+    [...bicep.matchAll(/value: (notifyTemplateIds\[\?'\w+'\] \?\? '')/g)].map((match) => [match[1]!, '']),
+  ),
 };
 
 /**

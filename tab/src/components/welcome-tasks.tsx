@@ -4,7 +4,7 @@ import { api, API, type WelcomeTask } from '../api.js';
 import { formatDate } from '../format.js';
 import { href } from '../router.js';
 
-/** IEV's to-do list: new partners who still need their "Welcome to Involvement" email (sending it by email comes later). */
+/** IEV's to-do list: new partners whose "Welcome to Involvement" has not gone by GOV.UK Notify (no consent, a phone call, a wrong number). */
 export function WelcomeTasks() {
   const [tasks, setTasks] = useState<readonly WelcomeTask[]>();
   useEffect(() => {

@@ -27,6 +27,7 @@ import { ErrorMessage, Loading } from '../components/states.js';
 import { CLAIM_STATUS_LABEL, formatDate, formatPounds, PAYMENT_LABEL, STATUS_LABEL } from '../format.js';
 import { href, useRoute } from '../router.js';
 import { useApiResource } from '../use-api-resource.js';
+import { PartnerMessages } from '../components/partner-messages.js';
 import { PartnerRights } from './partner-rights.js';
 
 const useStyles = makeStyles({
@@ -223,6 +224,7 @@ export function PartnerPage({ id }: { id: string }) {
       {data.version && !partner.erasure && (
         <StatusChange partner={partner} version={data.version} onChanged={() => void load()} />
       )}
+      {data.version && <PartnerMessages partnerId={partner.id} />}
       {partner.welcome?.status === 'to-send' && <WelcomeTask partner={partner} onDone={() => void load()} />}
       {data.version && <PartnerRights partner={partner} onErased={() => void load()} />}
       {(partner.emergencyContact || partner.erasure) && <AuditTrail id={partner.id} />}
@@ -407,7 +409,9 @@ function WelcomeTask({ partner, onDone }: { partner: PartnerView; onDone: () => 
   return (
     <MessageBar intent="info" layout="multiline" style={{ marginTop: 16 }}>
       <MessageBarBody>
-        <strong>Task for IEV:</strong> send {partner.displayName} the "Welcome to Involvement" email.{' '}
+        <strong>Task for IEV:</strong> welcome {partner.displayName} to Involvement. The welcome goes by email, text or
+        letter as they prefer once they agree to be contacted; until it has gone (see Messages to the partner), welcome
+        them yourself.{' '}
         <Button
           size="small"
           onClick={() => void api(API.welcomeSent, { params: { id: partner.id } }).then(onDone, setError)}
