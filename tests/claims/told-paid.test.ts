@@ -40,7 +40,7 @@ describe('claims: "paid" is told back', () => {
         call.kind === 'update' && call.conversationId === IEV_CHANNEL && /Marked paid by/.test(JSON.stringify(call)),
     );
 
-    // Partner messaging is not wired yet: the message it is owed is stored, and voided until a subscriber exists.
+    // Partner messaging is wired: the entry owed to it is delivered (it owes the partner "your expenses were paid").
     const owed = await eventually(
       async () =>
         (await app.services.outbox.store.forSubject(claimId)).find(
@@ -48,7 +48,7 @@ describe('claims: "paid" is told back', () => {
         ),
       'the partner message to be settled',
     );
-    assert.equal(owed.status, 'void');
+    assert.equal(owed.status, 'delivered');
     const heard: ClaimPaid[] = [];
     const deliver = claimDeliverer({
       claims: app.services.claims.store,
