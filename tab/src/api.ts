@@ -34,6 +34,7 @@ export type {
 } from '../../contract/register.js';
 export type { Me, Session } from '../../contract/session.js';
 export type { SupportRequestRow } from '../../contract/support.js';
+export type { PartnerMessageRow } from '../../contract/partner-messages.js';
 export type { TeamMember } from '../../contract/team.js';
 export type { WorkSummary } from '../../contract/work.js';
 

@@ -1,8 +1,7 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { formatDate } from '../format.js';
 import { useApiResource } from '../use-api-resource.js';
-import { API } from '../../../contract/endpoints.js';
-import type { PartnerMessageRow } from '../../../contract/partner-messages.js';
+import { API, type PartnerMessageRow } from '../api.js';
 
 type MessageRow = PartnerMessageRow;
 
