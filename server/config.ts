@@ -75,6 +75,7 @@ const environmentSchema = z.object({
   SCHEDULED_JOBS: z.enum(['on', 'off']).default('on'),
   SCHEDULE_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(8),
   DIGEST_WEEKDAY: z.coerce.number().int().min(1).max(7).default(1),
+  NUDGE_PARTNERS_CONTACT_DAYS: z.coerce.number().int().min(1).max(60).default(7),
   NUDGE_FEEDBACK_LOOP_WEEKS: z.coerce.number().int().min(1).max(52).default(4),
   NUDGE_CLAIM_QUERY_DAYS: z.coerce.number().int().min(1).max(90).default(5),
   NUDGE_CLAIM_DRAFT_DAYS: z.coerce.number().int().min(1).max(90).default(7),
@@ -182,6 +183,7 @@ export interface ScheduleConfig {
   readonly hourUtc: number;
   /** ISO weekday of the IEV digest, 1 = Monday. */
   readonly digestWeekday: number;
+  readonly partnersContactDays: number;
   readonly feedbackLoopWeeks: number;
   readonly claimQueryDays: number;
   readonly claimDraftDays: number;
@@ -267,6 +269,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       enabled: vars.SCHEDULED_JOBS === 'on',
       hourUtc: vars.SCHEDULE_HOUR_UTC,
       digestWeekday: vars.DIGEST_WEEKDAY,
+      partnersContactDays: vars.NUDGE_PARTNERS_CONTACT_DAYS,
       feedbackLoopWeeks: vars.NUDGE_FEEDBACK_LOOP_WEEKS,
       claimQueryDays: vars.NUDGE_CLAIM_QUERY_DAYS,
       claimDraftDays: vars.NUDGE_CLAIM_DRAFT_DAYS,

@@ -35,7 +35,7 @@ export function createFeatures(config: AppConfig, services: Services, helpTopics
   return [
     planning,
     claims,
-    scheduleFeature({ preferences: services.schedule.preferences }),
+    scheduleFeature({ preferences: services.schedule.preferences, plans: services.plans }),
     generalFeature({ helpTopics, feedback: services.feedback }),
     ievSetupFeature(services.ievChannel, () => services.support.postWaiting()),
   ];

@@ -49,6 +49,7 @@ export function createScheduleModule(deps: ScheduleModuleDependencies): Schedule
       claimsPastPayBy: `${tab}claims?state=all&pastPayBy=true`,
       // The register view lists IEV's welcome tasks and the retention review.
       welcomes: `${tab}partners`,
+      supportRequests: `${tab}support`,
       retentionReviews: `${tab}partners`,
     },
     deps.targetDaysToPay,
@@ -59,6 +60,7 @@ export function createScheduleModule(deps: ScheduleModuleDependencies): Schedule
     preferences: preferenceStore,
     outbox: outbox.store,
     settings: {
+      partnersContactDays: settings.partnersContactDays,
       feedbackLoopWeeks: settings.feedbackLoopWeeks,
       claimQueryDays: settings.claimQueryDays,
       claimDraftDays: settings.claimDraftDays,

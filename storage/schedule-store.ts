@@ -93,6 +93,14 @@ export class ScheduleQueries implements NudgeCandidates, DigestSources {
     });
   }
 
+  plansWithFirstSessionFrom(from: string): Promise<Plan[]> {
+    return this.plans.queryAll({
+      query:
+        'SELECT * FROM c WHERE c.type = "plan" AND (c.phase = "planning" OR c.phase = "planned") AND c.answers.timing.firstSession >= @from AND NOT IS_DEFINED(c.partnersContactedAt)',
+      parameters: [{ name: '@from', value: from }],
+    });
+  }
+
   /** One plan by id across hosts: the reminder's deliverer knows the plan, not yet its host. */
   async findPlan(planId: string): Promise<Plan | undefined> {
     const [plan] = await this.plans.queryAll({

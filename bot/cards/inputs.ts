@@ -153,6 +153,7 @@ export function stepFieldInput(
       multiple: field.multiple,
       compact: field.compact,
     });
+  if (field.kind === 'date') return dateInput(field.id, field.label, common);
   return numberInput(field.id, field.label, {
     ...common,
     min: field.min,

@@ -1,11 +1,24 @@
 import { formatDate } from '../../domain/claims/claim-words.js';
 import type { Nudge, NudgeKind } from '../../domain/schedule/ports.js';
-import { card, heading, paragraph, type AdaptiveCard, type CardAction } from '../cards/adaptive-card.js';
+import { describeAnswers } from '../../domain/planning/plan-answers.js';
+import type { Plan } from '../../domain/planning/plan.js';
+import { stepFor, type StepKey } from '../../domain/planning/plan-steps.js';
+import {
+  bulletList,
+  card,
+  facts,
+  heading,
+  paragraph,
+  subheading,
+  type AdaptiveCard,
+  type CardAction,
+} from '../cards/adaptive-card.js';
 import { CLAIM_VERBS } from '../claims/claim-verbs.js';
 import { OUTCOME_VERBS } from '../planning/planning-verbs.js';
 import { NUDGE_VERBS } from './nudge-verbs.js';
 
 const SUBJECT_WORD: Readonly<Record<NudgeKind, string>> = {
+  'partners-contact': 'plan',
   'feedback-loop': 'plan',
   'claim-queried': 'claim',
   'claim-draft': 'claim',
@@ -28,6 +41,24 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 /** A reminder in the host's 1:1 chat, with the button that does the thing first. */
 export function nudgeCard(nudge: Nudge): AdaptiveCard {
   switch (nudge.kind) {
+    case 'partners-contact': {
+      const { plan } = nudge;
+      const when = nudge.daysToGo === 0 ? 'today' : nudge.daysToGo === 1 ? 'tomorrow' : `in ${nudge.daysToGo} days`;
+      return card(
+        [
+          heading(`Contact the partners before the first session: ${plan.title}`, 'Medium'),
+          paragraph(`The first session is on ${formatDate(nudge.firstSession)}, ${when}.`),
+          paragraph(
+            'Contact every Involvement Partner before the first meeting, to answer their questions and share what you can, so they arrive knowing what to expect.',
+          ),
+        ],
+        [
+          NUDGE_VERBS.partnersBrief.action('Tell partners what to expect', { planId: plan.id }, { style: 'positive' }),
+          ...quietButtons(nudge.kind, plan.id),
+        ],
+        { fallbackText: `Reminder: contact the partners before the first session of ${plan.title}` },
+      );
+    }
     case 'feedback-loop': {
       const { plan } = nudge;
       return card(
@@ -82,6 +113,35 @@ export function nudgeCard(nudge: Nudge): AdaptiveCard {
       );
     }
   }
+}
+
+/** What to tell the partners before the first session (seed 004), from the plan's own answers. */
+export function partnersBriefCard(plan: Plan): AdaptiveCard {
+  const answers = (key: StepKey) => describeAnswers(plan, stepFor(key));
+  const known = [...answers('timing'), ...answers('influence'), ...answers('budget')];
+  return card(
+    [
+      heading(`Before the first session: ${plan.title}`, 'Medium'),
+      paragraph('Phone, email or meet each Involvement Partner, and:'),
+      bulletList([
+        'answer any questions they have, and share what information you can',
+        'make clear what is expected of them, and what they can and cannot influence',
+        'ask about their communication and access needs',
+        'tell them how their expenses are paid, and any involvement payment',
+        'say that talking about their own or a loved one\u2019s experience can be hard, and that there is time before and after to talk',
+      ]),
+      ...(known.length > 0 ? [subheading('From your plan'), facts(known)] : []),
+    ],
+    [NUDGE_VERBS.partnersContacted.action('I have contacted them', { planId: plan.id }, { style: 'positive' })],
+    { fallbackText: `What to tell the partners before the first session of ${plan.title}` },
+  );
+}
+
+export function partnersContactedCard(plan: Plan): AdaptiveCard {
+  return card([
+    heading('Partners contacted', 'Medium'),
+    paragraph(`Noted for \u201c${plan.title}\u201d. I won\u2019t remind you about this again.`),
+  ]);
 }
 
 export function snoozedCard(kind: NudgeKind, until: string): AdaptiveCard {

@@ -1,3 +1,4 @@
+import { formatDate } from '../claims/claim-words.js';
 import type { Plan } from './plan.js';
 import { PHASE_NAMES } from './plan.js';
 import { PLAN_STEPS, choiceTitle, type PlanStep } from './plan-steps.js';
@@ -15,6 +16,7 @@ export function describeAnswers(plan: Plan, step: PlanStep): Array<readonly [str
         ? [[field.summaryLabel, values.map((item) => choiceTitle(field, item)).join('; ')] as const]
         : [];
     }
+    if (field.kind === 'date') return [[field.summaryLabel, formatDate(String(value))] as const];
     if (field.id === 'budget') return [[field.summaryLabel, `\u00a3${Number(value).toLocaleString('en-GB')}`] as const];
     return [[field.summaryLabel, String(value)] as const];
   });

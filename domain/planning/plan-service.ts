@@ -158,6 +158,15 @@ export class PlanService {
     });
   }
 
+  /** The host has contacted the partners before the first session (seed 004); a repeat changes nothing. */
+  async recordPartnersContacted(actor: Actor, planId: string): Promise<Versioned<Plan>> {
+    requireHost(actor);
+    return retryOnConflict(async () => {
+      const plan = await this.open(actor, planId);
+      return plan.partnersContactedAt ? plan : this.save(plan, { partnersContactedAt: this.now().toISOString() });
+    });
+  }
+
   /** Records the outcome ("after") and closes the plan. Saving again replaces it, so a retry is harmless. */
   async recordOutcome(
     actor: Actor,

@@ -42,7 +42,12 @@ export interface NumberField extends FieldBase {
   readonly placeholder?: string;
 }
 
-export type StepField = TextField | ChoiceField | NumberField;
+/** A day (YYYY-MM-DD), such as the first session's date: reminders are timed from it. */
+export interface DateField extends FieldBase {
+  readonly kind: 'date';
+}
+
+export type StepField = TextField | ChoiceField | NumberField | DateField;
 
 export interface PlanStep {
   readonly key: StepKey;
@@ -296,6 +301,12 @@ export const PLAN_STEPS: readonly PlanStep[] = [
         summaryLabel: 'When and where',
         maxLength: 1000,
         multiline: true,
+      },
+      {
+        id: 'firstSession',
+        kind: 'date',
+        label: 'Date of the first session or meeting, if you know it',
+        summaryLabel: 'First session',
       },
       {
         id: 'onTheirTerms',

@@ -84,6 +84,8 @@ export interface Plan extends StoredDocument {
   /** Every partner who took part in a session, kept at the top level so the register can find a partner's work. */
   readonly partnerIds: readonly string[];
   readonly outcome?: PlanOutcome | undefined;
+  /** When the host said they had contacted the partners before the first session (seed 004). */
+  readonly partnersContactedAt?: string | undefined;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

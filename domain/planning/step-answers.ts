@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FieldProblem } from '../errors.js';
 import type { AnswerValue, StepAnswers } from './plan.js';
-import type { ChoiceField, NumberField, PlanStep, StepField, TextField } from './plan-steps.js';
+import type { ChoiceField, DateField, NumberField, PlanStep, StepField, TextField } from './plan-steps.js';
 
 /**
  * Turns what a card sent for one step into answers, or into problems next to each input. Cards are
@@ -83,9 +83,21 @@ function numberSchema(field: NumberField) {
   );
 }
 
+function dateSchema(field: DateField) {
+  const message = { error: 'Please choose a date, for example 2026-03-01.' };
+  return z.preprocess(
+    (value) => (absent(value) ? undefined : value),
+    z.iso
+      .date(message)
+      .optional()
+      .refine((value) => !field.required || value !== undefined, message),
+  );
+}
+
 function schemaFor(field: StepField) {
   if (field.kind === 'text') return textSchema(field);
   if (field.kind === 'choice') return choiceSchema(field);
+  if (field.kind === 'date') return dateSchema(field);
   return numberSchema(field);
 }
 
@@ -117,6 +129,7 @@ export function valuesToShow(step: PlanStep, submitted: Readonly<Record<string, 
     if (typeof raw !== 'string') continue;
     if (field.kind === 'text') shown[field.id] = raw.slice(0, field.maxLength);
     else if (field.kind === 'number') shown[field.id] = raw.slice(0, 12);
+    else if (field.kind === 'date') shown[field.id] = raw.slice(0, 10);
     else {
       const allowed = new Set(field.choices.map((choice) => choice.value));
       shown[field.id] = raw

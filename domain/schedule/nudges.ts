@@ -18,6 +18,8 @@ import {
 
 /** When a host is reminded (server/config.ts reads them; defaults and reasons in the README). */
 export interface NudgeSettings {
+  /** Days before a plan's first session to remind the host to contact the partners (seed 004). */
+  readonly partnersContactDays: number;
   /** Weeks after a plan's last session with no "what changed" recorded (seed 001: close the feedback loop). */
   readonly feedbackLoopWeeks: number;
   /** Days a claim queried by the IEV team waits for the host's answer (seed 004: pay expenses promptly). */
@@ -36,6 +38,21 @@ interface Due {
 }
 
 const WEEK_DAYS = 7;
+
+/** The plan's first session is `days` away or less and the host has not said the partners were contacted. */
+export function partnersContactDue(plan: Plan, now: Date, days: number): Due | undefined {
+  const firstSession = plan.answers.timing?.firstSession;
+  if (typeof firstSession !== 'string' || plan.partnersContactedAt || plan.sessions.length > 0) return undefined;
+  if (plan.phase === 'closed' || plan.phase === 'running') return undefined;
+  const today = new Date(`${now.toISOString().slice(0, 10)}T00:00:00.000Z`);
+  const daysToGo = daysBetween(today, new Date(`${firstSession}T00:00:00.000Z`));
+  if (daysToGo < 0 || daysToGo > days) return undefined;
+  return {
+    hostId: plan.hostId,
+    nudge: { kind: 'partners-contact', plan, firstSession, daysToGo },
+    occurrence: firstSession,
+  };
+}
 
 /** The plan's feedback loop is still open `weeks` after its last session. */
 export function feedbackLoopDue(plan: Plan, now: Date, weeks: number): Due | undefined {
@@ -116,6 +133,9 @@ export class HostNudges implements ScheduledJob {
   async run(_period: string, now: Date): Promise<void> {
     const { settings, candidates } = this.options;
     let owed = 0;
+    for (const plan of await candidates.plansWithFirstSessionFrom(now.toISOString().slice(0, 10))) {
+      if (await this.owe(plan.id, partnersContactDue(plan, now, settings.partnersContactDays), now)) owed += 1;
+    }
     for (const plan of await candidates.openPlansWithSessions()) {
       if (await this.owe(plan.id, feedbackLoopDue(plan, now, settings.feedbackLoopWeeks), now)) owed += 1;
     }
@@ -167,9 +187,12 @@ export class HostNudges implements ScheduledJob {
 
   private async dueNow(kind: NudgeKind, subjectId: string, now: Date): Promise<Due | undefined> {
     const { candidates, settings } = this.options;
-    if (kind === 'feedback-loop') {
+    if (kind === 'feedback-loop' || kind === 'partners-contact') {
       const plan = await candidates.findPlan(subjectId);
-      return plan && feedbackLoopDue(plan, now, settings.feedbackLoopWeeks);
+      if (!plan) return undefined;
+      return kind === 'feedback-loop'
+        ? feedbackLoopDue(plan, now, settings.feedbackLoopWeeks)
+        : partnersContactDue(plan, now, settings.partnersContactDays);
     }
     const claim = await candidates.findClaim(subjectId);
     if (!claim) return undefined;

@@ -31,7 +31,7 @@ export interface ScheduleRunRepository {
 }
 
 /** What a host can be reminded of, in 1:1 chat, each with the button that does the thing. */
-export const NUDGE_KINDS = ['feedback-loop', 'claim-queried', 'claim-draft'] as const;
+export const NUDGE_KINDS = ['partners-contact', 'feedback-loop', 'claim-queried', 'claim-draft'] as const;
 export type NudgeKind = (typeof NUDGE_KINDS)[number];
 
 /**
@@ -60,6 +60,8 @@ export interface NudgePreferenceRepository {
 export interface NudgeCandidates {
   /** Plans with sessions and no outcome yet (phase `running`). */
   openPlansWithSessions(): Promise<Plan[]>;
+  /** Plans not yet under way with a first-session date on or after `from` (YYYY-MM-DD) and partners not yet contacted. */
+  plansWithFirstSessionFrom(from: string): Promise<Plan[]>;
   findPlan(planId: string): Promise<Plan | undefined>;
   /** Drafts created before `before`, and queried claims whose question was asked before `before`. */
   waitingOnHosts(before: { readonly draftsBefore: string; readonly queriesBefore: string }): Promise<ClaimDocument[]>;
@@ -68,6 +70,7 @@ export interface NudgeCandidates {
 
 /** A reminder as the host's 1:1 chat shows it; the Teams edge decides how it looks. */
 export type Nudge =
+  | { readonly kind: 'partners-contact'; readonly plan: Plan; readonly firstSession: string; readonly daysToGo: number }
   | { readonly kind: 'feedback-loop'; readonly plan: Plan; readonly lastSessionDate: string; readonly weeks: number }
   | { readonly kind: 'claim-queried'; readonly claim: ClaimDocument; readonly days: number }
   | { readonly kind: 'claim-draft'; readonly claim: ClaimDocument; readonly days: number };

@@ -56,9 +56,11 @@ const FULL: Plan = {
             ? LONGEST(field.maxLength)
             : field.kind === 'number'
               ? field.max
-              : field.multiple
-                ? field.choices.map((choice) => choice.value)
-                : field.choices[0]!.value,
+              : field.kind === 'date'
+                ? '2026-03-01'
+                : field.multiple
+                  ? field.choices.map((choice) => choice.value)
+                  : field.choices[0]!.value,
         ]),
       ),
     ]),

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { CLAIM_VERBS } from '../../bot/claims/claim-verbs.js';
-import { OUTCOME_VERBS, SESSION_VERBS } from '../../bot/planning/planning-verbs.js';
+import { OUTCOME_VERBS, PLAN_VERBS, SESSION_VERBS } from '../../bot/planning/planning-verbs.js';
 import { NUDGE_VERBS } from '../../bot/schedule/nudge-verbs.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { cardText, findAction, validateCard } from '../helpers/cards.js';
+import { cardsSent } from '../helpers/chat.js';
 import { HOST, IEV } from '../helpers/users.js';
 import {
   addMileage,
@@ -14,7 +15,7 @@ import {
   submit,
   submittedClaim,
 } from '../claims/claim-steps.js';
-import { planAtSummary, pressOn, registerPartner } from '../planning/planning-steps.js';
+import { ANSWERS, planAtSummary, pressOn, registerPartner } from '../planning/planning-steps.js';
 import { remindersArrived, remindersTo, runScheduledJobs, startScheduleApp, TestClock } from './schedule-steps.js';
 
 const CLOSE_THE_LOOP = /Close the loop: Calmer memory clinic waiting area/;
@@ -71,6 +72,39 @@ describe('schedule: reminders to hosts, each once when due', () => {
     // The button opens the outcome form for this plan.
     const { card: outcomeForm } = await pressOn(host, reminder, OUTCOME_VERBS.start.verb);
     assert.match(cardText(outcomeForm), /you said/i);
+  });
+
+  it('reminds the host a week before the first session to contact the partners, and the button says what to tell them', async () => {
+    const host = app.personalChat(HOST);
+    const midnight = new Date(`${started.toISOString().slice(0, 10)}T00:00:00.000Z`);
+    const firstSession = new Date(midnight.getTime() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const [opening] = cardsSent(await host.say('plan'));
+    let step = (await pressOn(host, opening, PLAN_VERBS.next.verb, ANSWERS.purpose)).card;
+    while (!/When and where/.test(cardText(step))) step = (await pressOn(host, step, PLAN_VERBS.skip.verb)).card;
+    await pressOn(host, step, PLAN_VERBS.next.verb, { whenWhere: 'At the dementia cafe', firstSession });
+    const [plan] = await app.services.planStore.plansOf(HOST.id);
+    assert.equal(plan!.answers.timing?.firstSession, firstSession);
+    const contact = /Contact the partners before the first session: Calmer memory clinic waiting area/;
+
+    clock.setDaysAfter(midnight, 2.5);
+    await runScheduledJobs(app);
+    assert.equal(remindersTo(app, HOST, contact).length, 0, 'not more than a week before');
+
+    clock.setDaysAfter(midnight, 3.5);
+    await runScheduledJobs(app);
+    const [reminder] = await remindersArrived(app, HOST, contact);
+    assert.deepEqual(validateCard(reminder), []);
+    assert.match(cardText(reminder), /in 7 days/);
+    const { card: brief } = await pressOn(host, reminder, NUDGE_VERBS.partnersBrief.verb);
+    assert.match(cardText(brief), /ask about their communication and access needs/);
+    assert.match(cardText(brief), /At the dementia cafe/);
+    const { card: done } = await pressOn(host, brief, NUDGE_VERBS.partnersContacted.verb);
+    assert.match(cardText(done), /Partners contacted/);
+    assert.ok((await app.services.planStore.findPlan(HOST.id, plan!.id))?.partnersContactedAt);
+
+    clock.setDaysAfter(midnight, 5.5);
+    await runScheduledJobs(app);
+    assert.equal(remindersTo(app, HOST, contact).length, 1, 'reminded once, and not after the partners were contacted');
   });
 
   it('reminds the host of a question the IEV team asked, after 5 days, with the button to answer it', async () => {

@@ -126,6 +126,7 @@ describe('schedule: the IEV team\u2019s weekly digest', () => {
     assert.equal(view('Open late claims'), '#/claims?state=all&pastPayBy=true');
     assert.equal(view('Open welcome tasks'), '#/partners');
     assert.equal(view('Open retention review'), '#/partners');
+    assert.equal(view('Open support requests'), '#/support');
     const waiting = await app.getJson<{ items: unknown[] }>('/api/claims?state=waiting&pageSize=25', IEV);
     assert.equal(waiting.body.items.length, 2);
     const lateList = await app.getJson<{ items: unknown[] }>('/api/claims?pastPayBy=true&pageSize=25', IEV);
