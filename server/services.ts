@@ -93,7 +93,10 @@ export async function createServices(
   const audit = new AuditStore(database.containers);
   const work = new InvolvementWorkReader(database.containers);
   const planStore = new PlanStore(database.containers);
-  const plans = new PlanService(planStore, partners);
+  // Partner messaging is built with the outbox below; the plans only use it once a plan closes.
+  const plans = new PlanService(planStore, partners, undefined, {
+    owe: (owed, now) => partnerMessages.messaging.owe(owed, now),
+  });
   await plans.mapFreeTextServiceAreas();
   const directory = new DirectoryService(directoryStore, config.ievMemberIds);
   await directory.seedIevMembers();

@@ -1,3 +1,4 @@
+import type { OwedMessage } from '../partner-messages/partner-messaging.js';
 import { retryOnConflict } from '../concurrency.js';
 import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from '../errors.js';
 import { isStaff, type Actor } from '../people/actor.js';
@@ -34,6 +35,8 @@ export class PlanService {
     private readonly store: PlanRepository,
     private readonly partners: PartnerLookup,
     private readonly now: () => Date = () => new Date(),
+    /** Partner messaging: each partner who took part is told "you said, we did" when the plan closes. */
+    private readonly messages?: { owe(owed: readonly OwedMessage[], now?: Date): Promise<void> },
   ) {}
 
   async myPlans(actor: Actor): Promise<Plan[]> {
@@ -178,6 +181,8 @@ export class PlanService {
     const parsed = parseOutcome(submitted, plan);
     if (!parsed.ok) throw new ValidationError('Please check the answers marked below.', parsed.problems);
     const outcome: PlanOutcome = { ...parsed.value, recordedAt: this.now().toISOString() };
+    // Owed before the plan is saved (and delivered only once it is closed): a crash in between loses no message.
+    await this.messages?.owe(youSaidWeDidMessages(plan, outcome), this.now());
     return this.save(plan, { outcome, phase: 'closed' });
   }
 
@@ -284,4 +289,19 @@ function requireHost(actor: Actor): void {
     throw new ForbiddenError(
       'Only colleagues who host involvement work can make plans. If you need to, ask the IEV team to give you access.',
     );
+}
+
+/** "You said, we did" for each partner who took part in a session: what changed because of them (always feed back). */
+export function youSaidWeDidMessages(plan: Plan, outcome: PlanOutcome): OwedMessage[] {
+  const pairs = outcome.youSaidWeDid.filter((pair) => pair.youSaid || pair.weDid);
+  if (pairs.length === 0) return [];
+  const whatChanged = pairs.map((pair) => `You said: ${pair.youSaid}\nWe did: ${pair.weDid}`).join('\n\n');
+  const tookPart = [...new Set(plan.sessions.flatMap((session) => session.partnerIds))];
+  return tookPart.map((partnerId) => ({
+    eventId: `you-said-we-did:${plan.id}:${partnerId}`,
+    partnerId,
+    kind: 'you-said-we-did' as const,
+    facts: { work_title: plan.title || 'our involvement work', what_changed: whatChanged },
+    condition: { kind: 'plan-closed' as const, planId: plan.id, hostId: plan.hostId },
+  }));
 }
