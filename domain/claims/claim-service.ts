@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import { retryOnConflict } from '../concurrency.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldProblem } from '../errors.js';
+import {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  NotFoundError,
+  UnavailableError,
+  ValidationError,
+  type FieldProblem,
+} from '../errors.js';
 import { isIevMember, isStaff, type Actor } from '../people/actor.js';
 import type { Partner } from '../register/partner.js';
 import type { OutboxRepository } from '../notifications/ports.js';
@@ -258,15 +266,41 @@ export class ClaimService {
   ): Promise<{ claim: ClaimDocument; itemId: string | undefined }> {
     if (!this.options.receipts) throw new Error('Receipt storage is not configured.');
     const blobName = `claims/${claimId}/${upload.id}`;
+    // Refused before anything is stored when the claim is plainly not the host's to change.
+    const before = await this.options.claims.findClaim(claimId);
+    if (!before) throw new NotFoundError('That claim could not be found.');
+    if (before.hostId !== actor.id)
+      throw new ForbiddenError('Only the colleague who started this claim can change it.');
+    if (!editableByHost(before.status)) throw new ConflictError(NO_LONGER_EDITABLE);
     await this.options.receipts.put(blobName, upload.file);
-    return this.attachReceipt(actor, claimId, {
-      id: upload.id,
-      fileName: upload.fileName,
-      contentType: upload.file.contentType,
-      size: upload.file.bytes.length,
-      blobName,
-      addedAt: this.now().toISOString(),
-    });
+    try {
+      return await this.attachReceipt(actor, claimId, {
+        id: upload.id,
+        fileName: upload.fileName,
+        contentType: upload.file.contentType,
+        size: upload.file.bytes.length,
+        blobName,
+        addedAt: this.now().toISOString(),
+      });
+    } catch (error) {
+      // The claim refused it (sent at the same moment, full): no file may stay behind without a claim naming it.
+      // Anything else (the database unreachable) may have attached it, so the file is kept.
+      if (error instanceof DomainError && !(error instanceof UnavailableError))
+        await this.forgetReceiptFile(claimId, upload.id, blobName);
+      throw error;
+    }
+  }
+
+  /** Removes a refused receipt's file, unless an earlier attempt of the same upload did attach it. */
+  private async forgetReceiptFile(claimId: string, receiptId: string, blobName: string): Promise<void> {
+    const cleanup = this.options.receiptCleanup;
+    try {
+      const claim = await this.options.claims.findClaim(claimId);
+      if (claim?.receipts.some((receipt) => receipt.blobName === blobName)) return;
+      await cleanup?.receipts.delete(blobName);
+    } catch {
+      cleanup?.warn({ claimId, receiptId, operationId: receiptId }, 'refused receipt file could not be removed');
+    }
   }
 
   private async attachReceipt(

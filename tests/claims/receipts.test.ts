@@ -84,6 +84,26 @@ describe('claims: receipts are kept in Blob storage and shown only to the host a
     assert.equal(detail.history.length, 1);
   });
 
+  it('leaves no file in Blob storage when the claim refuses a receipt', async () => {
+    await addPartner(app, 'Lars Lund');
+    const { claimId } = await startClaim(app.personalChat(HOST), 'Lars');
+    const host = { id: HOST.id, displayName: HOST.name, roles: ['host'] as const };
+    const service = app.services.claims.service;
+    const upload = (n: number) => ({
+      id: `receipt-full-${n}`,
+      fileName: `ticket-${n}.png`,
+      file: { bytes: receipt, contentType: 'image/png' },
+    });
+    for (let n = 0; n < 30; n += 1) await service.addReceipt(host, claimId, upload(n));
+    await assert.rejects(service.addReceipt(host, claimId, upload(30)), /up to 30 receipts/);
+    await assert.rejects(
+      app.services.claims.receipts.get(`claims/${claimId}/receipt-full-30`),
+      'the refused file was removed',
+    );
+    assert.ok(await app.services.claims.receipts.get(`claims/${claimId}/receipt-full-29`), 'attached files stay');
+    assert.equal((await storedClaim(app, claimId)).receipts.length, 30);
+  });
+
   it('keeps receipts across a restart', async () => {
     const claim = (await app.services.claims.store.latestEditableFor(HOST.id))!;
     await app.restart();
