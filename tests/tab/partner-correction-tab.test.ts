@@ -11,6 +11,18 @@ describe('Correcting a partner\u2019s details in the tab (IEV)', function () {
 
   it('changes the phone number and needs; the page shows them and the audit names the fields without their values', async () => {
     const partner = fictionalPartner(10);
+    // Work the partner took part in: a correction keeps it with their entry (rectification, not re-registration).
+    await tab.app.services.database.containers.plans.items.create({
+      id: 'plan-correction-history',
+      type: 'plan',
+      schemaVersion: 1,
+      hostId: IEV.id,
+      hostName: IEV.name,
+      title: 'Crisis line leaflet review',
+      phase: 'running',
+      partnerIds: [partner.id],
+      sessions: [{ id: 's1', date: '2026-02-02', durationMinutes: 90, format: 'online', partnerIds: [partner.id] }],
+    });
     const page = await open(`partners/${partner.id}`, { as: IEV });
     await page.getByRole('link', { name: `Correct ${partner.displayName}\u2019s details` }).click();
     await page.getByRole('heading', { name: `Correct ${partner.displayName}\u2019s details` }).waitFor();
@@ -25,6 +37,7 @@ describe('Correcting a partner\u2019s details in the tab (IEV)', function () {
     await page.getByText('Changes saved.').waitFor();
     await page.getByText('01632 960777').waitFor();
     await page.getByText('Easy read papers, sent a week ahead').waitFor();
+    await page.getByText('Crisis line leaflet review').waitFor();
     await page.getByText(/Who has seen or changed this partner/).click();
     const entry = page.getByRole('listitem').filter({ hasText: 'corrected phone number, communication needs' });
     await entry.waitFor();

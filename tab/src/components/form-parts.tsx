@@ -6,6 +6,7 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  Select,
   Textarea,
   makeStyles,
   tokens,
@@ -66,6 +67,92 @@ export function ErrorSummary({ failure, errors }: { failure: unknown; errors: Re
         </ul>
       </MessageBarBody>
     </MessageBar>
+  );
+}
+
+/** Name and contact, as both the registration and the correction forms ask for them, under the same input ids. */
+export interface ContactAnswers {
+  displayName: string;
+  email: string;
+  phone: string;
+  preferredMethod: string;
+  /** Asked for only where the form keeps it (the correction form): shown when the method is post, or one is held. */
+  postalAddress?: string;
+}
+
+type ContactKey = keyof ContactAnswers;
+
+export function ContactInputs({
+  title,
+  form,
+  setText,
+  field,
+  emailHint,
+}: {
+  readonly title: string;
+  readonly form: ContactAnswers;
+  readonly setText: (key: ContactKey, value: string) => void;
+  readonly field: SharedProps['field'];
+  readonly emailHint?: string;
+}) {
+  const askPostalAddress =
+    form.postalAddress !== undefined && (form.preferredMethod === 'post' || form.postalAddress !== '');
+  return (
+    <Group title={title}>
+      <Field label="Full name" required {...field('displayName')}>
+        <Input
+          id="displayName"
+          value={form.displayName}
+          onChange={(_, data) => setText('displayName', data.value)}
+          autoComplete="off"
+        />
+      </Field>
+      <Field label="Email address" {...(emailHint ? { hint: emailHint } : {})} {...field('email')}>
+        <Input
+          id="email"
+          type="email"
+          value={form.email}
+          onChange={(_, data) => setText('email', data.value)}
+          autoComplete="off"
+        />
+      </Field>
+      <Field label="Phone number" {...field('phone')}>
+        <Input
+          id="phone"
+          type="tel"
+          value={form.phone}
+          onChange={(_, data) => setText('phone', data.value)}
+          autoComplete="off"
+        />
+      </Field>
+      <Field label="Best way to contact them" {...field('preferredMethod')}>
+        <Select
+          id="preferredMethod"
+          value={form.preferredMethod}
+          onChange={(_, data) => setText('preferredMethod', data.value)}
+        >
+          <option value="">No preference</option>
+          <option value="email">Email</option>
+          <option value="phone">Phone call</option>
+          <option value="text">Text message</option>
+          <option value="post">Post</option>
+        </Select>
+      </Field>
+      {askPostalAddress && (
+        <Field
+          label="Postal address"
+          required={form.preferredMethod === 'post'}
+          hint="Needed when they prefer letters."
+          {...field('postalAddress')}
+        >
+          <Textarea
+            id="postalAddress"
+            value={form.postalAddress}
+            onChange={(_, data) => setText('postalAddress', data.value)}
+          />
+        </Field>
+      )}
+    </Group>
   );
 }
 

@@ -1,14 +1,4 @@
-import {
-  Button,
-  Field,
-  Input,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Select,
-  Textarea,
-} from '@fluentui/react-components';
+import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { useRef, useState, type FormEvent } from 'react';
 import {
   api,
@@ -21,9 +11,9 @@ import {
 } from '../api.js';
 import { ErrorMessage, Loading } from '../components/states.js';
 import {
+  ContactInputs,
   EmergencyContactInputs,
   ErrorSummary,
-  Group,
   InterestsInputs,
   NeedsInputs,
   useFormStyles,
@@ -187,61 +177,7 @@ function EditForm({
         {failure !== undefined && <ProblemSummary failure={failure} errors={errors} onReload={onReload} />}
       </div>
       <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
-        <Group title="Name and contact">
-          <Field label="Full name" required {...field('displayName')}>
-            <Input
-              id="displayName"
-              value={form.displayName}
-              onChange={(_, value) => set('displayName', value.value)}
-              autoComplete="off"
-            />
-          </Field>
-          <Field label="Email address" {...field('email')}>
-            <Input
-              id="email"
-              type="email"
-              value={form.email}
-              onChange={(_, value) => set('email', value.value)}
-              autoComplete="off"
-            />
-          </Field>
-          <Field label="Phone number" {...field('phone')}>
-            <Input
-              id="phone"
-              type="tel"
-              value={form.phone}
-              onChange={(_, value) => set('phone', value.value)}
-              autoComplete="off"
-            />
-          </Field>
-          <Field label="Best way to contact them" {...field('preferredMethod')}>
-            <Select
-              id="preferredMethod"
-              value={form.preferredMethod}
-              onChange={(_, value) => set('preferredMethod', value.value)}
-            >
-              <option value="">No preference</option>
-              <option value="email">Email</option>
-              <option value="phone">Phone call</option>
-              <option value="text">Text message</option>
-              <option value="post">Post</option>
-            </Select>
-          </Field>
-          {(form.preferredMethod === 'post' || form.postalAddress) && (
-            <Field
-              label="Postal address"
-              required={form.preferredMethod === 'post'}
-              hint="Needed when they prefer letters."
-              {...field('postalAddress')}
-            >
-              <Textarea
-                id="postalAddress"
-                value={form.postalAddress}
-                onChange={(_, value) => set('postalAddress', value.value)}
-              />
-            </Field>
-          )}
-        </Group>
+        <ContactInputs title="Name and contact" {...shared} />
 
         <NeedsInputs {...shared} />
 

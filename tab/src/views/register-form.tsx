@@ -1,4 +1,4 @@
-import { Button, Checkbox, Field, Input, Radio, RadioGroup, Select, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Radio, RadioGroup, Select, tokens } from '@fluentui/react-components';
 import { useRef, useState, type FormEvent } from 'react';
 import {
   api,
@@ -11,6 +11,7 @@ import {
 } from '../api.js';
 import { ErrorMessage } from '../components/states.js';
 import {
+  ContactInputs,
   EmergencyContactInputs,
   ErrorSummary,
   Group,
@@ -43,6 +44,7 @@ interface FormState {
   email: string;
   phone: string;
   preferredMethod: ContactMethod | '';
+  postalAddress: string;
   areas: string[];
   interests: string;
   livedExperience: string[];
@@ -64,6 +66,7 @@ const EMPTY: FormState = {
   email: '',
   phone: '',
   preferredMethod: '',
+  postalAddress: '',
   areas: [],
   interests: '',
   livedExperience: [],
@@ -85,6 +88,8 @@ const INPUT_FOR_FIELD: Record<string, string> = {
   displayName: 'displayName',
   email: 'email',
   phone: 'phone',
+  preferredMethod: 'preferredMethod',
+  postalAddress: 'postalAddress',
   'consent.register': 'consentRegister',
   'emergencyContact.name': 'emergencyName',
   'emergencyContact.relationship': 'emergencyRelationship',
@@ -162,47 +167,7 @@ export function RegisterForm({ options }: { options: RegisterOptions }) {
         {failure !== undefined && <ErrorSummary failure={failure} errors={errors} />}
       </div>
       <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
-        <Group title="About the partner">
-          <Field label="Full name" required {...field('displayName')}>
-            <Input
-              id="displayName"
-              value={form.displayName}
-              onChange={(_, data) => set('displayName', data.value)}
-              autoComplete="off"
-            />
-          </Field>
-          <Field label="Email address" hint="Give an email address or a phone number." {...field('email')}>
-            <Input
-              id="email"
-              type="email"
-              value={form.email}
-              onChange={(_, data) => set('email', data.value)}
-              autoComplete="off"
-            />
-          </Field>
-          <Field label="Phone number" {...field('phone')}>
-            <Input
-              id="phone"
-              type="tel"
-              value={form.phone}
-              onChange={(_, data) => set('phone', data.value)}
-              autoComplete="off"
-            />
-          </Field>
-          <Field label="Best way to contact them">
-            <Select
-              id="preferredMethod"
-              value={form.preferredMethod}
-              onChange={(_, data) => set('preferredMethod', data.value as ContactMethod | '')}
-            >
-              <option value="">No preference</option>
-              <option value="email">Email</option>
-              <option value="phone">Phone call</option>
-              <option value="text">Text message</option>
-              <option value="post">Post</option>
-            </Select>
-          </Field>
-        </Group>
+        <ContactInputs title="About the partner" {...shared} emailHint="Give an email address or a phone number." />
 
         <Group title="Consent">
           <Checkbox
@@ -303,6 +268,7 @@ function toRequest(form: FormState, operationId: string): RegistrationRequest {
     email: optional(form.email),
     phone: optional(form.phone),
     preferredMethod: form.preferredMethod || undefined,
+    postalAddress: optional(form.postalAddress),
     areas: form.areas,
     interests: form.interests
       .split(',')
