@@ -20,20 +20,17 @@ export type Count =
   | { readonly value: number; readonly text: string }
   | { readonly suppressed: 'small' | 'secondary'; readonly text: string };
 
-export interface ImpactReport {
-  readonly period: { readonly from: string; readonly to: string };
-  readonly threshold: number;
+export interface ReachCategory {
+  readonly key: string;
+  readonly label: string;
+  readonly groups: ReadonlyArray<{ readonly answer: string; readonly count: Count }>;
+}
+
+/** The figures of one cut: Trust-wide, one service area, one piece of work or one quarter. */
+export interface CutFigures {
   readonly people: { readonly involved: Count; readonly newFaces: Count; readonly returning: Count };
   readonly hours: { readonly sessions: number; readonly partnerHours?: number | undefined };
-  readonly reach: {
-    readonly agreed: Count;
-    readonly notAgreed: Count;
-    readonly categories: ReadonlyArray<{
-      readonly key: string;
-      readonly label: string;
-      readonly groups: ReadonlyArray<{ readonly answer: string; readonly count: Count }>;
-    }>;
-  };
+  readonly reach: { readonly agreed: Count; readonly notAgreed: Count; readonly categories: readonly ReachCategory[] };
   readonly work: { readonly withSessions: number; readonly closedLoop: number };
   readonly money: {
     readonly claimsPaid: Count;
@@ -44,4 +41,31 @@ export interface ImpactReport {
     readonly medianDaysToPay?: number | undefined;
     readonly paidWithinTargetPercent?: number | undefined;
   };
+  readonly evaluations: {
+    readonly hosts: {
+      readonly rated: Count;
+      readonly ratings: ReadonlyArray<{ readonly rating: string; readonly label: string; readonly count: Count }>;
+    };
+    readonly partners: { readonly note: string };
+  };
+}
+
+export interface ImpactReport extends CutFigures {
+  readonly period: { readonly from: string; readonly to: string };
+  readonly threshold: number;
+  readonly byServiceArea: ReadonlyArray<CutFigures & { readonly serviceArea: string }>;
+  readonly byWork: ReadonlyArray<{
+    readonly id: string;
+    readonly title: string;
+    readonly serviceArea?: string | undefined;
+    readonly groupsToReach: readonly string[];
+    readonly people: CutFigures['people'];
+    readonly reached: readonly ReachCategory[];
+    readonly feedbackRecorded: boolean;
+  }>;
+  readonly quarters: ReadonlyArray<
+    Pick<CutFigures, 'people' | 'hours' | 'work' | 'money'> & {
+      readonly period: { readonly from: string; readonly to: string };
+    }
+  >;
 }

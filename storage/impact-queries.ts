@@ -39,7 +39,7 @@ export class ImpactQueries implements ImpactFactsReader {
   async factsFor(period: Period): Promise<ImpactFacts> {
     const [sessions, work, paidClaims] = await Promise.all([
       this.sessionsUpTo(period.to),
-      this.closedWork(),
+      this.workFacts(),
       this.claimsPaidIn(period),
     ]);
     const involved = new Set(
@@ -57,14 +57,28 @@ export class ImpactQueries implements ImpactFactsReader {
     });
   }
 
-  /** Pieces of work with an outcome recorded, and whether it says how people were told. */
-  async closedWork(): Promise<WorkFacts[]> {
-    const rows = await all<{ id: string; feedbackHow?: string }>(this.plans, {
-      query: 'SELECT c.id, c.outcome.feedbackHow FROM c WHERE c.type = "plan" AND IS_DEFINED(c.outcome)',
+  /** Every piece of work: its service area, the groups it set out to reach, and what its outcome records (never free text). */
+  async workFacts(): Promise<WorkFacts[]> {
+    const rows = await all<{
+      id: string;
+      title?: string;
+      serviceArea?: string;
+      groups?: unknown;
+      closed: boolean;
+      feedbackHow?: string;
+      rating?: string;
+    }>(this.plans, {
+      query:
+        'SELECT c.id, c.title, c.serviceArea, c.answers.people.groups, IS_DEFINED(c.outcome) AS closed, c.outcome.feedbackHow, c.outcome.evaluation.rating FROM c WHERE c.type = "plan"',
     });
     return rows.map((row) => ({
       id: row.id,
+      title: row.title,
+      serviceArea: row.serviceArea,
+      groupsToReach: Array.isArray(row.groups) ? row.groups.filter((group) => typeof group === 'string') : [],
+      outcomeRecorded: row.closed,
       feedbackRecorded: typeof row.feedbackHow === 'string' && row.feedbackHow.trim().length > 0,
+      hostRating: row.rating,
     }));
   }
 
@@ -87,13 +101,14 @@ export class ImpactQueries implements ImpactFactsReader {
   async claimsPaidIn(period: Period): Promise<PaidClaimFacts[]> {
     const rows = await all<{
       id: string;
+      planId?: string;
       submittedAt?: string;
       createdAt: string;
       paidAt: string;
       totals: { expensesPence: number; paymentsPence: number };
     }>(this.claims, {
       query:
-        'SELECT c.id, c.submittedAt, c.createdAt, c.paidAt, c.totals FROM c WHERE c.type = "claim" AND c.status = "paid" AND c.paidAt >= @from AND c.paidAt <= @to',
+        'SELECT c.id, c.work.planId, c.submittedAt, c.createdAt, c.paidAt, c.totals FROM c WHERE c.type = "claim" AND c.status = "paid" AND c.paidAt >= @from AND c.paidAt <= @to',
       parameters: [
         { name: '@from', value: period.from },
         { name: '@to', value: `${period.to}T23:59:59.999Z` },
@@ -101,6 +116,7 @@ export class ImpactQueries implements ImpactFactsReader {
     });
     return rows.map((row) => ({
       id: row.id,
+      workId: row.planId,
       submittedAt: row.submittedAt ?? row.createdAt,
       paidAt: row.paidAt,
       expensesPence: row.totals.expensesPence,

@@ -1,5 +1,5 @@
-import { daysBetween, inPeriod, type Period } from './period.js';
-import { isShown, suppressCount, suppressGroup, type Count } from './suppression.js';
+import { daysBetween, inPeriod, quartersOf, type Period } from './period.js';
+import { isShown, suppressCountWithin, suppressGroup, suppressParts, type Count, type Whole } from './suppression.js';
 
 /**
  * "Is it working?" (brief journey 8; seed 001: reach across the protected characteristics, new
@@ -23,12 +23,22 @@ export interface SessionFacts {
 
 export interface WorkFacts {
   readonly id: string;
+  readonly title?: string | undefined;
+  readonly serviceArea?: string | undefined;
+  /** The groups the plan set out to reach (the "Who should be involved?" step's choice values). */
+  readonly groupsToReach?: readonly string[] | undefined;
+  /** The host recorded the outcome (the "after" part). */
+  readonly outcomeRecorded?: boolean | undefined;
   /** The host recorded how outcomes were fed back to the people involved. */
   readonly feedbackRecorded: boolean;
+  /** The host's "how well did involving people work?" rating, when the outcome has one. */
+  readonly hostRating?: string | undefined;
 }
 
 export interface PaidClaimFacts {
   readonly id: string;
+  /** The piece of work the claim was for, when the host linked one. */
+  readonly workId?: string | undefined;
   readonly submittedAt: string;
   readonly paidAt: string;
   readonly expensesPence: number;
@@ -45,13 +55,29 @@ export interface ImpactFacts {
   readonly paidClaims: readonly PaidClaimFacts[];
 }
 
+/**
+ * Partners' own "how was it for you?" answers come from partner messaging (the evaluation
+ * invitation, domain/partner-messages). Until those answers are stored, the report says so: this
+ * is the seam where their summary joins `evaluations`.
+ */
+export const PARTNER_EVALUATIONS_PENDING = 'Partners\u2019 own evaluations are not collected yet.';
+
+/** The hosts' rating of how well involving people worked (EVALUATION_RATINGS in domain/planning/plan.ts), in words. */
+export const HOST_RATINGS = [
+  { rating: 'very-good', label: 'Very well' },
+  { rating: 'good', label: 'Well' },
+  { rating: 'mixed', label: 'Mixed' },
+  { rating: 'poor', label: 'Not well' },
+] as const;
+
 /** The equality monitoring questions the register asks (tab/src/views/register-form.tsx), in the order shown. */
 export const EQUALITY_CATEGORIES = [
-  { key: 'ageBand', label: 'Age group', answers: ['18-24', '25-34', '35-49', '50-64', '65+'] },
-  { key: 'disability', label: 'Disability', answers: ['Yes', 'No'] },
+  { key: 'ageBand', label: 'Age group', planGroup: 'age', answers: ['18-24', '25-34', '35-49', '50-64', '65+'] },
+  { key: 'disability', label: 'Disability', planGroup: 'disability', answers: ['Yes', 'No'] },
   {
     key: 'ethnicGroup',
     label: 'Ethnic group',
+    planGroup: 'race',
     answers: [
       'Asian or Asian British',
       'Black, Black British, Caribbean or African',
@@ -60,7 +86,7 @@ export const EQUALITY_CATEGORIES = [
       'Another ethnic group',
     ],
   },
-  { key: 'gender', label: 'Gender', answers: ['Woman', 'Man', 'Non-binary', 'In another way'] },
+  { key: 'gender', label: 'Gender', planGroup: 'sex', answers: ['Woman', 'Man', 'Non-binary', 'In another way'] },
 ] as const;
 
 export const ANOTHER_ANSWER = 'Another answer';
@@ -72,9 +98,8 @@ export interface ReachCategory {
   readonly groups: ReadonlyArray<{ readonly answer: string; readonly count: Count }>;
 }
 
-export interface ImpactReport {
-  readonly period: Period;
-  readonly threshold: number;
+/** The figures of one cut of the involvement: Trust-wide, one service area, one piece of work or one quarter. */
+export interface CutFigures {
   readonly people: { readonly involved: Count; readonly newFaces: Count; readonly returning: Count };
   /** Hours partners gave (session length × partners there); undefined when the people behind it are too few to show. */
   readonly hours: { readonly sessions: number; readonly partnerHours: number | undefined };
@@ -95,6 +120,40 @@ export interface ImpactReport {
     readonly medianDaysToPay: number | undefined;
     readonly paidWithinTargetPercent: number | undefined;
   };
+  readonly evaluations: {
+    /** Hosts' ratings of how well involving people worked, for the work with sessions in the cut. */
+    readonly hosts: {
+      readonly rated: Count;
+      readonly ratings: ReadonlyArray<{ readonly rating: string; readonly label: string; readonly count: Count }>;
+    };
+    /** Partners' own view: not collected yet (PARTNER_EVALUATIONS_PENDING). */
+    readonly partners: { readonly note: string };
+  };
+}
+
+/** A piece of work against the groups it set out to reach. */
+export interface WorkCut {
+  readonly id: string;
+  readonly title: string;
+  readonly serviceArea: string | undefined;
+  readonly groupsToReach: readonly string[];
+  readonly people: CutFigures['people'];
+  /** For each group it set out to reach that the equality questions ask about: how its partners answered. */
+  readonly reached: readonly ReachCategory[];
+  readonly feedbackRecorded: boolean;
+}
+
+export interface QuarterFigures extends Pick<CutFigures, 'people' | 'hours' | 'work' | 'money'> {
+  readonly period: Period;
+}
+
+export interface ImpactReport extends CutFigures {
+  readonly period: Period;
+  readonly threshold: number;
+  readonly byServiceArea: ReadonlyArray<CutFigures & { readonly serviceArea: string }>;
+  readonly byWork: readonly WorkCut[];
+  /** The same figures quarter by quarter, to show whether reach is improving. */
+  readonly quarters: readonly QuarterFigures[];
 }
 
 export interface ReportOptions {
@@ -102,34 +161,138 @@ export interface ReportOptions {
   readonly targetDaysToPay: number;
 }
 
+/** Where no service area was chosen for a piece of work. */
+export const NO_SERVICE_AREA = 'No service area given';
+
 export function impactReport(facts: ImpactFacts, period: Period, options: ReportOptions): ImpactReport {
-  const { threshold } = options;
-  const inThePeriod = facts.sessions.filter((session) => inPeriod(session.date, period));
-  const involvedIds = new Set(inThePeriod.flatMap((session) => session.partnerIds));
-  const faces = newAndReturning(involvedIds, facts.sessions, period);
-  const people = suppressGroup({ newFaces: faces.newFaces, returning: faces.returning }, threshold);
-  const partnerMinutes = inThePeriod.reduce(
-    (sum, session) => sum + session.durationMinutes * session.partnerIds.length,
-    0,
-  );
+  const trustRaw = rawOf(facts, period, undefined);
+  const trust = suppress(trustRaw, options, undefined);
+  const whole = { raw: trustRaw, shown: trust };
+  const areas = [...new Set(facts.work.map((piece) => piece.serviceArea ?? NO_SERVICE_AREA))].sort();
+  const workIn = (area: string): Set<string> =>
+    new Set(facts.work.filter((piece) => (piece.serviceArea ?? NO_SERVICE_AREA) === area).map((piece) => piece.id));
+  const byServiceArea = areas
+    .map((serviceArea) => ({ serviceArea, raw: rawOf(facts, period, workIn(serviceArea)) }))
+    .filter(({ raw }) => raw.sessions > 0 || raw.claims.length > 0)
+    .map(({ serviceArea, raw }) => ({ serviceArea, ...suppress(raw, options, whole) }));
   return {
     period,
+    threshold: options.threshold,
+    ...trust,
+    byServiceArea,
+    byWork: workCuts(facts, period, options, whole),
+    quarters: quarterCuts(facts, period, options, whole),
+  };
+}
+
+/** The unsuppressed counts of one cut; they never leave this module. */
+interface Raw {
+  readonly sessions: number;
+  readonly people: { readonly newFaces: number; readonly returning: number };
+  readonly consent: { readonly agreed: number; readonly notAgreed: number };
+  readonly categories: ReadonlyMap<string, Record<string, number>>;
+  readonly partnerMinutes: number;
+  readonly work: { readonly withSessions: number; readonly closedLoop: number };
+  readonly ratings: Record<string, number>;
+  readonly claims: readonly PaidClaimFacts[];
+}
+
+interface WholeFigures {
+  readonly raw: Raw;
+  readonly shown: CutFigures;
+}
+
+function rawOf(facts: ImpactFacts, period: Period, workIds: ReadonlySet<string> | undefined): Raw {
+  const inCut = (workId: string | undefined): boolean => !workIds || (workId !== undefined && workIds.has(workId));
+  const inThePeriod = facts.sessions.filter((session) => inCut(session.workId) && inPeriod(session.date, period));
+  const involvedIds = new Set(inThePeriod.flatMap((session) => session.partnerIds));
+  const partners = facts.partners.filter((partner) => involvedIds.has(partner.id));
+  // A partner who withdrew equality consent has no answers any more (domain/register/consent.ts): not "agreed".
+  const withAnswers = partners.filter((partner) => partner.equality !== undefined);
+  const workIdsWithSessions = new Set(inThePeriod.map((session) => session.workId));
+  const work = facts.work.filter((piece) => workIdsWithSessions.has(piece.id));
+  const ratings: Record<string, number> = Object.fromEntries(HOST_RATINGS.map(({ rating }) => [rating, 0]));
+  for (const piece of work) if (piece.hostRating && piece.hostRating in ratings) ratings[piece.hostRating]! += 1;
+  return {
+    sessions: inThePeriod.length,
+    people: newAndReturning(involvedIds, facts.sessions, period),
+    consent: { agreed: withAnswers.length, notAgreed: involvedIds.size - withAnswers.length },
+    categories: new Map(EQUALITY_CATEGORIES.map((category) => [category.key, tallyOf(category, withAnswers)])),
+    partnerMinutes: inThePeriod.reduce((sum, session) => sum + session.durationMinutes * session.partnerIds.length, 0),
+    work: { withSessions: workIdsWithSessions.size, closedLoop: work.filter((piece) => piece.feedbackRecorded).length },
+    ratings,
+    claims: facts.paidClaims.filter((claim) => inCut(claim.workId) && inPeriod(claim.paidAt, period)),
+  };
+}
+
+/** Every figure of a cut through the one suppression rule, as a cut of `whole` when there is one. */
+function suppress(raw: Raw, options: ReportOptions, whole: WholeFigures | undefined): CutFigures {
+  const { threshold } = options;
+  const people = suppressGroup(
+    raw.people,
     threshold,
-    people: { involved: people.total, ...people.cells },
-    hours: {
-      sessions: inThePeriod.length,
-      partnerHours: isShown(people.total) ? Math.round(partnerMinutes / 6) / 10 : undefined,
+    whole && {
+      values: whole.raw.people,
+      shown: {
+        total: whole.shown.people.involved,
+        cells: { newFaces: whole.shown.people.newFaces, returning: whole.shown.people.returning },
+      },
     },
-    reach: reachOf(
-      facts.partners.filter((partner) => involvedIds.has(partner.id)),
-      involvedIds.size,
-      threshold,
-    ),
-    work: workOf(inThePeriod, facts.work),
-    money: moneyOf(
-      facts.paidClaims.filter((claim) => inPeriod(claim.paidAt, period)),
-      options,
-    ),
+  );
+  const consent = suppressGroup(
+    raw.consent,
+    threshold,
+    whole && {
+      values: whole.raw.consent,
+      shown: {
+        total: whole.shown.people.involved,
+        cells: { agreed: whole.shown.reach.agreed, notAgreed: whole.shown.reach.notAgreed },
+      },
+    },
+  );
+  const categories =
+    isShown(consent.cells.agreed) && raw.consent.agreed > 0
+      ? EQUALITY_CATEGORIES.map((category) => categoryOf(category, raw, threshold, whole))
+      : [];
+  const claimsPaid = suppressCountWithin(
+    raw.claims.length,
+    threshold,
+    whole && { value: whole.raw.claims.length, shown: whole.shown.money.claimsPaid },
+  );
+  const ratings = suppressGroup(
+    raw.ratings,
+    threshold,
+    whole && wholeOf(whole.raw.ratings, whole.shown.evaluations.hosts),
+  );
+  return {
+    people: { involved: people.total, newFaces: people.cells.newFaces, returning: people.cells.returning },
+    hours: {
+      sessions: raw.sessions,
+      partnerHours: isShown(people.total) ? Math.round(raw.partnerMinutes / 6) / 10 : undefined,
+    },
+    reach: { ...consent.cells, categories },
+    work: raw.work,
+    money: moneyOf(raw.claims, claimsPaid, options),
+    evaluations: {
+      hosts: {
+        rated: ratings.total,
+        ratings: HOST_RATINGS.map(({ rating, label }) => ({ rating, label, count: ratings.cells[rating]! })),
+      },
+      partners: { note: PARTNER_EVALUATIONS_PENDING },
+    },
+  };
+}
+
+function wholeOf(
+  values: Record<string, number>,
+  shown: { readonly rated: Count; readonly ratings: ReadonlyArray<{ readonly rating: string; readonly count: Count }> },
+): Whole<string> {
+  return {
+    values,
+    shown: {
+      total: shown.rated,
+      cells: Object.fromEntries(shown.ratings.map(({ rating, count }) => [rating, count])),
+    },
   };
 }
 
@@ -146,21 +309,10 @@ function newAndReturning(
   return { newFaces: involved.size - returning, returning };
 }
 
-function reachOf(partners: readonly PartnerFacts[], involved: number, threshold: number): ImpactReport['reach'] {
-  const withAnswers = partners.filter((partner) => partner.equality !== undefined);
-  const consent = suppressGroup({ agreed: withAnswers.length, notAgreed: involved - withAnswers.length }, threshold);
-  const categories =
-    isShown(consent.cells.agreed) && withAnswers.length > 0
-      ? EQUALITY_CATEGORIES.map((category) => categoryOf(category, withAnswers, threshold))
-      : [];
-  return { ...consent.cells, categories };
-}
-
-function categoryOf(
+function tallyOf(
   category: (typeof EQUALITY_CATEGORIES)[number],
   partners: readonly PartnerFacts[],
-  threshold: number,
-): ReachCategory {
+): Record<string, number> {
   const known: readonly string[] = category.answers;
   const tally: Record<string, number> = Object.fromEntries(
     [...known, ANOTHER_ANSWER, NOT_ANSWERED].map((answer) => [answer, 0]),
@@ -171,7 +323,36 @@ function categoryOf(
       !answer || /prefer not/i.test(answer) ? NOT_ANSWERED : known.includes(answer) ? answer : ANOTHER_ANSWER;
     tally[bucket] = (tally[bucket] ?? 0) + 1;
   }
-  const { cells } = suppressGroup(tally, threshold);
+  return tally;
+}
+
+function categoryOf(
+  category: (typeof EQUALITY_CATEGORIES)[number],
+  raw: Raw,
+  threshold: number,
+  whole: WholeFigures | undefined,
+): ReachCategory {
+  const tally = raw.categories.get(category.key) ?? {};
+  const wholeTally = whole?.raw.categories.get(category.key);
+  const wholeShown = whole?.shown.reach.categories.find((shown) => shown.key === category.key);
+  const { cells } = suppressGroup(
+    tally,
+    threshold,
+    whole &&
+      wholeTally && {
+        values: wholeTally,
+        shown: {
+          total: whole.shown.reach.agreed,
+          // The whole has no breakdown when its "agreed" is hidden: then neither may the cut.
+          cells: Object.fromEntries(
+            Object.keys(tally).map((answer) => [
+              answer,
+              wholeShown?.groups.find((group) => group.answer === answer)?.count ?? HIDDEN_IN_WHOLE,
+            ]),
+          ),
+        },
+      },
+  );
   return {
     key: category.key,
     label: category.label,
@@ -179,16 +360,68 @@ function categoryOf(
   };
 }
 
-function workOf(sessions: readonly SessionFacts[], work: readonly WorkFacts[]): ImpactReport['work'] {
-  const ids = new Set(sessions.map((session) => session.workId));
-  return {
-    withSessions: ids.size,
-    closedLoop: work.filter((piece) => ids.has(piece.id) && piece.feedbackRecorded).length,
-  };
+const HIDDEN_IN_WHOLE: Count = { suppressed: 'secondary', text: 'hidden' };
+
+function workCuts(facts: ImpactFacts, period: Period, options: ReportOptions, whole: WholeFigures): WorkCut[] {
+  return facts.work
+    .map((piece) => ({ piece, raw: rawOf(facts, period, new Set([piece.id])) }))
+    .filter(({ raw }) => raw.sessions > 0)
+    .map(({ piece, raw }) => {
+      const figures = suppress(raw, options, whole);
+      const groups = piece.groupsToReach ?? [];
+      const asked = new Set<string>(
+        EQUALITY_CATEGORIES.filter((category) => groups.includes(category.planGroup)).map((category) => category.key),
+      );
+      return {
+        id: piece.id,
+        title: piece.title ?? 'Untitled work',
+        serviceArea: piece.serviceArea,
+        groupsToReach: groups,
+        people: figures.people,
+        reached: figures.reach.categories.filter((category) => asked.has(category.key)),
+        feedbackRecorded: piece.feedbackRecorded,
+      };
+    })
+    .sort((a, b) => a.title.localeCompare(b.title, 'en-GB'));
 }
 
-function moneyOf(claims: readonly PaidClaimFacts[], options: ReportOptions): ImpactReport['money'] {
-  const claimsPaid = suppressCount(claims.length, options.threshold);
+/**
+ * Quarter by quarter. Each quarter is a cut of the period; new faces and claims paid add up across
+ * quarters to the period's figure, so they are also suppressed as parts of it.
+ */
+function quarterCuts(
+  facts: ImpactFacts,
+  period: Period,
+  options: ReportOptions,
+  whole: WholeFigures,
+): QuarterFigures[] {
+  const raws = quartersOf(period).map((quarter) => ({ quarter, raw: rawOf(facts, quarter, undefined) }));
+  const cuts = raws.map(({ quarter, raw }) => ({ period: quarter, raw, figures: suppress(raw, options, whole) }));
+  const newFaces = suppressParts(
+    cuts.map((cut) => cut.figures.people.newFaces),
+    cuts.map((cut) => cut.raw.people.newFaces),
+    whole.shown.people.newFaces,
+  );
+  const claimsPaid = suppressParts(
+    cuts.map((cut) => cut.figures.money.claimsPaid),
+    cuts.map((cut) => cut.raw.claims.length),
+    whole.shown.money.claimsPaid,
+  );
+  return cuts.map(({ period: quarter, raw, figures }, index) => {
+    let { people, hours, money } = figures;
+    if (newFaces[index] !== people.newFaces) {
+      // Hiding new faces inside a quarter whose total is shown: "returning" would give it back, and with none returning so would the total.
+      const returning = raw.people.returning > 0 ? HIDDEN_IN_WHOLE : people.returning;
+      const involved = raw.people.returning > 0 ? people.involved : HIDDEN_IN_WHOLE;
+      people = { involved, newFaces: newFaces[index]!, returning };
+      if (!isShown(involved)) hours = { ...hours, partnerHours: undefined };
+    }
+    if (claimsPaid[index] !== money.claimsPaid) money = moneyOf([], claimsPaid[index]!, options);
+    return { period: quarter, people, hours, work: figures.work, money };
+  });
+}
+
+function moneyOf(claims: readonly PaidClaimFacts[], claimsPaid: Count, options: ReportOptions): CutFigures['money'] {
   const base = { claimsPaid, targetDays: options.targetDaysToPay };
   if (!isShown(claimsPaid) || claims.length === 0) {
     return {

@@ -44,3 +44,18 @@ export function inPeriod(day: string, period: Period): boolean {
 export function daysBetween(fromIso: string, toIso: string): number {
   return (Date.parse(toIso) - Date.parse(fromIso)) / DAY_MS;
 }
+
+/** The calendar quarters (January–March, April–June…) a period touches, each clipped to the period. */
+export function quartersOf(period: Period): Period[] {
+  const quarters: Period[] = [];
+  let year = Number(period.from.slice(0, 4));
+  let quarter = Math.floor((Number(period.from.slice(5, 7)) - 1) / 3);
+  for (;;) {
+    const start = isoDay(new Date(Date.UTC(year, quarter * 3, 1)));
+    if (start > period.to) return quarters;
+    const end = isoDay(new Date(Date.UTC(year, quarter * 3 + 3, 0)));
+    quarters.push({ from: start < period.from ? period.from : start, to: end > period.to ? period.to : end });
+    quarter += 1;
+    if (quarter === 4) [year, quarter] = [year + 1, 0];
+  }
+}

@@ -44,19 +44,47 @@ export interface SuppressedGroup<K extends string> {
 }
 
 /**
- * A total and the cells that add up to it. Cells are given in a fixed order; ties for "next
- * smallest" go to the earlier cell so the result never depends on object key order by chance.
+ * The wider population a group is a cut of (a service area or a piece of work of the Trust-wide
+ * figures, a quarter of the period): its raw values and what was published for it.
+ */
+export interface Whole<K extends string> {
+  readonly values: Readonly<Record<K, number>>;
+  readonly shown: SuppressedGroup<K>;
+}
+
+/**
+ * The one suppression rule: a total and the cells that add up to it, optionally as a cut of a
+ * wider population whose figures are also published. Cells are given in a fixed order; ties for
+ * "next smallest" go to the earlier cell so the result never depends on object key order by chance.
+ *
+ * 1. Primary: a count from 1 to threshold − 1 is "fewer than N".
+ * 2. Disclosure by difference with the whole: a non-zero count of the cut is hidden when the rest
+ *    of the whole (whole − cut, the complement) is small, or when the whole's own count is not shown
+ *    (the cut and its complement together would give it back).
+ * 3. Secondary: when the total is shown and exactly one cell is hidden, the next-smallest shown
+ *    cell is hidden too (or, when there is none, the total); when the total is hidden, every
+ *    non-zero cell is.
  */
 export function suppressGroup<K extends string>(
   values: Readonly<Record<K, number>>,
   threshold: number,
+  whole?: Whole<K>,
 ): SuppressedGroup<K> {
   const keys = Object.keys(values) as K[];
-  const totalValue = keys.reduce((sum, key) => sum + values[key], 0);
-  let total = suppressCount(totalValue, threshold);
-  const cells = Object.fromEntries(keys.map((key) => [key, suppressCount(values[key], threshold)])) as Record<K, Count>;
+  const totalValue = sumOf(values);
+  const byDifference = (value: number, wholeValue: number, wholeCount: Count | undefined): boolean =>
+    value > 0 && (isSmall(wholeValue - value, threshold) || (wholeCount !== undefined && !isShown(wholeCount)));
+  const primary = (value: number, wholeValue: number | undefined, wholeCount: Count | undefined): Count => {
+    const count = suppressCount(value, threshold);
+    return isShown(count) && wholeValue !== undefined && byDifference(value, wholeValue, wholeCount) ? HIDDEN : count;
+  };
+  let total = primary(totalValue, whole && sumOf(whole.values), whole?.shown.total);
+  const cells = Object.fromEntries(
+    keys.map((key) => [key, primary(values[key], whole?.values[key], whole?.shown.cells[key])]),
+  ) as Record<K, Count>;
   if (!isShown(total)) {
-    // Every cell is at most the total, so each non-zero cell is already "fewer than"; nothing can be subtracted.
+    // A hidden total: a shown non-zero cell would add up towards it. (When the total is small, every non-zero cell already is.)
+    for (const key of keys) if (values[key] > 0 && isShown(cells[key])) cells[key] = HIDDEN;
     return { total, cells };
   }
   const hidden = keys.filter((key) => !isShown(cells[key]));
@@ -69,4 +97,35 @@ export function suppressGroup<K extends string>(
     else total = HIDDEN;
   }
   return { total, cells };
+}
+
+/** One count as a cut of a whole (rules 1 and 2 of `suppressGroup`). */
+export function suppressCountWithin(value: number, threshold: number, whole?: { value: number; shown: Count }): Count {
+  return suppressGroup(
+    { count: value },
+    threshold,
+    whole && { values: { count: whole.value }, shown: { total: whole.shown, cells: { count: whole.shown } } },
+  ).cells.count;
+}
+
+/**
+ * Counts that partition a whole (quarters of a period): at most the rule of `suppressGroup` with the
+ * whole as the total, so that adding up the shown parts never gives back a hidden one.
+ */
+export function suppressParts(counts: readonly Count[], values: readonly number[], total: Count): Count[] {
+  const out = [...counts];
+  if (!isShown(total)) return out.map((count, index) => (isShown(count) && values[index]! > 0 ? HIDDEN : count));
+  const hidden = out.filter((count) => !isShown(count)).length;
+  if (hidden === 1) {
+    const next = out
+      .map((count, index) => ({ count, index }))
+      .filter(({ count, index }) => isShown(count) && values[index]! > 0)
+      .sort((a, b) => values[a.index]! - values[b.index]! || a.index - b.index)[0];
+    if (next) out[next.index] = HIDDEN;
+  }
+  return out;
+}
+
+function sumOf(values: Readonly<Record<string, number>>): number {
+  return Object.values(values).reduce((sum, value) => sum + value, 0);
 }

@@ -1,25 +1,14 @@
 import assert from 'node:assert/strict';
+import { ids, seen, session } from './figures.js';
 import {
   impactReport,
   type ImpactFacts,
   type PartnerFacts,
   type SessionFacts,
 } from '../../domain/impact/impact-report.js';
-import type { Count } from '../../domain/impact/suppression.js';
 
 const PERIOD = { from: '2026-01-01', to: '2026-03-31' };
 const OPTIONS = { threshold: 5, targetDaysToPay: 14 };
-const seen = (count: Count): string =>
-  'value' in count ? String(count.value) : count.suppressed === 'small' ? '<5' : 'hidden';
-
-const ids = (prefix: string, count: number): string[] =>
-  Array.from({ length: count }, (_, index) => `${prefix}${index + 1}`);
-const session = (workId: string, date: string, partnerIds: readonly string[], durationMinutes = 60): SessionFacts => ({
-  workId,
-  date,
-  durationMinutes,
-  partnerIds,
-});
 const facts = (overrides: Partial<ImpactFacts>): ImpactFacts => ({
   sessions: [],
   partners: [],
