@@ -12,6 +12,25 @@ describe('Changing consent in the tab (IEV)', function () {
   it('records a withdrawal of equality consent: the answers are gone at once and the history says who, when and how', async () => {
     const partner = fictionalPartner(12);
     assert.ok(partner.equality);
+    // Six partners who agreed to equality monitoring and six who did not took part in a session today (groups of
+    // five or more, so no figure is hidden).
+    const today = new Date().toISOString().slice(0, 10);
+    const tookPart = [0, 3, 6, 12, 15, 18, 1, 2, 4, 5, 7, 10].map((index) => fictionalPartner(index).id);
+    await tab.app.services.database.containers.plans.items.create({
+      id: 'plan-consent-figures',
+      type: 'plan',
+      schemaVersion: 1,
+      hostId: IEV.id,
+      hostName: IEV.name,
+      title: 'Reach',
+      phase: 'running',
+      partnerIds: tookPart,
+      sessions: [{ id: 's1', date: today, durationMinutes: 60, format: 'in-person', partnerIds: tookPart }],
+    });
+    const agreed = async () =>
+      (await tab.app.getJson<{ reach: { agreed: { value: number } } }>(`/api/impact?from=${today}&to=${today}`, IEV))
+        .body.reach.agreed.value;
+    assert.equal(await agreed(), 6);
     const page = await open(`partners/${partner.id}`, { as: IEV });
     await page.getByRole('heading', { name: 'Equality monitoring' }).waitFor();
     await page.getByText('Record a change of consent').click();
@@ -35,6 +54,7 @@ describe('Changing consent in the tab (IEV)', function () {
     assert.deepEqual(violations, [], describeViolations(violations));
     await screenshot(page, 'partner-consent-history');
     assert.equal((await tab.app.services.partners.find(partner.id))!.equality, undefined, 'and from the register');
+    assert.equal(await agreed(), 5, 'the equality figures no longer count them');
   });
 
   it('withdrawing consent to be on the register erases the entry at once, and says why', async () => {
