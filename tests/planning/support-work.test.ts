@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { cardText, cardsIn, findAction } from '../helpers/cards.js';
 import type { ChatClient } from '../helpers/chat.js';
-import { HOST, IEV, OTHER, SECOND_IEV } from '../helpers/users.js';
+import { BOT_ID, HOST, IEV, OTHER, SECOND_IEV, TENANT_ID } from '../helpers/users.js';
 import { assertValid, pressOn, sendSupportRequest } from './planning-steps.js';
 import { SUPPORT_VERBS } from '../../bot/planning/planning-verbs.js';
 
@@ -42,6 +42,41 @@ describe('Support requests IEV can work: assign, notes, done, exactly one post',
     await app.services.outbox.dispatcher.runOnce();
     await app.channel(IEV).say('set up IEV channel');
     assert.equal(posts().length, 1, 'never posted twice');
+  });
+
+  it('posts it once when two instances of the app deliver the waiting request at the same moment', async () => {
+    await sendSupportRequest(host);
+    const second = await startTestApp({
+      env: { IEV_MEMBER_IDS: `${IEV.id},${SECOND_IEV.id}` },
+      database: app.databaseName,
+      connector: app.connector,
+    });
+    try {
+      // The channel is recorded without the setup command's own delivery, so the instances race for the post.
+      await app.services.ievChannel.register(
+        { id: IEV.id, displayName: IEV.name, roles: ['iev', 'host'] },
+        {
+          serviceUrl: app.connector.serviceUrl,
+          conversationId: IEV_CHANNEL,
+          teamsChannelId: IEV_CHANNEL,
+          tenantId: TENANT_ID,
+          channelId: 'msteams',
+          botId: BOT_ID,
+          conversationType: 'channel',
+        },
+      );
+      assert.equal(posts().length, 0);
+      await Promise.all([
+        app.services.support.postWaiting(),
+        second.services.support.postWaiting(),
+        app.services.outbox.dispatcher.runOnce(),
+        second.services.outbox.dispatcher.runOnce(),
+      ]);
+      assert.equal(posts().length, 1, 'one card in the channel');
+      assert.ok((await stored()).channelPost);
+    } finally {
+      await second.stop();
+    }
   });
 
   it('IEV gives it to a colleague, adds a note and marks it done from the channel card; the card and the host follow', async () => {
