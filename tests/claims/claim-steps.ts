@@ -173,3 +173,32 @@ export async function hostMessage(app: TestApp, text: RegExp, host: TestUser = H
       call.kind === 'send' && call.conversationId === personalChatId(host) && text.test(cardText(cardsSent([call]))),
   );
 }
+
+/** A submitted claim for a new partner with mileage (12 miles, £5.40) and parking (£12.00, no receipt). */
+export async function twoItemClaim(
+  app: TestApp,
+  partnerName: string,
+): Promise<{ host: ChatClient; claimId: string; mileageId: string; parkingId: string }> {
+  await addPartner(app, partnerName);
+  const host = app.personalChat(HOST);
+  const { claimId } = await startClaim(host, partnerName.split(' ')[0]!);
+  await addMileage(host, claimId, '12');
+  await pressFor(host, CLAIM_VERBS.addItem.verb, {
+    claimId,
+    kind: 'parking',
+    date: today(),
+    description: 'Hospital car park',
+    amount: '12.00',
+  });
+  await submit(host, claimId);
+  const claim = await storedClaim(app, claimId);
+  assert.equal(claim.items.length, 2);
+  return { host, claimId, mileageId: claim.items[0]!.id, parkingId: claim.items[1]!.id };
+}
+
+/** A finance CSV's rows by column name (the test files have no quoted commas). */
+export function csvRows(text: string): Array<Record<string, string>> {
+  const [header, ...lines] = text.trim().split('\n');
+  const columns = header!.split(',');
+  return lines.map((line) => Object.fromEntries(line.split(',').map((value, index) => [columns[index]!, value])));
+}

@@ -3,17 +3,7 @@ import type { TestApp } from '../helpers/app.js';
 import { cardText, validateCard } from '../helpers/cards.js';
 import { cardsSent } from '../helpers/chat.js';
 import { HOST, IEV, SECOND_HOST } from '../helpers/users.js';
-import {
-  addMileage,
-  addPartner,
-  pressFor,
-  startClaim,
-  startClaimsApp,
-  storedClaim,
-  submit,
-  today,
-  hostMessage,
-} from './claim-steps.js';
+import { hostMessage, pressFor, startClaimsApp, storedClaim, submit, today, twoItemClaim } from './claim-steps.js';
 import { CLAIM_VERBS } from '../../bot/claims/claim-verbs.js';
 
 describe('claims: partial approval and reopening', () => {
@@ -23,27 +13,8 @@ describe('claims: partial approval and reopening', () => {
   });
   after(async () => app?.stop());
 
-  /** A submitted claim with mileage (£5.40) and parking (£12.00); returns the claim and item ids. */
-  async function twoItemClaim(partnerName: string) {
-    await addPartner(app, partnerName);
-    const host = app.personalChat(HOST);
-    const { claimId } = await startClaim(host, partnerName.split(' ')[0]!);
-    await addMileage(host, claimId, '12');
-    await pressFor(host, CLAIM_VERBS.addItem.verb, {
-      claimId,
-      kind: 'parking',
-      date: today(),
-      description: 'Hospital car park',
-      amount: '12.00',
-    });
-    await submit(host, claimId);
-    const claim = await storedClaim(app, claimId);
-    assert.equal(claim.items.length, 2);
-    return { host, claimId, mileageId: claim.items[0]!.id, parkingId: claim.items[1]!.id };
-  }
-
   it('approves one item of two from the card: the other is not paid, and the host and the card see which and why', async () => {
-    const { claimId, mileageId, parkingId } = await twoItemClaim('Pia Patel');
+    const { claimId, mileageId, parkingId } = await twoItemClaim(app, 'Pia Patel');
     const iev = app.channel(IEV);
     const none = await pressFor(iev, CLAIM_VERBS.approvePart.verb, { claimId });
     assert.match(JSON.stringify(none), /Give a reason for each item you do not approve/);
@@ -88,7 +59,7 @@ describe('claims: partial approval and reopening', () => {
   });
 
   it('the host reopens the item not approved, corrects it and sends the same claim back; approved, it is paid in full', async () => {
-    const { host, claimId, parkingId } = await twoItemClaim('Quinn Quayle');
+    const { host, claimId, parkingId } = await twoItemClaim(app, 'Quinn Quayle');
     await pressFor(app.channel(IEV), CLAIM_VERBS.approvePart.verb, {
       claimId,
       [`reason-${parkingId}`]: 'The amount looks wrong',
@@ -127,7 +98,7 @@ describe('claims: partial approval and reopening', () => {
   });
 
   it('reopens a rejected claim as the same claim, keeping its history', async () => {
-    const { host, claimId } = await twoItemClaim('Rosa Reyes');
+    const { host, claimId } = await twoItemClaim(app, 'Rosa Reyes');
     await pressFor(app.channel(IEV), CLAIM_VERBS.reject.verb, { claimId, reason: 'Wrong partner chosen' });
     const told = await hostMessage(app, /Claim rejected: Rosa Reyes/);
     assert.match(JSON.stringify(cardsSent([told])), new RegExp(CLAIM_VERBS.reopen.verb.replace('.', '\\.')));
@@ -142,7 +113,7 @@ describe('claims: partial approval and reopening', () => {
   });
 
   it('refuses partial approval from the tab that names no item of the claim, in words next to the field', async () => {
-    const { claimId, parkingId } = await twoItemClaim('Sami Shah');
+    const { claimId, parkingId } = await twoItemClaim(app, 'Sami Shah');
     const decide = (body: unknown) =>
       app.api(`/api/claims/${claimId}/decision`, { method: 'POST', as: IEV, body: JSON.stringify(body) });
     const stranger = await decide({

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import type { TestApp } from '../helpers/app.js';
 import { screenshot } from '../helpers/browser.js';
 import { HOST, IEV } from '../helpers/users.js';
-import { approvedClaim, personalChatId, startClaimsApp, storedClaim } from '../claims/claim-steps.js';
+import { approvedClaim, csvRows, personalChatId, startClaimsApp, storedClaim } from '../claims/claim-steps.js';
 import { cardText } from '../helpers/cards.js';
 import { cardsSent } from '../helpers/chat.js';
 import { axeViolations, describeViolations, useTabBrowser, type Theme } from './tab-page.js';
@@ -14,12 +14,6 @@ async function downloaded(page: Page, press: () => Promise<void>): Promise<{ nam
   const [download] = await Promise.all([page.waitForEvent('download'), press()]);
   const path = await download.path();
   return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
-}
-
-function csvRows(text: string): Array<Record<string, string>> {
-  const [header, ...lines] = text.trim().split('\n');
-  const columns = header!.split(',');
-  return lines.map((line) => Object.fromEntries(line.split(',').map((value, index) => [columns[index]!, value])));
 }
 
 describe('Payments in the tab: IEV exports approved claims and marks them paid', function () {

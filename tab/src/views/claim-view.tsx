@@ -57,7 +57,9 @@ export function ClaimView({ id }: { id: string }) {
       <h2 id="claim-heading">
         Expense claim for {claim.partnerName}{' '}
         <Badge appearance="tint" color="brand">
-          {CLAIM_STATUS_LABEL[claim.status] ?? claim.status}
+          {claim.status === 'approved' && claim.decision?.rejectedItems?.length
+            ? 'Partly approved'
+            : (CLAIM_STATUS_LABEL[claim.status] ?? claim.status)}
         </Badge>
       </h2>
       <div className={claim.pastPayBy ? `${styles.box} ${styles.overdue}` : styles.box}>
