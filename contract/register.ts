@@ -20,6 +20,13 @@ export type ConsentMethod = (typeof CONSENT_METHODS)[number];
 /** What the register's forms and filters offer, and the caller's leading role (the tab shows what it may use). */
 export interface RegisterOptions {
   readonly serviceAreas: readonly string[];
+  /** The equality monitoring questions, in the order asked (domain/register/equality-questions.ts); each also offers "Prefer not to say". */
+  readonly equalityQuestions: ReadonlyArray<{
+    readonly key: string;
+    readonly label: string;
+    readonly short: string;
+    readonly answers: readonly string[];
+  }>;
   readonly livedExperience: readonly string[];
   readonly audience: Role;
 }

@@ -1,3 +1,4 @@
+import { EQUALITY_QUESTIONS, type EqualityQuestion } from '../register/equality-questions.js';
 import { daysBetween, inPeriod, quartersOf, type Period } from './period.js';
 import { isShown, suppressCountWithin, suppressGroup, suppressParts, type Count, type Whole } from './suppression.js';
 
@@ -68,25 +69,6 @@ export const HOST_RATINGS = [
   { rating: 'good', label: 'Well' },
   { rating: 'mixed', label: 'Mixed' },
   { rating: 'poor', label: 'Not well' },
-] as const;
-
-/** The equality monitoring questions the register asks (tab/src/views/register-form.tsx), in the order shown. */
-export const EQUALITY_CATEGORIES = [
-  { key: 'ageBand', label: 'Age group', planGroup: 'age', answers: ['18-24', '25-34', '35-49', '50-64', '65+'] },
-  { key: 'disability', label: 'Disability', planGroup: 'disability', answers: ['Yes', 'No'] },
-  {
-    key: 'ethnicGroup',
-    label: 'Ethnic group',
-    planGroup: 'race',
-    answers: [
-      'Asian or Asian British',
-      'Black, Black British, Caribbean or African',
-      'Mixed or multiple ethnic groups',
-      'White',
-      'Another ethnic group',
-    ],
-  },
-  { key: 'gender', label: 'Gender', planGroup: 'sex', answers: ['Woman', 'Man', 'Non-binary', 'In another way'] },
 ] as const;
 
 export const ANOTHER_ANSWER = 'Another answer';
@@ -217,7 +199,7 @@ function rawOf(facts: ImpactFacts, period: Period, workIds: ReadonlySet<string> 
     sessions: inThePeriod.length,
     people: newAndReturning(involvedIds, facts.sessions, period),
     consent: { agreed: withAnswers.length, notAgreed: involvedIds.size - withAnswers.length },
-    categories: new Map(EQUALITY_CATEGORIES.map((category) => [category.key, tallyOf(category, withAnswers)])),
+    categories: new Map(EQUALITY_QUESTIONS.map((category) => [category.key, tallyOf(category, withAnswers)])),
     partnerMinutes: inThePeriod.reduce((sum, session) => sum + session.durationMinutes * session.partnerIds.length, 0),
     work: { withSessions: workIdsWithSessions.size, closedLoop: work.filter((piece) => piece.feedbackRecorded).length },
     ratings,
@@ -252,7 +234,7 @@ function suppress(raw: Raw, options: ReportOptions, whole: WholeFigures | undefi
   );
   const categories =
     isShown(consent.cells.agreed) && raw.consent.agreed > 0
-      ? EQUALITY_CATEGORIES.map((category) => categoryOf(category, raw, threshold, whole))
+      ? EQUALITY_QUESTIONS.map((category) => categoryOf(category, raw, threshold, whole))
       : [];
   const claimsPaid = suppressCountWithin(
     raw.claims.length,
@@ -309,10 +291,7 @@ function newAndReturning(
   return { newFaces: involved.size - returning, returning };
 }
 
-function tallyOf(
-  category: (typeof EQUALITY_CATEGORIES)[number],
-  partners: readonly PartnerFacts[],
-): Record<string, number> {
+function tallyOf(category: EqualityQuestion, partners: readonly PartnerFacts[]): Record<string, number> {
   const known: readonly string[] = category.answers;
   const tally: Record<string, number> = Object.fromEntries(
     [...known, ANOTHER_ANSWER, NOT_ANSWERED].map((answer) => [answer, 0]),
@@ -327,7 +306,7 @@ function tallyOf(
 }
 
 function categoryOf(
-  category: (typeof EQUALITY_CATEGORIES)[number],
+  category: EqualityQuestion,
   raw: Raw,
   threshold: number,
   whole: WholeFigures | undefined,
@@ -355,7 +334,7 @@ function categoryOf(
   );
   return {
     key: category.key,
-    label: category.label,
+    label: category.short,
     groups: Object.entries(cells).map(([answer, count]) => ({ answer, count })),
   };
 }
@@ -370,7 +349,9 @@ function workCuts(facts: ImpactFacts, period: Period, options: ReportOptions, wh
       const figures = suppress(raw, options, whole);
       const groups = piece.groupsToReach ?? [];
       const asked = new Set<string>(
-        EQUALITY_CATEGORIES.filter((category) => groups.includes(category.planGroup)).map((category) => category.key),
+        EQUALITY_QUESTIONS.filter((category) => category.planGroups.some((group) => groups.includes(group))).map(
+          (category) => category.key,
+        ),
       );
       return {
         id: piece.id,

@@ -24,6 +24,7 @@ import {
   type PartnerView,
   type WorkWithPartner,
 } from './visibility.js';
+import { EQUALITY_QUESTIONS } from './equality-questions.js';
 
 export interface InvolvementEntry {
   readonly planId: string;
@@ -90,10 +91,16 @@ export class RegisterService {
   /** What the register's forms and filters offer, and which audience the caller is (the tab shows what that audience may use). */
   options(actor: Actor): {
     serviceAreas: typeof SERVICE_AREAS;
+    equalityQuestions: typeof EQUALITY_QUESTIONS;
     livedExperience: typeof LIVED_EXPERIENCE;
     audience: Role;
   } {
-    return { serviceAreas: SERVICE_AREAS, livedExperience: LIVED_EXPERIENCE, audience: leadingRole(actor) };
+    return {
+      serviceAreas: SERVICE_AREAS,
+      equalityQuestions: EQUALITY_QUESTIONS,
+      livedExperience: LIVED_EXPERIENCE,
+      audience: leadingRole(actor),
+    };
   }
 
   async list(actor: Actor, query: RegisterQuery): Promise<{ items: PartnerRow[]; continuation: string | undefined }> {

@@ -228,7 +228,7 @@ function View({
     return <WorkView area={route.params.get('area') ?? undefined} planId={route.params.get('plan') ?? undefined} />;
   if (section === 'partners' && id === 'new') return <RegisterForm options={options} />;
   if (section === 'partners' && id && route.segments[2] === 'edit') return <PartnerEdit id={id} options={options} />;
-  if (section === 'partners' && id) return <PartnerPage id={id} />;
+  if (section === 'partners' && id) return <PartnerPage id={id} options={options} />;
   if (section === 'claims' && id) return <ClaimView id={id} />;
   // Shown to IEV only in the navigation; anyone else who types the address gets the server's refusal in plain words.
   if (section === 'claims') return <ClaimsView filters={claimFilters} />;

@@ -165,7 +165,7 @@ describe('"Is it working?" by cut: hand-computed example', () => {
     assert.deepEqual(peopleSeen(crisis.people), ['8', '<5', 'hidden']);
     assert.deepEqual(
       crisis.reached.map((category) => category.key),
-      ['ageBand', 'ethnicGroup'],
+      ['ageBand', 'ethnicGroup', 'carer'],
     );
     const age = Object.fromEntries(crisis.reached[0]!.groups.map((group) => [group.answer, seen(group.count)]));
     // 8 aged 35-49 of the Trust's 8 aged 35-49: nothing is small and nothing is left to subtract.

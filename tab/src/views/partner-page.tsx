@@ -22,6 +22,7 @@ import {
   type PartnerAccess,
   type PartnerStatus,
   type PartnerView,
+  type RegisterOptions,
 } from '../api.js';
 import { ErrorMessage, Loading } from '../components/states.js';
 import { CLAIM_STATUS_LABEL, formatDate, formatPounds, PAYMENT_LABEL, STATUS_LABEL } from '../format.js';
@@ -69,15 +70,8 @@ const FIELD_WORDS: Record<string, string> = {
   livedExperience: 'lived experience',
 };
 
-const EQUALITY_LABEL: Record<string, string> = {
-  ageBand: 'Age group',
-  disability: 'Disability',
-  ethnicGroup: 'Ethnic group',
-  gender: 'Gender',
-};
-
 /** One partner: profile, needs, involvement history, claims; emergency contact and equality answers for IEV only (the server decides). */
-export function PartnerPage({ id }: { id: string }) {
+export function PartnerPage({ id, options }: { id: string; options: RegisterOptions }) {
   const styles = useStyles();
   const { data, error, reload: load } = useApiResource(API.partner, { params: { id } });
   const justSaved = useRoute().params.get('saved') === '1';
@@ -177,7 +171,7 @@ export function PartnerPage({ id }: { id: string }) {
             </p>
             <Facts
               rows={Object.entries(partner.equality).map(([question, answer]) => [
-                EQUALITY_LABEL[question] ?? question,
+                options.equalityQuestions.find((asked) => asked.key === question)?.short ?? question,
                 answer,
               ])}
             />

@@ -22,23 +22,6 @@ import {
 import { PAYMENT_LABEL } from '../format.js';
 import { navigate } from '../router.js';
 
-const EQUALITY_QUESTIONS: ReadonlyArray<{ key: string; label: string; answers: readonly string[] }> = [
-  { key: 'ageBand', label: 'Age group', answers: ['18-24', '25-34', '35-49', '50-64', '65+'] },
-  { key: 'disability', label: 'Do you consider yourself to have a disability?', answers: ['Yes', 'No'] },
-  {
-    key: 'ethnicGroup',
-    label: 'Ethnic group',
-    answers: [
-      'Asian or Asian British',
-      'Black, Black British, Caribbean or African',
-      'Mixed or multiple ethnic groups',
-      'White',
-      'Another ethnic group',
-    ],
-  },
-  { key: 'gender', label: 'Gender', answers: ['Woman', 'Man', 'Non-binary', 'In another way'] },
-];
-
 interface FormState {
   displayName: string;
   email: string;
@@ -207,7 +190,7 @@ export function RegisterForm({ options }: { options: RegisterOptions }) {
             <p className={styles.hint}>
               Used only to see who we reach and who we miss. Every question can be left blank.
             </p>
-            {EQUALITY_QUESTIONS.map((question) => (
+            {options.equalityQuestions.map((question) => (
               <Field key={question.key} label={question.label}>
                 <Select
                   value={form.equality[question.key] ?? ''}
