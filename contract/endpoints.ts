@@ -45,6 +45,7 @@ import type {
   SupportRequestRow,
 } from './support.js';
 import type { PartnerMessageRow } from './partner-messages.js';
+import type { ApplicationRow, DeclineRequest } from './applications.js';
 import type { PeopleFound, peopleSearchSchema, Team, TeamChangeRequest, TeamMember } from './team.js';
 import type { WorkPage, workQuerySchema } from './work.js';
 
@@ -74,6 +75,10 @@ export const API = {
   partnerConsent: post('/api/partners/:id/consent').sends<ConsentChangeRequest>().answers<NewVersion>(),
   partnerStatus: put('/api/partners/:id/status').sends<StatusChange>().answers<NewVersion>(),
   welcomeTasks: get('/api/welcome-tasks').answers<Items<WelcomeTask>>(),
+  /** IEV: applications to join from the public /join page, oldest first; approve registers and welcomes them. */
+  applications: get('/api/applications').answers<Items<ApplicationRow>>(),
+  approveApplication: post('/api/applications/:id/approve').answers<{ readonly partnerId: string }>(),
+  declineApplication: post('/api/applications/:id/decline').sends<DeclineRequest>().answers<void>(),
   /** IEV: the messages sent (or not) to a partner by GOV.UK Notify, with what to do about any that did not arrive. */
   partnerMessages: get('/api/partners/:id/messages').answers<Items<PartnerMessageRow>>(),
   /** 204. */

@@ -86,6 +86,7 @@ var cosmosContainers = [
   { name: 'audit', partitionKey: '/subjectId', pointReadsOnly: false }
   { name: 'outbox', partitionKey: '/id', pointReadsOnly: false }
   { name: 'messages', partitionKey: '/partnerId', pointReadsOnly: false }
+  { name: 'applications', partitionKey: '/id', pointReadsOnly: false }
 ]
 
 // Index everything queried except the etag; containers read only by id index nothing (as in storage/containers.ts).

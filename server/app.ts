@@ -20,6 +20,7 @@ import { recordRoute } from './telemetry.js';
 import { jsonBody, refuseUnexpectedBodies } from './json-body.js';
 import { startLocalNotifyServer, type LocalNotifyServer } from '../storage/local-notify.js';
 import { registerDevNotifyRoutes } from './dev-notify.js';
+import { registerJoinRoutes } from '../api/join-routes.js';
 
 export interface RunningApp {
   readonly url: string;
@@ -228,6 +229,7 @@ function createHttpServer(
   });
 
   registerApi(server, { config, services, logger, authKeys });
+  registerJoinRoutes(server, { config, services, logger, authKeys });
   if (localNotify && config.mode === 'local') registerDevNotifyRoutes(server, localNotify);
 
   server.get('/', (_req, res, next) => {

@@ -26,6 +26,8 @@ import { ImpactQueries } from '../storage/impact-queries.js';
 import { supportDeliverer } from '../domain/notifications/support-notifications.js';
 import { supportCardNotifier } from '../bot/planning/support-notification-cards.js';
 import { createPartnerMessagesModule, type PartnerMessagesModule } from './partner-messages-module.js';
+import { ApplicationService } from '../domain/applications/application-service.js';
+import { ApplicationStore } from '../storage/application-store.js';
 import type { AppConfig } from './config.js';
 import type { Logger } from './logger.js';
 
@@ -68,6 +70,8 @@ export interface Services {
   readonly schedule: ScheduleModule;
   /** Choosing partners by name in the bot (a claim's partner, a session's partners). */
   readonly partnerPicker: PartnerPicker;
+  /** Applications to join the register from the public /join page (IEV decides). */
+  readonly applications: ApplicationService;
   /** Messages to partners by email, text message or letter (GOV.UK Notify), through the durable outbox. */
   readonly partnerMessages: PartnerMessagesModule;
   /** Proactive messages; available once the adapter exists. */
@@ -158,14 +162,33 @@ export async function createServices(
       warn: (details, message) => logger.warn(details, message),
     }),
   );
-  const partnerRights = new PartnerRightsService(
+  const partnerRights: PartnerRightsService = new PartnerRightsService(
     partners,
     claims.store,
     audit,
     work,
     { yearsWithoutInvolvement: config.retentionReviewYears },
     outbox.store,
-    [partnerMessages.messaging],
+    [
+      partnerMessages.messaging,
+      {
+        name: 'applications',
+        exportFor: (id): Promise<readonly unknown[]> => applications.exportFor(id),
+        eraseFor: async () => {},
+      },
+    ],
+  );
+  const register: RegisterService = new RegisterService(
+    partners,
+    audit,
+    work,
+    (actor, id, reason, now, alsoChange) => partnerRights.erase(actor, id, reason, now, alsoChange),
+    partnerMessages.messaging,
+  );
+  const applications: ApplicationService = new ApplicationService(
+    new ApplicationStore(database.containers),
+    partners,
+    register,
   );
   const schedule = createScheduleModule({
     config,
@@ -188,13 +211,8 @@ export async function createServices(
     feedback: new FeedbackStore(database.containers),
     botStorage: new CosmosBotStorage(database.containers.botState),
     partners,
-    register: new RegisterService(
-      partners,
-      audit,
-      work,
-      (actor, id, reason, now, alsoChange) => partnerRights.erase(actor, id, reason, now, alsoChange),
-      partnerMessages.messaging,
-    ),
+    register,
+    applications,
     partnerRights,
     audit,
     work,

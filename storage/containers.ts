@@ -34,6 +34,8 @@ export const CONTAINERS = {
   /** Durable outbox of messages the bot still has to deliver (host notifications), retried with backoff. */
   outbox: { id: 'outbox', partitionKey: { paths: ['/id'] }, indexingPolicy: INDEX_ALL },
   /** Messages to Involvement Partners (GOV.UK Notify), by partner: their page, export and erasure read one partition. */
+  /** Applications to join the register from the public /join page, until IEV decides (then only the decision). */
+  applications: { id: 'applications', partitionKey: { paths: ['/id'] }, indexingPolicy: INDEX_ALL },
   messages: { id: 'messages', partitionKey: { paths: ['/partnerId'] }, indexingPolicy: INDEX_ALL },
 } as const satisfies Record<string, ContainerDefinition & { id: string }>;
 

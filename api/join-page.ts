@@ -1,0 +1,234 @@
+/**
+ * The public "Join the Involvement Register" page: plain HTML that works on a phone, a screen reader and a
+ * slow connection (WCAG 2.2 AA: labels and hints on every field, grouped choices with legends, an error
+ * summary linked to each field, visible focus, 44 px targets, no timing). The same questions and consent per
+ * purpose as IEV's registration form; equality questions are asked by IEV later, with their own consent.
+ */
+export function joinPage(options: {
+  readonly serviceAreas: readonly string[];
+  readonly livedExperience: readonly string[];
+}): string {
+  const checkboxes = (name: string, values: readonly string[]) =>
+    values
+      .map(
+        (value, index) =>
+          `<div class="choice"><input type="checkbox" id="${name}-${index}" name="${name}" value="${escape(value)}"><label for="${name}-${index}">${escape(value)}</label></div>`,
+      )
+      .join('');
+  const radios = (name: string, choices: ReadonlyArray<readonly [string, string]>) =>
+    choices
+      .map(
+        ([value, label], index) =>
+          `<div class="choice"><input type="radio" id="${name}-${index}" name="${name}" value="${value}"><label for="${name}-${index}">${label}</label></div>`,
+      )
+      .join('');
+  return `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Join the Involvement Register</title>
+<style>
+*{box-sizing:border-box}
+body{margin:0;font-family:Arial,Helvetica,sans-serif;font-size:1.1875rem;line-height:1.5;color:#0b0c0c;background:#fff}
+header{background:#005eb8;color:#fff;padding:.75rem 1rem}
+header p{margin:0;font-weight:bold}
+main{max-width:40rem;margin:0 auto;padding:1rem}
+h1{font-size:2rem;line-height:1.2;margin:1rem 0}
+h2{font-size:1.5rem;margin:2rem 0 .5rem}
+a{color:#005eb8}
+a:focus,input:focus,textarea:focus,button:focus,summary:focus{outline:3px solid #ffeb3b;outline-offset:0;box-shadow:0 0 0 6px #0b0c0c}
+.field{margin:1.5rem 0}
+label,legend{display:block;font-weight:bold;margin-bottom:.25rem}
+fieldset{border:0;padding:0;margin:1.5rem 0}
+.hint{color:#4c6272;margin:0 0 .5rem;font-weight:normal}
+input[type=text],input[type=email],input[type=tel],textarea{width:100%;font:inherit;padding:.5rem;border:2px solid #4c6272;border-radius:0;min-height:2.75rem}
+textarea{min-height:6rem}
+.choice{display:flex;align-items:center;gap:.5rem;margin:.5rem 0;min-height:2.75rem}
+.choice input{width:1.75rem;height:1.75rem;margin:0;flex:none}
+.choice label{font-weight:normal;margin:0}
+.error-message{color:#b10e1e;font-weight:bold;margin:0 0 .25rem}
+.has-error input[type=text],.has-error input[type=email],.has-error input[type=tel],.has-error textarea{border-color:#b10e1e}
+.has-error{border-left:4px solid #b10e1e;padding-left:.75rem}
+.error-summary{border:4px solid #b10e1e;padding:1rem;margin:1rem 0}
+.error-summary h2{margin-top:0}
+button{font:inherit;font-weight:bold;background:#007f3b;color:#fff;border:0;padding:.75rem 1.25rem;min-height:2.75rem;box-shadow:0 4px 0 #00401e;cursor:pointer}
+.panel{background:#007f3b;color:#fff;padding:1.5rem;margin:1.5rem 0}
+.panel h2{margin-top:0}
+.trap{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
+details{margin:1rem 0}
+summary{color:#005eb8;text-decoration:underline;cursor:pointer}
+</style>
+<script src="/join/altcha.js" type="module" defer></script>
+<script src="/join/join.js" defer></script>
+</head>
+<body>
+<header><p>Involvement, Experience and Volunteering team</p></header>
+<main id="main">
+<h1>Join the Involvement Register</h1>
+<p>Involvement Partners are people who have used our services, or cared for someone who has. You help us improve
+services by sharing your experience. We pay your expenses, and you choose what you take part in.</p>
+<p>It takes about 10 minutes. You do not need to answer the questions marked optional.</p>
+<div id="result" tabindex="-1"></div>
+<form id="join-form" novalidate>
+<h2>About you</h2>
+<div class="field" id="field-displayName"><label for="displayName">Your name</label>
+<input type="text" id="displayName" name="displayName" autocomplete="name" maxlength="120" required></div>
+<div class="field" id="field-email"><label for="email">Email address (optional)</label>
+<p class="hint" id="email-hint">Give an email address or a phone number so we can reach you.</p>
+<input type="email" id="email" name="email" autocomplete="email" maxlength="200" aria-describedby="email-hint"></div>
+<div class="field" id="field-phone"><label for="phone">Phone number (optional)</label>
+<p class="hint" id="phone-hint">A mobile number if you would like text messages.</p>
+<input type="tel" id="phone" name="phone" autocomplete="tel" maxlength="40" aria-describedby="phone-hint"></div>
+<fieldset id="field-preferredMethod"><legend>How would you like us to contact you? (optional)</legend>
+${radios('preferredMethod', [
+  ['email', 'Email'],
+  ['text', 'Text message'],
+  ['phone', 'Phone call'],
+  ['post', 'Letter'],
+])}</fieldset>
+<div class="field" id="field-postalAddress"><label for="postalAddress">Postal address (needed for letters)</label>
+<p class="hint" id="postal-hint">One line per line of the address, with the postcode on the last line.</p>
+<textarea id="postalAddress" name="postalAddress" autocomplete="street-address" maxlength="300" aria-describedby="postal-hint"></textarea></div>
+<h2>What you would like to be involved in</h2>
+<fieldset id="field-areas"><legend>Services you are interested in (optional)</legend>${checkboxes('areas', options.serviceAreas)}</fieldset>
+<div class="field" id="field-interests"><label for="interests">What you would like to do (optional)</label>
+<p class="hint" id="interests-hint">For example: interview panels, reading leaflets, group meetings. Separate them with commas.</p>
+<input type="text" id="interests" name="interests" maxlength="800" aria-describedby="interests-hint"></div>
+<fieldset id="field-livedExperience"><legend>Your experience of our services (optional)</legend>${checkboxes('livedExperience', options.livedExperience)}</fieldset>
+<div class="field" id="field-availability"><label for="availability">When you are usually free (optional)</label>
+<input type="text" id="availability" name="availability" maxlength="300"></div>
+<h2>Support you need</h2>
+<div class="field" id="field-communicationNeeds"><label for="communicationNeeds">Communication needs (optional)</label>
+<p class="hint" id="communication-hint">For example: easy read, large print, British Sign Language, an interpreter.</p>
+<textarea id="communicationNeeds" name="communicationNeeds" maxlength="1000" aria-describedby="communication-hint"></textarea></div>
+<div class="field" id="field-accessNeeds"><label for="accessNeeds">Access needs (optional)</label>
+<p class="hint" id="access-hint">For example: step-free access, a hearing loop, breaks.</p>
+<textarea id="accessNeeds" name="accessNeeds" maxlength="1000" aria-describedby="access-hint"></textarea></div>
+<fieldset id="field-paymentPreference"><legend>Payment for your time (optional)</legend>
+<p class="hint">We always pay your expenses. Some work also pays for your time; this can affect benefits.</p>
+${radios('paymentPreference', [
+  ['accept-payment', 'I would like to be paid for my time'],
+  ['expenses-only', 'Expenses only, please'],
+  ['not-chosen', 'I am not sure yet'],
+])}</fieldset>
+<h2>Someone we can call in an emergency</h2>
+<div class="field" id="field-emergencyContact.name"><label for="emergencyName">Their name</label>
+<input type="text" id="emergencyName" name="emergencyContact.name" maxlength="120" required></div>
+<div class="field" id="field-emergencyContact.relationship"><label for="emergencyRelationship">How they know you</label>
+<p class="hint" id="relationship-hint">For example: sister, friend, neighbour.</p>
+<input type="text" id="emergencyRelationship" name="emergencyContact.relationship" maxlength="60" aria-describedby="relationship-hint" required></div>
+<div class="field" id="field-emergencyContact.phone"><label for="emergencyPhone">Their phone number</label>
+<input type="tel" id="emergencyPhone" name="emergencyContact.phone" maxlength="40" required></div>
+<h2>Your consent</h2>
+<details><summary>How we use your information (privacy notice)</summary>
+<p>Nottinghamshire Healthcare NHS Foundation Trust keeps the Involvement Register so that we can involve you safely
+and pay your expenses. We keep your details on a secure system that only the Involvement, Experience and
+Volunteering team and the colleagues you work with can see. Only the IEV team sees your emergency contact.</p>
+<p>Our lawful basis is your consent, which you can withdraw at any time by contacting the Involvement team. We keep
+your details while you are involved, and review them if you have not taken part for 3 years. You can ask for a copy
+of what we hold about you, or ask us to delete it. If we decline your application we delete your details straight away.</p>
+<p>We send emails, text messages and letters through GOV.UK Notify, a government service. We never sell or share
+your details for marketing.</p></details>
+<fieldset id="field-consent"><legend>What you agree to</legend>
+<div class="choice" id="field-consent.register"><input type="checkbox" id="consentRegister" name="consent.register" value="true" required><label for="consentRegister">I agree to be on the Involvement Register (needed to join)</label></div>
+<div class="choice"><input type="checkbox" id="consentContact" name="consent.contactAboutOpportunities" value="true"><label for="consentContact">I agree to be contacted about opportunities, my expenses and what changed because of me</label></div>
+<div class="choice"><input type="checkbox" id="consentEquality" name="consent.equalityMonitoring" value="true"><label for="consentEquality">I agree to answer equality monitoring questions later (optional)</label></div>
+</fieldset>
+<div class="trap" aria-hidden="true"><label for="website">Leave this empty</label><input type="text" id="website" name="website" tabindex="-1" autocomplete="off"></div>
+<div class="field" id="field-altcha"><altcha-widget challenge="/join/challenge" name="altcha" hidelogo hidefooter></altcha-widget></div>
+<button type="submit">Send my application</button>
+</form>
+</main>
+</body>
+</html>`;
+}
+
+/** The page's script: sends the form as JSON and shows the server's answer (errors by field, or thanks). */
+export const JOIN_SCRIPT = `'use strict';
+(function () {
+  var form = document.getElementById('join-form');
+  var result = document.getElementById('result');
+  var operationId = (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2));
+  function values(name) { return Array.prototype.map.call(form.querySelectorAll('[name="' + name + '"]:checked'), function (input) { return input.value; }); }
+  function text(name) { var input = form.elements.namedItem(name); return input && input.value ? input.value.trim() : undefined; }
+  function checked(name) { var input = form.elements.namedItem(name); return Boolean(input && input.checked); }
+  function clearErrors() {
+    Array.prototype.forEach.call(form.querySelectorAll('.error-message'), function (node) { node.remove(); });
+    Array.prototype.forEach.call(form.querySelectorAll('.has-error'), function (node) { node.classList.remove('has-error'); });
+  }
+  function showErrors(title, errors) {
+    var list = errors.map(function (error) {
+      var id = 'field-' + error.field;
+      var field = document.getElementById(id) || document.getElementById('field-' + error.field.split('.')[0]);
+      if (field) {
+        field.classList.add('has-error');
+        var message = document.createElement('p');
+        message.className = 'error-message';
+        message.textContent = 'Error: ' + error.message;
+        field.insertBefore(message, field.querySelector('input,textarea,altcha-widget,.choice'));
+      }
+      var target = field ? (field.querySelector('input,textarea') || field) : form;
+      return '<li><a href="#' + (target.id || '') + '">' + escapeHtml(error.message) + '</a></li>';
+    }).join('');
+    result.innerHTML = '<div class="error-summary" role="alert"><h2>' + escapeHtml(title) + '</h2><ul>' + list + '</ul></div>';
+    result.focus();
+  }
+  function escapeHtml(value) { return String(value).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; }); }
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    clearErrors();
+    var interests = (text('interests') || '').split(',').map(function (item) { return item.trim(); }).filter(Boolean);
+    var body = {
+      form: {
+        operationId: operationId,
+        displayName: text('displayName') || '',
+        email: text('email'),
+        phone: text('phone'),
+        preferredMethod: values('preferredMethod')[0],
+        postalAddress: text('postalAddress'),
+        areas: values('areas'),
+        interests: interests,
+        livedExperience: values('livedExperience'),
+        availability: text('availability'),
+        communicationNeeds: text('communicationNeeds'),
+        accessNeeds: text('accessNeeds'),
+        paymentPreference: values('paymentPreference')[0] || 'not-chosen',
+        consent: {
+          register: checked('consent.register'),
+          contactAboutOpportunities: checked('consent.contactAboutOpportunities'),
+          equalityMonitoring: checked('consent.equalityMonitoring')
+        },
+        emergencyContact: {
+          name: text('emergencyContact.name') || '',
+          relationship: text('emergencyContact.relationship') || '',
+          phone: text('emergencyContact.phone') || ''
+        }
+      },
+      altcha: text('altcha'),
+      website: text('website')
+    };
+    fetch('/join', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      .then(function (response) { return response.json().then(function (answer) { return { status: response.status, answer: answer }; }); })
+      .then(function (reply) {
+        if (reply.status === 200) {
+          form.remove();
+          result.innerHTML = '<div class="panel" role="status"><h2>Thank you, we have your application</h2><p>The Involvement team will look at it and be in touch within 2 weeks, the way you asked us to.</p></div>';
+          result.focus();
+          return;
+        }
+        var errors = reply.answer.errors || [];
+        var title = errors.length ? 'There is a problem' : (reply.answer.title || 'There is a problem');
+        showErrors(title, errors.length ? errors : [{ field: 'form', message: reply.answer.detail || 'Please try again.' }]);
+      })
+      .catch(function () { showErrors('There is a problem', [{ field: 'form', message: 'We could not send your application. Check your connection and try again.' }]); });
+  });
+})();
+`;
+
+function escape(text: string): string {
+  return text.replace(
+    /[&<>"']/g,
+    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char,
+  );
+}

@@ -1,0 +1,168 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Request, Response, Server } from 'restify';
+import { CappedMap, create } from 'altcha-lib/frameworks/express';
+import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
+import { createChallenge, randomInt } from 'altcha-lib';
+import { z } from 'zod';
+import { registrationSchema } from '../contract/register.js';
+import { LIVED_EXPERIENCE, SERVICE_AREAS } from '../domain/register/service-areas.js';
+import { jsonBody } from '../server/json-body.js';
+import type { ApiContext } from './routes.js';
+import { sendProblem } from './problem.js';
+import { parseOrThrow } from './validate.js';
+import { joinPage, JOIN_SCRIPT } from './join-page.js';
+
+/**
+ * The public registration page, `/join`: no sign-in, outside Teams. Every request from the open internet is
+ * limited before anything is read: a rate limit per client address, a small body limit, a honeypot field, a
+ * proof-of-work challenge (ALTCHA, verified here, each solution once), then the same checks as IEV's form and
+ * duplicate detection. A refused request stores nothing.
+ */
+export const JOIN_LIMITS = {
+  /** The form is a few kilobytes; a full one with every list ticked stays under 8 KB. */
+  maxBodyBytes: 16_384,
+  // A community group helping several people apply from one place stays well inside it.
+  submissionsPerWindow: 20,
+  challengesPerWindow: 30,
+  windowMs: 10 * 60_000,
+} as const;
+
+const CHALLENGE_LIFETIME_MS = 20 * 60_000;
+
+export function registerJoinRoutes(server: Server, context: ApiContext): void {
+  // One secret per process; a challenge is answered to the instance that issued it (docs: more instances need one).
+  const secret = randomBytes(32).toString('hex');
+  const keySecret = randomBytes(32).toString('hex');
+  // ALTCHA's own verification (signature, expiry, solution); a solved challenge is accepted once.
+  const { verify } = create({ deriveKey, hmacSignatureSecret: secret, hmacKeySignatureSecret: keySecret });
+  const solved = new CappedMap<string, boolean>({ maxSize: 50_000 });
+  const submissions = new RateLimit(JOIN_LIMITS.submissionsPerWindow, JOIN_LIMITS.windowMs);
+  const challenges = new RateLimit(JOIN_LIMITS.challengesPerWindow, JOIN_LIMITS.windowMs);
+  const addressOf = (req: Request): string =>
+    (context.config.mode === 'azure' ? String(req.header('x-client-ip') ?? '') : '') ||
+    req.socket.remoteAddress ||
+    'unknown';
+  // The widget's own build, served from here: no third-party script or tracking on the page.
+  const widget = readFileSync(join(dirname(createRequire(import.meta.url).resolve('altcha')), 'altcha.min.js'));
+  const publicHeaders = (res: Response, type: string) => {
+    res.setHeader('content-type', type);
+    res.setHeader('content-security-policy', "frame-ancestors 'none'");
+  };
+
+  server.get('/join', async (_req, res) => {
+    publicHeaders(res, 'text/html; charset=utf-8');
+    res.setHeader('cache-control', 'no-cache');
+    res.writeHead(200);
+    res.end(joinPage({ serviceAreas: SERVICE_AREAS, livedExperience: LIVED_EXPERIENCE }));
+  });
+  server.get('/join/join.js', async (_req, res) => {
+    publicHeaders(res, 'text/javascript; charset=utf-8');
+    res.setHeader('cache-control', 'no-cache');
+    res.writeHead(200);
+    res.end(JOIN_SCRIPT);
+  });
+  server.get('/join/altcha.js', async (_req, res) => {
+    publicHeaders(res, 'text/javascript; charset=utf-8');
+    res.setHeader('cache-control', 'public, max-age=86400');
+    res.writeHead(200);
+    res.end(widget);
+  });
+  server.get('/join/challenge', async (req, res) => {
+    res.setHeader('cache-control', 'no-store');
+    if (!challenges.allow(addressOf(req))) return tooMany(res);
+    const challenge = await createChallenge({
+      algorithm: 'PBKDF2/SHA-256',
+      cost: 1_000,
+      counter: randomInt(1_000, 4_000),
+      deriveKey,
+      hmacSignatureSecret: secret,
+      hmacKeySignatureSecret: keySecret,
+      expiresAt: new Date(Date.now() + CHALLENGE_LIFETIME_MS),
+    });
+    res.json(200, challenge);
+  });
+
+  server.post(
+    '/join',
+    // Counted before the body is read: a flood from one address costs a map lookup each.
+    (req, res, next) => {
+      if (submissions.allow(addressOf(req))) return next();
+      req.resume();
+      tooMany(res);
+      return next(false);
+    },
+    jsonBody({ maxBytes: JOIN_LIMITS.maxBodyBytes }),
+    async (req, res) => {
+      const log = (req as unknown as { log?: ApiContext['logger'] }).log ?? context.logger;
+      try {
+        const body = parseOrThrow(envelopeSchema, req.body, 'The form could not be read. Please reload the page.');
+        // Filled in only by robots (the field is hidden from people): answered as if received, nothing stored.
+        if (body.website) return received(res);
+        const check = await verify(body.altcha, deriveKey, secret, keySecret, solved);
+        if (check.error || !check.verification?.verified) {
+          res.json(400, {
+            status: 400,
+            title: 'Please try again',
+            detail:
+              'We could not check that you are a person. Wait for the check box to finish, then send the form again.',
+            errors: [{ field: 'altcha', message: 'Wait for the check to finish, then send the form again.' }],
+          });
+          return;
+        }
+        const input = parseOrThrow(registrationSchema, body.form, 'Some answers need checking.');
+        await context.services.applications.submit(input);
+        received(res);
+      } catch (error) {
+        sendProblem(res, error, log);
+      }
+    },
+  );
+}
+
+const envelopeSchema = z.object({
+  form: z.record(z.string(), z.unknown()),
+  altcha: z.string().max(4_000).optional(),
+  website: z.string().max(200).optional(),
+});
+
+function received(res: Response): void {
+  res.json(200, { received: true });
+}
+
+function tooMany(res: Response): void {
+  res.setHeader('retry-after', String(Math.ceil(JOIN_LIMITS.windowMs / 1000)));
+  res.setHeader('content-type', 'application/problem+json; charset=utf-8');
+  res.writeHead(429);
+  res.end(
+    JSON.stringify({
+      status: 429,
+      title: 'Please wait',
+      detail: 'Too many tries from here. Please wait 10 minutes, or phone the Involvement team.',
+    }),
+  );
+}
+
+/** A fixed window per client address, kept in memory and capped, so a flood of addresses cannot grow it without end. */
+class RateLimit {
+  private readonly windows = new Map<string, { start: number; count: number }>();
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+    private readonly maxAddresses = 100_000,
+  ) {}
+
+  allow(address: string, now = Date.now()): boolean {
+    const current = this.windows.get(address);
+    if (!current || now - current.start >= this.windowMs) {
+      if (this.windows.size >= this.maxAddresses) this.windows.delete(this.windows.keys().next().value!);
+      this.windows.set(address, { start: now, count: 1 });
+      return true;
+    }
+    current.count += 1;
+    return current.count <= this.limit;
+  }
+}
