@@ -101,19 +101,32 @@ export function registerJoinRoutes(server: Server, context: ApiContext): void {
         const body = parseOrThrow(envelopeSchema, req.body, 'The form could not be read. Please reload the page.');
         // Filled in only by robots (the field is hidden from people): answered as if received, nothing stored.
         if (body.website) return received(res);
+        // The answers first, so a person sees every problem at once; the challenge is spent only on a good form.
+        const form = registrationSchema.safeParse(body.form);
+        const problems = form.success
+          ? []
+          : form.error.issues.map((issue) => ({ field: issue.path.join('.') || 'form', message: issue.message }));
+        if (!form.success || !body.altcha) {
+          if (!body.altcha) problems.push(NOT_CHECKED);
+          res.json(400, {
+            status: 400,
+            title: 'There is a problem',
+            detail: 'Some answers need checking.',
+            errors: problems,
+          });
+          return;
+        }
         const check = await verify(body.altcha, deriveKey, secret, keySecret, solved);
         if (check.error || !check.verification?.verified) {
           res.json(400, {
             status: 400,
-            title: 'Please try again',
-            detail:
-              'We could not check that you are a person. Wait for the check box to finish, then send the form again.',
-            errors: [{ field: 'altcha', message: 'Wait for the check to finish, then send the form again.' }],
+            title: 'There is a problem',
+            detail: 'We could not check that you are a person.',
+            errors: [NOT_CHECKED],
           });
           return;
         }
-        const input = parseOrThrow(registrationSchema, body.form, 'Some answers need checking.');
-        await context.services.applications.submit(input);
+        await context.services.applications.submit(form.data);
         received(res);
       } catch (error) {
         sendProblem(res, error, log);
@@ -121,6 +134,11 @@ export function registerJoinRoutes(server: Server, context: ApiContext): void {
     },
   );
 }
+
+const NOT_CHECKED = {
+  field: 'altcha',
+  message: 'Tick \u201cI\u2019m not a robot\u201d and wait for the check to finish, then send the form again.',
+};
 
 const envelopeSchema = z.object({
   form: z.record(z.string(), z.unknown()),

@@ -35,6 +35,7 @@ export type {
 export type { Me, Session } from '../../contract/session.js';
 export type { SupportRequestRow } from '../../contract/support.js';
 export type { PartnerMessageRow } from '../../contract/partner-messages.js';
+export type { ApplicationRow } from '../../contract/applications.js';
 export type { TeamMember } from '../../contract/team.js';
 export type { WorkSummary } from '../../contract/work.js';
 

@@ -21,6 +21,7 @@ import { PartnerEdit } from './views/partner-edit.js';
 import { PartnerPage } from './views/partner-page.js';
 import { PaymentBatchView, PaymentsView } from './views/payments-view.js';
 import { RegisterForm } from './views/register-form.js';
+import { ApplicationsView } from './views/applications-view.js';
 import { TeamView } from './views/team-view.js';
 import { SupportPlanView, SupportView } from './views/support-view.js';
 import { filtersFrom, RegisterView } from './views/register-view.js';
@@ -191,6 +192,11 @@ function Product({ inTeams }: { inTeams: boolean }) {
               </NavLink>
             )}
             {options.audience === 'iev' && (
+              <NavLink path="applications" current={section === 'applications'}>
+                Applications to join
+              </NavLink>
+            )}
+            {options.audience === 'iev' && (
               <NavLink path="team" current={section === 'team'}>
                 IEV team
               </NavLink>
@@ -236,6 +242,8 @@ function View({
   if (section === 'payments' && id) return <PaymentBatchView id={id} />;
   if (section === 'payments') return <PaymentsView />;
   if (section === 'team') return <TeamView myId={myId} />;
+  // IEV only, like Claims: the server refuses anyone else in plain words.
+  if (section === 'applications') return <ApplicationsView />;
   // IEV only, like Claims: the server refuses anyone else in plain words.
   if (section === 'support' && id && route.segments[2])
     return <SupportPlanView hostId={id} requestId={route.segments[2]} />;
