@@ -1,7 +1,11 @@
 import type { Request } from 'restify';
 import { idSchema } from '../contract/common.js';
 import { API } from '../contract/endpoints.js';
-import { erasureRequestSchema, retentionReviewQuerySchema } from '../contract/partner-rights.js';
+import {
+  consentRenewalsQuerySchema,
+  erasureRequestSchema,
+  retentionReviewQuerySchema,
+} from '../contract/partner-rights.js';
 import type { ApiContext, Route } from './routes.js';
 import { parseOrThrow, pathParams } from './validate.js';
 
@@ -32,5 +36,14 @@ export function registerPartnerRightsRoutes(route: Route, context: ApiContext): 
       'The list is out of date. Reload the page.',
     );
     return { body: await rights.dueForReview(actor, continuation) };
+  });
+
+  route(API.consentRenewals, async ({ actor, req }) => {
+    const { continuation } = parseOrThrow(
+      consentRenewalsQuerySchema,
+      req.query,
+      'The list is out of date. Reload the page.',
+    );
+    return { body: await context.services.schedule.consentRenewals.due(actor, continuation) };
   });
 }

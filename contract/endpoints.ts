@@ -20,6 +20,8 @@ import type {
   PartnerDataExport,
   RetentionReviewPage,
   retentionReviewQuerySchema,
+  ConsentRenewalPage,
+  consentRenewalsQuerySchema,
 } from './partner-rights.js';
 import type {
   AuditEntry,
@@ -89,6 +91,9 @@ export const API = {
   retentionReview: get('/api/retention-review')
     .reads<QueryFields<typeof retentionReviewQuerySchema>>()
     .answers<RetentionReviewPage>(),
+  consentRenewals: get('/api/consent-renewals')
+    .reads<QueryFields<typeof consentRenewalsQuerySchema>>()
+    .answers<ConsentRenewalPage>(),
 
   work: get('/api/work').reads<QueryFields<typeof workQuerySchema>>().answers<WorkPage>(),
 

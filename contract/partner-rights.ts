@@ -61,6 +61,21 @@ export interface RetentionReviewItem {
   readonly reasonText: string;
 }
 
+export const consentRenewalsQuerySchema = z.object({ continuation: continuationSchema.optional() });
+
+/** A partner with consents given longer ago than the renewal period (CONSENT_RENEWAL_MONTHS). */
+export interface ConsentRenewalItem {
+  readonly id: string;
+  readonly displayName: string;
+  readonly purposes: ReadonlyArray<{ readonly purpose: string; readonly text: string; readonly givenAt: string }>;
+}
+
+export interface ConsentRenewalPage {
+  readonly items: readonly ConsentRenewalItem[];
+  readonly continuation?: string | undefined;
+  readonly months: number;
+}
+
 export interface RetentionReviewPage {
   readonly items: readonly RetentionReviewItem[];
   readonly continuation?: string | undefined;

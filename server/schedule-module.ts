@@ -2,6 +2,7 @@ import type { Messenger } from '../bot/messenger.js';
 import { cardScheduleNotifier } from '../bot/schedule/schedule-notifier.js';
 import type { ConversationAddress } from '../domain/people/ports.js';
 import type { Clock } from '../domain/ports.js';
+import { ConsentRenewalService } from '../domain/register/consent-renewal.js';
 import { IevDigest } from '../domain/schedule/digest.js';
 import { NudgePreferences } from '../domain/schedule/nudge-preferences.js';
 import { HostNudges } from '../domain/schedule/nudges.js';
@@ -20,6 +21,8 @@ export interface ScheduleModule {
   readonly preferences: NudgePreferences;
   readonly preferenceStore: NudgePreferenceStore;
   readonly runs: ScheduleRunStore;
+  /** IEV's list of partners whose consent is due for renewal (the digest counts them). */
+  readonly consentRenewals: ConsentRenewalService;
   start(): void;
   stop(): Promise<void>;
 }
@@ -51,6 +54,7 @@ export function createScheduleModule(deps: ScheduleModuleDependencies): Schedule
       welcomes: `${tab}partners`,
       supportRequests: `${tab}support`,
       retentionReviews: `${tab}partners`,
+      consentRenewals: `${tab}partners`,
     },
     deps.targetDaysToPay,
   );
@@ -96,6 +100,7 @@ export function createScheduleModule(deps: ScheduleModuleDependencies): Schedule
     preferences: new NudgePreferences(preferenceStore, settings.snoozeDays, now),
     preferenceStore,
     runs,
+    consentRenewals: new ConsentRenewalService(queries, settings.consentRenewalMonths, now),
     start: () => {
       if (settings.enabled) scheduler.start();
     },

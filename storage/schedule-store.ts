@@ -3,6 +3,8 @@ import type { ClaimDocument } from '../domain/claims/claim.js';
 import { STATUSES_BY_LIST_STATE, UNPAID_STATUSES } from '../domain/claims/claim-list.js';
 import { StaleVersionError } from '../domain/errors.js';
 import type { Plan } from '../domain/planning/plan.js';
+import type { ConsentRenewalQueries } from '../domain/register/consent-renewal.js';
+import type { Partner } from '../domain/register/partner.js';
 import type {
   DigestSources,
   NudgeCandidates,
@@ -13,7 +15,7 @@ import type {
 } from '../domain/schedule/ports.js';
 import type { Containers } from './cosmos.js';
 import { DUE_FOR_RETENTION_REVIEW } from './partner-store.js';
-import { CosmosRepository, type StoredDocument, type Versioned } from './repository.js';
+import { CosmosRepository, type Page, type StoredDocument, type Versioned } from './repository.js';
 
 /** Scheduled runs in `directory` (`schedule-run:<job>:<period>`, partition key `/id`): point reads and conditional writes. */
 export class ScheduleRunStore implements ScheduleRunRepository {
@@ -63,9 +65,14 @@ export class NudgePreferenceStore implements NudgePreferenceRepository {
   }
 }
 
+/** A partner (not erased, not left) with a consent given before `@before`: `domain/register/consent-renewal.ts`. */
+const CONSENT_DUE_FOR_RENEWAL =
+  'c.type = "partner" AND NOT IS_DEFINED(c.erasure) AND c.status != "left" AND ((c.consent.register.given = true AND c.consent.register.at < @before) OR (c.consent.contactAboutOpportunities.given = true AND c.consent.contactAboutOpportunities.at < @before) OR (c.consent.equalityMonitoring.given = true AND c.consent.equalityMonitoring.at < @before))';
+
 /** What the scheduled jobs read: narrow fan-out queries over plans, claims and the register. */
-export class ScheduleQueries implements NudgeCandidates, DigestSources {
+export class ScheduleQueries implements NudgeCandidates, DigestSources, ConsentRenewalQueries {
   private readonly plans: CosmosRepository<Plan>;
+  private readonly partners: CosmosRepository<Partner>;
   private readonly claims: CosmosRepository<ClaimDocument & StoredDocument>;
   private readonly counts: {
     readonly claims: CosmosRepository<StoredDocument>;
@@ -80,6 +87,7 @@ export class ScheduleQueries implements NudgeCandidates, DigestSources {
       (claim) => claim.id,
       'expense claim',
     );
+    this.partners = new CosmosRepository<Partner>(containers.partners, (partner) => partner.id, 'partner');
     this.counts = {
       claims: new CosmosRepository(containers.claims, (document) => document.id),
       plans: new CosmosRepository(containers.plans, (document) => document.id),
@@ -171,10 +179,19 @@ export class ScheduleQueries implements NudgeCandidates, DigestSources {
 
   consentsDueForRenewal(givenBefore: string): Promise<number> {
     return this.count('partners', {
-      query:
-        'SELECT VALUE COUNT(1) FROM c WHERE c.type = "partner" AND NOT IS_DEFINED(c.erasure) AND c.status != "left" AND ((c.consent.register.given = true AND c.consent.register.at < @before) OR (c.consent.contactAboutOpportunities.given = true AND c.consent.contactAboutOpportunities.at < @before) OR (c.consent.equalityMonitoring.given = true AND c.consent.equalityMonitoring.at < @before))',
+      query: `SELECT VALUE COUNT(1) FROM c WHERE ${CONSENT_DUE_FOR_RENEWAL}`,
       parameters: [{ name: '@before', value: givenBefore }],
     });
+  }
+
+  dueForConsentRenewal(givenBefore: string, pageSize: number, continuation?: string): Promise<Page<Partner>> {
+    return this.partners.queryPage(
+      {
+        query: `SELECT * FROM c WHERE ${CONSENT_DUE_FOR_RENEWAL} ORDER BY c.searchName`,
+        parameters: [{ name: '@before', value: givenBefore }],
+      },
+      { pageSize, continuation },
+    );
   }
 
   retentionReviewsDue(cutoff: string): Promise<number> {

@@ -2,6 +2,7 @@ import type { DeliveryOutcome } from '../notifications/outbox-dispatcher.js';
 import type { OutboxMessage, OutboxRepository } from '../notifications/ports.js';
 import type { ConversationAddress } from '../people/ports.js';
 import type { Clock } from '../ports.js';
+import { consentRenewalCutoff } from '../register/consent-renewal.js';
 import { retentionCutoff, type RetentionPolicy } from '../register/retention.js';
 import { mondayOf, weeklyPeriod } from './periods.js';
 import type { ScheduledJob } from './scheduler.js';
@@ -24,13 +25,6 @@ export interface IevDigestOptions {
   readonly notifier: () => ScheduleNotifier;
   readonly now: Clock;
   readonly onEnqueued?: () => void;
-}
-
-/** The instant before which a consent given is due for renewal. */
-export function consentRenewalCutoff(now: Date, months: number): string {
-  const cutoff = new Date(now);
-  cutoff.setUTCMonth(cutoff.getUTCMonth() - months);
-  return cutoff.toISOString();
 }
 
 /**

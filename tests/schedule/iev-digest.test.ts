@@ -127,12 +127,18 @@ describe('schedule: the IEV team\u2019s weekly digest', () => {
     assert.equal(view('Open welcome tasks'), '#/partners');
     assert.equal(view('Open retention review'), '#/partners');
     assert.equal(view('Open support requests'), '#/support');
+    assert.equal(view('Open consent renewals'), '#/partners');
     const waiting = await app.getJson<{ items: unknown[] }>('/api/claims?state=waiting&pageSize=25', IEV);
     assert.equal(waiting.body.items.length, 2);
     const lateList = await app.getJson<{ items: unknown[] }>('/api/claims?pastPayBy=true&pageSize=25', IEV);
     assert.equal(lateList.body.items.length, 2);
     const welcomes = await app.getJson<{ items: unknown[] }>('/api/welcome-tasks', IEV);
     assert.equal(welcomes.body.items.length, 1);
+    const renewals = await app.getJson<{ items: Array<{ displayName: string }> }>('/api/consent-renewals', IEV);
+    assert.deepEqual(
+      renewals.body.items.map((item) => item.displayName),
+      ['Colin Consent'],
+    );
 
     // Once a week, whatever the number of ticks; the next week brings the next digest.
     await runScheduledJobs(app);

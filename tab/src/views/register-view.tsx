@@ -8,6 +8,7 @@ import { formatDate, STATUS_LABEL } from '../format.js';
 import { href, navigate } from '../router.js';
 import { WelcomeTasks } from '../components/welcome-tasks.js';
 import { RetentionReview } from './partner-rights-review.js';
+import { ConsentRenewals } from './consent-renewals.js';
 
 const useStyles = makeStyles({
   search: { display: 'flex', flexWrap: 'wrap', gap: '8px 12px', alignItems: 'end', marginBottom: '12px' },
@@ -88,6 +89,7 @@ export function RegisterView({ filters, options }: { filters: RegisterFilters; o
       <h2 id="register-heading">Involvement Partners</h2>
       {options?.audience === 'iev' && <WelcomeTasks />}
       {options?.audience === 'iev' && <RetentionReview />}
+      {options?.audience === 'iev' && <ConsentRenewals />}
       <form role="search" className={styles.search} onSubmit={onSearch}>
         <Field label="Search by name or interest" className={styles.searchField}>
           <Input
