@@ -13,7 +13,7 @@ import type {
   WaitingCount,
   claimsQuerySchema,
 } from './claims.js';
-import type { impactQuerySchema, ImpactReport } from './impact.js';
+import type { boardReportQuerySchema, impactQuerySchema, ImpactReport } from './impact.js';
 import type {
   ErasureRequest,
   ErasureResult,
@@ -138,4 +138,8 @@ export const API = {
   supportRequestDone: post('/api/support-requests/:hostId/:requestId/done').answers<SupportRequestRow>(),
 
   impact: get('/api/impact').reads<QueryFields<typeof impactQuerySchema>>().answers<ImpactReport>(),
+  /** The period's figures to hand to a board: CSV or an accessible (tagged) PDF, with the suppression note. */
+  impactBoardReport: get('/api/impact/board-report')
+    .reads<QueryFields<typeof boardReportQuerySchema>>()
+    .answers<FileDownload>(),
 } as const;

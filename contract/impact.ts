@@ -15,6 +15,16 @@ const day = z
 /** Both ends optional: the server's default is the 12 months up to today. */
 export const impactQuerySchema = z.object({ from: day, to: day });
 
+/** The board report: the same period, for the Trust or one service area (a channel tab pinned for it), as CSV or tagged PDF. */
+export const boardReportQuerySchema = impactQuerySchema.extend({
+  format: z.enum(['csv', 'pdf'], 'Choose csv or pdf.'),
+  serviceArea: z
+    .string()
+    .max(80)
+    .optional()
+    .transform((value) => value?.trim() || undefined),
+});
+
 /** A count of people: its value, or only "fewer than N" when it could identify someone. */
 export type Count =
   | { readonly value: number; readonly text: string }

@@ -1,5 +1,6 @@
 import { ForbiddenError } from '../errors.js';
 import { isStaff, type Actor } from '../people/actor.js';
+import { boardReport, type BoardReport } from './board-report.js';
 import { impactReport, type ImpactReport } from './impact-report.js';
 import type { ImpactFactsReader } from './ports.js';
 import { periodFrom } from './period.js';
@@ -27,5 +28,13 @@ export class ImpactService {
       threshold: this.options.threshold ?? DEFAULT_SUPPRESSION_THRESHOLD,
       targetDaysToPay: this.options.targetDaysToPay(),
     });
+  }
+
+  /** The same suppressed figures as titled tables for a board, for the Trust or one service area. */
+  async boardReport(
+    actor: Actor,
+    asked: { from?: string | undefined; to?: string | undefined; serviceArea?: string | undefined },
+  ): Promise<BoardReport> {
+    return boardReport(await this.report(actor, asked), asked.serviceArea);
   }
 }
