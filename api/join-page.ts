@@ -1,12 +1,19 @@
+import { PREFER_NOT_TO_SAY } from '../domain/register/equality-questions.js';
+
 /**
  * The public "Join the Involvement Register" page: plain HTML that works on a phone, a screen reader and a
  * slow connection (WCAG 2.2 AA: labels and hints on every field, grouped choices with legends, an error
  * summary linked to each field, visible focus, 44 px targets, no timing). The same questions and consent per
- * purpose as IEV's registration form; equality questions are asked by IEV later, with their own consent.
+ * purpose as IEV's registration form, equality questions included (kept only with their own consent).
  */
 export function joinPage(options: {
   readonly serviceAreas: readonly string[];
   readonly livedExperience: readonly string[];
+  readonly equalityQuestions: ReadonlyArray<{
+    readonly key: string;
+    readonly label: string;
+    readonly answers: readonly string[];
+  }>;
 }): string {
   const checkboxes = (name: string, values: readonly string[]) =>
     values
@@ -133,8 +140,20 @@ your details for marketing.</p></details>
 <fieldset id="field-consent"><legend>What you agree to</legend>
 <div class="choice" id="field-consent.register"><input type="checkbox" id="consentRegister" name="consent.register" value="true" required><label for="consentRegister">I agree to be on the Involvement Register (needed to join)</label></div>
 <div class="choice"><input type="checkbox" id="consentContact" name="consent.contactAboutOpportunities" value="true"><label for="consentContact">I agree to be contacted about opportunities, my expenses and what changed because of me</label></div>
-<div class="choice"><input type="checkbox" id="consentEquality" name="consent.equalityMonitoring" value="true"><label for="consentEquality">I agree to answer equality monitoring questions later (optional)</label></div>
+<div class="choice"><input type="checkbox" id="consentEquality" name="consent.equalityMonitoring" value="true"><label for="consentEquality">I agree to answer the equality monitoring questions below (optional)</label></div>
 </fieldset>
+<h2>Equality monitoring (optional)</h2>
+<p>These help us check we hear from everyone in our communities. We only keep your answers if you ticked the box
+above. Every question is optional, and you can choose \u201cPrefer not to say\u201d.</p>
+${options.equalityQuestions
+  .map(
+    (question) =>
+      `<fieldset id="field-equality.${escape(question.key)}"><legend>${escape(question.label)}</legend>${radios(
+        `equality.${question.key}`,
+        [...question.answers, PREFER_NOT_TO_SAY].map((answer) => [escape(answer), escape(answer)] as const),
+      )}</fieldset>`,
+  )
+  .join('\n')}
 <div class="trap" aria-hidden="true"><label for="website">Leave this empty</label><input type="text" id="website" name="website" tabindex="-1" autocomplete="off"></div>
 <div class="field" id="field-altcha"><altcha-widget challenge="/join/challenge" name="altcha" hidelogo hidefooter></altcha-widget></div>
 <button type="submit">Send my application</button>
@@ -208,6 +227,13 @@ export const JOIN_SCRIPT = `'use strict';
       altcha: text('altcha'),
       website: text('website')
     };
+    if (body.form.consent.equalityMonitoring) {
+      var equality = {};
+      Array.prototype.forEach.call(form.querySelectorAll('input[name^="equality."]:checked'), function (input) {
+        equality[input.name.slice('equality.'.length)] = input.value;
+      });
+      body.form.equality = equality;
+    }
     fetch('/join', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
       .then(function (response) { return response.json().then(function (answer) { return { status: response.status, answer: answer }; }); })
       .then(function (reply) {

@@ -9,6 +9,7 @@ import { createChallenge, randomInt } from 'altcha-lib';
 import { z } from 'zod';
 import { registrationSchema } from '../contract/register.js';
 import { LIVED_EXPERIENCE, SERVICE_AREAS } from '../domain/register/service-areas.js';
+import { EQUALITY_QUESTIONS } from '../domain/register/equality-questions.js';
 import { jsonBody } from '../server/json-body.js';
 import type { ApiContext } from './routes.js';
 import { sendProblem } from './problem.js';
@@ -56,7 +57,13 @@ export function registerJoinRoutes(server: Server, context: ApiContext): void {
     publicHeaders(res, 'text/html; charset=utf-8');
     res.setHeader('cache-control', 'no-cache');
     res.writeHead(200);
-    res.end(joinPage({ serviceAreas: SERVICE_AREAS, livedExperience: LIVED_EXPERIENCE }));
+    res.end(
+      joinPage({
+        serviceAreas: SERVICE_AREAS,
+        livedExperience: LIVED_EXPERIENCE,
+        equalityQuestions: EQUALITY_QUESTIONS,
+      }),
+    );
   });
   server.get('/join/join.js', async (_req, res) => {
     publicHeaders(res, 'text/javascript; charset=utf-8');

@@ -19,6 +19,8 @@ async function apply(page: Page, name: string, email: string): Promise<void> {
   await page.getByLabel('Their phone number').fill('01632 960555');
   await page.getByRole('checkbox', { name: /I agree to be on the Involvement Register/ }).check();
   await page.getByRole('checkbox', { name: /I agree to be contacted/ }).check();
+  await page.getByRole('checkbox', { name: /equality monitoring questions/ }).check();
+  await page.getByRole('group', { name: 'Age group' }).getByRole('radio', { name: '65+' }).check();
   // The widget's own check box: it fetches a challenge and solves it in the page (proof of work).
   await page.locator('altcha-widget label').first().click();
   await page.locator('altcha-widget input[name="altcha"]').waitFor({ state: 'attached', timeout: 60_000 });
@@ -74,6 +76,8 @@ describe('Applying to join on /join in a browser, and IEV approving in the tab',
     );
     assert.equal(welcome.type, 'email');
     assert.equal(welcome.personalisation.name, 'Ada Applicant');
+    const partner = await app.services.partners.find(welcome.reference.replace('msg-welcome:', ''));
+    assert.equal(partner?.equality?.ageBand, '65+', 'equality answers kept with their consent');
   });
 
   it('looks right on a desktop screen', async () => {
