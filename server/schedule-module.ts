@@ -53,6 +53,7 @@ export function createScheduleModule(deps: ScheduleModuleDependencies): Schedule
       // The register view lists IEV's welcome tasks and the retention review.
       welcomes: `${tab}partners`,
       supportRequests: `${tab}support`,
+      applications: `${tab}applications`,
       retentionReviews: `${tab}partners`,
       consentRenewals: `${tab}partners`,
     },

@@ -14,6 +14,7 @@ import type {
   ScheduleRunRepository,
 } from '../domain/schedule/ports.js';
 import type { Containers } from './cosmos.js';
+import { ApplicationStore } from './application-store.js';
 import { DUE_FOR_RETENTION_REVIEW } from './partner-store.js';
 import { CosmosRepository, type Page, type StoredDocument, type Versioned } from './repository.js';
 
@@ -73,6 +74,7 @@ const CONSENT_DUE_FOR_RENEWAL =
 export class ScheduleQueries implements NudgeCandidates, DigestSources, ConsentRenewalQueries {
   private readonly plans: CosmosRepository<Plan>;
   private readonly partners: CosmosRepository<Partner>;
+  private readonly applications: ApplicationStore;
   private readonly claims: CosmosRepository<ClaimDocument & StoredDocument>;
   private readonly counts: {
     readonly claims: CosmosRepository<StoredDocument>;
@@ -87,6 +89,7 @@ export class ScheduleQueries implements NudgeCandidates, DigestSources, ConsentR
       (claim) => claim.id,
       'expense claim',
     );
+    this.applications = new ApplicationStore(containers);
     this.partners = new CosmosRepository<Partner>(containers.partners, (partner) => partner.id, 'partner');
     this.counts = {
       claims: new CosmosRepository(containers.claims, (document) => document.id),
@@ -172,9 +175,9 @@ export class ScheduleQueries implements NudgeCandidates, DigestSources, ConsentR
     });
   }
 
-  /** Partner applications are not on this deployment yet (they arrive with the public application page). */
+  /** Applications to join from the public /join page that IEV has not decided yet. */
   applicationsWaiting(): Promise<number | undefined> {
-    return Promise.resolve(undefined);
+    return this.applications.countPending();
   }
 
   consentsDueForRenewal(givenBefore: string): Promise<number> {

@@ -77,7 +77,7 @@ export type Nudge =
 
 /**
  * The IEV team's weekly digest: counts only (names stay in the tab). A figure is undefined when the
- * product does not hold that data yet (applications arrive with the partner applications work).
+ * product does not hold that data (a deployment that takes no applications to join).
  */
 export interface DigestFigures {
   readonly week: string;
@@ -100,7 +100,7 @@ export interface DigestSources {
   claimsPastPayBy(today: string): Promise<number>;
   supportRequestsUnassigned(): Promise<number>;
   welcomesWaiting(): Promise<number>;
-  /** Undefined until partner applications exist on this deployment. */
+  /** Undefined where a deployment takes no applications. */
   applicationsWaiting(): Promise<number | undefined>;
   consentsDueForRenewal(givenBefore: string): Promise<number>;
   retentionReviewsDue(cutoff: string): Promise<number>;

@@ -92,6 +92,18 @@ describe('schedule: the IEV team\u2019s weekly digest', () => {
       });
     }
 
+    for (const [id, status] of [
+      ['application-waiting', 'pending'],
+      ['application-decided', 'declined'],
+    ] as const)
+      await app.services.database.containers.applications.items.create({
+        id,
+        type: 'application',
+        schemaVersion: 1,
+        status,
+        submittedAt: daysAgo(1),
+      });
+
     const ran = await runScheduledJobs(app);
     assert.ok(ran.includes('iev-digest'));
     const [digest] = await eventually(async () => digests().length > 0 && digests(), 'the digest in the IEV channel');
@@ -105,9 +117,9 @@ describe('schedule: the IEV team\u2019s weekly digest', () => {
       '**1** new partner waiting for their welcome',
       '**1** partner with consent due for renewal',
       '**2** partners due for retention review',
+      '**1** application to join the register waiting',
     ])
       assert.ok(text.includes(line), `the digest says "${line}":\n${text}`);
-    assert.doesNotMatch(text, /application/i, 'no line for data this deployment does not hold');
     assert.doesNotMatch(text, /Lena|Omar|Priya|Wendy|Rita|Leo|Colin|Sam|Hana/, 'counts only: names stay in the tab');
 
     // Each button opens the tab view that lists what was counted (the view reads these API lists).
@@ -128,6 +140,7 @@ describe('schedule: the IEV team\u2019s weekly digest', () => {
     assert.equal(view('Open retention review'), '#/partners');
     assert.equal(view('Open support requests'), '#/support');
     assert.equal(view('Open consent renewals'), '#/partners');
+    assert.equal(view('Open applications'), '#/applications');
     const waiting = await app.getJson<{ items: unknown[] }>('/api/claims?state=waiting&pageSize=25', IEV);
     assert.equal(waiting.body.items.length, 2);
     const lateList = await app.getJson<{ items: unknown[] }>('/api/claims?pastPayBy=true&pageSize=25', IEV);
