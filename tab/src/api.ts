@@ -15,7 +15,7 @@ export type {
   DecisionRequest,
   PaymentBatch,
 } from '../../contract/claims.js';
-export type { ImpactReport, Count } from '../../contract/impact.js';
+export type { ImpactReport, Count, CutFigures } from '../../contract/impact.js';
 export type { RetentionReviewItem, RetentionReviewPage } from '../../contract/partner-rights.js';
 export type {
   AuditEntry,
@@ -85,6 +85,19 @@ export async function apiFile(url: string): Promise<{ blob: Blob; fileName: stri
   const response = await request(url, { method: 'GET' }, '*/*');
   const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1];
   return { blob: await response.blob(), fileName };
+}
+
+/** Saves a file from the API (a finance CSV, a board report) as a download, with the viewer's own sign-in. */
+export async function downloadFile(url: string): Promise<void> {
+  const { blob, fileName } = await apiFile(url);
+  const objectUrl = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = objectUrl;
+  link.download = fileName ?? 'download';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(objectUrl), 10_000);
 }
 
 async function request(

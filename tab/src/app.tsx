@@ -249,7 +249,14 @@ function View({
     return <SupportPlanView hostId={id} requestId={route.segments[2]} />;
   if (section === 'support') return <SupportView show={route.params.get('show') === 'done' ? 'done' : 'open'} />;
   if (section === 'impact')
-    return <ImpactView from={route.params.get('from') ?? undefined} to={route.params.get('to') ?? undefined} />;
+    return (
+      <ImpactView
+        from={route.params.get('from') ?? undefined}
+        to={route.params.get('to') ?? undefined}
+        area={route.params.get('area') ?? undefined}
+        areas={options.serviceAreas}
+      />
+    );
   return <RegisterView filters={filters} options={options} />;
 }
 

@@ -1,6 +1,6 @@
-import { Field, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { Button, Field, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
-import { api, API, type Count, type ImpactReport } from '../api.js';
+import { api, API, downloadFile, urlFor, type Count, type CutFigures, type ImpactReport } from '../api.js';
 import { Empty, ErrorMessage, Loading } from '../components/states.js';
 import { formatDate, formatPounds } from '../format.js';
 
@@ -14,6 +14,9 @@ interface PeriodChoice {
 const useStyles = makeStyles({
   intro: { margin: '0 0 12px', maxWidth: '70ch' },
   picker: { maxWidth: '320px', marginBottom: '16px' },
+  pickers: { display: 'flex', flexWrap: 'wrap', columnGap: '16px' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: '8px', margin: '0 0 16px' },
+  wide: { overflowX: 'auto', marginTop: '24px' },
   headlines: {
     listStyleType: 'none',
     margin: '0 0 24px',
@@ -72,8 +75,21 @@ const useStyles = makeStyles({
 });
 
 /** "Is it working?" (journey 8): reach, new faces, hours, feedback loop, money and speed, with small numbers suppressed. */
-export function ImpactView({ from, to }: { from?: string | undefined; to?: string | undefined }) {
+export function ImpactView({
+  from,
+  to,
+  area,
+  areas,
+}: {
+  from?: string | undefined;
+  to?: string | undefined;
+  /** A channel tab pinned for one service area opens on that area's figures (#/impact?area=…). */
+  area?: string | undefined;
+  areas: readonly string[];
+}) {
   const styles = useStyles();
+  const [serviceArea, setServiceArea] = useState(area ?? '');
+  const [downloadError, setDownloadError] = useState<unknown>();
   const choices = useMemo(() => [...linkedPeriod(from, to), ...periodChoices(new Date())], [from, to]);
   const [choiceId, setChoiceId] = useState(choices[0]!.id);
   const [report, setReport] = useState<ImpactReport>();
@@ -102,35 +118,71 @@ export function ImpactView({ from, to }: { from?: string | undefined; to?: strin
         Who took part in involvement work, how much time they gave, whether they heard back, and how quickly they were
         paid.
       </p>
-      <Field label="Period" className={styles.picker}>
-        <Select value={choiceId} onChange={(_, data) => setChoiceId(data.value)}>
-          {choices.map((choice) => (
-            <option key={choice.id} value={choice.id}>
-              {choice.label}
-            </option>
+      <div className={styles.pickers}>
+        <Field label="Period" className={styles.picker}>
+          <Select value={choiceId} onChange={(_, data) => setChoiceId(data.value)}>
+            {choices.map((choice) => (
+              <option key={choice.id} value={choice.id}>
+                {choice.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Whose figures" className={styles.picker}>
+          <Select value={serviceArea} onChange={(_, data) => setServiceArea(data.value)}>
+            <option value="">The whole Trust</option>
+            {[...new Set([...areas, ...(area ? [area] : [])])].map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      {report && (
+        <div className={styles.actions}>
+          {(['pdf', 'csv'] as const).map((format) => (
+            <Button
+              key={format}
+              onClick={() => {
+                setDownloadError(undefined);
+                downloadFile(
+                  urlFor(API.impactBoardReport, {
+                    query: { ...report.period, format, serviceArea: serviceArea || undefined },
+                  }),
+                ).catch(setDownloadError);
+              }}
+            >
+              {format === 'pdf' ? 'Board report (PDF)' : 'Board report (CSV)'}
+            </Button>
           ))}
-        </Select>
-      </Field>
+        </div>
+      )}
+      {downloadError !== undefined && <ErrorMessage error={downloadError} />}
       {error !== undefined && <ErrorMessage error={error} onRetry={() => setAttempt((value) => value + 1)} />}
       {error === undefined && !report && <Loading label="Working out the figures" />}
-      {report && <Figures report={report} />}
+      {report && <Figures report={report} serviceArea={serviceArea || undefined} />}
     </section>
   );
 }
 
-function Figures({ report }: { report: ImpactReport }) {
+function Figures({ report, serviceArea }: { report: ImpactReport; serviceArea: string | undefined }) {
   const styles = useStyles();
-  const { people, hours, work, money, reach } = report;
   const [from, to] = [formatDate(report.period.from), formatDate(report.period.to)];
-  const period = `${from} to ${to}`;
-  if (isZero(people.involved) && isZero(money.claimsPaid) && work.withSessions === 0) {
+  const period = serviceArea ? `${serviceArea}, ${from} to ${to}` : `${from} to ${to}`;
+  const cut: CutFigures | undefined = serviceArea
+    ? report.byServiceArea.find((candidate) => candidate.serviceArea === serviceArea)
+    : report;
+  if (!cut || (isZero(cut.people.involved) && isZero(cut.money.claimsPaid) && cut.work.withSessions === 0)) {
     return (
       <Empty>
-        No sessions were logged and no claims were paid between {from} and {to}. Figures appear here once hosts log
-        sessions with the Involvement Hub bot.
+        No sessions were logged and no claims were paid {serviceArea ? `in ${serviceArea} ` : ''}between {from} and {to}
+        . Figures appear here once hosts log sessions with the Involvement Hub bot.
       </Empty>
     );
   }
+  const { people, hours, work, money, reach, evaluations } = cut;
+  const pieces = report.byWork.filter((piece) => !serviceArea || piece.serviceArea === serviceArea);
   return (
     <>
       <p className={styles.intro} role="status">
@@ -193,8 +245,33 @@ function Figures({ report }: { report: ImpactReport }) {
             total={reach.agreed}
           />
         ))}
+        <CountTable
+          caption="How well involving people worked (hosts' rating when closing their work)"
+          heading="Pieces of work"
+          rows={evaluations.hosts.ratings.map((row) => [row.label, row.count])}
+          total={evaluations.hosts.rated}
+        />
       </div>
-      {hasHiddenCell(report) && (
+      <p className={styles.note}>{evaluations.partners.note}</p>
+      {!serviceArea && report.quarters.length > 1 && (
+        <CutTable
+          caption="Quarter by quarter"
+          first="Quarter"
+          rows={report.quarters.map((quarter) => [
+            `${formatDate(quarter.period.from)} to ${formatDate(quarter.period.to)}`,
+            quarter,
+          ])}
+        />
+      )}
+      {!serviceArea && report.byServiceArea.length > 0 && (
+        <CutTable
+          caption="By service area"
+          first="Service area"
+          rows={report.byServiceArea.map((areaCut) => [areaCut.serviceArea, areaCut])}
+        />
+      )}
+      {pieces.length > 0 && <WorkTable pieces={pieces} />}
+      {hasHiddenCell(cut) && (
         <p className={styles.note}>
           &ldquo;Hidden&rdquo; means a number is not shown so that a number under {report.threshold} cannot be worked
           out from the total.
@@ -218,6 +295,107 @@ function Headline({ figure, label, children }: { figure: string; label: string; 
       <strong>{label}</strong>
       <div>{children}</div>
     </li>
+  );
+}
+
+/** The same figures for several cuts (quarters, service areas), one row each. */
+function CutTable({
+  caption,
+  first,
+  rows,
+}: {
+  caption: string;
+  first: string;
+  rows: ReadonlyArray<readonly [string, Pick<CutFigures, 'people' | 'hours' | 'work' | 'money'>]>;
+}) {
+  const styles = useStyles();
+  const columns = ['People', 'New faces', 'Returning', 'Partner hours', 'Work that fed back', 'Claims paid'];
+  return (
+    <div className={styles.wide}>
+      <table className={styles.table}>
+        <caption className={styles.caption}>{caption}</caption>
+        <thead>
+          <tr>
+            {[first, ...columns].map((column, index) => (
+              <th key={column} scope="col" className={index === 0 ? styles.cell : styles.number}>
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([label, figures]) => (
+            <tr key={label}>
+              <th scope="row" className={styles.cell}>
+                {label}
+              </th>
+              <td className={styles.number}>{figures.people.involved.text}</td>
+              <td className={styles.number}>{figures.people.newFaces.text}</td>
+              <td className={styles.number}>{figures.people.returning.text}</td>
+              <td className={styles.number}>
+                {figures.hours.partnerHours === undefined ? 'Not shown' : formatHours(figures.hours.partnerHours)}
+              </td>
+              <td className={styles.number}>{`${figures.work.closedLoop} of ${figures.work.withSessions}`}</td>
+              <td className={styles.number}>{figures.money.claimsPaid.text}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Each piece of work against the groups it set out to reach. */
+function WorkTable({ pieces }: { pieces: ImpactReport['byWork'] }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.wide}>
+      <table className={styles.table}>
+        <caption className={styles.caption}>Pieces of work and the groups they set out to reach</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={styles.cell}>
+              Piece of work
+            </th>
+            <th scope="col" className={styles.number}>
+              People
+            </th>
+            <th scope="col" className={styles.cell}>
+              Of the groups it set out to reach
+            </th>
+            <th scope="col" className={styles.cell}>
+              Told people what changed
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {pieces.map((piece) => (
+            <tr key={piece.id}>
+              <th scope="row" className={styles.cell}>
+                {piece.title}
+              </th>
+              <td className={styles.number}>{piece.people.involved.text}</td>
+              <td className={styles.cell}>
+                {piece.groupsToReach.length === 0
+                  ? 'No groups chosen'
+                  : piece.reached.length === 0
+                    ? 'Too few people agreed to answer to say'
+                    : piece.reached
+                        .map(
+                          (category) =>
+                            `${category.label}: ${category.groups
+                              .filter((group) => !isZero(group.count))
+                              .map((group) => `${group.answer} ${group.count.text}`)
+                              .join(', ')}`,
+                        )
+                        .join('; ')}
+              </td>
+              <td className={styles.cell}>{piece.feedbackRecorded ? 'Yes' : 'Not yet'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -365,13 +543,13 @@ function inWords(count: Count, noun: string): string {
   return 'suppressed' in count && count.suppressed === 'secondary' ? `${noun} hidden` : `${count.text} ${noun}`;
 }
 
-function hasHiddenCell(report: ImpactReport): boolean {
+function hasHiddenCell(cut: CutFigures): boolean {
   const counts = [
-    report.people.newFaces,
-    report.people.returning,
-    report.reach.agreed,
-    report.reach.notAgreed,
-    ...report.reach.categories.flatMap((category) => category.groups.map((group) => group.count)),
+    cut.people.newFaces,
+    cut.people.returning,
+    cut.reach.agreed,
+    cut.reach.notAgreed,
+    ...cut.reach.categories.flatMap((category) => category.groups.map((group) => group.count)),
   ];
   return counts.some((count) => 'suppressed' in count && count.suppressed === 'secondary');
 }

@@ -1,6 +1,6 @@
 import { Badge, Button, Checkbox, Field, Input, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { api, API, apiFile, ApiError, type PaymentBatch } from '../api.js';
+import { api, API, ApiError, downloadFile as download, type PaymentBatch } from '../api.js';
 import { Empty, ErrorMessage, Loading } from '../components/states.js';
 import { CLAIM_STATUS_LABEL, formatDate, formatPounds } from '../format.js';
 import { href } from '../router.js';
@@ -43,19 +43,6 @@ const useStyles = makeStyles({
 type Notice = { intent: 'success' | 'warning'; title: string; text: string };
 
 const today = () => new Date().toISOString().slice(0, 10);
-
-/** Saves a file from the API (a finance CSV) as a download, with the viewer's own sign-in. */
-async function download(path: string): Promise<void> {
-  const { blob, fileName } = await apiFile(path);
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName ?? 'download.csv';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** Both finance files of a batch, or only those with rows. */
 async function downloadBatchFiles(batch: PaymentBatch, all = false): Promise<void> {

@@ -61,6 +61,11 @@ export function WorkView({ area, planId }: { area: string | undefined; planId: s
   return (
     <section aria-labelledby="work-heading">
       <h2 id="work-heading">{title}</h2>
+      {area && !planId && (
+        <p>
+          <Link href={href('impact', { area })}>Is it working? The figures for {area}</Link>
+        </p>
+      )}
       {error !== undefined && <ErrorMessage error={error} onRetry={() => void load()} />}
       {!error && !items && <Loading label="Loading involvement work" />}
       {items && items.length === 0 && (
