@@ -91,14 +91,20 @@ export function duringAfterActions(deps: SupportDependencies): ActionRoute[] {
         return { card: await sessionCard(turn.actor, plan, op, inputs, { problems: error.problems }) };
       }
     }),
-    withPlan(OUTCOME_VERBS.start, async (_turn, plan) => ({ card: planOutcomeCard(plan) })),
+    withPlan(OUTCOME_VERBS.start, async (_turn, plan) => ({
+      card: planOutcomeCard(plan, { reach: await deps.plans.reachOf(plan) }),
+    })),
     withPlan(OUTCOME_VERBS.save, async (turn, plan, _data, inputs) => {
       try {
         return { card: planClosedCard(await deps.plans.recordOutcome(turn.actor, plan.id, inputs)) };
       } catch (error) {
         if (!(error instanceof ValidationError) || error.problems.length === 0) throw error;
         return {
-          card: planOutcomeCard(plan, { values: keptValues(inputs, OUTCOME_INPUT_LIMITS), problems: error.problems }),
+          card: planOutcomeCard(plan, {
+            values: keptValues(inputs, OUTCOME_INPUT_LIMITS),
+            problems: error.problems,
+            reach: await deps.plans.reachOf(plan),
+          }),
         };
       }
     }),

@@ -15,13 +15,19 @@ import { PHASE_NAMES, type Plan } from '../../domain/planning/plan.js';
 import { PLAN_STEPS, type PlanStep } from '../../domain/planning/plan-steps.js';
 import { describeAnswers } from '../../domain/planning/plan-answers.js';
 import { supportKindTitle, type SupportRequest } from '../../domain/planning/support-request.js';
+import type { PlanReach } from '../../domain/planning/reach-gap.js';
+import { reachSection } from './reach-section.js';
 import { OUTCOME_VERBS, PLAN_VERBS, SESSION_VERBS, SUPPORT_VERBS } from './planning-verbs.js';
 
 /** The plan as a plan: every answer, what is missing measured against the involvement principles, and what to do next. */
 export function planSummaryCard(
   plan: Plan,
   gaps: readonly PlanGap[],
-  options: { notice?: string | undefined; supportRequests?: readonly SupportRequest[] | undefined } = {},
+  options: {
+    notice?: string | undefined;
+    supportRequests?: readonly SupportRequest[] | undefined;
+    reach?: PlanReach | undefined;
+  } = {},
 ): AdaptiveCard {
   const body: CardElement[] = [
     paragraph(`Your plan \u00b7 ${PHASE_NAMES[plan.phase]}`, { subtle: true }),
@@ -29,6 +35,7 @@ export function planSummaryCard(
     ...(options.notice ? [container([paragraph(options.notice)], { style: 'warning' })] : []),
     gapsBlock(gaps),
     ...PLAN_STEPS.flatMap((step) => stepSection(plan, step)),
+    ...reachSection(options.reach),
     ...duringAndAfter(plan),
     ...supportSection(options.supportRequests ?? []),
   ];

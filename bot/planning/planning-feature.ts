@@ -50,7 +50,11 @@ export function planningFeature(deps: PlanningDependencies): BotFeature {
     );
 
   const summaryOf = async (plan: Plan, notice?: string) =>
-    planSummaryCard(plan, gapsIn(plan), { notice, supportRequests: await deps.support.requestsFor(plan) });
+    planSummaryCard(plan, gapsIn(plan), {
+      notice,
+      supportRequests: await deps.support.requestsFor(plan),
+      reach: await plans.reachOf(plan),
+    });
   /** Where a plan is: its current step card, or its summary. */
   const viewOf = async (plan: Plan, notice?: string) =>
     plan.position === 'summary' ? summaryOf(plan, notice) : stepCardFor(plan, plan.position, 'walk', notice);

@@ -10,6 +10,8 @@ import { nextStepKey, previousStepKey, stepFor, type StepKey } from './plan-step
 import { parseStepAnswers } from './step-answers.js';
 import { parseOutcome, parseSession } from './during-after.js';
 import { recordAttendance } from '../register/involvement.js';
+import { DEFAULT_SUPPRESSION_THRESHOLD } from '../impact/suppression.js';
+import { planReach, reachFactsOf, type PlanReach } from './reach-gap.js';
 
 /** What a pressed step card says about itself (its action data, already checked at the edge). */
 export interface StepPress {
@@ -53,6 +55,15 @@ export class PlanService {
         'We couldn\u2019t find that plan. It may belong to someone else, or the link is out of date. Type \u201cmy plans\u201d to see yours.',
       );
     return plan;
+  }
+
+  /** The groups the plan set out to reach against the people who took part (consented equality answers, suppressed). */
+  async reachOf(plan: Plan): Promise<PlanReach> {
+    const groups = plan.answers.people?.groups;
+    const chosen = Array.isArray(groups) ? (groups as readonly string[]) : [];
+    if (chosen.length === 0) return planReach([], [], DEFAULT_SUPPRESSION_THRESHOLD);
+    const tookPart = plan.partnerIds.length > 0 ? await this.partners.getMany(plan.partnerIds) : [];
+    return planReach(chosen, tookPart.map(reachFactsOf), DEFAULT_SUPPRESSION_THRESHOLD);
   }
 
   /** Checks the card is the plan's latest, for presses that change nothing (edit, cancel). */

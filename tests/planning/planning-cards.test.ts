@@ -14,6 +14,8 @@ import { supportSentCard } from '../../bot/planning/support-sent-card.js';
 import { supportTakenCard } from '../../bot/planning/support-taken-card.js';
 import { brokenButtonCard, planningFeature } from '../../bot/planning/planning-feature.js';
 import { gapsIn } from '../../domain/planning/plan-gaps.js';
+import { planReach } from '../../domain/planning/reach-gap.js';
+import { DEFAULT_SUPPRESSION_THRESHOLD } from '../../domain/impact/suppression.js';
 import { PLAN_STEPS, stepFor } from '../../domain/planning/plan-steps.js';
 import type { Plan, PlanSession } from '../../domain/planning/plan.js';
 import type { SupportRequest } from '../../domain/planning/support-request.js';
@@ -190,6 +192,16 @@ const CARDS: Array<[string, AdaptiveCard]> = [
   ],
   ['session logged, not everyone heard', sessionLoggedCard('plan-1', 'Calmer', SESSION, ['Ali'])],
   ['outcome form, with sessions', planOutcomeCard(FULL)],
+  [
+    'summary and outcome form, every group to reach and no one yet',
+    planSummaryCard(FULL, gapsIn(FULL), {
+      reach: planReach(FULL.answers.people!.groups as string[], [], DEFAULT_SUPPRESSION_THRESHOLD),
+    }),
+  ],
+  [
+    'outcome form, too few answers to show reach',
+    planOutcomeCard(FULL, { reach: planReach(['age', 'homeless'], [{ equality: {} }], DEFAULT_SUPPRESSION_THRESHOLD) }),
+  ],
   [
     'outcome form, no sessions, with problems',
     planOutcomeCard(EMPTY, { values: { youSaid1: 'x' }, problems: PROBLEM('weDid1') }),

@@ -104,6 +104,8 @@ describe('Planning with the bot, through /api/messages', () => {
     assert.match(summary, /No feedback route yet/);
     assert.match(summary, /EIA needed but not started/);
     assert.doesNotMatch(summary, /Seldom-heard groups not considered/);
+    assert.match(summary, /No one aged 18\u201324 has taken part yet\./, 'the reach gap, before anyone took part');
+    assert.match(summary, /No one caring unpaid for someone has taken part yet\./);
 
     const [stored] = await app.services.planStore.plansOf(HOST.id);
     assert.equal(stored!.phase, 'planned');
