@@ -6,6 +6,7 @@ import type { Request, Response, Server } from 'restify';
 import { CappedMap, create } from 'altcha-lib/frameworks/express';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { createChallenge, randomInt } from 'altcha-lib';
+import QRCode from 'qrcode';
 import { z } from 'zod';
 import { registrationSchema } from '../contract/register.js';
 import { LIVED_EXPERIENCE, SERVICE_AREAS } from '../domain/register/service-areas.js';
@@ -76,6 +77,15 @@ export function registerJoinRoutes(server: Server, context: ApiContext): void {
     res.setHeader('cache-control', 'public, max-age=86400');
     res.writeHead(200);
     res.end(widget);
+  });
+  // A QR code of the page's address, for posters and leaflets (printed from the tab's Applications view).
+  server.get('/join/qr.svg', async (req, res) => {
+    const origin = context.config.publicUrl ?? `http://${req.headers.host ?? `127.0.0.1:${context.config.port}`}`;
+    const svg = await QRCode.toString(`${origin.replace(/\/$/, '')}/join`, { type: 'svg', margin: 2 });
+    publicHeaders(res, 'image/svg+xml');
+    res.setHeader('cache-control', 'no-cache');
+    res.writeHead(200);
+    res.end(svg);
   });
   server.get('/join/challenge', async (req, res) => {
     res.setHeader('cache-control', 'no-store');

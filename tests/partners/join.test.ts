@@ -57,6 +57,9 @@ describe('partners: applying to join on the public page, and IEV deciding', () =
     assert.match(html, /<h1>Join the Involvement Register<\/h1>/);
     assert.match(html, /privacy notice/);
     assert.match(html, /<altcha-widget challenge="\/join\/challenge"/);
+    const qr = await fetch(`${app.url}/join/qr.svg`);
+    assert.equal(qr.headers.get('content-type'), 'image/svg+xml');
+    assert.match(await qr.text(), /^<svg [^>]*viewBox/);
 
     const form = applicant();
     const answer = await post(app, { form, altcha: await solvedPayload(app) });

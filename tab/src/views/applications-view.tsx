@@ -28,6 +28,12 @@ export function ApplicationsView() {
         Share the page where people apply to join the register: <Link href={joinUrl}>{joinUrl}</Link>. It needs no
         sign-in and works on a phone. Nothing from an application is shown to hosts until you approve it.
       </p>
+      <figure style={{ margin: '0 0 16px' }}>
+        <img src="/join/qr.svg" alt={`QR code for ${joinUrl}`} width={160} height={160} />
+        <figcaption>
+          Scan to apply to join. <Button onClick={() => window.print()}>Print the QR code</Button>
+        </figcaption>
+      </figure>
       <p role="status">{said}</p>
       {error !== undefined && <ErrorMessage error={error} onRetry={() => void reload()} />}
       {!data && error === undefined && <Loading label="Loading applications" />}
