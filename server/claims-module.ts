@@ -2,7 +2,7 @@ import { cardNotifier } from '../bot/claims/claim-notification-cards.js';
 import type { Messenger } from '../bot/messenger.js';
 import { ClaimService } from '../domain/claims/claim-service.js';
 import { PaymentService } from '../domain/claims/payment-service.js';
-import type { ClaimPaidSubscriber } from '../domain/claims/ports.js';
+import type { ClaimPaidSubscriber, ClaimWork } from '../domain/claims/ports.js';
 import { loadPolicy, type ReimbursementPolicy } from '../domain/claims/policy.js';
 import { claimDeliverer } from '../domain/notifications/claim-notifications.js';
 import type { ConversationAddress } from '../domain/people/ports.js';
@@ -41,6 +41,8 @@ export interface ClaimsModuleDependencies {
   readonly outbox: OutboxModule;
   /** Partner messaging subscribes here to be told of each paid claim (domain/claims/ports.ts). */
   readonly claimPaid?: ClaimPaidSubscriber;
+  /** The hosts' plans: a claim belongs to one of them (or to "other" work). */
+  readonly work?: ClaimWork;
 }
 
 export function createClaimsModule(deps: ClaimsModuleDependencies): ClaimsModule {
@@ -53,6 +55,7 @@ export function createClaimsModule(deps: ClaimsModuleDependencies): ClaimsModule
   const service = new ClaimService({
     claims: store,
     partners: deps.partners,
+    ...(deps.work ? { work: deps.work } : {}),
     outbox,
     policy: () => policy,
     onEnqueued: () => dispatcher.kick(),

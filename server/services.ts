@@ -139,6 +139,7 @@ export async function createServices(
     approverIds: () => directory.ievMemberIds(),
     outbox,
     claimPaid: partnerMessages.messaging,
+    work: planStore,
   });
   const support = new SupportService({
     store: planStore,

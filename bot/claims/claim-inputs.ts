@@ -56,7 +56,7 @@ export function problemsOf(error: ValidationError): readonly FieldProblem[] {
 
 /** The inputs of each claims card, with the length each may be shown again at (`keptValues`, bot/cards/inputs.ts). */
 export const CLAIM_INPUT_LIMITS = {
-  start: { partnerSearch: 80, partnerId: 100, workTitle: 150 },
+  start: { partnerSearch: 80, partnerId: 100, workTitle: 150, planId: 200, sessionId: 200 },
   item: {
     date: 10,
     vehicle: 20,

@@ -11,6 +11,8 @@ import {
 } from '../cards/adaptive-card.js';
 import { choiceInput, problemFor, textInput } from '../cards/inputs.js';
 import { CLAIM_VERBS } from './claim-verbs.js';
+import { OTHER_WORK } from '../../domain/claims/claim-service.js';
+import { formatDate } from './claim-parts.js';
 
 export interface ClaimStartState {
   readonly search?: string;
@@ -18,6 +20,12 @@ export interface ClaimStartState {
   readonly matches?: readonly PartnerChoice[];
   readonly values?: Readonly<Record<string, string>>;
   readonly problems?: readonly FieldProblem[];
+  /** The host's plans (newest first) with their sessions: a claim belongs to one, or to "other" work. */
+  readonly work?: ReadonlyArray<{
+    readonly planId: string;
+    readonly title: string;
+    readonly sessions: ReadonlyArray<{ readonly id: string; readonly date: string }>;
+  }>;
 }
 
 /** Step 1 of a claim: find the partner on the register (search, never free text), and say what work it is for. */
@@ -62,14 +70,7 @@ export function claimStartCard(state: ClaimStartState = {}): AdaptiveCard {
         errorMessage: 'Choose the partner',
         problems,
       }),
-      ...textInput('workTitle', 'Which involvement work or session is this claim for?', {
-        placeholder: 'For example: Ward 3 discharge redesign, workshop on 4 June',
-        required: true,
-        errorMessage: 'Say what the claim is for',
-        maxLength: 150,
-        value: state.values?.workTitle,
-        problems,
-      }),
+      ...workChoice(state),
     );
     return card(
       body,
@@ -78,4 +79,49 @@ export function claimStartCard(state: ClaimStartState = {}): AdaptiveCard {
     );
   }
   return card(body, [], { fallbackText: 'Claim expenses: find the partner on the register' });
+}
+
+/** Which of the host's plans the claim is for (and, optionally, which session), or "other" with a title. */
+function workChoice(state: ClaimStartState): CardElement[] {
+  const plans = (state.work ?? []).slice(0, 20);
+  const problems = state.problems;
+  const title = textInput(
+    'workTitle',
+    plans.length > 0 ? 'If it is other work: what is it?' : 'Which involvement work or session is this claim for?',
+    {
+      placeholder: 'For example: Ward 3 discharge redesign, workshop on 4 June',
+      ...(plans.length > 0 ? {} : { required: true, errorMessage: 'Say what the claim is for' }),
+      maxLength: 150,
+      value: state.values?.workTitle,
+      problems,
+    },
+  );
+  if (plans.length === 0) return title;
+  const sessions = plans.flatMap((plan) =>
+    plan.sessions
+      .slice(-10)
+      .map((session) => ({ title: `${plan.title}: ${formatDate(session.date)}`, value: session.id })),
+  );
+  return [
+    ...choiceInput(
+      'planId',
+      'Which piece of work is this claim for?',
+      [...plans.map((plan) => ({ title: plan.title, value: plan.planId })), { title: 'Other work', value: OTHER_WORK }],
+      {
+        value: state.values?.planId ?? plans[0]!.planId,
+        required: true,
+        errorMessage: 'Choose the work',
+        problems,
+        compact: true,
+      },
+    ),
+    ...title,
+    ...(sessions.length > 0
+      ? choiceInput('sessionId', 'Which session was it for? (optional)', sessions, {
+          value: state.values?.sessionId,
+          problems,
+          compact: true,
+        })
+      : []),
+  ];
 }

@@ -34,7 +34,13 @@ export const CLAIM_VERBS = {
   create: cardVerb(
     'claim.create',
     z.object({}),
-    z.object({ partnerId: text(Infinity), workTitle: text(Infinity, { trim: true }), partnerSearch: text(80) }),
+    z.object({
+      partnerId: text(Infinity),
+      workTitle: text(Infinity, { trim: true }),
+      planId: text(200),
+      sessionId: text(200),
+      partnerSearch: text(80),
+    }),
   ),
   show: cardVerb('claim.show', claimRef),
   itemForm: cardVerb('claim.itemForm', claimRef, z.object({ kind })),

@@ -102,30 +102,39 @@ export function claimsFeature(options: ClaimsFeatureOptions): BotFeature {
             }),
           };
         const matches = await options.partners.search(turn.actor, search);
-        return { card: claimStartCard({ search, matches }) };
+        return { card: claimStartCard({ search, matches, work: await claims.workChoices(turn.actor) }) };
       }),
-      on(CLAIM_VERBS.create, async (turn, { partnerId, workTitle, partnerSearch: search }, inputs) => {
-        const problems: FieldProblem[] = [];
-        if (!partnerId) problems.push({ field: 'partnerId', message: 'Choose the partner' });
-        if (!workTitle) problems.push({ field: 'workTitle', message: 'Say which work or session the claim is for' });
-        if (workTitle.length > 150) problems.push({ field: 'workTitle', message: 'Keep this under 150 characters' });
-        const again = async (found: readonly FieldProblem[]) => ({
-          card: claimStartCard({
-            search,
-            matches: search.length >= 2 ? await options.partners.search(turn.actor, search) : [],
-            values: keptValues(inputs, CLAIM_INPUT_LIMITS.start),
-            problems: found,
-          }),
-        });
-        if (problems.length > 0) return again(problems);
-        try {
-          const claim = await claims.startDraft(turn.actor, { operationId: operationId(turn), partnerId, workTitle });
-          return show(claim);
-        } catch (error) {
-          if (error instanceof ValidationError) return again(problemsOf(error));
-          throw error;
-        }
-      }),
+      on(
+        CLAIM_VERBS.create,
+        async (turn, { partnerId, workTitle, planId, sessionId, partnerSearch: search }, inputs) => {
+          const problems: FieldProblem[] = [];
+          if (!partnerId) problems.push({ field: 'partnerId', message: 'Choose the partner' });
+          const again = async (found: readonly FieldProblem[]) => ({
+            card: claimStartCard({
+              search,
+              matches: search.length >= 2 ? await options.partners.search(turn.actor, search) : [],
+              work: await claims.workChoices(turn.actor),
+              values: keptValues(inputs, CLAIM_INPUT_LIMITS.start),
+              problems: found,
+            }),
+          });
+          if (problems.length > 0) return again(problems);
+          try {
+            // The work (a plan of the host's, a session of it, or "other" with a title) is checked by the domain.
+            const claim = await claims.startDraft(turn.actor, {
+              operationId: operationId(turn),
+              partnerId,
+              workTitle,
+              planId: planId || undefined,
+              sessionId: sessionId || undefined,
+            });
+            return show(claim);
+          } catch (error) {
+            if (error instanceof ValidationError) return again(problemsOf(error));
+            throw error;
+          }
+        },
+      ),
       on(CLAIM_VERBS.show, async (turn, { claimId }) => show(await claims.view(turn.actor, claimId))),
       on(CLAIM_VERBS.itemForm, async (turn, { claimId, kind }) => {
         const claim = await claims.view(turn.actor, claimId);

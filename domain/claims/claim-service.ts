@@ -13,7 +13,7 @@ import { isIevMember, isStaff, type Actor } from '../people/actor.js';
 import type { Partner } from '../register/partner.js';
 import type { OutboxRepository } from '../notifications/ports.js';
 import type { Clock, Versioned } from '../ports.js';
-import type { ClaimPartners, ClaimRepository, ReceiptFiles, StoredFile } from './ports.js';
+import type { ClaimPartners, ClaimRepository, ClaimWork, ReceiptFiles, StoredFile } from './ports.js';
 import {
   awaitingDecision,
   canMove,
@@ -62,6 +62,8 @@ export interface ClaimServiceOptions {
   readonly outbox: Pick<OutboxRepository, 'enqueue'>;
   /** The current policy; read on every check so a reloaded policy applies to new checks only. */
   readonly policy: () => ReimbursementPolicy;
+  /** The host's plans: a claim is started for one of them (or "other", with a title). */
+  readonly work?: ClaimWork;
   /** Asks the outbox dispatcher to deliver now rather than at its next poll. */
   readonly onEnqueued?: () => void;
   /** Delivers one owed message inside this request (the outbox's `deliverNow`); never throws. */
@@ -73,6 +75,8 @@ export interface ClaimServiceOptions {
   readonly now?: Clock;
 }
 
+/** The start card's choice for work that is none of the host's plans (a title is typed instead). */
+export const OTHER_WORK = 'other';
 const NO_LONGER_EDITABLE = 'This claim has been sent to the IEV team, so it can no longer be changed.';
 
 /**
@@ -86,17 +90,28 @@ export class ClaimService {
     return this.options.now?.() ?? new Date();
   }
 
-  /** Starts a claim for a partner. The id comes from the request's operation id, so a retried request finds the same draft. */
+  /**
+   * Starts a claim for a partner, for one of the host's plans (and optionally one of its sessions) or, with
+   * no plan, "other" work named by its title. The id comes from the request's operation id, so a retried
+   * request finds the same draft.
+   */
   async startDraft(
     actor: Actor,
-    request: { operationId: string; partnerId: string; workTitle: string },
+    request: {
+      operationId: string;
+      partnerId: string;
+      workTitle?: string | undefined;
+      planId?: string | undefined;
+      sessionId?: string | undefined;
+    },
   ): Promise<ClaimDocument> {
     if (!isStaff(actor)) throw new ForbiddenError('Only Trust colleagues can submit expense claims.');
+    const problems: FieldProblem[] = [];
     const partner = await this.options.partners.find(request.partnerId);
     if (!partner || partner.status !== 'active')
-      throw new ValidationError('Choose a partner from the register.', [
-        { field: 'partnerId', message: 'Choose a partner from the register' },
-      ]);
+      problems.push({ field: 'partnerId', message: 'Choose a partner from the register' });
+    const work = await this.workFor(actor, request, problems);
+    if (problems.length > 0 || !partner || !work) throw new ValidationError('Please check your answers.', problems);
     const now = this.now().toISOString();
     const { claim } = await this.options.claims.createClaim({
       id: stableId('claim', request.operationId),
@@ -107,7 +122,7 @@ export class ClaimService {
       hostName: actor.displayName,
       partnerId: partner.id,
       partnerName: partner.displayName,
-      work: { title: request.workTitle },
+      work,
       items: [],
       receipts: [],
       totals: { expensesPence: 0, paymentsPence: 0 },
@@ -119,6 +134,44 @@ export class ClaimService {
     });
     if (claim.hostId !== actor.id) throw new ForbiddenError('That claim belongs to someone else.');
     return claim;
+  }
+
+  /** The work a new claim is for: one of the host's own plans (and a session of it), or a typed title. */
+  private async workFor(
+    actor: Actor,
+    request: { workTitle?: string | undefined; planId?: string | undefined; sessionId?: string | undefined },
+    problems: FieldProblem[],
+  ): Promise<ClaimDocument['work'] | undefined> {
+    const planId = request.planId && request.planId !== OTHER_WORK ? request.planId : undefined;
+    if (!planId) {
+      const title = request.workTitle?.trim() ?? '';
+      if (!title) problems.push({ field: 'workTitle', message: 'Say which work or session the claim is for' });
+      else if (title.length > 150) problems.push({ field: 'workTitle', message: 'Keep this under 150 characters' });
+      if (request.sessionId) problems.push({ field: 'sessionId', message: 'Choose a session of the chosen plan' });
+      return title && title.length <= 150 ? { title } : undefined;
+    }
+    const plan = await this.options.work?.findPlan(actor.id, planId);
+    if (!plan) {
+      problems.push({ field: 'planId', message: 'Choose one of your plans, or \u201cother\u201d' });
+      return undefined;
+    }
+    if (request.sessionId && !plan.sessions.some((session) => session.id === request.sessionId)) {
+      problems.push({ field: 'sessionId', message: 'Choose a session of the chosen plan' });
+      return undefined;
+    }
+    return { title: plan.title, planId: plan.id, ...(request.sessionId ? { sessionId: request.sessionId } : {}) };
+  }
+
+  /** What a host can start a claim for: their plans, newest first, each with its sessions. */
+  async workChoices(
+    actor: Actor,
+  ): Promise<Array<{ planId: string; title: string; sessions: Array<{ id: string; date: string }> }>> {
+    if (!isStaff(actor) || !this.options.work) return [];
+    return (await this.options.work.plansOf(actor.id)).map((plan) => ({
+      planId: plan.id,
+      title: plan.title,
+      sessions: plan.sessions.map((session) => ({ id: session.id, date: session.date })),
+    }));
   }
 
   /** A claim as its host or an IEV approver may see it. Everyone else is refused. */

@@ -170,7 +170,13 @@ export interface ClaimDocument {
   readonly partnerId: string;
   readonly partnerName: string;
   /** The involvement work or session the claim relates to. */
-  readonly work: { readonly title: string; readonly planId?: string | undefined };
+  readonly work: {
+    readonly title: string;
+    /** The host's plan the claim belongs to; none when the host chose "other" and typed a title. */
+    readonly planId?: string | undefined;
+    /** The session of that plan the claim is for, when the host named one. */
+    readonly sessionId?: string | undefined;
+  };
   readonly items: readonly PricedItem[];
   readonly receipts: readonly ReceiptRef[];
   readonly totals: ClaimTotals;

@@ -1,4 +1,5 @@
 import type { Page, StoredDocument, Versioned } from '../ports.js';
+import type { PlanRepository } from '../planning/ports.js';
 import type { PartnerRepository } from '../register/ports.js';
 import type { ClaimDocument } from './claim.js';
 import type { ClaimListQuery } from './claim-list.js';
@@ -86,3 +87,6 @@ export interface ClaimPaid {
 export interface ClaimPaidSubscriber {
   claimPaid(event: ClaimPaid): Promise<void>;
 }
+
+/** The host's plans, as claims need them: a claim belongs to one of its host's pieces of work. */
+export type ClaimWork = Pick<PlanRepository, 'findPlan' | 'plansOf'>;
