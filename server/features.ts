@@ -13,6 +13,7 @@ export function createFeatures(config: AppConfig, services: Services, helpTopics
   // Planning first: "start a plan" must reach it before general's "start" (help) pattern.
   const planning = planningFeature({
     plans: services.plans,
+    spendOnPlan: (plan) => services.claims.service.spendOnPlan(plan),
     support: services.support,
     partners: services.partnerPicker,
     register: services.register,

@@ -86,6 +86,19 @@ export class ClaimStore implements ClaimRepository {
     return claims as Array<Versioned<ClaimDocument>>;
   }
 
+  /** The host's sent claims for one plan: a plan has few claims. */
+  async forPlan(hostId: string, planId: string): Promise<ClaimDocument[]> {
+    const claims = await this.repository.queryAll({
+      query:
+        'SELECT * FROM c WHERE c.type = "claim" AND c.hostId = @hostId AND c.work.planId = @planId AND c.status != "draft"',
+      parameters: [
+        { name: '@hostId', value: hostId },
+        { name: '@planId', value: planId },
+      ],
+    });
+    return claims as ClaimDocument[];
+  }
+
   /**
    * One page of the IEV list, newest submission first. Every filter is in the WHERE clause and the page
    * is cut by a continuation token, so the first page costs the same however many claims there are.

@@ -10,6 +10,8 @@ import {
   type AdaptiveCard,
   type CardElement,
 } from '../cards/adaptive-card.js';
+import type { PlanSpend } from '../../domain/claims/claim-service.js';
+import { formatPounds } from '../../domain/claims/money.js';
 import type { PlanGap } from '../../domain/planning/plan-gaps.js';
 import { PHASE_NAMES, type Plan } from '../../domain/planning/plan.js';
 import { PLAN_STEPS, type PlanStep } from '../../domain/planning/plan-steps.js';
@@ -27,6 +29,7 @@ export function planSummaryCard(
     notice?: string | undefined;
     supportRequests?: readonly SupportRequest[] | undefined;
     reach?: PlanReach | undefined;
+    spend?: PlanSpend | undefined;
   } = {},
 ): AdaptiveCard {
   const body: CardElement[] = [
@@ -37,6 +40,7 @@ export function planSummaryCard(
     ...PLAN_STEPS.flatMap((step) => stepSection(plan, step)),
     ...reachSection(options.reach),
     ...duringAndAfter(plan),
+    ...spendSection(plan, options.spend),
     ...supportSection(options.supportRequests ?? []),
   ];
   const id = { planId: plan.id };
@@ -128,5 +132,25 @@ function supportSection(requests: readonly SupportRequest[]): CardElement[] {
           ] as const,
       ),
     ),
+  ];
+}
+
+/** Expenses and payments claimed and paid for this work, against the budget step's figure. */
+function spendSection(plan: Plan, spend: PlanSpend | undefined): CardElement[] {
+  if (!spend) return [];
+  const budget = Number(plan.answers.budget?.budget);
+  const pounds = (pence: number) => formatPounds(pence);
+  return [
+    subheading('Expenses and payments'),
+    facts([
+      ['Claimed', `${pounds(spend.claimedPence)} (${spend.claims} ${spend.claims === 1 ? 'claim' : 'claims'})`],
+      ['Paid', pounds(spend.paidPence)],
+      [
+        'Budget',
+        Number.isFinite(budget) && budget > 0
+          ? `${pounds(Math.round(budget * 100))}, ${pounds(Math.max(0, Math.round(budget * 100) - spend.claimedPence))} left after what is claimed`
+          : 'No budget set yet',
+      ],
+    ]),
   ];
 }

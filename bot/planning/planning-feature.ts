@@ -12,6 +12,7 @@ import { StalePlanError, type PlanService, type StepPress } from '../../domain/p
 import { stepFor, type StepKey } from '../../domain/planning/plan-steps.js';
 import { answersToValues, valuesToShow } from '../../domain/planning/step-answers.js';
 import type { Plan } from '../../domain/planning/plan.js';
+import type { PlanSpend } from '../../domain/claims/claim-service.js';
 import { on, type ActionResult, type BotFeature, type Turn } from '../feature.js';
 import { duringAfterActions, logSessionCommand } from './during-after-actions.js';
 import { supportActions, supportCommands, type SupportDependencies } from './support-actions.js';
@@ -19,6 +20,8 @@ import { PLAN_VERBS } from './planning-verbs.js';
 
 export interface PlanningDependencies extends SupportDependencies {
   readonly plans: PlanService;
+  /** The plan's expense claims, claimed and paid, shown on its summary against its budget. */
+  readonly spendOnPlan?: (plan: Plan) => Promise<PlanSpend>;
 }
 
 /**
@@ -54,6 +57,7 @@ export function planningFeature(deps: PlanningDependencies): BotFeature {
       notice,
       supportRequests: await deps.support.requestsFor(plan),
       reach: await plans.reachOf(plan),
+      spend: await deps.spendOnPlan?.(plan),
     });
   /** Where a plan is: its current step card, or its summary. */
   const viewOf = async (plan: Plan, notice?: string) =>

@@ -29,8 +29,15 @@ import {
 import { listQueryFor, type ClaimListFilters } from './claim-list.js';
 import { milesToTenths } from './money.js';
 import type { ReimbursementPolicy } from './policy.js';
-import { priceItems, taxYearOf, totalsOf } from './pricing.js';
+import { payableTotals, priceItems, taxYearOf, totalsOf } from './pricing.js';
 import type { PaymentChoice } from './payment-preference.js';
+
+/** A plan's expenses and payments: claimed (sent, not rejected) and paid, in pence. */
+export interface PlanSpend {
+  readonly claims: number;
+  readonly claimedPence: number;
+  readonly paidPence: number;
+}
 
 export type Decision =
   /** Approve; with `rejectedItems`, every item but those (partial approval), each with its reason. */
@@ -160,6 +167,24 @@ export class ClaimService {
       return undefined;
     }
     return { title: plan.title, planId: plan.id, ...(request.sessionId ? { sessionId: request.sessionId } : {}) };
+  }
+
+  /**
+   * What a plan's claims come to, for its summary: claimed (sent and not rejected; approved amounts once
+   * decided) and paid. The plan is one its host has already opened.
+   */
+  async spendOnPlan(plan: { readonly id: string; readonly hostId: string }): Promise<PlanSpend> {
+    const claims = await this.options.claims.forPlan(plan.hostId, plan.id);
+    const sum = (list: readonly ClaimDocument[]) =>
+      list.reduce((total, claim) => {
+        const payable = payableTotals(claim);
+        return total + payable.expensesPence + payable.paymentsPence;
+      }, 0);
+    return {
+      claims: claims.length,
+      claimedPence: sum(claims.filter((claim) => claim.status !== 'rejected')),
+      paidPence: sum(claims.filter((claim) => claim.status === 'paid')),
+    };
   }
 
   /** What a host can start a claim for: their plans, newest first, each with its sessions. */

@@ -36,6 +36,8 @@ export interface ClaimRepository {
   countingClaimsForPartner(partnerId: string, exceptClaimId: string): Promise<ClaimDocument[]>;
   /** Every claim about the partner, drafts included. */
   allForPartner(partnerId: string): Promise<Array<Versioned<ClaimDocument>>>;
+  /** The host's sent claims (not drafts) for one of their plans. */
+  forPlan(hostId: string, planId: string): Promise<ClaimDocument[]>;
   /** One page of the IEV list, newest submission first, every filter in the query. */
   listPage(query: ClaimListQuery): Promise<Page<Versioned<ClaimDocument>>>;
   /** How many claims wait for an IEV decision. */

@@ -3,7 +3,8 @@ import type { TestApp } from '../helpers/app.js';
 import { cardText } from '../helpers/cards.js';
 import { HOST, SECOND_HOST } from '../helpers/users.js';
 import { planAtSummary } from '../planning/planning-steps.js';
-import { addPartner, pressFor, startClaimsApp, storedClaim } from './claim-steps.js';
+import { addMileage, addPartner, pressFor, startClaimsApp, storedClaim, submit } from './claim-steps.js';
+import { PLAN_VERBS } from '../../bot/planning/planning-verbs.js';
 import { CLAIM_VERBS } from '../../bot/claims/claim-verbs.js';
 
 describe('claims: a claim belongs to a piece of the host\u2019s work', () => {
@@ -22,6 +23,7 @@ describe('claims: a claim belongs to a piece of the host\u2019s work', () => {
     const plan = await app.services.planStore.replacePlan(
       {
         ...stored,
+        answers: { ...stored.answers, budget: { budget: 600 } },
         sessions: [
           {
             id: 'session-one',
@@ -65,5 +67,14 @@ describe('claims: a claim belongs to a piece of the host\u2019s work', () => {
       planId: plan.id,
       sessionId: 'session-one',
     });
+
+    // The plan's summary shows what its claims come to against the budget step's figure.
+    await addMileage(host, claimId, '12');
+    await submit(host, claimId);
+    const summary = await pressFor(host, PLAN_VERBS.summary.verb, { planId: plan.id });
+    assert.match(cardText(summary), /Expenses and payments/);
+    assert.match(cardText(summary), /Claimed.*£5\.40 \(1 claim\)/s);
+    assert.match(cardText(summary), /Paid.*£0\.00/s);
+    assert.match(cardText(summary), /Budget.*£600\.00, £594\.60 left after what is claimed/s);
   });
 });
