@@ -2,7 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+/**
+ * Node itself with tsx's loader, not the `tsx` command: the command is a second process that relays
+ * signals, and it gives up after 30 ms (SIGKILL, exit 143) on a busy machine, while a SIGKILL sent to
+ * it leaves the real server running as an orphan. A signal here reaches the server itself.
+ */
+const SERVER_COMMAND = [process.execPath, ['--import', 'tsx', 'server/main.ts']] as const;
 
 export interface ServerProcess {
   readonly url: string;
@@ -14,7 +19,7 @@ export interface ServerProcess {
 
 /** Starts `server/main.ts` as its own process (as `npm run start:server` does) with exactly this environment. */
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
-  const child = spawn(TSX, ['server/main.ts'], {
+  const child = spawn(SERVER_COMMAND[0], SERVER_COMMAND[1], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -56,7 +61,7 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
 export async function runServerExpectingExit(
   env: Record<string, string>,
 ): Promise<{ code: number | null; output: string }> {
-  const child = spawn(TSX, ['server/main.ts'], {
+  const child = spawn(SERVER_COMMAND[0], SERVER_COMMAND[1], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
