@@ -215,7 +215,9 @@ export function boardReportCsv(board: BoardReport): string {
   const lines: string[][] = [[board.title], [board.subtitle], [board.suppressionNote]];
   for (const section of board.sections) {
     for (const table of section.tables) {
-      lines.push([], [`${section.heading}: ${table.title}`], [...table.columns], ...table.rows.map((row) => [...row]));
+      // A section with one table of the same name (the headline figures) is named once.
+      const name = table.title === section.heading ? table.title : `${section.heading}: ${table.title}`;
+      lines.push([], [name], [...table.columns], ...table.rows.map((row) => [...row]));
     }
   }
   // As the payments export: a work title typed by a host that starts with = + - @ stays text in a spreadsheet.
