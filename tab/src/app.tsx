@@ -7,25 +7,38 @@ import {
   teamsLightTheme,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, API, ApiError, setCredentials, type Me, type RegisterOptions, type Session } from './api.js';
 import { DeveloperIdentity } from './components/developer-identity.js';
 import { ErrorMessage, Loading } from './components/states.js';
 import { href, useRoute, type Route } from './router.js';
 import { onTeamsThemeChange, teamsToken, themeName, type ThemeName } from './teams.js';
-import { ClaimView } from './views/claim-view.js';
 import { claimFiltersFrom, ClaimsView, CLAIMS_CHANGED } from './views/claims-view.js';
 import { ConfigPage } from './views/config-page.js';
-import { ImpactView } from './views/impact-view.js';
 import { PartnerEdit } from './views/partner-edit.js';
 import { PartnerPage } from './views/partner-page.js';
-import { PaymentBatchView, PaymentsView } from './views/payments-view.js';
 import { RegisterForm } from './views/register-form.js';
-import { ApplicationsView } from './views/applications-view.js';
-import { TeamView } from './views/team-view.js';
-import { SupportPlanView, SupportView } from './views/support-view.js';
 import { filtersFrom, RegisterView } from './views/register-view.js';
 import { WorkView } from './views/work-view.js';
+
+// The IEV team's own views and the figures are loaded when first opened: hosts, who open the register
+// far more often, never download them, and the first load stays within its budget.
+const ClaimView = lazy(() => import('./views/claim-view.js').then((module) => ({ default: module.ClaimView })));
+const ImpactView = lazy(() => import('./views/impact-view.js').then((module) => ({ default: module.ImpactView })));
+const PaymentsView = lazy(() =>
+  import('./views/payments-view.js').then((module) => ({ default: module.PaymentsView })),
+);
+const PaymentBatchView = lazy(() =>
+  import('./views/payments-view.js').then((module) => ({ default: module.PaymentBatchView })),
+);
+const ApplicationsView = lazy(() =>
+  import('./views/applications-view.js').then((module) => ({ default: module.ApplicationsView })),
+);
+const TeamView = lazy(() => import('./views/team-view.js').then((module) => ({ default: module.TeamView })));
+const SupportView = lazy(() => import('./views/support-view.js').then((module) => ({ default: module.SupportView })));
+const SupportPlanView = lazy(() =>
+  import('./views/support-view.js').then((module) => ({ default: module.SupportPlanView })),
+);
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
 const IDENTITY_KEY = 'involvement-hub.developer-identity';
@@ -208,7 +221,9 @@ function Product({ inTeams }: { inTeams: boolean }) {
         </span>
       </header>
       <main id="main" tabIndex={-1}>
-        <View route={route} options={options} inTeams={inTeams} myId={me.id} />
+        <Suspense fallback={<Loading label="Loading this page" />}>
+          <View route={route} options={options} inTeams={inTeams} myId={me.id} />
+        </Suspense>
       </main>
     </>
   );
