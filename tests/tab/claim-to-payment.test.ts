@@ -68,6 +68,14 @@ describe('From claim to payment without leaving Teams', function () {
       assert.deepEqual((await storedClaim(app, claimId)).decision?.rejectedItems, [
         { itemId: parkingId, reason: 'No receipt for the car park' },
       ]);
+      // The list says what will be paid, not only what was claimed.
+      const list = await tab.open('claims?state=approved', { as: IEV, theme });
+      await list
+        .getByRole('list', { name: 'Claims' })
+        .getByRole('listitem')
+        .filter({ hasText: partnerName })
+        .getByText(/Expenses £17\.40 · Involvement payment £0\.00 · £5\.40 approved · 2 items/)
+        .waitFor();
 
       // The host is told which item and why, sees it on the claim's page, then reopens, corrects and sends it back.
       assert.match(

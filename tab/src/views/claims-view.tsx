@@ -215,7 +215,9 @@ function ClaimRow({
       </Text>
       <Text className={styles.meta}>
         Expenses {formatPounds(claim.totals.expensesPence)} · Involvement payment{' '}
-        {formatPounds(claim.totals.paymentsPence)} · {claim.items} {claim.items === 1 ? 'item' : 'items'}
+        {formatPounds(claim.totals.paymentsPence)}
+        {partlyApproved(claim) ? ` · ${formatPounds(sumOf(claim.payable))} approved` : ''} · {claim.items}{' '}
+        {claim.items === 1 ? 'item' : 'items'}
         {claim.flagged > 0 ? `, ${claim.flagged} flagged by the policy` : ''}
         {claim.paidAt
           ? ` · Paid ${formatDate(claim.paidAt)}`
@@ -239,4 +241,13 @@ function ClaimRow({
       )}
     </li>
   );
+}
+
+/** Partial approval: less is paid than was claimed, and the row says how much. */
+function partlyApproved(claim: ClaimSummary): boolean {
+  return sumOf(claim.payable) !== sumOf(claim.totals);
+}
+
+function sumOf(totals: ClaimSummary['totals']): number {
+  return totals.expensesPence + totals.paymentsPence;
 }
