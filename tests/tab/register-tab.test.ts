@@ -188,7 +188,12 @@ describe('The Involvement Register tab in headless Chromium', function () {
 
     await page.getByRole('heading', { name: 'Marigold Fictional', level: 2 }).waitFor();
     await page.getByText('Basil Fictional').waitFor();
-    await page.getByText('Task for IEV:').waitFor();
+    // With an email address and consent to be contacted, the welcome goes at once by GOV.UK Notify (no longer a task
+    // for IEV to tick): the page lists it, waiting, sent or delivered, whichever it meets first.
+    await page
+      .getByRole('region', { name: 'Messages to the partner' })
+      .getByText(/^Welcome to Involvement: (Waiting to be sent|Sent|Delivered) by email/)
+      .waitFor();
     await screenshot(page, 'partner-registered-iev');
 
     await page.getByRole('link', { name: 'Back to the register' }).click();
