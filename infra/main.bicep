@@ -87,6 +87,7 @@ var cosmosContainers = [
   { name: 'outbox', partitionKey: '/id', pointReadsOnly: false }
   { name: 'messages', partitionKey: '/partnerId', pointReadsOnly: false }
   { name: 'applications', partitionKey: '/id', pointReadsOnly: false }
+  { name: 'links', partitionKey: '/id', pointReadsOnly: false }
 ]
 
 // Index everything queried except the etag; containers read only by id index nothing (as in storage/containers.ts).
@@ -100,6 +101,7 @@ var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
 // Key Vault names are global, 3-24 characters.
 var keyVaultName = 'kv${take(replace(baseName, '-', ''), 8)}${uniqueString(resourceGroup().id)}'
 var notifyKeySecretName = 'notify-api-key'
+var personalLinkSecretName = 'personal-link-secret'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: '${resourceBaseName}-identity'
@@ -231,9 +233,11 @@ resource blobDataRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 
 // ---------- App Service: the one Node server (bot endpoint, tab and its API) ----------
 
-// GOV.UK Notify's API key: the only secret. Put it in with
+// The app's two secrets. GOV.UK Notify's API key: put it in with
 //   az keyvault secret set --vault-name <KEY_VAULT_NAME output> --name notify-api-key --value <key>
 // Until it is there, App Service cannot resolve the reference and the app holds partners' messages in their outbox.
+// The key that signs personal links to partners (required: the app does not start without it):
+//   az keyvault secret set --vault-name <KEY_VAULT_NAME output> --name personal-link-secret --value "$(openssl rand -base64 48)"
 resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: keyVaultName
   location: location
@@ -309,6 +313,8 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'IEV_MEMBER_IDS', value: ievMemberIds }
         // Messages to partners: the API key from Key Vault (resolved by App Service with the identity), the template ids.
         { name: 'NOTIFY_API_KEY', value: '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${notifyKeySecretName})' }
+        // The key that signs the personal links in those messages (a secret, from Key Vault like the API key).
+        { name: 'PERSONAL_LINK_SECRET', value: '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${personalLinkSecretName})' }
         { name: 'NOTIFY_TEMPLATE_WELCOME_EMAIL', value: notifyTemplateIds[?'NOTIFY_TEMPLATE_WELCOME_EMAIL'] ?? '' }
         { name: 'NOTIFY_TEMPLATE_WELCOME_SMS', value: notifyTemplateIds[?'NOTIFY_TEMPLATE_WELCOME_SMS'] ?? '' }
         { name: 'NOTIFY_TEMPLATE_WELCOME_LETTER', value: notifyTemplateIds[?'NOTIFY_TEMPLATE_WELCOME_LETTER'] ?? '' }

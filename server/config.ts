@@ -96,6 +96,10 @@ const environmentSchema = z.object({
         .optional(),
     ),
   NOTIFY_BASE_URL: optionalText.pipe(z.url().optional()),
+  // A secret (HMAC key of the personal links sent to partners): a Key Vault reference in Azure, never logged.
+  PERSONAL_LINK_SECRET: optionalText.pipe(
+    z.string().min(32, { message: 'must be at least 32 characters (e.g. openssl rand -base64 48)' }).optional(),
+  ),
   // One GOV.UK Notify template id per message and channel (README, "Messages to partners").
   NOTIFY_TEMPLATE_WELCOME_EMAIL: templateId,
   NOTIFY_TEMPLATE_WELCOME_SMS: templateId,
@@ -173,6 +177,8 @@ export interface AppConfig {
     | { readonly kind: 'service'; readonly baseUrl: string; readonly apiKey: string; readonly templates: TemplateIds }
     | { readonly kind: 'local'; readonly templates: TemplateIds }
     | undefined;
+  /** Signs the personal links sent to partners (domain/links): a secret, never logged. */
+  readonly personalLinkSecret: string;
   /** OpenTelemetry to Application Insights (server/telemetry.ts); undefined sends nothing. */
   readonly telemetry: { readonly connectionString: string } | undefined;
 }
@@ -277,11 +283,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       consentRenewalMonths: vars.CONSENT_RENEWAL_MONTHS,
     },
     notify: notifyConfig(vars, mode),
+    personalLinkSecret:
+      vars.PERSONAL_LINK_SECRET && !vars.PERSONAL_LINK_SECRET.startsWith('@Microsoft.KeyVault(')
+        ? vars.PERSONAL_LINK_SECRET
+        : LOCAL_PERSONAL_LINK_SECRET,
     telemetry: vars.APPLICATIONINSIGHTS_CONNECTION_STRING
       ? { connectionString: vars.APPLICATIONINSIGHTS_CONNECTION_STRING }
       : undefined,
   };
-  const problems = [...productionProblems(config, vars), ...consistencyProblems(vars), ...notifyProblems(vars, config)];
+  const problems = [
+    ...productionProblems(config, vars),
+    ...consistencyProblems(vars),
+    ...notifyProblems(vars, config),
+    ...personalLinkProblems(vars, mode),
+  ];
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
@@ -324,6 +339,21 @@ function notifyProblems(vars: Vars, config: AppConfig): string[] {
       problems.push('NOTIFY_BASE_URL must be https in production');
   }
   return problems;
+}
+
+/** Known to anyone who reads this file: good for local mode only, where no real partner gets a link. */
+const LOCAL_PERSONAL_LINK_SECRET = 'local-mode-only personal link secret; never used in Azure';
+
+function personalLinkProblems(vars: Vars, mode: Mode): string[] {
+  if (mode === 'local') return [];
+  if (!vars.PERSONAL_LINK_SECRET)
+    return ['PERSONAL_LINK_SECRET is required outside local mode (it signs the personal links sent to partners)'];
+  // App Service passes the reference itself when it cannot resolve it: the secret is not in the vault yet.
+  if (vars.PERSONAL_LINK_SECRET.startsWith('@Microsoft.KeyVault('))
+    return [
+      'PERSONAL_LINK_SECRET: the Key Vault secret personal-link-secret cannot be read yet (put it in the vault: README, "Deploy")',
+    ];
+  return [];
 }
 
 function botCredentials(vars: Vars): BotCredentials | undefined {

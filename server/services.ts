@@ -28,6 +28,8 @@ import { supportCardNotifier } from '../bot/planning/support-notification-cards.
 import { createPartnerMessagesModule, type PartnerMessagesModule } from './partner-messages-module.js';
 import { ApplicationService } from '../domain/applications/application-service.js';
 import { ApplicationStore } from '../storage/application-store.js';
+import { PersonalLinks } from '../domain/links/personal-links.js';
+import { LinkStore } from '../storage/link-store.js';
 import type { AppConfig } from './config.js';
 import type { Logger } from './logger.js';
 
@@ -74,6 +76,8 @@ export interface Services {
   readonly applications: ApplicationService;
   /** Messages to partners by email, text message or letter (GOV.UK Notify), through the durable outbox. */
   readonly partnerMessages: PartnerMessagesModule;
+  /** Personal links sent to partners (signed, expiring, single use): issue, open, consume (domain/links). */
+  readonly links: PersonalLinks;
   /** Proactive messages; available once the adapter exists. */
   messenger(): Messenger;
   attachAdapter(adapter: CloudAdapter, bot: InvolvementBot): void;
@@ -97,6 +101,11 @@ export async function createServices(
   const audit = new AuditStore(database.containers);
   const work = new InvolvementWorkReader(database.containers);
   const planStore = new PlanStore(database.containers);
+  const links = new PersonalLinks({
+    secret: config.personalLinkSecret,
+    store: new LinkStore(database.containers),
+    ...(options.clock ? { now: options.clock } : {}),
+  });
   // Partner messaging is built with the outbox below; the plans only use it once a plan closes.
   const plans = new PlanService(planStore, partners, undefined, {
     owe: (owed, now) => partnerMessages.messaging.owe(owed, now),
@@ -172,6 +181,7 @@ export async function createServices(
     outbox.store,
     [
       partnerMessages.messaging,
+      links,
       {
         name: 'applications',
         exportFor: (id): Promise<readonly unknown[]> => applications.exportFor(id),
@@ -235,6 +245,7 @@ export async function createServices(
       messenger = new BotMessenger(adapter, config.bot?.appId ?? '');
     },
     partnerMessages,
+    links,
     startBackgroundWork: () => {
       outbox.dispatcher.start();
       schedule.start();

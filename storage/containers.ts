@@ -33,10 +33,12 @@ export const CONTAINERS = {
   audit: { id: 'audit', partitionKey: { paths: ['/subjectId'] }, indexingPolicy: INDEX_ALL },
   /** Durable outbox of messages the bot still has to deliver (host notifications), retried with backoff. */
   outbox: { id: 'outbox', partitionKey: { paths: ['/id'] }, indexingPolicy: INDEX_ALL },
-  /** Messages to Involvement Partners (GOV.UK Notify), by partner: their page, export and erasure read one partition. */
   /** Applications to join the register from the public /join page, until IEV decides (then only the decision). */
   applications: { id: 'applications', partitionKey: { paths: ['/id'] }, indexingPolicy: INDEX_ALL },
+  /** Messages to Involvement Partners (GOV.UK Notify), by partner: their page, export and erasure read one partition. */
   messages: { id: 'messages', partitionKey: { paths: ['/partnerId'] }, indexingPolicy: INDEX_ALL },
+  /** Personal links sent to partners (signed, expiring) and their one use each: point reads by link id. */
+  links: { id: 'links', partitionKey: { paths: ['/id'] }, indexingPolicy: INDEX_ALL },
 } as const satisfies Record<string, ContainerDefinition & { id: string }>;
 
 export type ContainerName = keyof typeof CONTAINERS;

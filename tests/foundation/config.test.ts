@@ -13,6 +13,7 @@ const AZURE_PRODUCTION = {
   AAD_APP_TENANT_ID: '11111111-2222-3333-4444-555555555555',
   PUBLIC_URL: 'https://hub.example.nhs.uk',
   HOST: '0.0.0.0',
+  PERSONAL_LINK_SECRET: 'a-production-secret-of-at-least-32-characters',
 };
 
 describe('configuration', () => {
@@ -59,6 +60,20 @@ describe('configuration', () => {
       { ...AZURE_PRODUCTION, SEED_DEMO_DATA: 'true' },
       /SEED_DEMO_DATA=true is a local-only setting/,
     ],
+    [
+      'Azure without the personal link secret',
+      { ...AZURE_PRODUCTION, PERSONAL_LINK_SECRET: '' },
+      /PERSONAL_LINK_SECRET is required outside local mode/,
+    ],
+    [
+      'Azure before the personal link secret is in Key Vault',
+      {
+        ...AZURE_PRODUCTION,
+        PERSONAL_LINK_SECRET: '@Microsoft.KeyVault(VaultName=kvhub;SecretName=personal-link-secret)',
+      },
+      /PERSONAL_LINK_SECRET: the Key Vault secret personal-link-secret cannot be read yet/,
+    ],
+    ['a personal link secret too short to be one', { PERSONAL_LINK_SECRET: 'secret' }, /^PERSONAL_LINK_SECRET:/m],
     ['a port that is not a number', { PORT: 'abc' }, /^PORT:/m],
     [
       'a Cosmos endpoint that is not a URL',

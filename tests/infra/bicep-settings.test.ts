@@ -99,8 +99,8 @@ describe('the Bicep app settings', () => {
         assert.equal(expression, 'appInsights.properties.ConnectionString');
         continue;
       }
-      if (name === 'NOTIFY_API_KEY') {
-        // The one secret: a Key Vault reference, resolved by App Service with the managed identity.
+      if (name === 'NOTIFY_API_KEY' || name === 'PERSONAL_LINK_SECRET') {
+        // The secrets: a Key Vault reference, resolved by App Service with the managed identity.
         assert.match(expression, /^'@Microsoft\.KeyVault\(VaultName=\$\{keyVault\.name\};SecretName=\$\{\w+\}\)'$/);
         continue;
       }

@@ -78,6 +78,9 @@ export const AZURE_SAMPLE: Readonly<Record<string, string>> = {
   // Before the key is put in the vault, App Service passes the reference itself.
   "'@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${notifyKeySecretName})'":
     '@Microsoft.KeyVault(VaultName=kvinvolvem4kq2cexyz;SecretName=notify-api-key)',
+  // The personal link key, once put in the vault as the deployment guide says (the app does not start without it).
+  "'@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${personalLinkSecretName})'":
+    'sample-personal-link-secret-of-forty-eight-characters',
   // No template ids given at deployment.
   ...Object.fromEntries(
     [...bicep.matchAll(/value: (notifyTemplateIds\[\?'\w+'\] \?\? '')/g)].map((match) => [match[1]!, '']),
