@@ -15,6 +15,7 @@ import { registerTeamRoutes } from './team-routes.js';
 import { registerSupportRoutes } from './support-routes.js';
 import { registerPartnerMessagesRoutes } from './partner-messages-routes.js';
 import { registerApplicationsRoutes } from './applications-routes.js';
+import { registerOrganisationRoutes } from './organisation-routes.js';
 import type { JWTVerifyGetKey } from 'jose';
 import type { Endpoint, FileDownload, ResponseOf } from '../contract/endpoint.js';
 import { API } from '../contract/endpoints.js';
@@ -65,6 +66,7 @@ export function registerApi(server: Server, context: ApiContext): void {
   registerSupportRoutes(route, context);
   registerPartnerMessagesRoutes(route, context);
   registerApplicationsRoutes(route, context);
+  registerOrganisationRoutes(route, context);
 }
 
 /** The one route helper: authenticate, run the handler, send its answer; any failure becomes a problem response, once. */

@@ -48,6 +48,13 @@ import type {
 } from './support.js';
 import type { PartnerMessageRow } from './partner-messages.js';
 import type { ApplicationRow, DeclineRequest } from './applications.js';
+import type {
+  AddOrganisationRequest,
+  ChangeOrganisationRequest,
+  CommunityOrganisation,
+  ImportOrganisationsRequest,
+  OrganisationDirectory,
+} from './organisations.js';
 import type { PeopleFound, peopleSearchSchema, Team, TeamChangeRequest, TeamMember } from './team.js';
 import type { WorkPage, workQuerySchema } from './work.js';
 
@@ -121,6 +128,19 @@ export const API = {
   teamPeople: get('/api/team/people').reads<QueryFields<typeof peopleSearchSchema>>().answers<PeopleFound>(),
   addTeamMember: post('/api/team/members').sends<TeamChangeRequest>().answers<TeamMember>(),
   removeTeamMember: del('/api/team/members/:userId').answers<void>(),
+
+  /**
+   * The community organisations directory: hosts and IEV read it (a named contact only for IEV); IEV adds (201),
+   * changes (409 when changed since `version`), removes (204), marks checked today and imports a CSV (all or nothing).
+   */
+  organisations: get('/api/organisations').answers<OrganisationDirectory>(),
+  addOrganisation: post('/api/organisations').sends<AddOrganisationRequest>().answers<CommunityOrganisation>(),
+  changeOrganisation: put('/api/organisations/:id').sends<ChangeOrganisationRequest>().answers<CommunityOrganisation>(),
+  removeOrganisation: del('/api/organisations/:id').answers<void>(),
+  organisationChecked: post('/api/organisations/:id/checked').answers<CommunityOrganisation>(),
+  importOrganisations: post('/api/organisations/import')
+    .sends<ImportOrganisationsRequest>()
+    .answers<{ readonly added: number }>(),
 
   /** IEV only: New Works requests (open and taken unless `status` says), giving one to a colleague, notes, done. */
   supportRequests: get('/api/support-requests')

@@ -4,6 +4,7 @@ import { DEMO_PEOPLE } from './demo-people.js';
 import { DEMO_PARTNER_COUNT, seedFictionalPartners } from './demo-partners.js';
 import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoClaims } from './demo-claims.js';
+import { seedDemoOrganisations } from './demo-organisations.js';
 
 /**
  * A realistic, clearly fictional register for local mode, seeded once (a marker records it), so the
@@ -12,6 +13,11 @@ import { seedDemoClaims } from './demo-claims.js';
 export async function seedDemoData(services: Services, logger: Logger): Promise<void> {
   // Seeders use stable ids, so a start interrupted mid-seed simply completes the seed next time;
   // the marker is written last.
+  // The directory came after the first demo data: a local database seeded before it gets it once too.
+  if (!(await services.directoryStore.isMarked('demo-organisations-seeded'))) {
+    await seedDemoOrganisations(services);
+    await services.directoryStore.markOnce('demo-organisations-seeded');
+  }
   if (await services.directoryStore.isMarked('demo-data-seeded')) return;
   await seedFictionalPartners(services.database.containers, DEMO_PARTNER_COUNT);
   for (const person of DEMO_PEOPLE) {

@@ -22,6 +22,7 @@ export function createFeatures(config: AppConfig, services: Services, helpTopics
     messenger: () => services.messenger(),
     logger: services.logger,
     today: () => new Date(),
+    organisations: services.organisations,
   });
   const claims = claimsFeature({
     claims: services.claims.service,

@@ -30,6 +30,8 @@ import { ApplicationService } from '../domain/applications/application-service.j
 import { ApplicationStore } from '../storage/application-store.js';
 import { PersonalLinks } from '../domain/links/personal-links.js';
 import { LinkStore } from '../storage/link-store.js';
+import { OrganisationService } from '../domain/organisations/organisation-service.js';
+import { OrganisationStore } from '../storage/organisation-store.js';
 import type { AppConfig } from './config.js';
 import type { Logger } from './logger.js';
 
@@ -78,6 +80,8 @@ export interface Services {
   readonly partnerMessages: PartnerMessagesModule;
   /** Personal links sent to partners (signed, expiring, single use): issue, open, consume (domain/links). */
   readonly links: PersonalLinks;
+  /** The community organisations directory (IEV keeps it; hosts and the bot's suggestions read it). */
+  readonly organisations: OrganisationService;
   /** Proactive messages; available once the adapter exists. */
   messenger(): Messenger;
   attachAdapter(adapter: CloudAdapter, bot: InvolvementBot): void;
@@ -246,6 +250,7 @@ export async function createServices(
     },
     partnerMessages,
     links,
+    organisations: new OrganisationService(new OrganisationStore(database.containers), options.clock),
     startBackgroundWork: () => {
       outbox.dispatcher.start();
       schedule.start();

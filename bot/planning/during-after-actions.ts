@@ -13,6 +13,7 @@ import type { SupportDependencies } from './support-actions.js';
 import { keptValues } from '../cards/inputs.js';
 import { OUTCOME_VERBS, SESSION_VERBS } from './planning-verbs.js';
 import type { VerbData } from '../cards/card-verb.js';
+import { reachWithOrganisations } from './reach-section.js';
 
 const SESSION_INPUT_LIMITS = {
   date: 10,
@@ -92,7 +93,7 @@ export function duringAfterActions(deps: SupportDependencies): ActionRoute[] {
       }
     }),
     withPlan(OUTCOME_VERBS.start, async (_turn, plan) => ({
-      card: planOutcomeCard(plan, { reach: await deps.plans.reachOf(plan) }),
+      card: planOutcomeCard(plan, await reachWithOrganisations(deps, plan)),
     })),
     withPlan(OUTCOME_VERBS.save, async (turn, plan, _data, inputs) => {
       try {
@@ -103,7 +104,7 @@ export function duringAfterActions(deps: SupportDependencies): ActionRoute[] {
           card: planOutcomeCard(plan, {
             values: keptValues(inputs, OUTCOME_INPUT_LIMITS),
             problems: error.problems,
-            reach: await deps.plans.reachOf(plan),
+            ...(await reachWithOrganisations(deps, plan)),
           }),
         };
       }

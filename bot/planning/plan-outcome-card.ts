@@ -3,6 +3,7 @@ import { choiceInput, problemSummary, textInput, toggleInput } from '../cards/in
 import type { FieldProblem } from '../../domain/errors.js';
 import { YOU_SAID_PAIRS } from '../../domain/planning/during-after.js';
 import type { Plan } from '../../domain/planning/plan.js';
+import type { SuggestionsByGroup } from '../../domain/organisations/organisation-service.js';
 import type { PlanReach } from '../../domain/planning/reach-gap.js';
 import { reachSection } from './reach-section.js';
 import { OUTCOME_VERBS, PLAN_VERBS } from './planning-verbs.js';
@@ -21,6 +22,8 @@ export function planOutcomeCard(
     values?: Readonly<Record<string, string>> | undefined;
     problems?: readonly FieldProblem[] | undefined;
     reach?: PlanReach | undefined;
+    /** Directory organisations that reach the groups not reached yet. */
+    organisations?: SuggestionsByGroup | undefined;
   } = {},
 ): AdaptiveCard {
   const values = options.values ?? answersOf(plan);
@@ -65,7 +68,7 @@ export function planOutcomeCard(
           { value: values.thankPartners ?? 'true', problems },
         )
       : []),
-    ...reachSection(options.reach),
+    ...reachSection(options.reach, options.organisations),
     paragraph('How was it for you? (optional)', { color: 'Accent' }),
     ...choiceInput('rating', 'How well did involving people work?', RATING_CHOICES, { value: values.rating, problems }),
     ...textInput('evaluationComment', 'What would you do differently next time?', {

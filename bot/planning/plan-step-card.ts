@@ -29,6 +29,8 @@ export interface PlanStepCardInput {
   readonly notice?: string | undefined;
   /** Ideas matched to the groups the host chose (methods step). */
   readonly suggestions?: readonly string[] | undefined;
+  /** Directory organisations that reach the groups the host chose (partners step), and the groups none reach. */
+  readonly organisations?: { readonly lines: readonly string[]; readonly missing: readonly string[] } | undefined;
 }
 
 /** One step of the planning guide: progress, short guidance, the questions, and Next / Back / Skip / Save and exit. */
@@ -44,6 +46,7 @@ export function planStepCard(input: PlanStepCardInput): AdaptiveCard {
       { style: 'emphasis' },
     ),
     ...suggestionBlock(input.suggestions),
+    ...organisationBlock(input.organisations),
     ...problemSummary(input.problems),
     ...input.step.fields.flatMap((field) => stepFieldInput(field, input.values[field.id], input.problems)),
   ];
@@ -53,6 +56,24 @@ export function planStepCard(input: PlanStepCardInput): AdaptiveCard {
 function suggestionBlock(suggestions: readonly string[] | undefined): CardElement[] {
   if (!suggestions || suggestions.length === 0) return [];
   return [container([paragraph('Ideas for the groups you chose', { color: 'Accent' }), bulletList(suggestions)])];
+}
+
+function organisationBlock(organisations: PlanStepCardInput['organisations']): CardElement[] {
+  if (!organisations) return [];
+  return [
+    container([
+      paragraph('Organisations that reach the groups you chose', { color: 'Accent' }),
+      ...(organisations.lines.length > 0 ? [bulletList(organisations.lines)] : []),
+      ...(organisations.missing.length > 0
+        ? [
+            paragraph(
+              `The directory has no organisation yet for: ${organisations.missing.join('; ')}. The IEV team may know one: ask them for help from your plan.`,
+            ),
+          ]
+        : []),
+      paragraph('From the IEV team\u2019s community organisations directory.', { subtle: true }),
+    ]),
+  ];
 }
 
 function actionsFor(input: PlanStepCardInput, number: number): CardAction[] {

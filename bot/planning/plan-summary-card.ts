@@ -17,6 +17,7 @@ import { PHASE_NAMES, type Plan } from '../../domain/planning/plan.js';
 import { PLAN_STEPS, type PlanStep } from '../../domain/planning/plan-steps.js';
 import { describeAnswers } from '../../domain/planning/plan-answers.js';
 import { supportKindTitle, type SupportRequest } from '../../domain/planning/support-request.js';
+import type { SuggestionsByGroup } from '../../domain/organisations/organisation-service.js';
 import type { PlanReach } from '../../domain/planning/reach-gap.js';
 import { reachSection } from './reach-section.js';
 import { OUTCOME_VERBS, PLAN_VERBS, SESSION_VERBS, SUPPORT_VERBS } from './planning-verbs.js';
@@ -29,6 +30,8 @@ export function planSummaryCard(
     notice?: string | undefined;
     supportRequests?: readonly SupportRequest[] | undefined;
     reach?: PlanReach | undefined;
+    /** Directory organisations that reach the groups not reached yet. */
+    organisations?: SuggestionsByGroup | undefined;
     spend?: PlanSpend | undefined;
   } = {},
 ): AdaptiveCard {
@@ -38,7 +41,7 @@ export function planSummaryCard(
     ...(options.notice ? [container([paragraph(options.notice)], { style: 'warning' })] : []),
     gapsBlock(gaps),
     ...PLAN_STEPS.flatMap((step) => stepSection(plan, step)),
-    ...reachSection(options.reach),
+    ...reachSection(options.reach, options.organisations),
     ...duringAndAfter(plan),
     ...spendSection(plan, options.spend),
     ...supportSection(options.supportRequests ?? []),

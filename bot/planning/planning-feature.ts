@@ -17,6 +17,8 @@ import { on, type ActionResult, type BotFeature, type Turn } from '../feature.js
 import { duringAfterActions, logSessionCommand } from './during-after-actions.js';
 import { supportActions, supportCommands, type SupportDependencies } from './support-actions.js';
 import { PLAN_VERBS } from './planning-verbs.js';
+import { organisationLine, reachWithOrganisations } from './reach-section.js';
+import { groupTitle } from '../../domain/organisations/organisation.js';
 
 export interface PlanningDependencies extends SupportDependencies {
   readonly plans: PlanService;
@@ -56,12 +58,37 @@ export function planningFeature(deps: PlanningDependencies): BotFeature {
     planSummaryCard(plan, gapsIn(plan), {
       notice,
       supportRequests: await deps.support.requestsFor(plan),
-      reach: await plans.reachOf(plan),
+      ...(await reachWithOrganisations(deps, plan)),
       spend: await deps.spendOnPlan?.(plan),
     });
   /** Where a plan is: its current step card, or its summary. */
   const viewOf = async (plan: Plan, notice?: string) =>
     plan.position === 'summary' ? summaryOf(plan, notice) : stepCardFor(plan, plan.position, 'walk', notice);
+  /** The card for one step; the partners step names the organisations that reach the groups the plan chose. */
+  const stepCardFor = async (plan: Plan, key: StepKey, mode: 'walk' | 'edit', notice?: string) =>
+    planStepCard({
+      step: stepFor(key),
+      planId: plan.id,
+      planTitle: plan.title,
+      revision: plan.revision,
+      mode,
+      values: answersToValues(plan.answers[key]),
+      notice,
+      suggestions: key === 'methods' ? suggestionsFor(chosenGroups(plan)) : undefined,
+      organisations: key === 'partners' ? await organisationsFor(chosenGroups(plan)) : undefined,
+    });
+  /** One line per chosen group the directory has organisations for, and the groups it has none for. */
+  const organisationsFor = async (groups: readonly string[]) => {
+    if (groups.length === 0) return undefined;
+    const found = await deps.organisations.suggestFor(groups);
+    const missing = groups.filter((group) => (found[group] ?? []).length === 0).map(groupTitle);
+    return {
+      lines: groups
+        .filter((group) => (found[group] ?? []).length > 0)
+        .map((group) => `${groupTitle(group)}: ${found[group]!.map(organisationLine).join('; ')}`),
+      missing,
+    };
+  };
 
   return {
     name: 'planning',
@@ -109,7 +136,7 @@ export function planningFeature(deps: PlanningDependencies): BotFeature {
         async (turn, { planId, step, revision }) => {
           try {
             const plan = await plans.openCurrent(turn.actor, planId, revision);
-            return { card: stepCardFor(plan, step, 'edit') };
+            return { card: await stepCardFor(plan, step, 'edit') };
           } catch (error) {
             if (error instanceof StalePlanError)
               return {
@@ -153,19 +180,6 @@ function firstStepCardFor(turn: Turn) {
 
 function firstStepCard() {
   return planStepCard({ step: stepFor('purpose'), revision: 0, mode: 'walk', op: randomUUID(), values: {} });
-}
-
-function stepCardFor(plan: Plan, key: StepKey, mode: 'walk' | 'edit', notice?: string) {
-  return planStepCard({
-    step: stepFor(key),
-    planId: plan.id,
-    planTitle: plan.title,
-    revision: plan.revision,
-    mode,
-    values: answersToValues(plan.answers[key]),
-    notice,
-    suggestions: key === 'methods' ? suggestionsFor(chosenGroups(plan)) : undefined,
-  });
 }
 
 function chosenGroups(plan: Plan): string[] {

@@ -19,6 +19,7 @@ import { isInChannel } from '../conversation-address.js';
 import { on, type ActionRoute, type CommandRoute, type Turn } from '../feature.js';
 import { keptValues } from '../cards/inputs.js';
 import { SUPPORT_VERBS } from './planning-verbs.js';
+import type { OrganisationService } from '../../domain/organisations/organisation-service.js';
 
 export interface SupportDependencies {
   readonly plans: PlanService;
@@ -32,6 +33,8 @@ export interface SupportDependencies {
   readonly messenger: () => Messenger;
   readonly logger: Logger;
   readonly today: () => Date;
+  /** The community organisations directory: who reaches the groups a plan sets out to reach. */
+  readonly organisations: Pick<OrganisationService, 'suggestFor'>;
 }
 
 const brokenPlanButton = {
