@@ -181,7 +181,7 @@ function tooMany(res: Response): void {
 }
 
 /** A fixed window per client address, kept in memory and capped, so a flood of addresses cannot grow it without end. */
-class RateLimit {
+export class RateLimit {
   private readonly windows = new Map<string, { start: number; count: number }>();
 
   constructor(

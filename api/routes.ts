@@ -16,6 +16,7 @@ import { registerSupportRoutes } from './support-routes.js';
 import { registerPartnerMessagesRoutes } from './partner-messages-routes.js';
 import { registerApplicationsRoutes } from './applications-routes.js';
 import { registerOrganisationRoutes } from './organisation-routes.js';
+import { registerOpportunitiesRoutes } from './opportunities-routes.js';
 import type { JWTVerifyGetKey } from 'jose';
 import type { Endpoint, FileDownload, ResponseOf } from '../contract/endpoint.js';
 import { API } from '../contract/endpoints.js';
@@ -67,6 +68,7 @@ export function registerApi(server: Server, context: ApiContext): void {
   registerPartnerMessagesRoutes(route, context);
   registerApplicationsRoutes(route, context);
   registerOrganisationRoutes(route, context);
+  registerOpportunitiesRoutes(route, context);
 }
 
 /** The one route helper: authenticate, run the handler, send its answer; any failure becomes a problem response, once. */

@@ -57,6 +57,17 @@ import type {
 } from './organisations.js';
 import type { PeopleFound, peopleSearchSchema, Team, TeamChangeRequest, TeamMember } from './team.js';
 import type { WorkPage, workQuerySchema } from './work.js';
+import type {
+  ChoosePartnersRequest,
+  MatchingView,
+  Opportunity,
+  OpportunityDetail,
+  opportunityFormQuerySchema,
+  OpportunityOptions,
+  OpportunitySettings,
+  PublishForm,
+  PublishRequest,
+} from './opportunities.js';
 
 type Items<T> = { readonly items: readonly T[] };
 type QueryFields<S extends { shape: object }> = S['shape'];
@@ -156,6 +167,28 @@ export const API = {
     .answers<SupportRequestRow>(),
   /** The host is told (through the outbox); marking it done again changes nothing. */
   supportRequestDone: post('/api/support-requests/:hostId/:requestId/done').answers<SupportRequestRow>(),
+
+  /** Involvement opportunities: a host's own (IEV: all), published from a plan; matching shows how many fit and why. */
+  opportunities: get('/api/opportunities').answers<Items<Opportunity>>(),
+  opportunityOptions: get('/api/opportunities/options').answers<OpportunityOptions>(),
+  /** The publish form filled in from one of the host's plans. */
+  opportunityForm: get('/api/opportunities/form')
+    .reads<QueryFields<typeof opportunityFormQuerySchema>>()
+    .answers<PublishForm>(),
+  /** 201; publishing the same form (operationId) again answers the first. Opens and invites unless IEV approves first. */
+  publishOpportunity: post('/api/opportunities').sends<PublishRequest>().answers<OpportunityDetail>(),
+  opportunity: get('/api/opportunities/:id').answers<OpportunityDetail>(),
+  opportunityMatching: get('/api/opportunities/:id/matching').answers<MatchingView>(),
+  approveOpportunity: post('/api/opportunities/:id/approve').answers<OpportunityDetail>(),
+  chooseOpportunityPartners: post('/api/opportunities/:id/choose')
+    .sends<ChoosePartnersRequest>()
+    .answers<OpportunityDetail>(),
+  closeOpportunity: post('/api/opportunities/:id/close').answers<OpportunityDetail>(),
+  /** IEV's setting: whether invitations wait for their approval. */
+  opportunitySettings: get('/api/opportunity-settings').answers<OpportunitySettings>(),
+  changeOpportunitySettings: put('/api/opportunity-settings')
+    .sends<OpportunitySettings>()
+    .answers<OpportunitySettings>(),
 
   impact: get('/api/impact').reads<QueryFields<typeof impactQuerySchema>>().answers<ImpactReport>(),
   /** The period's figures to hand to a board: CSV or an accessible (tagged) PDF, with the suppression note. */

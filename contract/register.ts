@@ -148,6 +148,8 @@ export interface PartnerPage {
     readonly phase?: string | undefined;
     readonly sessions: number;
     readonly hours: number;
+    /** Chosen for this work from one of its opportunities. */
+    readonly chosenAt?: string | undefined;
   }>;
   readonly claims?: ReadonlyArray<{
     readonly id: string;

@@ -21,6 +21,7 @@ import { jsonBody, refuseUnexpectedBodies } from './json-body.js';
 import { startLocalNotifyServer, type LocalNotifyServer } from '../storage/local-notify.js';
 import { registerDevNotifyRoutes } from './dev-notify.js';
 import { registerJoinRoutes } from '../api/join-routes.js';
+import { registerInvitationRoutes } from '../api/invitation-routes.js';
 
 export interface RunningApp {
   readonly url: string;
@@ -230,6 +231,7 @@ function createHttpServer(
 
   registerApi(server, { config, services, logger, authKeys });
   registerJoinRoutes(server, { config, services, logger, authKeys });
+  registerInvitationRoutes(server, { config, services, logger, authKeys });
   if (localNotify && config.mode === 'local') registerDevNotifyRoutes(server, localNotify);
 
   server.get('/', (_req, res, next) => {

@@ -5,6 +5,7 @@ import { planningFeature } from '../bot/planning/planning-feature.js';
 import { claimsFeature } from '../bot/claims/claims-feature.js';
 import { scheduleFeature } from '../bot/schedule/schedule-feature.js';
 import type { HelpTopic } from '../bot/general/help-card.js';
+import { opportunitiesFeature } from '../bot/opportunities/opportunities-feature.js';
 import type { AppConfig } from './config.js';
 import type { Services } from './services.js';
 
@@ -37,6 +38,10 @@ export function createFeatures(config: AppConfig, services: Services, helpTopics
   return [
     planning,
     claims,
+    opportunitiesFeature({
+      opportunities: services.opportunities.service,
+      tabUrl: (id) => services.opportunities.tabUrl(id),
+    }),
     scheduleFeature({ preferences: services.schedule.preferences, plans: services.plans }),
     generalFeature({ helpTopics, feedback: services.feedback }),
     ievSetupFeature(services.ievChannel, () => services.support.postWaiting()),

@@ -6,7 +6,7 @@ import { ConsentRenewalService } from '../domain/register/consent-renewal.js';
 import { IevDigest } from '../domain/schedule/digest.js';
 import { NudgePreferences } from '../domain/schedule/nudge-preferences.js';
 import { HostNudges } from '../domain/schedule/nudges.js';
-import { Scheduler } from '../domain/schedule/scheduler.js';
+import { Scheduler, type ScheduledJob } from '../domain/schedule/scheduler.js';
 import type { Containers } from '../storage/cosmos.js';
 import { NudgePreferenceStore, ScheduleQueries, ScheduleRunStore } from '../storage/schedule-store.js';
 import type { AppConfig } from './config.js';
@@ -37,6 +37,8 @@ export interface ScheduleModuleDependencies {
   readonly ievChannel: () => Promise<ConversationAddress | undefined>;
   readonly targetDaysToPay: () => number;
   readonly now: Clock;
+  /** Other features' daily or weekly jobs (e.g. closing involvement opportunities), run by the same scheduler. */
+  readonly jobs?: readonly ScheduledJob[];
 }
 
 export function createScheduleModule(deps: ScheduleModuleDependencies): ScheduleModule {
@@ -93,7 +95,7 @@ export function createScheduleModule(deps: ScheduleModuleDependencies): Schedule
   outbox.deliverers.handle('nudge', nudges.deliver);
   outbox.deliverers.handle('digest', digest.deliver);
   const runs = new ScheduleRunStore(deps.containers);
-  const scheduler = new Scheduler({ runs, jobs: [nudges, digest], now, logger: deps.logger });
+  const scheduler = new Scheduler({ runs, jobs: [nudges, digest, ...(deps.jobs ?? [])], now, logger: deps.logger });
   return {
     scheduler,
     nudges,

@@ -32,6 +32,7 @@ import { PersonalLinks } from '../domain/links/personal-links.js';
 import { LinkStore } from '../storage/link-store.js';
 import { OrganisationService } from '../domain/organisations/organisation-service.js';
 import { OrganisationStore } from '../storage/organisation-store.js';
+import { createOpportunitiesModule, type OpportunitiesModule } from './opportunities-module.js';
 import type { AppConfig } from './config.js';
 import type { Logger } from './logger.js';
 
@@ -82,6 +83,8 @@ export interface Services {
   readonly links: PersonalLinks;
   /** The community organisations directory (IEV keeps it; hosts and the bot's suggestions read it). */
   readonly organisations: OrganisationService;
+  /** Involvement opportunities: published from plans, matched to the register, invitations and answers. */
+  readonly opportunities: OpportunitiesModule;
   /** Proactive messages; available once the adapter exists. */
   messenger(): Messenger;
   attachAdapter(adapter: CloudAdapter, bot: InvolvementBot): void;
@@ -205,6 +208,22 @@ export async function createServices(
     partners,
     register,
   );
+  const opportunities = createOpportunitiesModule({
+    config,
+    containers: database.containers,
+    logger,
+    outbox,
+    partners,
+    planStore,
+    plans,
+    messaging: partnerMessages.messaging,
+    register,
+    links,
+    messenger: currentMessenger,
+    personalChatOf: (userId) => directory.personalChatOf(userId),
+    ievChannel: () => ievChannel.address(),
+    ...(options.clock ? { now: options.clock } : {}),
+  });
   const schedule = createScheduleModule({
     config,
     containers: database.containers,
@@ -215,6 +234,7 @@ export async function createServices(
     ievChannel: () => ievChannel.address(),
     targetDaysToPay: () => claims.policy().payment.targetDaysToPay,
     now: options.clock ?? (() => new Date()),
+    jobs: [opportunities.service.closingJob(config.schedule.hourUtc)],
   });
   return {
     config,
@@ -251,6 +271,7 @@ export async function createServices(
     partnerMessages,
     links,
     organisations: new OrganisationService(new OrganisationStore(database.containers), options.clock),
+    opportunities,
     startBackgroundWork: () => {
       outbox.dispatcher.start();
       schedule.start();

@@ -39,6 +39,8 @@ export const CONTAINERS = {
   messages: { id: 'messages', partitionKey: { paths: ['/partnerId'] }, indexingPolicy: INDEX_ALL },
   /** Personal links sent to partners (signed, expiring) and their one use each: point reads by link id. */
   links: { id: 'links', partitionKey: { paths: ['/id'] }, indexingPolicy: INDEX_ALL },
+  /** Involvement opportunities with their invitations, by opportunity: its invitations and answers are one partition. */
+  opportunities: { id: 'opportunities', partitionKey: { paths: ['/opportunityId'] }, indexingPolicy: INDEX_ALL },
 } as const satisfies Record<string, ContainerDefinition & { id: string }>;
 
 export type ContainerName = keyof typeof CONTAINERS;

@@ -349,6 +349,12 @@ function buildLocalTemplates(): LocalTemplate[] {
       body: 'Dear ((name)),\n\nHow was taking part in ((work_title)) for you? It takes 2 minutes: ((link))\n\nThe link works once, until ((closes_on)).',
       sms: 'Hello ((name)), how was ((work_title)) for you? 2 minutes: ((link)) (until ((closes_on)))',
     },
+    invitation: {
+      name: 'Invitation to an involvement opportunity',
+      subject: 'Would you like to take part? ((work_title))',
+      body: 'Dear ((name)),\n\nWe think you could help with ((work_title)): ((when)), ((where)).\n\nTell us if you are interested, not this time, or would rather we stopped inviting you: ((link))\n\nPlease answer by ((closes_on)). Your expenses are paid.\n\nThe Involvement, Experience and Volunteering team',
+      sms: 'Hello ((name)), would you like to help with ((work_title)) on ((when))? Answer by ((closes_on)): ((link))',
+    },
   };
   return (Object.keys(words) as MessageKind[]).flatMap((kind, index) => {
     const { name, subject, body, sms } = words[kind];

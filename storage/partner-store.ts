@@ -185,7 +185,9 @@ export class InvolvementWorkReader implements InvolvementReader {
     try {
       const { resources } = await this.containers.plans.items
         .query<WorkRecord>({
-          query: 'SELECT * FROM c WHERE c.type = "plan" AND ARRAY_CONTAINS(c.partnerIds, @id)',
+          // Work they took part in, and work they were chosen for from an opportunity (before any session).
+          query:
+            'SELECT * FROM c WHERE c.type = "plan" AND (ARRAY_CONTAINS(c.partnerIds, @id) OR EXISTS(SELECT VALUE p FROM p IN c.chosenPartners WHERE p.partnerId = @id))',
           parameters: [{ name: '@id', value: partnerId }],
         })
         .fetchAll();

@@ -21,6 +21,7 @@ import type { SuggestionsByGroup } from '../../domain/organisations/organisation
 import type { PlanReach } from '../../domain/planning/reach-gap.js';
 import { reachSection } from './reach-section.js';
 import { OUTCOME_VERBS, PLAN_VERBS, SESSION_VERBS, SUPPORT_VERBS } from './planning-verbs.js';
+import { OPPORTUNITY_VERBS } from '../opportunities/opportunity-verbs.js';
 
 /** The plan as a plan: every answer, what is missing measured against the involvement principles, and what to do next. */
 export function planSummaryCard(
@@ -33,6 +34,8 @@ export function planSummaryCard(
     /** Directory organisations that reach the groups not reached yet. */
     organisations?: SuggestionsByGroup | undefined;
     spend?: PlanSpend | undefined;
+    /** Names of the partners chosen from the plan's opportunities (the host chose them, so may see who). */
+    chosen?: readonly string[] | undefined;
   } = {},
 ): AdaptiveCard {
   const body: CardElement[] = [
@@ -42,6 +45,7 @@ export function planSummaryCard(
     gapsBlock(gaps),
     ...PLAN_STEPS.flatMap((step) => stepSection(plan, step)),
     ...reachSection(options.reach, options.organisations),
+    ...chosenSection(options.chosen),
     ...duringAndAfter(plan),
     ...spendSection(plan, options.spend),
     ...supportSection(options.supportRequests ?? []),
@@ -50,6 +54,7 @@ export function planSummaryCard(
   return card(
     body,
     [
+      OPPORTUNITY_VERBS.start.action('Find people: publish an opportunity', id),
       SUPPORT_VERBS.start.action('Ask the IEV team for help', id),
       SESSION_VERBS.start.action('Log a session', id),
       OUTCOME_VERBS.start.action('Record the outcome', id),
@@ -120,6 +125,15 @@ function duringAndAfter(plan: Plan): CardElement[] {
     );
   }
   return elements;
+}
+
+/** The plan's partners step, as opportunities filled it: who the host chose from those interested. */
+function chosenSection(chosen: readonly string[] | undefined): CardElement[] {
+  if (!chosen || chosen.length === 0) return [];
+  return [
+    subheading('Involvement Partners chosen'),
+    paragraph(`From your opportunity: ${chosen.join(', ')}. Contact them before the first meeting.`),
+  ];
 }
 
 function supportSection(requests: readonly SupportRequest[]): CardElement[] {

@@ -60,6 +60,7 @@ export function planningFeature(deps: PlanningDependencies): BotFeature {
       supportRequests: await deps.support.requestsFor(plan),
       ...(await reachWithOrganisations(deps, plan)),
       spend: await deps.spendOnPlan?.(plan),
+      chosen: await plans.chosenNames(plan),
     });
   /** Where a plan is: its current step card, or its summary. */
   const viewOf = async (plan: Plan, notice?: string) =>

@@ -7,7 +7,7 @@ import type { StoredDocument, Versioned } from '../ports.js';
  * server is composed), which decides what to say from the subject's record at delivery time.
  * Add a topic here when a feature starts owing messages.
  */
-export type OutboxTopic = 'claim' | 'nudge' | 'digest' | 'support' | 'partner-message';
+export type OutboxTopic = 'claim' | 'nudge' | 'digest' | 'support' | 'partner-message' | 'opportunity';
 
 /**
  * A message the product still owes someone, kept durably so that a crash or a throttle between a

@@ -6,6 +6,7 @@ export const KIND_LABELS: Readonly<Record<MessageKind, string>> = {
   'expenses-paid': 'Your expenses were paid',
   'you-said-we-did': 'You said, we did',
   'evaluation-invitation': 'How was it for you?',
+  invitation: 'Invitation to an involvement opportunity',
 };
 
 export const NOT_SENT_WORDS: Readonly<Record<NotSentReason, { readonly why: string; readonly todo: string }>> = {

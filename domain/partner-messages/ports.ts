@@ -1,7 +1,13 @@
 import type { CreateResult, StoredDocument, Versioned } from '../ports.js';
 
 /** What we tell Involvement Partners (BRIEF journey 9). The wording lives in GOV.UK Notify templates, one per kind and channel. */
-export const MESSAGE_KINDS = ['welcome', 'expenses-paid', 'you-said-we-did', 'evaluation-invitation'] as const;
+export const MESSAGE_KINDS = [
+  'welcome',
+  'expenses-paid',
+  'you-said-we-did',
+  'evaluation-invitation',
+  'invitation',
+] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 /** GOV.UK Notify's three channels. */

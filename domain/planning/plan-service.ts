@@ -66,6 +66,15 @@ export class PlanService {
     return planReach(chosen, tookPart.map(reachFactsOf), DEFAULT_SUPPRESSION_THRESHOLD);
   }
 
+  /** Names of the partners chosen from the plan's opportunities who are still on the register. */
+  async chosenNames(plan: Plan): Promise<string[]> {
+    const ids = (plan.chosenPartners ?? []).map((chosen) => chosen.partnerId);
+    if (ids.length === 0) return [];
+    return (await this.partners.getMany(ids))
+      .filter((partner) => partner.status !== 'left')
+      .map((partner) => partner.displayName);
+  }
+
   /** Checks the card is the plan's latest, for presses that change nothing (edit, cancel). */
   async openCurrent(actor: Actor, planId: string, revision: number): Promise<Versioned<Plan>> {
     const plan = await this.open(actor, planId);
@@ -178,6 +187,30 @@ export class PlanService {
     return retryOnConflict(async () => {
       const plan = await this.open(actor, planId);
       return plan.partnersContactedAt ? plan : this.save(plan, { partnersContactedAt: this.now().toISOString() });
+    });
+  }
+
+  /**
+   * Partners chosen from one of the plan's opportunities (the opportunity's service has checked the host and the
+   * answers). Each partner is recorded once; choosing again changes nothing.
+   */
+  async recordChosen(
+    hostId: string,
+    planId: string,
+    chosen: ReadonlyArray<{ readonly partnerId: string; readonly opportunityId: string }>,
+    now: Date,
+  ): Promise<void> {
+    await retryOnConflict(async () => {
+      const plan = await this.store.findPlan(hostId, planId);
+      if (!plan) throw new NotFoundError('That plan could not be found.');
+      const known = new Set((plan.chosenPartners ?? []).map((item) => item.partnerId));
+      const added = chosen.filter((item) => !known.has(item.partnerId));
+      if (added.length === 0) return;
+      const chosenPartners = [
+        ...(plan.chosenPartners ?? []),
+        ...added.map((item) => ({ ...item, chosenAt: now.toISOString() })),
+      ].slice(-200);
+      await this.save(plan, { chosenPartners });
     });
   }
 

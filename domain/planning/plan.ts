@@ -38,6 +38,13 @@ export interface PlanSession {
   readonly loggedAt: string;
 }
 
+/** A partner chosen for the work from one of its opportunities. */
+export interface ChosenPartner {
+  readonly partnerId: string;
+  readonly opportunityId: string;
+  readonly chosenAt: string;
+}
+
 export interface YouSaidWeDid {
   readonly youSaid: string;
   readonly weDid: string;
@@ -84,6 +91,11 @@ export interface Plan extends StoredDocument {
   /** Every partner who took part in a session, kept at the top level so the register can find a partner's work. */
   readonly partnerIds: readonly string[];
   readonly outcome?: PlanOutcome | undefined;
+  /**
+   * Partners the host chose from an involvement opportunity (domain/opportunities): the plan's partners step, and
+   * the register's history of each partner (found with the sessions' partners). Not counted as having taken part.
+   */
+  readonly chosenPartners?: ReadonlyArray<ChosenPartner> | undefined;
   /** When the host said they had contacted the partners before the first session (seed 004). */
   readonly partnersContactedAt?: string | undefined;
   readonly createdAt: string;

@@ -71,7 +71,10 @@ export interface AuditTrail {
 export type WorkSession = Pick<PlanSession, 'date' | 'durationMinutes' | 'format' | 'partnerIds'>;
 
 /** A plan as the register reads it (written by the planning bot: `domain/planning/plan.ts`). */
-export type WorkRecord = Pick<Plan, 'id' | 'title' | 'hostId' | 'hostName' | 'phase' | 'serviceArea' | 'partnerIds'> & {
+export type WorkRecord = Pick<
+  Plan,
+  'id' | 'title' | 'hostId' | 'hostName' | 'phase' | 'serviceArea' | 'partnerIds' | 'chosenPartners'
+> & {
   readonly sessions: readonly WorkSession[];
 };
 

@@ -32,6 +32,8 @@ export interface InvolvementEntry {
   readonly phase: string | undefined;
   readonly sessions: number;
   readonly hours: number;
+  /** When the host chose the partner for this work from one of its opportunities. */
+  readonly chosenAt?: string | undefined;
 }
 
 export interface ClaimEntry {
@@ -345,6 +347,36 @@ export class RegisterService {
     }
   }
 
+  /**
+   * The partner pressed "stop inviting me" in an invitation (their personal link): their consent to be contacted
+   * about opportunities is withdrawn at once, recorded as given on an online form by the partner themselves, and
+   * audited like any other change of consent. Nothing to do when it is withdrawn already.
+   */
+  async stopInvitations(partnerId: string, now = new Date()): Promise<void> {
+    const byPartner: Actor = {
+      id: `partner:${partnerId}`,
+      displayName: 'The partner, from their invitation',
+      roles: [],
+    };
+    await retryOnConflict(async () => {
+      const partner = await this.partners.find(partnerId);
+      if (!partner || partner.erasure || !partner.consent.contactAboutOpportunities.given) return;
+      const { partner: next, fields } = withConsentChange(
+        withoutVersion(partner),
+        {
+          version: partner._etag,
+          purpose: 'contactAboutOpportunities',
+          given: false,
+          date: now.toISOString().slice(0, 10),
+          how: 'online-form',
+        },
+        byPartner,
+        now,
+      );
+      await this.changeWithAudit(partner, next, { action: 'consent-changed', fields }, byPartner, now);
+    });
+  }
+
   async welcomeTasks(actor: Actor): Promise<Array<Pick<Partner, 'id' | 'displayName' | 'registeredAt'>>> {
     if (!isIevMember(actor)) throw new ForbiddenError('Only the IEV team sees the welcome tasks.');
     const page = await this.partners.awaitingWelcome(50);
@@ -403,12 +435,14 @@ export class DuplicatePartnerError extends ConflictError {}
 function involvementOf(plan: WorkRecord, partnerId: string): InvolvementEntry {
   const attended = plan.sessions.filter((session) => session.partnerIds.includes(partnerId));
   const minutes = attended.reduce((total, session) => total + session.durationMinutes, 0);
+  const chosenAt = plan.chosenPartners?.find((chosen) => chosen.partnerId === partnerId)?.chosenAt;
   return {
     planId: plan.id,
     title: plan.title || 'Untitled involvement work',
     phase: plan.phase,
     sessions: attended.length,
     hours: Math.round((minutes / 60) * 10) / 10,
+    ...(chosenAt ? { chosenAt } : {}),
   };
 }
 

@@ -19,18 +19,21 @@ export type Audience = 'public' | 'in-work' | 'iev';
 
 /**
  * How a host's work touches the partner. A partner is part of the host's work when they took part in
- * a session of one of the host's plans, or the host sent an expense claim for them (drafts do not
- * count: starting a draft must not be a way to read someone's details).
+ * a session of one of the host's plans, the host sent an expense claim for them (drafts do not
+ * count: starting a draft must not be a way to read someone's details), or they told the host they are
+ * interested in one of the host's opportunities (matching alone never counts: hosts see how many fit, not who).
  */
 export interface WorkWithPartner {
   readonly tookPartInSession: boolean;
   readonly claimFromHost: boolean;
+  /** The partner answered "interested" to an opportunity this host published (domain/opportunities). */
+  readonly interestedInOpportunity?: boolean | undefined;
 }
 
 export const NO_WORK: WorkWithPartner = { tookPartInSession: false, claimFromHost: false };
 
 export function worksWith(work: WorkWithPartner): boolean {
-  return work.tookPartInSession || work.claimFromHost;
+  return work.tookPartInSession || work.claimFromHost || work.interestedInOpportunity === true;
 }
 
 /** The actor's audience for one partner. Members of other teams (viewer role) never have work with partners. */

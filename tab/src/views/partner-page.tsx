@@ -188,6 +188,7 @@ export function PartnerPage({ id, options }: { id: string; options: RegisterOpti
                     <Link href={href('work', { plan: entry.planId })}>{entry.title}</Link> — {entry.sessions}{' '}
                     {entry.sessions === 1 ? 'session' : 'sessions'}, {entry.hours}{' '}
                     {entry.hours === 1 ? 'hour' : 'hours'}
+                    {entry.chosenAt && <> — chosen from an opportunity on {formatDate(entry.chosenAt)}</>}
                   </li>
                 ))}
               </ul>

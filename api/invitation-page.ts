@@ -1,0 +1,178 @@
+import type { InvitationPage } from '../domain/opportunities/opportunity-service.js';
+import { longDate, whenWords, whereWords } from '../domain/opportunities/opportunity-service.js';
+import { ANSWER_NAMES, type InvitationAnswer } from '../domain/opportunities/opportunity.js';
+
+/**
+ * The page a partner's personal invitation link opens (`/invitation?t=…`): plain HTML outside Teams, no sign-in,
+ * that works on a phone and with a screen reader (WCAG 2.2 AA: one question, a fieldset with a legend, large
+ * targets, visible focus, no timing). Opening it changes nothing (email scanners open links); the answer is a
+ * POST, sent by the page's small script.
+ */
+export function invitationPage(token: string, page: InvitationPage): string {
+  const { opportunity } = page;
+  const facts: Array<[string, string]> = [
+    ['What', opportunity.what],
+    ...(opportunity.kind === 'interview-panel' && opportunity.role
+      ? [['Interview panel for', opportunity.role] as [string, string]]
+      : []),
+    ['When', whenWords(opportunity)],
+    ['Where', whereWords(opportunity)],
+    [
+      'Access',
+      [...opportunity.accessWords, ...(opportunity.accessNotes ? [opportunity.accessNotes] : [])].join('. ') ||
+        'Tell us what you need and we will arrange it.',
+    ],
+    [
+      'Expenses',
+      opportunity.expensesPaid ? 'We pay your travel and other expenses.' : 'No expenses are paid for this.',
+    ],
+    ...(opportunity.payment ? [['Payment', opportunity.payment] as [string, string]] : []),
+    ['People needed', String(opportunity.places)],
+    ['Please answer by', longDate(opportunity.closesOn)],
+  ];
+  const answered = page.answer ? `<div class="panel" role="status"><h2>${answerWords(page.answer)}</h2></div>` : '';
+  const closed = opportunity.state === 'closed';
+  const form =
+    page.answer || closed
+      ? closed && !page.answer
+        ? `<p>This opportunity has closed. Thank you for your interest: we will be in touch about others.</p>`
+        : ''
+      : `<form id="answer-form" method="post" action="/invitation" novalidate>
+<input type="hidden" name="t" value="${escape(token)}">
+<fieldset>
+<legend><h2>Would you like to take part?</h2></legend>
+${(['interested', 'not-this-time', 'stop'] as const)
+  .map(
+    (answer, index) =>
+      `<div class="choice"><input type="radio" id="answer-${index}" name="answer" value="${answer}"${index === 0 ? ' required' : ''}><label for="answer-${index}">${CHOICE_WORDS[answer]}</label></div>`,
+  )
+  .join('\n')}
+</fieldset>
+<p class="hint">You can answer once. If you choose "stop inviting me", we will not contact you about opportunities again, unless you tell us you have changed your mind.</p>
+<button type="submit">Send my answer</button>
+</form>`;
+  return shell(
+    opportunity.title,
+    `<p>Hello ${escape(page.partnerName)},</p>
+<h1>${escape(opportunity.title)}</h1>
+<dl>${facts.map(([term, value]) => `<dt>${escape(term)}</dt><dd>${escape(value)}</dd>`).join('')}</dl>
+<div id="result" tabindex="-1">${answered}</div>
+${form}`,
+    !page.answer && !closed,
+  );
+}
+
+/** The same page for a link that cannot be used, in plain words, without saying whose it was. */
+export function linkProblemPage(): string {
+  return shell(
+    'This link cannot be used',
+    `<h1>This link cannot be used</h1>
+<p>It may have expired, been used already, or been copied wrongly.</p>
+<p>If you wanted to answer an invitation, contact the Involvement, Experience and Volunteering team and we will
+help.</p>`,
+    false,
+  );
+}
+
+const CHOICE_WORDS: Readonly<Record<InvitationAnswer, string>> = {
+  interested: 'Yes, I am interested',
+  'not-this-time': 'Not this time',
+  stop: 'Please stop inviting me to opportunities',
+};
+
+export function answerWords(answer: InvitationAnswer): string {
+  switch (answer) {
+    case 'interested':
+      return 'Thank you: you said you are interested. The colleague running it will contact you.';
+    case 'not-this-time':
+      return 'Thank you: you said not this time. We will keep inviting you to other opportunities.';
+    default:
+      return `Thank you: we will not invite you to opportunities again (${ANSWER_NAMES.stop.toLowerCase()}).`;
+  }
+}
+
+/** Sends the chosen answer as JSON (the app reads no form bodies) and shows the outcome in place. */
+export const INVITATION_SCRIPT = `document.addEventListener('DOMContentLoaded', function () {
+  var form = document.getElementById('answer-form');
+  if (!form) return;
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var chosen = form.querySelector('input[name=answer]:checked');
+    var result = document.getElementById('result');
+    if (!chosen) {
+      result.innerHTML = '<div class="error-summary" role="alert"><h2>There is a problem</h2><p><a href="#answer-0">Choose an answer</a></p></div>';
+      result.focus();
+      return;
+    }
+    fetch('/invitation', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ t: form.elements.t.value, answer: chosen.value })
+    }).then(function (response) {
+      return response.json().then(function (body) { return { ok: response.ok, body: body }; });
+    }).then(function (reply) {
+      if (reply.ok) {
+        form.remove();
+        result.innerHTML = '<div class="panel" role="status"><h2></h2></div>';
+        result.querySelector('h2').textContent = reply.body.message;
+      } else {
+        result.innerHTML = '<div class="error-summary" role="alert"><h2>There is a problem</h2><p></p></div>';
+        result.querySelector('p').textContent = reply.body.detail || 'Please try again.';
+      }
+      result.focus();
+    }).catch(function () {
+      result.innerHTML = '<div class="error-summary" role="alert"><h2>There is a problem</h2><p>We could not send your answer. Please try again.</p></div>';
+      result.focus();
+    });
+  });
+});
+`;
+
+function shell(title: string, body: string, withScript: boolean): string {
+  return `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<meta name="robots" content="noindex">
+<title>${escape(title)} - Involvement opportunity</title>
+<style>
+*{box-sizing:border-box}
+body{margin:0;font-family:Arial,Helvetica,sans-serif;font-size:1.1875rem;line-height:1.5;color:#0b0c0c;background:#fff}
+header{background:#005eb8;color:#fff;padding:.75rem 1rem}
+header p{margin:0;font-weight:bold}
+main{max-width:40rem;margin:0 auto;padding:1rem}
+h1{font-size:2rem;line-height:1.2;margin:1rem 0}
+h2{font-size:1.5rem;margin:1.5rem 0 .5rem}
+legend h2{margin:0}
+a{color:#005eb8}
+a:focus,input:focus,button:focus{outline:3px solid #ffeb3b;outline-offset:0;box-shadow:0 0 0 6px #0b0c0c}
+dl{margin:1rem 0}
+dt{font-weight:bold;margin-top:.75rem}
+dd{margin:0}
+fieldset{border:0;padding:0;margin:1.5rem 0}
+.hint{color:#4c6272}
+.choice{display:flex;align-items:center;gap:.5rem;margin:.5rem 0;min-height:2.75rem}
+.choice input{width:1.75rem;height:1.75rem;margin:0;flex:none}
+.choice label{margin:0}
+button{font:inherit;font-weight:bold;background:#007f3b;color:#fff;border:0;padding:.75rem 1.25rem;min-height:2.75rem;box-shadow:0 4px 0 #00401e;cursor:pointer}
+.panel{background:#007f3b;color:#fff;padding:1.5rem;margin:1.5rem 0}
+.panel h2{margin:0}
+.error-summary{border:4px solid #b10e1e;padding:1rem;margin:1rem 0}
+.error-summary h2{margin-top:0}
+</style>
+${withScript ? '<script src="/invitation/answer.js" defer></script>' : ''}
+</head>
+<body>
+<header><p>Involvement, Experience and Volunteering team</p></header>
+<main id="main">
+${body}
+</main>
+</body>
+</html>`;
+}
+
+function escape(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}

@@ -1,0 +1,119 @@
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import { INVITATION_ANSWERS } from '../domain/opportunities/opportunity.js';
+import { jsonBody } from '../server/json-body.js';
+import { answerWords, invitationPage, INVITATION_SCRIPT, linkProblemPage } from './invitation-page.js';
+import { RateLimit } from './join-routes.js';
+import { sendProblem } from './problem.js';
+import type { ApiContext } from './routes.js';
+import { parseOrThrow } from './validate.js';
+
+/**
+ * The partner's side of an invitation: the page their personal link opens and the answer it sends. No sign-in
+ * (the signed, expiring, single-use link is the key), so every request is limited before anything is read: a rate
+ * limit per client address, a token of at most 64 characters, a body of at most 1 KB. A bad link gets the same
+ * plain page whatever is wrong with it.
+ */
+export const INVITATION_LIMITS = {
+  maxBodyBytes: 1_024,
+  maxTokenLength: 64,
+  pagesPerWindow: 60,
+  answersPerWindow: 20,
+  windowMs: 10 * 60_000,
+} as const;
+
+const answerSchema = z.object({
+  t: z.string().min(1).max(INVITATION_LIMITS.maxTokenLength),
+  answer: z.enum(INVITATION_ANSWERS, { message: 'Choose an answer.' }),
+});
+
+export function registerInvitationRoutes(server: Server, context: ApiContext): void {
+  const pages = new RateLimit(INVITATION_LIMITS.pagesPerWindow, INVITATION_LIMITS.windowMs);
+  const answers = new RateLimit(INVITATION_LIMITS.answersPerWindow, INVITATION_LIMITS.windowMs);
+  const addressOf = (req: Request): string =>
+    (context.config.mode === 'azure' ? String(req.header('x-client-ip') ?? '') : '') ||
+    req.socket.remoteAddress ||
+    'unknown';
+  const opportunities = () => context.services.opportunities.service;
+
+  server.get('/invitation', async (req, res) => {
+    const log = (req as unknown as { log?: ApiContext['logger'] }).log ?? context.logger;
+    if (!pages.allow(addressOf(req))) return tooMany(res);
+    const token = typeof req.query?.t === 'string' ? req.query.t : '';
+    try {
+      const page =
+        token && token.length <= INVITATION_LIMITS.maxTokenLength
+          ? await opportunities().invitationPage(token)
+          : undefined;
+      html(res, page ? 200 : 404, page ? invitationPage(token, page) : linkProblemPage());
+    } catch (error) {
+      sendProblem(res, error, log);
+    }
+  });
+
+  server.get('/invitation/answer.js', async (_req, res) => {
+    res.setHeader('content-type', 'text/javascript; charset=utf-8');
+    res.setHeader('cache-control', 'no-cache');
+    res.writeHead(200);
+    res.end(INVITATION_SCRIPT);
+  });
+
+  server.post(
+    '/invitation',
+    (req, res, next) => {
+      if (answers.allow(addressOf(req))) return next();
+      req.resume();
+      tooMany(res);
+      return next(false);
+    },
+    jsonBody({ maxBytes: INVITATION_LIMITS.maxBodyBytes }),
+    async (req, res) => {
+      const log = (req as unknown as { log?: ApiContext['logger'] }).log ?? context.logger;
+      try {
+        const { t, answer } = parseOrThrow(answerSchema, req.body, 'Choose an answer.');
+        const outcome = await opportunities().answer(t, answer);
+        res.setHeader('cache-control', 'no-store');
+        if (!outcome) {
+          res.json(410, {
+            status: 410,
+            title: 'This link cannot be used',
+            detail: 'It may have expired or been used already. Contact the Involvement team and we will help.',
+          });
+          return;
+        }
+        res.json(200, {
+          message:
+            outcome.outcome === 'closed'
+              ? 'This opportunity has closed, so we could not take your answer. Thank you for your interest.'
+              : answerWords(answer),
+        });
+      } catch (error) {
+        sendProblem(res, error, log);
+      }
+    },
+  );
+}
+
+function html(res: Response, status: number, body: string): void {
+  res.setHeader('content-type', 'text/html; charset=utf-8');
+  res.setHeader(
+    'content-security-policy',
+    "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'",
+  );
+  res.setHeader('cache-control', 'no-store');
+  res.writeHead(status);
+  res.end(body);
+}
+
+function tooMany(res: Response): void {
+  res.setHeader('retry-after', String(Math.ceil(INVITATION_LIMITS.windowMs / 1000)));
+  res.setHeader('content-type', 'application/problem+json; charset=utf-8');
+  res.writeHead(429);
+  res.end(
+    JSON.stringify({
+      status: 429,
+      title: 'Please wait',
+      detail: 'Too many tries from here. Please wait 10 minutes, or phone the Involvement team.',
+    }),
+  );
+}
