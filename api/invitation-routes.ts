@@ -39,7 +39,8 @@ export function registerInvitationRoutes(server: Server, context: ApiContext): v
   server.get('/invitation', async (req, res) => {
     const log = (req as unknown as { log?: ApiContext['logger'] }).log ?? context.logger;
     if (!pages.allow(addressOf(req))) return tooMany(res);
-    const token = typeof req.query?.t === 'string' ? req.query.t : '';
+    const query = (req.query ?? {}) as Readonly<Record<string, unknown>>;
+    const token = typeof query.t === 'string' ? query.t : '';
     try {
       const page =
         token && token.length <= INVITATION_LIMITS.maxTokenLength

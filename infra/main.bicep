@@ -88,6 +88,7 @@ var cosmosContainers = [
   { name: 'messages', partitionKey: '/partnerId', pointReadsOnly: false }
   { name: 'applications', partitionKey: '/id', pointReadsOnly: false }
   { name: 'links', partitionKey: '/id', pointReadsOnly: false }
+  { name: 'opportunities', partitionKey: '/opportunityId', pointReadsOnly: false }
 ]
 
 // Index everything queried except the etag; containers read only by id index nothing (as in storage/containers.ts).

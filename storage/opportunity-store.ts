@@ -25,7 +25,7 @@ export class OpportunityStore implements OpportunityRepository {
 
   async find(id: string): Promise<Versioned<Opportunity> | undefined> {
     const found = await this.repository.find(id, id);
-    return found?.type === 'opportunity' ? (found as Versioned<Opportunity>) : undefined;
+    return found?.type === 'opportunity' ? found : undefined;
   }
 
   create(opportunity: Opportunity): Promise<CreateResult<Opportunity>> {
@@ -64,7 +64,7 @@ export class OpportunityStore implements OpportunityRepository {
 
   async findInvitation(opportunityId: string, partnerId: string): Promise<Versioned<Invitation> | undefined> {
     const found = await this.repository.find(`invitation:${opportunityId}:${partnerId}`.slice(0, 250), opportunityId);
-    return found?.type === 'invitation' ? (found as Versioned<Invitation>) : undefined;
+    return found?.type === 'invitation' ? found : undefined;
   }
 
   replaceInvitation(invitation: Invitation, etag: string): Promise<Versioned<Invitation>> {
@@ -84,7 +84,7 @@ export class OpportunityStore implements OpportunityRepository {
 
   async settings(): Promise<Versioned<OpportunitySettings> | undefined> {
     const found = await this.repository.find(SETTINGS_ID, SETTINGS_ID);
-    return found?.type === 'opportunity-settings' ? (found as Versioned<OpportunitySettings>) : undefined;
+    return found?.type === 'opportunity-settings' ? found : undefined;
   }
 
   async saveSettings(settings: OpportunitySettings): Promise<void> {

@@ -155,8 +155,8 @@ export function publishFormCard(input: {
 
 /** The publish form's starting values, as card inputs take them (strings; lists comma-separated). */
 export function formValues(form: Omit<PublishForm, 'operationId'>): Record<string, string> {
-  const text = (value: unknown) =>
-    Array.isArray(value) ? value.join(',') : value === undefined || value === null ? '' : String(value);
+  const text = (value: string | number | boolean | readonly string[] | undefined) =>
+    Array.isArray(value) ? value.join(',') : value === undefined ? '' : String(value);
   return Object.fromEntries(Object.entries(form).map(([key, value]) => [key, text(value)]));
 }
 

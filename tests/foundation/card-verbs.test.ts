@@ -7,6 +7,7 @@ import { CLAIM_VERBS } from '../../bot/claims/claim-verbs.js';
 import { GENERAL_VERBS } from '../../bot/general/general-verbs.js';
 import { OUTCOME_VERBS, PLAN_VERBS, SESSION_VERBS, SUPPORT_VERBS } from '../../bot/planning/planning-verbs.js';
 import { NUDGE_VERBS } from '../../bot/schedule/nudge-verbs.js';
+import { OPPORTUNITY_VERBS } from '../../bot/opportunities/opportunity-verbs.js';
 import { createFeatures } from '../../server/features.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 
@@ -20,6 +21,7 @@ const GROUPS: ReadonlyArray<Readonly<Record<string, CardVerb>>> = [
   OUTCOME_VERBS,
   SUPPORT_VERBS,
   NUDGE_VERBS,
+  OPPORTUNITY_VERBS,
 ];
 const DEFINED: readonly CardVerb[] = GROUPS.flatMap((verbs) => Object.values(verbs));
 /** "help" is also what people type, so the word appears as a command and in chat tests; its verb is still declared once. */

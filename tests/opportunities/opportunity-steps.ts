@@ -6,9 +6,6 @@ import { registerPartner } from '../partners/partner-steps.js';
 
 const DAY_MS = 86_400_000;
 
-/** A day from today, as the forms take it (YYYY-MM-DD). */
-export const dayFromNow = (days: number): string => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
-
 /** The next Tuesday at least a week away: a weekday, so weekday availability fits and weekend-only does not. */
 export function nextTuesday(): string {
   const date = new Date(Date.now() + 7 * DAY_MS);

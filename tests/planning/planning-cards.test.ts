@@ -22,6 +22,7 @@ import type { SupportRequest } from '../../domain/planning/support-request.js';
 import { actionsOf, cardText, validateCard } from '../helpers/cards.js';
 import { renderCard } from './render-card.js';
 import { GENERAL_VERBS } from '../../bot/general/general-verbs.js';
+import { opportunitiesFeature } from '../../bot/opportunities/opportunities-feature.js';
 
 const SESSION: PlanSession = {
   id: 'op-1',
@@ -232,7 +233,12 @@ describe('Every planning card renders in Teams', () => {
 
   it('every button on every card goes to an action the bot answers', () => {
     const feature = planningFeature({} as Parameters<typeof planningFeature>[0]);
-    const handled = new Set([...(feature.actions ?? []).map((action) => action.verb), GENERAL_VERBS.help.verb]);
+    // The summary's "publish an opportunity" is answered by the opportunities feature.
+    const opportunities = opportunitiesFeature({} as Parameters<typeof opportunitiesFeature>[0]);
+    const handled = new Set([
+      ...[...(feature.actions ?? []), ...(opportunities.actions ?? [])].map((action) => action.verb),
+      GENERAL_VERBS.help.verb,
+    ]);
     for (const [name, card] of CARDS) {
       for (const action of actionsOf(card).filter((item) => item.type === 'Action.Execute'))
         assert.ok(handled.has(action.verb!), `${name}: ${action.verb}`);
