@@ -60,6 +60,11 @@ export interface CutFigures {
   };
 }
 
+/** One calendar quarter of the period (clipped to it): the figures a trend is drawn from. */
+export type QuarterFigures = Pick<CutFigures, 'people' | 'hours' | 'work' | 'money'> & {
+  readonly period: { readonly from: string; readonly to: string };
+};
+
 export interface ImpactReport extends CutFigures {
   readonly period: { readonly from: string; readonly to: string };
   readonly threshold: number;
@@ -73,9 +78,5 @@ export interface ImpactReport extends CutFigures {
     readonly reached: readonly ReachCategory[];
     readonly feedbackRecorded: boolean;
   }>;
-  readonly quarters: ReadonlyArray<
-    Pick<CutFigures, 'people' | 'hours' | 'work' | 'money'> & {
-      readonly period: { readonly from: string; readonly to: string };
-    }
-  >;
+  readonly quarters: readonly QuarterFigures[];
 }

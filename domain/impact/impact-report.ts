@@ -1,6 +1,16 @@
 import { EQUALITY_QUESTIONS, type EqualityQuestion } from '../register/equality-questions.js';
 import { daysBetween, inPeriod, quartersOf, type Period } from './period.js';
-import { isShown, suppressCountWithin, suppressGroup, suppressParts, type Count, type Whole } from './suppression.js';
+import {
+  isShown,
+  suppressCountWithin,
+  suppressGroup,
+  suppressParts,
+  suppressRelated,
+  type Cell,
+  type Count,
+  type SumRelation,
+  type Whole,
+} from './suppression.js';
 
 /**
  * "Is it working?" (brief journey 8; seed 001: reach across the protected characteristics, new
@@ -129,10 +139,15 @@ export interface QuarterFigures extends Pick<CutFigures, 'people' | 'hours' | 'w
   readonly period: Period;
 }
 
+/** One service area's figures. */
+export interface AreaFigures extends CutFigures {
+  readonly serviceArea: string;
+}
+
 export interface ImpactReport extends CutFigures {
   readonly period: Period;
   readonly threshold: number;
-  readonly byServiceArea: ReadonlyArray<CutFigures & { readonly serviceArea: string }>;
+  readonly byServiceArea: readonly AreaFigures[];
   readonly byWork: readonly WorkCut[];
   /** The same figures quarter by quarter, to show whether reach is improving. */
   readonly quarters: readonly QuarterFigures[];
@@ -148,22 +163,28 @@ export const NO_SERVICE_AREA = 'No service area given';
 
 export function impactReport(facts: ImpactFacts, period: Period, options: ReportOptions): ImpactReport {
   const trustRaw = rawOf(facts, period, undefined);
-  const trust = suppress(trustRaw, options, undefined);
-  const whole = { raw: trustRaw, shown: trust };
-  const areas = [...new Set(facts.work.map((piece) => piece.serviceArea ?? NO_SERVICE_AREA))].sort();
+  const trust: Suppressed = { raw: trustRaw, shown: suppress(trustRaw, options, []) };
+  const trustQuarters = quarterCuts(facts, period, options, trust);
+  const areaNames = [...new Set(facts.work.map((piece) => piece.serviceArea ?? NO_SERVICE_AREA))].sort();
   const workIn = (area: string): Set<string> =>
     new Set(facts.work.filter((piece) => (piece.serviceArea ?? NO_SERVICE_AREA) === area).map((piece) => piece.id));
-  const byServiceArea = areas
-    .map((serviceArea) => ({ serviceArea, raw: rawOf(facts, period, workIn(serviceArea)) }))
+  const areas = areaNames
+    .map((serviceArea) => ({ serviceArea, workIds: workIn(serviceArea) }))
+    .map(({ serviceArea, workIds }) => ({ serviceArea, workIds, raw: rawOf(facts, period, workIds) }))
     .filter(({ raw }) => raw.sessions > 0 || raw.claims.length > 0)
-    .map(({ serviceArea, raw }) => ({ serviceArea, ...suppress(raw, options, whole) }));
+    .map(({ serviceArea, workIds, raw }) => {
+      const area: Suppressed = { raw, shown: suppress(raw, options, [trust]) };
+      return { serviceArea, workIds, ...area };
+    });
+  const works = workCuts(facts, period, options, trust);
+  const cells = suppressAcrossCuts(trust, areas, works, options);
   return {
     period,
     threshold: options.threshold,
-    ...trust,
-    byServiceArea,
-    byWork: workCuts(facts, period, options, whole),
-    quarters: quarterCuts(facts, period, options, whole),
+    ...trust.shown,
+    byServiceArea: areas.map((area, index) => ({ serviceArea: area.serviceArea, ...cells.areas[index]! })),
+    byWork: works.map(({ piece, figures }, index) => workCut(piece, figures, cells.works[index]!)),
+    quarters: trustQuarters.map(quarterFigures),
   };
 }
 
@@ -179,9 +200,14 @@ interface Raw {
   readonly claims: readonly PaidClaimFacts[];
 }
 
-interface WholeFigures {
+/** A cut's unsuppressed counts and its suppressed figures: the whole that narrower cuts are suppressed within. */
+interface Suppressed {
   readonly raw: Raw;
   readonly shown: CutFigures;
+}
+
+interface QuarterCut extends Suppressed {
+  readonly period: Period;
 }
 
 function rawOf(facts: ImpactFacts, period: Period, workIds: ReadonlySet<string> | undefined): Raw {
@@ -207,44 +233,49 @@ function rawOf(facts: ImpactFacts, period: Period, workIds: ReadonlySet<string> 
   };
 }
 
-/** Every figure of a cut through the one suppression rule, as a cut of `whole` when there is one. */
-function suppress(raw: Raw, options: ReportOptions, whole: WholeFigures | undefined): CutFigures {
+/** Every figure of a cut through the one suppression rule, as a cut of each of `wholes` (none for the Trust). */
+function suppress(raw: Raw, options: ReportOptions, wholes: readonly Suppressed[]): CutFigures {
   const { threshold } = options;
   const people = suppressGroup(
     raw.people,
     threshold,
-    whole && {
+    wholes.map((whole) => ({
       values: whole.raw.people,
       shown: {
         total: whole.shown.people.involved,
         cells: { newFaces: whole.shown.people.newFaces, returning: whole.shown.people.returning },
       },
-    },
+    })),
   );
   const consent = suppressGroup(
     raw.consent,
     threshold,
-    whole && {
+    wholes.map((whole) => ({
       values: whole.raw.consent,
       shown: {
         total: whole.shown.people.involved,
         cells: { agreed: whole.shown.reach.agreed, notAgreed: whole.shown.reach.notAgreed },
       },
-    },
+    })),
   );
   const categories =
     isShown(consent.cells.agreed) && raw.consent.agreed > 0
-      ? EQUALITY_QUESTIONS.map((category) => categoryOf(category, raw, threshold, whole))
+      ? EQUALITY_QUESTIONS.map((category) => categoryOf(category, raw, threshold, wholes))
       : [];
-  const claimsPaid = suppressCountWithin(
-    raw.claims.length,
-    threshold,
-    whole && { value: whole.raw.claims.length, shown: whole.shown.money.claimsPaid },
+  const claimsPaid = wholes.reduce(
+    (count, whole) =>
+      isShown(count)
+        ? suppressCountWithin(raw.claims.length, threshold, {
+            value: whole.raw.claims.length,
+            shown: whole.shown.money.claimsPaid,
+          })
+        : count,
+    suppressCountWithin(raw.claims.length, threshold),
   );
   const ratings = suppressGroup(
     raw.ratings,
     threshold,
-    whole && wholeOf(whole.raw.ratings, whole.shown.evaluations.hosts),
+    wholes.map((whole) => wholeOf(whole.raw.ratings, whole.shown.evaluations.hosts)),
   );
   return {
     people: { involved: people.total, newFaces: people.cells.newFaces, returning: people.cells.returning },
@@ -309,17 +340,16 @@ function categoryOf(
   category: EqualityQuestion,
   raw: Raw,
   threshold: number,
-  whole: WholeFigures | undefined,
+  wholes: readonly Suppressed[],
 ): ReachCategory {
   const tally = raw.categories.get(category.key) ?? {};
-  const wholeTally = whole?.raw.categories.get(category.key);
-  const wholeShown = whole?.shown.reach.categories.find((shown) => shown.key === category.key);
   const { cells } = suppressGroup(
     tally,
     threshold,
-    whole &&
-      wholeTally && {
-        values: wholeTally,
+    wholes.map((whole) => {
+      const wholeShown = whole.shown.reach.categories.find((shown) => shown.key === category.key);
+      return {
+        values: whole.raw.categories.get(category.key) ?? {},
         shown: {
           total: whole.shown.reach.agreed,
           // The whole has no breakdown when its "agreed" is hidden: then neither may the cut.
@@ -330,7 +360,8 @@ function categoryOf(
             ]),
           ),
         },
-      },
+      };
+    }),
   );
   return {
     key: category.key,
@@ -341,55 +372,61 @@ function categoryOf(
 
 const HIDDEN_IN_WHOLE: Count = { suppressed: 'secondary', text: 'hidden' };
 
-function workCuts(facts: ImpactFacts, period: Period, options: ReportOptions, whole: WholeFigures): WorkCut[] {
+interface WorkFigures {
+  readonly piece: WorkFacts;
+  readonly raw: Raw;
+  readonly figures: CutFigures;
+}
+
+function workCuts(facts: ImpactFacts, period: Period, options: ReportOptions, whole: Suppressed): WorkFigures[] {
   return facts.work
     .map((piece) => ({ piece, raw: rawOf(facts, period, new Set([piece.id])) }))
     .filter(({ raw }) => raw.sessions > 0)
-    .map(({ piece, raw }) => {
-      const figures = suppress(raw, options, whole);
-      const groups = piece.groupsToReach ?? [];
-      const asked = new Set<string>(
-        EQUALITY_QUESTIONS.filter((category) => category.planGroups.some((group) => groups.includes(group))).map(
-          (category) => category.key,
-        ),
-      );
-      return {
-        id: piece.id,
-        title: piece.title ?? 'Untitled work',
-        serviceArea: piece.serviceArea,
-        groupsToReach: groups,
-        people: figures.people,
-        reached: figures.reach.categories.filter((category) => asked.has(category.key)),
-        feedbackRecorded: piece.feedbackRecorded,
-      };
-    })
-    .sort((a, b) => a.title.localeCompare(b.title, 'en-GB'));
+    .map(({ piece, raw }) => ({ piece, raw, figures: suppress(raw, options, [whole]) }))
+    .sort((a, b) => (a.piece.title ?? UNTITLED).localeCompare(b.piece.title ?? UNTITLED, 'en-GB'));
+}
+
+const UNTITLED = 'Untitled work';
+
+function workCut(piece: WorkFacts, figures: CutFigures, people: CutFigures['people']): WorkCut {
+  const groups = piece.groupsToReach ?? [];
+  const asked = new Set<string>(
+    EQUALITY_QUESTIONS.filter((category) => category.planGroups.some((group) => groups.includes(group))).map(
+      (category) => category.key,
+    ),
+  );
+  return {
+    id: piece.id,
+    title: piece.title ?? UNTITLED,
+    serviceArea: piece.serviceArea,
+    groupsToReach: groups,
+    people,
+    reached: figures.reach.categories.filter((category) => asked.has(category.key)),
+    feedbackRecorded: piece.feedbackRecorded,
+  };
 }
 
 /**
  * Quarter by quarter. Each quarter is a cut of the period; new faces and claims paid add up across
  * quarters to the period's figure, so they are also suppressed as parts of it.
  */
-function quarterCuts(
-  facts: ImpactFacts,
-  period: Period,
-  options: ReportOptions,
-  whole: WholeFigures,
-): QuarterFigures[] {
-  const raws = quartersOf(period).map((quarter) => ({ quarter, raw: rawOf(facts, quarter, undefined) }));
-  const cuts = raws.map(({ quarter, raw }) => ({ period: quarter, raw, figures: suppress(raw, options, whole) }));
+function quarterCuts(facts: ImpactFacts, period: Period, options: ReportOptions, whole: Suppressed): QuarterCut[] {
+  const cuts = quartersOf(period).map((quarter) => {
+    const raw = rawOf(facts, quarter, undefined);
+    return { period: quarter, raw, shown: suppress(raw, options, [whole]) };
+  });
   const newFaces = suppressParts(
-    cuts.map((cut) => cut.figures.people.newFaces),
+    cuts.map((cut) => cut.shown.people.newFaces),
     cuts.map((cut) => cut.raw.people.newFaces),
     whole.shown.people.newFaces,
   );
   const claimsPaid = suppressParts(
-    cuts.map((cut) => cut.figures.money.claimsPaid),
+    cuts.map((cut) => cut.shown.money.claimsPaid),
     cuts.map((cut) => cut.raw.claims.length),
     whole.shown.money.claimsPaid,
   );
-  return cuts.map(({ period: quarter, raw, figures }, index) => {
-    let { people, hours, money } = figures;
+  return cuts.map(({ period: quarter, raw, shown }, index) => {
+    let { people, hours, money } = shown;
     if (newFaces[index] !== people.newFaces) {
       // Hiding new faces inside a quarter whose total is shown: "returning" would give it back, and with none returning so would the total.
       const returning = raw.people.returning > 0 ? HIDDEN_IN_WHOLE : people.returning;
@@ -398,8 +435,181 @@ function quarterCuts(
       if (!isShown(involved)) hours = { ...hours, partnerHours: undefined };
     }
     if (claimsPaid[index] !== money.claimsPaid) money = moneyOf([], claimsPaid[index]!, options);
-    return { period: quarter, people, hours, work: figures.work, money };
+    return { period: quarter, raw, shown: { ...shown, people, hours, money } };
   });
+}
+
+function quarterFigures({ period, shown }: QuarterCut): QuarterFigures {
+  return { period, people: shown.people, hours: shown.hours, work: shown.work, money: shown.money };
+}
+
+/** The published counts of one cut, as cells a reader could add up or subtract. */
+interface CutCells {
+  readonly people: { readonly involved: Cell; readonly newFaces: Cell; readonly returning: Cell };
+  readonly consent: { readonly agreed: Cell; readonly notAgreed: Cell };
+  readonly claimsPaid: Cell;
+  readonly rated: Cell;
+  readonly ratings: ReadonlyMap<string, Cell>;
+  /** Question key → answer → cell; an answer not published (no breakdown shown) is a hidden cell. */
+  readonly categories: ReadonlyMap<string, ReadonlyMap<string, Cell>>;
+}
+
+function cellsOf({ raw, shown }: Suppressed): CutCells {
+  const cell = (value: number, count: Count): Cell => ({ value, count });
+  return {
+    people: {
+      involved: cell(raw.people.newFaces + raw.people.returning, shown.people.involved),
+      newFaces: cell(raw.people.newFaces, shown.people.newFaces),
+      returning: cell(raw.people.returning, shown.people.returning),
+    },
+    consent: {
+      agreed: cell(raw.consent.agreed, shown.reach.agreed),
+      notAgreed: cell(raw.consent.notAgreed, shown.reach.notAgreed),
+    },
+    claimsPaid: cell(raw.claims.length, shown.money.claimsPaid),
+    rated: cell(
+      Object.values(raw.ratings).reduce((sum, value) => sum + value, 0),
+      shown.evaluations.hosts.rated,
+    ),
+    ratings: new Map(
+      shown.evaluations.hosts.ratings.map((row) => [row.rating, cell(raw.ratings[row.rating] ?? 0, row.count)]),
+    ),
+    categories: new Map(
+      [...raw.categories].map(([key, tally]) => {
+        const published = shown.reach.categories.find((category) => category.key === key);
+        return [
+          key,
+          new Map(
+            Object.entries(tally).map(([answer, value]) => [
+              answer,
+              cell(
+                value,
+                published?.groups.find((group) => group.answer === answer)?.count ??
+                  (value === 0 ? { value: 0, text: '0' } : HIDDEN_IN_WHOLE),
+              ),
+            ]),
+          ),
+        ];
+      }),
+    ),
+  };
+}
+
+type Scope = 'people' | 'all';
+
+/** The cells a cut publishes, by a key shared across cuts: pieces of work show only people. */
+function keyed(cells: CutCells, scope: Scope): Map<string, Cell> {
+  const out = new Map<string, Cell>(Object.entries(cells.people));
+  if (scope === 'people') return out;
+  out.set('claimsPaid', cells.claimsPaid);
+  out.set('agreed', cells.consent.agreed);
+  out.set('notAgreed', cells.consent.notAgreed);
+  out.set('rated', cells.rated);
+  for (const [rating, cell] of cells.ratings) out.set(`rating:${rating}`, cell);
+  for (const [key, answers] of cells.categories)
+    for (const [answer, cell] of answers) out.set(`answer:${key}:${answer}`, cell);
+  return out;
+}
+
+function withinCut(cells: CutCells, scope: Scope): SumRelation[] {
+  const { people, consent } = cells;
+  const relations: SumRelation[] = [{ total: people.involved, parts: [people.newFaces, people.returning] }];
+  if (scope !== 'all') return relations;
+  relations.push({ total: people.involved, parts: [consent.agreed, consent.notAgreed] });
+  relations.push({ total: cells.rated, parts: [...cells.ratings.values()] });
+  for (const answers of cells.categories.values())
+    relations.push({ total: consent.agreed, parts: [...answers.values()] });
+  return relations;
+}
+
+/** Cuts that between them make up a whole (the service areas of the Trust): each shared key is a sum. */
+function acrossCuts(whole: CutCells, parts: readonly CutCells[], scope: Scope, fixedTotal: boolean): SumRelation[] {
+  if (parts.length === 0) return [];
+  const total = keyed(whole, scope);
+  const byKey = parts.map((part) => keyed(part, scope));
+  return [...total].map(([key, cell]) => ({
+    total: cell,
+    parts: byKey.map((part) => part.get(key)).filter((part): part is Cell => part !== undefined),
+    fixedTotal,
+  }));
+}
+
+/**
+ * Disclosure by difference across several cuts at once. The service areas make up the Trust, and the
+ * pieces of work make up their area and the Trust: shown side by side, three areas could give back a
+ * fourth's hidden count by subtraction from the Trust's. Every one of those sums goes through the
+ * secondary rule together with the sums inside each cut, until no sum has exactly one hidden count.
+ * People who took part in two areas are counted in both, so for people a sum is an upper bound; it is
+ * treated as exact, which hides more rather than less. The Trust's figures were worked out first (every
+ * cut was suppressed against them): here they are only ever a fixed total, so what they show stays.
+ */
+function suppressAcrossCuts(
+  trust: Suppressed,
+  areas: ReadonlyArray<Suppressed & { readonly workIds: ReadonlySet<string> }>,
+  works: readonly WorkFigures[],
+  options: ReportOptions,
+): { readonly areas: readonly CutFigures[]; readonly works: ReadonlyArray<CutFigures['people']> } {
+  const trustCells = cellsOf(trust);
+  const areaCells = areas.map(cellsOf);
+  const workCells = works.map(({ raw, figures }) => cellsOf({ raw, shown: figures }));
+  suppressRelated([
+    ...areaCells.flatMap((cells) => withinCut(cells, 'all')),
+    ...workCells.flatMap((cells) => withinCut(cells, 'people')),
+    ...acrossCuts(trustCells, areaCells, 'all', true),
+    ...acrossCuts(trustCells, workCells, 'people', true),
+    ...areas.flatMap((area, index) =>
+      acrossCuts(
+        areaCells[index]!,
+        workCells.filter((_, workIndex) => area.workIds.has(works[workIndex]!.piece.id)),
+        'people',
+        false,
+      ),
+    ),
+  ]);
+  return {
+    areas: areas.map((area, index) => withCells(area.shown, areaCells[index]!, options)),
+    works: workCells.map((cells) => ({
+      involved: cells.people.involved.count,
+      newFaces: cells.people.newFaces.count,
+      returning: cells.people.returning.count,
+    })),
+  };
+}
+
+/** A cut's figures with the counts the cross-cut rule left, and what follows from them (hours, amounts, breakdowns). */
+function withCells(figures: CutFigures, cells: CutCells, options: ReportOptions): CutFigures {
+  const involved = cells.people.involved.count;
+  const agreed = cells.consent.agreed.count;
+  const claimsPaid = cells.claimsPaid.count;
+  return {
+    ...figures,
+    people: { involved, newFaces: cells.people.newFaces.count, returning: cells.people.returning.count },
+    hours: isShown(involved) ? figures.hours : { ...figures.hours, partnerHours: undefined },
+    reach: {
+      agreed,
+      notAgreed: cells.consent.notAgreed.count,
+      categories: isShown(agreed)
+        ? figures.reach.categories.map((category) => ({
+            ...category,
+            groups: category.groups.map((group) => ({
+              answer: group.answer,
+              count: cells.categories.get(category.key)?.get(group.answer)?.count ?? group.count,
+            })),
+          }))
+        : [],
+    },
+    money: claimsPaid === figures.money.claimsPaid ? figures.money : moneyOf([], claimsPaid, options),
+    evaluations: {
+      ...figures.evaluations,
+      hosts: {
+        rated: cells.rated.count,
+        ratings: figures.evaluations.hosts.ratings.map((row) => ({
+          ...row,
+          count: cells.ratings.get(row.rating)?.count ?? row.count,
+        })),
+      },
+    },
+  };
 }
 
 function moneyOf(claims: readonly PaidClaimFacts[], claimsPaid: Count, options: ReportOptions): CutFigures['money'] {

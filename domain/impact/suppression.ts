@@ -53,50 +53,54 @@ export interface Whole<K extends string> {
 }
 
 /**
- * The one suppression rule: a total and the cells that add up to it, optionally as a cut of a
- * wider population whose figures are also published. Cells are given in a fixed order; ties for
- * "next smallest" go to the earlier cell so the result never depends on object key order by chance.
+ * The one suppression rule: a total and the cells that add up to it, optionally as a cut of one or
+ * more wider populations whose figures are also published (a piece of work of the Trust, a quarter
+ * of a service area, which is also a cut of that quarter Trust-wide). Cells are given in a fixed
+ * order; ties for "next smallest" go to the earlier cell so the result never depends on object key
+ * order by chance.
  *
  * 1. Primary: a count from 1 to threshold − 1 is "fewer than N".
- * 2. Disclosure by difference with the whole: a non-zero count of the cut is hidden when the rest
- *    of the whole (whole − cut, the complement) is small, or when the whole's own count is not shown
+ * 2. Disclosure by difference with each whole: a non-zero count of the cut is hidden when the rest
+ *    of a whole (whole − cut, the complement) is small, or when the whole's own count is not shown
  *    (the cut and its complement together would give it back).
- * 3. Secondary: when the total is shown and exactly one cell is hidden, the next-smallest shown
- *    cell is hidden too (or, when there is none, the total); when the total is hidden, every
- *    non-zero cell is.
+ * 3. Secondary (`suppressRelated`): when the total is shown and exactly one cell is hidden, the
+ *    next-smallest shown cell is hidden too (or, when there is none, the total); when the total is
+ *    hidden, every non-zero cell is.
  */
 export function suppressGroup<K extends string>(
   values: Readonly<Record<K, number>>,
   threshold: number,
-  whole?: Whole<K>,
+  whole?: Whole<K> | readonly Whole<K>[],
 ): SuppressedGroup<K> {
   const keys = Object.keys(values) as K[];
-  const totalValue = sumOf(values);
-  const byDifference = (value: number, wholeValue: number, wholeCount: Count | undefined): boolean =>
-    value > 0 && (isSmall(wholeValue - value, threshold) || (wholeCount !== undefined && !isShown(wholeCount)));
-  const primary = (value: number, wholeValue: number | undefined, wholeCount: Count | undefined): Count => {
+  const wholes: readonly Whole<K>[] = whole === undefined ? [] : Array.isArray(whole) ? whole : [whole as Whole<K>];
+  const byDifference = (value: number, wholeValue: number, wholeCount: Count): boolean =>
+    value > 0 && (isSmall(wholeValue - value, threshold) || !isShown(wholeCount));
+  const primary = (value: number, inWholes: ReadonlyArray<readonly [number, Count]>): Count => {
     const count = suppressCount(value, threshold);
-    return isShown(count) && wholeValue !== undefined && byDifference(value, wholeValue, wholeCount) ? HIDDEN : count;
+    return isShown(count) && inWholes.some(([wholeValue, wholeCount]) => byDifference(value, wholeValue, wholeCount))
+      ? HIDDEN
+      : count;
   };
-  let total = primary(totalValue, whole && sumOf(whole.values), whole?.shown.total);
-  const cells = Object.fromEntries(
-    keys.map((key) => [key, primary(values[key], whole?.values[key], whole?.shown.cells[key])]),
-  ) as Record<K, Count>;
-  if (!isShown(total)) {
-    // A hidden total: a shown non-zero cell would add up towards it. (When the total is small, every non-zero cell already is.)
-    for (const key of keys) if (values[key] > 0 && isShown(cells[key])) cells[key] = HIDDEN;
-    return { total, cells };
-  }
-  const hidden = keys.filter((key) => !isShown(cells[key]));
-  if (hidden.length === 1) {
-    const candidates = keys
-      .filter((key) => isShown(cells[key]) && values[key] > 0)
-      .sort((a, b) => values[a] - values[b]);
-    const next = candidates[0];
-    if (next !== undefined) cells[next] = HIDDEN;
-    else total = HIDDEN;
-  }
-  return { total, cells };
+  const total: Cell = {
+    value: sumOf(values),
+    count: primary(
+      sumOf(values),
+      wholes.map((each) => [sumOf(each.values), each.shown.total]),
+    ),
+  };
+  const cells = keys.map((key): Cell => ({
+    value: values[key],
+    count: primary(
+      values[key],
+      wholes.map((each) => [each.values[key], each.shown.cells[key]]),
+    ),
+  }));
+  suppressRelated([{ total, parts: cells }]);
+  return {
+    total: total.count,
+    cells: Object.fromEntries(keys.map((key, index) => [key, cells[index]!.count])) as Record<K, Count>,
+  };
 }
 
 /** One count as a cut of a whole (rules 1 and 2 of `suppressGroup`). */
@@ -109,21 +113,63 @@ export function suppressCountWithin(value: number, threshold: number, whole?: { 
 }
 
 /**
- * Counts that partition a whole (quarters of a period): at most the rule of `suppressGroup` with the
- * whole as the total, so that adding up the shown parts never gives back a hidden one.
+ * Counts that partition a whole (quarters of a period): the secondary rule of `suppressGroup` with
+ * the whole as a total published elsewhere, so that adding up the shown parts never gives back a hidden one.
  */
 export function suppressParts(counts: readonly Count[], values: readonly number[], total: Count): Count[] {
-  const out = [...counts];
-  if (!isShown(total)) return out.map((count, index) => (isShown(count) && values[index]! > 0 ? HIDDEN : count));
-  const hidden = out.filter((count) => !isShown(count)).length;
-  if (hidden === 1) {
-    const next = out
-      .map((count, index) => ({ count, index }))
-      .filter(({ count, index }) => isShown(count) && values[index]! > 0)
-      .sort((a, b) => values[a.index]! - values[b.index]! || a.index - b.index)[0];
-    if (next) out[next.index] = HIDDEN;
+  const parts = counts.map((count, index): Cell => ({ value: values[index]!, count }));
+  suppressRelated([
+    { total: { value: values.reduce((sum, value) => sum + value, 0), count: total }, parts, fixedTotal: true },
+  ]);
+  return parts.map((part) => part.count);
+}
+
+/** A published count and the value behind it, as one cell of the figures a reader can add up and subtract. */
+export interface Cell {
+  readonly value: number;
+  count: Count;
+}
+
+/**
+ * Published counts that add up: `total` is the sum of `parts` (the people of a cut and its new and
+ * returning faces; the Trust's figure and each service area's). A fixed total was published and used
+ * elsewhere already, so only its parts may be hidden here.
+ */
+export interface SumRelation {
+  readonly total: Cell;
+  readonly parts: readonly Cell[];
+  readonly fixedTotal?: boolean;
+}
+
+/**
+ * Secondary suppression over every sum a reader could work with, repeated until nothing changes (hiding
+ * a cell in one sum can leave exactly one hidden in another): a hidden total hides every non-zero part;
+ * beside a shown total, exactly one hidden part hides the next-smallest non-zero part too (the earlier on
+ * a tie) or, when there is none, the total.
+ */
+export function suppressRelated(relations: readonly SumRelation[]): void {
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const { total, parts, fixedTotal } of relations) {
+      if (!isShown(total.count)) {
+        for (const part of parts) {
+          if (part.value > 0 && isShown(part.count)) {
+            part.count = HIDDEN;
+            changed = true;
+          }
+        }
+        continue;
+      }
+      if (parts.filter((part) => !isShown(part.count)).length !== 1) continue;
+      const next = parts
+        .filter((part) => isShown(part.count) && part.value > 0)
+        .reduce<Cell | undefined>((least, part) => (least && least.value <= part.value ? least : part), undefined);
+      if (next) next.count = HIDDEN;
+      else if (!fixedTotal) total.count = HIDDEN;
+      else continue;
+      changed = true;
+    }
   }
-  return out;
 }
 
 function sumOf(values: Readonly<Record<string, number>>): number {

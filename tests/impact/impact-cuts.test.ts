@@ -282,6 +282,101 @@ describe('"Is it working?" suppression against disclosure by difference', () => 
     }
   });
 
+  /** Service areas side by side: with the Trust's figure shown, never exactly one area's count hidden. */
+  function assertNoneAlone(label: string, whole: Count, parts: readonly Count[]) {
+    if (!isShown(whole)) return;
+    const hidden = parts.filter((count) => !isShown(count)).length;
+    assert.notEqual(hidden, 1, `${label}: one hidden beside ${whole.text} (${parts.map(seen).join(', ')})`);
+  }
+
+  /** Three service areas, one session each (A's people split between two pieces of work; some of them back from 2025). */
+  function threeAreas(a: readonly string[], b: readonly string[], c: readonly string[], back = 0): ImpactReport {
+    const half = Math.ceil(a.length / 2);
+    return impactReport(
+      {
+        sessions: [
+          ...(back > 0 ? [session('old', '2025-01-01', a.slice(0, back))] : []),
+          session('wa', '2026-01-10', a.slice(0, half)),
+          ...(a.length > half ? [session('wa2', '2026-01-12', a.slice(half))] : []),
+          session('wb', '2026-02-10', b),
+          session('wc', '2026-05-10', c),
+        ],
+        partners: [],
+        work: [
+          { id: 'wa', serviceArea: 'A', feedbackRecorded: false },
+          { id: 'wa2', serviceArea: 'A', feedbackRecorded: false },
+          { id: 'wb', serviceArea: 'B', feedbackRecorded: false },
+          { id: 'wc', serviceArea: 'C', feedbackRecorded: false },
+        ],
+        paidClaims: [],
+      },
+      PERIOD,
+      OPTIONS,
+    );
+  }
+
+  it('hides a second service area when three shown areas would give back a fourth by subtraction from the Trust', () => {
+    const report = threeAreas(ids('a', 10), ids('b', 10), ids('c', 3));
+    assert.deepEqual(peopleSeen(report.people), ['23', '23', '0']);
+    // C's 3 is "fewer than 5"; with A and B both shown, 23 − 10 − 10 would give it back. A (the earlier of two 10s) is hidden.
+    assert.deepEqual(
+      report.byServiceArea.map((area) => [area.serviceArea, ...peopleSeen(area.people)]),
+      [
+        ['A', 'hidden', 'hidden', '0'],
+        ['B', '10', '10', '0'],
+        ['C', '<5', '<5', '0'],
+      ],
+    );
+    // The pieces of work make up the Trust too (A's two of 5 each, B's 10, C's 3).
+    assert.deepEqual(
+      report.byWork.map((piece) => [piece.id, seen(piece.people.involved)]),
+      [
+        ['wa', 'hidden'],
+        ['wa2', 'hidden'],
+        ['wb', '10'],
+        ['wc', '<5'],
+      ],
+    );
+  });
+
+  it('never lets service areas shown side by side, or their pieces of work, give back a hidden count (any split of three areas)', () => {
+    for (let inA = 0; inA <= 7; inA += 1) {
+      for (let inB = 0; inB <= 7; inB += 1) {
+        for (let inC = 0; inC <= 7; inC += 1) {
+          for (const back of [0, 2]) {
+            const report = threeAreas(ids('a', inA), ids('b', inB), ids('c', inC), Math.min(back, inA));
+            const split = `A ${inA} (${Math.min(back, inA)} back), B ${inB}, C ${inC}`;
+            for (const field of ['involved', 'newFaces', 'returning'] as const) {
+              assertNoneAlone(
+                `${split}, ${field} by area`,
+                report.people[field],
+                report.byServiceArea.map((area) => area.people[field]),
+              );
+              assertNoneAlone(
+                `${split}, ${field} by piece of work`,
+                report.people[field],
+                report.byWork.map((piece) => piece.people[field]),
+              );
+            }
+            for (const area of report.byServiceArea) {
+              assertNoneAlone(`${split}, inside ${area.serviceArea}`, area.people.involved, [
+                area.people.newFaces,
+                area.people.returning,
+              ]);
+              const pieces = report.byWork.filter((piece) => piece.serviceArea === area.serviceArea);
+              for (const field of ['involved', 'newFaces', 'returning'] as const)
+                assertNoneAlone(
+                  `${split}, ${area.serviceArea}'s ${field} by piece of work`,
+                  area.people[field],
+                  pieces.map((piece) => piece.people[field]),
+                );
+            }
+          }
+        }
+      }
+    }
+  });
+
   it('hides an area\u2019s breakdown when the rest of the Trust is small', () => {
     const report = impactReport(
       {
