@@ -15,6 +15,12 @@ export interface Turn {
   ask(promptId: string, question: string | AdaptiveCard, data?: Record<string, unknown>): Promise<void>;
   sendCard(card: AdaptiveCard): Promise<string | undefined>;
   sendText(text: string): Promise<void>;
+  /**
+   * The bot's own access token for Teams (its app credentials, as the Bot Connector client uses them), or
+   * undefined where the bot has no credentials (local mode). Only for Teams' own hosts: whoever receives it
+   * can act as the bot.
+   */
+  botAccessToken(): Promise<string | undefined>;
 }
 
 export interface CommandRoute {
@@ -65,12 +71,21 @@ export interface PromptAnswer {
   handle(turn: Turn, text: string, data: Readonly<Record<string, unknown>>): Promise<void>;
 }
 
+/**
+ * A file or photo sent to the bot in a message. `file`: shared from OneDrive/SharePoint, with a pre-signed
+ * `downloadUrl` (no token). `inline`: a photo pasted into the message, whose `contentUrl` on Teams' own
+ * servers needs the bot's access token.
+ */
+export interface SentFile {
+  readonly source: 'file' | 'inline';
+  readonly name: string;
+  readonly contentType: string;
+  readonly downloadUrl: string;
+}
+
 /** Files (receipts, photos) sent to the bot in a message. */
 export interface AttachmentRoute {
-  handle(
-    turn: Turn,
-    attachments: ReadonlyArray<{ name: string; contentType: string; downloadUrl: string }>,
-  ): Promise<boolean>;
+  handle(turn: Turn, attachments: readonly SentFile[]): Promise<boolean>;
 }
 
 /** One feature's slice of the bot: the table of what it answers. */

@@ -19,7 +19,7 @@ import type { DirectoryService } from '../domain/people/directory-service.js';
 import type { DirectoryRepository } from '../domain/people/ports.js';
 import type { Logger } from '../server/logger.js';
 import { addressOf, conversationKindOf } from './conversation-address.js';
-import type { ActionResult, ActionRoute, BotFeature, CommandRoute, PromptAnswer, Turn } from './feature.js';
+import type { ActionResult, ActionRoute, BotFeature, CommandRoute, PromptAnswer, SentFile, Turn } from './feature.js';
 
 interface PendingPrompt {
   readonly promptId: string;
@@ -241,6 +241,7 @@ export class InvolvementBot extends TeamsActivityHandler {
       sendText: async (text: string) => {
         await context.sendActivity(text);
       },
+      botAccessToken: () => botAccessTokenOf(context),
     };
   }
 
@@ -266,21 +267,47 @@ function messageText(context: TurnContext): string {
     .slice(0, 2000);
 }
 
-function fileAttachments(context: TurnContext): Array<{ name: string; contentType: string; downloadUrl: string }> {
-  return (context.activity.attachments ?? []).flatMap((attachment) => {
+/**
+ * Files shared from OneDrive/SharePoint come as `file.download.info` with a pre-signed `downloadUrl`; a photo
+ * pasted into the message comes as an `image/*` attachment whose `contentUrl` is on Teams' servers and needs
+ * the bot's token (the `text/html` copy of the message beside it is not the image).
+ */
+function fileAttachments(context: TurnContext): SentFile[] {
+  return (context.activity.attachments ?? []).flatMap((attachment): SentFile[] => {
     const content = attachment.content as { downloadUrl?: string } | undefined;
     if (attachment.contentType === 'application/vnd.microsoft.teams.file.download.info' && content?.downloadUrl) {
       return [
-        { name: attachment.name ?? 'file', contentType: attachment.contentType, downloadUrl: content.downloadUrl },
+        {
+          source: 'file',
+          name: attachment.name ?? 'file',
+          contentType: attachment.contentType,
+          downloadUrl: content.downloadUrl,
+        },
       ];
     }
     if (attachment.contentUrl && attachment.contentType?.startsWith('image/')) {
       return [
-        { name: attachment.name ?? 'photo', contentType: attachment.contentType, downloadUrl: attachment.contentUrl },
+        {
+          source: 'inline',
+          name: attachment.name ?? 'photo',
+          contentType: attachment.contentType,
+          downloadUrl: attachment.contentUrl,
+        },
       ];
     }
     return [];
   });
+}
+
+/**
+ * The bot's token for Teams, from the credentials of this turn's Bot Connector client: the same app
+ * credentials (managed identity or password) and audience botbuilder uses to reply. None without credentials.
+ */
+async function botAccessTokenOf(context: TurnContext): Promise<string | undefined> {
+  const client = context.turnState.get<{ credentials?: unknown } | undefined>(context.adapter.ConnectorClientKey);
+  const credentials = client?.credentials as { appId?: string | null; getToken?: () => Promise<string> } | undefined;
+  if (!credentials?.appId || typeof credentials.getToken !== 'function') return undefined;
+  return credentials.getToken();
 }
 
 async function guarded<T>(turn: Turn, work: () => Promise<T>, logger: Logger): Promise<T | false> {
