@@ -36,6 +36,7 @@ export type { Me, Session } from '../../contract/session.js';
 export type { SupportRequestRow } from '../../contract/support.js';
 export type { PartnerMessageRow } from '../../contract/partner-messages.js';
 export type { ApplicationRow } from '../../contract/applications.js';
+export type { CommunityOrganisation } from '../../contract/organisations.js';
 export type { TeamMember } from '../../contract/team.js';
 export type { WorkSummary } from '../../contract/work.js';
 

@@ -34,6 +34,9 @@ const PaymentBatchView = lazy(() =>
 const ApplicationsView = lazy(() =>
   import('./views/applications-view.js').then((module) => ({ default: module.ApplicationsView })),
 );
+const OrganisationsView = lazy(() =>
+  import('./views/organisations-view.js').then((module) => ({ default: module.OrganisationsView })),
+);
 const TeamView = lazy(() => import('./views/team-view.js').then((module) => ({ default: module.TeamView })));
 const SupportView = lazy(() => import('./views/support-view.js').then((module) => ({ default: module.SupportView })));
 const SupportPlanView = lazy(() =>
@@ -209,6 +212,11 @@ function Product({ inTeams }: { inTeams: boolean }) {
                 Applications to join
               </NavLink>
             )}
+            {options.audience !== 'viewer' && (
+              <NavLink path="organisations" current={section === 'organisations'}>
+                Community organisations
+              </NavLink>
+            )}
             {options.audience === 'iev' && (
               <NavLink path="team" current={section === 'team'}>
                 IEV team
@@ -257,6 +265,8 @@ function View({
   if (section === 'payments' && id) return <PaymentBatchView id={id} />;
   if (section === 'payments') return <PaymentsView />;
   if (section === 'team') return <TeamView myId={myId} />;
+  // Hosts read it, IEV keeps it; anyone else who types the address gets the server's refusal in plain words.
+  if (section === 'organisations') return <OrganisationsView />;
   // IEV only, like Claims: the server refuses anyone else in plain words.
   if (section === 'applications') return <ApplicationsView />;
   // IEV only, like Claims: the server refuses anyone else in plain words.
