@@ -1,8 +1,8 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import type { z } from 'zod';
 import { MAX_IMPORT_ROWS, organisationSchema } from '../contract/organisations.js';
-import { ValidationError, type FieldProblem } from '../domain/errors.js';
-import { groupKeyFor, importRefused, type OrganisationFields } from '../domain/organisations/organisation.js';
+import type { FieldProblem } from '../domain/errors.js';
+import { groupKeyFor, type OrganisationFields, type OrganisationFile } from '../domain/organisations/organisation.js';
 
 /**
  * Reading an organisations CSV, as a spreadsheet saves it. csv-parse (the parser of the csv-stringify
@@ -33,12 +33,10 @@ export const CSV_HEADINGS = COLUMNS.map((column) => column.label);
 
 /**
  * Every data row of the file as the fields of an organisation, with its row number as a spreadsheet shows
- * it (the headings are row 1). Any problem — in the file or in any row — throws one ValidationError
- * listing them all, each with its row, so nothing is imported until the whole file is right.
+ * it (the headings are row 1), and the problems of the rows that are not, each naming its row; or why the
+ * file cannot be read at all. The service refuses the whole file if there is any problem.
  */
-export function organisationsFromCsv(
-  text: string,
-): Array<{ readonly row: number; readonly fields: OrganisationFields }> {
+export function organisationsFromCsv(text: string): OrganisationFile {
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
     // With `info`, each record comes with where it ends in the file (csv-parse's types do not follow the option).
@@ -46,14 +44,14 @@ export function organisationsFromCsv(
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;
-      throw fileProblem(
+      return unreadable(
         `The file could not be read as CSV${line ? ` near row ${line}` : ''}: check its quotes and that every row has the same number of columns as the headings.`,
       );
     }
     throw error;
   }
   const [header, ...rows] = records;
-  if (!header) throw fileProblem('The file is empty.');
+  if (!header) return unreadable('The file is empty.');
   const fields = header.record.map((heading) => {
     const column = COLUMNS.find((candidate) => candidate.names.includes(headingKey(heading)));
     return { heading: heading.trim(), column };
@@ -63,7 +61,7 @@ export function organisationsFromCsv(
     (column) => (column.field === 'name' || column.field === 'groups') && !fields.some((f) => f.column === column),
   ).map((column) => column.label);
   if (unknown.length > 0 || missing.length > 0)
-    throw fileProblem(
+    return unreadable(
       [
         missing.length > 0
           ? `The first row needs the column${missing.length > 1 ? 's' : ''} ${missing.join(' and ')}.`
@@ -74,9 +72,9 @@ export function organisationsFromCsv(
         .filter(Boolean)
         .join(' '),
     );
-  if (rows.length === 0) throw fileProblem('The file has headings but no organisations.');
+  if (rows.length === 0) return unreadable('The file has headings but no organisations.');
   if (rows.length > MAX_IMPORT_ROWS)
-    throw fileProblem(`The file has ${rows.length} organisations; import at most ${MAX_IMPORT_ROWS} at a time.`);
+    return unreadable(`The file has ${rows.length} organisations; import at most ${MAX_IMPORT_ROWS} at a time.`);
 
   const problems: FieldProblem[] = [];
   const parsed: Array<{ row: number; fields: OrganisationFields }> = [];
@@ -103,8 +101,7 @@ export function organisationsFromCsv(
         problems.push({ field: `row-${row}`, message: `Row ${row}${label ? `, ${label}` : ''}: ${issue.message}` });
       }
   }
-  if (problems.length > 0) throw importRefused(problems);
-  return parsed;
+  return { rows: parsed, problems };
 }
 
 /** Groups and areas are separated by semicolons: some group names have commas in them. */
@@ -125,6 +122,6 @@ function isoDate(cell: string): string {
   return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso ? cell : iso;
 }
 
-function fileProblem(message: string): ValidationError {
-  return new ValidationError(message, [{ field: 'csv', message }]);
+function unreadable(message: string): OrganisationFile {
+  return { rows: [], problems: [], unreadable: message };
 }

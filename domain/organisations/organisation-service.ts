@@ -10,6 +10,7 @@ import {
   searchNameOf,
   type Organisation,
   type OrganisationFields,
+  type OrganisationFile,
 } from './organisation.js';
 import type { OrganisationRepository } from './ports.js';
 
@@ -119,17 +120,15 @@ export class OrganisationService {
    * Each row is stored under an id made from `importId` and its row, so an import cut short (the database
    * unreachable) is finished, not doubled, by sending the same file again with the same `importId`.
    */
-  async importRows(
-    actor: Actor,
-    rows: ReadonlyArray<{ readonly row: number; readonly fields: OrganisationFields }>,
-    importId: string,
-  ): Promise<{ added: number }> {
+  async importRows(actor: Actor, file: OrganisationFile, importId: string): Promise<{ added: number }> {
     assertIev(actor);
+    if (file.unreadable) throw new ValidationError(file.unreadable, [{ field: 'csv', message: file.unreadable }]);
+    const { rows } = file;
     const prefix = `organisation-${importId}-`;
     const existing = (await this.store.all()).filter((organisation) => !organisation.id.startsWith(prefix));
     if (existing.length + rows.length > MAX_ORGANISATIONS) throw tooMany();
     const taken = new Map(existing.map((organisation) => [organisation.searchName, 'the directory']));
-    const problems: FieldProblem[] = [];
+    const problems: FieldProblem[] = [...file.problems];
     for (const { row, fields } of rows) {
       const field = `row-${row}`;
       const at = (message: string) => ({ field, message: `Row ${row}: ${message}` });
@@ -142,7 +141,9 @@ export class OrganisationService {
       if (where) problems.push(at(`\u201c${fields.name}\u201d is already in ${where}.`));
       else taken.set(name, `row ${row} of this file`);
     }
-    if (problems.length > 0) throw importRefused(problems);
+    // In the file's order, so a colleague can work down the spreadsheet.
+    const rowOf = (problem: FieldProblem) => Number(problem.field.replace('row-', ''));
+    if (problems.length > 0) throw importRefused([...problems].sort((a, b) => rowOf(a) - rowOf(b)));
     for (const { row, fields } of rows) await this.store.create(this.newOrganisation(`${prefix}${row}`, fields));
     return { added: rows.length };
   }

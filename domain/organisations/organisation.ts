@@ -77,6 +77,16 @@ export function dayOf(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/**
+ * An imported file as read at the edge: the rows that are well formed, the problems of the others (each naming
+ * its row), or what makes the whole file unreadable. The directory's own rules are checked by the service.
+ */
+export interface OrganisationFile {
+  readonly rows: ReadonlyArray<{ readonly row: number; readonly fields: OrganisationFields }>;
+  readonly problems: readonly FieldProblem[];
+  readonly unreadable?: string | undefined;
+}
+
 /** Problems found in an imported file, each naming its row: nothing of the file is imported. */
 export function importRefused(problems: readonly FieldProblem[]): ValidationError {
   const one = problems.length === 1;
