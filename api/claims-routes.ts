@@ -1,6 +1,6 @@
 import type { ClaimDocument } from '../domain/claims/claim.js';
 import { isPastPayBy } from '../domain/claims/claim-list.js';
-import { mayDecide, type Decision } from '../domain/claims/claim-service.js';
+import { mayDecide, mayReopen, type Decision } from '../domain/claims/claim-service.js';
 import { statusLine } from '../domain/claims/claim-words.js';
 import { payableTotals } from '../domain/claims/pricing.js';
 import type { PaymentBatchDocument } from '../domain/claims/ports.js';
@@ -17,6 +17,7 @@ import {
   exportRequestSchema,
   markPaidRequestSchema,
   receiptParamsSchema,
+  reopenRequestSchema,
   type ClaimSummary,
   type ClaimView,
   type PaymentBatch,
@@ -80,6 +81,13 @@ export function registerClaimsRoutes(route: Route, context: ApiContext): void {
     const { claim, applied } = await claims().service.decide(actor, claimId, decision, body.operationId);
     if (!applied) throw new ConflictError(`Already decided. ${statusLine(claim)}.`);
     return { body: claimView(claim, actor) };
+  });
+
+  // The bot's "Correct and send back", from the claim's page: the same rule; the host corrects it in the bot.
+  route(API.reopenClaim, async ({ actor, req }) => {
+    const { claimId } = parseOrThrow(claimParamsSchema, req.params);
+    const { operationId } = parseOrThrow(reopenRequestSchema, req.body);
+    return { body: claimView(await claims().service.reopen(actor, claimId, operationId), actor) };
   });
 
   route(API.exportClaims, async ({ actor, req }) => {
@@ -158,6 +166,7 @@ export function registerClaimsRoutes(route: Route, context: ApiContext): void {
       pastPayBy: isPastPayBy(claim, today()),
       payable: payableTotals(claim),
       mayDecide: mayDecide(actor, claim),
+      mayReopen: mayReopen(actor, claim),
       claimUrl: claims().claimUrl(claim.id),
     };
   }

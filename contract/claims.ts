@@ -84,6 +84,10 @@ export const decisionRequestSchema = z.discriminatedUnion(
 );
 export type DecisionRequest = z.input<typeof decisionRequestSchema>;
 
+/** The host takes back a rejected or partly approved claim, to correct it in the bot and send it back. */
+export const reopenRequestSchema = z.object({ operationId });
+export type ReopenRequest = z.input<typeof reopenRequestSchema>;
+
 export const exportRequestSchema = z.object({
   operationId: z.string().trim().min(8, 'Send a unique operationId so a retried export is not done twice').max(100),
 });
@@ -202,6 +206,8 @@ export interface ClaimView extends ClaimParties {
   }>;
   /** The viewer may approve, reject or query it now (IEV, not their own claim, waiting for a decision). */
   readonly mayDecide: boolean;
+  /** The viewer is its host and may take it back to correct: rejected, or approved except some items, not yet exported. */
+  readonly mayReopen: boolean;
   /** The claim's page in the tab (the approval card links to it). */
   readonly claimUrl: string;
 }

@@ -8,6 +8,7 @@ import type {
   ExportResult,
   MarkPaidRequest,
   PaymentBatchDetail,
+  ReopenRequest,
   PaymentsOverview,
   PaymentBatch,
   WaitingCount,
@@ -120,6 +121,8 @@ export const API = {
   claim: get('/api/claims/:claimId').answers<ClaimView>(),
   /** The approval card's decision, from the claim's page: 409 when someone decided first (the detail says who). */
   decideClaim: post('/api/claims/:claimId/decision').sends<DecisionRequest>().answers<ClaimView>(),
+  /** The host takes back a rejected or partly approved claim (the same claim, its history kept): 409 when it cannot be. */
+  reopenClaim: post('/api/claims/:claimId/reopen').sends<ReopenRequest>().answers<ClaimView>(),
   receipt: get('/api/claims/:claimId/receipts/:receiptId').answers<FileDownload>(),
   /** 201 with the new batch; 200 with `batch: null` when nothing was waiting. */
   exportClaims: post('/api/claims/exports').sends<ExportRequest>().answers<ExportResult>(),

@@ -18,7 +18,7 @@ import {
   awaitingDecision,
   canMove,
   editableByHost,
-  rejectedItemsOf,
+  reopenable,
   type ClaimDocument,
   type ClaimStatus,
   type HistoryEntry,
@@ -582,8 +582,7 @@ export class ClaimService {
         throw new ForbiddenError('Only the colleague who started this claim can correct and resubmit it.');
       if (claim.history.some((entry) => entry.operationId === operationId) || editableByHost(claim.status))
         return claim;
-      const partly = claim.status === 'approved' && rejectedItemsOf(claim).length > 0;
-      if (claim.status !== 'rejected' && !partly)
+      if (!reopenable(claim))
         throw new ConflictError(
           claim.status === 'exported' || claim.status === 'paid'
             ? 'This claim has been sent for payment, so it cannot be reopened now. For anything not approved, start a new claim.'
@@ -789,6 +788,11 @@ export function assertMayDecide(actor: Actor, claim: ClaimDocument): void {
     throw new ForbiddenError(
       'You cannot decide a claim you submitted or that is about you. Another IEV approver needs to decide it.',
     );
+}
+
+/** Only the claim's host takes it back, and only while it is reopenable (see `reopen`). */
+export function mayReopen(actor: Actor, claim: ClaimDocument): boolean {
+  return actor.id === claim.hostId && reopenable(claim);
 }
 
 export function mayDecide(actor: Actor, claim: ClaimDocument): boolean {

@@ -249,6 +249,11 @@ export function rejectedItemsOf(claim: Pick<ClaimDocument, 'decision'>): readonl
   return claim.decision?.rejectedItems ?? [];
 }
 
+/** A rejected claim, or one approved except some items (not yet exported): its host may take it back to correct. */
+export function reopenable(claim: Pick<ClaimDocument, 'status' | 'decision'>): boolean {
+  return claim.status === 'rejected' || (claim.status === 'approved' && rejectedItemsOf(claim).length > 0);
+}
+
 /** What is paid and exported: every item, less those an approver did not approve. */
 export function payableItems(claim: Pick<ClaimDocument, 'decision' | 'items'>): PricedItem[] {
   const rejected = new Set(rejectedItemsOf(claim).map((rejection) => rejection.itemId));

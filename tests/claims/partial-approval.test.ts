@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { TestApp } from '../helpers/app.js';
 import { cardText, validateCard } from '../helpers/cards.js';
 import { cardsSent } from '../helpers/chat.js';
-import { HOST, IEV, SECOND_HOST } from '../helpers/users.js';
+import { HOST, IEV, OTHER, SECOND_HOST } from '../helpers/users.js';
 import { hostMessage, pressFor, startClaimsApp, storedClaim, submit, today, twoItemClaim } from './claim-steps.js';
 import { CLAIM_VERBS } from '../../bot/claims/claim-verbs.js';
 
@@ -110,6 +110,46 @@ describe('claims: partial approval and reopening', () => {
       stored.history.map((entry) => entry.status),
       ['draft', 'submitted', 'rejected', 'reopened', 'resubmitted'],
     );
+  });
+
+  it('reopens from the claim\u2019s page in the tab: only its host, only a rejected or partly approved claim', async () => {
+    const { claimId } = await twoItemClaim(app, 'Tom Tran');
+    const view = async (as: typeof HOST) =>
+      (await (await app.api(`/api/claims/${claimId}`, { as })).json()) as { status: string; mayReopen: boolean };
+    const reopen = (as: typeof HOST, operationId: string) =>
+      app.api(`/api/claims/${claimId}/reopen`, { method: 'POST', as, body: JSON.stringify({ operationId }) });
+
+    assert.equal((await view(HOST)).mayReopen, false, 'waiting for a decision: nothing to correct yet');
+    const early = await reopen(HOST, 'tab-reopen-0001');
+    assert.equal(early.status, 409);
+    assert.match(
+      ((await early.json()) as { detail: string }).detail,
+      /with the IEV team, so it cannot be reopened now/,
+    );
+
+    await pressFor(app.channel(IEV), CLAIM_VERBS.reject.verb, { claimId, reason: 'Wrong date' });
+    assert.equal((await view(HOST)).mayReopen, true);
+    assert.equal((await view(IEV)).mayReopen, false, 'the IEV team sees no such button');
+    assert.equal((await reopen(IEV, 'tab-reopen-0002')).status, 403);
+    assert.equal((await reopen(OTHER, 'tab-reopen-0003')).status, 403, 'nor anyone but its host');
+    assert.equal((await reopen(HOST, 'x')).status, 400, 'an operation id is needed');
+
+    const reopened = await reopen(HOST, 'tab-reopen-0004');
+    assert.equal(reopened.status, 200);
+    assert.deepEqual(
+      {
+        status: ((await reopened.json()) as { status: string }).status,
+        again: (await reopen(HOST, 'tab-reopen-0004')).status,
+      },
+      { status: 'reopened', again: 200 },
+    );
+    const stored = await storedClaim(app, claimId);
+    assert.equal(stored.id, claimId, 'the same claim');
+    assert.deepEqual(
+      stored.history.map((entry) => entry.status),
+      ['draft', 'submitted', 'rejected', 'reopened'],
+    );
+    assert.equal((await view(HOST)).mayReopen, false);
   });
 
   it('refuses partial approval from the tab that names no item of the claim, in words next to the field', async () => {

@@ -88,7 +88,19 @@ describe('From claim to payment without leaving Teams', function () {
         .getByText(/Not approved\s*No receipt for the car park/)
         .waitFor();
       await check(hostPage, 'host-sees-not-approved');
-      await pressFor(host, CLAIM_VERBS.reopen.verb, { claimId });
+      // The host takes it back on the claim's page (the bot's "Correct and send back" does the same).
+      await hostPage
+        .getByRole('region', { name: 'Correct and send back' })
+        .getByRole('button', { name: 'Correct and send back' })
+        .click();
+      await hostPage
+        .getByRole('status')
+        .filter({ hasText: /^Reopened to correct/ })
+        .waitFor();
+      await hostPage.getByRole('heading', { name: /Reopened by the host to correct/, level: 2 }).waitFor();
+      assert.equal(await hostPage.getByRole('button', { name: 'Correct and send back' }).count(), 0);
+      await check(hostPage, 'host-reopened');
+      assert.equal((await storedClaim(app, claimId)).status, 'reopened');
       await pressFor(host, CLAIM_VERBS.removeItem.verb, { claimId, itemId: parkingId });
       await pressFor(host, CLAIM_VERBS.addItem.verb, {
         claimId,

@@ -41,17 +41,18 @@ const useStyles = makeStyles({
 
 type Outcome = 'approve' | 'reject' | 'query';
 
+/** What happened after a decision or a reopening, said above the claim as it now stands. */
+export interface ClaimNotice {
+  readonly intent: 'success' | 'warning';
+  readonly title: string;
+  readonly text: string;
+}
+
 /**
  * Approve, reject with a reason, or ask the host a question: the same decision as the approval card, by
  * the same domain rules. The channel card is updated by the outbox, as after a press on the card.
  */
-export function ClaimDecision({
-  claim,
-  onDecided,
-}: {
-  claim: ClaimDetail;
-  onDecided: (notice: { intent: 'success' | 'warning'; title: string; text: string }) => void;
-}) {
+export function ClaimDecision({ claim, onDecided }: { claim: ClaimDetail; onDecided: (notice: ClaimNotice) => void }) {
   const styles = useStyles();
   const [reason, setReason] = useState('');
   const [question, setQuestion] = useState('');
@@ -191,8 +192,54 @@ export function ClaimDecision({
   );
 }
 
-/** What happened after a decision, above the claim as it now stands. */
-export function DecisionNotice({ notice }: { notice: { intent: 'success' | 'warning'; title: string; text: string } }) {
+/**
+ * The host takes back a rejected or partly approved claim, as "Correct and send back" on the bot's outcome
+ * card does: the same claim, its history kept. The items are corrected in the bot, where they were added.
+ */
+export function ClaimReopen({ claim, onReopened }: { claim: ClaimDetail; onReopened: (notice: ClaimNotice) => void }) {
+  const styles = useStyles();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [operationId] = useState(() => `tab-reopen-${crypto.randomUUID()}`);
+  const partly = claim.status === 'approved';
+
+  const reopen = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api(API.reopenClaim, { params: { claimId: claim.id }, body: { operationId } });
+      onReopened({
+        intent: 'success',
+        title: 'Reopened to correct',
+        text: 'In your chat with the Involvement Hub bot, type \u201cmy claims\u201d and open this claim: change or remove the items, send any receipt, then send it back. The IEV team decides it again.',
+      });
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.status === 409)
+        onReopened({ intent: 'warning', title: 'This claim cannot be reopened now', text: failure.detail });
+      else setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="reopen-heading" className={styles.panel}>
+      <h3 id="reopen-heading" style={{ margin: 0 }}>
+        Correct and send back
+      </h3>
+      {error !== undefined && <ErrorMessage error={error} onRetry={() => void reopen()} />}
+      <Text>
+        {partly ? 'Some items were not approved. ' : 'This claim was rejected. '}
+        You can take it back to correct it and send it back as the same claim: nothing already recorded is lost.
+      </Text>
+      <Button className={styles.button} appearance="primary" disabled={busy} onClick={() => void reopen()}>
+        {busy ? 'Reopening\u2026' : 'Correct and send back'}
+      </Button>
+    </section>
+  );
+}
+
+export function DecisionNotice({ notice }: { notice: ClaimNotice }) {
   return (
     <MessageBar intent={notice.intent} role="status" layout="multiline">
       <MessageBarBody>

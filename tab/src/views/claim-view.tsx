@@ -4,7 +4,7 @@ import { API, apiFile, type ClaimDetail } from '../api.js';
 import { ErrorMessage, Loading } from '../components/states.js';
 import { CLAIM_STATUS_LABEL, formatDate, formatPounds, KIND_LABEL } from '../format.js';
 import { useApiResource } from '../use-api-resource.js';
-import { ClaimDecision, DecisionNotice } from './claim-decision.js';
+import { ClaimDecision, ClaimReopen, DecisionNotice, type ClaimNotice } from './claim-decision.js';
 import { href } from '../router.js';
 
 const useStyles = makeStyles({
@@ -39,7 +39,7 @@ const useStyles = makeStyles({
 export function ClaimView({ id }: { id: string }) {
   const styles = useStyles();
   const { data: claim, error, reload: load } = useApiResource(API.claim, { params: { claimId: id } });
-  const [notice, setNotice] = useState<Parameters<typeof DecisionNotice>[0]['notice']>();
+  const [notice, setNotice] = useState<ClaimNotice>();
 
   if (error)
     return (
@@ -106,6 +106,15 @@ export function ClaimView({ id }: { id: string }) {
         )}
       </div>
       {notice && <DecisionNotice notice={notice} />}
+      {claim.mayReopen && (
+        <ClaimReopen
+          claim={claim}
+          onReopened={(said) => {
+            setNotice(said);
+            void load();
+          }}
+        />
+      )}
       {claim.mayDecide && (
         <ClaimDecision
           claim={claim}
