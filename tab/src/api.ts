@@ -39,6 +39,7 @@ export type { ApplicationRow } from '../../contract/applications.js';
 export type { CommunityOrganisation } from '../../contract/organisations.js';
 export type { TeamMember } from '../../contract/team.js';
 export type { WorkSummary } from '../../contract/work.js';
+export type { MatchingView, Opportunity, OpportunityDetail, PublishForm } from '../../contract/opportunities.js';
 
 export class ApiError extends Error {
   constructor(

@@ -43,6 +43,17 @@ const SupportPlanView = lazy(() =>
   import('./views/support-view.js').then((module) => ({ default: module.SupportPlanView })),
 );
 
+// Opportunities are for hosts and IEV, opened now and then: loaded when first opened.
+const OpportunitiesView = lazy(() =>
+  import('./views/opportunities-view.js').then((module) => ({ default: module.OpportunitiesView })),
+);
+const OpportunityForm = lazy(() =>
+  import('./views/opportunities-view.js').then((module) => ({ default: module.OpportunityForm })),
+);
+const OpportunityView = lazy(() =>
+  import('./views/opportunities-view.js').then((module) => ({ default: module.OpportunityView })),
+);
+
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
 const IDENTITY_KEY = 'involvement-hub.developer-identity';
 
@@ -187,6 +198,11 @@ function Product({ inTeams }: { inTeams: boolean }) {
               Involvement work
             </NavLink>
             {options.audience !== 'viewer' && (
+              <NavLink path="opportunities" current={section === 'opportunities'}>
+                Opportunities
+              </NavLink>
+            )}
+            {options.audience !== 'viewer' && (
               <NavLink path="impact" current={section === 'impact'}>
                 Is it working?
               </NavLink>
@@ -259,6 +275,11 @@ function View({
   if (section === 'partners' && id && route.segments[2] === 'edit') return <PartnerEdit id={id} options={options} />;
   if (section === 'partners' && id) return <PartnerPage id={id} options={options} />;
   if (section === 'claims' && id) return <ClaimView id={id} />;
+  if (section === 'opportunities' && id === 'new')
+    return <OpportunityForm planId={route.params.get('plan') ?? undefined} />;
+  if (section === 'opportunities' && id) return <OpportunityView id={id} />;
+  // Hosts and IEV; the server answers anyone else with an empty list.
+  if (section === 'opportunities') return <OpportunitiesView iev={options.audience === 'iev'} />;
   // Shown to IEV only in the navigation; anyone else who types the address gets the server's refusal in plain words.
   if (section === 'claims') return <ClaimsView filters={claimFilters} />;
   // IEV only, like Claims: the server refuses anyone else in plain words.

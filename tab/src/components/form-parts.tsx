@@ -239,6 +239,35 @@ export function EmergencyContactInputs({ form, setText, field }: SharedProps) {
   );
 }
 
+/** A set of ticks, several of which may be chosen; each value is its own label unless `labels` says otherwise. */
+export function Choices({
+  id,
+  values,
+  labels,
+  chosen,
+  onToggle,
+}: {
+  readonly id?: string;
+  readonly values: readonly string[];
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly chosen: readonly string[];
+  readonly onToggle: (value: string, on: boolean) => void;
+}) {
+  const styles = useFormStyles();
+  return (
+    <div className={styles.choices} {...(id ? { id } : {})}>
+      {values.map((value) => (
+        <Checkbox
+          key={value}
+          label={labels?.[value] ?? value}
+          checked={chosen.includes(value)}
+          onChange={(_, data) => onToggle(value, data.checked === true)}
+        />
+      ))}
+    </div>
+  );
+}
+
 export function InterestsInputs({
   form,
   setText,
@@ -256,29 +285,15 @@ export function InterestsInputs({
     <Group title="Interests and experience">
       <fieldset className={styles.fieldset} id="areas" tabIndex={-1}>
         <legend className={styles.legend}>Service areas they are interested in</legend>
-        <div className={styles.choices}>
-          {areaChoices.map((area) => (
-            <Checkbox
-              key={area}
-              label={area}
-              checked={form.areas.includes(area)}
-              onChange={(_, data) => toggle('areas', area, data.checked === true)}
-            />
-          ))}
-        </div>
+        <Choices values={areaChoices} chosen={form.areas} onToggle={(area, on) => toggle('areas', area, on)} />
       </fieldset>
       <fieldset className={styles.fieldset} id="livedExperience" tabIndex={-1}>
         <legend className={styles.legend}>Lived experience</legend>
-        <div className={styles.choices}>
-          {experienceChoices.map((kind) => (
-            <Checkbox
-              key={kind}
-              label={kind}
-              checked={form.livedExperience.includes(kind)}
-              onChange={(_, data) => toggle('livedExperience', kind, data.checked === true)}
-            />
-          ))}
-        </div>
+        <Choices
+          values={experienceChoices}
+          chosen={form.livedExperience}
+          onToggle={(kind, on) => toggle('livedExperience', kind, on)}
+        />
       </fieldset>
       <Field
         label="Interests"
