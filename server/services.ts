@@ -114,9 +114,13 @@ export async function createServices(
     ...(options.clock ? { now: options.clock } : {}),
   });
   // Partner messaging is built with the outbox below; the plans only use it once a plan closes.
-  const plans = new PlanService(planStore, partners, undefined, {
-    owe: (owed, now) => partnerMessages.messaging.owe(owed, now),
-  });
+  const plans = new PlanService(
+    planStore,
+    partners,
+    undefined,
+    { owe: (owed, now) => partnerMessages.messaging.owe(owed, now) },
+    config.impactSuppressionThreshold,
+  );
   await plans.mapFreeTextServiceAreas();
   const directory = new DirectoryService(directoryStore, config.ievMemberIds);
   await directory.seedIevMembers();

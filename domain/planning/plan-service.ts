@@ -39,6 +39,8 @@ export class PlanService {
     private readonly now: () => Date = () => new Date(),
     /** Partner messaging: each partner who took part is told "you said, we did" when the plan closes. */
     private readonly messages?: { owe(owed: readonly OwedMessage[], now?: Date): Promise<void> },
+    /** The one suppression threshold (IMPACT_SUPPRESSION_THRESHOLD): the plan's reach gap counts as "Is it working?" does. */
+    private readonly suppressionThreshold: number = DEFAULT_SUPPRESSION_THRESHOLD,
   ) {}
 
   async myPlans(actor: Actor): Promise<Plan[]> {
@@ -61,9 +63,9 @@ export class PlanService {
   async reachOf(plan: Plan): Promise<PlanReach> {
     const groups = plan.answers.people?.groups;
     const chosen = Array.isArray(groups) ? (groups as readonly string[]) : [];
-    if (chosen.length === 0) return planReach([], [], DEFAULT_SUPPRESSION_THRESHOLD);
+    if (chosen.length === 0) return planReach([], [], this.suppressionThreshold);
     const tookPart = plan.partnerIds.length > 0 ? await this.partners.getMany(plan.partnerIds) : [];
-    return planReach(chosen, tookPart.map(reachFactsOf), DEFAULT_SUPPRESSION_THRESHOLD);
+    return planReach(chosen, tookPart.map(reachFactsOf), this.suppressionThreshold);
   }
 
   /** Names of the partners chosen from the plan's opportunities who are still on the register. */

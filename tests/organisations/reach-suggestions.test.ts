@@ -80,6 +80,20 @@ describe('The bot suggests community organisations for the groups a plan sets ou
     return (await pressOn(host, card, PLAN_VERBS.skip.verb)).card;
   };
 
+  /** Logs a session from the plan summary with the six partners of `registerSix`, as the host would; the card that answers. */
+  const logSessionWithSix = async (summary: AdaptiveCard): Promise<AdaptiveCard> => {
+    const { card: form } = await pressOn(host, summary, SESSION_VERBS.start.verb);
+    const { card: found } = await pressOn(host, form, SESSION_VERBS.search.verb, { partnerSearch: 'reach tester' });
+    const { card: logged } = await pressOn(host, found, SESSION_VERBS.save.verb, {
+      date: today(),
+      durationMinutes: '60',
+      format: 'visit',
+      partnerIds: Array.from({ length: 6 }, (_, index) => `partner-reach-${index}`).join(','),
+      checkIn: 'yes',
+    });
+    return logged;
+  };
+
   it('names organisations that reach the chosen groups at "who knows these communities", and the groups none reach', async () => {
     const card = await toPartnersStep();
     const text = cardText(card);
@@ -103,15 +117,7 @@ describe('The bot suggests community organisations for the groups a plan sets ou
     assert.match(text, /Organisations that reach them: Brookside Carers Network \(test\)/);
 
     // Six people who shared answers take part: three carers, three not; none served.
-    const { card: form } = await pressOn(host, card, SESSION_VERBS.start.verb);
-    const { card: found } = await pressOn(host, form, SESSION_VERBS.search.verb, { partnerSearch: 'reach tester' });
-    const { card: logged } = await pressOn(host, found, SESSION_VERBS.save.verb, {
-      date: today(),
-      durationMinutes: '60',
-      format: 'visit',
-      partnerIds: Array.from({ length: 6 }, (_, index) => `partner-reach-${index}`).join(','),
-      checkIn: 'yes',
-    });
+    const logged = await logSessionWithSix(card);
     const [plan] = await app.services.planStore.plansOf(HOST.id);
     assert.equal(plan!.partnerIds.length, 6);
 
@@ -132,5 +138,23 @@ describe('The bot suggests community organisations for the groups a plan sets ou
     assert.match(afterText, /No one who served in the UK armed forces has taken part yet\./);
     assert.match(afterText, /Organisations that reach them: Northgate Veterans Club \(test\)/);
     assert.doesNotMatch(afterText, /: [1-4]\b(?! ?\d)/);
+  });
+
+  it('counts with the configured threshold: below it, nothing is broken down and no gap is suggested for', async () => {
+    await app.stop();
+    app = await startTestApp({ env: { IEV_MEMBER_IDS: IEV.id, IMPACT_SUPPRESSION_THRESHOLD: '7' } });
+    host = app.personalChat(HOST);
+    await addOrganisation({ name: 'Northgate Veterans Club (test)', groups: ['veterans'] });
+    await addOrganisation({ name: 'Day Centre Outreach (test)', groups: ['homeless'], phone: '01632 960 777' });
+    await registerSix();
+    let card = await toPartnersStep();
+    while (findAction(card, PLAN_VERBS.skip.verb)) card = (await pressOn(host, card, PLAN_VERBS.skip.verb)).card;
+    const logged = await logSessionWithSix(card);
+    const text = cardText((await pressOn(host, logged, PLAN_VERBS.resume.verb)).card);
+    assert.match(text, /Fewer than 7 of the people who took part shared equality answers/);
+    assert.doesNotMatch(text, /No one who served|caring unpaid|fewer than 5/, 'six answers are too few to break down');
+    assert.doesNotMatch(text, /Northgate Veterans Club/, 'a suggestion would say the group was not reached');
+    assert.match(text, /People experiencing homelessness: Day Centre Outreach \(test\): 01632 960 777/);
+    assert.doesNotMatch(text, /: [1-6]\b(?! ?\d)/);
   });
 });
