@@ -55,7 +55,7 @@ export function opportunitiesFeature(deps: OpportunitiesDependencies): BotFeatur
           const notice =
             published.state === 'awaiting-approval'
               ? 'Sent to the IEV team to approve. Invitations go once they approve it.'
-              : `Published. ${published.invited?.count ?? 0} people were invited.`;
+              : `Published. ${invitedWords(published.invited?.count ?? 0)}`;
           return { card: await cardFor(turn.actor, published.id, notice) };
         } catch (error) {
           if (!(error instanceof ValidationError) || error.problems.length === 0) throw error;
@@ -80,11 +80,15 @@ export function opportunitiesFeature(deps: OpportunitiesDependencies): BotFeatur
           card: await cardFor(
             turn.actor,
             opportunityId,
-            `Approved by ${turn.actor.displayName}. ${approved.invited?.count ?? 0} people were invited.`,
+            `Approved by ${turn.actor.displayName}. ${invitedWords(approved.invited?.count ?? 0)}`,
           ),
           updateForEveryone: true,
         };
       }),
     ],
   };
+}
+
+function invitedWords(count: number): string {
+  return count === 1 ? '1 person was invited.' : `${count} people were invited.`;
 }
