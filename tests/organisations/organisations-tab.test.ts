@@ -147,4 +147,21 @@ describe('The community organisations view in the tab', function () {
     await assertAccessible(page, 'host');
     await screenshot(page, 'organisations-host', { fullPage: true });
   });
+
+  it('reflows to a 320 px side panel without scrolling sideways', async () => {
+    const page = await tab.open('organisations', { as: IEV, width: 320 });
+    await item(page, 'Millbrook Carers\u2019 Hub (demo)').getByText('hello@carers-hub.example.org').waitFor();
+    const overflow = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const wide = [...document.querySelectorAll('body *')]
+        .filter((element) => element.getBoundingClientRect().right > width + 1)
+        .slice(0, 3)
+        .map((element) => `${element.tagName}.${element.className}`.slice(0, 80));
+      return { by: document.documentElement.scrollWidth - width, wide };
+    });
+    await screenshot(page, 'organisations-narrow', { fullPage: true });
+    assert.ok(overflow.by <= 0, `the page scrolls sideways by ${overflow.by} px: ${overflow.wide.join(', ')}`);
+    await assertAccessible(page, '320 px');
+    await screenshot(page, 'organisations-narrow');
+  });
 });

@@ -29,11 +29,13 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   name: { margin: '0 0 4px', fontSize: tokens.fontSizeBase400 },
-  details: { margin: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '4px 12px' },
+  // Long addresses wrap rather than push a 320 px side panel sideways.
+  details: { margin: 0, display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', gap: '4px 12px' },
   term: { fontWeight: tokens.fontWeightSemibold },
-  value: { margin: 0 },
+  value: { margin: 0, minWidth: 0, overflowWrap: 'anywhere' },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: '8px', marginTop: '8px' },
   tools: { display: 'flex', flexWrap: 'wrap', gap: '12px', alignItems: 'end', margin: '12px 0' },
+  filter: { minWidth: 0, maxWidth: '100%', '& select': { minWidth: 0, width: '100%', textOverflow: 'ellipsis' } },
 });
 
 type Groups = ReadonlyArray<{ readonly value: string; readonly title: string }>;
@@ -87,7 +89,7 @@ export function OrganisationsView() {
         </MessageBar>
       )}
       <div className={styles.tools}>
-        <Field label="Show organisations that reach">
+        <Field label="Show organisations that reach" className={styles.filter}>
           <Select value={group} onChange={(_, choice) => setGroup(choice.value)}>
             <option value="">Any group</option>
             {data.groups.map((choice) => (
