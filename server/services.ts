@@ -194,6 +194,11 @@ export async function createServices(
       partnerMessages.messaging,
       links,
       {
+        name: 'opportunities',
+        exportFor: (id): Promise<readonly unknown[]> => opportunities.service.exportFor(id),
+        eraseFor: (id) => opportunities.service.eraseFor(id),
+      },
+      {
         name: 'applications',
         exportFor: (id): Promise<readonly unknown[]> => applications.exportFor(id),
         eraseFor: async () => {},

@@ -82,6 +82,17 @@ export class OpportunityStore implements OpportunityRepository {
     )) as Array<Versioned<Invitation>>;
   }
 
+  async invitationsForPartner(partnerId: string): Promise<Array<Versioned<Invitation>>> {
+    return (await this.repository.queryAll({
+      query: 'SELECT * FROM c WHERE c.type = "invitation" AND c.partnerId = @partnerId',
+      parameters: [{ name: '@partnerId', value: partnerId }],
+    })) as Array<Versioned<Invitation>>;
+  }
+
+  deleteInvitation(invitation: Invitation): Promise<void> {
+    return this.repository.delete(invitation.id, invitation.opportunityId);
+  }
+
   async settings(): Promise<Versioned<OpportunitySettings> | undefined> {
     const found = await this.repository.find(SETTINGS_ID, SETTINGS_ID);
     return found?.type === 'opportunity-settings' ? found : undefined;

@@ -424,6 +424,31 @@ export class OpportunityService {
     return page && { outcome: closed ? 'closed' : 'recorded', page };
   }
 
+  // ---- the partner's rights (domain/register/partner-rights.ts) -------------------------------------
+
+  readonly name = 'opportunities';
+
+  /** What the invitations say about the partner, for their data export: what they were invited to and their answer. */
+  async exportFor(partnerId: string): Promise<readonly unknown[]> {
+    const invitations = await this.options.store.invitationsForPartner(partnerId);
+    return Promise.all(
+      invitations.map(async (invitation) => ({
+        opportunity: (await this.options.store.find(invitation.opportunityId))?.title ?? 'An opportunity since removed',
+        invitedAt: invitation.invitedAt,
+        whyInvited: invitation.reasons,
+        answer: invitation.answer,
+        answeredAt: invitation.answeredAt,
+        chosenAt: invitation.selectedAt,
+      })),
+    );
+  }
+
+  /** Erasure: the partner's invitations (their fit, answers and choice) are deleted; the counts lose them too. */
+  async eraseFor(partnerId: string): Promise<void> {
+    for (const invitation of await this.options.store.invitationsForPartner(partnerId))
+      await this.options.store.deleteInvitation(invitation);
+  }
+
   // ---- IEV's setting ----------------------------------------------------------------------------------
 
   async settings(actor: Actor): Promise<{ readonly approvalRequired: boolean }> {

@@ -20,6 +20,9 @@ export interface OpportunityRepository {
   findInvitation(opportunityId: string, partnerId: string): Promise<Versioned<Invitation> | undefined>;
   replaceInvitation(invitation: Invitation, etag: string): Promise<Versioned<Invitation>>;
   invitationsOf(opportunityId: string): Promise<Array<Versioned<Invitation>>>;
+  /** A partner's invitations across opportunities (few; for their data export and erasure). */
+  invitationsForPartner(partnerId: string): Promise<Array<Versioned<Invitation>>>;
+  deleteInvitation(invitation: Invitation): Promise<void>;
   settings(): Promise<Versioned<OpportunitySettings> | undefined>;
   saveSettings(settings: OpportunitySettings): Promise<void>;
 }

@@ -190,4 +190,10 @@ describe('opportunities: from a plan to the partners chosen, through invitations
     assert.equal(entry?.title, 'Redesigning the crisis line');
     assert.ok(entry?.chosenAt, 'chosen from the opportunity');
   });
+
+  it('the partner\u2019s data export says what they were invited to and what they answered', async () => {
+    const exported = await app.getJson<Record<string, unknown>>(`/api/partners/${ids.ann}/export`, IEV);
+    assert.equal(exported.status, 200);
+    assert.match(JSON.stringify(exported.body), /"opportunity":"Redesigning the crisis line".*"answer":"interested"/);
+  });
 });
