@@ -37,15 +37,16 @@ export const CSV_HEADINGS = COLUMNS.map((column) => column.label);
  * file cannot be read at all. The service refuses the whole file if there is any problem.
  */
 export function organisationsFromCsv(text: string): OrganisationFile {
-  let records: Array<{ record: string[]; info: { lines: number } }>;
+  let records: Array<{ record: string[]; info: { records: number; empty_lines: number } }>;
   try {
-    // With `info`, each record comes with where it ends in the file (csv-parse's types do not follow the option).
+    // With `info`, each record comes with how many records and blank lines came before it (csv-parse's types do
+    // not follow the option).
     records = parse(text, { bom: true, skip_empty_lines: true, info: true }) as unknown as typeof records;
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;
       return unreadable(
-        `The file could not be read as CSV${line ? ` near row ${line}` : ''}: check its quotes and that every row has the same number of columns as the headings.`,
+        `The file could not be read as CSV${line ? ` near line ${line}` : ''}: check its quotes and that every row has the same number of columns as the headings.`,
       );
     }
     throw error;
@@ -79,7 +80,8 @@ export function organisationsFromCsv(text: string): OrganisationFile {
   const problems: FieldProblem[] = [];
   const parsed: Array<{ row: number; fields: OrganisationFields }> = [];
   for (const { record, info } of rows) {
-    const row = info.lines;
+    // The row a spreadsheet shows it on: a cell with line breaks is still one row, a blank line is a row.
+    const row = info.records + info.empty_lines;
     const raw: Record<string, unknown> = {};
     record.forEach((cell, index) => {
       const field = fields[index]?.column?.field;

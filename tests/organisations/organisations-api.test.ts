@@ -169,7 +169,7 @@ describe('The community organisations directory: IEV keeps it, hosts read it', f
     await add(CARERS);
     const csv = [
       HEADINGS,
-      'Good Org (test),Carers,,,,,,,',
+      'Good Org (test),Carers,,,,,,"Meets on Tuesdays,\nat the library",',
       ',Carers,,,,,,,',
       'Pirate Club (test),Pirates;Carers,,,,,,,',
       'Bad Email (test),Carers,,not-an-email,,,,,',
@@ -191,7 +191,7 @@ describe('The community organisations directory: IEV keeps it, hosts read it', f
         'Row 7: \u201cGood Org (test)\u201d is already in row 2 of this file.',
         'Row 8, Last checked: Enter the date last checked as a date, like 2026-03-31.',
       ],
-      'every problem at once, in the order of the file',
+      'every problem at once, in the order of the file, by the row a spreadsheet shows',
     );
     assert.equal((await list()).items.length, 1, 'nothing of the file was imported');
   });
