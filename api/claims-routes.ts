@@ -1,7 +1,7 @@
 import type { ClaimDocument } from '../domain/claims/claim.js';
 import { isPastPayBy } from '../domain/claims/claim-list.js';
 import { mayDecide, mayReopen, type Decision } from '../domain/claims/claim-service.js';
-import { statusLine } from '../domain/claims/claim-words.js';
+import { ITEM_KIND_LABELS, statusLine } from '../domain/claims/claim-words.js';
 import { payableTotals } from '../domain/claims/pricing.js';
 import type { PaymentBatchDocument } from '../domain/claims/ports.js';
 import { ConflictError } from '../domain/errors.js';
@@ -150,10 +150,11 @@ export function registerClaimsRoutes(route: Route, context: ApiContext): void {
   });
 
   function claimView(claim: ClaimDocument, actor: Actor): ClaimView {
-    const { approvalCard: _card, receipts, ...rest } = claim as ClaimDocument & { _etag?: string };
+    const { approvalCard: _card, receipts, items, ...rest } = claim as ClaimDocument & { _etag?: string };
     delete (rest as { _etag?: string })._etag;
     return {
       ...rest,
+      items: items.map((item) => ({ ...item, kindLabel: ITEM_KIND_LABELS[item.input.kind] })),
       receipts: receipts.map((receipt) => ({
         id: receipt.id,
         itemId: receipt.itemId,

@@ -147,6 +147,8 @@ export interface ClaimItem {
   readonly id: string;
   /** What the host entered; `kind` says which fields it has (mileage: vehicle, from, to, miles; fare: mode, amountPence…). */
   readonly input: { readonly kind: string; readonly date: string; readonly [field: string]: unknown };
+  /** What kind of cost it is, in words: the same as on the cards ("Mileage", "Involvement time"). */
+  readonly kindLabel: string;
   /** Expenses are reimbursements (not taxable); payments are for time, taxable and paid through payroll. */
   readonly category: 'expense' | 'payment';
   readonly claimedPence: number;

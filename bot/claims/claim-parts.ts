@@ -1,20 +1,10 @@
 import { rejectedItemsOf, type ClaimDocument, type PricedItem } from '../../domain/claims/claim.js';
 import { payableTotals } from '../../domain/claims/pricing.js';
-import { formatDate } from '../../domain/claims/claim-words.js';
+import { formatDate, ITEM_KIND_LABELS } from '../../domain/claims/claim-words.js';
 import { formatPounds } from '../../domain/claims/money.js';
 import { container, facts, paragraph, type CardElement } from '../cards/adaptive-card.js';
 
 /** Pieces shared by the claim card (host) and the approval card (IEV channel). */
-
-const KIND_LABELS: Readonly<Record<PricedItem['input']['kind'], string>> = {
-  mileage: 'Mileage',
-  fare: 'Public transport',
-  taxi: 'Taxi',
-  parking: 'Parking',
-  care: 'Care costs',
-  subsistence: 'Food and drink',
-  'involvement-time': 'Involvement time',
-};
 
 export function itemTitle(item: PricedItem): string {
   const input = item.input;
@@ -26,7 +16,7 @@ export function itemTitle(item: PricedItem): string {
         : input.kind === 'care'
           ? input.careType.replace('-', ' ')
           : '';
-  return `${KIND_LABELS[input.kind]}, ${formatDate(input.date)}${what ? `: ${what}` : ''}`;
+  return `${ITEM_KIND_LABELS[input.kind]}, ${formatDate(input.date)}${what ? `: ${what}` : ''}`;
 }
 
 /** One item: what it is, how the amount was worked out, and anything the policy flags. */

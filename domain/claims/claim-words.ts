@@ -1,7 +1,18 @@
-import type { ClaimDocument } from './claim.js';
+import type { ClaimDocument, ItemKind } from './claim.js';
 import { STATUS_LABELS } from './claim.js';
 
 /** How a claim's state and times are said to people, the same on a card and in the tab. */
+
+/** What kind of cost an item is, in a word or two: on the claim and approval cards and the tab's claim page. */
+export const ITEM_KIND_LABELS: Readonly<Record<ItemKind, string>> = {
+  mileage: 'Mileage',
+  fare: 'Public transport',
+  taxi: 'Taxi',
+  parking: 'Parking',
+  care: 'Care costs',
+  subsistence: 'Food and drink',
+  'involvement-time': 'Involvement time',
+};
 
 /** "Approved by Ivy IEV at 14:05 on 3 June 2025", from the claim's own record. */
 export function statusLine(claim: ClaimDocument): string {

@@ -36,14 +36,3 @@ export const CLAIM_STATUS_LABEL: Record<string, string> = {
   exported: 'Sent for payment',
   paid: 'Paid',
 };
-
-/** What kind of cost a claim item is, in words. */
-export const KIND_LABEL: Record<string, string> = {
-  mileage: 'Mileage',
-  fare: 'Public transport',
-  taxi: 'Taxi',
-  parking: 'Parking',
-  care: 'Care costs',
-  subsistence: 'Food and drink',
-  'involvement-time': 'Involvement payment',
-};

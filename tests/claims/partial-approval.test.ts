@@ -115,11 +115,20 @@ describe('claims: partial approval and reopening', () => {
   it('reopens from the claim\u2019s page in the tab: only its host, only a rejected or partly approved claim', async () => {
     const { claimId } = await twoItemClaim(app, 'Tom Tran');
     const view = async (as: typeof HOST) =>
-      (await (await app.api(`/api/claims/${claimId}`, { as })).json()) as { status: string; mayReopen: boolean };
+      (await (await app.api(`/api/claims/${claimId}`, { as })).json()) as {
+        status: string;
+        mayReopen: boolean;
+        items: Array<{ kindLabel: string }>;
+      };
     const reopen = (as: typeof HOST, operationId: string) =>
       app.api(`/api/claims/${claimId}/reopen`, { method: 'POST', as, body: JSON.stringify({ operationId }) });
 
     assert.equal((await view(HOST)).mayReopen, false, 'waiting for a decision: nothing to correct yet');
+    assert.deepEqual(
+      (await view(IEV)).items.map((item) => item.kindLabel),
+      ['Mileage', 'Parking'],
+      'each item says what kind of cost it is, in the cards\u2019 words',
+    );
     const early = await reopen(HOST, 'tab-reopen-0001');
     assert.equal(early.status, 409);
     assert.match(

@@ -13,7 +13,7 @@ import {
 import { useState } from 'react';
 import { api, API, ApiError, type ClaimDetail, type DecisionRequest } from '../api.js';
 import { ErrorMessage } from '../components/states.js';
-import { formatDate, formatPounds, KIND_LABEL } from '../format.js';
+import { formatDate, formatPounds } from '../format.js';
 import { CLAIMS_CHANGED } from './claims-view.js';
 
 const useStyles = makeStyles({
@@ -118,7 +118,7 @@ export function ClaimDecision({ claim, onDecided }: { claim: ClaimDetail; onDeci
       <fieldset className={styles.items}>
         <legend>Items not to approve (the others are approved)</legend>
         {claim.items.map((item) => {
-          const label = `${KIND_LABEL[item.input.kind] ?? item.input.kind}, ${formatDate(item.input.date)}: ${formatPounds(item.amountPence)}`;
+          const label = `${item.kindLabel}, ${formatDate(item.input.date)}: ${formatPounds(item.amountPence)}`;
           const marked = item.id in notApproved;
           return (
             <div key={item.id} className={styles.choice}>

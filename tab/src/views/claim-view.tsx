@@ -2,7 +2,7 @@ import { Badge, Button, Link, makeStyles, tokens } from '@fluentui/react-compone
 import { useEffect, useState } from 'react';
 import { API, apiFile, type ClaimDetail } from '../api.js';
 import { ErrorMessage, Loading } from '../components/states.js';
-import { CLAIM_STATUS_LABEL, formatDate, formatPounds, KIND_LABEL } from '../format.js';
+import { CLAIM_STATUS_LABEL, formatDate, formatPounds } from '../format.js';
 import { useApiResource } from '../use-api-resource.js';
 import { ClaimDecision, ClaimReopen, DecisionNotice, type ClaimNotice } from './claim-decision.js';
 import { href } from '../router.js';
@@ -131,7 +131,7 @@ export function ClaimView({ id }: { id: string }) {
           {claim.items.map((item) => (
             <li key={item.id} className={styles.item}>
               <p className={styles.itemLine}>
-                <strong>{formatPounds(item.amountPence)}</strong> {KIND_LABEL[item.input.kind] ?? item.input.kind}
+                <strong>{formatPounds(item.amountPence)}</strong> {item.kindLabel}
                 {item.input.date ? `, ${formatDate(item.input.date)}` : ''}
                 {item.category === 'payment' && (
                   <Badge appearance="outline" color="informative">
