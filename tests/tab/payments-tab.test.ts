@@ -124,6 +124,17 @@ describe('Payments in the tab: IEV exports approved claims and marks them paid',
       let violations = await axeViolations(page);
       if (violations.length > 0) problems.push(`payments:\n${describeViolations(violations)}`);
       await screenshot(page, `payments-${theme}`);
+      // Nothing is waiting: the button cannot be pressed and looks it, outlined, never green ("go") in any theme.
+      const exportButton = page.getByRole('button', { name: 'Export for payment' });
+      assert.ok(await exportButton.isDisabled());
+      const look = await exportButton.evaluate((button) => {
+        const style = getComputedStyle(button);
+        return { color: style.color, border: style.borderTopStyle };
+      });
+      assert.deepEqual(
+        { green: look.color === 'rgb(63, 242, 63)', border: look.border },
+        { green: false, border: 'dashed' },
+      );
       await page.getByRole('list', { name: 'Payment batches' }).getByRole('link').first().click();
       await page.getByRole('list', { name: 'Claims in this batch' }).waitFor();
       violations = await axeViolations(page);

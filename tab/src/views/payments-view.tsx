@@ -1,4 +1,15 @@
-import { Badge, Button, Checkbox, Field, Input, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  Link,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import { api, API, ApiError, downloadFile as download, type PaymentBatch } from '../api.js';
 import { Empty, ErrorMessage, Loading } from '../components/states.js';
@@ -37,6 +48,26 @@ const useStyles = makeStyles({
   },
   actions: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'end' },
   start: { justifySelf: 'start' },
+  /**
+   * Fluent's disabled colours are green in Teams' high-contrast theme (`hcDisabled`, Windows' GrayText), which
+   * reads as "go" on the one button that cannot be pressed. Outlined in the theme's own quieter text colour
+   * instead: grey in light and dark, white dashed on black in high contrast, never filled like the live button.
+   */
+  unavailable: {
+    color: tokens.colorNeutralForeground3,
+    backgroundColor: tokens.colorTransparentBackground,
+    border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStrokeAccessible}`,
+    ':hover': {
+      color: tokens.colorNeutralForeground3,
+      backgroundColor: tokens.colorTransparentBackground,
+      border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStrokeAccessible}`,
+    },
+    ':hover:active': {
+      color: tokens.colorNeutralForeground3,
+      backgroundColor: tokens.colorTransparentBackground,
+      border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStrokeAccessible}`,
+    },
+  },
   meta: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -97,6 +128,7 @@ export function PaymentsView() {
     }
   };
 
+  const unavailable = busy || !data || data.waiting.claims === 0;
   if (error)
     return (
       <section aria-labelledby="payments-heading">
@@ -126,9 +158,9 @@ export function PaymentsView() {
           </Text>
         )}
         <Button
-          className={styles.start}
+          className={mergeClasses(styles.start, unavailable && styles.unavailable)}
           appearance="primary"
-          disabled={busy || !data || data.waiting.claims === 0}
+          disabled={unavailable}
           onClick={() => void exportNow()}
         >
           {busy ? 'Exporting\u2026' : 'Export for payment'}
