@@ -16,8 +16,14 @@ import { Empty, ErrorMessage, Loading } from '../components/states.js';
 import { CLAIM_STATUS_LABEL, formatDate, formatPounds } from '../format.js';
 import { href } from '../router.js';
 import { useApiResource } from '../use-api-resource.js';
-import { DecisionNotice } from './claim-decision.js';
+import { DecisionNotice, type ClaimNotice } from './claim-decision.js';
 import { CLAIMS_CHANGED } from './claims-view.js';
+
+const UNAVAILABLE = {
+  color: tokens.colorNeutralForeground3,
+  backgroundColor: tokens.colorTransparentBackground,
+  border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStrokeAccessible}`,
+};
 
 const useStyles = makeStyles({
   panel: {
@@ -53,25 +59,9 @@ const useStyles = makeStyles({
    * reads as "go" on the one button that cannot be pressed. Outlined in the theme's own quieter text colour
    * instead: grey in light and dark, white dashed on black in high contrast, never filled like the live button.
    */
-  unavailable: {
-    color: tokens.colorNeutralForeground3,
-    backgroundColor: tokens.colorTransparentBackground,
-    border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStrokeAccessible}`,
-    ':hover': {
-      color: tokens.colorNeutralForeground3,
-      backgroundColor: tokens.colorTransparentBackground,
-      border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStrokeAccessible}`,
-    },
-    ':hover:active': {
-      color: tokens.colorNeutralForeground3,
-      backgroundColor: tokens.colorTransparentBackground,
-      border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStrokeAccessible}`,
-    },
-  },
+  unavailable: { ...UNAVAILABLE, ':hover': UNAVAILABLE, ':hover:active': UNAVAILABLE },
   meta: { color: tokens.colorNeutralForeground2 },
 });
-
-type Notice = { intent: 'success' | 'warning'; title: string; text: string };
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -93,7 +83,7 @@ function batchStatus(batch: PaymentBatch): string {
 export function PaymentsView() {
   const styles = useStyles();
   const { data, error, reload } = useApiResource(API.payments);
-  const [notice, setNotice] = useState<Notice>();
+  const [notice, setNotice] = useState<ClaimNotice>();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>();
   // One id per export press: a retried request (lost answer) returns the same batch, never a second one.
@@ -219,7 +209,7 @@ export function PaymentBatchView({ id }: { id: string }) {
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<Notice>();
+  const [notice, setNotice] = useState<ClaimNotice>();
   const [failure, setFailure] = useState<unknown>();
 
   const markPaid = async (claimIds: readonly string[] | undefined) => {
