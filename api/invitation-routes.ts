@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { INVITATION_ANSWERS } from '../domain/opportunities/opportunity.js';
 import { jsonBody } from '../server/json-body.js';
 import { answerWords, invitationPage, INVITATION_SCRIPT, linkProblemPage } from './invitation-page.js';
-import { RateLimit } from './join-routes.js';
+import { RateLimit } from './public-limits.js';
 import { sendProblem } from './problem.js';
 import type { ApiContext } from './routes.js';
 import { parseOrThrow } from './validate.js';

@@ -16,6 +16,7 @@ import type { ApiContext } from './routes.js';
 import { sendProblem } from './problem.js';
 import { parseOrThrow } from './validate.js';
 import { joinPage, JOIN_SCRIPT } from './join-page.js';
+import { clientAddress, RateLimit, tooMany } from './public-limits.js';
 
 /**
  * The public registration page, `/join`: no sign-in, outside Teams. Every request from the open internet is
@@ -43,10 +44,7 @@ export function registerJoinRoutes(server: Server, context: ApiContext): void {
   const solved = new CappedMap<string, boolean>({ maxSize: 50_000 });
   const submissions = new RateLimit(JOIN_LIMITS.submissionsPerWindow, JOIN_LIMITS.windowMs);
   const challenges = new RateLimit(JOIN_LIMITS.challengesPerWindow, JOIN_LIMITS.windowMs);
-  const addressOf = (req: Request): string =>
-    (context.config.mode === 'azure' ? String(req.header('x-client-ip') ?? '') : '') ||
-    req.socket.remoteAddress ||
-    'unknown';
+  const addressOf = (req: Request): string => clientAddress(req, context.config);
   // The widget's own build, served from here: no third-party script or tracking on the page.
   const widget = readFileSync(join(dirname(createRequire(import.meta.url).resolve('altcha')), 'altcha.min.js'));
   const publicHeaders = (res: Response, type: string) => {
@@ -89,7 +87,7 @@ export function registerJoinRoutes(server: Server, context: ApiContext): void {
   });
   server.get('/join/challenge', async (req, res) => {
     res.setHeader('cache-control', 'no-store');
-    if (!challenges.allow(addressOf(req))) return tooMany(res);
+    if (!challenges.allow(addressOf(req))) return tooMany(res, JOIN_LIMITS.windowMs);
     const challenge = await createChallenge({
       algorithm: 'PBKDF2/SHA-256',
       cost: 1_000,
@@ -108,7 +106,7 @@ export function registerJoinRoutes(server: Server, context: ApiContext): void {
     (req, res, next) => {
       if (submissions.allow(addressOf(req))) return next();
       req.resume();
-      tooMany(res);
+      tooMany(res, JOIN_LIMITS.windowMs);
       return next(false);
     },
     jsonBody({ maxBytes: JOIN_LIMITS.maxBodyBytes }),
@@ -165,39 +163,4 @@ const envelopeSchema = z.object({
 
 function received(res: Response): void {
   res.json(200, { received: true });
-}
-
-function tooMany(res: Response): void {
-  res.setHeader('retry-after', String(Math.ceil(JOIN_LIMITS.windowMs / 1000)));
-  res.setHeader('content-type', 'application/problem+json; charset=utf-8');
-  res.writeHead(429);
-  res.end(
-    JSON.stringify({
-      status: 429,
-      title: 'Please wait',
-      detail: 'Too many tries from here. Please wait 10 minutes, or phone the Involvement team.',
-    }),
-  );
-}
-
-/** A fixed window per client address, kept in memory and capped, so a flood of addresses cannot grow it without end. */
-export class RateLimit {
-  private readonly windows = new Map<string, { start: number; count: number }>();
-
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
-    private readonly maxAddresses = 100_000,
-  ) {}
-
-  allow(address: string, now = Date.now()): boolean {
-    const current = this.windows.get(address);
-    if (!current || now - current.start >= this.windowMs) {
-      if (this.windows.size >= this.maxAddresses) this.windows.delete(this.windows.keys().next().value!);
-      this.windows.set(address, { start: now, count: 1 });
-      return true;
-    }
-    current.count += 1;
-    return current.count <= this.limit;
-  }
 }

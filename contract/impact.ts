@@ -56,7 +56,18 @@ export interface CutFigures {
       readonly rated: Count;
       readonly ratings: ReadonlyArray<{ readonly rating: string; readonly label: string; readonly count: Count }>;
     };
-    readonly partners: { readonly note: string };
+    /** Partners' own "how was it for you?": how many answered, then each question answer by answer. */
+    readonly partners: {
+      readonly answered: Count;
+      /** Empty when the number who answered is hidden. */
+      readonly questions: ReadonlyArray<{
+        readonly key: string;
+        readonly label: string;
+        readonly answers: ReadonlyArray<{ readonly value: string; readonly label: string; readonly count: Count }>;
+      }>;
+      /** Why nothing is shown, when nothing is. */
+      readonly note?: string | undefined;
+    };
   };
 }
 

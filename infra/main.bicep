@@ -89,6 +89,7 @@ var cosmosContainers = [
   { name: 'applications', partitionKey: '/id', pointReadsOnly: false }
   { name: 'links', partitionKey: '/id', pointReadsOnly: false }
   { name: 'opportunities', partitionKey: '/opportunityId', pointReadsOnly: false }
+  { name: 'evaluations', partitionKey: '/id', pointReadsOnly: false }
 ]
 
 // Index everything queried except the etag; containers read only by id index nothing (as in storage/containers.ts).

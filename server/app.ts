@@ -22,6 +22,7 @@ import { startLocalNotifyServer, type LocalNotifyServer } from '../storage/local
 import { registerDevNotifyRoutes } from './dev-notify.js';
 import { registerJoinRoutes } from '../api/join-routes.js';
 import { registerInvitationRoutes } from '../api/invitation-routes.js';
+import { registerEvaluationRoutes } from '../api/evaluation-routes.js';
 
 export interface RunningApp {
   readonly url: string;
@@ -232,6 +233,7 @@ function createHttpServer(
   registerApi(server, { config, services, logger, authKeys });
   registerJoinRoutes(server, { config, services, logger, authKeys });
   registerInvitationRoutes(server, { config, services, logger, authKeys });
+  registerEvaluationRoutes(server, { config, services, logger, authKeys });
   if (localNotify && config.mode === 'local') registerDevNotifyRoutes(server, localNotify);
 
   server.get('/', (_req, res, next) => {

@@ -33,6 +33,8 @@ import { LinkStore } from '../storage/link-store.js';
 import { OrganisationService } from '../domain/organisations/organisation-service.js';
 import { OrganisationStore } from '../storage/organisation-store.js';
 import { createOpportunitiesModule, type OpportunitiesModule } from './opportunities-module.js';
+import { PartnerEvaluations } from '../domain/evaluations/evaluation-service.js';
+import { EvaluationStore } from '../storage/evaluation-store.js';
 import type { AppConfig } from './config.js';
 import type { Logger } from './logger.js';
 
@@ -85,6 +87,8 @@ export interface Services {
   readonly organisations: OrganisationService;
   /** Involvement opportunities: published from plans, matched to the register, invitations and answers. */
   readonly opportunities: OpportunitiesModule;
+  /** Partners' own "how was it for you?": invitations when work closes, the form behind the link, answers kept apart. */
+  readonly evaluations: PartnerEvaluations;
   /** Proactive messages; available once the adapter exists. */
   messenger(): Messenger;
   attachAdapter(adapter: CloudAdapter, bot: InvolvementBot): void;
@@ -114,12 +118,24 @@ export async function createServices(
     ...(options.clock ? { now: options.clock } : {}),
   });
   // Partner messaging is built with the outbox below; the plans only use it once a plan closes.
+  const evaluations = new PartnerEvaluations({
+    links,
+    store: new EvaluationStore(database.containers),
+    work: async (hostId, planId) => {
+      const plan = await planStore.findPlan(hostId, planId);
+      return plan && { id: plan.id, title: plan.title, serviceArea: plan.serviceArea };
+    },
+    linkUrl: (token) =>
+      `${(config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, '')}/how-was-it?link=${token}`,
+    ...(options.clock ? { now: options.clock } : {}),
+  });
   const plans = new PlanService(
     planStore,
     partners,
     undefined,
     { owe: (owed, now) => partnerMessages.messaging.owe(owed, now) },
     config.impactSuppressionThreshold,
+    evaluations,
   );
   await plans.mapFreeTextServiceAreas();
   const directory = new DirectoryService(directoryStore, config.ievMemberIds);
@@ -281,6 +297,7 @@ export async function createServices(
     links,
     organisations: new OrganisationService(new OrganisationStore(database.containers), options.clock),
     opportunities,
+    evaluations,
     startBackgroundWork: () => {
       outbox.dispatcher.start();
       schedule.start();

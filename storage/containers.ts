@@ -41,6 +41,8 @@ export const CONTAINERS = {
   links: { id: 'links', partitionKey: { paths: ['/id'] }, indexingPolicy: INDEX_ALL },
   /** Involvement opportunities with their invitations, by opportunity: its invitations and answers are one partition. */
   opportunities: { id: 'opportunities', partitionKey: { paths: ['/opportunityId'] }, indexingPolicy: INDEX_ALL },
+  /** Partners' own "how was it for you?" answers: no partner id, no link, the day only; read as summaries. */
+  evaluations: { id: 'evaluations', partitionKey: { paths: ['/id'] }, indexingPolicy: INDEX_ALL },
 } as const satisfies Record<string, ContainerDefinition & { id: string }>;
 
 export type ContainerName = keyof typeof CONTAINERS;

@@ -4,6 +4,7 @@ import { CosmosRepository, type StoredDocument } from './repository.js';
 import type {
   ImpactFacts,
   PaidClaimFacts,
+  PartnerEvaluationFacts,
   PartnerFacts,
   SessionFacts,
   WorkFacts,
@@ -24,6 +25,7 @@ export class ImpactQueries implements ImpactFactsReader {
   private readonly plans: CosmosRepository<StoredDocument>;
   private readonly partners: CosmosRepository<StoredDocument>;
   private readonly claims: CosmosRepository<StoredDocument>;
+  private readonly evaluations: CosmosRepository<StoredDocument>;
 
   constructor(containers: Containers) {
     // Read-only: the partition key function is only used by writes, which these queries never make.
@@ -34,18 +36,36 @@ export class ImpactQueries implements ImpactFactsReader {
     );
     this.partners = new CosmosRepository<StoredDocument>(containers.partners, (document) => document.id, 'partner');
     this.claims = new CosmosRepository<StoredDocument>(containers.claims, (document) => document.id, 'expense claim');
+    this.evaluations = new CosmosRepository<StoredDocument>(
+      containers.evaluations,
+      (document) => document.id,
+      'evaluation',
+    );
   }
 
   async factsFor(period: Period): Promise<ImpactFacts> {
-    const [sessions, work, paidClaims] = await Promise.all([
+    const [sessions, work, paidClaims, partnerEvaluations] = await Promise.all([
       this.sessionsUpTo(period.to),
       this.workFacts(),
       this.claimsPaidIn(period),
+      this.evaluationsIn(period),
     ]);
     const involved = new Set(
       sessions.filter((session) => session.date >= period.from).flatMap((session) => session.partnerIds),
     );
-    return { sessions, work, paidClaims, partners: await this.partnersAmong([...involved]) };
+    return { sessions, work, paidClaims, partnerEvaluations, partners: await this.partnersAmong([...involved]) };
+  }
+
+  /** Partners' own evaluations given in the period: the piece of work, the day and the answers (never the comment). */
+  async evaluationsIn(period: Period): Promise<PartnerEvaluationFacts[]> {
+    return all<PartnerEvaluationFacts>(this.evaluations, {
+      query:
+        'SELECT c.workId, c.day, c.answers FROM c WHERE c.type = "partner-evaluation" AND c.day >= @from AND c.day <= @to',
+      parameters: [
+        { name: '@from', value: period.from },
+        { name: '@to', value: period.to },
+      ],
+    });
   }
 
   /** Every session on or before the end of the period, one row per session (JOIN), across all hosts' partitions. */

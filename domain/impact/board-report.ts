@@ -91,6 +91,7 @@ export function boardReport(report: ImpactReport, serviceArea?: string): BoardRe
             ['All rated', text(figures.evaluations.hosts.rated)],
           ],
         },
+        ...partnersTables(figures.evaluations.partners),
       ],
     },
   ];
@@ -175,6 +176,25 @@ function headlines(figures: CutFigures): BoardTable {
       ],
     ],
   };
+}
+
+/** Partners' own "how was it for you?": how many answered (or why nothing is shown), then each question. */
+function partnersTables(partners: CutFigures['evaluations']['partners']): BoardTable[] {
+  return [
+    {
+      title: 'Partners\u2019 own view: who answered \u201cHow was it for you?\u201d',
+      columns: ['Figure', 'Value'],
+      rows: [['Partners who answered', text(partners.answered)], ...(partners.note ? [['Note', partners.note]] : [])],
+    },
+    ...partners.questions.map((question) => ({
+      title: `Partners\u2019 own view: ${question.label}`,
+      columns: ['Answer', 'Partners'],
+      rows: [
+        ...question.answers.map((answer) => [answer.label, text(answer.count)]),
+        ['All who answered', text(partners.answered)],
+      ],
+    })),
+  ];
 }
 
 /** The columns of `cutRow`, after the row's name. */

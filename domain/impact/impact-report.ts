@@ -1,4 +1,5 @@
 import { EQUALITY_QUESTIONS, type EqualityQuestion } from '../register/equality-questions.js';
+import { EVALUATION_QUESTIONS, NOT_ANSWERED_LABEL, NOT_ANSWERED_VALUE } from '../evaluations/questions.js';
 import { daysBetween, inPeriod, quartersOf, type Period } from './period.js';
 import {
   isShown,
@@ -56,6 +57,14 @@ export interface PaidClaimFacts {
   readonly paymentsPence: number;
 }
 
+/** One partner's "how was it for you?" (domain/evaluations): the piece of work, the day, the answers; never who, never free text. */
+export interface PartnerEvaluationFacts {
+  readonly workId: string;
+  /** YYYY-MM-DD. */
+  readonly day: string;
+  readonly answers: Readonly<Record<string, string>>;
+}
+
 export interface ImpactFacts {
   /** Every session up to the end of the period (earlier ones tell new faces from returning ones). */
   readonly sessions: readonly SessionFacts[];
@@ -64,14 +73,25 @@ export interface ImpactFacts {
   readonly work: readonly WorkFacts[];
   /** Claims paid in the period. */
   readonly paidClaims: readonly PaidClaimFacts[];
+  /** Partners' own evaluations given in the period. */
+  readonly partnerEvaluations?: readonly PartnerEvaluationFacts[] | undefined;
 }
 
-/**
- * Partners' own "how was it for you?" answers come from partner messaging (the evaluation
- * invitation, domain/partner-messages). Until those answers are stored, the report says so: this
- * is the seam where their summary joins `evaluations`.
- */
-export const PARTNER_EVALUATIONS_PENDING = 'Partners\u2019 own evaluations are not collected yet.';
+/** Said where a cut has no partner evaluations in the period (partners are invited when a piece of work closes). */
+export const PARTNER_EVALUATIONS_NONE =
+  'Partners\u2019 own evaluations: not collected yet for this period. Partners are invited to say how it was when a piece of work closes.';
+
+/** Said where some partners answered but too few to show anything of what they said. */
+export function partnerEvaluationsTooFew(threshold: number): string {
+  return `Fewer than ${threshold} partners answered, so their answers are not shown: nobody could be recognised.`;
+}
+
+/** One question of partners' "how was it for you?", answer by answer (each cell an evaluation). */
+export interface PartnerQuestionSummary {
+  readonly key: string;
+  readonly label: string;
+  readonly answers: ReadonlyArray<{ readonly value: string; readonly label: string; readonly count: Count }>;
+}
 
 /** The hosts' rating of how well involving people worked (EVALUATION_RATINGS in domain/planning/plan.ts), in words. */
 export const HOST_RATINGS = [
@@ -118,8 +138,14 @@ export interface CutFigures {
       readonly rated: Count;
       readonly ratings: ReadonlyArray<{ readonly rating: string; readonly label: string; readonly count: Count }>;
     };
-    /** Partners' own view: not collected yet (PARTNER_EVALUATIONS_PENDING). */
-    readonly partners: { readonly note: string };
+    /** Partners' own view ("how was it for you?"), answers given in the period for the work in the cut. */
+    readonly partners: {
+      readonly answered: Count;
+      /** Empty when the number who answered is hidden: any breakdown would reveal it. */
+      readonly questions: readonly PartnerQuestionSummary[];
+      /** Why nothing is shown, when nothing is. */
+      readonly note: string | undefined;
+    };
   };
 }
 
@@ -198,6 +224,11 @@ interface Raw {
   readonly work: { readonly withSessions: number; readonly closedLoop: number };
   readonly ratings: Record<string, number>;
   readonly claims: readonly PaidClaimFacts[];
+  /** Partners' evaluations in the cut, and each question's answers (blank ones as not answered). */
+  readonly partnerAnswers: {
+    readonly answered: number;
+    readonly questions: ReadonlyMap<string, Record<string, number>>;
+  };
 }
 
 /** A cut's unsuppressed counts and its suppressed figures: the whole that narrower cuts are suppressed within. */
@@ -230,7 +261,27 @@ function rawOf(facts: ImpactFacts, period: Period, workIds: ReadonlySet<string> 
     work: { withSessions: workIdsWithSessions.size, closedLoop: work.filter((piece) => piece.feedbackRecorded).length },
     ratings,
     claims: facts.paidClaims.filter((claim) => inCut(claim.workId) && inPeriod(claim.paidAt, period)),
+    partnerAnswers: partnerAnswersOf(
+      (facts.partnerEvaluations ?? []).filter((given) => inCut(given.workId) && inPeriod(given.day, period)),
+    ),
   };
+}
+
+function partnerAnswersOf(given: readonly PartnerEvaluationFacts[]): Raw['partnerAnswers'] {
+  const questions = new Map(
+    EVALUATION_QUESTIONS.map((question) => {
+      const tally: Record<string, number> = Object.fromEntries(
+        [...question.answers.map((answer) => answer.value), NOT_ANSWERED_VALUE].map((value) => [value, 0]),
+      );
+      for (const evaluation of given) {
+        const answer = evaluation.answers[question.key];
+        const bucket = answer !== undefined && answer in tally ? answer : NOT_ANSWERED_VALUE;
+        tally[bucket]! += 1;
+      }
+      return [question.key, tally] as const;
+    }),
+  );
+  return { answered: given.length, questions };
 }
 
 /** Every figure of a cut through the one suppression rule, as a cut of each of `wholes` (none for the Trust). */
@@ -291,9 +342,69 @@ function suppress(raw: Raw, options: ReportOptions, wholes: readonly Suppressed[
         rated: ratings.total,
         ratings: HOST_RATINGS.map(({ rating, label }) => ({ rating, label, count: ratings.cells[rating]! })),
       },
-      partners: { note: PARTNER_EVALUATIONS_PENDING },
+      partners: partnersOf(raw, threshold, wholes),
     },
   };
+}
+
+/** Partners' answers through the one rule: the number who answered, then each question as a group adding up to it. */
+function partnersOf(raw: Raw, threshold: number, wholes: readonly Suppressed[]): CutFigures['evaluations']['partners'] {
+  const { answered: value, questions } = raw.partnerAnswers;
+  const answered = wholes.reduce(
+    (count, whole) =>
+      isShown(count)
+        ? suppressCountWithin(value, threshold, {
+            value: whole.raw.partnerAnswers.answered,
+            shown: whole.shown.evaluations.partners.answered,
+          })
+        : count,
+    suppressCountWithin(value, threshold),
+  );
+  if (value === 0) return { answered, questions: [], note: PARTNER_EVALUATIONS_NONE };
+  if (!isShown(answered)) return { answered, questions: [], note: partnerEvaluationsTooFew(threshold) };
+  return {
+    answered,
+    questions: EVALUATION_QUESTIONS.map((question) => {
+      const tally = questions.get(question.key) ?? {};
+      const { cells } = suppressGroup(
+        tally,
+        threshold,
+        wholes.map((whole) => {
+          const wholeShown = whole.shown.evaluations.partners;
+          const wholeQuestion = wholeShown.questions.find((shown) => shown.key === question.key);
+          return {
+            values: whole.raw.partnerAnswers.questions.get(question.key) ?? {},
+            shown: {
+              total: wholeShown.answered,
+              // The whole has no breakdown when its number answered is hidden: then neither may the cut.
+              cells: Object.fromEntries(
+                Object.keys(tally).map((answer) => [
+                  answer,
+                  wholeQuestion?.answers.find((shown) => shown.value === answer)?.count ?? HIDDEN_IN_WHOLE,
+                ]),
+              ),
+            },
+          };
+        }),
+      );
+      return {
+        key: question.key,
+        label: question.short,
+        answers: Object.entries(cells).map(([answer, count]) => ({
+          value: answer,
+          label: answerLabel(question.key, answer),
+          count,
+        })),
+      };
+    }),
+    note: undefined,
+  };
+}
+
+function answerLabel(key: string, value: string): string {
+  if (value === NOT_ANSWERED_VALUE) return NOT_ANSWERED_LABEL;
+  const question = EVALUATION_QUESTIONS.find((candidate) => candidate.key === key);
+  return question?.answers.find((answer) => answer.value === value)?.label ?? value;
 }
 
 function wholeOf(
@@ -452,6 +563,9 @@ interface CutCells {
   readonly ratings: ReadonlyMap<string, Cell>;
   /** Question key → answer → cell; an answer not published (no breakdown shown) is a hidden cell. */
   readonly categories: ReadonlyMap<string, ReadonlyMap<string, Cell>>;
+  /** Partners' own evaluations: how many answered, and each question's answers (as `categories`). */
+  readonly answered: Cell;
+  readonly partnerAnswers: ReadonlyMap<string, ReadonlyMap<string, Cell>>;
 }
 
 function cellsOf({ raw, shown }: Suppressed): CutCells {
@@ -492,6 +606,25 @@ function cellsOf({ raw, shown }: Suppressed): CutCells {
         ];
       }),
     ),
+    answered: cell(raw.partnerAnswers.answered, shown.evaluations.partners.answered),
+    partnerAnswers: new Map(
+      [...raw.partnerAnswers.questions].map(([key, tally]) => {
+        const published = shown.evaluations.partners.questions.find((question) => question.key === key);
+        return [
+          key,
+          new Map(
+            Object.entries(tally).map(([answer, value]) => [
+              answer,
+              cell(
+                value,
+                published?.answers.find((row) => row.value === answer)?.count ??
+                  (value === 0 ? { value: 0, text: '0' } : HIDDEN_IN_WHOLE),
+              ),
+            ]),
+          ),
+        ];
+      }),
+    ),
   };
 }
 
@@ -508,6 +641,9 @@ function keyed(cells: CutCells, scope: Scope): Map<string, Cell> {
   for (const [rating, cell] of cells.ratings) out.set(`rating:${rating}`, cell);
   for (const [key, answers] of cells.categories)
     for (const [answer, cell] of answers) out.set(`answer:${key}:${answer}`, cell);
+  out.set('answered', cells.answered);
+  for (const [key, answers] of cells.partnerAnswers)
+    for (const [answer, cell] of answers) out.set(`partner:${key}:${answer}`, cell);
   return out;
 }
 
@@ -519,6 +655,8 @@ function withinCut(cells: CutCells, scope: Scope): SumRelation[] {
   relations.push({ total: cells.rated, parts: [...cells.ratings.values()] });
   for (const answers of cells.categories.values())
     relations.push({ total: consent.agreed, parts: [...answers.values()] });
+  for (const answers of cells.partnerAnswers.values())
+    relations.push({ total: cells.answered, parts: [...answers.values()] });
   return relations;
 }
 
@@ -600,7 +738,7 @@ function withCells(figures: CutFigures, cells: CutCells, options: ReportOptions)
     },
     money: claimsPaid === figures.money.claimsPaid ? figures.money : moneyOf([], claimsPaid, options),
     evaluations: {
-      ...figures.evaluations,
+      partners: partnersWithCells(figures.evaluations.partners, cells, options.threshold),
       hosts: {
         rated: cells.rated.count,
         ratings: figures.evaluations.hosts.ratings.map((row) => ({
@@ -609,6 +747,26 @@ function withCells(figures: CutFigures, cells: CutCells, options: ReportOptions)
         })),
       },
     },
+  };
+}
+
+function partnersWithCells(
+  partners: CutFigures['evaluations']['partners'],
+  cells: CutCells,
+  threshold: number,
+): CutFigures['evaluations']['partners'] {
+  const answered = cells.answered.count;
+  if (!isShown(answered)) return { answered, questions: [], note: partnerEvaluationsTooFew(threshold) };
+  return {
+    ...partners,
+    answered,
+    questions: partners.questions.map((question) => ({
+      ...question,
+      answers: question.answers.map((row) => ({
+        ...row,
+        count: cells.partnerAnswers.get(question.key)?.get(row.value)?.count ?? row.count,
+      })),
+    })),
   };
 }
 

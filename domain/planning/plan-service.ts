@@ -41,6 +41,13 @@ export class PlanService {
     private readonly messages?: { owe(owed: readonly OwedMessage[], now?: Date): Promise<void> },
     /** The one suppression threshold (IMPACT_SUPPRESSION_THRESHOLD): the plan's reach gap counts as "Is it working?" does. */
     private readonly suppressionThreshold: number = DEFAULT_SUPPRESSION_THRESHOLD,
+    /** Partners' own "how was it for you?": an invitation each, with a personal link, when the plan closes. */
+    private readonly evaluations?: {
+      invitations(
+        work: { id: string; hostId: string; title: string | undefined; partnerIds: readonly string[] },
+        now: Date,
+      ): Promise<OwedMessage[]>;
+    },
   ) {}
 
   async myPlans(actor: Actor): Promise<Plan[]> {
@@ -228,7 +235,13 @@ export class PlanService {
     if (!parsed.ok) throw new ValidationError('Please check the answers marked below.', parsed.problems);
     const outcome: PlanOutcome = { ...parsed.value, recordedAt: this.now().toISOString() };
     // Owed before the plan is saved (and delivered only once it is closed): a crash in between loses no message.
-    await this.messages?.owe(youSaidWeDidMessages(plan, outcome), this.now());
+    const now = this.now();
+    const invitations =
+      (await this.evaluations?.invitations(
+        { id: plan.id, hostId: plan.hostId, title: plan.title, partnerIds: tookPartIn(plan) },
+        now,
+      )) ?? [];
+    await this.messages?.owe([...youSaidWeDidMessages(plan, outcome), ...invitations], now);
     return this.save(plan, { outcome, phase: 'closed' });
   }
 
@@ -337,13 +350,17 @@ function requireHost(actor: Actor): void {
     );
 }
 
+/** The partners who took part in a session of the plan, each once. */
+function tookPartIn(plan: Plan): string[] {
+  return [...new Set(plan.sessions.flatMap((session) => session.partnerIds))];
+}
+
 /** "You said, we did" for each partner who took part in a session: what changed because of them (always feed back). */
 export function youSaidWeDidMessages(plan: Plan, outcome: PlanOutcome): OwedMessage[] {
   const pairs = outcome.youSaidWeDid.filter((pair) => pair.youSaid || pair.weDid);
   if (pairs.length === 0) return [];
   const whatChanged = pairs.map((pair) => `You said: ${pair.youSaid}\nWe did: ${pair.weDid}`).join('\n\n');
-  const tookPart = [...new Set(plan.sessions.flatMap((session) => session.partnerIds))];
-  return tookPart.map((partnerId) => ({
+  return tookPartIn(plan).map((partnerId) => ({
     eventId: `you-said-we-did:${plan.id}:${partnerId}`,
     partnerId,
     kind: 'you-said-we-did' as const,

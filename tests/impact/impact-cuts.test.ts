@@ -138,7 +138,7 @@ describe('"Is it working?" by cut: hand-computed example', () => {
         ['Not well', '0'],
       ],
     );
-    assert.match(report.evaluations.partners.note, /not collected yet/);
+    assert.match(report.evaluations.partners.note ?? '', /not collected yet/);
   });
 
   it('by service area: each area is a cut of the Trust-wide figures', () => {

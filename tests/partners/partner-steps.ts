@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { IEV } from '../helpers/users.js';
+import { HOST, IEV } from '../helpers/users.js';
 
 export { eventually } from '../claims/claim-steps.js';
 
@@ -52,4 +52,41 @@ export async function notifyReceived(app: TestApp): Promise<ReceivedNotification
 
 export async function messagesOf(app: TestApp, partnerId: string): Promise<MessageRow[]> {
   return (await app.getJson<{ items: MessageRow[] }>(`/api/partners/${partnerId}/messages`, IEV)).body.items;
+}
+
+/** A plan of the demo host, ready to close, whose one session the partners took part in. */
+export async function createPlanWithSession(
+  app: TestApp,
+  plan: { id: string; title: string; partnerIds: readonly string[]; serviceArea?: string },
+): Promise<void> {
+  await app.services.database.containers.plans.items.create({
+    id: plan.id,
+    type: 'plan',
+    schemaVersion: 1,
+    hostId: HOST.id,
+    hostName: HOST.name,
+    title: plan.title,
+    ...(plan.serviceArea ? { serviceArea: plan.serviceArea } : {}),
+    phase: 'running',
+    position: 'summary',
+    revision: 3,
+    answers: {},
+    skipped: [],
+    partnerIds: plan.partnerIds,
+    sessions: [
+      {
+        id: 's-1',
+        date: '2026-11-01',
+        durationMinutes: 60,
+        format: 'in-person',
+        partnerIds: plan.partnerIds,
+        howItWent: '',
+        checkIn: 'yes',
+        checkInNotes: '',
+        loggedAt: '2026-11-01T12:00:00.000Z',
+      },
+    ],
+    createdAt: '2026-10-01T09:00:00.000Z',
+    updatedAt: '2026-11-01T12:00:00.000Z',
+  });
 }

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import type { TestApp } from '../helpers/app.js';
 import { HOST } from '../helpers/users.js';
-import { eventually, messagesOf, notifyReceived, registerPartner, startPartnersApp } from './partner-steps.js';
+import {
+  createPlanWithSession,
+  eventually,
+  messagesOf,
+  notifyReceived,
+  registerPartner,
+  startPartnersApp,
+} from './partner-steps.js';
 
 describe('partners: "you said, we did" when a plan closes, once per partner', () => {
   let app: TestApp;
@@ -17,34 +24,10 @@ describe('partners: "you said, we did" when a plan closes, once per partner', ()
       consent: { register: true, contactAboutOpportunities: false, equalityMonitoring: false },
     });
     const planId = 'plan-you-said-we-did';
-    await app.services.database.containers.plans.items.create({
+    await createPlanWithSession(app, {
       id: planId,
-      type: 'plan',
-      schemaVersion: 1,
-      hostId: HOST.id,
-      hostName: HOST.name,
       title: 'Waiting room redesign',
-      phase: 'running',
-      position: 'summary',
-      revision: 3,
-      answers: {},
-      skipped: [],
       partnerIds: [texted, emailed, unconsented],
-      sessions: [
-        {
-          id: 's-1',
-          date: '2026-11-01',
-          durationMinutes: 60,
-          format: 'in-person',
-          partnerIds: [texted, emailed, unconsented],
-          howItWent: '',
-          checkIn: 'yes',
-          checkInNotes: '',
-          loggedAt: '2026-11-01T12:00:00.000Z',
-        },
-      ],
-      createdAt: '2026-10-01T09:00:00.000Z',
-      updatedAt: '2026-11-01T12:00:00.000Z',
     });
     const host = { id: HOST.id, displayName: HOST.name, roles: ['host' as const] };
     const outcome = {

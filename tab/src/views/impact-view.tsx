@@ -251,8 +251,17 @@ function Figures({ report, serviceArea }: { report: ImpactReport; serviceArea: s
           rows={evaluations.hosts.ratings.map((row) => [row.label, row.count])}
           total={evaluations.hosts.rated}
         />
+        {evaluations.partners.questions.map((question) => (
+          <CountTable
+            key={question.key}
+            caption={`${question.label} (partners' own answers to "How was it for you?")`}
+            heading="Partners"
+            rows={question.answers.map((answer) => [answer.label, answer.count])}
+            total={evaluations.partners.answered}
+          />
+        ))}
       </div>
-      <p className={styles.note}>{evaluations.partners.note}</p>
+      {evaluations.partners.note && <p className={styles.note}>{evaluations.partners.note}</p>}
       {!serviceArea && report.quarters.length > 1 && (
         <CutTable
           caption="Quarter by quarter"
