@@ -135,7 +135,9 @@ export function registerClaimsRoutes(route: Route, context: ApiContext): void {
   route(API.paymentBatch, async ({ actor, req }) => {
     const { batchId } = parseOrThrow(batchParamsSchema, req.params);
     const { batch, claims: inBatch } = await claims().payments.batchWithClaims(actor, batchId);
-    return { body: { batch: batchView(batch), claims: inBatch.map((claim) => claimSummary(claim, today())) } };
+    return {
+      body: { batch: batchView(batch), claims: inBatch.map((claim) => claimSummary(claim, claims().service.today())) },
+    };
   });
 
   // The whole batch, or only the claims named, paid on the date given (today when none is given).
@@ -164,7 +166,7 @@ export function registerClaimsRoutes(route: Route, context: ApiContext): void {
         addedAt: receipt.addedAt,
         url: urlOf(API.receipt, { claimId: claim.id, receiptId: receipt.id }),
       })),
-      pastPayBy: isPastPayBy(claim, today()),
+      pastPayBy: isPastPayBy(claim, claims().service.today()),
       payable: payableTotals(claim),
       mayDecide: mayDecide(actor, claim),
       mayReopen: mayReopen(actor, claim),
@@ -172,8 +174,6 @@ export function registerClaimsRoutes(route: Route, context: ApiContext): void {
     };
   }
 }
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 function claimSummary(claim: ClaimDocument, today: string): ClaimSummary {
   return {

@@ -3,6 +3,7 @@ import type { Messenger } from '../bot/messenger.js';
 import { ClaimService } from '../domain/claims/claim-service.js';
 import { PaymentService } from '../domain/claims/payment-service.js';
 import type { ClaimPaidSubscriber, ClaimWork } from '../domain/claims/ports.js';
+import type { Clock } from '../domain/ports.js';
 import { loadPolicy, type ReimbursementPolicy } from '../domain/claims/policy.js';
 import { claimDeliverer } from '../domain/notifications/claim-notifications.js';
 import type { ConversationAddress } from '../domain/people/ports.js';
@@ -43,6 +44,8 @@ export interface ClaimsModuleDependencies {
   readonly claimPaid?: ClaimPaidSubscriber;
   /** The hosts' plans: a claim belongs to one of them (or to "other" work). */
   readonly work?: ClaimWork;
+  /** The time claims and payments go by (tests: a controllable clock). */
+  readonly now?: Clock;
 }
 
 export function createClaimsModule(deps: ClaimsModuleDependencies): ClaimsModule {
@@ -62,6 +65,7 @@ export function createClaimsModule(deps: ClaimsModuleDependencies): ClaimsModule
     deliverNow: async (messageId) => dispatcher.deliverNow(messageId),
     receipts,
     receiptCleanup: { receipts, warn: (ids, message) => deps.logger.warn(ids, message) },
+    ...(deps.now ? { now: deps.now } : {}),
   });
   deps.outbox.deliverers.handle(
     'claim',
@@ -78,7 +82,7 @@ export function createClaimsModule(deps: ClaimsModuleDependencies): ClaimsModule
   return {
     store,
     service,
-    payments: new PaymentService(store, service),
+    payments: new PaymentService(store, service, deps.now),
     receipts,
     policy: () => policy,
     usePolicy: (next) => {

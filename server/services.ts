@@ -176,6 +176,7 @@ export async function createServices(
     outbox,
     claimPaid: partnerMessages.messaging,
     work: planStore,
+    ...(options.clock ? { now: options.clock } : {}),
   });
   const support = new SupportService({
     store: planStore,

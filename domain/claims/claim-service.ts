@@ -93,6 +93,11 @@ const NO_LONGER_EDITABLE = 'This claim has been sent to the IEV team, so it can 
 export class ClaimService {
   constructor(private readonly options: ClaimServiceOptions) {}
 
+  /** Today (YYYY-MM-DD, UTC) by the service's clock: what "past its pay-by target" is judged against. */
+  today(): string {
+    return this.now().toISOString().slice(0, 10);
+  }
+
   private now(): Date {
     return this.options.now?.() ?? new Date();
   }
@@ -230,7 +235,7 @@ export class ClaimService {
     page: { pageSize: number; continuation?: string | undefined },
   ): Promise<{ items: ClaimDocument[]; continuation: string | undefined; today: string }> {
     assertMayListClaims(actor);
-    const today = this.now().toISOString().slice(0, 10);
+    const today = this.today();
     const found = await this.options.claims.listPage(listQueryFor(filters, today, page));
     return { items: found.items, continuation: found.continuation, today };
   }
