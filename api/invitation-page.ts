@@ -32,6 +32,19 @@ export function invitationPage(token: string, page: InvitationPage): string {
   ];
   const answered = page.answer ? `<div class="panel" role="status"><h2>${answerWords(page.answer)}</h2></div>` : '';
   const closed = opportunity.state === 'closed';
+  const guide = page.guide
+    ? `<h2>${escape(page.guide.title)}</h2>
+<ul>${page.guide.points.map((point) => `<li>${escape(point)}</li>`).join('')}</ul>`
+    : '';
+  const signing = page.guide
+    ? `<fieldset>
+<legend><h2>If you are interested: sign the guide</h2></legend>
+<p class="hint">We ask everyone on an interview panel to sign it, to show it has been read and understood.</p>
+<div class="choice"><input type="checkbox" id="confirmed" name="confirmed" value="true"><label for="confirmed">I have read and understood the guide</label></div>
+<label for="signedName" class="field-label">Your full name</label>
+<input type="text" id="signedName" name="signedName" autocomplete="name" maxlength="120">
+</fieldset>`
+    : '';
   const form =
     page.answer || closed
       ? closed && !page.answer
@@ -48,6 +61,7 @@ ${(['interested', 'not-this-time', 'stop'] as const)
   )
   .join('\n')}
 </fieldset>
+${signing}
 <p class="hint">You can answer once. If you choose "stop inviting me", we will not contact you about opportunities again, unless you tell us you have changed your mind.</p>
 <button type="submit">Send my answer</button>
 </form>`;
@@ -56,6 +70,7 @@ ${(['interested', 'not-this-time', 'stop'] as const)
     `<p>Hello ${escape(page.partnerName)},</p>
 <h1>${escape(opportunity.title)}</h1>
 <dl>${facts.map(([term, value]) => `<dt>${escape(term)}</dt><dd>${escape(value)}</dd>`).join('')}</dl>
+${guide}
 <div id="result" tabindex="-1">${answered}</div>
 ${form}`,
     !page.answer && !closed,
@@ -107,7 +122,12 @@ export const INVITATION_SCRIPT = `document.addEventListener('DOMContentLoaded', 
     fetch('/invitation', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ t: form.elements.t.value, answer: chosen.value })
+      body: JSON.stringify({
+        t: form.elements.t.value,
+        answer: chosen.value,
+        confirmed: form.elements.confirmed ? form.elements.confirmed.checked : undefined,
+        signedName: form.elements.signedName ? form.elements.signedName.value : undefined
+      })
     }).then(function (response) {
       return response.json().then(function (body) { return { ok: response.ok, body: body }; });
     }).then(function (reply) {
@@ -116,8 +136,16 @@ export const INVITATION_SCRIPT = `document.addEventListener('DOMContentLoaded', 
         result.innerHTML = '<div class="panel" role="status"><h2></h2></div>';
         result.querySelector('h2').textContent = reply.body.message;
       } else {
-        result.innerHTML = '<div class="error-summary" role="alert"><h2>There is a problem</h2><p></p></div>';
+        result.innerHTML = '<div class="error-summary" role="alert"><h2>There is a problem</h2><p></p><ul></ul></div>';
         result.querySelector('p').textContent = reply.body.detail || 'Please try again.';
+        (reply.body.errors || []).forEach(function (problem) {
+          var item = document.createElement('li');
+          var link = document.createElement('a');
+          link.href = '#' + problem.field;
+          link.textContent = problem.message;
+          item.appendChild(link);
+          result.querySelector('ul').appendChild(item);
+        });
       }
       result.focus();
     }).catch(function () {
@@ -156,6 +184,8 @@ fieldset{border:0;padding:0;margin:1.5rem 0}
 .choice{display:flex;align-items:center;gap:.5rem;margin:.5rem 0;min-height:2.75rem}
 .choice input{width:1.75rem;height:1.75rem;margin:0;flex:none}
 .choice label{margin:0}
+.field-label{display:block;font-weight:bold;margin:1rem 0 .25rem}
+input[type=text]{width:100%;font:inherit;padding:.5rem;border:2px solid #4c6272;border-radius:0;min-height:2.75rem}
 button{font:inherit;font-weight:bold;background:#007f3b;color:#fff;border:0;padding:.75rem 1.25rem;min-height:2.75rem;box-shadow:0 4px 0 #00401e;cursor:pointer}
 .panel{background:#007f3b;color:#fff;padding:1.5rem;margin:1.5rem 0}
 .panel h2{margin:0}

@@ -25,6 +25,9 @@ export const INVITATION_LIMITS = {
 const answerSchema = z.object({
   t: z.string().min(1).max(INVITATION_LIMITS.maxTokenLength),
   answer: z.enum(INVITATION_ANSWERS, { message: 'Choose an answer.' }),
+  // Interview panels: the guide signed (the service checks both when they say they are interested).
+  confirmed: z.boolean().optional(),
+  signedName: z.string().max(200).optional(),
 });
 
 export function registerInvitationRoutes(server: Server, context: ApiContext): void {
@@ -71,8 +74,11 @@ export function registerInvitationRoutes(server: Server, context: ApiContext): v
     async (req, res) => {
       const log = (req as unknown as { log?: ApiContext['logger'] }).log ?? context.logger;
       try {
-        const { t, answer } = parseOrThrow(answerSchema, req.body, 'Choose an answer.');
-        const outcome = await opportunities().answer(t, answer);
+        const { t, answer, confirmed, signedName } = parseOrThrow(answerSchema, req.body, 'Choose an answer.');
+        const outcome = await opportunities().answer(t, answer, {
+          confirmed: confirmed === true,
+          name: signedName ?? '',
+        });
         res.setHeader('cache-control', 'no-store');
         if (!outcome) {
           res.json(410, {

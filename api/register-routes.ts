@@ -5,6 +5,7 @@ import { idSchema } from '../contract/common.js';
 import { API } from '../contract/endpoints.js';
 import {
   consentChangeSchema,
+  panelTrainingSchema,
   partnerCorrectionSchema,
   registerQuerySchema,
   registrationSchema,
@@ -74,6 +75,17 @@ export function registerRegisterRoutes(server: Server, route: Route, context: Ap
       'Some answers need checking before the consent can be recorded.',
     );
     return { body: await context.services.register.changeConsent(actor, id, body) };
+  });
+
+  route(API.partnerPanelTraining, async ({ actor, req }) => {
+    const { completedOn } = parseOrThrow(panelTrainingSchema, req.body, 'Check the date.');
+    return {
+      body: await context.services.register.recordPanelTraining(
+        actor,
+        parseOrThrow(idSchema, pathParams(req).id),
+        completedOn,
+      ),
+    };
   });
 
   route(API.partnerStatus, async ({ actor, req }) => {

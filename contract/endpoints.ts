@@ -28,6 +28,7 @@ import type {
   AuditEntry,
   ConsentChangeRequest,
   NewVersion,
+  PanelTrainingRequest,
   PartnerCorrectionRequest,
   PartnerPage,
   RegisteredPartner,
@@ -95,6 +96,8 @@ export const API = {
   /** IEV records a partner's new choice about one purpose of consent. */
   partnerConsent: post('/api/partners/:id/consent').sends<ConsentChangeRequest>().answers<NewVersion>(),
   partnerStatus: put('/api/partners/:id/status').sends<StatusChange>().answers<NewVersion>(),
+  /** IEV records interview panel training (seed 004): matching favours trained partners for interview panels. */
+  partnerPanelTraining: post('/api/partners/:id/panel-training').sends<PanelTrainingRequest>().answers<NewVersion>(),
   welcomeTasks: get('/api/welcome-tasks').answers<Items<WelcomeTask>>(),
   /** IEV: applications to join from the public /join page, oldest first; approve registers and welcomes them. */
   applications: get('/api/applications').answers<Items<ApplicationRow>>(),

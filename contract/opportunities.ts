@@ -52,6 +52,8 @@ export interface InterestedPartner {
   readonly communicationNeeds?: string | undefined;
   readonly accessNeeds?: string | undefined;
   readonly availability?: string | undefined;
+  /** Interview panels: when they signed the interview guide from their link. */
+  readonly guideSignedAt?: string | undefined;
 }
 
 export interface OpportunityDetail {

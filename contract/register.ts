@@ -91,6 +91,8 @@ export interface PartnerView {
   readonly availability?: string | undefined;
   readonly lastInvolvedAt?: string | undefined;
   readonly hoursInvolved?: number;
+  /** Interview panel training, when IEV recorded it. */
+  readonly panelTraining?: { readonly completedOn: string; readonly recordedAt: string; readonly byName: string };
   /** Staff only, from here to `welcome`. */
   readonly registeredAt?: string;
   readonly consent?: { readonly [P in ConsentPurpose]: Consent };
@@ -358,3 +360,9 @@ export type ConsentChangeRequest = z.input<typeof consentChangeSchema>;
 export interface NewVersion {
   readonly version: string;
 }
+
+/** IEV records that a partner completed interview panel training (the day they completed it). */
+export const panelTrainingSchema = z.object({
+  completedOn: z.iso.date({ message: 'Give the day they completed the training.' }),
+});
+export type PanelTrainingRequest = z.infer<typeof panelTrainingSchema>;

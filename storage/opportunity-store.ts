@@ -132,7 +132,7 @@ export class PartnerMatchQuery implements MatchSource {
     if (used.length === 0) return [];
     const iterator = this.containers.partners.items.query<Candidate>(
       {
-        query: `SELECT c.id, c.areas, c.interests, c.livedExperience, c.availability, c.accessNeeds FROM c WHERE c.type = "partner" AND c.status = "active" AND c.consent.contactAboutOpportunities.given = true AND NOT IS_DEFINED(c.erasure) AND (${used
+        query: `SELECT c.id, c.areas, c.interests, c.livedExperience, c.availability, c.accessNeeds, c.panelTraining FROM c WHERE c.type = "partner" AND c.status = "active" AND c.consent.contactAboutOpportunities.given = true AND NOT IS_DEFINED(c.erasure) AND (${used
           .map(([field, name]) => `EXISTS(SELECT VALUE v FROM v IN c.${field} WHERE ARRAY_CONTAINS(${name}, v))`)
           .join(' OR ')})`,
         parameters: used.map(([, name, values]) => ({ name, value: [...values] })),

@@ -8,7 +8,7 @@ import { ACCESS_ARRANGEMENTS, ACCESS_KEYS, type AccessArrangement, type Opportun
  */
 export type Candidate = Pick<
   Partner,
-  'id' | 'areas' | 'interests' | 'livedExperience' | 'availability' | 'accessNeeds'
+  'id' | 'areas' | 'interests' | 'livedExperience' | 'availability' | 'accessNeeds' | 'panelTraining'
 >;
 
 /** What the database filters on before anything is scored: the cheap, indexed part of matching. */
@@ -27,7 +27,8 @@ export function criteriaOf(opportunity: Pick<Opportunity, 'serviceArea' | 'inter
 }
 
 /** Why a partner fits, as the host reads it (counted, never named). */
-export type FitReason = 'service-area' | 'interest' | 'lived-experience' | 'availability' | 'access-met';
+export type FitReason =
+  'service-area' | 'interest' | 'lived-experience' | 'availability' | 'access-met' | 'panel-training';
 
 export const REASON_WORDS: Readonly<Record<FitReason, string>> = {
   'service-area': 'interested in this service area',
@@ -35,6 +36,7 @@ export const REASON_WORDS: Readonly<Record<FitReason, string>> = {
   'lived-experience': 'have the lived experience you are looking for',
   availability: 'are usually free at this time',
   'access-met': 'have access needs this opportunity meets',
+  'panel-training': 'have done interview panel training',
 };
 
 const WEIGHTS: Readonly<Record<FitReason, number>> = {
@@ -43,6 +45,7 @@ const WEIGHTS: Readonly<Record<FitReason, number>> = {
   interest: 2,
   availability: 2,
   'access-met': 1,
+  'panel-training': 2,
 };
 
 export interface Fit {
@@ -60,7 +63,7 @@ export interface Fit {
 export function fitOf(
   opportunity: Pick<
     Opportunity,
-    'serviceArea' | 'interests' | 'livedExperience' | 'date' | 'time' | 'format' | 'access'
+    'serviceArea' | 'interests' | 'livedExperience' | 'date' | 'time' | 'format' | 'access' | 'kind'
   >,
   candidate: Candidate,
 ): Fit | undefined {
@@ -78,6 +81,7 @@ export function fitOf(
   const needs = accessNeedsOf(candidate.accessNeeds);
   const unmet = needs.filter((need) => !opportunity.access.includes(need));
   if (needs.length > 0 && unmet.length === 0) reasons.push('access-met');
+  if (opportunity.kind === 'interview-panel' && candidate.panelTraining) reasons.push('panel-training');
   const score = reasons.reduce((total, reason) => total + WEIGHTS[reason], 0) - unmet.length;
   return { partnerId: candidate.id, score, reasons };
 }

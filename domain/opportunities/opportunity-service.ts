@@ -13,6 +13,7 @@ import {
   ACCESS_ARRANGEMENTS,
   ACCESS_KEYS,
   FORMAT_NAMES,
+  INTERVIEW_GUIDE,
   invitationIdFor,
   SETTINGS_ID,
   type Invitation,
@@ -79,6 +80,8 @@ export interface InterestedPartner {
   readonly communicationNeeds?: string | undefined;
   readonly accessNeeds?: string | undefined;
   readonly availability?: string | undefined;
+  /** Interview panels: when they signed the interview guide. */
+  readonly guideSignedAt?: string | undefined;
 }
 
 export interface OpportunityDetail {
@@ -126,6 +129,14 @@ export interface InvitationPage {
     | 'state'
   > & { readonly accessWords: readonly string[] };
   readonly answer: InvitationAnswer | undefined;
+  /** Interview panels: the guide the partner signs when they say they are interested. */
+  readonly guide?: typeof INTERVIEW_GUIDE | undefined;
+}
+
+/** Signing the interview guide: the partner ticks that they read and understood it, and types their name. */
+export interface GuideSignature {
+  readonly confirmed: boolean;
+  readonly name: string;
 }
 
 /**
@@ -259,6 +270,7 @@ export class OpportunityService {
           communicationNeeds: view.communicationNeeds,
           accessNeeds: view.accessNeeds,
           availability: view.availability,
+          guideSignedAt: invitation.guideSigned?.at,
         },
       ];
     });
@@ -400,12 +412,23 @@ export class OpportunityService {
   async answer(
     token: string,
     answer: InvitationAnswer,
+    signature?: GuideSignature,
   ): Promise<{ readonly outcome: 'recorded' | 'closed'; readonly page: InvitationPage } | undefined> {
     const link = await this.options.links.read(token);
     if (!link) return undefined;
     const opportunity = await this.options.store.find(link.opportunityId);
     if (!opportunity) return undefined;
     const closed = opportunity.state === 'closed' && answer !== 'stop';
+    // Checked before the link is used, so a partner who forgot to sign can answer again.
+    const signs = opportunity.kind === 'interview-panel' && answer === 'interested';
+    const signedName = signature?.name.trim().slice(0, 120) ?? '';
+    if (!closed && signs && (!signature?.confirmed || !signedName))
+      throw new ValidationError('Sign the guide to say you are interested.', [
+        ...(signature?.confirmed
+          ? []
+          : [{ field: 'confirmed', message: 'Tick to say you have read and understood the guide.' }]),
+        ...(signedName ? [] : [{ field: 'signedName', message: 'Type your full name to sign the guide.' }]),
+      ]);
     if (!closed) {
       if (!(await this.options.links.redeem(token))) return undefined;
       const now = this.now();
@@ -413,7 +436,14 @@ export class OpportunityService {
         const invitation = await this.options.store.findInvitation(link.opportunityId, link.partnerId);
         if (!invitation) throw new NotFoundError('That invitation could not be found.');
         await this.options.store.replaceInvitation(
-          { ...withoutVersion(invitation), answer, answeredAt: now.toISOString() },
+          {
+            ...withoutVersion(invitation),
+            answer,
+            answeredAt: now.toISOString(),
+            ...(signs
+              ? { guideSigned: { name: signedName, at: now.toISOString(), version: INTERVIEW_GUIDE.version } }
+              : {}),
+          },
           invitation._etag,
         );
       });
@@ -599,6 +629,7 @@ export class OpportunityService {
         accessWords: opportunity.access.map((key) => ACCESS_ARRANGEMENTS[key].label),
       },
       answer: invitation.answer,
+      ...(opportunity.kind === 'interview-panel' ? { guide: INTERVIEW_GUIDE } : {}),
     };
   }
 

@@ -121,7 +121,27 @@ export interface Invitation extends StoredDocument {
   readonly answeredAt?: string | undefined;
   /** The host chose this partner. */
   readonly selectedAt?: string | undefined;
+  /** Interview panels: the partner signed the interview guide (seed 004) from their link, by typing their name. */
+  readonly guideSigned?: { readonly name: string; readonly at: string; readonly version: string } | undefined;
 }
+
+/**
+ * The guide to involving service users and carers in interviews (seed 004: "we recommend that you and the service
+ * users/carers you involve sign the guide as assurance that the information has been read and understood"). The
+ * partner reads it on their invitation page and signs it by typing their name; the version signed is kept.
+ */
+export const INTERVIEW_GUIDE = {
+  version: '2026-12',
+  title: 'Guide to taking part in an interview panel',
+  points: [
+    'You are an equal member of the panel: your questions and your views on each candidate count as much as anyone\u2019s.',
+    'Before the day, the colleague running the panel sends you the role, the questions and how candidates are scored, and asks what you need to take part.',
+    'Everything about the candidates is confidential: do not share their names, applications or what they said, during or after the panel.',
+    'Treat every candidate fairly: decide on what they say and do, not on who they are (the Equality Act 2010).',
+    'If something a candidate says upsets you, you can pause or step out; the colleague running the panel will support you.',
+    'Your expenses are paid, and any involvement payment offered; ask the colleague running the panel how to claim.',
+  ],
+} as const;
 
 export const invitationIdFor = (opportunityId: string, partnerId: string): string =>
   `invitation:${opportunityId}:${partnerId}`.slice(0, 250);

@@ -73,6 +73,10 @@ export const partnerSchema = z.object({
   /** Tasks for IEV, e.g. the "Welcome to Involvement" step. */
   welcome: z.object({ status: z.enum(['to-send', 'sent']), recordedAt: z.iso.datetime() }),
   hoursInvolved: z.number().min(0).default(0),
+  /** Interview panel training (seed 004), recorded by IEV: part of the involvement profile, matched on for panels. */
+  panelTraining: z
+    .object({ completedOn: z.iso.date(), recordedAt: z.iso.datetime(), byName: z.string().max(120) })
+    .optional(),
   /** The latest sessions already counted in hoursInvolved, so logging a session twice never counts it twice. */
   countedSessionIds: z.array(z.string().max(200)).max(200).optional(),
   /**

@@ -347,6 +347,30 @@ export class RegisterService {
     }
   }
 
+  /** IEV records that the partner completed interview panel training (seed 004); audited by field name. */
+  async recordPanelTraining(
+    actor: Actor,
+    id: string,
+    completedOn: string,
+    now = new Date(),
+  ): Promise<{ version: string }> {
+    if (!isIevMember(actor)) throw new ForbiddenError('Only the IEV team records training on the register.');
+    if (isInFuture(completedOn, now))
+      throw new ValidationError('Check the date.', [
+        { field: 'completedOn', message: 'The day they completed it cannot be in the future.' },
+      ]);
+    const saved = await retryOnConflict(async () => {
+      const partner = await this.partners.find(id);
+      if (!partner || partner.erasure) throw new NotFoundError(NOT_FOUND);
+      const next: Partner = {
+        ...withoutVersion(partner),
+        panelTraining: { completedOn, recordedAt: now.toISOString(), byName: actor.displayName },
+      };
+      return this.changeWithAudit(partner, next, { action: 'corrected', fields: ['panelTraining'] }, actor, now);
+    });
+    return { version: saved._etag };
+  }
+
   /**
    * The partner pressed "stop inviting me" in an invitation (their personal link): their consent to be contacted
    * about opportunities is withdrawn at once, recorded as given on an online form by the partner themselves, and

@@ -53,6 +53,7 @@ const PROFILE_FIELDS = [
   'availability',
   'lastInvolvedAt',
   'hoursInvolved',
+  'panelTraining',
 ] as const;
 const IN_WORK_FIELDS = [
   'registeredAt',

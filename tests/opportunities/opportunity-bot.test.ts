@@ -80,7 +80,10 @@ describe('opportunities in the bot: publish from the plan summary, approve from 
     );
     assert.match(cardText(approved), /Approved by Ivy IEV \(demo\)\. 1 person was invited/);
     const invitation = await eventually(
-      async () => (await notifyReceived(app)).find((item) => item.recipient === 'bea@example.org'),
+      async () =>
+        (await notifyReceived(app)).find(
+          (item) => item.recipient === 'bea@example.org' && item.templateName.startsWith('Invitation'),
+        ),
       'the invitation at the local Notify server',
     );
     assert.equal(invitation.personalisation.work_title, 'Calmer memory clinic waiting area');

@@ -26,6 +26,7 @@ const EVERYTHING: Partner = {
   accessNeeds: 'Step-free access',
   equality: { ageBand: '65+' },
   lastInvolvedAt: '2026-02-01T09:00:00.000Z',
+  panelTraining: { completedOn: '2026-01-20', recordedAt: '2026-01-21T09:00:00.000Z', byName: 'Ivy' },
   consentHistory: [
     {
       purpose: 'contactAboutOpportunities',
@@ -53,6 +54,7 @@ const FIELD_GROUPS: ReadonlyArray<[PartnerField, Group]> = [
   ['availability', 'profile'],
   ['lastInvolvedAt', 'profile'],
   ['hoursInvolved', 'profile'],
+  ['panelTraining', 'profile'],
   ['registeredAt', 'in work'],
   ['consent', 'in work'],
   ['paymentPreference', 'in work'],
@@ -71,6 +73,11 @@ const WORK: Record<string, WorkWithPartner> = {
   'the partner took part in their session': { tookPartInSession: true, claimFromHost: false },
   'they sent a claim for the partner': { tookPartInSession: false, claimFromHost: true },
   both: { tookPartInSession: true, claimFromHost: true },
+  'the partner said they are interested in their opportunity': {
+    tookPartInSession: false,
+    claimFromHost: false,
+    interestedInOpportunity: true,
+  },
 };
 
 /** Roles × relationships: which groups of fields each sees. One row per case, checkable by eye. */
@@ -82,6 +89,8 @@ const TABLE: ReadonlyArray<[Role[], keyof typeof WORK, Group[]]> = [
   [['host'], 'the partner took part in their session', ['profile', 'in work']],
   [['host'], 'they sent a claim for the partner', ['profile', 'in work']],
   [['host'], 'both', ['profile', 'in work']],
+  [['viewer'], 'the partner said they are interested in their opportunity', ['profile']],
+  [['host'], 'the partner said they are interested in their opportunity', ['profile', 'in work']],
   [['iev', 'host'], 'no work with the partner', ['profile', 'in work', 'IEV']],
   [['iev', 'host'], 'the partner took part in their session', ['profile', 'in work', 'IEV']],
 ];

@@ -460,6 +460,12 @@ export function OpportunityView({ id }: { id: string }) {
                   <dd style={{ margin: 0 }}>{person.accessNeeds ?? 'None recorded'}</dd>
                   <dt className={styles.term}>Communication needs</dt>
                   <dd style={{ margin: 0 }}>{person.communicationNeeds ?? 'None recorded'}</dd>
+                  {person.guideSignedAt && (
+                    <>
+                      <dt className={styles.term}>Interview guide</dt>
+                      <dd style={{ margin: 0 }}>Signed {formatDate(person.guideSignedAt)}</dd>
+                    </>
+                  )}
                   <dt className={styles.term}>Usually free</dt>
                   <dd style={{ margin: 0 }}>{person.availability ?? 'Not recorded'}</dd>
                 </dl>

@@ -124,8 +124,16 @@ export function PartnerPage({ id, options }: { id: string; options: RegisterOpti
               ['Last involved', formatDate(partner.lastInvolvedAt)],
               ['Hours involved', partner.hoursInvolved?.toString()],
               ['Registered', partner.registeredAt && formatDate(partner.registeredAt)],
+              [
+                'Interview panel training',
+                partner.panelTraining &&
+                  `Completed ${formatDate(partner.panelTraining.completedOn)} (recorded by ${partner.panelTraining.byName})`,
+              ],
             ]}
           />
+          {options.audience === 'iev' && partner.status !== 'left' && (
+            <PanelTraining id={partner.id} onSaved={() => void load()} />
+          )}
         </Section>
         {partner.consent && <ConsentSection partner={partner} />}
         {(partner.contact || partner.communicationNeeds || partner.accessNeeds || partner.consent) && (
@@ -524,5 +532,40 @@ function Facts({ rows }: { rows: ReadonlyArray<readonly [string, string | undefi
         </div>
       ))}
     </dl>
+  );
+}
+
+/** IEV records that the partner completed interview panel training (seed 004); matching favours them for panels. */
+function PanelTraining({ id, onSaved }: { id: string; onSaved: () => void }) {
+  const [completedOn, setCompletedOn] = useState('');
+  const [failure, setFailure] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const save = async () => {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      await api(API.partnerPanelTraining, { params: { id }, body: { completedOn } });
+      onSaved();
+    } catch (problem) {
+      setFailure(problem);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div style={{ display: 'flex', gap: 8, alignItems: 'end', flexWrap: 'wrap', marginTop: 8 }}>
+      <Field label="Completed interview panel training on">
+        <Input
+          id="panelTrainingOn"
+          type="date"
+          value={completedOn}
+          onChange={(_, data) => setCompletedOn(data.value)}
+        />
+      </Field>
+      <Button disabled={busy || !completedOn} onClick={() => void save()}>
+        Record the training
+      </Button>
+      {failure !== undefined && <ErrorMessage error={failure} />}
+    </div>
   );
 }
