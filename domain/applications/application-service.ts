@@ -102,7 +102,8 @@ export class ApplicationService implements PartnerRecordHolder {
       return { partnerId: application.decision.partnerId };
     if (application.status !== 'pending' || !application.form)
       throw new ConflictError('This application was declined already.');
-    const { partner } = await this.register.register(actor, application.form, now);
+    // The applicant gave their consent on the public /join page: the register says so.
+    const { partner } = await this.register.register(actor, application.form, now, 'online-form');
     await this.decide(application, { status: 'approved', partnerId: partner.id }, actor, now);
     return { partnerId: partner.id };
   }

@@ -10,7 +10,12 @@ import type { RegisterQuery } from './register-query.js';
 import type { OwedMessage } from '../partner-messages/partner-messaging.js';
 import { corrected, type PartnerCorrection } from './correction.js';
 import { isInFuture, withConsentChange, type ConsentChange } from './consent.js';
-import { isSameRegistrant, newPartnerFrom, type RegistrationInput } from './registration.js';
+import {
+  isSameRegistrant,
+  newPartnerFrom,
+  type RegistrationConsentMethod,
+  type RegistrationInput,
+} from './registration.js';
 import { LIVED_EXPERIENCE, SERVICE_AREAS } from './service-areas.js';
 import {
   audienceFor,
@@ -173,9 +178,10 @@ export class RegisterService {
     actor: Actor,
     input: RegistrationInput,
     now = new Date(),
+    consentMethod?: RegistrationConsentMethod,
   ): Promise<{ partner: PartnerView; created: boolean }> {
     if (!isIevMember(actor)) throw new ForbiddenError('Only the IEV team can register Involvement Partners.');
-    const candidate = newPartnerFrom(input, now);
+    const candidate = newPartnerFrom(input, now, consentMethod);
     const namesakes = await this.partners.withSearchName(candidate.searchName);
     const duplicate = namesakes.find(
       (existing) => existing.id !== candidate.id && isSameRegistrant(existing, candidate),

@@ -1,4 +1,4 @@
-import type { Partner, PAYMENT_PREFERENCES } from './partner.js';
+import type { CONSENT_METHODS, Partner, PAYMENT_PREFERENCES } from './partner.js';
 
 /**
  * A registration as the API has checked it (contract/register.ts holds the schema and its messages).
@@ -36,8 +36,19 @@ export interface PartnerDetails {
 
 export const partnerIdFor = (operationId: string): string => `partner-${operationId}`;
 
-export function newPartnerFrom(input: RegistrationInput, now: Date): Partner {
+/**
+ * How the consent on a registration was given: absent for IEV's registration form (the default), `online-form`
+ * for an application from the public /join page approved by IEV, so the record says where the consent came from.
+ */
+export type RegistrationConsentMethod = Exclude<(typeof CONSENT_METHODS)[number], 'registration-form'>;
+
+export function newPartnerFrom(
+  input: RegistrationInput,
+  now: Date,
+  consentMethod?: RegistrationConsentMethod,
+): Partner {
   const at = now.toISOString();
+  const how = consentMethod ? { how: consentMethod } : {};
   const equality = input.consent.equalityMonitoring ? pruneEmpty(input.equality ?? {}) : undefined;
   return {
     id: partnerIdFor(input.operationId),
@@ -53,9 +64,9 @@ export function newPartnerFrom(input: RegistrationInput, now: Date): Partner {
     ...(input.availability ? { availability: input.availability } : {}),
     registeredAt: at,
     consent: {
-      register: { given: true, at },
-      contactAboutOpportunities: { given: input.consent.contactAboutOpportunities, at },
-      equalityMonitoring: { given: input.consent.equalityMonitoring, at },
+      register: { given: true, at, ...how },
+      contactAboutOpportunities: { given: input.consent.contactAboutOpportunities, at, ...how },
+      equalityMonitoring: { given: input.consent.equalityMonitoring, at, ...how },
     },
     paymentPreference: {
       choice: input.paymentPreference,

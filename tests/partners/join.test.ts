@@ -77,6 +77,12 @@ describe('partners: applying to join on the public page, and IEV deciding', () =
       'the welcome at the local Notify server',
     );
     assert.equal(welcome.recipient, form.email);
+    const partner = await app.services.partners.find(partnerId);
+    assert.deepEqual(
+      [partner?.consent.register.how, partner?.consent.contactAboutOpportunities.how],
+      ['online-form', 'online-form'],
+      'the register says the consent was given on the online form',
+    );
     const after = await app.getJson<{ items: Array<{ id: string }> }>('/api/applications', IEV);
     assert.ok(!after.body.items.some((item) => item.id === mine.id), 'decided applications leave the list');
     const stored = await app.services.database.containers.applications.item(mine.id, mine.id).read<Application>();
