@@ -8,11 +8,13 @@ import {
   Select,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { API, type ClaimSummary } from '../api.js';
 import { ListFooter } from '../components/list-footer.js';
 import { usePagedList } from '../use-paged-list.js';
+import { useListRowStyles } from '../components/list-rows.js';
 import { Empty, ErrorMessage, Loading } from '../components/states.js';
 import { CLAIM_STATUS_LABEL, formatDate, formatPounds } from '../format.js';
 import { href, navigate } from '../router.js';
@@ -27,26 +29,8 @@ const useStyles = makeStyles({
   },
   filter: { minWidth: 0, '& select': { minWidth: 0, width: '100%' } },
   narrowed: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'center', marginBottom: '12px' },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', gap: '8px' },
-  row: {
-    padding: '12px',
-    borderRadius: tokens.borderRadiusMedium,
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    display: 'grid',
-    gap: '4px',
-  },
   // Past the pay-by target: a thick edge in the danger colour and the words, never the colour alone.
   overdue: { borderLeft: `6px solid ${tokens.colorPaletteRedBorderActive}` },
-  heading: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: '8px',
-    alignItems: 'center',
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-  },
-  meta: { color: tokens.colorNeutralForeground2 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: '8px' },
 });
 
@@ -89,6 +73,7 @@ export const CLAIMS_CHANGED = 'involvement-hub:claims-changed';
 /** The IEV team's claims: by state, newest first, filtered and paged on the server. */
 export function ClaimsView({ filters }: { filters: ClaimFilters }) {
   const styles = useStyles();
+  const rows = useListRowStyles();
   const { items, continuation, state, error, reload, more } = usePagedList(API.claims, {
     query: {
       pageSize: String(PAGE_SIZE),
@@ -160,7 +145,7 @@ export function ClaimsView({ filters }: { filters: ClaimFilters }) {
       )}
       {items.length > 0 && state !== 'loading' && state !== 'error' && (
         <>
-          <ul className={styles.list} aria-label="Claims">
+          <ul className={rows.list} aria-label="Claims">
             {items.map((claim) => (
               <ClaimRow
                 key={claim.id}
@@ -194,9 +179,10 @@ function ClaimRow({
   onlyPartner: (() => void) | undefined;
 }) {
   const styles = useStyles();
+  const rows = useListRowStyles();
   return (
-    <li className={claim.pastPayBy ? `${styles.row} ${styles.overdue}` : styles.row}>
-      <h3 className={styles.heading}>
+    <li className={mergeClasses(rows.row, claim.pastPayBy && styles.overdue)}>
+      <h3 className={rows.heading}>
         <Link href={href(`claims/${encodeURIComponent(claim.id)}`)}>Claim for {claim.partnerName}</Link>
         <Badge
           appearance="tint"
@@ -213,7 +199,7 @@ function ClaimRow({
       <Text>
         {claim.work} · submitted by {claim.hostName} on {formatDate(claim.submittedAt)}
       </Text>
-      <Text className={styles.meta}>
+      <Text className={rows.meta}>
         Expenses {formatPounds(claim.totals.expensesPence)} · Involvement payment{' '}
         {formatPounds(claim.totals.paymentsPence)}
         {partlyApproved(claim) ? ` · ${formatPounds(sumOf(claim.payable))} approved` : ''} · {claim.items}{' '}

@@ -12,6 +12,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { api, API, ApiError, downloadFile as download, type PaymentBatch } from '../api.js';
+import { useListRowStyles } from '../components/list-rows.js';
 import { Empty, ErrorMessage, Loading } from '../components/states.js';
 import { CLAIM_STATUS_LABEL, formatDate, formatPounds } from '../format.js';
 import { href } from '../router.js';
@@ -35,23 +36,6 @@ const useStyles = makeStyles({
     display: 'grid',
     gap: '8px',
   },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', gap: '8px' },
-  row: {
-    padding: '12px',
-    borderRadius: tokens.borderRadiusMedium,
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    display: 'grid',
-    gap: '4px',
-  },
-  heading: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: '8px',
-    alignItems: 'center',
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-  },
   actions: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'end' },
   start: { justifySelf: 'start' },
   /**
@@ -60,7 +44,6 @@ const useStyles = makeStyles({
    * instead: grey in light and dark, white dashed on black in high contrast, never filled like the live button.
    */
   unavailable: { ...UNAVAILABLE, ':hover': UNAVAILABLE, ':hover:active': UNAVAILABLE },
-  meta: { color: tokens.colorNeutralForeground2 },
 });
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -82,6 +65,7 @@ function batchStatus(batch: PaymentBatch): string {
  */
 export function PaymentsView() {
   const styles = useStyles();
+  const rows = useListRowStyles();
   const { data, error, reload } = useApiResource(API.payments);
   const [notice, setNotice] = useState<ClaimNotice>();
   const [busy, setBusy] = useState(false);
@@ -132,7 +116,7 @@ export function PaymentsView() {
       {notice && <DecisionNotice notice={notice} />}
       {failure !== undefined && <ErrorMessage error={failure} onRetry={() => void exportNow()} />}
       <section aria-labelledby="export-heading" className={styles.panel}>
-        <h3 id="export-heading" className={styles.heading}>
+        <h3 id="export-heading" className={rows.heading}>
           Export for payment
         </h3>
         {!data ? (
@@ -162,7 +146,7 @@ export function PaymentsView() {
         {!data && <Loading label="Loading payment batches" />}
         {data && data.batches.length === 0 && <Empty>No claims have been exported for payment yet.</Empty>}
         {data && data.batches.length > 0 && (
-          <ul className={styles.list} aria-label="Payment batches">
+          <ul className={rows.list} aria-label="Payment batches">
             {data.batches.map((batch) => (
               <BatchRow key={batch.id} batch={batch} />
             ))}
@@ -175,11 +159,12 @@ export function PaymentsView() {
 
 function BatchRow({ batch }: { batch: PaymentBatch }) {
   const styles = useStyles();
+  const rows = useListRowStyles();
   const [failure, setFailure] = useState<unknown>();
   const count = batch.claimIds.length;
   return (
-    <li className={styles.row}>
-      <h4 className={styles.heading}>
+    <li className={rows.row}>
+      <h4 className={rows.heading}>
         <Link href={href(`payments/${encodeURIComponent(batch.id)}`)}>
           Batch exported {formatDate(batch.createdAt)} by {batch.createdByName}
         </Link>
@@ -204,6 +189,7 @@ function BatchRow({ batch }: { batch: PaymentBatch }) {
 /** One batch: its claims with their state, the finance files again, and "Mark as paid" for all or some. */
 export function PaymentBatchView({ id }: { id: string }) {
   const styles = useStyles();
+  const rows = useListRowStyles();
   const { data, error, reload } = useApiResource(API.paymentBatch, { params: { batchId: id } });
   const [paidOn, setPaidOn] = useState(today);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
@@ -275,7 +261,7 @@ export function PaymentBatchView({ id }: { id: string }) {
 
       {unpaid.length > 0 && (
         <section aria-labelledby="mark-paid-heading" className={styles.panel}>
-          <h3 id="mark-paid-heading" className={styles.heading}>
+          <h3 id="mark-paid-heading" className={rows.heading}>
             Mark as paid
           </h3>
           <Field
@@ -304,10 +290,10 @@ export function PaymentBatchView({ id }: { id: string }) {
 
       <section aria-labelledby="batch-claims-heading">
         <h3 id="batch-claims-heading">Claims in this batch</h3>
-        <ul className={styles.list} aria-label="Claims in this batch">
+        <ul className={rows.list} aria-label="Claims in this batch">
           {claims.map((claim) => (
-            <li key={claim.id} className={styles.row}>
-              <p className={styles.heading}>
+            <li key={claim.id} className={rows.row}>
+              <p className={rows.heading}>
                 <Link href={href(`claims/${encodeURIComponent(claim.id)}`)}>Claim for {claim.partnerName}</Link>
                 <Badge appearance="tint" color={claim.status === 'paid' ? 'success' : 'brand'}>
                   {claim.status === 'paid'
@@ -315,7 +301,7 @@ export function PaymentBatchView({ id }: { id: string }) {
                     : (CLAIM_STATUS_LABEL[claim.status] ?? claim.status)}
                 </Badge>
               </p>
-              <Text className={styles.meta}>
+              <Text className={rows.meta}>
                 {claim.work} · submitted by {claim.hostName} · Expenses{' '}
                 {formatPounds((claim.payable ?? claim.totals).expensesPence)} · Involvement payment{' '}
                 {formatPounds((claim.payable ?? claim.totals).paymentsPence)}

@@ -1,8 +1,9 @@
-import { Badge, Button, Field, Input, Link, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Field, Input, Link, Select, Text, makeStyles } from '@fluentui/react-components';
 import { useEffect, useState, type FormEvent } from 'react';
 import { API, type PartnerRow, type RegisterOptions } from '../api.js';
 import { ListFooter } from '../components/list-footer.js';
 import { usePagedList } from '../use-paged-list.js';
+import { useListRowStyles } from '../components/list-rows.js';
 import { Empty, ErrorMessage, Loading } from '../components/states.js';
 import { formatDate, STATUS_LABEL } from '../format.js';
 import { href, navigate } from '../router.js';
@@ -22,25 +23,7 @@ const useStyles = makeStyles({
   },
   // Long option text ("Learning disability and autism") must not push a select over its neighbour.
   filter: { minWidth: 0, '& select': { minWidth: 0, width: '100%', textOverflow: 'ellipsis' } },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', gap: '8px' },
-  row: {
-    padding: '12px',
-    borderRadius: tokens.borderRadiusMedium,
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    display: 'grid',
-    gap: '4px',
-  },
-  heading: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: '8px',
-    alignItems: 'center',
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-  },
   tags: { display: 'flex', flexWrap: 'wrap', gap: '4px' },
-  meta: { color: tokens.colorNeutralForeground2 },
 });
 
 export interface RegisterFilters {
@@ -66,6 +49,7 @@ export function filtersFrom(params: URLSearchParams): RegisterFilters {
 /** The register: server-side search, filters and sort, paged with continuation tokens ("Show more"). */
 export function RegisterView({ filters, options }: { filters: RegisterFilters; options: RegisterOptions | undefined }) {
   const styles = useStyles();
+  const rows = useListRowStyles();
   const [draft, setDraft] = useState(filters.q);
   const { items, continuation, state, error, reload, more } = usePagedList(API.partners, { query: filters });
 
@@ -152,7 +136,7 @@ export function RegisterView({ filters, options }: { filters: RegisterFilters; o
       )}
       {items.length > 0 && state !== 'loading' && (
         <>
-          <ul className={styles.list} aria-label="Partners">
+          <ul className={rows.list} aria-label="Partners">
             {items.map((partner) => (
               <PartnerListItem key={partner.id} partner={partner} />
             ))}
@@ -172,10 +156,10 @@ export function RegisterView({ filters, options }: { filters: RegisterFilters; o
 }
 
 function PartnerListItem({ partner }: { partner: PartnerRow }) {
-  const styles = useStyles();
+  const rows = useListRowStyles();
   return (
-    <li className={styles.row}>
-      <h3 className={styles.heading}>
+    <li className={rows.row}>
+      <h3 className={rows.heading}>
         <Link href={href(`partners/${encodeURIComponent(partner.id)}`)}>{partner.displayName}</Link>
         <Badge
           appearance="tint"
@@ -187,12 +171,12 @@ function PartnerListItem({ partner }: { partner: PartnerRow }) {
           {partner.consent === 'contactable' ? 'Happy to be contacted' : 'Register only'}
         </Badge>
       </h3>
-      <Text className={styles.meta}>Interests: {partner.interests.join(', ') || 'none recorded'}</Text>
-      <Text className={styles.meta}>Areas: {partner.areas.join(', ') || 'none recorded'}</Text>
+      <Text className={rows.meta}>Interests: {partner.interests.join(', ') || 'none recorded'}</Text>
+      <Text className={rows.meta}>Areas: {partner.areas.join(', ') || 'none recorded'}</Text>
       {partner.livedExperience.length > 0 && (
-        <Text className={styles.meta}>Lived experience: {partner.livedExperience.join(', ')}</Text>
+        <Text className={rows.meta}>Lived experience: {partner.livedExperience.join(', ')}</Text>
       )}
-      <Text className={styles.meta}>
+      <Text className={rows.meta}>
         Available: {partner.availability ?? 'not recorded'} · Last involved:{' '}
         {formatDate(partner.lastInvolvedAt, 'not yet')}
       </Text>
