@@ -5,6 +5,7 @@ import { DEMO_PARTNER_COUNT, seedFictionalPartners } from './demo-partners.js';
 import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoClaims } from './demo-claims.js';
 import { seedDemoOrganisations } from './demo-organisations.js';
+import { seedDemoOpportunities } from './demo-opportunities.js';
 
 /**
  * A realistic, clearly fictional register for local mode, seeded once (a marker records it), so the
@@ -30,6 +31,7 @@ export async function seedDemoData(services: Services, logger: Logger): Promise<
   // After the partners: demo sessions name partners from the register.
   await seedDemoPlans(services);
   await seedDemoClaims(services);
+  await seedDemoOpportunities(services);
   await services.directoryStore.markOnce('demo-data-seeded');
   logger.info({ people: DEMO_PEOPLE.length }, 'demo data seeded');
 }
