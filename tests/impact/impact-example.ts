@@ -136,4 +136,15 @@ export async function seedImpactExample(app: TestApp): Promise<void> {
     claim('impact-paid-later', 'paid', '2026-03-25T09:00:00.000Z', '2026-04-03T09:00:00.000Z', 99_900, 0),
   );
   await claims.items.create(claim('impact-approved', 'approved', '2026-03-02T09:00:00.000Z', undefined, 77_700, 0));
+  // Seven partners of impact-a said how it was for them (5 good, 1 mixed, 1 poor; 6 felt listened to, 1 skipped it).
+  for (let index = 0; index < 7; index += 1) {
+    await app.services.database.containers.evaluations.items.create({
+      id: `impact-evaluation-${index}`,
+      type: 'partner-evaluation',
+      schemaVersion: 1,
+      workId: 'impact-a',
+      day: '2026-03-05',
+      answers: index < 6 ? { overall: index < 5 ? 'good' : 'mixed', listened: 'yes' } : { overall: 'poor' },
+    });
+  }
 }
