@@ -51,10 +51,13 @@ export class OpportunityStore implements OpportunityRepository {
     });
   }
 
-  openClosingBy(day: string): Promise<Array<Versioned<Opportunity>>> {
+  closingBy(day: string, states: readonly Opportunity['state'][]): Promise<Array<Versioned<Opportunity>>> {
     return this.opportunities({
-      query: 'SELECT * FROM c WHERE c.type = "opportunity" AND c.state = "open" AND c.closesOn <= @day',
-      parameters: [{ name: '@day', value: day }],
+      query: 'SELECT * FROM c WHERE c.type = "opportunity" AND ARRAY_CONTAINS(@states, c.state) AND c.closesOn <= @day',
+      parameters: [
+        { name: '@day', value: day },
+        { name: '@states', value: [...states] },
+      ],
     });
   }
 

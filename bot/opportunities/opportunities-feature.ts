@@ -76,11 +76,13 @@ export function opportunitiesFeature(deps: OpportunitiesDependencies): BotFeatur
       })),
       on(OPPORTUNITY_VERBS.approve, async (turn, { opportunityId }) => {
         const approved = await opportunities.approve(turn.actor, opportunityId);
+        // Whoever opened it first (here, in the tab, or a colleague a moment ago) is named, not the latest press.
+        const by = [...approved.history].reverse().find((change) => change.state === 'open')?.byName;
         return {
           card: await cardFor(
             turn.actor,
             opportunityId,
-            `Approved by ${turn.actor.displayName}. ${invitedWords(approved.invited?.count ?? 0)}`,
+            `Approved by ${by ?? turn.actor.displayName}. ${invitedWords(approved.invited?.count ?? 0)}`,
           ),
           updateForEveryone: true,
         };

@@ -253,8 +253,9 @@ function matchingWords(matching: MatchingView): string {
 
 /** The host's card when their opportunity closed on its closing date. */
 export function closedCard(opportunity: Opportunity, interested: number, tabUrl: string): AdaptiveCard {
-  const text =
-    interested === 0
+  const text = !opportunity.invited
+    ? `Your opportunity \u201c${opportunity.title}\u201d reached its closing date before the IEV team approved it, so nobody was invited. Ask the IEV team, or publish it again with a later closing date.`
+    : interested === 0
       ? `Your opportunity \u201c${opportunity.title}\u201d has closed. No one said they were interested this time: the IEV team can help you reach people another way.`
       : `Your opportunity \u201c${opportunity.title}\u201d has closed. ${interested === 1 ? '1 person is' : `${interested} people are`} interested: choose who takes part, then contact them before the first meeting.`;
   return card(

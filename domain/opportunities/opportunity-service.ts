@@ -372,7 +372,7 @@ export class OpportunityService {
   });
 
   async remindDue(now = this.now()): Promise<number> {
-    const soon = await this.options.store.openClosingBy(day(addDays(now, REMIND_DAYS_BEFORE)));
+    const soon = await this.options.store.closingBy(day(addDays(now, REMIND_DAYS_BEFORE)), ['open']);
     let reminded = 0;
     for (const opportunity of soon.filter((item) => !item.remindedAt && item.closesOn >= day(now))) {
       const waiting = (await this.options.store.invitationsOf(opportunity.id)).filter((item) => !item.answer);
@@ -389,9 +389,12 @@ export class OpportunityService {
     return reminded;
   }
 
-  /** Closes every open opportunity whose closing date has passed (answers are taken all through the closing date). */
+  /**
+   * Closes every opportunity whose closing date has passed (answers are taken all through the closing date), also
+   * one still waiting for approval: inviting people after the date they were to answer by would help nobody.
+   */
   async closeDue(now = this.now()): Promise<number> {
-    const due = await this.options.store.openClosingBy(day(addDays(now, -1)));
+    const due = await this.options.store.closingBy(day(addDays(now, -1)), ['open', 'awaiting-approval']);
     for (const opportunity of due) await this.closeNow(opportunity, SYSTEM, now);
     return due.length;
   }

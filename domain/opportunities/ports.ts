@@ -13,8 +13,8 @@ export interface OpportunityRepository {
   ofHost(hostId: string): Promise<Array<Versioned<Opportunity>>>;
   /** Every opportunity in these states, newest first (the IEV team's list; few at a time). */
   inStates(states: readonly Opportunity['state'][]): Promise<Array<Versioned<Opportunity>>>;
-  /** Open opportunities whose closing date is on or before `day` (YYYY-MM-DD): to remind, or to close. */
-  openClosingBy(day: string): Promise<Array<Versioned<Opportunity>>>;
+  /** Opportunities in these states whose closing date is on or before `day` (YYYY-MM-DD): to remind, or to close. */
+  closingBy(day: string, states: readonly Opportunity['state'][]): Promise<Array<Versioned<Opportunity>>>;
   /** Idempotent by id: a partner is invited to an opportunity once. */
   createInvitation(invitation: Invitation): Promise<CreateResult<Invitation>>;
   findInvitation(opportunityId: string, partnerId: string): Promise<Versioned<Invitation> | undefined>;

@@ -61,6 +61,16 @@ describe('opportunities: partners who have not answered are reminded, and it clo
     assert.equal((await sentTo('sid@example.org')).length, 2, 'reminded once');
     assert.equal((await sentTo('ria@example.org')).length, 1, 'Ria answered: no reminder');
 
+    // One still waiting for the IEV team's approval at its closing date closes too: nobody is invited late.
+    const setting = await app.api('/api/opportunity-settings', {
+      method: 'PUT',
+      as: IEV,
+      body: JSON.stringify({ approvalRequired: true }),
+    });
+    assert.equal(setting.status, 200);
+    const waiting = await publish(app, await planFor(app, HOST, 'Never approved'), { date: day(10), closesOn: day(5) });
+    assert.equal(waiting.body.opportunity.state, 'awaiting-approval');
+
     clock.setDaysAfter(start, 5.5);
     await app.services.schedule.scheduler.tick();
     const onClosingDay = await app.getJson<{ opportunity: { state: string } }>(`/api/opportunities/${id}`, HOST);
@@ -75,6 +85,15 @@ describe('opportunities: partners who have not answered are reminded, and it clo
       'the host told it closed',
     );
     assert.match(cardText(told), /1 person is interested: choose who takes part/);
+    const never = await app.getJson<{ opportunity: { state: string } }>(
+      `/api/opportunities/${waiting.body.opportunity.id}`,
+      HOST,
+    );
+    assert.equal(never.body.opportunity.state, 'closed');
+    await eventually(
+      async () => remindersTo(app, HOST, /before the IEV team approved it, so nobody was invited/)[0],
+      'the host told nobody was invited',
+    );
 
     const sid = (await sentTo('sid@example.org'))[0]!;
     const late = await fetch(`${app.url}/invitation`, {
