@@ -44,6 +44,10 @@ export function registerPartnerRightsRoutes(route: Route, context: ApiContext): 
       req.query,
       'The list is out of date. Reload the page.',
     );
-    return { body: await context.services.schedule.consentRenewals.due(actor, continuation) };
+    return { body: await context.services.consentRenewalRequests.due(actor, continuation) };
   });
+
+  route(API.askConsentRenewal, async ({ actor, req }) => ({
+    body: await context.services.consentRenewalRequests.ask(actor, partnerIdOf(req)),
+  }));
 }

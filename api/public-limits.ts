@@ -2,7 +2,7 @@ import type { Request, Response } from 'restify';
 import type { AppConfig } from '../server/config.js';
 
 /**
- * Limits for the public pages outside Teams (`/join`, `/how-was-it`): anyone on the internet can reach them,
+ * Limits for the public pages outside Teams (`/join`, `/how-was-it`, `/consent`): anyone on the internet can reach them,
  * so each request is counted per client address before its body is read.
  */
 

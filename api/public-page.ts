@@ -1,5 +1,5 @@
 /**
- * What the public pages outside Teams share (`/join`, `/how-was-it`): one look, plain HTML that works on a phone,
+ * What the public pages outside Teams share (`/join`, `/how-was-it`, `/consent`): one look, plain HTML that works on a phone,
  * a screen reader and a slow connection (WCAG 2.2 AA: visible focus, 44 px targets, an error summary linked to
  * each field, colours with at least 4.5:1 contrast).
  */

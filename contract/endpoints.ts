@@ -21,6 +21,7 @@ import type {
   PartnerDataExport,
   RetentionReviewPage,
   retentionReviewQuerySchema,
+  ConsentRenewalAsked,
   ConsentRenewalPage,
   consentRenewalsQuerySchema,
 } from './partner-rights.js';
@@ -116,6 +117,7 @@ export const API = {
   consentRenewals: get('/api/consent-renewals')
     .reads<QueryFields<typeof consentRenewalsQuerySchema>>()
     .answers<ConsentRenewalPage>(),
+  askConsentRenewal: post('/api/consent-renewals/:id/ask').answers<ConsentRenewalAsked>(),
 
   work: get('/api/work').reads<QueryFields<typeof workQuerySchema>>().answers<WorkPage>(),
 

@@ -1,7 +1,8 @@
 /** A message to a partner as IEV sees it on the partner's page (domain/partner-messages). */
 export interface PartnerMessageRow {
   readonly id: string;
-  readonly kind: 'welcome' | 'expenses-paid' | 'you-said-we-did' | 'evaluation-invitation' | 'invitation';
+  readonly kind:
+    'welcome' | 'expenses-paid' | 'you-said-we-did' | 'evaluation-invitation' | 'invitation' | 'consent-renewal';
   readonly label: string;
   readonly status: 'queued' | 'sent' | 'delivered' | 'not-sent' | 'failed' | 'cancelled';
   readonly channel: 'email' | 'sms' | 'letter' | undefined;

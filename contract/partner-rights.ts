@@ -68,6 +68,14 @@ export interface ConsentRenewalItem {
   readonly id: string;
   readonly displayName: string;
   readonly purposes: ReadonlyArray<{ readonly purpose: string; readonly text: string; readonly givenAt: string }>;
+  /** When IEV asked the partner to renew this round (by their personal link), and where that message stands. */
+  readonly asked?: { readonly at: string; readonly status: string } | undefined;
+}
+
+/** IEV asked a partner to renew (`already`: someone had asked them this round, and the first request stands). */
+export interface ConsentRenewalAsked {
+  readonly askedAt: string;
+  readonly already: boolean;
 }
 
 export interface ConsentRenewalPage {

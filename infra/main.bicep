@@ -332,6 +332,9 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'NOTIFY_TEMPLATE_INVITATION_EMAIL', value: notifyTemplateIds[?'NOTIFY_TEMPLATE_INVITATION_EMAIL'] ?? '' }
         { name: 'NOTIFY_TEMPLATE_INVITATION_SMS', value: notifyTemplateIds[?'NOTIFY_TEMPLATE_INVITATION_SMS'] ?? '' }
         { name: 'NOTIFY_TEMPLATE_INVITATION_LETTER', value: notifyTemplateIds[?'NOTIFY_TEMPLATE_INVITATION_LETTER'] ?? '' }
+        { name: 'NOTIFY_TEMPLATE_CONSENT_RENEWAL_EMAIL', value: notifyTemplateIds[?'NOTIFY_TEMPLATE_CONSENT_RENEWAL_EMAIL'] ?? '' }
+        { name: 'NOTIFY_TEMPLATE_CONSENT_RENEWAL_SMS', value: notifyTemplateIds[?'NOTIFY_TEMPLATE_CONSENT_RENEWAL_SMS'] ?? '' }
+        { name: 'NOTIFY_TEMPLATE_CONSENT_RENEWAL_LETTER', value: notifyTemplateIds[?'NOTIFY_TEMPLATE_CONSENT_RENEWAL_LETTER'] ?? '' }
         // App Service and monitoring. The Application Insights connection string only says where to send
         // telemetry (Microsoft documents it as not a secret); it gives no access to any data. The app sends
         // OpenTelemetry itself (server/telemetry.ts), stripped of personal data, so App Service's own agent

@@ -23,6 +23,7 @@ import { registerDevNotifyRoutes } from './dev-notify.js';
 import { registerJoinRoutes } from '../api/join-routes.js';
 import { registerInvitationRoutes } from '../api/invitation-routes.js';
 import { registerEvaluationRoutes } from '../api/evaluation-routes.js';
+import { registerConsentRenewalRoutes } from '../api/consent-renewal-routes.js';
 
 export interface RunningApp {
   readonly url: string;
@@ -234,6 +235,7 @@ function createHttpServer(
   registerJoinRoutes(server, { config, services, logger, authKeys });
   registerInvitationRoutes(server, { config, services, logger, authKeys });
   registerEvaluationRoutes(server, { config, services, logger, authKeys });
+  registerConsentRenewalRoutes(server, { config, services, logger, authKeys });
   if (localNotify && config.mode === 'local') registerDevNotifyRoutes(server, localNotify);
 
   server.get('/', (_req, res, next) => {

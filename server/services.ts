@@ -35,6 +35,7 @@ import { OrganisationStore } from '../storage/organisation-store.js';
 import { createOpportunitiesModule, type OpportunitiesModule } from './opportunities-module.js';
 import { PartnerEvaluations } from '../domain/evaluations/evaluation-service.js';
 import { EvaluationStore } from '../storage/evaluation-store.js';
+import { ConsentRenewalRequests } from '../domain/register/consent-renewal-requests.js';
 import type { AppConfig } from './config.js';
 import type { Logger } from './logger.js';
 
@@ -89,6 +90,8 @@ export interface Services {
   readonly opportunities: OpportunitiesModule;
   /** Partners' own "how was it for you?": invitations when work closes, the form behind the link, answers kept apart. */
   readonly evaluations: PartnerEvaluations;
+  /** Asking partners whose consent is due for renewal, by personal link, and taking their answer (`/consent`). */
+  readonly consentRenewalRequests: ConsentRenewalRequests;
   /** Proactive messages; available once the adapter exists. */
   messenger(): Messenger;
   attachAdapter(adapter: CloudAdapter, bot: InvolvementBot): void;
@@ -118,6 +121,7 @@ export async function createServices(
     ...(options.clock ? { now: options.clock } : {}),
   });
   // Partner messaging is built with the outbox below; the plans only use it once a plan closes.
+  const publicBase = (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, '');
   const evaluations = new PartnerEvaluations({
     links,
     store: new EvaluationStore(database.containers),
@@ -125,8 +129,7 @@ export async function createServices(
       const plan = await planStore.findPlan(hostId, planId);
       return plan && { id: plan.id, title: plan.title, serviceArea: plan.serviceArea };
     },
-    linkUrl: (token) =>
-      `${(config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, '')}/how-was-it?link=${token}`,
+    linkUrl: (token) => `${publicBase}/how-was-it?link=${token}`,
     ...(options.clock ? { now: options.clock } : {}),
   });
   const plans = new PlanService(
@@ -262,6 +265,16 @@ export async function createServices(
     now: options.clock ?? (() => new Date()),
     jobs: [opportunities.service.closingJob(config.schedule.hourUtc)],
   });
+  const consentRenewalRequests = new ConsentRenewalRequests({
+    partners,
+    due: schedule.consentRenewals,
+    links,
+    messages: partnerMessages.messaging,
+    renew: (partnerId, choices, now) => register.renewConsent(partnerId, choices, now),
+    months: config.schedule.consentRenewalMonths,
+    linkUrl: (token) => `${publicBase}/consent?link=${token}`,
+    ...(options.clock ? { now: options.clock } : {}),
+  });
   return {
     config,
     logger,
@@ -299,6 +312,7 @@ export async function createServices(
     organisations: new OrganisationService(new OrganisationStore(database.containers), options.clock),
     opportunities,
     evaluations,
+    consentRenewalRequests,
     startBackgroundWork: () => {
       outbox.dispatcher.start();
       schedule.start();

@@ -355,6 +355,12 @@ function buildLocalTemplates(): LocalTemplate[] {
       body: 'Dear ((name)),\n\nWe think you could help with ((work_title)): ((when)), ((where)).\n\nTell us if you are interested, not this time, or would rather we stopped inviting you: ((link))\n\nPlease answer by ((closes_on)). Your expenses are paid.\n\nThe Involvement, Experience and Volunteering team',
       sms: 'Hello ((name)), would you like to help with ((work_title)) on ((when))? Answer by ((closes_on)): ((link))',
     },
+    'consent-renewal': {
+      name: 'Do you still agree?',
+      subject: 'Do you still agree to be on the Involvement Register?',
+      body: 'Dear ((name)),\n\nYou agreed to ((purposes)) some time ago. We check every so often that you still agree. Please tell us, for each one, whether you still agree or would like us to stop: ((link))\n\nIt takes a minute. The link works once, until ((closes_on)). If you do not answer, nothing changes.\n\nThe Involvement, Experience and Volunteering team',
+      sms: 'Hello ((name)), do you still agree to ((purposes))? Tell us by ((closes_on)): ((link)) IEV team',
+    },
   };
   return (Object.keys(words) as MessageKind[]).flatMap((kind, index) => {
     const { name, subject, body, sms } = words[kind];

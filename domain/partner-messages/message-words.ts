@@ -7,6 +7,7 @@ export const KIND_LABELS: Readonly<Record<MessageKind, string>> = {
   'you-said-we-did': 'You said, we did',
   'evaluation-invitation': 'How was it for you?',
   invitation: 'Invitation to an involvement opportunity',
+  'consent-renewal': 'Do you still agree? (consent renewal)',
 };
 
 export const NOT_SENT_WORDS: Readonly<Record<NotSentReason, { readonly why: string; readonly todo: string }>> = {

@@ -102,6 +102,15 @@ export class PartnerMessaging implements PartnerRecordHolder, ClaimPaidSubscribe
     if (owed.length > 0) this.options.onEnqueued?.();
   }
 
+  /** Whether an event already owes its message, and where that message stands. */
+  async owedFor(
+    eventId: string,
+    partnerId: string,
+  ): Promise<{ readonly createdAt: string; readonly status: MessageStatus } | undefined> {
+    const message = await this.options.messages.find(messageIdFor(eventId), partnerId);
+    return message && { createdAt: message.createdAt, status: message.status };
+  }
+
   /** A claim was paid (told once per claim by the claims' outbox; idempotent by claim): "your expenses were paid". */
   async claimPaid(event: ClaimPaid): Promise<void> {
     await this.owe([

@@ -7,6 +7,7 @@ export const MESSAGE_KINDS = [
   'you-said-we-did',
   'evaluation-invitation',
   'invitation',
+  'consent-renewal',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

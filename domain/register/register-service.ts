@@ -407,6 +407,47 @@ export class RegisterService {
     });
   }
 
+  /**
+   * The partner answered a consent renewal from their personal link: each purpose given again today or withdrawn,
+   * recorded as theirs (on an online form) and audited, in one write. Withdrawal takes effect at once as when IEV
+   * records it (equality answers deleted, contact details hidden and no more messages), except for consent to be
+   * on the register: the partner leaves the register at once (nothing more is sent to them, nobody invites them,
+   * and the retention review lists them for erasure), because erasure is the IEV team's to carry out once any
+   * claim still owed to the partner is paid. Nothing happens to an erased partner.
+   */
+  async renewConsent(
+    partnerId: string,
+    choices: ReadonlyArray<{ readonly purpose: ConsentChange['purpose']; readonly given: boolean }>,
+    now = new Date(),
+  ): Promise<void> {
+    const byPartner: Actor = {
+      id: `partner:${partnerId}`,
+      displayName: 'The partner, from their consent renewal link',
+      roles: [],
+    };
+    await retryOnConflict(async () => {
+      const partner = await this.partners.find(partnerId);
+      if (!partner || partner.erasure) return;
+      let next = withoutVersion(partner);
+      const fields = new Set<string>();
+      for (const choice of choices) {
+        const changed = withConsentChange(
+          next,
+          { version: partner._etag, ...choice, date: now.toISOString().slice(0, 10), how: 'online-form' },
+          byPartner,
+          now,
+        );
+        next = changed.partner;
+        changed.fields.forEach((field) => fields.add(field));
+      }
+      if (choices.some((choice) => choice.purpose === 'register' && !choice.given) && next.status !== 'left') {
+        next = { ...next, status: 'left' };
+        fields.add('status');
+      }
+      await this.changeWithAudit(partner, next, { action: 'consent-changed', fields: [...fields] }, byPartner, now);
+    });
+  }
+
   async welcomeTasks(actor: Actor): Promise<Array<Pick<Partner, 'id' | 'displayName' | 'registeredAt'>>> {
     if (!isIevMember(actor)) throw new ForbiddenError('Only the IEV team sees the welcome tasks.');
     const page = await this.partners.awaitingWelcome(50);

@@ -16,7 +16,7 @@ export type {
   PaymentBatch,
 } from '../../contract/claims.js';
 export type { ImpactReport, Count, CutFigures } from '../../contract/impact.js';
-export type { RetentionReviewItem, RetentionReviewPage } from '../../contract/partner-rights.js';
+export type { ConsentRenewalItem, RetentionReviewItem, RetentionReviewPage } from '../../contract/partner-rights.js';
 export type {
   AuditEntry,
   ConsentChangeRequest,
