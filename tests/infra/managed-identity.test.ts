@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { createAdapter } from '../../bot/adapter.js';
 import { loadConfig } from '../../server/config.js';
 import { createLogger } from '../../server/logger.js';
+import { sharedEntra } from '../helpers/entra.js';
 import { runServerExpectingExit, startServerProcess } from '../helpers/server-process.js';
 import { appServiceEnvironment, AZURE_SAMPLE } from './bicep-text.js';
 import { loopbackCertificate, startManagedIdentityEndpoint, type ManagedIdentityEndpoint } from './azure-stand-ins.js';
@@ -123,10 +124,10 @@ describe('production with the managed identity (no key anywhere)', () => {
       });
     });
     const serviceUrl = await listen(connector);
-    const saved = { endpoint: process.env.IDENTITY_ENDPOINT, header: process.env.IDENTITY_HEADER };
-    // App Service sets these for the process; the bot's credential reads them when it needs a token.
-    process.env.IDENTITY_ENDPOINT = identityUrl;
-    process.env.IDENTITY_HEADER = IDENTITY_HEADER;
+    // App Service sets IDENTITY_ENDPOINT/IDENTITY_HEADER for the process, and MSAL picks the identity source
+    // once per process: so this test uses the process's one local Entra (tests/helpers/entra.ts), as the
+    // inline-receipts test does, rather than a second endpoint MSAL would never ask.
+    const entra = await sharedEntra();
     try {
       const config = loadConfig(appServiceEnvironment(AZURE_SAMPLE));
       const adapter = createAdapter(config.bot, createLogger('silent'));
@@ -143,19 +144,21 @@ describe('production with the managed identity (no key anywhere)', () => {
         },
       );
     } finally {
-      process.env.IDENTITY_ENDPOINT = saved.endpoint;
-      process.env.IDENTITY_HEADER = saved.header;
-      if (saved.endpoint === undefined) delete process.env.IDENTITY_ENDPOINT;
-      if (saved.header === undefined) delete process.env.IDENTITY_HEADER;
       await close(connector);
     }
     assert.equal(received.length, 1);
     assert.match(received[0]!.path, /^\/v3\/conversations\/a%3Ahost-chat\/activities/);
-    assert.equal(received[0]!.headers.authorization, `Bearer ${FAKE_TOKEN}`);
+    assert.ok(
+      await entra.verify(received[0]!.headers.authorization, IDENTITY_CLIENT_ID),
+      'the message carries an Entra token issued to the user-assigned identity for the Bot Connector',
+    );
     assert.match(received[0]!.body, /Your claim was approved\./);
-    const botTokens = tokenRequests.filter((request) => request.get('resource') === 'https://api.botframework.com');
-    assert.ok(botTokens.length > 0, 'the bot asked the identity endpoint for a Bot Framework token');
-    assert.ok(botTokens.every((request) => request.get('client_id') === IDENTITY_CLIENT_ID));
+    assert.ok(
+      entra.issued.some(
+        (token) => token.clientId === IDENTITY_CLIENT_ID && token.resource === 'https://api.botframework.com',
+      ),
+      'the bot asked the identity endpoint for a Bot Framework token as the user-assigned identity',
+    );
   });
 
   it('refuses to start in production when the Bicep settings lose the identity or the database, naming each', async () => {
