@@ -8,6 +8,8 @@ import type {
   PersonDocument,
   PersonInput,
   SettingDocument,
+  TeamDocument,
+  TeamInput,
 } from '../domain/people/ports.js';
 
 export interface MarkerDocument extends StoredDocument {
@@ -15,7 +17,9 @@ export interface MarkerDocument extends StoredDocument {
   readonly createdAt: string;
 }
 
-type DirectoryDocument = PersonDocument | SettingDocument | MarkerDocument;
+type DirectoryDocument = PersonDocument | SettingDocument | MarkerDocument | TeamDocument;
+
+const TEAM_ID = 'team:iev';
 
 /** People, settings and once-only markers, all in the `directory` container (partition key `/id`). */
 export class DirectoryStore implements DirectoryRepository {
@@ -43,6 +47,26 @@ export class DirectoryStore implements DirectoryRepository {
     const { document, created } = await this.repository.create(personDocument(person));
     if (!created) throw new StaleVersionError('Someone else recorded this colleague at the same moment.');
     return document as Versioned<PersonDocument>;
+  }
+
+  async findTeam(): Promise<Versioned<TeamDocument> | undefined> {
+    const found = await this.repository.find(TEAM_ID, TEAM_ID);
+    return found?.type === 'team' ? found : undefined;
+  }
+
+  async writeTeam(team: TeamInput, etag: string | undefined): Promise<Versioned<TeamDocument>> {
+    const document: TeamDocument = {
+      id: TEAM_ID,
+      type: 'team',
+      schemaVersion: 1,
+      members: team.members,
+      pending: team.pending,
+      updatedAt: new Date().toISOString(),
+    };
+    if (etag) return (await this.repository.replace(document, etag)) as Versioned<TeamDocument>;
+    const { document: stored, created } = await this.repository.create(document);
+    if (!created) throw new StaleVersionError('Someone else changed the IEV team at the same moment.');
+    return stored as Versioned<TeamDocument>;
   }
 
   async peopleWithRole(role: Role): Promise<KnownPerson[]> {

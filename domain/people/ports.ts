@@ -38,7 +38,40 @@ export interface KnownPerson {
 
 export type PersonInput = Omit<PersonDocument, 'id' | 'type' | 'schemaVersion' | 'updatedAt'> & { userId: string };
 
+/** A change of the IEV team committed on the team document, still to be copied to the person and the audit trail. */
+export interface PendingTeamChange {
+  /** Names this change: copying it again (a retry, a second instance) records its audit event once. */
+  readonly id: string;
+  readonly action: 'iev-member-added' | 'iev-member-removed';
+  readonly userId: string;
+  readonly displayName: string;
+  readonly actorId: string;
+  readonly actorName: string;
+  readonly at: string;
+}
+
+/**
+ * The IEV team's membership in one document, the commit point of every change to it: a change is written
+ * with the etag it read, so two changes made at the same moment are applied one after the other, each
+ * deciding on the other's outcome (two members removing each other cannot both succeed). People's roles
+ * (read on every request) follow from it: a committed change waits in `pending` until copied to the person.
+ */
+export interface TeamDocument extends StoredDocument {
+  readonly type: 'team';
+  readonly members: readonly string[];
+  readonly pending: readonly PendingTeamChange[];
+  readonly updatedAt: string;
+}
+
+export type TeamInput = Pick<TeamDocument, 'members' | 'pending'>;
+
 export interface DirectoryRepository {
+  findTeam(): Promise<Versioned<TeamDocument> | undefined>;
+  /**
+   * Writes the team only if nobody changed it since `etag` was read, or, with no etag, only if there is none
+   * yet: StaleVersionError otherwise.
+   */
+  writeTeam(team: TeamInput, etag: string | undefined): Promise<Versioned<TeamDocument>>;
   findPerson(userId: string): Promise<Versioned<PersonDocument> | undefined>;
   /** Last writer wins: for seeding and tests only (roles are changed with `writePerson`). */
   savePerson(person: PersonInput): Promise<PersonDocument>;
