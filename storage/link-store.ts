@@ -25,6 +25,10 @@ export class LinkStore implements PersonalLinkRepository {
     return this.links.find(linkId, linkId);
   }
 
+  replaceLink(link: PersonalLinkRecord, etag: string): Promise<unknown> {
+    return this.links.replace(link, etag);
+  }
+
   /** Cosmos refuses a second create of the same id (409), which the repository reports as `created: false`. */
   createUse(use: LinkUseRecord): Promise<CreateResult<LinkUseRecord>> {
     return this.uses.create(use);
@@ -32,6 +36,10 @@ export class LinkStore implements PersonalLinkRepository {
 
   findUse(linkId: string): Promise<Versioned<LinkUseRecord> | undefined> {
     return this.uses.find(useIdOf(linkId), useIdOf(linkId));
+  }
+
+  deleteUse(linkId: string, etag: string): Promise<void> {
+    return this.uses.delete(useIdOf(linkId), useIdOf(linkId), etag);
   }
 
   linksOf(partnerId: string): Promise<Array<Versioned<PersonalLinkRecord>>> {

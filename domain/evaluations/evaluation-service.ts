@@ -15,7 +15,7 @@ export type EvaluationOpening =
   { readonly state: 'ok'; readonly work: EvaluatedWork } | { readonly state: EvaluationRefusal };
 
 export interface PartnerEvaluationsOptions {
-  readonly links: Pick<PersonalLinks, 'issue' | 'open' | 'consume'>;
+  readonly links: Pick<PersonalLinks, 'issue' | 'open' | 'consume' | 'release'>;
   readonly store: EvaluationRepository;
   /** The piece of work by host and id (plans are kept by host). */
   readonly work: (hostId: string, planId: string) => Promise<EvaluatedWork | undefined>;
@@ -85,7 +85,7 @@ export class PartnerEvaluations {
     if (opened.state !== 'ok') return opened;
     const used = await this.options.links.consume('evaluation', token);
     if (used.state !== 'ok') return { state: used.state };
-    await this.options.store.create({
+    const saved = this.options.store.create({
       id: randomUUID(),
       type: 'partner-evaluation',
       schemaVersion: 1,
@@ -94,6 +94,11 @@ export class PartnerEvaluations {
       day: this.now().toISOString().slice(0, 10),
       answers: answers.answers,
       comment: answers.comment,
+    });
+    // Not saved (the database failed after the link was used): give the link back, so they can send it again.
+    await saved.catch(async (error: unknown) => {
+      await this.options.links.release('evaluation', token).catch(() => undefined);
+      throw error;
     });
     return opened;
   }

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { retryOnConflict } from '../concurrency.js';
 import type { Clock } from '../ports.js';
 import type { PartnerRecordHolder } from '../register/partner-rights.js';
 import {
@@ -111,7 +112,7 @@ export class PersonalLinks implements PartnerRecordHolder {
       const use = await this.options.store.findUse(link.id);
       if (use) return { state: use.outcome };
     }
-    return { state: 'ok', link: openLinkOf(link) };
+    return link.cancelledAt ? { state: 'cancelled' } : { state: 'ok', link: openLinkOf(link) };
   }
 
   /**
@@ -132,6 +133,17 @@ export class PersonalLinks implements PartnerRecordHolder {
     return created ? opened : { state: document.outcome };
   }
 
+  /**
+   * Gives back the use of a link when what it was used for could not be saved (the database failed after the
+   * use was recorded), so the person can try again. A withdrawn link stays withdrawn.
+   */
+  async release(purpose: LinkPurpose, token: string): Promise<void> {
+    const checked = this.verify(purpose, token);
+    if (checked.state !== 'signed') return;
+    const use = await this.options.store.findUse(checked.id);
+    if (use?.outcome === 'used') await this.options.store.deleteUse(checked.id, use._etag);
+  }
+
   async exportFor(partnerId: string): Promise<ExportedLink[]> {
     const links = await this.options.store.linksOf(partnerId);
     return Promise.all(
@@ -148,10 +160,16 @@ export class PersonalLinks implements PartnerRecordHolder {
     );
   }
 
-  /** Erasure: every link not yet used stops working (a use racing with it is either before or refused). */
+  /** Erasure: every link stops working for good (a use racing with it is either before or refused). */
   async eraseFor(partnerId: string): Promise<void> {
     const at = this.now().toISOString();
     for (const link of await this.options.store.linksOf(partnerId)) {
+      await retryOnConflict(async (tryNumber) => {
+        const latest = tryNumber === 1 ? link : await this.options.store.findLink(link.id);
+        if (!latest || latest.cancelledAt) return;
+        const { _etag, ...stored } = latest;
+        await this.options.store.replaceLink({ ...stored, cancelledAt: at }, _etag);
+      });
       await this.options.store.createUse({
         id: useIdOf(link.id),
         type: 'personal-link-use',

@@ -27,6 +27,8 @@ export interface PersonalLinkRecord extends StoredDocument {
   readonly subject: string;
   readonly issuedAt: string;
   readonly expiresAt: string;
+  /** Withdrawn (the partner's data was erased): the link never works again, whatever its use record says. */
+  readonly cancelledAt?: string | undefined;
 }
 
 /**
@@ -46,9 +48,13 @@ export interface PersonalLinkRepository {
   /** Idempotent by id: issuing the same link again returns the one stored first. */
   createLink(link: PersonalLinkRecord): Promise<CreateResult<PersonalLinkRecord>>;
   findLink(linkId: string): Promise<Versioned<PersonalLinkRecord> | undefined>;
+  /** StaleVersionError when the link changed since `etag`. */
+  replaceLink(link: PersonalLinkRecord, etag: string): Promise<unknown>;
   /** Create-if-absent: `created: false` means the link was already used or cancelled (the stored record says which). */
   createUse(use: LinkUseRecord): Promise<CreateResult<LinkUseRecord>>;
   findUse(linkId: string): Promise<Versioned<LinkUseRecord> | undefined>;
+  /** Removes a use only if it is still the version read (`etag`). */
+  deleteUse(linkId: string, etag: string): Promise<void>;
   linksOf(partnerId: string): Promise<Array<Versioned<PersonalLinkRecord>>>;
 }
 

@@ -133,6 +133,19 @@ describe('personal links: signed, bound to a purpose, expiring, used once', () =
     ]);
   });
 
+  it('gives a use back when what it was for could not be saved, but never revives a withdrawn link', async () => {
+    const { token } = await issue({ partnerId: 'partner-5' });
+    assert.equal((await links.consume('evaluation', token)).state, 'ok');
+    await links.release('evaluation', token);
+    assert.equal((await links.open('evaluation', token)).state, 'ok', 'usable again');
+    assert.equal((await links.consume('evaluation', token)).state, 'ok');
+
+    await links.eraseFor('partner-5');
+    await links.release('evaluation', token);
+    assert.equal((await links.open('evaluation', token)).state, 'cancelled');
+    assert.equal((await links.consume('evaluation', token)).state, 'cancelled');
+  });
+
   it('will not start with a short secret', () => {
     assert.throws(() => new PersonalLinks({ secret: 'short', store }), /at least 32 characters/);
   });
