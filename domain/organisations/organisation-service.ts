@@ -1,5 +1,5 @@
 import { retryOnConflict } from '../concurrency.js';
-import { ForbiddenError, NotFoundError, ValidationError, type FieldProblem } from '../errors.js';
+import { ForbiddenError, NotFoundError, StaleVersionError, ValidationError, type FieldProblem } from '../errors.js';
 import { isIevMember, isStaff, type Actor } from '../people/actor.js';
 import type { Versioned } from '../ports.js';
 import {
@@ -12,7 +12,7 @@ import {
   type OrganisationFields,
   type OrganisationFile,
 } from './organisation.js';
-import type { OrganisationRepository } from './ports.js';
+import type { NameClaim, OrganisationNames, OrganisationRepository } from './ports.js';
 
 /** The directory is read whole (the tab's list, the bot's suggestions): it stays small by this limit. */
 export const MAX_ORGANISATIONS = 1000;
@@ -46,7 +46,7 @@ export type SuggestionsByGroup = Readonly<Record<string, readonly OrganisationSu
  */
 export class OrganisationService {
   constructor(
-    private readonly store: OrganisationRepository,
+    private readonly store: OrganisationRepository & OrganisationNames,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -73,7 +73,13 @@ export class OrganisationService {
     const clash = existing.find((organisation) => organisation.searchName === searchNameOf(fields.name));
     if (clash) problems.push({ field: 'name', message: sameName(fields.name) });
     if (problems.length > 0) throw new ValidationError('Please check the details marked below.', problems);
-    const { document } = await this.store.create(this.newOrganisation(id, fields));
+    const organisation = this.newOrganisation(id, fields);
+    const claim = await this.holdName(organisation.searchName, id);
+    const { document } = await this.store.create(organisation);
+    if (!(await this.confirmName(claim))) {
+      await this.store.remove(id);
+      throw nameTaken(fields.name);
+    }
     return entryOf(document, this.now(), true);
   }
 
@@ -87,11 +93,19 @@ export class OrganisationService {
     if (clash) problems.push({ field: 'name', message: sameName(fields.name) });
     if (problems.length > 0) throw new ValidationError('Please check the details marked below.', problems);
     const found = await this.get(id);
+    const renamed = found.searchName !== searchNameOf(fields.name);
+    const claim = renamed ? await this.holdName(searchNameOf(fields.name), id) : undefined;
     // The version the form was filled in from: a change made since by a colleague is not overwritten.
     const saved = await this.store.replace(
       { ...this.newOrganisation(id, fields), createdAt: found.createdAt },
       version,
     );
+    if (claim && !(await this.confirmName(claim))) {
+      const { _etag, ...before } = found;
+      await this.store.replace(before, saved._etag);
+      throw nameTaken(fields.name);
+    }
+    if (renamed) await this.store.releaseName(found.searchName, id);
     return entryOf(saved, this.now(), true);
   }
 
@@ -99,7 +113,40 @@ export class OrganisationService {
     assertIev(actor);
     // Only an organisation: the container also holds people and settings. One already removed counts as removed.
     const found = await this.store.find(id);
-    if (found) await this.store.remove(found.id);
+    if (!found) return;
+    await this.store.remove(found.id);
+    await this.store.releaseName(found.searchName, found.id);
+  }
+
+  /**
+   * The name's claim for this organisation: a new one, this organisation's own, or one taken over from an
+   * organisation that no longer has the name (removed, renamed, or an add cut short). Refused (ValidationError)
+   * while another organisation has it.
+   */
+  private async holdName(searchName: string, id: string): Promise<Versioned<NameClaim>> {
+    return retryOnConflict(async () => {
+      const claim = await this.store.claimName(searchName, id);
+      if (claim.organisationId === id) return claim;
+      const holder = await this.store.find(claim.organisationId);
+      if (holder?.searchName === searchName) throw nameTaken(holder.name);
+      const { _etag, ...free } = claim;
+      return this.store.replaceNameClaim({ ...free, organisationId: id, confirmedAt: undefined }, _etag);
+    });
+  }
+
+  /**
+   * After writing the organisation: true if the claim is still ours (confirmed with the etag we got, so a
+   * take-over that raced this write fails); false if another add took the name first, and this write must go.
+   */
+  private async confirmName(claim: Versioned<NameClaim>): Promise<boolean> {
+    const { _etag, ...held } = claim;
+    try {
+      await this.store.replaceNameClaim({ ...held, confirmedAt: this.now().toISOString() }, _etag);
+      return true;
+    } catch (error) {
+      if (error instanceof StaleVersionError) return false;
+      throw error;
+    }
   }
 
   /** IEV confirmed the details today. */
@@ -238,6 +285,10 @@ function groupProblems(groups: readonly string[], field: string): FieldProblem[]
     field,
     message: `\u201c${group}\u201d is not one of the groups a plan can set out to reach.`,
   }));
+}
+
+function nameTaken(name: string): ValidationError {
+  return new ValidationError('Please check the details marked below.', [{ field: 'name', message: sameName(name) }]);
 }
 
 function sameName(name: string): string {
