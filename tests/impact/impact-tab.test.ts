@@ -81,10 +81,10 @@ describe('"Is it working?" in the register tab (headless Chromium)', function ()
   it('changes period from the list', async () => {
     const page = await open(QUARTER, { as: IEV });
     await page.getByRole('list', { name: 'Headline figures' }).waitFor();
-    const options = await page.getByLabel('Period').locator('option').allInnerTexts();
+    const options = await page.getByLabel('Period', { exact: true }).locator('option').allInnerTexts();
     assert.equal(options[1], 'The last 12 months');
     assert.equal(options.length, 6);
-    await page.getByLabel('Period').selectOption({ index: 1 });
+    await page.getByLabel('Period', { exact: true }).selectOption({ index: 1 });
     await page.getByText(/^Figures for .* to /).waitFor();
     assert.doesNotMatch(await page.getByText(/^Figures for/).innerText(), /1\sJan\s2026 to 31\sMar\s2026/);
   });

@@ -1,6 +1,7 @@
 import { Button, Field, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { api, API, downloadFile, urlFor, type Count, type CutFigures, type ImpactReport } from '../api.js';
+import { CountChart, TrendChart } from '../components/impact-charts.js';
 import { Empty, ErrorMessage, Loading } from '../components/states.js';
 import { formatDate, formatPounds } from '../format.js';
 
@@ -62,14 +63,15 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     whiteSpace: 'nowrap',
   },
-  barCell: { padding: '6px 8px', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, width: '35%' },
-  // Outlined as well as filled, so the bar stays visible in high contrast where fills may be dropped.
-  bar: {
-    height: '12px',
-    backgroundColor: tokens.colorBrandBackground,
-    border: `1px solid ${tokens.colorBrandStroke1}`,
-    boxSizing: 'border-box',
-    minWidth: '2px',
+  // A chart and the table of the same figures, together.
+  panel: {
+    display: 'grid',
+    gap: '8px',
+    minWidth: 0,
+    padding: '12px',
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
   },
   note: { color: tokens.colorNeutralForeground2, margin: '8px 0 0' },
 });
@@ -263,14 +265,23 @@ function Figures({ report, serviceArea }: { report: ImpactReport; serviceArea: s
       </div>
       {evaluations.partners.note && <p className={styles.note}>{evaluations.partners.note}</p>}
       {!serviceArea && report.quarters.length > 1 && (
-        <CutTable
-          caption="Quarter by quarter"
-          first="Quarter"
-          rows={report.quarters.map((quarter) => [
-            `${formatDate(quarter.period.from)} to ${formatDate(quarter.period.to)}`,
-            quarter,
-          ])}
-        />
+        <div className={styles.wide}>
+          <TrendChart
+            legend="People who took part"
+            points={report.quarters.map((quarter) => ({
+              label: quarterLabel(quarter.period),
+              count: quarter.people.involved,
+            }))}
+          />
+          <CutTable
+            caption="Quarter by quarter"
+            first="Quarter"
+            rows={report.quarters.map((quarter) => [
+              `${formatDate(quarter.period.from)} to ${formatDate(quarter.period.to)}`,
+              quarter,
+            ])}
+          />
+        </div>
       )}
       {!serviceArea && report.byServiceArea.length > 0 && (
         <CutTable
@@ -408,7 +419,7 @@ function WorkTable({ pieces }: { pieces: ImpactReport['byWork'] }) {
   );
 }
 
-/** A count per row with a bar for shown numbers; the bar is decoration, the number is in the text. */
+/** A chart of the shown counts, and the table of every count (suppressed ones in words) beside it. */
 function CountTable({
   caption,
   heading,
@@ -421,48 +432,41 @@ function CountTable({
   total: Count;
 }) {
   const styles = useStyles();
-  const largest = Math.max(1, ...rows.map(([, count]) => ('value' in count ? count.value : 0)));
   return (
-    <table className={styles.table}>
-      <caption className={styles.caption}>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className={styles.cell}>
-            Group
-          </th>
-          <th scope="col" className={styles.number}>
-            {heading}
-          </th>
-          <th scope="col" className={styles.barCell}>
-            <span aria-hidden="true">Share</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(([label, count]) => (
-          <tr key={label}>
-            <th scope="row" className={styles.cell}>
-              {label}
+    <div className={styles.panel}>
+      <CountChart rows={rows.map(([label, count]) => ({ label, count }))} />
+      <table className={styles.table}>
+        <caption className={styles.caption}>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={styles.cell}>
+              Group
             </th>
-            <td className={styles.number}>{count.text}</td>
-            <td className={styles.barCell} aria-hidden="true">
-              {'value' in count && count.value > 0 && (
-                <div className={styles.bar} style={{ width: `${(100 * count.value) / largest}%` }} />
-              )}
-            </td>
+            <th scope="col" className={styles.number}>
+              {heading}
+            </th>
           </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row" className={styles.cell}>
-            Total
-          </th>
-          <td className={styles.number}>{total.text}</td>
-          <td className={styles.barCell} />
-        </tr>
-      </tfoot>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map(([label, count]) => (
+            <tr key={label}>
+              <th scope="row" className={styles.cell}>
+                {label}
+              </th>
+              <td className={styles.number}>{count.text}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" className={styles.cell}>
+              Total
+            </th>
+            <td className={styles.number}>{total.text}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
   );
 }
 
@@ -545,6 +549,16 @@ export function periodChoices(today: Date): PeriodChoice[] {
     }
   }
   return choices;
+}
+
+/** "Q1 2026 (Jan–Mar)", or the first and last day when the period cuts the quarter short. */
+function quarterLabel(period: { from: string; to: string }): string {
+  const month = new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' });
+  const [from, to] = [new Date(`${period.from}T12:00:00Z`), new Date(`${period.to}T12:00:00Z`)];
+  const whole = period.from.endsWith('-01') && new Date(to.getTime() + 86_400_000).getUTCDate() === 1;
+  return whole
+    ? `Q${Math.floor(from.getUTCMonth() / 3) + 1} ${to.getUTCFullYear()} (${month.format(from)}\u2013${month.format(to)})`
+    : `${formatDate(period.from)} \u2013 ${formatDate(period.to)}`;
 }
 
 /** "9 new faces", "fewer than 5 returning", "new faces hidden". */
