@@ -135,9 +135,6 @@ function answerLinks(links: PersonalLinks, base: string): AnswerLinks {
       const opened = await links.open('invitation', token);
       return opened.state === 'ok' ? whose(opened.link.subject) : undefined;
     },
-    redeem: async (token) => {
-      const used = await links.consume('invitation', token);
-      return used.state === 'ok' ? whose(used.link.subject) : undefined;
-    },
+    redeem: async (token, record) => (await links.use('invitation', token, record)).state === 'ok',
   };
 }

@@ -1,5 +1,5 @@
 import type { Containers } from './cosmos.js';
-import { CosmosRepository } from './repository.js';
+import { CosmosRepository, type CreateResult } from './repository.js';
 import type { EvaluationRepository, PartnerEvaluation } from '../domain/evaluations/ports.js';
 
 /** Partners' own evaluations in Cosmos (`evaluations`, partition key `/id`), read only as summaries. */
@@ -14,7 +14,7 @@ export class EvaluationStore implements EvaluationRepository {
     );
   }
 
-  create(evaluation: PartnerEvaluation): Promise<unknown> {
+  create(evaluation: PartnerEvaluation): Promise<CreateResult<PartnerEvaluation>> {
     return this.repository.create(evaluation);
   }
 }

@@ -34,12 +34,12 @@ export class LinkStore implements PersonalLinkRepository {
     return this.uses.create(use);
   }
 
-  findUse(linkId: string): Promise<Versioned<LinkUseRecord> | undefined> {
-    return this.uses.find(useIdOf(linkId), useIdOf(linkId));
+  replaceUse(use: LinkUseRecord, etag: string): Promise<Versioned<LinkUseRecord>> {
+    return this.uses.replace(use, etag);
   }
 
-  deleteUse(linkId: string, etag: string): Promise<void> {
-    return this.uses.delete(useIdOf(linkId), useIdOf(linkId), etag);
+  findUse(linkId: string): Promise<Versioned<LinkUseRecord> | undefined> {
+    return this.uses.find(useIdOf(linkId), useIdOf(linkId));
   }
 
   linksOf(partnerId: string): Promise<Array<Versioned<PersonalLinkRecord>>> {

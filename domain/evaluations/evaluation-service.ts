@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { LinkState, PersonalLinks } from '../links/personal-links.js';
 import type { OwedMessage } from '../partner-messages/partner-messaging.js';
 import type { Clock } from '../ports.js';
@@ -15,7 +14,7 @@ export type EvaluationOpening =
   { readonly state: 'ok'; readonly work: EvaluatedWork } | { readonly state: EvaluationRefusal };
 
 export interface PartnerEvaluationsOptions {
-  readonly links: Pick<PersonalLinks, 'issue' | 'open' | 'consume' | 'release'>;
+  readonly links: Pick<PersonalLinks, 'issue' | 'open' | 'use'>;
   readonly store: EvaluationRepository;
   /** The piece of work by host and id (plans are kept by host). */
   readonly work: (hostId: string, planId: string) => Promise<EvaluatedWork | undefined>;
@@ -76,31 +75,28 @@ export class PartnerEvaluations {
   }
 
   /**
-   * Keeps the answers, once per link: the link is used first (one of any number of presses at the same moment
-   * wins), then the answers are stored under a random id, with the piece of work, its service area and the day.
-   * Call with answers already checked (`parseEvaluation`).
+   * Keeps the answers, once per link: stored under the link's operation id (random, and forgotten once the link
+   * is spent), so of any number of presses at the same moment one is kept, and a press after a failure part-way
+   * completes it rather than finding the link spent with nothing kept. Stored with the piece of work, its service
+   * area and the day. Call with answers already checked (`parseEvaluation`).
    */
   async answer(token: string, answers: ParsedEvaluation): Promise<EvaluationOpening> {
     const opened = await this.open(token);
     if (opened.state !== 'ok') return opened;
-    const used = await this.options.links.consume('evaluation', token);
-    if (used.state !== 'ok') return { state: used.state };
-    const saved = this.options.store.create({
-      id: randomUUID(),
-      type: 'partner-evaluation',
-      schemaVersion: 1,
-      workId: opened.work.id,
-      serviceArea: opened.work.serviceArea,
-      day: this.now().toISOString().slice(0, 10),
-      answers: answers.answers,
-      comment: answers.comment,
+    const used = await this.options.links.use('evaluation', token, async (_link, operationId) => {
+      const { created } = await this.options.store.create({
+        id: operationId,
+        type: 'partner-evaluation',
+        schemaVersion: 1,
+        workId: opened.work.id,
+        serviceArea: opened.work.serviceArea,
+        day: this.now().toISOString().slice(0, 10),
+        answers: answers.answers,
+        comment: answers.comment,
+      });
+      return created;
     });
-    // Not saved (the database failed after the link was used): give the link back, so they can send it again.
-    await saved.catch(async (error: unknown) => {
-      await this.options.links.release('evaluation', token).catch(() => undefined);
-      throw error;
-    });
-    return opened;
+    return used.state === 'ok' ? opened : { state: used.state };
   }
 
   private async workOf(subject: string): Promise<EvaluatedWork | undefined> {

@@ -1,4 +1,4 @@
-import type { StoredDocument } from '../ports.js';
+import type { CreateResult, StoredDocument } from '../ports.js';
 import type { EvaluationAnswers } from './questions.js';
 
 /**
@@ -20,7 +20,8 @@ export interface PartnerEvaluation extends StoredDocument {
 }
 
 export interface EvaluationRepository {
-  create(evaluation: PartnerEvaluation): Promise<unknown>;
+  /** Create-if-absent: `created: false` when one with this id is already stored (a retry). */
+  create(evaluation: PartnerEvaluation): Promise<CreateResult<PartnerEvaluation>>;
 }
 
 /** The piece of work a link is about, as the page and the stored answer need it. */

@@ -1,11 +1,13 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { retryOnConflict } from '../concurrency.js';
-import type { Clock } from '../ports.js';
+import { StaleVersionError } from '../errors.js';
+import type { Clock, Versioned } from '../ports.js';
 import type { PartnerRecordHolder } from '../register/partner-rights.js';
 import {
   LINK_PURPOSES,
   useIdOf,
   type LinkPurpose,
+  type LinkUseRecord,
   type PersonalLinkRecord,
   type PersonalLinkRepository,
 } from './ports.js';
@@ -110,7 +112,8 @@ export class PersonalLinks implements PartnerRecordHolder {
     if (!link || link.purpose !== purpose) return { state: 'cancelled' };
     if (LINK_PURPOSES[purpose].singleUse) {
       const use = await this.options.store.findUse(link.id);
-      if (use) return { state: use.outcome };
+      // Pending: a use failed part-way, and pressing again completes it (see `use`).
+      if (use && use.outcome !== 'pending') return { state: use.outcome };
     }
     return link.cancelledAt ? { state: 'cancelled' } : { state: 'ok', link: openLinkOf(link) };
   }
@@ -130,18 +133,38 @@ export class PersonalLinks implements PartnerRecordHolder {
       outcome: 'used',
       at: this.now().toISOString(),
     });
-    return created ? opened : { state: document.outcome };
+    return created ? opened : { state: document.outcome === 'pending' ? 'used' : document.outcome };
   }
 
   /**
-   * Gives back the use of a link when what it was used for could not be saved (the database failed after the
-   * use was recorded), so the person can try again. A withdrawn link stays withdrawn.
+   * Uses a link to do what it is for, once, surviving a failure part-way. `act` gets an operation id that stays
+   * the same for every try on this link; it must write under it create-if-absent and answer whether it wrote now.
+   * The link is spent only after `act` has written, so if storing fails the link still works and pressing again
+   * completes it (with the same id: never a second record). `ok` for the one caller whose `act` wrote, `used` for
+   * every other, however many press at once. The operation id is dropped when the link is spent, so nothing
+   * leads from the link to what it stored.
    */
-  async release(purpose: LinkPurpose, token: string): Promise<void> {
-    const checked = this.verify(purpose, token);
-    if (checked.state !== 'signed') return;
-    const use = await this.options.store.findUse(checked.id);
-    if (use?.outcome === 'used') await this.options.store.deleteUse(checked.id, use._etag);
+  async use(
+    purpose: LinkPurpose,
+    token: string,
+    act: (link: OpenLink, operationId: string) => Promise<boolean>,
+  ): Promise<LinkState> {
+    const opened = await this.open(purpose, token);
+    if (opened.state !== 'ok') return opened;
+    const { document: use } = await this.options.store.createUse({
+      id: useIdOf(opened.link.id),
+      type: 'personal-link-use',
+      schemaVersion: 1,
+      linkId: opened.link.id,
+      outcome: 'pending',
+      operationId: randomUUID(),
+      at: this.now().toISOString(),
+    });
+    if (use.outcome !== 'pending' || !use.operationId)
+      return { state: use.outcome === 'cancelled' ? 'cancelled' : 'used' };
+    const wrote = await act(opened.link, use.operationId);
+    await this.settle(use, 'used');
+    return wrote ? opened : { state: 'used' };
   }
 
   async exportFor(partnerId: string): Promise<ExportedLink[]> {
@@ -154,7 +177,7 @@ export class PersonalLinks implements PartnerRecordHolder {
           subject: link.subject,
           issuedAt: link.issuedAt,
           expiresAt: link.expiresAt,
-          used: use ? { outcome: use.outcome, at: use.at } : undefined,
+          used: use && use.outcome !== 'pending' ? { outcome: use.outcome, at: use.at } : undefined,
         };
       }),
     );
@@ -170,7 +193,7 @@ export class PersonalLinks implements PartnerRecordHolder {
         const { _etag, ...stored } = latest;
         await this.options.store.replaceLink({ ...stored, cancelledAt: at }, _etag);
       });
-      await this.options.store.createUse({
+      const { document } = await this.options.store.createUse({
         id: useIdOf(link.id),
         type: 'personal-link-use',
         schemaVersion: 1,
@@ -178,6 +201,17 @@ export class PersonalLinks implements PartnerRecordHolder {
         outcome: 'cancelled',
         at,
       });
+      if (document.outcome === 'pending') await this.settle(document, 'cancelled');
+    }
+  }
+
+  /** Ends a pending use, dropping its operation id; one already ended by another press stays as it is. */
+  private async settle(use: Versioned<LinkUseRecord>, outcome: 'used' | 'cancelled'): Promise<void> {
+    const { _etag, operationId: _operationId, ...rest } = use;
+    try {
+      await this.options.store.replaceUse({ ...rest, outcome, at: this.now().toISOString() }, _etag);
+    } catch (error) {
+      if (!(error instanceof StaleVersionError)) throw error;
     }
   }
 

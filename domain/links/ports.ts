@@ -32,15 +32,21 @@ export interface PersonalLinkRecord extends StoredDocument {
 }
 
 /**
- * A link spent (`used`) or withdrawn (`cancelled`: the partner's data was erased). Its id is the link's, with a
- * prefix, and it is only ever created, never replaced: the database lets one creation win, so two clicks at the
- * same moment cannot both use the link.
+ * A link being used (`pending`: what it is for is under way), spent (`used`) or withdrawn (`cancelled`: the
+ * partner's data was erased). Its id is the link's, with a prefix, and the database lets one creation win, so two
+ * clicks at the same moment cannot both use the link. A `pending` use is replaced once, by `used`.
  */
 export interface LinkUseRecord extends StoredDocument {
   readonly type: 'personal-link-use';
   readonly schemaVersion: 1;
   readonly linkId: string;
-  readonly outcome: 'used' | 'cancelled';
+  readonly outcome: 'pending' | 'used' | 'cancelled';
+  /**
+   * While `pending`: a random id for what the use stores (e.g. the evaluation's id), so a retry after a failure
+   * part-way writes the same record again instead of a second one. Dropped when the use is `used`, so nothing
+   * leads from the link to what it stored.
+   */
+  readonly operationId?: string;
   readonly at: string;
 }
 
@@ -52,9 +58,9 @@ export interface PersonalLinkRepository {
   replaceLink(link: PersonalLinkRecord, etag: string): Promise<unknown>;
   /** Create-if-absent: `created: false` means the link was already used or cancelled (the stored record says which). */
   createUse(use: LinkUseRecord): Promise<CreateResult<LinkUseRecord>>;
+  /** Replaces a use only if nobody changed it since `etag` was read (a StaleVersionError otherwise). */
+  replaceUse(use: LinkUseRecord, etag: string): Promise<unknown>;
   findUse(linkId: string): Promise<Versioned<LinkUseRecord> | undefined>;
-  /** Removes a use only if it is still the version read (`etag`). */
-  deleteUse(linkId: string, etag: string): Promise<void>;
   linksOf(partnerId: string): Promise<Array<Versioned<PersonalLinkRecord>>>;
 }
 

@@ -38,8 +38,11 @@ export interface AnswerLinks {
   issue(invitation: Pick<Invitation, 'id' | 'opportunityId' | 'partnerId'>, expiresAt: Date): Promise<string>;
   /** Whose invitation a link is for, without using it up; undefined for a bad, expired or used link. */
   read(token: string): Promise<{ readonly opportunityId: string; readonly partnerId: string } | undefined>;
-  /** Uses the link up (once): undefined when it was bad, expired or already used. */
-  redeem(token: string): Promise<{ readonly opportunityId: string; readonly partnerId: string } | undefined>;
+  /**
+   * Uses the link (once) to record the answer: `record` is retried by a press after a failure part-way, and
+   * answers whether it recorded now. False when the link was bad, expired or already used.
+   */
+  redeem(token: string, record: () => Promise<boolean>): Promise<boolean>;
 }
 
 export interface OpportunityServiceOptions {
@@ -433,24 +436,30 @@ export class OpportunityService {
         ...(signedName ? [] : [{ field: 'signedName', message: 'Type your full name to sign the guide.' }]),
       ]);
     if (!closed) {
-      if (!(await this.options.links.redeem(token))) return undefined;
       const now = this.now();
-      await retryOnConflict(async () => {
-        const invitation = await this.options.store.findInvitation(link.opportunityId, link.partnerId);
-        if (!invitation) throw new NotFoundError('That invitation could not be found.');
-        await this.options.store.replaceInvitation(
-          {
-            ...withoutVersion(invitation),
-            answer,
-            answeredAt: now.toISOString(),
-            ...(signs
-              ? { guideSigned: { name: signedName, at: now.toISOString(), version: INTERVIEW_GUIDE.version } }
-              : {}),
-          },
-          invitation._etag,
-        );
+      const recorded = await this.options.links.redeem(token, async () => {
+        // Before the answer is kept: a press again after a failure part-way still withdraws consent.
+        if (answer === 'stop') await this.options.stopInvitations(link.partnerId, now);
+        return retryOnConflict(async () => {
+          const invitation = await this.options.store.findInvitation(link.opportunityId, link.partnerId);
+          if (!invitation) throw new NotFoundError('That invitation could not be found.');
+          // Answered already from this link: a retry that got through, or another press at the same moment.
+          if (invitation.answeredAt) return false;
+          await this.options.store.replaceInvitation(
+            {
+              ...withoutVersion(invitation),
+              answer,
+              answeredAt: now.toISOString(),
+              ...(signs
+                ? { guideSigned: { name: signedName, at: now.toISOString(), version: INTERVIEW_GUIDE.version } }
+                : {}),
+            },
+            invitation._etag,
+          );
+          return true;
+        });
       });
-      if (answer === 'stop') await this.options.stopInvitations(link.partnerId, now);
+      if (!recorded) return undefined;
       this.options.logger.info({ opportunityId: link.opportunityId, answer }, 'invitation answered');
     }
     const page = await this.pageFor(link.opportunityId, link.partnerId);

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import type { CosmosClient } from '@azure/cosmos';
+import { UnavailableError } from '../../domain/errors.js';
+import { PartnerEvaluations } from '../../domain/evaluations/evaluation-service.js';
 import { PersonalLinks } from '../../domain/links/personal-links.js';
-import { createCosmosClient, ensureContainers } from '../../storage/cosmos.js';
+import { createCosmosClient, ensureContainers, type Containers } from '../../storage/cosmos.js';
+import { EvaluationStore } from '../../storage/evaluation-store.js';
 import { LinkStore } from '../../storage/link-store.js';
 import { freshDatabaseName, sharedCosmos } from '../helpers/cosmos.js';
 
@@ -10,6 +13,7 @@ const DAY = 24 * 60 * 60 * 1000;
 
 describe('personal links: signed, bound to a purpose, expiring, used once', () => {
   let client: CosmosClient;
+  let containers: Containers;
   let store: LinkStore;
   let now: Date;
   let links: PersonalLinks;
@@ -17,7 +21,7 @@ describe('personal links: signed, bound to a purpose, expiring, used once', () =
 
   before(async () => {
     client = createCosmosClient(await sharedCosmos());
-    const { containers } = await ensureContainers(client, freshDatabaseName('links'));
+    ({ containers } = await ensureContainers(client, freshDatabaseName('links')));
     store = new LinkStore(containers);
   });
   after(() => client.dispose());
@@ -135,15 +139,97 @@ describe('personal links: signed, bound to a purpose, expiring, used once', () =
 
   it('gives a use back when what it was for could not be saved, but never revives a withdrawn link', async () => {
     const { token } = await issue({ partnerId: 'partner-5' });
-    assert.equal((await links.consume('evaluation', token)).state, 'ok');
-    await links.release('evaluation', token);
+    const failing = () => Promise.reject(new Error('could not be saved'));
+    await assert.rejects(links.use('evaluation', token, failing));
     assert.equal((await links.open('evaluation', token)).state, 'ok', 'usable again');
-    assert.equal((await links.consume('evaluation', token)).state, 'ok');
+    assert.equal((await links.use('evaluation', token, async () => true)).state, 'ok');
 
+    // Failed part-way just before the partner's data is erased: erasure withdraws it, and nothing revives it.
+    const second = await issue({ partnerId: 'partner-5' });
+    await assert.rejects(links.use('evaluation', second.token, failing));
     await links.eraseFor('partner-5');
-    await links.release('evaluation', token);
-    assert.equal((await links.open('evaluation', token)).state, 'cancelled');
-    assert.equal((await links.consume('evaluation', token)).state, 'cancelled');
+    assert.equal((await links.use('evaluation', second.token, async () => true)).state, 'cancelled');
+    assert.equal((await links.open('evaluation', second.token)).state, 'cancelled');
+    assert.equal((await links.consume('evaluation', second.token)).state, 'cancelled');
+    assert.equal((await links.open('evaluation', token)).state, 'used');
+  });
+
+  it('keeps a link working when what it is for fails part-way, and a press again completes it under the same id, once', async () => {
+    const { token } = await issue();
+    const operations: string[] = [];
+    await assert.rejects(
+      links.use('evaluation', token, async (_link, operationId) => {
+        operations.push(operationId);
+        throw new Error('the database stopped answering');
+      }),
+    );
+    assert.equal((await links.open('evaluation', token)).state, 'ok', 'not spent by the failed try');
+
+    const written = new Set<string>();
+    const write = async (_link: unknown, operationId: string) => {
+      operations.push(operationId);
+      if (written.has(operationId)) return false;
+      written.add(operationId);
+      return true;
+    };
+    const states = await Promise.all(Array.from({ length: 5 }, () => links.use('evaluation', token, write)));
+    assert.deepEqual(
+      states.map((state) => state.state).sort(),
+      ['ok', 'used', 'used', 'used', 'used'],
+      'one press is the one that wrote',
+    );
+    assert.equal(written.size, 1);
+    assert.equal(new Set(operations).size, 1, 'every try wrote under the same id');
+    assert.equal((await links.open('evaluation', token)).state, 'used');
+    assert.equal((await links.use('evaluation', token, write)).state, 'used');
+    const use = await store.findUse(token.split('.')[0]!);
+    assert.equal(use?.outcome, 'used');
+    assert.ok(!('operationId' in use), 'nothing leads from the spent link to what it stored');
+  });
+
+  it('keeps a partner\u2019s evaluation whose storing failed when they press Send again, once, and not before', async () => {
+    const evaluationStore = new EvaluationStore(containers);
+    const evaluations = new PartnerEvaluations({
+      links,
+      store: evaluationStore,
+      work: async () => ({ id: 'plan-9', title: 'Clinic letters', serviceArea: 'Mental health' }),
+      linkUrl: (token) => `https://hub.example/how-was-it?link=${token}`,
+      now: () => now,
+    });
+    const { token } = await links.issue({
+      purpose: 'evaluation',
+      partnerId: 'partner-9',
+      subject: 'host-9|plan-9',
+      key: 'evaluation:plan-9:partner-9',
+      expiresAt: new Date(now.getTime() + 28 * DAY),
+    });
+    const answers = { answers: { overall: 'good' }, comment: 'Kind staff.' } as const;
+    const stored = async () =>
+      (await containers.evaluations.items.query('SELECT * FROM c WHERE c.workId = "plan-9"').fetchAll())
+        .resources as Array<{
+        workId: string;
+        comment: string;
+      }>;
+
+    // The link is taken, then the evaluations store is unreachable for a moment.
+    const create = evaluationStore.create.bind(evaluationStore);
+    evaluationStore.create = async () => {
+      throw new UnavailableError('The evaluations store could not be reached.');
+    };
+    try {
+      await assert.rejects(evaluations.answer(token, answers), UnavailableError);
+    } finally {
+      evaluationStore.create = create;
+    }
+    assert.deepEqual(await stored(), []);
+    assert.equal((await evaluations.open(token)).state, 'ok', 'the link still opens the form');
+
+    assert.equal((await evaluations.answer(token, answers)).state, 'ok');
+    assert.equal((await evaluations.answer(token, answers)).state, 'used');
+    assert.deepEqual(
+      (await stored()).map(({ workId, comment }) => ({ workId, comment })),
+      [{ workId: 'plan-9', comment: 'Kind staff.' }],
+    );
   });
 
   it('will not start with a short secret', () => {
