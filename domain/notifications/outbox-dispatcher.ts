@@ -1,4 +1,5 @@
 import { ConflictError } from '../errors.js';
+import { PollingLoop } from '../polling-loop.js';
 import type { Clock, DomainLogger, Versioned } from '../ports.js';
 import { topicOf } from './outbox-deliverers.js';
 import type { OutboxMessage, OutboxRepository, OutboxTopic } from './ports.js';
@@ -37,35 +38,29 @@ const MAX_DELAY_MS = 10 * 60_000;
  * with a conditional write before it is sent.
  */
 export class OutboxDispatcher {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private stopped = true;
+  private readonly loop: PollingLoop;
   /** Attempts under way in this process, so "deliver now" and a pass never deliver one message twice. */
   private readonly inFlight = new Map<string, Promise<boolean>>();
 
-  constructor(private readonly options: DispatcherOptions) {}
-
-  start(): void {
-    this.stopped = false;
-    this.schedule(0);
+  constructor(private readonly options: DispatcherOptions) {
+    this.loop = new PollingLoop(() => this.runOnce(), {
+      pollMs: options.pollMs ?? 1000,
+      logger: options.logger,
+      failed: 'outbox pass failed; will retry',
+    });
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.running;
+  start(): void {
+    this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Deliver now (something was just enqueued) rather than at the next poll. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.schedule(0);
+    this.loop.kick();
   }
 
   /**
@@ -105,26 +100,6 @@ export class OutboxDispatcher {
       if (await this.attempt(message)) handled += 1;
     }
     return handled;
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.running = this.runOnce()
-        .then(() => undefined)
-        .catch((error: unknown) =>
-          this.options.logger.warn({ err: { name: (error as Error)?.name } }, 'outbox pass failed; will retry'),
-        )
-        .finally(() => {
-          this.running = undefined;
-          const soon = this.again;
-          this.again = false;
-          this.schedule(soon ? 0 : (this.options.pollMs ?? 1000));
-        });
-    }, delayMs);
-    this.timer.unref();
   }
 
   private attempt(message: Versioned<OutboxMessage>): Promise<boolean> {

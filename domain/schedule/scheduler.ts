@@ -1,4 +1,5 @@
 import { ConflictError } from '../errors.js';
+import { PollingLoop } from '../polling-loop.js';
 import type { Clock, DomainLogger, Versioned } from '../ports.js';
 import type { ScheduleRun, ScheduleRunRepository } from './ports.js';
 
@@ -31,22 +32,22 @@ const DEFAULT_LEASE_MS = 10 * 60_000;
  * died is taken over when its lease ends (a conditional replace, so by one instance only).
  */
 export class Scheduler {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = true;
+  private readonly loop: PollingLoop;
 
-  constructor(private readonly options: SchedulerOptions) {}
-
-  start(): void {
-    this.stopped = false;
-    this.schedule(0);
+  constructor(private readonly options: SchedulerOptions) {
+    this.loop = new PollingLoop(() => this.tick(), {
+      pollMs: options.pollMs ?? 60_000,
+      logger: options.logger,
+      failed: 'scheduled jobs pass failed; will retry',
+    });
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.running;
+  start(): void {
+    this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Runs every job that is due now and not yet run for its period. Returns the jobs this instance ran. */
@@ -112,20 +113,6 @@ export class Scheduler {
     );
     this.options.logger.info({ job: job.name, period, attempts: mine.attempts }, 'scheduled job ran');
     return true;
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.running = this.tick()
-        .then(() => undefined)
-        .finally(() => {
-          this.running = undefined;
-          this.schedule(this.options.pollMs ?? 60_000);
-        });
-    }, delayMs);
-    this.timer.unref();
   }
 }
 
