@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { INVITATION_ANSWERS } from '../domain/opportunities/opportunity.js';
 import { jsonBody } from '../server/json-body.js';
 import { answerWords, invitationPage, INVITATION_SCRIPT, linkProblemPage } from './invitation-page.js';
-import { RateLimit } from './public-limits.js';
+import { clientAddress, RateLimit, tooMany } from './public-limits.js';
 import { sendProblem } from './problem.js';
 import type { ApiContext } from './routes.js';
 import { parseOrThrow } from './validate.js';
@@ -33,15 +33,12 @@ const answerSchema = z.object({
 export function registerInvitationRoutes(server: Server, context: ApiContext): void {
   const pages = new RateLimit(INVITATION_LIMITS.pagesPerWindow, INVITATION_LIMITS.windowMs);
   const answers = new RateLimit(INVITATION_LIMITS.answersPerWindow, INVITATION_LIMITS.windowMs);
-  const addressOf = (req: Request): string =>
-    (context.config.mode === 'azure' ? String(req.header('x-client-ip') ?? '') : '') ||
-    req.socket.remoteAddress ||
-    'unknown';
+  const addressOf = (req: Request): string => clientAddress(req, context.config);
   const opportunities = () => context.services.opportunities.service;
 
   server.get('/invitation', async (req, res) => {
     const log = (req as unknown as { log?: ApiContext['logger'] }).log ?? context.logger;
-    if (!pages.allow(addressOf(req))) return tooMany(res);
+    if (!pages.allow(addressOf(req))) return tooMany(res, INVITATION_LIMITS.windowMs);
     const query = (req.query ?? {}) as Readonly<Record<string, unknown>>;
     const token = typeof query.t === 'string' ? query.t : '';
     try {
@@ -67,7 +64,7 @@ export function registerInvitationRoutes(server: Server, context: ApiContext): v
     (req, res, next) => {
       if (answers.allow(addressOf(req))) return next();
       req.resume();
-      tooMany(res);
+      tooMany(res, INVITATION_LIMITS.windowMs);
       return next(false);
     },
     jsonBody({ maxBytes: INVITATION_LIMITS.maxBodyBytes }),
@@ -110,17 +107,4 @@ function html(res: Response, status: number, body: string): void {
   res.setHeader('cache-control', 'no-store');
   res.writeHead(status);
   res.end(body);
-}
-
-function tooMany(res: Response): void {
-  res.setHeader('retry-after', String(Math.ceil(INVITATION_LIMITS.windowMs / 1000)));
-  res.setHeader('content-type', 'application/problem+json; charset=utf-8');
-  res.writeHead(429);
-  res.end(
-    JSON.stringify({
-      status: 429,
-      title: 'Please wait',
-      detail: 'Too many tries from here. Please wait 10 minutes, or phone the Involvement team.',
-    }),
-  );
 }
