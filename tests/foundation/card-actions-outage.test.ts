@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CLAIM_VERBS } from '../../bot/claims/claim-verbs.js';
 import { GENERAL_VERBS } from '../../bot/general/general-verbs.js';
 import { PLAN_VERBS } from '../../bot/planning/planning-verbs.js';
-import { startApp, type RunningApp } from '../../server/app.js';
-import { loadConfig } from '../../server/config.js';
-import { createLogger } from '../../server/logger.js';
-import { EMULATOR_KEY, startLocalCosmosServer, type LocalCosmosServer } from '../../storage/local-cosmos.js';
+import type { RunningApp } from '../../server/app.js';
+import type { LocalCosmosServer } from '../../storage/local-cosmos.js';
+import { startAppOnItsOwnDatabase } from '../helpers/outage.js';
 import { actionsOf, cardText, cardsIn } from '../helpers/cards.js';
 import { ChatClient } from '../helpers/chat.js';
 import { LocalConnector } from '../helpers/connector.js';
@@ -43,20 +39,8 @@ describe('every card action, pressed while the database is unreachable, answers 
   let app: RunningApp;
 
   before(async () => {
-    cosmos = await startLocalCosmosServer();
+    ({ app, cosmos } = await startAppOnItsOwnDatabase('outage', { IEV_MEMBER_IDS: IEV.id }));
     connector = await new LocalConnector().start();
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      SEED_DEMO_DATA: 'false',
-      COSMOS_DATABASE: 'outage',
-      LOCAL_DATA_DIR: await mkdtemp(join(tmpdir(), 'hub-outage-')),
-      IEV_MEMBER_IDS: IEV.id,
-    });
-    app = await startApp(config, createLogger('silent'), {
-      cosmosConnection: { kind: 'local', endpoint: cosmos.endpoint, key: EMULATOR_KEY },
-    });
     await cosmos.stop();
   });
   after(async () => {

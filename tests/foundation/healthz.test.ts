@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
-import { startLocalCosmosServer, EMULATOR_KEY } from '../../storage/local-cosmos.js';
-import { startApp } from '../../server/app.js';
-import { loadConfig } from '../../server/config.js';
-import { createLogger } from '../../server/logger.js';
 import { startTestApp } from '../helpers/app.js';
+import { startAppOnItsOwnDatabase } from '../helpers/outage.js';
 
 describe('GET /healthz', () => {
   it('answers 200 when the database is reachable', async () => {
@@ -18,17 +15,7 @@ describe('GET /healthz', () => {
   });
 
   it('answers 503 with a reason when the database cannot be reached', async () => {
-    const cosmos = await startLocalCosmosServer();
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      SEED_DEMO_DATA: 'false',
-      COSMOS_DATABASE: 'health',
-    });
-    const app = await startApp(config, createLogger('silent'), {
-      cosmosConnection: { kind: 'local', endpoint: cosmos.endpoint, key: EMULATOR_KEY },
-    });
+    const { app, cosmos } = await startAppOnItsOwnDatabase('health');
     try {
       await cosmos.stop();
       const response = await fetch(`${app.url}/healthz`);
