@@ -254,6 +254,29 @@ describe('Consent renewal by personal link: IEV asks once, the partner renews or
     assert.equal((await send({ link: token, choices: {}, padding: 'x'.repeat(4_000) })).status, 413);
   });
 
+  it('withdrawing consent to be on the register takes them off it at once and lists them for erasure', async () => {
+    // The request to this partner was not sent (no contact consent); their link, issued again under the same round, is
+    // the one they would have had (IEV might read it out to them).
+    const { token: own } = await app.services.links.issue({
+      purpose: 'consent-renewal',
+      partnerId: unreachable.id,
+      subject: unreachable.id,
+      key: `consent-renewal:${unreachable.id}:${longAgo}`,
+      expiresAt: new Date(Date.now() + DAY_MS),
+    });
+    const opened = await page(own);
+    assert.equal(opened.status, 200);
+    const html = await opened.text();
+    assert.match(html, /Being on the Involvement Register/);
+    assert.doesNotMatch(html, /Equality monitoring/, 'only what they agreed to is asked');
+    assert.equal((await send({ link: own, choices: { register: 'withdraw' } })).status, 200);
+    const stored = (await app.services.partners.find(unreachable.id))!;
+    assert.equal(stored.status, 'left');
+    assert.equal(stored.consent.register.given, false);
+    const review = await app.getJson<{ items: Array<{ id: string; reason: string }> }>('/api/retention-review', IEV);
+    assert.equal(review.body.items.find((item) => item.id === unreachable.id)?.reason, 'left-the-register');
+  });
+
   it('withdrawing contact consent from the link stops messages at once', async () => {
     assert.equal((await ask(stopping.id)).status, 200);
     const text = await eventually(async () => (await renewalRequests(stopping.id))[0], 'the renewal text message');
