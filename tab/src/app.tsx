@@ -14,7 +14,7 @@ import { ErrorMessage, Loading } from './components/states.js';
 import { href, useRoute, type Route } from './router.js';
 import { onTeamsThemeChange, teamsToken, themeName, type ThemeName } from './teams.js';
 import { claimFiltersFrom, ClaimsView, CLAIMS_CHANGED } from './views/claims-view.js';
-import { ConfigPage } from './views/config-page.js';
+import { channelViewFor, ConfigPage } from './views/config-page.js';
 import { PartnerEdit } from './views/partner-edit.js';
 import { PartnerPage } from './views/partner-page.js';
 import { RegisterForm } from './views/register-form.js';
@@ -75,6 +75,8 @@ const useStyles = makeStyles({
 export interface Startup {
   readonly inTeams: boolean;
   readonly theme: ThemeName | undefined;
+  /** In a channel tab, what it was pinned for (the configuration page's entity id). */
+  readonly entityId?: string | undefined;
 }
 
 export function App({ startup }: { startup: Startup }) {
@@ -89,13 +91,13 @@ export function App({ startup }: { startup: Startup }) {
   }, [theme]);
   return (
     <FluentProvider theme={THEMES[theme]}>
-      <SignedIn inTeams={startup.inTeams} />
+      <SignedIn inTeams={startup.inTeams} entityId={startup.entityId} />
     </FluentProvider>
   );
 }
 
 /** Decides how this page proves who is using it, then shows the product. */
-function SignedIn({ inTeams }: { inTeams: boolean }) {
+function SignedIn({ inTeams, entityId }: { inTeams: boolean; entityId: string | undefined }) {
   const styles = useStyles();
   const [session, setSession] = useState<Session>();
   const [error, setError] = useState<unknown>();
@@ -143,7 +145,7 @@ function SignedIn({ inTeams }: { inTeams: boolean }) {
         />
       );
     }
-    return <Product key={personId || 'teams'} inTeams={inTeams} />;
+    return <Product key={personId || 'teams'} inTeams={inTeams} entityId={entityId} />;
   })();
 
   return (
@@ -168,7 +170,7 @@ function SignedIn({ inTeams }: { inTeams: boolean }) {
   );
 }
 
-function Product({ inTeams }: { inTeams: boolean }) {
+function Product({ inTeams, entityId }: { inTeams: boolean; entityId: string | undefined }) {
   const styles = useStyles();
   const route = useRoute();
   const [me, setMe] = useState<Me>();
@@ -185,6 +187,10 @@ function Product({ inTeams }: { inTeams: boolean }) {
   if (!me || !options) return <Loading label="Signing you in" />;
   const section = route.segments[0] ?? 'partners';
   const isConfig = section === 'config';
+  // A channel tab pinned for a service area keeps to that area wherever its own links lead.
+  const pinnedArea = options.serviceAreas.find(
+    (area) => channelViewFor('area', area, undefined)?.entityId === entityId,
+  );
   return (
     <>
       <header className={styles.header}>
@@ -194,7 +200,7 @@ function Product({ inTeams }: { inTeams: boolean }) {
             <NavLink path="partners" current={section === 'partners' && route.segments[1] !== 'new'}>
               Partners
             </NavLink>
-            <NavLink path="work" current={section === 'work'}>
+            <NavLink path="work" params={{ area: pinnedArea }} current={section === 'work'}>
               Involvement work
             </NavLink>
             {options.audience !== 'viewer' && (
@@ -203,7 +209,7 @@ function Product({ inTeams }: { inTeams: boolean }) {
               </NavLink>
             )}
             {options.audience !== 'viewer' && (
-              <NavLink path="impact" current={section === 'impact'}>
+              <NavLink path="impact" params={{ area: pinnedArea }} current={section === 'impact'}>
                 Is it working?
               </NavLink>
             )}
@@ -246,7 +252,7 @@ function Product({ inTeams }: { inTeams: boolean }) {
       </header>
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<Loading label="Loading this page" />}>
-          <View route={route} options={options} inTeams={inTeams} myId={me.id} />
+          <View route={route} options={options} inTeams={inTeams} myId={me.id} pinnedArea={pinnedArea} />
         </Suspense>
       </main>
     </>
@@ -258,11 +264,13 @@ function View({
   options,
   inTeams,
   myId,
+  pinnedArea,
 }: {
   route: Route;
   options: RegisterOptions;
   inTeams: boolean;
   myId: string;
+  pinnedArea: string | undefined;
 }) {
   const [section, id] = route.segments;
   const query = route.params.toString();
@@ -299,7 +307,7 @@ function View({
       <ImpactView
         from={route.params.get('from') ?? undefined}
         to={route.params.get('to') ?? undefined}
-        area={route.params.get('area') ?? undefined}
+        area={route.params.get('area') ?? pinnedArea}
         areas={options.serviceAreas}
       />
     );
@@ -326,11 +334,21 @@ function ClaimsNavLink({ current }: { current: boolean }) {
   );
 }
 
-function NavLink({ path, current, children }: { path: string; current: boolean; children: ReactNode }) {
+function NavLink({
+  path,
+  params,
+  current,
+  children,
+}: {
+  path: string;
+  params?: Record<string, string | undefined>;
+  current: boolean;
+  children: ReactNode;
+}) {
   const styles = useStyles();
   return (
     <Link
-      href={href(path)}
+      href={href(path, params)}
       aria-current={current ? 'page' : undefined}
       className={current ? styles.current : undefined}
     >

@@ -13,15 +13,23 @@ export async function connectToTeams(): Promise<{
   inTeams: boolean;
   theme: ThemeName | undefined;
   frameContext: string | undefined;
+  /** The pinned tab's entity id (what the configuration page saved), so the tab knows what it was pinned for. */
+  entityId: string | undefined;
 }> {
-  if (window.parent === window && !window.opener) return { inTeams: false, theme: undefined, frameContext: undefined };
+  const outside = { inTeams: false, theme: undefined, frameContext: undefined, entityId: undefined };
+  if (window.parent === window && !window.opener) return outside;
   try {
     await withTimeout(app.initialize(localHostOrigins()), TEAMS_HANDSHAKE_MS);
     const context = await withTimeout(app.getContext(), TEAMS_HANDSHAKE_MS);
     void app.notifySuccess();
-    return { inTeams: true, theme: themeName(context.app.theme), frameContext: context.page.frameContext };
+    return {
+      inTeams: true,
+      theme: themeName(context.app.theme),
+      frameContext: context.page.frameContext,
+      entityId: context.page.id || undefined,
+    };
   } catch {
-    return { inTeams: false, theme: undefined, frameContext: undefined };
+    return outside;
   }
 }
 

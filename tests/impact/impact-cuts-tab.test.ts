@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { screenshot } from '../helpers/browser.js';
+import { loopbackContext, screenshot } from '../helpers/browser.js';
+import { teamsHostHarness } from '../tab/teams-host-harness.js';
 import { IEV } from '../helpers/users.js';
 import { axeViolations, describeViolations, useTabBrowser, type Theme } from '../tab/tab-page.js';
 import { seedImpactExample } from './impact-example.js';
@@ -10,7 +11,7 @@ const HALF_YEAR = 'impact?from=2026-01-01&to=2026-06-30';
 describe('"Is it working?" by cut, trends and the board report in the tab (headless Chromium)', function () {
   this.timeout(120_000);
   let app: TestApp;
-  const { open } = useTabBrowser(async () => {
+  const tabBrowser = useTabBrowser(async () => {
     app = await startTestApp({ env: { IEV_MEMBER_IDS: IEV.id } });
     await seedImpactExample(app);
     // The April work belongs to Older people: in April to June it is all the Trust's work.
@@ -22,7 +23,7 @@ describe('"Is it working?" by cut, trends and the board report in the tab (headl
   });
 
   it('shows the figures quarter by quarter, by service area and per piece of work', async () => {
-    const page = await open(HALF_YEAR, { as: IEV });
+    const page = await tabBrowser.open(HALF_YEAR, { as: IEV });
     const quarters = page.getByRole('table', { name: 'Quarter by quarter' });
     await quarters.waitFor();
     const rows = await quarters.getByRole('row').allInnerTexts();
@@ -41,7 +42,7 @@ describe('"Is it working?" by cut, trends and the board report in the tab (headl
   });
 
   it('opens a channel tab pinned for a service area on that area\u2019s figures', async () => {
-    const page = await open('impact?from=2026-04-01&to=2026-06-30&area=Older%20people', { as: IEV });
+    const page = await tabBrowser.open('impact?from=2026-04-01&to=2026-06-30&area=Older%20people', { as: IEV });
     await page.getByText(/Figures for Older people, 1\sApr\s2026 to 30\sJun\s2026\./).waitFor();
     assert.equal(await page.getByLabel('Whose figures').inputValue(), 'Older people');
     const headlines = await page.getByRole('list', { name: 'Headline figures' }).innerText();
@@ -50,8 +51,31 @@ describe('"Is it working?" by cut, trends and the board report in the tab (headl
     await page.getByText(/No sessions were logged and no claims were paid in Carers between/).waitFor();
   });
 
+  it('keeps a channel tab pinned for a service area on that area when its own links are followed', async () => {
+    const page = tabBrowser.track(await (await loopbackContext(tabBrowser.browser)).newPage());
+    const harnessUrl = `${app.url}/tab/teams-host-harness.html`;
+    await page.route(harnessUrl, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        // What the configuration page saves for "The involvement work of one service area": Older people.
+        body: teamsHostHarness(`${app.url}/tab/index.html?as=${IEV.id}#/work?area=Older%20people`, {
+          theme: 'default',
+          frameContext: 'content',
+          entityId: 'work-area-older-people',
+        }),
+      }),
+    );
+    await page.goto(harnessUrl);
+    const tab = page.frameLocator('#tab');
+    await tab.getByRole('link', { name: 'Is it working?', exact: true }).click();
+    await tab.getByText(/^Figures for Older people, /).waitFor();
+    assert.equal(await tab.getByLabel('Whose figures').inputValue(), 'Older people');
+    await tab.getByRole('link', { name: 'Involvement work' }).click();
+    await tab.getByRole('link', { name: 'Is it working? The figures for Older people' }).waitFor();
+  });
+
   it('downloads the board report as a PDF and as CSV in one click each', async () => {
-    const page = await open(HALF_YEAR, { as: IEV });
+    const page = await tabBrowser.open(HALF_YEAR, { as: IEV });
     await page.getByRole('list', { name: 'Headline figures' }).waitFor();
     for (const [button, name] of [
       ['Board report (PDF)', /involvement-board-report-2026-01-01-to-2026-06-30\.pdf/],
@@ -67,7 +91,7 @@ describe('"Is it working?" by cut, trends and the board report in the tab (headl
 
   for (const theme of ['default', 'dark', 'contrast'] as Theme[]) {
     it(`finds no accessibility problems in the trends and cuts in the ${theme} theme`, async () => {
-      const page = await open(HALF_YEAR, { as: IEV, theme });
+      const page = await tabBrowser.open(HALF_YEAR, { as: IEV, theme });
       await page.getByRole('table', { name: 'Quarter by quarter' }).waitFor();
       const violations = await axeViolations(page);
       await screenshot(page, `impact-cuts-${theme}`, { fullPage: true });

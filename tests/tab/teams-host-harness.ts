@@ -6,7 +6,13 @@
  */
 export function teamsHostHarness(
   tabUrl: string,
-  options: { theme: 'default' | 'dark' | 'contrast'; frameContext: 'settings' | 'content'; ssoToken?: string },
+  options: {
+    theme: 'default' | 'dark' | 'contrast';
+    frameContext: 'settings' | 'content';
+    ssoToken?: string;
+    /** A pinned tab's entity id, as the configuration page saved it. */
+    entityId?: string;
+  },
 ): string {
   const runtime = {
     apiVersion: 4,
@@ -27,7 +33,7 @@ export function teamsHostHarness(
     hostClientType: 'web',
     teamId: 'team-1',
     channelId: '19:channel-1@thread.tacv2',
-    entityId: '',
+    entityId: options.entityId ?? '',
     userObjectId: 'user',
     tid: 'tenant',
   };
