@@ -135,7 +135,12 @@ export type Audience = 'public' | 'in-work' | 'iev';
 /** What the caller sees of this partner, and why, so the page can say it plainly. */
 export interface PartnerAccess {
   readonly audience: Audience;
-  readonly work: { readonly tookPartInSession: boolean; readonly claimFromHost: boolean };
+  readonly work: {
+    readonly tookPartInSession: boolean;
+    readonly claimFromHost: boolean;
+    /** They answered "interested" to one of the caller's opportunities. */
+    readonly interestedInOpportunity?: boolean;
+  };
 }
 
 export interface PartnerPage {

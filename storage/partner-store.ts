@@ -210,4 +210,19 @@ export class InvolvementWorkReader implements InvolvementReader {
       throw mapError(error, 'expense claim');
     }
   }
+
+  async hostsOfOpportunitiesInterestedIn(partnerId: string): Promise<string[]> {
+    try {
+      const { resources } = await this.containers.opportunities.items
+        .query<string>({
+          query:
+            'SELECT VALUE c.hostId FROM c WHERE c.type = "invitation" AND c.partnerId = @id AND c.answer = "interested"',
+          parameters: [{ name: '@id', value: partnerId }],
+        })
+        .fetchAll();
+      return resources;
+    } catch (error) {
+      throw mapError(error, 'opportunity');
+    }
+  }
 }

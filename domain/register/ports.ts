@@ -95,4 +95,6 @@ export interface InvolvementReader {
   plansWithPartner(partnerId: string): Promise<WorkRecord[]>;
   /** The partner's claims that were sent (drafts left out). */
   claimsForPartner(partnerId: string): Promise<ClaimRecord[]>;
+  /** The hosts of the opportunities the partner answered "interested" to (need to know: domain/register/visibility.ts). */
+  hostsOfOpportunitiesInterestedIn(partnerId: string): Promise<string[]>;
 }

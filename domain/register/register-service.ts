@@ -120,10 +120,8 @@ export class RegisterService {
   async partnerPage(actor: Actor, id: string): Promise<PartnerPage> {
     const partner = await this.partners.find(id);
     if (!partner || !canSeePartner(audienceFor(actor, NO_WORK), partner)) throw new NotFoundError(NOT_FOUND);
-    const [plans, claims] = isStaff(actor)
-      ? await Promise.all([this.work.plansWithPartner(partner.id), this.work.claimsForPartner(partner.id)])
-      : [[], []];
-    const work = workWith(actor, partner.id, plans, claims);
+    const { plans, claims, interestedHosts } = await this.workRecords(actor, partner.id);
+    const work = workWith(actor, partner.id, plans, claims, interestedHosts);
     const audience = audienceFor(actor, work);
     const view = partnerViewFor(audience, partner);
     const audited = auditedFieldsIn(view);
@@ -160,10 +158,11 @@ export class RegisterService {
     );
     return Promise.all(
       partners.map(async (partner) => {
-        const [plans, claims] = isStaff(actor)
-          ? await Promise.all([this.work.plansWithPartner(partner.id), this.work.claimsForPartner(partner.id)])
-          : [[], []];
-        const view = partnerViewFor(audienceFor(actor, workWith(actor, partner.id, plans, claims)), partner);
+        const { plans, claims, interestedHosts } = await this.workRecords(actor, partner.id);
+        const view = partnerViewFor(
+          audienceFor(actor, workWith(actor, partner.id, plans, claims, interestedHosts)),
+          partner,
+        );
         return {
           id: view.id,
           displayName: view.displayName,
@@ -172,6 +171,20 @@ export class RegisterService {
         };
       }),
     );
+  }
+
+  /** What the need-to-know rule reads about the partner's work: nothing for anyone who is not staff. */
+  private async workRecords(
+    actor: Actor,
+    partnerId: string,
+  ): Promise<{ plans: WorkRecord[]; claims: ClaimRecord[]; interestedHosts: string[] }> {
+    if (!isStaff(actor)) return { plans: [], claims: [], interestedHosts: [] };
+    const [plans, claims, interestedHosts] = await Promise.all([
+      this.work.plansWithPartner(partnerId),
+      this.work.claimsForPartner(partnerId),
+      this.work.hostsOfOpportunitiesInterestedIn(partnerId),
+    ]);
+    return { plans, claims, interestedHosts };
   }
 
   async register(
@@ -467,18 +480,23 @@ export class RegisterService {
   }
 }
 
-/** How the actor's own work touches the partner: sessions of their plans, and claims they sent (drafts are not read). */
+/**
+ * How the actor's own work touches the partner: sessions of their plans, claims they sent (drafts are not read),
+ * and the partner's "interested" to one of their opportunities (the same grant as the opportunity's own view).
+ */
 function workWith(
   actor: Actor,
   partnerId: string,
   plans: readonly WorkRecord[],
   claims: readonly ClaimRecord[],
+  interestedHosts: readonly string[],
 ): WorkWithPartner {
   return {
     tookPartInSession: plans.some(
       (plan) => plan.hostId === actor.id && plan.sessions.some((session) => session.partnerIds.includes(partnerId)),
     ),
     claimFromHost: claims.some((claim) => claim.hostId === actor.id),
+    ...(interestedHosts.includes(actor.id) ? { interestedInOpportunity: true } : {}),
   };
 }
 

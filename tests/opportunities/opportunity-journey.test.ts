@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { TestApp } from '../helpers/app.js';
 import { HOST, IEV } from '../helpers/users.js';
 import { eventually, notifyReceived, startPartnersApp, type ReceivedNotification } from '../partners/partner-steps.js';
-import { partnerWith, planFor, publish } from './opportunity-steps.js';
+import { carerWith, partnerWith, planFor, publish } from './opportunity-steps.js';
 
 interface Detail {
   opportunity: { id: string; state: string };
@@ -31,13 +31,7 @@ describe('opportunities: from a plan to the partners chosen, through invitations
 
   before(async () => {
     app = await startPartnersApp();
-    const carer = (name: string, extra: Record<string, unknown> = {}) =>
-      partnerWith(app, {
-        displayName: name,
-        email: `${name.split(' ')[0]!.toLowerCase()}@example.org`,
-        livedExperience: ['Carer'],
-        ...extra,
-      });
+    const carer = (name: string, extra: Record<string, unknown> = {}) => carerWith(app, name, extra);
     ids.ann = await carer('Ann Answer', { accessNeeds: 'Needs step-free access.' });
     ids.ben = await carer('Ben Bright');
     ids.cal = await carer('Cal Stop');

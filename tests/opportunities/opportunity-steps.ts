@@ -56,6 +56,15 @@ export const partnerWith = (app: TestApp, profile: Record<string, unknown>): Pro
     ...profile,
   });
 
+/** A carer in the service area, with an email made from their first name (`ann@example.org`). */
+export const carerWith = (app: TestApp, name: string, extra: Record<string, unknown> = {}): Promise<string> =>
+  partnerWith(app, {
+    displayName: name,
+    email: `${name.split(' ')[0]!.toLowerCase()}@example.org`,
+    livedExperience: ['Carer'],
+    ...extra,
+  });
+
 /** The publish form as the tab sends it, from the plan's own form. */
 export async function publishForm(app: TestApp, planId: string, changes: Record<string, unknown> = {}, as = HOST) {
   const form = await app.getJson<Record<string, unknown>>(`/api/opportunities/form?planId=${planId}`, as);

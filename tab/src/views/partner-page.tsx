@@ -242,13 +242,16 @@ function NeedToKnow({ access, name }: { access: PartnerAccess; name: string }) {
     return (
       <p>
         You see {name}’s public profile. Contact details and communication and access needs are shown to the hosts whose
-        work they take part in (a session of their plan, or an expense claim they sent) and to the IEV team.
+        work they take part in (a session of their plan, an expense claim they sent, or an opportunity of theirs the
+        partner said they are interested in) and to the IEV team.
       </p>
     );
   }
   const because = access.work.tookPartInSession
     ? 'they took part in a session of your work'
-    : 'you sent an expense claim for them';
+    : access.work.claimFromHost
+      ? 'you sent an expense claim for them'
+      : 'they said they are interested in your opportunity';
   return (
     <p>
       You see {name}’s contact details and needs because {because}. Use them only for that work.
