@@ -118,6 +118,10 @@ export class OrganisationService {
     await this.store.releaseName(found.searchName, found.id);
   }
 
+  private async releaseAll(adding: ReadonlyArray<{ organisation: Organisation }>): Promise<void> {
+    for (const { organisation } of adding) await this.store.releaseName(organisation.searchName, organisation.id);
+  }
+
   /**
    * The name's claim for this organisation: a new one, this organisation's own, or one taken over from an
    * organisation that no longer has the name (removed, renamed, or an add cut short). Refused (ValidationError)
@@ -191,7 +195,30 @@ export class OrganisationService {
     // In the file's order, so a colleague can work down the spreadsheet.
     const rowOf = (problem: FieldProblem) => Number(problem.field.replace('row-', ''));
     if (problems.length > 0) throw importRefused([...problems].sort((a, b) => rowOf(a) - rowOf(b)));
-    for (const { row, fields } of rows) await this.store.create(this.newOrganisation(`${prefix}${row}`, fields));
+    const adding = rows.map(({ row, fields }) => ({
+      row,
+      organisation: this.newOrganisation(`${prefix}${row}`, fields),
+    }));
+    // Each row holds its name as an add does, so an add of the same name at the same moment cannot both succeed.
+    const held: Array<Versioned<NameClaim>> = [];
+    for (const { row, organisation } of adding) {
+      try {
+        held.push(await this.holdName(organisation.searchName, organisation.id));
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        await this.releaseAll(adding);
+        throw importRefused([takenRow(row, organisation.name)]);
+      }
+    }
+    for (const { organisation } of adding) await this.store.create(organisation);
+    const lost: FieldProblem[] = [];
+    for (const [index, claim] of held.entries())
+      if (!(await this.confirmName(claim))) lost.push(takenRow(adding[index]!.row, adding[index]!.organisation.name));
+    if (lost.length > 0) {
+      for (const { organisation } of adding) await this.store.remove(organisation.id);
+      await this.releaseAll(adding);
+      throw importRefused(lost);
+    }
     return { added: rows.length };
   }
 
@@ -285,6 +312,10 @@ function groupProblems(groups: readonly string[], field: string): FieldProblem[]
     field,
     message: `\u201c${group}\u201d is not one of the groups a plan can set out to reach.`,
   }));
+}
+
+function takenRow(row: number, name: string): FieldProblem {
+  return { field: `row-${row}`, message: `Row ${row}: \u201c${name}\u201d is already in the directory.` };
 }
 
 function nameTaken(name: string): ValidationError {

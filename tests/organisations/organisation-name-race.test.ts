@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { IEV, SECOND_IEV } from '../helpers/users.js';
+import { IEV } from '../helpers/users.js';
 
 interface Directory {
   items: Array<{ id: string; name: string; version: string }>;
@@ -21,7 +21,7 @@ describe('Community organisations: one entry per name, also when two colleagues 
   this.timeout(120_000);
   let app: TestApp;
   before(async () => {
-    app = await startTestApp({ env: { IEV_MEMBER_IDS: `${IEV.id},${SECOND_IEV.id}` } });
+    app = await startTestApp({ env: { IEV_MEMBER_IDS: IEV.id } });
   });
   after(() => app?.stop());
 
@@ -51,6 +51,29 @@ describe('Community organisations: one entry per name, also when two colleagues 
         const problem = (await refused.json()) as Problem;
         assert.match(problem.errors?.[0]?.message ?? '', /is already in the directory\. Edit that entry instead\./);
       }
+    }
+  });
+
+  it('an import and an add of the same name at the same moment: one entry, and a refused import adds nothing', async () => {
+    for (let round = 1; round <= 4; round += 1) {
+      const name = `Hillside Carers ${round} (test)`;
+      const csv = `Name,Groups,Areas\n${name},carers,Brookside\nHillside Other ${round} (test),carers,Brookside\n`;
+      const [imported, added] = await Promise.all([
+        app.api('/api/organisations/import', {
+          as: IEV,
+          method: 'POST',
+          body: JSON.stringify({ csv, importId: randomUUID() }),
+        }),
+        add(name),
+      ]);
+      assert.equal((await named(name)).length, 1, `round ${round}: one entry (${imported.status}, ${added.status})`);
+      for (const answer of [imported, added]) assert.ok([200, 201, 400].includes(answer.status), `${answer.status}`);
+      assert.equal([imported, added].filter((answer) => answer.status < 300).length, 1, `round ${round}: one wins`);
+      assert.equal(
+        (await named(`Hillside Other ${round} (test)`)).length,
+        imported.status < 300 ? 1 : 0,
+        'all of the file or none of it',
+      );
     }
   });
 
