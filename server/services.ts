@@ -263,7 +263,10 @@ export async function createServices(
     ievChannel: () => ievChannel.address(),
     targetDaysToPay: () => claims.policy().payment.targetDaysToPay,
     now: options.clock ?? (() => new Date()),
-    jobs: [opportunities.service.closingJob(config.schedule.hourUtc)],
+    jobs: [
+      opportunities.service.closingJob(config.schedule.hourUtc),
+      links.retentionJob(config.schedule.hourUtc, config.retentionReviewYears),
+    ],
   });
   const consentRenewalRequests = new ConsentRenewalRequests({
     partners,

@@ -48,4 +48,21 @@ export class LinkStore implements PersonalLinkRepository {
       parameters: [{ name: '@partnerId', value: partnerId }],
     });
   }
+
+  async expiredBefore(before: string, limit: number): Promise<Array<Versioned<PersonalLinkRecord>>> {
+    const page = await this.links.queryPage(
+      {
+        query: 'SELECT * FROM c WHERE c.type = "personal-link" AND c.expiresAt < @before',
+        parameters: [{ name: '@before', value: before }],
+      },
+      { pageSize: limit },
+    );
+    return page.items;
+  }
+
+  /** The use first: a crash between the two leaves the link, which the next run finds again. */
+  async deleteLinkAndUse(linkId: string): Promise<void> {
+    await this.uses.delete(useIdOf(linkId), useIdOf(linkId));
+    await this.links.delete(linkId, linkId);
+  }
 }

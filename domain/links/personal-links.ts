@@ -3,6 +3,8 @@ import { retryOnConflict } from '../concurrency.js';
 import { StaleVersionError } from '../errors.js';
 import type { Clock, Versioned } from '../ports.js';
 import type { PartnerRecordHolder } from '../register/partner-rights.js';
+import { dailyPeriod } from '../schedule/periods.js';
+import type { ScheduledJob } from '../schedule/scheduler.js';
 import {
   LINK_PURPOSES,
   useIdOf,
@@ -59,6 +61,14 @@ export interface PersonalLinksOptions {
   readonly secret: string;
   readonly store: PersonalLinkRepository;
   readonly now?: Clock;
+}
+
+const RETENTION_BATCH = 100;
+
+function yearsBefore(now: Date, years: number): Date {
+  const cutoff = new Date(now.getTime());
+  cutoff.setUTCFullYear(cutoff.getUTCFullYear() - years);
+  return cutoff;
 }
 
 const TOKEN_PATTERN = /^([A-Za-z0-9_-]{22})\.([0-9a-z]{1,10})\.([A-Za-z0-9_-]{22})$/;
@@ -212,6 +222,33 @@ export class PersonalLinks implements PartnerRecordHolder {
       await this.options.store.replaceUse({ ...rest, outcome, at: this.now().toISOString() }, _etag);
     } catch (error) {
       if (!(error instanceof StaleVersionError)) throw error;
+    }
+  }
+
+  /**
+   * Retention: once a link has been expired for longer than the Trust keeps records without involvement
+   * (RETENTION_REVIEW_YEARS), its record and its use record are deleted. Nothing needs them any more: an expired
+   * token is refused before the database is read, and what the partner answered is kept where it was given (the
+   * invitation, the evaluation, the consent history). Daily, at the scheduler's hour; safe to repeat.
+   */
+  retentionJob(hourUtc: number, years: number): ScheduledJob {
+    return {
+      name: 'personal-link-retention',
+      periodAt: (now) => dailyPeriod(now, hourUtc),
+      run: async (_period, now) => {
+        await this.deleteExpiredBefore(yearsBefore(now, years));
+      },
+    };
+  }
+
+  /** Deletes every link that expired before `cutoff`; returns how many. */
+  async deleteExpiredBefore(cutoff: Date): Promise<number> {
+    let deleted = 0;
+    for (;;) {
+      const expired = await this.options.store.expiredBefore(cutoff.toISOString(), RETENTION_BATCH);
+      for (const link of expired) await this.options.store.deleteLinkAndUse(link.id);
+      deleted += expired.length;
+      if (expired.length < RETENTION_BATCH) return deleted;
     }
   }
 

@@ -62,6 +62,10 @@ export interface PersonalLinkRepository {
   replaceUse(use: LinkUseRecord, etag: string): Promise<unknown>;
   findUse(linkId: string): Promise<Versioned<LinkUseRecord> | undefined>;
   linksOf(partnerId: string): Promise<Array<Versioned<PersonalLinkRecord>>>;
+  /** Up to `limit` links that expired before `before` (ISO instant), for retention. */
+  expiredBefore(before: string, limit: number): Promise<Array<Versioned<PersonalLinkRecord>>>;
+  /** Removes a link's use record and then the link itself, for good (retention). */
+  deleteLinkAndUse(linkId: string): Promise<void>;
 }
 
 /** The id of a link's use record (in the same container as the link). */
