@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { UnavailableError } from '../../domain/errors.js';
 import type { TestApp } from '../helpers/app.js';
 import { HOST, IEV } from '../helpers/users.js';
 import { eventually, notifyReceived, startPartnersApp, type ReceivedNotification } from '../partners/partner-steps.js';
@@ -116,6 +117,18 @@ describe('opportunities: from a plan to the partners chosen, through invitations
 
   it('two answer "interested", one "stop inviting me" (their consent is withdrawn at once); a link answers once', async () => {
     assert.equal((await answer('ann', 'interested')).status, 200);
+    // Ben's first press fails part-way (the store is unreachable for a moment): his link is not spent by it,
+    // and pressing again records his answer, once.
+    const store = app.services.opportunities.store;
+    const replaceInvitation = store.replaceInvitation.bind(store);
+    store.replaceInvitation = async () => {
+      throw new UnavailableError('The opportunities store could not be reached.');
+    };
+    try {
+      assert.equal((await answer('ben', 'interested')).status, 503);
+    } finally {
+      store.replaceInvitation = replaceInvitation;
+    }
     assert.equal((await answer('ben', 'interested')).status, 200);
     const stop = await answer('cal', 'stop');
     assert.equal(stop.status, 200);
