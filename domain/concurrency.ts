@@ -1,4 +1,5 @@
 import { StaleVersionError } from './errors.js';
+import type { Versioned } from './ports.js';
 
 /** How many times one read-change-replace is tried before a conflict is reported: one policy for every record. */
 export const CONFLICT_ATTEMPTS = 5;
@@ -19,4 +20,10 @@ export async function retryOnConflict<R>(attempt: (tryNumber: number) => Promise
       if (!(error instanceof StaleVersionError) || tryNumber >= CONFLICT_ATTEMPTS) throw error;
     }
   }
+}
+
+/** A record as read, without its etag: what a replace writes back (the etag goes in the condition, not the body). */
+export function withoutVersion<T extends object>(record: Versioned<T>): T {
+  const { _etag: _version, ...stored } = record;
+  return stored as unknown as T;
 }

@@ -1,4 +1,5 @@
 import { ConflictError } from '../errors.js';
+import { withoutVersion } from '../concurrency.js';
 import { PollingLoop } from '../polling-loop.js';
 import type { Clock, DomainLogger, Versioned } from '../ports.js';
 import { topicOf } from './outbox-deliverers.js';
@@ -116,7 +117,7 @@ export class OutboxDispatcher {
     let leased: Versioned<OutboxMessage>;
     try {
       leased = await this.options.store.replace(
-        { ...strip(message), nextAttemptAt: leaseEnds, leasedUntil: leaseEnds },
+        { ...withoutVersion(message), nextAttemptAt: leaseEnds, leasedUntil: leaseEnds },
         message._etag,
       );
     } catch (error) {
@@ -126,7 +127,7 @@ export class OutboxDispatcher {
     let outcome: DeliveryOutcome;
     let failure: { code: string; retryAfterMs: number | undefined } | undefined;
     try {
-      outcome = await this.options.deliver(strip(leased));
+      outcome = await this.options.deliver(withoutVersion(leased));
     } catch (error) {
       outcome = 'wait';
       failure = describeFailure(error);
@@ -148,7 +149,7 @@ export class OutboxDispatcher {
     const done = this.now();
     await this.options.store.replace(
       {
-        ...strip(leased),
+        ...withoutVersion(leased),
         status,
         attempts,
         leasedUntil: undefined,
@@ -185,11 +186,6 @@ export class OutboxDispatcher {
   private now(): Date {
     return this.options.now?.() ?? new Date();
   }
-}
-
-function strip(message: Versioned<OutboxMessage>): OutboxMessage {
-  const { _etag: _ignored, ...rest } = message;
-  return rest;
 }
 
 /** Status code and Retry-After from a Bot Connector error; never the message text (it can echo content). */

@@ -1,4 +1,4 @@
-import { retryOnConflict } from '../concurrency.js';
+import { retryOnConflict, withoutVersion } from '../concurrency.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import type { OwedMessage } from '../partner-messages/partner-messaging.js';
 import { isIevMember, isStaff, type Actor } from '../people/actor.js';
@@ -672,11 +672,6 @@ export class OpportunityService {
 
 /** The closing date and the scheduler act as the system. */
 const SYSTEM = { id: 'system', displayName: 'Closed on its closing date' } as const;
-
-function withoutVersion<T extends object>(value: T & { _etag?: string }): T {
-  const { _etag: _version, ...rest } = value;
-  return rest as T;
-}
 
 /** "1 December 2026", as GOV.UK writes dates. */
 export function longDate(value: string): string {

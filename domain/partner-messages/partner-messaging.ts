@@ -1,4 +1,4 @@
-import { retryOnConflict } from '../concurrency.js';
+import { retryOnConflict, withoutVersion } from '../concurrency.js';
 import { ForbiddenError } from '../errors.js';
 import { isIevMember, type Actor } from '../people/actor.js';
 import type { DeliveryOutcome } from '../notifications/outbox-dispatcher.js';
@@ -308,11 +308,6 @@ function formatLongDate(day: string): string {
 function splitSubject(subjectId: string): [string | undefined, string | undefined] {
   const at = subjectId.indexOf('|');
   return at < 0 ? [undefined, undefined] : [subjectId.slice(0, at), subjectId.slice(at + 1)];
-}
-
-function withoutVersion(message: Versioned<PartnerMessage>): PartnerMessage {
-  const { _etag: _version, ...stored } = message;
-  return stored;
 }
 
 function viewOf(message: PartnerMessage): MessageView {

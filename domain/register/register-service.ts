@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { retryOnConflict } from '../concurrency.js';
+import { retryOnConflict, withoutVersion } from '../concurrency.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { isIevMember, isStaff, leadingRole, type Actor, type Role } from '../people/actor.js';
 import type { ClaimStatus } from '../claims/claim.js';
@@ -74,11 +74,6 @@ export interface PartnerPage {
 const STALE = 'Someone else changed this partner since you opened the page. Reload to see the latest, then try again.';
 
 type PendingAudit = NonNullable<Partner['pendingAudit']>[number];
-
-function withoutVersion(partner: Versioned<Partner>): Partner {
-  const { _etag: _version, ...stored } = partner;
-  return stored;
-}
 
 // The same words whether the partner does not exist or the caller may not see them.
 const NOT_FOUND =

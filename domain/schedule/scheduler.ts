@@ -1,4 +1,5 @@
 import { ConflictError } from '../errors.js';
+import { withoutVersion } from '../concurrency.js';
 import { PollingLoop } from '../polling-loop.js';
 import type { Clock, DomainLogger, Versioned } from '../ports.js';
 import type { ScheduleRun, ScheduleRunRepository } from './ports.js';
@@ -87,7 +88,7 @@ export class Scheduler {
       if (run.status === 'done' || Date.parse(run.leasedUntil) > now.getTime()) return false;
       try {
         mine = await this.options.runs.replaceRun(
-          { ...strip(run), leasedUntil: lease, attempts: run.attempts + 1 },
+          { ...withoutVersion(run), leasedUntil: lease, attempts: run.attempts + 1 },
           run._etag,
         );
       } catch (error) {
@@ -101,22 +102,17 @@ export class Scheduler {
       // Release the run so the next tick (here or elsewhere) tries again: a failed run is never skipped.
       await this.options.runs
         .replaceRun(
-          { ...strip(mine), leasedUntil: now.toISOString(), lastError: (error as Error)?.name ?? 'error' },
+          { ...withoutVersion(mine), leasedUntil: now.toISOString(), lastError: (error as Error)?.name ?? 'error' },
           mine._etag,
         )
         .catch(() => undefined);
       throw error;
     }
     await this.options.runs.replaceRun(
-      { ...strip(mine), status: 'done', finishedAt: this.options.now().toISOString() },
+      { ...withoutVersion(mine), status: 'done', finishedAt: this.options.now().toISOString() },
       mine._etag,
     );
     this.options.logger.info({ job: job.name, period, attempts: mine.attempts }, 'scheduled job ran');
     return true;
   }
-}
-
-function strip(run: Versioned<ScheduleRun>): ScheduleRun {
-  const { _etag: _ignored, ...rest } = run;
-  return rest;
 }
