@@ -12,7 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import { ApiError } from '../api.js';
+import { ApiError, type ContactMethod } from '../api.js';
 import { ErrorMessage } from './states.js';
 
 /** The pieces the register's forms share: a titled group of inputs, and the error summary at the top. */
@@ -170,6 +170,35 @@ export interface SharedAnswers {
 }
 
 type TextKey = Exclude<keyof SharedAnswers, 'areas' | 'livedExperience'>;
+
+/**
+ * The request fields both forms send, from the answers they share: text trimmed, an empty answer left out, the
+ * interests split at commas. The server refuses a contact method it does not know, with a message for that field.
+ */
+export function sharedRequestFields(form: ContactAnswers & SharedAnswers) {
+  const optional = (value: string) => (value.trim() ? value.trim() : undefined);
+  return {
+    displayName: form.displayName,
+    email: optional(form.email),
+    phone: optional(form.phone),
+    preferredMethod: optional(form.preferredMethod) as ContactMethod | undefined,
+    postalAddress: optional(form.postalAddress ?? ''),
+    areas: form.areas,
+    interests: form.interests
+      .split(',')
+      .map((interest) => interest.trim())
+      .filter(Boolean),
+    livedExperience: form.livedExperience,
+    availability: optional(form.availability),
+    communicationNeeds: optional(form.communicationNeeds),
+    accessNeeds: optional(form.accessNeeds),
+    emergencyContact: {
+      name: form.emergencyName,
+      relationship: form.emergencyRelationship,
+      phone: form.emergencyPhone,
+    },
+  };
+}
 
 interface SharedProps {
   readonly form: SharedAnswers;

@@ -1,14 +1,6 @@
 import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { useRef, useState, type FormEvent } from 'react';
-import {
-  api,
-  API,
-  ApiError,
-  type ContactMethod,
-  type PartnerCorrectionRequest,
-  type PartnerView,
-  type RegisterOptions,
-} from '../api.js';
+import { api, API, ApiError, type PartnerCorrectionRequest, type PartnerView, type RegisterOptions } from '../api.js';
 import { ErrorMessage, Loading } from '../components/states.js';
 import {
   ContactInputs,
@@ -16,6 +8,7 @@ import {
   ErrorSummary,
   InterestsInputs,
   NeedsInputs,
+  sharedRequestFields,
   useFormStyles,
 } from '../components/form-parts.js';
 import { href, navigate } from '../router.js';
@@ -222,28 +215,5 @@ function ProblemSummary({
 }
 
 function toRequest(form: FormState, version: string): PartnerCorrectionRequest {
-  const optional = (value: string) => (value.trim() ? value.trim() : undefined);
-  return {
-    version,
-    displayName: form.displayName,
-    email: optional(form.email),
-    phone: optional(form.phone),
-    // The server refuses anything but a method it knows, with a message for this field.
-    preferredMethod: optional(form.preferredMethod) as ContactMethod | undefined,
-    postalAddress: optional(form.postalAddress),
-    areas: form.areas,
-    interests: form.interests
-      .split(',')
-      .map((interest) => interest.trim())
-      .filter(Boolean),
-    livedExperience: form.livedExperience,
-    availability: optional(form.availability),
-    communicationNeeds: optional(form.communicationNeeds),
-    accessNeeds: optional(form.accessNeeds),
-    emergencyContact: {
-      name: form.emergencyName,
-      relationship: form.emergencyRelationship,
-      phone: form.emergencyPhone,
-    },
-  };
+  return { version, ...sharedRequestFields(form) };
 }

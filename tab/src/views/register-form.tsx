@@ -17,6 +17,7 @@ import {
   Group,
   InterestsInputs,
   NeedsInputs,
+  sharedRequestFields,
   useFormStyles,
 } from '../components/form-parts.js';
 import { PAYMENT_LABEL } from '../format.js';
@@ -244,34 +245,15 @@ export function RegisterForm({ options }: { options: RegisterOptions }) {
 }
 
 function toRequest(form: FormState, operationId: string): RegistrationRequest {
-  const optional = (value: string) => (value.trim() ? value.trim() : undefined);
   return {
     operationId,
-    displayName: form.displayName,
-    email: optional(form.email),
-    phone: optional(form.phone),
-    preferredMethod: form.preferredMethod || undefined,
-    postalAddress: optional(form.postalAddress),
-    areas: form.areas,
-    interests: form.interests
-      .split(',')
-      .map((interest) => interest.trim())
-      .filter(Boolean),
-    livedExperience: form.livedExperience,
-    availability: optional(form.availability),
-    communicationNeeds: optional(form.communicationNeeds),
-    accessNeeds: optional(form.accessNeeds),
+    ...sharedRequestFields(form),
     paymentPreference: form.paymentPreference,
     // The register consent is sent as given; the server refuses anything but an explicit yes.
     consent: {
       register: form.consentRegister,
       contactAboutOpportunities: form.consentContact,
       equalityMonitoring: form.consentEquality,
-    },
-    emergencyContact: {
-      name: form.emergencyName,
-      relationship: form.emergencyRelationship,
-      phone: form.emergencyPhone,
     },
     equality: form.consentEquality ? form.equality : undefined,
   };
