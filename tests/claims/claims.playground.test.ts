@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { screenshot } from '../helpers/browser.js';
-import { PlaygroundPage, startPlayground, type Playground } from '../helpers/playground.js';
+import { PlaygroundClients, setUpIevChannel } from '../helpers/playground.js';
 import type { TestApp } from '../helpers/app.js';
 import { startTestApp } from '../helpers/app.js';
 import { HOST, IEV } from '../helpers/users.js';
@@ -14,41 +14,22 @@ import { addPartner, eventually } from './claim-steps.js';
 describe('Claims in the Microsoft 365 Agents Playground, as people would (headless Chromium)', function () {
   this.timeout(240_000);
   let app: TestApp;
-  const playgrounds: Playground[] = [];
-  const pages: PlaygroundPage[] = [];
+  const clients = new PlaygroundClients(() => app);
 
   before(async () => {
     app = await startTestApp({ env: { IEV_MEMBER_IDS: IEV.id } });
     await addPartner(app, 'Nia Nowak');
   });
   after(async () => {
-    for (const page of pages) await page.close().catch(() => undefined);
-    for (const playground of playgrounds) await playground.stop().catch(() => undefined);
+    await clients.close();
     await app?.stop();
   });
 
-  async function open(user: typeof HOST): Promise<PlaygroundPage> {
-    const playground = await startPlayground(`${app.url}/api/messages`, user);
-    playgrounds.push(playground);
-    const page = await PlaygroundPage.open(playground);
-    pages.push(page);
-    return page;
-  }
+  const open = (user: typeof HOST) => clients.open(user);
 
   it('a host submits a claim in personal chat and an IEV member approves it from the channel card', async () => {
     const ivy = await open(IEV);
-    await ivy.openConversation('General');
-    const post = ivy.page.locator('[data-lexical-editor="true"]').first();
-    await post.click();
-    await post.pressSequentially('@Inv');
-    await ivy.page
-      .locator('div')
-      .filter({ hasText: /^Involvement Hub$/ })
-      .last()
-      .click();
-    await post.pressSequentially(' set up IEV channel');
-    await ivy.page.getByRole('button', { name: 'Post' }).click();
-    await ivy.waitForCard(/This is now the IEV channel/);
+    await setUpIevChannel(ivy);
 
     const hana = await open(HOST);
     await hana.say('claim expenses');

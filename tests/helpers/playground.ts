@@ -3,7 +3,7 @@ import { startPlayground, type Playground, type PlaygroundUser } from '../../scr
 import { startTestApp, type TestApp, type TestAppOptions } from './app.js';
 import { launchBrowser, loopbackContext } from './browser.js';
 
-export { startPlayground, type Playground, type PlaygroundUser } from '../../scripts/agents-playground.js';
+export type { Playground, PlaygroundUser } from '../../scripts/agents-playground.js';
 
 /** A person using the Playground's web UI in headless Chromium. */
 export class PlaygroundPage {
@@ -80,4 +80,41 @@ export async function openPlaygroundSession(
       await app.stop();
     },
   };
+}
+
+/** Several people's Playground clients against one app (each their own Playground and browser), closed together. */
+export class PlaygroundClients {
+  private readonly playgrounds: Playground[] = [];
+  private readonly pages: PlaygroundPage[] = [];
+
+  constructor(private readonly app: () => TestApp) {}
+
+  async open(user: PlaygroundUser): Promise<PlaygroundPage> {
+    const playground = await startPlayground(`${this.app().url}/api/messages`, user);
+    this.playgrounds.push(playground);
+    const page = await PlaygroundPage.open(playground);
+    this.pages.push(page);
+    return page;
+  }
+
+  async close(): Promise<void> {
+    for (const page of this.pages) await page.close().catch(() => undefined);
+    for (const playground of this.playgrounds) await playground.stop().catch(() => undefined);
+  }
+}
+
+/** An IEV member makes the team's General channel the IEV channel: "@Involvement Hub set up IEV channel". */
+export async function setUpIevChannel(ui: PlaygroundPage): Promise<void> {
+  await ui.openConversation('General');
+  const post = ui.page.locator('[data-lexical-editor="true"]').first();
+  await post.click();
+  await post.pressSequentially('@Inv');
+  await ui.page
+    .locator('div')
+    .filter({ hasText: /^Involvement Hub$/ })
+    .last()
+    .click();
+  await post.pressSequentially(' set up IEV channel');
+  await ui.page.getByRole('button', { name: 'Post' }).click();
+  await ui.waitForCard(/This is now the IEV channel/);
 }

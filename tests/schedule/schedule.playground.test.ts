@@ -1,5 +1,5 @@
 import { screenshot } from '../helpers/browser.js';
-import { PlaygroundPage, startPlayground, type Playground } from '../helpers/playground.js';
+import { PlaygroundClients, setUpIevChannel } from '../helpers/playground.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { HOST, IEV } from '../helpers/users.js';
 import { SESSION_VERBS } from '../../bot/planning/planning-verbs.js';
@@ -15,8 +15,7 @@ describe('Reminders and the IEV digest in the Microsoft 365 Agents Playground (h
   this.timeout(240_000);
   let app: TestApp;
   const clock = new TestClock();
-  const playgrounds: Playground[] = [];
-  const pages: PlaygroundPage[] = [];
+  const clients = new PlaygroundClients(() => app);
 
   before(async () => {
     app = await startTestApp({
@@ -25,33 +24,15 @@ describe('Reminders and the IEV digest in the Microsoft 365 Agents Playground (h
     });
   });
   after(async () => {
-    for (const page of pages) await page.close().catch(() => undefined);
-    for (const playground of playgrounds) await playground.stop().catch(() => undefined);
+    await clients.close();
     await app?.stop();
   });
 
-  async function open(user: typeof HOST): Promise<PlaygroundPage> {
-    const playground = await startPlayground(`${app.url}/api/messages`, user);
-    playgrounds.push(playground);
-    const page = await PlaygroundPage.open(playground);
-    pages.push(page);
-    return page;
-  }
+  const open = (user: typeof HOST) => clients.open(user);
 
   it('a host is reminded to close the loop and snoozes it; the IEV channel gets the week\u2019s counts', async () => {
     const ivy = await open(IEV);
-    await ivy.openConversation('General');
-    const post = ivy.page.locator('[data-lexical-editor="true"]').first();
-    await post.click();
-    await post.pressSequentially('@Inv');
-    await ivy.page
-      .locator('div')
-      .filter({ hasText: /^Involvement Hub$/ })
-      .last()
-      .click();
-    await post.pressSequentially(' set up IEV channel');
-    await ivy.page.getByRole('button', { name: 'Post' }).click();
-    await ivy.waitForCard(/This is now the IEV channel/);
+    await setUpIevChannel(ivy);
 
     // Hana's plan, with a session four weeks ago (logged through the bot's endpoint).
     const chat = app.personalChat(HOST);
