@@ -26,17 +26,20 @@ export function criteriaOf(opportunity: Pick<Opportunity, 'serviceArea' | 'inter
   } satisfies MatchCriteria;
 }
 
-/** Why a partner fits, as the host reads it (counted, never named). */
+/**
+ * Why a partner fits, as the host reads it (counted, never named). The words read the same after a count
+ * ("1 usually free at this time", "4 usually free …") and after IEV's list of names.
+ */
 export type FitReason =
   'service-area' | 'interest' | 'lived-experience' | 'availability' | 'access-met' | 'panel-training';
 
 export const REASON_WORDS: Readonly<Record<FitReason, string>> = {
   'service-area': 'interested in this service area',
-  interest: 'share an interest with this work',
-  'lived-experience': 'have the lived experience you are looking for',
-  availability: 'are usually free at this time',
-  'access-met': 'have access needs this opportunity meets',
-  'panel-training': 'have done interview panel training',
+  interest: 'sharing an interest with this work',
+  'lived-experience': 'with the lived experience you are looking for',
+  availability: 'usually free at this time',
+  'access-met': 'with access needs this opportunity meets',
+  'panel-training': 'trained for interview panels',
 };
 
 const WEIGHTS: Readonly<Record<FitReason, number>> = {

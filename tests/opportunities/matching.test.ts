@@ -76,7 +76,7 @@ describe('opportunities: matching ranks the register by fit and explains it; hos
       body.people?.map((person) => person.displayName),
       ['Cara Carer', 'Arlo Area'],
     );
-    assert.ok(body.people?.[0]?.reasons.includes('have access needs this opportunity meets'));
+    assert.ok(body.people?.[0]?.reasons.includes('with access needs this opportunity meets'));
   });
 
   it('a member of another team cannot see the opportunity or its matching at all', async () => {

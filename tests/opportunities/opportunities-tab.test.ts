@@ -41,8 +41,8 @@ describe('opportunities in the tab', function () {
     await screenshot(page, 'opportunity-publish-form', { fullPage: true });
     await page.getByRole('button', { name: 'Publish and invite' }).click();
     await page.getByRole('heading', { name: 'Who fits' }).waitFor();
-    await page.getByText('1 person on the register fit').waitFor();
-    await page.getByText('1 have access needs this opportunity meets').waitFor();
+    await page.getByText('1 person on the register fits').waitFor();
+    await page.getByText('1 with access needs this opportunity meets').waitFor();
     assert.equal(await page.getByText('Tess Tabcarer').count(), 0, 'the host does not see who fits');
     violations = await axeViolations(page);
     assert.deepEqual(violations, [], describeViolations(violations));

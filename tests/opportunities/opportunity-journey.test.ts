@@ -62,8 +62,8 @@ describe('opportunities: from a plan to the partners chosen, through invitations
       matching.body.reasons.map((reason) => `${reason.count} ${reason.words}`),
       [
         '4 interested in this service area',
-        '4 have the lived experience you are looking for',
-        '1 have access needs this opportunity meets',
+        '4 with the lived experience you are looking for',
+        '1 with access needs this opportunity meets',
       ],
     );
   });

@@ -504,8 +504,8 @@ function MatchingSection({ matching }: { matching: MatchingView | undefined }) {
       ) : (
         <>
           <p>
-            {matching.total === 1 ? '1 person' : `${matching.total} people`} on the register fit ({matching.strong}{' '}
-            strongly). {matching.people ? '' : 'You see how many and why; the IEV team sees who.'}
+            {matching.total === 1 ? '1 person on the register fits' : `${matching.total} people on the register fit`} (
+            {matching.strong} strongly). {matching.people ? '' : 'You see how many and why; the IEV team sees who.'}
           </p>
           <ul aria-label="Why they fit">
             {matching.reasons.map((reason) => (
