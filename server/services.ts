@@ -273,7 +273,7 @@ export async function createServices(
     due: schedule.consentRenewals,
     links,
     messages: partnerMessages.messaging,
-    renew: (partnerId, choices, now) => register.renewConsent(partnerId, choices, now),
+    renew: (partnerId, choices, now, operationId) => register.renewConsent(partnerId, choices, now, operationId),
     months: config.schedule.consentRenewalMonths,
     linkUrl: (token) => `${publicBase}/consent?link=${token}`,
     ...(options.clock ? { now: options.clock } : {}),

@@ -73,7 +73,7 @@ export type RenewalAnswer =
 export interface ConsentRenewalRequestsOptions {
   readonly partners: Pick<PartnerRepository, 'find'>;
   readonly due: Pick<ConsentRenewalService, 'due'>;
-  readonly links: Pick<PersonalLinks, 'issue' | 'open' | 'consume'>;
+  readonly links: Pick<PersonalLinks, 'issue' | 'open' | 'use'>;
   readonly messages: {
     owe(owed: readonly OwedMessage[], now?: Date): Promise<void>;
     owedFor(
@@ -81,12 +81,16 @@ export interface ConsentRenewalRequestsOptions {
       partnerId: string,
     ): Promise<{ readonly createdAt: string; readonly status: MessageStatus } | undefined>;
   };
-  /** Records the partner's answer on the register (`RegisterService.renewConsent`). */
+  /**
+   * Records the partner's answer on the register (`RegisterService.renewConsent`), once under `operationId`:
+   * answers whether it recorded now.
+   */
   readonly renew: (
     partnerId: string,
     choices: ReadonlyArray<{ readonly purpose: ConsentPurpose; readonly given: boolean }>,
     now: Date,
-  ) => Promise<void>;
+    operationId: string,
+  ) => Promise<boolean>;
   readonly months: number;
   /** The page's address for a token (in the query string: paths are logged, queries never). */
   readonly linkUrl: (token: string) => string;
@@ -179,7 +183,8 @@ export class ConsentRenewalRequests {
 
   /**
    * Takes the answer once: it must choose for every purpose on the page (nothing is spent otherwise), then the
-   * link is used (one of any number of presses at the same moment wins) and the register records it at once.
+   * register records it under the link's operation id and the link is spent (`PersonalLinks.use`): one of any
+   * number of presses at the same moment wins, and a press again after a failure part-way completes it, once.
    */
   async answer(token: string, choices: RenewalChoices): Promise<RenewalAnswer> {
     const opened = await this.open(token);
@@ -188,10 +193,11 @@ export class ConsentRenewalRequests {
       .filter(({ purpose }) => choices[purpose] !== 'renew' && choices[purpose] !== 'withdraw')
       .map(({ purpose, title }) => ({ field: purpose, message: `Choose yes or no for \u201c${title}\u201d.` }));
     if (problems.length > 0) return { state: 'invalid', problems };
-    const used = await this.options.links.consume('consent-renewal', token);
-    if (used.state !== 'ok') return { state: used.state };
     const chosen = opened.purposes.map(({ purpose }) => ({ purpose, given: choices[purpose] === 'renew' }));
-    await this.options.renew(used.link.partnerId, chosen, this.now());
+    const used = await this.options.links.use('consent-renewal', token, (link, operationId) =>
+      this.options.renew(link.partnerId, chosen, this.now(), operationId),
+    );
+    if (used.state !== 'ok') return { state: used.state };
     return {
       state: 'ok',
       renewed: chosen.filter((choice) => choice.given).map((choice) => choice.purpose),

@@ -332,12 +332,12 @@ export class RegisterService {
   private async changeWithAudit(
     partner: Versioned<Partner>,
     next: Partner,
-    event: { action: PendingAudit['action']; fields: readonly string[] },
+    event: { action: PendingAudit['action']; fields: readonly string[]; id?: string },
     actor: Actor,
     now: Date,
   ): Promise<Versioned<Partner>> {
     const pending: PendingAudit = {
-      id: `${event.action}:${randomUUID()}`,
+      id: event.id ?? `${event.action}:${randomUUID()}`,
       action: event.action,
       fields: [...event.fields],
       actorId: actor.id,
@@ -421,21 +421,28 @@ export class RegisterService {
    * records it (equality answers deleted, contact details hidden and no more messages), except for consent to be
    * on the register: the partner leaves the register at once (nothing more is sent to them, nobody invites them,
    * and the retention review lists them for erasure), because erasure is the IEV team's to carry out once any
-   * claim still owed to the partner is paid. Nothing happens to an erased partner.
+   * claim still owed to the partner is paid. Nothing happens to an erased partner. The audit entry is named by
+   * `operationId` (the link's), so a press again after a failure part-way or a lost reply records it once:
+   * answers whether it recorded now.
    */
   async renewConsent(
     partnerId: string,
     choices: ReadonlyArray<{ readonly purpose: ConsentChange['purpose']; readonly given: boolean }>,
-    now = new Date(),
-  ): Promise<void> {
+    now: Date,
+    operationId: string,
+  ): Promise<boolean> {
+    const auditId = `consent-changed:${operationId}`;
     const byPartner: Actor = {
       id: `partner:${partnerId}`,
       displayName: 'The partner, from their consent renewal link',
       roles: [],
     };
-    await retryOnConflict(async () => {
+    return retryOnConflict(async () => {
       const partner = await this.partners.find(partnerId);
-      if (!partner || partner.erasure) return;
+      if (!partner || partner.erasure) return false;
+      // Recorded already under this operation: waiting on the entry, or copied to the trail.
+      if (partner.pendingAudit?.some((event) => event.id === auditId)) return false;
+      if ((await this.audit.trailOf(partnerId)).some((event) => event.id === auditId)) return false;
       let next = withoutVersion(partner);
       const fields = new Set<string>();
       for (const choice of choices) {
@@ -452,7 +459,9 @@ export class RegisterService {
         next = { ...next, status: 'left' };
         fields.add('status');
       }
-      await this.changeWithAudit(partner, next, { action: 'consent-changed', fields: [...fields] }, byPartner, now);
+      const event = { action: 'consent-changed' as const, fields: [...fields], id: auditId };
+      await this.changeWithAudit(partner, next, event, byPartner, now);
+      return true;
     });
   }
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { UnavailableError } from '../../domain/errors.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { loopbackContext, screenshot } from '../helpers/browser.js';
 import { HOST, IEV } from '../helpers/users.js';
@@ -300,5 +301,73 @@ describe('Consent renewal by personal link: IEV asks once, the partner renews or
       1,
       'only the renewal request reached them',
     );
+  });
+
+  it('an answer whose saving fails part-way (503) leaves the link working, and pressing again records it once', async () => {
+    const partners = app.services.partners;
+    // In the trail, or waiting on the entry for the next change to copy it (the reply was lost before copying).
+    const consentChanges = async (partnerId: string) =>
+      [
+        ...(await app.services.audit.trailOf(partnerId)),
+        ...((await partners.find(partnerId))!.pendingAudit ?? []),
+      ].filter((event) => event.action === 'consent-changed');
+    const linkFor = async (partner: Partner) =>
+      (
+        await app.services.links.issue({
+          purpose: 'consent-renewal',
+          partnerId: partner.id,
+          subject: partner.id,
+          key: `consent-renewal:${partner.id}:${longAgo}`,
+          expiresAt: new Date(Date.now() + DAY_MS),
+        })
+      ).token;
+    const replace = partners.replace.bind(partners);
+    const failing = async (press: () => Promise<Response>, saveFirst: boolean) => {
+      partners.replace = async (...args) => {
+        if (saveFirst) await replace(...args);
+        throw new UnavailableError('The register could not be reached.');
+      };
+      try {
+        assert.equal((await press()).status, 503);
+      } finally {
+        partners.replace = replace;
+      }
+    };
+    const choices = { register: 'renew', contactAboutOpportunities: 'renew', equalityMonitoring: 'withdraw' };
+    // The history once answered: one entry for each purpose they agreed to.
+    const historyOnce = async (partner: Partner) => {
+      const stored = (await partners.find(partner.id))!;
+      const given = Object.values(stored.consent).filter((consent) => consent.given).length;
+      return (stored.consentHistory?.length ?? 0) + given;
+    };
+
+    // Nothing saved: the link still opens, and the second press records the answer.
+    const first = monitored[4]!;
+    const firstLink = await linkFor(first);
+    const firstHistory = await historyOnce(first);
+    await failing(() => send({ link: firstLink, choices }), false);
+    assert.equal((await page(firstLink)).status, 200, 'the link is not spent by a press that saved nothing');
+    assert.equal((await send({ link: firstLink, choices })).status, 200);
+    assert.equal((await send({ link: firstLink, choices })).status, 410);
+    const firstStored = (await partners.find(first.id))!;
+    assert.equal(firstStored.consent.equalityMonitoring.given, false);
+    assert.equal(firstStored.consentHistory?.length, firstHistory, 'recorded once');
+    assert.equal((await consentChanges(first.id)).length, 1, 'audited once');
+
+    // Saved, but the reply was lost: pressing again (or twice at once) records nothing more.
+    const second = monitored[5]!;
+    const secondLink = await linkFor(second);
+    const secondHistory = await historyOnce(second);
+    await failing(() => send({ link: secondLink, choices }), true);
+    const again = await Promise.all([send({ link: secondLink, choices }), send({ link: secondLink, choices })]);
+    assert.deepEqual(
+      again.map((response) => response.status),
+      [410, 410],
+    );
+    assert.equal((await page(secondLink)).status, 410);
+    const secondStored = (await partners.find(second.id))!;
+    assert.equal(secondStored.consent.equalityMonitoring.given, false);
+    assert.equal(secondStored.consentHistory?.length, secondHistory, 'recorded once');
+    assert.equal((await consentChanges(second.id)).length, 1, 'audited once');
   });
 });
