@@ -4,6 +4,7 @@ import { jsonBody } from '../server/json-body.js';
 import type { ApiContext } from './routes.js';
 import { sendProblem } from './problem.js';
 import { parseOrThrow } from './validate.js';
+import { setPublicPagePolicy } from './public-policy.js';
 import { clientAddress, RateLimit, tooMany } from './public-limits.js';
 import {
   CONSENT_RENEWAL_SCRIPT,
@@ -39,7 +40,7 @@ export function registerConsentRenewalRoutes(server: Server, context: ApiContext
   const renewals = () => context.services.consentRenewalRequests;
   const html = (res: Response, status: number, page: string) => {
     res.setHeader('content-type', 'text/html; charset=utf-8');
-    res.setHeader('content-security-policy', "frame-ancestors 'none'");
+    setPublicPagePolicy(res);
     // The page holds a personal link: never kept by a browser or a proxy.
     res.setHeader('cache-control', 'no-store');
     res.writeHead(status);
@@ -61,7 +62,7 @@ export function registerConsentRenewalRoutes(server: Server, context: ApiContext
   });
   server.get('/consent/form.js', async (_req, res) => {
     res.setHeader('content-type', 'text/javascript; charset=utf-8');
-    res.setHeader('content-security-policy', "frame-ancestors 'none'");
+    setPublicPagePolicy(res);
     res.setHeader('cache-control', 'no-cache');
     res.writeHead(200);
     res.end(CONSENT_RENEWAL_SCRIPT);

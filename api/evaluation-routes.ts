@@ -5,6 +5,7 @@ import { jsonBody } from '../server/json-body.js';
 import type { ApiContext } from './routes.js';
 import { sendProblem } from './problem.js';
 import { parseOrThrow } from './validate.js';
+import { setPublicPagePolicy } from './public-policy.js';
 import { clientAddress, RateLimit, tooMany } from './public-limits.js';
 import { EVALUATION_SCRIPT, evaluationFormPage, evaluationRefusedPage, REFUSAL_WORDS } from './evaluation-page.js';
 
@@ -34,7 +35,7 @@ export function registerEvaluationRoutes(server: Server, context: ApiContext): v
   const submissions = new RateLimit(EVALUATION_LIMITS.submissionsPerWindow, EVALUATION_LIMITS.windowMs);
   const html = (res: Response, status: number, page: string) => {
     res.setHeader('content-type', 'text/html; charset=utf-8');
-    res.setHeader('content-security-policy', "frame-ancestors 'none'");
+    setPublicPagePolicy(res);
     // The page holds a personal link: never kept by a browser or a proxy.
     res.setHeader('cache-control', 'no-store');
     res.writeHead(status);
@@ -56,7 +57,7 @@ export function registerEvaluationRoutes(server: Server, context: ApiContext): v
   });
   server.get('/how-was-it/form.js', async (_req, res) => {
     res.setHeader('content-type', 'text/javascript; charset=utf-8');
-    res.setHeader('content-security-policy', "frame-ancestors 'none'");
+    setPublicPagePolicy(res);
     res.setHeader('cache-control', 'no-cache');
     res.writeHead(200);
     res.end(EVALUATION_SCRIPT);

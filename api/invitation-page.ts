@@ -156,16 +156,8 @@ export const INVITATION_SCRIPT = `document.addEventListener('DOMContentLoaded', 
 });
 `;
 
-function shell(title: string, body: string, withScript: boolean): string {
-  return `<!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<meta name="robots" content="noindex">
-<title>${escape(title)} - Involvement opportunity</title>
-<style>
+/** The invitation page's own stylesheet (inline, allowed by its hash in the public pages' policy). */
+export const INVITATION_PAGE_STYLE = `
 *{box-sizing:border-box}
 body{margin:0;font-family:Arial,Helvetica,sans-serif;font-size:1.1875rem;line-height:1.5;color:#0b0c0c;background:#fff}
 header{background:#005eb8;color:#fff;padding:.75rem 1rem}
@@ -191,7 +183,18 @@ button{font:inherit;font-weight:bold;background:#007f3b;color:#fff;border:0;padd
 .panel h2{margin:0}
 .error-summary{border:4px solid #b10e1e;padding:1rem;margin:1rem 0}
 .error-summary h2{margin-top:0}
-</style>
+`;
+
+function shell(title: string, body: string, withScript: boolean): string {
+  return `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<meta name="robots" content="noindex">
+<title>${escape(title)} - Involvement opportunity</title>
+<style>${INVITATION_PAGE_STYLE}</style>
 ${withScript ? '<script src="/invitation/answer.js" defer></script>' : ''}
 </head>
 <body>

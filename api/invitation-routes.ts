@@ -4,6 +4,7 @@ import { INVITATION_ANSWERS } from '../domain/opportunities/opportunity.js';
 import { jsonBody } from '../server/json-body.js';
 import { answerWords, invitationPage, INVITATION_SCRIPT, linkProblemPage } from './invitation-page.js';
 import { clientAddress, RateLimit, tooMany } from './public-limits.js';
+import { setPublicPagePolicy } from './public-policy.js';
 import { sendProblem } from './problem.js';
 import type { ApiContext } from './routes.js';
 import { parseOrThrow } from './validate.js';
@@ -54,6 +55,7 @@ export function registerInvitationRoutes(server: Server, context: ApiContext): v
 
   server.get('/invitation/answer.js', async (_req, res) => {
     res.setHeader('content-type', 'text/javascript; charset=utf-8');
+    setPublicPagePolicy(res);
     res.setHeader('cache-control', 'no-cache');
     res.writeHead(200);
     res.end(INVITATION_SCRIPT);
@@ -100,10 +102,7 @@ export function registerInvitationRoutes(server: Server, context: ApiContext): v
 
 function html(res: Response, status: number, body: string): void {
   res.setHeader('content-type', 'text/html; charset=utf-8');
-  res.setHeader(
-    'content-security-policy',
-    "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'",
-  );
+  setPublicPagePolicy(res);
   res.setHeader('cache-control', 'no-store');
   res.writeHead(status);
   res.end(body);

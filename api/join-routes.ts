@@ -16,6 +16,7 @@ import type { ApiContext } from './routes.js';
 import { sendProblem } from './problem.js';
 import { parseOrThrow } from './validate.js';
 import { joinPage, JOIN_SCRIPT } from './join-page.js';
+import { setPublicPagePolicy } from './public-policy.js';
 import { clientAddress, RateLimit, tooMany } from './public-limits.js';
 
 /**
@@ -45,11 +46,16 @@ export function registerJoinRoutes(server: Server, context: ApiContext): void {
   const submissions = new RateLimit(JOIN_LIMITS.submissionsPerWindow, JOIN_LIMITS.windowMs);
   const challenges = new RateLimit(JOIN_LIMITS.challengesPerWindow, JOIN_LIMITS.windowMs);
   const addressOf = (req: Request): string => clientAddress(req, context.config);
-  // The widget's own build, served from here: no third-party script or tracking on the page.
-  const widget = readFileSync(join(dirname(createRequire(import.meta.url).resolve('altcha')), 'altcha.min.js'));
+  // The widget's own build, served from here: no third-party script or tracking on the page. Its "external" build
+  // suits the page's strict policy: the default one injects a <style> element and starts its proof-of-work workers
+  // from blob: URLs; this one leaves its stylesheet and worker (PBKDF2, the challenge's algorithm) to files from here.
+  const altchaDist = join(dirname(createRequire(import.meta.url).resolve('altcha')), '..');
+  const widget = readFileSync(join(altchaDist, 'external', 'altcha.min.js'));
+  const widgetStyle = readFileSync(join(altchaDist, 'external', 'altcha.css'));
+  const widgetWorker = readFileSync(join(altchaDist, 'workers', 'pbkdf2.js'));
   const publicHeaders = (res: Response, type: string) => {
     res.setHeader('content-type', type);
-    res.setHeader('content-security-policy', "frame-ancestors 'none'");
+    setPublicPagePolicy(res);
   };
 
   server.get('/join', async (_req, res) => {
@@ -70,12 +76,18 @@ export function registerJoinRoutes(server: Server, context: ApiContext): void {
     res.writeHead(200);
     res.end(JOIN_SCRIPT);
   });
-  server.get('/join/altcha.js', async (_req, res) => {
-    publicHeaders(res, 'text/javascript; charset=utf-8');
-    res.setHeader('cache-control', 'public, max-age=86400');
-    res.writeHead(200);
-    res.end(widget);
-  });
+  // The widget's files: the same for every visitor, cached for a day.
+  for (const [path, type, body] of [
+    ['/join/altcha.js', 'text/javascript', widget],
+    ['/join/altcha-pbkdf2.js', 'text/javascript', widgetWorker],
+    ['/join/altcha.css', 'text/css', widgetStyle],
+  ] as const)
+    server.get(path, async (_req, res) => {
+      publicHeaders(res, `${type}; charset=utf-8`);
+      res.setHeader('cache-control', 'public, max-age=86400');
+      res.writeHead(200);
+      res.end(body);
+    });
   // A QR code of the page's address, for posters and leaflets (printed from the tab's Applications view).
   server.get('/join/qr.svg', async (req, res) => {
     const origin = context.config.publicUrl ?? `http://${req.headers.host ?? `127.0.0.1:${context.config.port}`}`;

@@ -47,8 +47,7 @@ export function publicPage(options: {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(options.title)}</title>
-<style>
-${PUBLIC_PAGE_STYLE}</style>
+<style>${PUBLIC_PAGE_STYLE}</style>
 ${scripts}
 </head>
 <body>

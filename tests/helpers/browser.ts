@@ -41,6 +41,26 @@ export async function loopbackContext(
   return context;
 }
 
+/**
+ * Records every Content-Security-Policy violation in the context's pages (the listener is added before any page
+ * script runs), so a test can show a page worked with its policy enforced and nothing was refused.
+ */
+export async function recordPolicyViolations(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { policyViolations: string[] }).policyViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(
+        `${event.effectiveDirective} refused ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+      ),
+    );
+  });
+}
+
+export async function policyViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { policyViolations?: string[] }).policyViolations ?? []);
+}
+
 /** Writes a screenshot where the README says screenshots are (test-results/screenshots/). */
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { TestApp } from '../helpers/app.js';
-import { loopbackContext, screenshot } from '../helpers/browser.js';
+import { PUBLIC_PAGE_POLICY } from '../../api/public-policy.js';
+import { loopbackContext, policyViolations, recordPolicyViolations, screenshot } from '../helpers/browser.js';
 import { HOST } from '../helpers/users.js';
 import { createPlanWithSession, startPartnersApp } from '../partners/partner-steps.js';
 import { axeViolations, describeViolations, useTabBrowser } from './tab-page.js';
@@ -42,7 +43,13 @@ describe('"How was it for you?" in a browser, on a phone and a desktop (headless
       .resources;
 
   it('a partner answers on a phone: errors named, then thanks, and the link then says it was used', async () => {
-    const context = await loopbackContext(tab.browser, { viewport: { width: 390, height: 844 }, isMobile: true });
+    // axe is injected as an inline script, which the page's policy refuses: this context bypasses the policy for the
+    // scan; 'works with its Content-Security-Policy enforced' below applies as a person's browser does.
+    const context = await loopbackContext(tab.browser, {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      bypassCSP: true,
+    });
     const page = tab.track(await context.newPage());
     const link = await linkFor();
     await page.goto(link);
@@ -84,7 +91,7 @@ describe('"How was it for you?" in a browser, on a phone and a desktop (headless
 
   it('shows the form, and a plain page for an expired or changed link, on a desktop', async () => {
     const answeredBefore = (await stored()).length;
-    const context = await loopbackContext(tab.browser);
+    const context = await loopbackContext(tab.browser, { bypassCSP: true });
     const page = tab.track(await context.newPage());
     await page.goto(await linkFor());
     await page.getByRole('heading', { name: 'How was it for you?', level: 1 }).waitFor();
@@ -101,5 +108,31 @@ describe('"How was it for you?" in a browser, on a phone and a desktop (headless
     await clean(page);
     await screenshot(page, 'how-was-it-desktop-changed');
     assert.equal((await stored()).length, answeredBefore, 'nothing stored from the pages that refused');
+  });
+
+  it('works with its Content-Security-Policy enforced: the answers are sent, and the refusal pages show', async () => {
+    const answeredBefore = (await stored()).length;
+    const context = await loopbackContext(tab.browser);
+    await recordPolicyViolations(context);
+    const page = tab.track(await context.newPage());
+    const response = await page.goto(await linkFor());
+    assert.equal(response?.headers()['content-security-policy'], PUBLIC_PAGE_POLICY);
+    await page
+      .getByRole('group', { name: 'Overall, how was taking part for you?' })
+      .getByLabel('Good', { exact: true })
+      .check();
+    await page.getByRole('button', { name: 'Send my answers' }).click();
+    await page.getByRole('status').getByText('Thank you for your answers').waitFor();
+    assert.deepEqual(await policyViolations(page), [], 'nothing on the page was refused by its policy');
+    assert.equal((await stored()).length, answeredBefore + 1);
+
+    const refused = await page.goto(`${(await linkFor()).slice(0, -3)}xyz`);
+    assert.equal(refused?.headers()['content-security-policy'], PUBLIC_PAGE_POLICY);
+    await page.getByRole('heading', { name: 'This link does not work', level: 1 }).waitFor();
+    assert.equal(
+      await page.locator('header').evaluate((node) => getComputedStyle(node).backgroundColor),
+      'rgb(0, 94, 184)',
+    );
+    assert.deepEqual(await policyViolations(page), []);
   });
 });
