@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { UnavailableError } from '../../domain/errors.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { loopbackContext, screenshot } from '../helpers/browser.js';
+import { loopbackContext, policyViolations, recordPolicyViolations, screenshot } from '../helpers/browser.js';
 import { HOST, IEV } from '../helpers/users.js';
 import { fictionalPartner, seedFictionalPartners } from '../../demo/demo-partners.js';
 import type { Partner } from '../../domain/register/partner.js';
@@ -159,9 +159,21 @@ describe('Consent renewal by personal link: IEV asks once, the partner renews or
     assert.equal(opened.headers.get('referrer-policy'), 'no-referrer');
     assert.equal(opened.headers.get('x-content-type-options'), 'nosniff');
 
+    // With the page's policy enforced, as a person's browser does: its script runs, its style applies, nothing refused.
+    const enforced = await loopbackContext(tab.browser);
+    await recordPolicyViolations(enforced);
+    const strict = tab.track(await enforced.newPage());
+    await strict.goto(`${app.url}/consent?link=${encodeURIComponent(token)}`);
+    await strict.getByRole('button', { name: 'Send my answers' }).click();
+    await strict.getByRole('alert').getByText('There is a problem').waitFor();
+    assert.equal(
+      await strict.locator('header').evaluate((node) => getComputedStyle(node).backgroundColor),
+      'rgb(0, 94, 184)',
+    );
+    assert.deepEqual(await policyViolations(strict), [], 'nothing on the page was refused by its policy');
+
     // axe is injected as an inline script, which the page's policy refuses: this context bypasses the policy for the
-    // scan (the policy itself is enforced in tests/foundation/security-headers.test.ts and the /join and
-    // /how-was-it browser tests).
+    // scan.
     const context = await loopbackContext(tab.browser, {
       viewport: { width: 390, height: 844 },
       isMobile: true,
