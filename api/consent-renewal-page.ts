@@ -1,5 +1,5 @@
 import { longDate, type RenewalPurpose, type RenewalRefusal } from '../domain/register/consent-renewal-requests.js';
-import { escapeHtml, publicPage } from './public-page.js';
+import { escapeHtml, PUBLIC_FORM_FUNCTIONS, publicPage } from './public-page.js';
 
 /**
  * "Do you still agree?", the page a partner's consent renewal link opens: each purpose they agreed to, what it
@@ -97,32 +97,7 @@ export const CONSENT_RENEWAL_SCRIPT = `'use strict';
   var result = document.getElementById('result');
   if (!form) return;
   var sending = false;
-  function escapeHtml(value) { return String(value).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; }); }
-  function clearErrors() {
-    Array.prototype.forEach.call(form.querySelectorAll('.error-message'), function (node) { node.remove(); });
-    Array.prototype.forEach.call(form.querySelectorAll('.has-error'), function (node) { node.classList.remove('has-error'); });
-  }
-  function showErrors(errors) {
-    var list = errors.map(function (error) {
-      var field = document.getElementById('field-' + error.field);
-      if (field) {
-        field.classList.add('has-error');
-        var message = document.createElement('p');
-        message.className = 'error-message';
-        message.textContent = 'Error: ' + error.message;
-        field.insertBefore(message, field.querySelector('.choice'));
-      }
-      var target = field ? (field.querySelector('input') || field) : form;
-      return '<li><a href="#' + (target.id || '') + '">' + escapeHtml(error.message) + '</a></li>';
-    }).join('');
-    result.innerHTML = '<div class="error-summary" role="alert"><h2>There is a problem</h2><ul>' + list + '</ul></div>';
-    result.focus();
-  }
-  function finish(title, detail, panel) {
-    form.remove();
-    result.innerHTML = '<div' + (panel ? ' class="panel"' : '') + ' role="status"><h2>' + escapeHtml(title) + '</h2><p>' + escapeHtml(detail) + '</p></div>';
-    result.focus();
-  }
+${PUBLIC_FORM_FUNCTIONS}
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     if (sending) return;

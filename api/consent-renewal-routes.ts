@@ -4,8 +4,8 @@ import { jsonBody } from '../server/json-body.js';
 import type { ApiContext } from './routes.js';
 import { sendProblem } from './problem.js';
 import { parseOrThrow } from './validate.js';
-import { setPublicPagePolicy } from './public-policy.js';
-import { clientAddress, RateLimit, tooMany } from './public-limits.js';
+import { servePageScript, setPublicPagePolicy } from './public-policy.js';
+import { clientAddress, countBeforeBody, RateLimit, tooMany } from './public-limits.js';
 import {
   CONSENT_RENEWAL_SCRIPT,
   consentRenewalPage,
@@ -60,23 +60,11 @@ export function registerConsentRenewalRoutes(server: Server, context: ApiContext
       sendProblem(res, error, log);
     }
   });
-  server.get('/consent/form.js', async (_req, res) => {
-    res.setHeader('content-type', 'text/javascript; charset=utf-8');
-    setPublicPagePolicy(res);
-    res.setHeader('cache-control', 'no-cache');
-    res.writeHead(200);
-    res.end(CONSENT_RENEWAL_SCRIPT);
-  });
+  servePageScript(server, '/consent/form.js', CONSENT_RENEWAL_SCRIPT);
 
   server.post(
     '/consent',
-    // Counted before the body is read: a flood from one address costs a map lookup each.
-    (req, res, next) => {
-      if (submissions.allow(clientAddress(req, context.config))) return next();
-      req.resume();
-      tooMany(res, CONSENT_RENEWAL_LIMITS.windowMs);
-      return next(false);
-    },
+    countBeforeBody(submissions, CONSENT_RENEWAL_LIMITS.windowMs, (req) => clientAddress(req, context.config)),
     jsonBody({ maxBytes: CONSENT_RENEWAL_LIMITS.maxBodyBytes }),
     async (req, res) => {
       const log = (req as unknown as { log?: ApiContext['logger'] }).log ?? context.logger;

@@ -1,6 +1,6 @@
 import { COMMENT_MAX_LENGTH, EVALUATION_QUESTIONS } from '../domain/evaluations/questions.js';
 import type { EvaluationRefusal } from '../domain/evaluations/evaluation-service.js';
-import { escapeHtml, publicPage } from './public-page.js';
+import { escapeHtml, PUBLIC_FORM_FUNCTIONS, publicPage } from './public-page.js';
 
 /**
  * "How was it for you?", the page a partner's personal link opens: a few questions from seed 001 ("engage on
@@ -85,33 +85,8 @@ export const EVALUATION_SCRIPT = `'use strict';
   var form = document.getElementById('evaluation-form');
   var result = document.getElementById('result');
   var sending = false;
-  function escapeHtml(value) { return String(value).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; }); }
+${PUBLIC_FORM_FUNCTIONS}
   function chosen(name) { var input = form.querySelector('input[name="' + name + '"]:checked'); return input ? input.value : undefined; }
-  function clearErrors() {
-    Array.prototype.forEach.call(form.querySelectorAll('.error-message'), function (node) { node.remove(); });
-    Array.prototype.forEach.call(form.querySelectorAll('.has-error'), function (node) { node.classList.remove('has-error'); });
-  }
-  function showErrors(errors) {
-    var list = errors.map(function (error) {
-      var field = document.getElementById('field-' + error.field);
-      if (field) {
-        field.classList.add('has-error');
-        var message = document.createElement('p');
-        message.className = 'error-message';
-        message.textContent = 'Error: ' + error.message;
-        field.insertBefore(message, field.querySelector('input,textarea,.choice'));
-      }
-      var target = field ? (field.querySelector('input,textarea') || field) : form;
-      return '<li><a href="#' + (target.id || '') + '">' + escapeHtml(error.message) + '</a></li>';
-    }).join('');
-    result.innerHTML = '<div class="error-summary" role="alert"><h2>There is a problem</h2><ul>' + list + '</ul></div>';
-    result.focus();
-  }
-  function finish(title, detail, panel) {
-    form.remove();
-    result.innerHTML = '<div' + (panel ? ' class="panel"' : '') + ' role="status"><h2>' + escapeHtml(title) + '</h2><p>' + escapeHtml(detail) + '</p></div>';
-    result.focus();
-  }
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     if (sending) return;

@@ -5,8 +5,8 @@ import { jsonBody } from '../server/json-body.js';
 import type { ApiContext } from './routes.js';
 import { sendProblem } from './problem.js';
 import { parseOrThrow } from './validate.js';
-import { setPublicPagePolicy } from './public-policy.js';
-import { clientAddress, RateLimit, tooMany } from './public-limits.js';
+import { servePageScript, setPublicPagePolicy } from './public-policy.js';
+import { clientAddress, countBeforeBody, RateLimit, tooMany } from './public-limits.js';
 import { EVALUATION_SCRIPT, evaluationFormPage, evaluationRefusedPage, REFUSAL_WORDS } from './evaluation-page.js';
 
 /**
@@ -55,23 +55,11 @@ export function registerEvaluationRoutes(server: Server, context: ApiContext): v
       sendProblem(res, error, log);
     }
   });
-  server.get('/how-was-it/form.js', async (_req, res) => {
-    res.setHeader('content-type', 'text/javascript; charset=utf-8');
-    setPublicPagePolicy(res);
-    res.setHeader('cache-control', 'no-cache');
-    res.writeHead(200);
-    res.end(EVALUATION_SCRIPT);
-  });
+  servePageScript(server, '/how-was-it/form.js', EVALUATION_SCRIPT);
 
   server.post(
     '/how-was-it',
-    // Counted before the body is read: a flood from one address costs a map lookup each.
-    (req, res, next) => {
-      if (submissions.allow(clientAddress(req, context.config))) return next();
-      req.resume();
-      tooMany(res, EVALUATION_LIMITS.windowMs);
-      return next(false);
-    },
+    countBeforeBody(submissions, EVALUATION_LIMITS.windowMs, (req) => clientAddress(req, context.config)),
     jsonBody({ maxBytes: EVALUATION_LIMITS.maxBodyBytes }),
     async (req, res) => {
       const log = (req as unknown as { log?: ApiContext['logger'] }).log ?? context.logger;

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { INVITATION_ANSWERS } from '../domain/opportunities/opportunity.js';
 import { jsonBody } from '../server/json-body.js';
 import { answerWords, invitationPage, INVITATION_SCRIPT, linkProblemPage } from './invitation-page.js';
-import { clientAddress, RateLimit, tooMany } from './public-limits.js';
-import { setPublicPagePolicy } from './public-policy.js';
+import { clientAddress, countBeforeBody, RateLimit, tooMany } from './public-limits.js';
+import { servePageScript, setPublicPagePolicy } from './public-policy.js';
 import { sendProblem } from './problem.js';
 import type { ApiContext } from './routes.js';
 import { parseOrThrow } from './validate.js';
@@ -53,22 +53,11 @@ export function registerInvitationRoutes(server: Server, context: ApiContext): v
     }
   });
 
-  server.get('/invitation/answer.js', async (_req, res) => {
-    res.setHeader('content-type', 'text/javascript; charset=utf-8');
-    setPublicPagePolicy(res);
-    res.setHeader('cache-control', 'no-cache');
-    res.writeHead(200);
-    res.end(INVITATION_SCRIPT);
-  });
+  servePageScript(server, '/invitation/answer.js', INVITATION_SCRIPT);
 
   server.post(
     '/invitation',
-    (req, res, next) => {
-      if (answers.allow(addressOf(req))) return next();
-      req.resume();
-      tooMany(res, INVITATION_LIMITS.windowMs);
-      return next(false);
-    },
+    countBeforeBody(answers, INVITATION_LIMITS.windowMs, addressOf),
     jsonBody({ maxBytes: INVITATION_LIMITS.maxBodyBytes }),
     async (req, res) => {
       const log = (req as unknown as { log?: ApiContext['logger'] }).log ?? context.logger;

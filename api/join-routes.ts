@@ -17,7 +17,7 @@ import { sendProblem } from './problem.js';
 import { parseOrThrow } from './validate.js';
 import { joinPage, JOIN_SCRIPT } from './join-page.js';
 import { setPublicPagePolicy } from './public-policy.js';
-import { clientAddress, RateLimit, tooMany } from './public-limits.js';
+import { clientAddress, countBeforeBody, RateLimit, tooMany } from './public-limits.js';
 
 /**
  * The public registration page, `/join`: no sign-in, outside Teams. Every request from the open internet is
@@ -114,13 +114,7 @@ export function registerJoinRoutes(server: Server, context: ApiContext): void {
 
   server.post(
     '/join',
-    // Counted before the body is read: a flood from one address costs a map lookup each.
-    (req, res, next) => {
-      if (submissions.allow(addressOf(req))) return next();
-      req.resume();
-      tooMany(res, JOIN_LIMITS.windowMs);
-      return next(false);
-    },
+    countBeforeBody(submissions, JOIN_LIMITS.windowMs, addressOf),
     jsonBody({ maxBytes: JOIN_LIMITS.maxBodyBytes }),
     async (req, res) => {
       const log = (req as unknown as { log?: ApiContext['logger'] }).log ?? context.logger;

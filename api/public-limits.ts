@@ -1,4 +1,4 @@
-import type { Request, Response } from 'restify';
+import type { Next, Request, Response } from 'restify';
 import type { AppConfig } from '../server/config.js';
 
 /**
@@ -11,6 +11,23 @@ export function clientAddress(req: Request, config: Pick<AppConfig, 'mode'>): st
   return (
     (config.mode === 'azure' ? String(req.header('x-client-ip') ?? '') : '') || req.socket.remoteAddress || 'unknown'
   );
+}
+
+/**
+ * The first step of a public POST: the request is counted before its body is read, so a flood from one address
+ * costs a map lookup each and its bodies are drained unread.
+ */
+export function countBeforeBody(
+  limit: RateLimit,
+  windowMs: number,
+  addressOf: (req: Request) => string,
+): (req: Request, res: Response, next: Next) => void {
+  return (req, res, next) => {
+    if (limit.allow(addressOf(req))) return next();
+    req.resume();
+    tooMany(res, windowMs);
+    next(false);
+  };
 }
 
 export function tooMany(res: Response, windowMs: number): void {

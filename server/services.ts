@@ -82,7 +82,7 @@ export interface Services {
   readonly applications: ApplicationService;
   /** Messages to partners by email, text message or letter (GOV.UK Notify), through the durable outbox. */
   readonly partnerMessages: PartnerMessagesModule;
-  /** Personal links sent to partners (signed, expiring, single use): issue, open, consume (domain/links). */
+  /** Personal links sent to partners (signed, expiring, single use): issue, open, use (domain/links). */
   readonly links: PersonalLinks;
   /** The community organisations directory (IEV keeps it; hosts and the bot's suggestions read it). */
   readonly organisations: OrganisationService;
