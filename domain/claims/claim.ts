@@ -254,6 +254,11 @@ export function reopenable(claim: Pick<ClaimDocument, 'status' | 'decision'>): b
   return claim.status === 'rejected' || (claim.status === 'approved' && rejectedItemsOf(claim).length > 0);
 }
 
+/** This operation already wrote an event of the claim: a retried request (Teams redelivering, a second press) gets the answer the first got. */
+export function alreadyRecorded(claim: Pick<ClaimDocument, 'history'>, operationId: string): boolean {
+  return claim.history.some((entry) => entry.operationId === operationId);
+}
+
 /** What is paid and exported: every item, less those an approver did not approve. */
 export function payableItems(claim: Pick<ClaimDocument, 'decision' | 'items'>): PricedItem[] {
   const rejected = new Set(rejectedItemsOf(claim).map((rejection) => rejection.itemId));

@@ -1,11 +1,14 @@
 import { stringify } from 'csv-stringify/sync';
 import { retryOnConflict } from '../concurrency.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
-import { isIevMember, type Actor } from '../people/actor.js';
+import { NotFoundError, ValidationError } from '../errors.js';
+import type { Actor } from '../people/actor.js';
 import type { Clock } from '../ports.js';
 import type { ClaimRepository, PaymentBatchDocument } from './ports.js';
 import { payableItems, type ClaimDocument, type ClaimTotals, type ItemCategory, type PricedItem } from './claim.js';
-import { stableId, type ClaimService } from './claim-service.js';
+import { dayOf } from './claim-day.js';
+import { assertMayPay } from './claim-permissions.js';
+import type { ClaimService } from './claim-service.js';
+import { stableId } from './stable-id.js';
 import { totalsOf } from './pricing.js';
 
 export interface MarkPaidRequest {
@@ -29,7 +32,7 @@ export class PaymentService {
 
   /** Exports every approved claim not yet exported. The operation id makes a retried request return the same batch. */
   async exportApproved(actor: Actor, operationId: string): Promise<PaymentBatchDocument | undefined> {
-    assertIev(actor);
+    assertMayPay(actor);
     const batchId = stableId('batch', operationId);
     const existing = await this.claims.findBatch(batchId);
     if (existing) return this.finish(actor, existing);
@@ -55,7 +58,7 @@ export class PaymentService {
    * whatever is pressed again; the batch is paid when its last claim is.
    */
   async markPaid(actor: Actor, batchId: string, request: MarkPaidRequest = {}): Promise<PaymentBatchDocument> {
-    assertIev(actor);
+    assertMayPay(actor);
     const batch = await this.claims.findBatch(batchId);
     if (!batch) throw new NotFoundError('That payment batch could not be found.');
     if (batch.status === 'exporting') await this.finish(actor, batch);
@@ -77,7 +80,7 @@ export class PaymentService {
 
   /** What the next export would hold: approved claims not yet in a batch, and their approved totals. */
   async waitingForExport(actor: Actor): Promise<{ claims: number; totals: ClaimTotals }> {
-    assertIev(actor);
+    assertMayPay(actor);
     const approved = await this.claims.approvedNotExported();
     return { claims: approved.length, totals: totalsOf(approved.flatMap(payableItems)) };
   }
@@ -92,7 +95,7 @@ export class PaymentService {
   }
 
   private checkPaidOn(batch: PaymentBatchDocument, paidOn: string | undefined): string {
-    const today = this.now().toISOString().slice(0, 10);
+    const today = dayOf(this.now());
     if (paidOn === undefined) return today;
     const problem = (message: string) =>
       new ValidationError('Please check the payment date.', [{ field: 'paidOn', message }]);
@@ -118,14 +121,14 @@ export class PaymentService {
   }
 
   async batch(actor: Actor, batchId: string): Promise<PaymentBatchDocument> {
-    assertIev(actor);
+    assertMayPay(actor);
     const batch = await this.claims.findBatch(batchId);
     if (!batch) throw new NotFoundError('That payment batch could not be found.');
     return batch;
   }
 
   async listBatches(actor: Actor): Promise<PaymentBatchDocument[]> {
-    assertIev(actor);
+    assertMayPay(actor);
     return this.claims.listBatches();
   }
 
@@ -237,8 +240,4 @@ function csvRow(
     claim_total_pence: claimTotal,
     policy_version: claim.policyVersion,
   };
-}
-
-function assertIev(actor: Actor): void {
-  if (!isIevMember(actor)) throw new ForbiddenError('Only the IEV team can export or pay claims.');
 }

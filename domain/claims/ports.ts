@@ -1,8 +1,10 @@
-import type { Page, StoredDocument, Versioned } from '../ports.js';
+import type { OutboxRepository } from '../notifications/ports.js';
+import type { Clock, Page, StoredDocument, Versioned } from '../ports.js';
 import type { PlanRepository } from '../planning/ports.js';
 import type { PartnerRepository } from '../register/ports.js';
 import type { ClaimDocument } from './claim.js';
 import type { ClaimListQuery } from './claim-list.js';
+import type { ReimbursementPolicy } from './policy.js';
 
 /** A set of approved claims exported together for payment; marking it paid pays every claim in it once. */
 export interface PaymentBatchDocument extends StoredDocument {
@@ -92,3 +94,33 @@ export interface ClaimPaidSubscriber {
 
 /** The host's plans, as claims need them: a claim belongs to one of its host's pieces of work. */
 export type ClaimWork = Pick<PlanRepository, 'findPlan' | 'plansOf'>;
+
+/** Where receipt files live (Blob storage) and where a failure to remove one is reported: ids only. */
+export interface ReceiptCleanup {
+  readonly receipts: Pick<ReceiptFiles, 'delete'>;
+  readonly warn: (ids: { claimId: string; receiptId: string; operationId: string }, message: string) => void;
+}
+
+/**
+ * Everything the claim use cases are given, by name. Each use case takes only the ports it needs (a `Pick`
+ * of these), so its signature says what it reads and writes; `ClaimService` hands them over.
+ */
+export interface ClaimPorts {
+  readonly claims: ClaimRepository;
+  readonly partners: ClaimPartners;
+  readonly outbox: Pick<OutboxRepository, 'enqueue'>;
+  /** The current policy; read on every check so a reloaded policy applies to new checks only. */
+  readonly policy: () => ReimbursementPolicy;
+  /** "Now" for every record written and every day judged (pay-by targets, mileage bands, payment dates). */
+  readonly clock: Clock;
+  /** The host's plans: a claim is started for one of them (or "other", with a title). */
+  readonly work?: ClaimWork;
+  /** Asks the outbox dispatcher to deliver now rather than at its next poll. */
+  readonly onEnqueued?: () => void;
+  /** Delivers one owed message inside this request (the outbox's `deliverNow`); never throws. */
+  readonly deliverNow?: (messageId: string) => Promise<void>;
+  /** Where receipt files are kept: sent to the bot, read for the claim's page in the tab. */
+  readonly receipts?: Pick<ReceiptFiles, 'get' | 'put'>;
+  /** Removes a discarded draft's receipt files; without it they stay in Blob storage. */
+  readonly receiptCleanup?: ReceiptCleanup;
+}
