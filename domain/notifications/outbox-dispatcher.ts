@@ -55,8 +55,10 @@ export class OutboxDispatcher {
     this.loop.start();
   }
 
-  stop(): Promise<void> {
-    return this.loop.stop();
+  /** Stops the passes and waits for every delivery under way, so nothing is sent after it returns. */
+  async stop(): Promise<void> {
+    await this.loop.stop();
+    await Promise.allSettled(this.inFlight.values());
   }
 
   /** Deliver now (something was just enqueued) rather than at the next poll. */

@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { cardText } from '../helpers/cards.js';
 import { HOST, IEV } from '../helpers/users.js';
-import { addMileage, addPartner, approvalCardPosted, startClaim, storedClaim, submit } from './claim-steps.js';
+import {
+  addMileage,
+  addPartner,
+  approvalCardPosted,
+  eventually,
+  startClaim,
+  storedClaim,
+  submit,
+} from './claim-steps.js';
 
 describe('claims: a claim submitted before the IEV team has set up its channel', () => {
   let app: TestApp;
@@ -20,11 +28,14 @@ describe('claims: a claim submitted before the IEV team has set up its channel',
     assert.match(cardText(sent), /has not set up their channel in Teams yet/);
     assert.equal((await storedClaim(app, claimId)).status, 'submitted');
 
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    const [owed] = (await app.services.outbox.store.forSubject(claimId)).filter(
-      (message) => message.target === 'iev-channel',
-    );
-    assert.equal(owed?.status, 'pending', 'still owed, not given up');
+    // Tried and refused (there is no channel to post to), and still owed afterwards.
+    const owed = await eventually(async () => {
+      const [message] = (await app.services.outbox.store.forSubject(claimId)).filter(
+        (candidate) => candidate.target === 'iev-channel',
+      );
+      return message && message.attempts >= 1 && message;
+    }, 'a first attempt to post the approval card');
+    assert.equal(owed.status, 'pending', 'still owed, not given up');
 
     await app.channel(IEV).say('set up IEV channel');
     const posted = await approvalCardPosted(app, claimId);

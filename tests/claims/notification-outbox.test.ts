@@ -5,6 +5,7 @@ import { cardsSent } from '../helpers/chat.js';
 import { HOST, IEV } from '../helpers/users.js';
 import { eventually, personalChatId, pressFor, startClaimsApp, submittedClaim } from './claim-steps.js';
 import { CLAIM_VERBS } from '../../bot/claims/claim-verbs.js';
+import { outboxQuiet } from '../helpers/outbox.js';
 
 describe('claims: the host\u2019s notification survives throttling and a restart', () => {
   let app: TestApp;
@@ -50,7 +51,7 @@ describe('claims: the host\u2019s notification survives throttling and a restart
       'the message to be marked delivered',
     );
     assert.ok(settled && settled.attempts >= 2);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await outboxQuiet([app]);
     assert.equal(delivered().length, 1, 'delivered exactly once');
   });
 });

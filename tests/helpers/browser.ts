@@ -5,12 +5,34 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots');
 
+let shared: Promise<Browser> | undefined;
+
+/**
+ * The one Chromium of this test process (mocha runs test files in parallel processes, each with its own).
+ * Starting a browser costs seconds of both cores; a browser per suite, several suites at once on a loaded
+ * machine, is what made first pages miss their waits. Each test still gets its own context (its own cookies,
+ * storage and cache), so sharing the process is invisible to what a test sees. Closed by the root hooks.
+ */
+export function sharedBrowser(): Promise<Browser> {
+  shared ??= launchBrowser().then((browser) => {
+    browser.on('disconnected', () => (shared = undefined));
+    return browser;
+  });
+  return shared;
+}
+
+export async function closeSharedBrowser(): Promise<void> {
+  const browser = shared;
+  shared = undefined;
+  await (await browser)?.close();
+}
+
 /**
  * Debian's Chromium, headless, driven by playwright-core (Playwright's own browser download is not
  * available here). Playwright gives every launch a fresh, empty profile; the flags keep Chromium off
  * the network, and `loopbackContext` allows only pages on this machine.
  */
-export async function launchBrowser(): Promise<Browser> {
+async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,

@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startPlayground, type Playground, type PlaygroundUser } from '../../scripts/agents-playground.js';
 import { startTestApp, type TestApp, type TestAppOptions } from './app.js';
-import { launchBrowser, loopbackContext } from './browser.js';
+import { loopbackContext, sharedBrowser } from './browser.js';
 
 export type { Playground, PlaygroundUser } from '../../scripts/agents-playground.js';
 
@@ -12,8 +12,9 @@ export class PlaygroundPage {
     readonly page: Page,
   ) {}
 
+  /** A context of its own in the process's Chromium: each person's page keeps its own storage. */
   static async open(playground: Playground): Promise<PlaygroundPage> {
-    const browser = await launchBrowser();
+    const browser = await sharedBrowser();
     const context = await loopbackContext(browser, { viewport: { width: 1280, height: 1000 } });
     const page = await context.newPage();
     await page.goto(playground.url, { waitUntil: 'domcontentloaded' });
@@ -51,7 +52,7 @@ export class PlaygroundPage {
   }
 
   async close(): Promise<void> {
-    await this.browser.close();
+    await this.page.context().close();
   }
 }
 

@@ -6,6 +6,7 @@ import { cardsSent, type ChatClient } from '../helpers/chat.js';
 import { HOST, IEV, OTHER, SECOND_IEV } from '../helpers/users.js';
 import { assertValid, pressOn, planAtSummary, problemUnder } from './planning-steps.js';
 import { PLAN_VERBS, SUPPORT_VERBS } from '../../bot/planning/planning-verbs.js';
+import { outboxQuiet } from '../helpers/outbox.js';
 
 const IEV_CHANNEL = '19:iev-channel@thread.tacv2';
 
@@ -104,7 +105,7 @@ describe('Asking the IEV team for help (New Works)', () => {
     const owners = [cardText(first.card), cardText(second.card)].map((text) => /Picked up by (.+)/.exec(text)?.[1]);
     assert.equal(owners[0], owners[1], 'both see the same owner');
     assert.ok(owners[0] === 'Ivy IEV (demo)' || owners[0] === 'Iris IEV (test)');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await outboxQuiet([app]);
     const notices = app.connector
       .sentTo(host.conversation.id)
       .filter((call) => /has picked up your request/.test(cardText(cardsIn([call])[0] ?? {})));

@@ -17,6 +17,7 @@ import {
 } from '../claims/claim-steps.js';
 import { ANSWERS, planAtSummary, pressOn, registerPartner } from '../planning/planning-steps.js';
 import { remindersArrived, remindersTo, runScheduledJobs, startScheduleApp, TestClock } from './schedule-steps.js';
+import { outboxQuiet } from '../helpers/outbox.js';
 
 const CLOSE_THE_LOOP = /Close the loop: Calmer memory clinic waiting area/;
 const UNSENT = /Lena Lowe\u2019s claim has not been sent/;
@@ -223,7 +224,7 @@ describe('schedule: each run happens once, across instances and restarts', () =>
     await first.restart();
     await runScheduledJobs(first);
     await runScheduledJobs(second);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await outboxQuiet([first, second]);
     assert.equal(remindersTo(first, HOST, UNSENT).length, 1, 'sent exactly once');
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser } from '../helpers/browser.js';
+import { sharedBrowser } from '../helpers/browser.js';
 import { measurePageLoad } from '../helpers/first-load.js';
 import { IEV } from '../helpers/users.js';
 import { seedFictionalPartners } from '../../demo/demo-partners.js';
@@ -16,10 +16,9 @@ describe('opening the register tab', () => {
   before(async () => {
     app = await startTestApp({ env: { IEV_MEMBER_IDS: IEV.id } });
     await seedFictionalPartners(app.services.database.containers, 60);
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
   });
   after(async () => {
-    await browser?.close();
     await app?.stop();
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser, screenshot } from '../helpers/browser.js';
+import { sharedBrowser, screenshot } from '../helpers/browser.js';
 import { IEV } from '../helpers/users.js';
 import { fictionalPartner, seedFictionalPartners } from '../../demo/demo-partners.js';
 import { openTab } from './tab-page.js';
@@ -28,10 +28,9 @@ describe('A 10,000-partner register', function () {
   before(async () => {
     app = await startTestApp({ env: { IEV_MEMBER_IDS: IEV.id } });
     await seedFictionalPartners(app.services.database.containers, REGISTER_SIZE);
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
   });
   after(async () => {
-    await browser?.close();
     await app?.stop();
   });
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, loopbackContext } from '../helpers/browser.js';
+import { sharedBrowser, loopbackContext } from '../helpers/browser.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { IEV } from '../helpers/users.js';
 import { seedFictionalPartners } from '../../demo/demo-partners.js';
@@ -28,7 +28,7 @@ export async function openTab(
 }
 
 export interface TabBrowser {
-  /** The Chromium shared by the suite (launched in `before`). */
+  /** The process's Chromium (taken in `before`). */
   readonly browser: Browser;
   /** Opens the tab like `openTab`; the page is closed after the test. */
   readonly open: (route: string, options: Parameters<typeof openTab>[3]) => Promise<Page>;
@@ -37,8 +37,8 @@ export interface TabBrowser {
 }
 
 /**
- * A suite's browser fixture: `setup` starts (and seeds) the app before Chromium is launched; pages opened
- * through the fixture are closed after each test, and the browser and app after the suite.
+ * A suite's browser fixture: `setup` starts (and seeds) the app, then the process's Chromium is taken; pages
+ * opened through the fixture are closed (with their contexts) after each test, and the app after the suite.
  */
 export function useTabBrowser(setup: () => Promise<TestApp>): TabBrowser {
   let app: TestApp | undefined;
@@ -51,13 +51,12 @@ export function useTabBrowser(setup: () => Promise<TestApp>): TabBrowser {
 
   before(async () => {
     app = await setup();
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
   });
   afterEach(async () => {
     for (const page of pages.splice(0)) await page.context().close();
   });
   after(async () => {
-    await browser?.close();
     await app?.stop();
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { launchBrowser, loopbackContext, screenshot } from '../helpers/browser.js';
+import { sharedBrowser, loopbackContext, screenshot } from '../helpers/browser.js';
 import { HOST, IEV } from '../helpers/users.js';
 import { fictionalPartner, seedFictionalPartners } from '../../demo/demo-partners.js';
 import { SSO_ENV, accessToken, keySet, signingKey, type SigningKey } from '../api/test-tokens.js';
@@ -17,10 +17,9 @@ describe('The tab inside Teams with single sign-on', function () {
     key = await signingKey('sso-key');
     app = await startTestApp({ env: { ...SSO_ENV, IEV_MEMBER_IDS: IEV.id }, start: { authKeys: keySet(key) } });
     await seedFictionalPartners(app.services.database.containers, 30);
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
   });
   after(async () => {
-    await browser?.close();
     await app?.stop();
   });
 
