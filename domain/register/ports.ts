@@ -1,6 +1,8 @@
 import type { ClaimDocument } from '../claims/claim.js';
 import type { Plan, PlanSession } from '../planning/plan.js';
-import type { CreateResult, Page, StoredDocument, Versioned } from '../ports.js';
+import type { OwedMessage } from '../partner-messages/partner-messaging.js';
+import type { Actor } from '../people/actor.js';
+import type { Clock, CreateResult, Page, StoredDocument, Versioned } from '../ports.js';
 import type { Partner } from './partner.js';
 import type { RegisterQuery } from './register-query.js';
 
@@ -97,4 +99,24 @@ export interface InvolvementReader {
   claimsForPartner(partnerId: string): Promise<ClaimRecord[]>;
   /** The hosts of the opportunities the partner answered "interested" to (need to know: domain/register/visibility.ts). */
   hostsOfOpportunitiesInterestedIn(partnerId: string): Promise<string[]>;
+}
+
+/** Erases a partner on request; `alsoChange` is applied to the entry in the same write as the erasure. */
+export type EraseOnRequest = (
+  actor: Actor,
+  id: string,
+  reason: string,
+  now: Date,
+  alsoChange: (partner: Partner) => Partner,
+) => Promise<unknown>;
+
+/** Everything the register's use cases are given; each takes the part it needs. */
+export interface RegisterPorts {
+  readonly partners: PartnerRepository;
+  readonly audit: AuditTrail;
+  readonly work: InvolvementReader;
+  /** Erasure on request (`PartnerRightsService.erase`): withdrawing consent to be on the register starts it. */
+  readonly eraseOnRequest: EraseOnRequest;
+  readonly messages?: { owe(owed: readonly OwedMessage[], now?: Date): Promise<void> } | undefined;
+  readonly clock: Clock;
 }
