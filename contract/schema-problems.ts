@@ -17,15 +17,29 @@ const CHECK = 'Check this answer.';
 
 type Issue = z.core.$ZodRawIssue | z.core.$ZodIssue;
 
-/** Zod's per-parse error map (`schema.safeParse(value, { error: plainIssueMessage })`): asked only for issues without a message of their own. */
-export const plainIssueMessage = (issue: z.core.$ZodRawIssue): string => plainWords(issue);
+/**
+ * Zod's per-parse error map (`schema.safeParse(value, { error: plainIssueMessage })`): asked only for issues
+ * without a message of their own. Unexpected fields are left to `schemaProblems`, which names each one.
+ */
+export const plainIssueMessage = (issue: z.core.$ZodRawIssue): string | undefined =>
+  issue.code === 'unrecognized_keys' ? undefined : plainWords(issue);
 
 /** The problems of a failed parse, each under its field's path (`emergencyContact.phone`, or `form`), in plain English. */
 export function schemaProblems(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.join('.') || 'form',
-    message: inZodWords(issue.message) ? plainWords(issue) : issue.message,
-  }));
+  return error.issues.flatMap((issue): FieldProblem[] => {
+    if (!inZodWords(issue.message)) return [{ field: fieldOf(issue.path), message: issue.message }];
+    if (issue.code === 'unrecognized_keys') return unexpectedFields(issue.path, issue.keys);
+    return [{ field: fieldOf(issue.path), message: plainWords(issue) }];
+  });
+}
+
+const fieldOf = (path: readonly PropertyKey[]): string => path.map(String).join('.') || 'form';
+
+/** Each field the form should not have sent, under its own name: a few plain names only, since they echo what was sent. */
+function unexpectedFields(path: readonly PropertyKey[], keys: readonly string[]): FieldProblem[] {
+  const named = keys.length <= 10 && keys.every((key) => /^[A-Za-z][A-Za-z0-9_-]{0,59}$/.test(key));
+  if (!named) return [{ field: fieldOf(path), message: UNEXPECTED_FIELDS }];
+  return keys.map((key) => ({ field: fieldOf([...path, key]), message: UNEXPECTED_FIELDS }));
 }
 
 // Every default message of zod's English locale begins so (node_modules/zod/v4/locales/en.js); none of ours does.
