@@ -43,7 +43,7 @@ function unexpectedFields(path: readonly PropertyKey[], keys: readonly string[])
 }
 
 // Every default message of zod's English locale begins so (node_modules/zod/v4/locales/en.js); none of ours does.
-const ZOD_WORDING = /^(Invalid|Too (big|small)|Unrecognized key|Expected)\b/;
+const ZOD_WORDING = /^(Invalid|Too (big|small)|Unrecognized keys?|Expected)\b/;
 
 function inZodWords(message: string): boolean {
   return ZOD_WORDING.test(message);
