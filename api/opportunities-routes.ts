@@ -1,58 +1,109 @@
-import type { Request } from 'restify';
 import { z } from 'zod';
 import { API } from '../contract/endpoints.js';
 import {
   choosePartnersSchema,
   opportunityFormQuerySchema,
   opportunitySettingsSchema,
+  type MatchingView,
   type Opportunity as OpportunityRow,
+  type OpportunityDetail,
+  type OpportunityOptions,
+  type OpportunitySettings,
+  type PublishForm,
 } from '../contract/opportunities.js';
 import type { Opportunity } from '../domain/opportunities/opportunity.js';
-import type { ApiContext, Route } from './routes.js';
-import { parseOrThrow, pathParams } from './validate.js';
+import { publishFormSchema } from '../domain/opportunities/publish-form.js';
+import type { Given, Route, RouteAnswer as Answer } from './routes.js';
 
-const idOf = (req: Request) =>
-  parseOrThrow(
-    z.object({ id: z.string().regex(/^opportunity-[A-Za-z0-9-]{1,100}$/, 'Not a valid id') }),
-    pathParams(req),
-    'That opportunity does not exist.',
-  ).id;
+const opportunityParams = {
+  schema: z.object({ id: z.string().regex(/^opportunity-[A-Za-z0-9-]{1,100}$/, 'Not a valid id') }),
+  summary: 'That opportunity does not exist.',
+};
+const formQuery = { schema: opportunityFormQuerySchema, summary: 'Choose one of your plans.' };
+// The same schema as the bot's card; the service checks the form again, with the rules between its answers.
+const publishForm = { schema: publishFormSchema, summary: 'Check the opportunity: some answers need changing.' };
+const choice = { schema: choosePartnersSchema, summary: 'Choose at least one person.' };
+const settings = { schema: opportunitySettingsSchema, summary: 'Choose yes or no.' };
 
 /** Involvement opportunities in the tab: each route parses, calls the opportunity service once, and answers. */
-export function registerOpportunitiesRoutes(route: Route, context: ApiContext): void {
-  const opportunities = context.services.opportunities.service;
+export function registerOpportunitiesRoutes(route: Route): void {
+  route(API.opportunities, {}, listOpportunities);
+  route(API.opportunityOptions, {}, formOptions);
+  route(API.opportunityForm, { query: formQuery }, formFromPlan);
+  route(API.publishOpportunity, { body: publishForm }, publishOpportunity);
+  route(API.opportunity, { params: opportunityParams }, opportunityDetail);
+  route(API.opportunityMatching, { params: opportunityParams }, opportunityMatching);
+  route(API.approveOpportunity, { params: opportunityParams }, approveOpportunity);
+  route(API.chooseOpportunityPartners, { params: opportunityParams, body: choice }, choosePartners);
+  route(API.closeOpportunity, { params: opportunityParams }, closeOpportunity);
+  route(API.opportunitySettings, {}, opportunitySettings);
+  route(API.changeOpportunitySettings, { body: settings }, changeOpportunitySettings);
+}
 
-  route(API.opportunities, async ({ actor }) => ({ body: { items: (await opportunities.list(actor)).map(rowOf) } }));
-  route(API.opportunityOptions, async ({ actor }) => ({ body: await opportunities.formOptions(actor) }));
-  route(API.opportunityForm, async ({ actor, req }) => {
-    const { planId } = parseOrThrow(opportunityFormQuerySchema, req.query, 'Choose one of your plans.');
-    return { body: await opportunities.formFor(actor, planId) };
-  });
-  route(API.publishOpportunity, async ({ actor, req }) => {
-    const published = await opportunities.publish(actor, req.body);
-    return { status: 201, body: await opportunities.detail(actor, published.id) };
-  });
-  route(API.opportunity, async ({ actor, req }) => ({ body: await opportunities.detail(actor, idOf(req)) }));
-  route(API.opportunityMatching, async ({ actor, req }) => ({ body: await opportunities.matching(actor, idOf(req)) }));
-  route(API.approveOpportunity, async ({ actor, req }) => {
-    const id = idOf(req);
-    await opportunities.approve(actor, id);
-    return { body: await opportunities.detail(actor, id) };
-  });
-  route(API.chooseOpportunityPartners, async ({ actor, req }) => {
-    const { partnerIds } = parseOrThrow(choosePartnersSchema, req.body, 'Choose at least one person.');
-    return { body: await opportunities.choose(actor, idOf(req), partnerIds) };
-  });
-  route(API.closeOpportunity, async ({ actor, req }) => {
-    const id = idOf(req);
-    await opportunities.close(actor, id);
-    return { body: await opportunities.detail(actor, id) };
-  });
-  route(API.opportunitySettings, async ({ actor }) => ({ body: await opportunities.settings(actor) }));
-  route(API.changeOpportunitySettings, async ({ actor, req }) => {
-    const { approvalRequired } = parseOrThrow(opportunitySettingsSchema, req.body, 'Choose yes or no.');
-    return { body: await opportunities.changeSettings(actor, approvalRequired) };
-  });
+type ByOpportunity = Given<{ params: typeof opportunityParams }>;
+
+async function listOpportunities({ actor, services }: Given): Promise<Answer<{ items: OpportunityRow[] }>> {
+  return { body: { items: (await services.opportunities.service.list(actor)).map(rowOf) } };
+}
+
+async function formOptions({ actor, services }: Given): Promise<Answer<OpportunityOptions>> {
+  return { body: await services.opportunities.service.formOptions(actor) };
+}
+
+async function formFromPlan({
+  actor,
+  services,
+  query,
+}: Given<{ query: typeof formQuery }>): Promise<Answer<PublishForm>> {
+  return { body: await services.opportunities.service.formFor(actor, query.planId) };
+}
+
+async function publishOpportunity({
+  actor,
+  services,
+  body,
+}: Given<{ body: typeof publishForm }>): Promise<Answer<OpportunityDetail>> {
+  const published = await services.opportunities.service.publish(actor, body);
+  return { status: 201, body: await services.opportunities.service.detail(actor, published.id) };
+}
+
+async function opportunityDetail({ actor, services, params }: ByOpportunity): Promise<Answer<OpportunityDetail>> {
+  return { body: await services.opportunities.service.detail(actor, params.id) };
+}
+
+async function opportunityMatching({ actor, services, params }: ByOpportunity): Promise<Answer<MatchingView>> {
+  return { body: await services.opportunities.service.matching(actor, params.id) };
+}
+
+async function approveOpportunity({ actor, services, params }: ByOpportunity): Promise<Answer<OpportunityDetail>> {
+  await services.opportunities.service.approve(actor, params.id);
+  return { body: await services.opportunities.service.detail(actor, params.id) };
+}
+
+async function choosePartners({
+  actor,
+  services,
+  params,
+  body,
+}: Given<{ params: typeof opportunityParams; body: typeof choice }>): Promise<Answer<OpportunityDetail>> {
+  return { body: await services.opportunities.service.choose(actor, params.id, body.partnerIds) };
+}
+
+async function closeOpportunity({ actor, services, params }: ByOpportunity): Promise<Answer<OpportunityDetail>> {
+  await services.opportunities.service.close(actor, params.id);
+  return { body: await services.opportunities.service.detail(actor, params.id) };
+}
+
+async function opportunitySettings({ actor, services }: Given): Promise<Answer<OpportunitySettings>> {
+  return { body: await services.opportunities.service.settings(actor) };
+}
+
+async function changeOpportunitySettings({
+  actor,
+  services,
+  body,
+}: Given<{ body: typeof settings }>): Promise<Answer<OpportunitySettings>> {
+  return { body: await services.opportunities.service.changeSettings(actor, body.approvalRequired) };
 }
 
 function rowOf(opportunity: Opportunity): OpportunityRow {

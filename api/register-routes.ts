@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Request, Response, Server } from 'restify';
 import { allowsDeveloperIdentity } from '../server/config.js';
 import { DEMO_PEOPLE } from '../demo/demo-people.js';
@@ -10,104 +11,138 @@ import {
   registerQuerySchema,
   registrationSchema,
   statusChangeSchema,
+  type AuditEntry,
+  type NewVersion,
+  type PartnerPage,
+  type RegisteredPartner,
+  type RegisterOptions,
+  type RegisterPage,
+  type WelcomeTask,
 } from '../contract/register.js';
 import type { Session } from '../contract/session.js';
-import { mount, type ApiContext, type Route } from './routes.js';
-import { parseOrThrow, pathParams } from './validate.js';
+import { mount, type ApiContext, type Given, type Route, type RouteAnswer as Answer } from './routes.js';
 import { HttpProblem } from './problem.js';
 import { DuplicatePartnerError } from '../domain/register/register-service.js';
+
+const partnerParams = z.object({ id: idSchema });
+// An id that cannot exist gets the same answer as one that does not.
+const anyPartnerParams = z.object({ id: idSchema.catch('none') });
 
 /** The register's API: the list, a partner's page, registering a partner and IEV's welcome tasks. */
 export function registerRegisterRoutes(server: Server, route: Route, context: ApiContext): void {
   mount(server, API.session, sessionInfo(context));
+  route(API.registerOptions, {}, registerOptions);
+  route(API.partners, { query: partnersQuery }, listPartners);
+  route(API.registerPartner, { body: registration }, registerPartner);
+  route(API.partner, { params: anyPartnerParams }, partnerPage);
+  route(API.partnerAudit, { params: partnerParams }, partnerAudit);
+  route(API.correctPartner, { params: partnerParams, body: correction }, correctPartner);
+  route(API.partnerConsent, { params: partnerParams, body: consentChange }, changeConsent);
+  route(API.partnerPanelTraining, { params: partnerParams, body: panelTraining }, recordPanelTraining);
+  route(API.partnerStatus, { params: partnerParams, body: statusChange }, changeStatus);
+  route(API.welcomeTasks, {}, welcomeTasks);
+  route(API.welcomeSent, { params: partnerParams }, markWelcomeSent);
+}
 
-  route(API.registerOptions, async ({ actor }) => ({ body: context.services.register.options(actor) }));
+const partnersQuery = { schema: registerQuerySchema, summary: 'Check the search and filters.' };
+const registration = {
+  schema: registrationSchema,
+  summary: 'Some answers need checking before the partner can be registered.',
+};
+const correction = { schema: partnerCorrectionSchema, summary: 'Some details need checking before they can be saved.' };
+const consentChange = {
+  schema: consentChangeSchema,
+  summary: 'Some answers need checking before the consent can be recorded.',
+};
+const panelTraining = { schema: panelTrainingSchema, summary: 'Check the date.' };
+const statusChange = { schema: statusChangeSchema, summary: 'Choose a status.' };
 
-  route(API.partners, async ({ actor, req }) => {
-    const query = parseOrThrow(registerQuerySchema, req.query, 'Check the search and filters.');
-    return { body: await context.services.register.list(actor, query) };
-  });
+async function registerOptions({ actor, services }: Given): Promise<Answer<RegisterOptions>> {
+  return { body: services.register.options(actor) };
+}
 
-  route(API.registerPartner, async ({ actor, req }) => {
-    const input = parseOrThrow(
-      registrationSchema,
-      req.body,
-      'Some answers need checking before the partner can be registered.',
-    );
-    try {
-      const { partner, created } = await context.services.register.register(actor, input);
-      return { status: created ? 201 : 200, body: { partner } };
-    } catch (error) {
-      if (error instanceof DuplicatePartnerError)
-        throw new HttpProblem({ status: 409, title: 'Already on the register', detail: error.userMessage });
-      throw error;
-    }
-  });
+async function listPartners({
+  actor,
+  services,
+  query,
+}: Given<{ query: typeof partnersQuery }>): Promise<Answer<RegisterPage>> {
+  return { body: await services.register.list(actor, query) };
+}
 
-  route(API.partner, async ({ actor, req }) => {
-    const id = idSchema.safeParse(pathParams(req).id);
-    // An id that cannot exist gets the same answer as one that does not.
-    if (!id.success) return { body: await context.services.register.partnerPage(actor, 'none') };
-    return { body: await context.services.register.partnerPage(actor, id.data) };
-  });
+async function registerPartner({
+  actor,
+  services,
+  body,
+}: Given<{ body: typeof registration }>): Promise<Answer<RegisteredPartner>> {
+  try {
+    const { partner, created } = await services.register.register(actor, body);
+    return { status: created ? 201 : 200, body: { partner } };
+  } catch (error) {
+    if (error instanceof DuplicatePartnerError)
+      throw new HttpProblem({ status: 409, title: 'Already on the register', detail: error.userMessage });
+    throw error;
+  }
+}
 
-  route(API.partnerAudit, async ({ actor, req }) => {
-    return {
-      body: { items: await context.services.register.auditTrail(actor, parseOrThrow(idSchema, pathParams(req).id)) },
-    };
-  });
+async function partnerPage({
+  actor,
+  services,
+  params,
+}: Given<{ params: typeof anyPartnerParams }>): Promise<Answer<PartnerPage>> {
+  return { body: await services.register.partnerPage(actor, params.id) };
+}
 
-  route(API.correctPartner, async ({ actor, req }) => {
-    const id = parseOrThrow(idSchema, pathParams(req).id);
-    const body = parseOrThrow(
-      partnerCorrectionSchema,
-      req.body,
-      'Some details need checking before they can be saved.',
-    );
-    return { body: await context.services.register.correct(actor, id, body) };
-  });
+async function partnerAudit({
+  actor,
+  services,
+  params,
+}: Given<{ params: typeof partnerParams }>): Promise<Answer<{ items: AuditEntry[] }>> {
+  return { body: { items: await services.register.auditTrail(actor, params.id) } };
+}
 
-  route(API.partnerConsent, async ({ actor, req }) => {
-    const id = parseOrThrow(idSchema, pathParams(req).id);
-    const body = parseOrThrow(
-      consentChangeSchema,
-      req.body,
-      'Some answers need checking before the consent can be recorded.',
-    );
-    return { body: await context.services.register.changeConsent(actor, id, body) };
-  });
+async function correctPartner({
+  actor,
+  services,
+  params,
+  body,
+}: Given<{ params: typeof partnerParams; body: typeof correction }>) {
+  return { body: await services.register.correct(actor, params.id, body) };
+}
 
-  route(API.partnerPanelTraining, async ({ actor, req }) => {
-    const { completedOn } = parseOrThrow(panelTrainingSchema, req.body, 'Check the date.');
-    return {
-      body: await context.services.register.recordPanelTraining(
-        actor,
-        parseOrThrow(idSchema, pathParams(req).id),
-        completedOn,
-      ),
-    };
-  });
+async function changeConsent({
+  actor,
+  services,
+  params,
+  body,
+}: Given<{ params: typeof partnerParams; body: typeof consentChange }>): Promise<Answer<NewVersion>> {
+  return { body: await services.register.changeConsent(actor, params.id, body) };
+}
 
-  route(API.partnerStatus, async ({ actor, req }) => {
-    const body = parseOrThrow(statusChangeSchema, req.body, 'Choose a status.');
-    return {
-      body: await context.services.register.changeStatus(
-        actor,
-        parseOrThrow(idSchema, pathParams(req).id),
-        body.status,
-        body.version,
-      ),
-    };
-  });
+async function recordPanelTraining({
+  actor,
+  services,
+  params,
+  body,
+}: Given<{ params: typeof partnerParams; body: typeof panelTraining }>): Promise<Answer<NewVersion>> {
+  return { body: await services.register.recordPanelTraining(actor, params.id, body.completedOn) };
+}
 
-  route(API.welcomeTasks, async ({ actor }) => ({
-    body: { items: await context.services.register.welcomeTasks(actor) },
-  }));
+async function changeStatus({
+  actor,
+  services,
+  params,
+  body,
+}: Given<{ params: typeof partnerParams; body: typeof statusChange }>): Promise<Answer<NewVersion>> {
+  return { body: await services.register.changeStatus(actor, params.id, body.status, body.version) };
+}
 
-  route(API.welcomeSent, async ({ actor, req }) => {
-    await context.services.register.markWelcomeSent(actor, parseOrThrow(idSchema, pathParams(req).id));
-    return { status: 204, body: undefined };
-  });
+async function welcomeTasks({ actor, services }: Given): Promise<Answer<{ items: WelcomeTask[] }>> {
+  return { body: { items: await services.register.welcomeTasks(actor) } };
+}
+
+async function markWelcomeSent({ actor, services, params }: Given<{ params: typeof partnerParams }>) {
+  await services.register.markWelcomeSent(actor, params.id);
+  return { status: 204, body: undefined };
 }
 
 /**

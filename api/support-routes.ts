@@ -1,49 +1,71 @@
-import type { Request } from 'restify';
 import { API } from '../contract/endpoints.js';
 import {
   supportAssignSchema,
   supportListQuerySchema,
   supportNoteRequestSchema,
   supportRefSchema,
+  type PlanToRead,
+  type SupportRequestPage,
   type SupportRequestRow,
 } from '../contract/support.js';
 import { supportKindTitle, type SupportRequest } from '../domain/planning/support-request.js';
-import type { ApiContext, Route } from './routes.js';
-import { parseOrThrow, pathParams } from './validate.js';
+import type { Given, Route, RouteAnswer as Answer } from './routes.js';
 
-const refOf = (req: Request) => parseOrThrow(supportRefSchema, pathParams(req), 'That support request does not exist.');
+const requestParams = { schema: supportRefSchema, summary: 'That support request does not exist.' };
+const filters = { schema: supportListQuerySchema, summary: 'Check the filters.' };
+const assignment = { schema: supportAssignSchema, summary: 'Choose a member of the IEV team.' };
+const note = { schema: supportNoteRequestSchema, summary: 'Check the note.' };
 
 /** New Works requests for the IEV team in the tab: the list, give one to a colleague, notes, done, the plan behind it. */
-export function registerSupportRoutes(route: Route, context: ApiContext): void {
-  const support = context.services.support;
+export function registerSupportRoutes(route: Route): void {
+  route(API.supportRequests, { query: filters }, listSupportRequests);
+  route(API.supportRequestPlan, { params: requestParams }, planBehind);
+  route(API.assignSupportRequest, { params: requestParams, body: assignment }, assignSupportRequest);
+  route(API.noteSupportRequest, { params: requestParams, body: note }, noteSupportRequest);
+  route(API.supportRequestDone, { params: requestParams }, markSupportRequestDone);
+}
 
-  route(API.supportRequests, async ({ actor, req }) => {
-    const { status, continuation } = parseOrThrow(supportListQuerySchema, req.query, 'Check the filters.');
-    const page = await support.list(actor, status, continuation);
-    return { body: { items: page.items.map(supportRow), continuation: page.continuation } };
-  });
+async function listSupportRequests({
+  actor,
+  services,
+  query,
+}: Given<{ query: typeof filters }>): Promise<Answer<SupportRequestPage>> {
+  const page = await services.support.list(actor, query.status, query.continuation);
+  return { body: { items: page.items.map(supportRow), continuation: page.continuation } };
+}
 
-  route(API.supportRequestPlan, async ({ actor, req }) => {
-    const { hostId, requestId } = refOf(req);
-    return { body: await support.planBehind(actor, hostId, requestId) };
-  });
+async function planBehind({
+  actor,
+  services,
+  params,
+}: Given<{ params: typeof requestParams }>): Promise<Answer<PlanToRead>> {
+  return { body: await services.support.planBehind(actor, params.hostId, params.requestId) };
+}
 
-  route(API.assignSupportRequest, async ({ actor, req }) => {
-    const { hostId, requestId } = refOf(req);
-    const { assignee } = parseOrThrow(supportAssignSchema, req.body, 'Choose a member of the IEV team.');
-    return { body: supportRow(await support.assign(actor, hostId, requestId, assignee)) };
-  });
+async function assignSupportRequest({
+  actor,
+  services,
+  params,
+  body,
+}: Given<{ params: typeof requestParams; body: typeof assignment }>): Promise<Answer<SupportRequestRow>> {
+  return { body: supportRow(await services.support.assign(actor, params.hostId, params.requestId, body.assignee)) };
+}
 
-  route(API.noteSupportRequest, async ({ actor, req }) => {
-    const { hostId, requestId } = refOf(req);
-    const { note } = parseOrThrow(supportNoteRequestSchema, req.body, 'Check the note.');
-    return { body: supportRow(await support.note(actor, hostId, requestId, note)) };
-  });
+async function noteSupportRequest({
+  actor,
+  services,
+  params,
+  body,
+}: Given<{ params: typeof requestParams; body: typeof note }>): Promise<Answer<SupportRequestRow>> {
+  return { body: supportRow(await services.support.note(actor, params.hostId, params.requestId, body.note)) };
+}
 
-  route(API.supportRequestDone, async ({ actor, req }) => {
-    const { hostId, requestId } = refOf(req);
-    return { body: supportRow(await support.done(actor, hostId, requestId)) };
-  });
+async function markSupportRequestDone({
+  actor,
+  services,
+  params,
+}: Given<{ params: typeof requestParams }>): Promise<Answer<SupportRequestRow>> {
+  return { body: supportRow(await services.support.done(actor, params.hostId, params.requestId)) };
 }
 
 /** A request as the IEV team's list shows it. */

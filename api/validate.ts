@@ -1,26 +1,18 @@
-import type { Request, RequestHandler } from 'restify';
+import type { RequestHandler } from 'restify';
 import type { z } from 'zod';
 import { jsonBody } from '../server/json-body.js';
 import { ValidationError } from '../domain/errors.js';
+import { plainIssueMessage, schemaProblems } from '../contract/schema-problems.js';
 
-/** Parses a request part with its schema; failures become a problem response listing each field's message. */
+/** Parses a request part with its schema; failures become a problem response listing each field's message in plain words. */
 export function parseOrThrow<S extends z.ZodType>(
   schema: S,
   value: unknown,
   summary = 'Some answers need checking.',
 ): z.infer<S> {
-  const result = schema.safeParse(value ?? {});
+  const result = schema.safeParse(value ?? {}, { error: plainIssueMessage });
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => ({
-    field: issue.path.join('.') || 'form',
-    message: issue.message,
-  }));
-  throw new ValidationError(summary, problems);
-}
-
-/** The path parameters the router matched (restify types `req.params` as any); each is still parsed by a schema. */
-export function pathParams(req: Request): Readonly<Record<string, string | undefined>> {
-  return (req.params ?? {}) as Record<string, string | undefined>;
+  throw new ValidationError(summary, schemaProblems(result.error));
 }
 
 /**

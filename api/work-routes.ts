@@ -1,12 +1,14 @@
 import { API } from '../contract/endpoints.js';
-import { workQuerySchema } from '../contract/work.js';
-import type { ApiContext, Route } from './routes.js';
-import { parseOrThrow } from './validate.js';
+import { workQuerySchema, type WorkPage } from '../contract/work.js';
+import type { Given, Route, RouteAnswer as Answer } from './routes.js';
+
+const filters = { schema: workQuerySchema, summary: 'Check the filters.' };
 
 /** Involvement work (plans from the planning bot) for the register tab and the channel tab's views. Read-only. */
-export function registerWorkRoutes(route: Route, context: ApiContext): void {
-  route(API.work, async ({ actor, req }) => {
-    const query = parseOrThrow(workQuerySchema, req.query, 'Check the filters.');
-    return { body: await context.services.involvementWork.list(actor, query) };
-  });
+export function registerWorkRoutes(route: Route): void {
+  route(API.work, { query: filters }, listWork);
+}
+
+async function listWork({ actor, services, query }: Given<{ query: typeof filters }>): Promise<Answer<WorkPage>> {
+  return { body: await services.involvementWork.list(actor, query) };
 }
