@@ -17,7 +17,6 @@ import {
   startPlan,
 } from './plan-step-handlers.js';
 
-export type { PlanningDependencies } from './plan-views.js';
 export { brokenButtonCard } from './plan-step-handlers.js';
 
 /**
