@@ -44,6 +44,32 @@ export interface ActionRoute {
   handle(turn: Turn, data: Readonly<Record<string, unknown>>): Promise<ActionResult>;
 }
 
+/** Every value a card sent with a press, as Teams merges the card's inputs into the action's data. */
+export type CardInputs = Readonly<Record<string, unknown>>;
+
+export interface RouteOptions {
+  /** The answer to a press that does not parse (a damaged or forged card), instead of refusing it as invalid. */
+  readonly damaged?: (turn: Turn) => ActionResult | Promise<ActionResult>;
+}
+
+/** A named handler of one verb: it takes its feature's dependencies first, then the press. */
+export type ActionHandler<V extends CardVerb, Deps> = (
+  deps: Deps,
+  turn: Turn,
+  data: VerbData<V>,
+  inputs: CardInputs,
+) => Promise<ActionResult>;
+
+/**
+ * `on()` for a feature whose handlers are named functions beside it rather than closures inside it:
+ * `const on = routesWith(deps)`, then `on(CLAIM_VERBS.reject, rejectClaim)`, so the feature's table reads
+ * as its table of contents and each handler says by its type what it needs.
+ */
+export function routesWith<Deps>(deps: Deps) {
+  return <V extends CardVerb>(verb: V, handle: ActionHandler<V, Deps>, options?: RouteOptions): ActionRoute =>
+    on(verb, (turn, data, inputs) => handle(deps, turn, data, inputs), options);
+}
+
 /**
  * The route for one declared card verb: the press is parsed with the verb's schemas and the handler gets
  * typed data, plus every value the card sent (`inputs`) for forms whose answers the domain checks itself.
@@ -52,8 +78,8 @@ export interface ActionRoute {
  */
 export function on<V extends CardVerb>(
   verb: V,
-  handle: (turn: Turn, data: VerbData<V>, inputs: Readonly<Record<string, unknown>>) => Promise<ActionResult>,
-  options: { readonly damaged?: (turn: Turn) => ActionResult | Promise<ActionResult> } = {},
+  handle: (turn: Turn, data: VerbData<V>, inputs: CardInputs) => Promise<ActionResult>,
+  options: RouteOptions = {},
 ): ActionRoute {
   return {
     verb: verb.verb,

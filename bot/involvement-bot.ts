@@ -39,7 +39,8 @@ export interface BotDependencies {
 
 /**
  * The Teams edge of the product. It only routes: which message, card action or event goes to which
- * feature (the tables live in `bot/features/*`). Features call domain services and answer with cards.
+ * feature (each area's table is its `bot/<area>/*-feature.ts`, such as `bot/claims/claims-feature.ts`).
+ * Features call domain services and answer with cards.
  */
 export class InvolvementBot extends TeamsActivityHandler {
   private readonly commands: CommandRoute[];

@@ -9,6 +9,7 @@ import {
   subheading,
   type AdaptiveCard,
   type CardAction,
+  type CardElement,
 } from '../cards/adaptive-card.js';
 import { choiceInput, dateInput, numberInput, problemSummary, textInput } from '../cards/inputs.js';
 import type { FieldProblem } from '../../domain/errors.js';
@@ -47,16 +48,24 @@ export const PUBLISH_INPUT_LIMITS = {
   livedExperience: 200,
 } as const;
 
-/** The publish form, filled in from the plan: the host checks it and presses Publish. */
-export function publishFormCard(input: {
+interface PublishFormInput {
   readonly planTitle: string;
   readonly op: string;
   readonly values: Readonly<Record<string, string>>;
   readonly approvalRequired: boolean;
   readonly problems?: readonly FieldProblem[] | undefined;
-}): AdaptiveCard {
+}
+
+/** Each input's kept answer and problem, by its field. */
+type Common = (field: keyof typeof PUBLISH_INPUT_LIMITS) => {
+  value: string | undefined;
+  problems: readonly FieldProblem[] | undefined;
+};
+
+/** The publish form, filled in from the plan: the host checks it and presses Publish. */
+export function publishFormCard(input: PublishFormInput): AdaptiveCard {
   const { values, problems } = input;
-  const common = (field: keyof typeof PUBLISH_INPUT_LIMITS) => ({ value: values[field], problems });
+  const common: Common = (field) => ({ value: values[field], problems });
   return card(
     [
       paragraph(input.planTitle, { subtle: true }),
@@ -68,89 +77,111 @@ export function publishFormCard(input: {
         ? [paragraph('The IEV team approves opportunities before invitations go.', { subtle: true })]
         : []),
       ...problemSummary(problems),
-      ...choiceInput(
-        'kind',
-        'What kind of opportunity is it?',
-        [
-          { value: 'involvement', title: 'Involvement work (a group, workshop or project)' },
-          { value: 'interview-panel', title: 'An interview panel' },
-        ],
-        { ...common('kind'), required: true, compact: true },
-      ),
-      ...textInput('role', 'Interview panels: which role is it for?', { ...common('role'), maxLength: 120 }),
-      ...textInput('title', 'Title', { ...common('title'), maxLength: 120, required: true }),
-      ...textInput('what', 'What is it, and what will people do?', {
-        ...common('what'),
-        maxLength: 2000,
-        multiline: true,
-        required: true,
-      }),
-      ...dateInput('date', 'Date', { ...common('date'), required: true }),
-      ...textInput('time', 'Time (HH:MM), if you know it', { ...common('time'), maxLength: 5, placeholder: '10:30' }),
-      ...choiceInput(
-        'format',
-        'In person or online?',
-        OPPORTUNITY_FORMATS.map((format) => ({ value: format, title: FORMAT_NAMES[format] })),
-        { ...common('format'), required: true, compact: true },
-      ),
-      ...textInput('place', 'Where?', { ...common('place'), maxLength: 300 }),
-      ...choiceInput(
-        'access',
-        'Access arrangements you will make',
-        ACCESS_KEYS.map((key) => ({ value: key, title: ACCESS_ARRANGEMENTS[key].label })),
-        { ...common('access'), multiple: true },
-      ),
-      ...textInput('accessNotes', 'Anything else about access?', { ...common('accessNotes'), maxLength: 500 }),
-      ...choiceInput(
-        'expensesPaid',
-        'Will you pay people\u2019s expenses?',
-        [
-          { value: 'true', title: 'Yes' },
-          { value: 'false', title: 'No' },
-        ],
-        { ...common('expensesPaid'), required: true, compact: true },
-      ),
-      ...textInput('payment', 'Any involvement payment for people\u2019s time?', {
-        ...common('payment'),
-        maxLength: 200,
-        placeholder: 'For example: \u00a325 for the morning',
-      }),
-      ...numberInput('places', 'How many people do you need?', {
-        ...common('places'),
-        min: 1,
-        max: 100,
-        required: true,
-      }),
-      ...dateInput('closesOn', 'Last day people can say they are interested', {
-        ...common('closesOn'),
-        required: true,
-      }),
-      ...choiceInput(
-        'livedExperience',
-        'Lived experience you are looking for',
-        LIVED_EXPERIENCE.map((kind) => ({ value: kind, title: kind })),
-        { ...common('livedExperience'), multiple: true },
-      ),
-      ...textInput('interests', 'Interests it fits (separated by commas)', {
-        ...common('interests'),
-        maxLength: 800,
-        placeholder: 'For example: Service redesign, Peer support',
-      }),
+      ...whatAndWhenInputs(common),
+      ...termsInputs(common),
+      ...whoFitsInputs(common),
     ],
-    [
-      OPPORTUNITY_VERBS.publish.action(
-        input.approvalRequired ? 'Send to the IEV team to approve' : 'Publish and invite',
-        { planId: String(values.planId ?? ''), op: input.op },
-        { style: 'positive' },
-      ),
-      PLAN_VERBS.resume.action(
-        'Back to my plan',
-        { planId: String(values.planId ?? '') },
-        { associatedInputs: 'none' },
-      ),
-    ],
+    publishActions(input),
     { fallbackText: 'Publish an involvement opportunity' },
   );
+}
+
+/** What it is, when and where, and the access arrangements. */
+function whatAndWhenInputs(common: Common): CardElement[] {
+  return [
+    ...choiceInput(
+      'kind',
+      'What kind of opportunity is it?',
+      [
+        { value: 'involvement', title: 'Involvement work (a group, workshop or project)' },
+        { value: 'interview-panel', title: 'An interview panel' },
+      ],
+      { ...common('kind'), required: true, compact: true },
+    ),
+    ...textInput('role', 'Interview panels: which role is it for?', { ...common('role'), maxLength: 120 }),
+    ...textInput('title', 'Title', { ...common('title'), maxLength: 120, required: true }),
+    ...textInput('what', 'What is it, and what will people do?', {
+      ...common('what'),
+      maxLength: 2000,
+      multiline: true,
+      required: true,
+    }),
+    ...dateInput('date', 'Date', { ...common('date'), required: true }),
+    ...textInput('time', 'Time (HH:MM), if you know it', { ...common('time'), maxLength: 5, placeholder: '10:30' }),
+    ...choiceInput(
+      'format',
+      'In person or online?',
+      OPPORTUNITY_FORMATS.map((format) => ({ value: format, title: FORMAT_NAMES[format] })),
+      { ...common('format'), required: true, compact: true },
+    ),
+    ...textInput('place', 'Where?', { ...common('place'), maxLength: 300 }),
+    ...choiceInput(
+      'access',
+      'Access arrangements you will make',
+      ACCESS_KEYS.map((key) => ({ value: key, title: ACCESS_ARRANGEMENTS[key].label })),
+      { ...common('access'), multiple: true },
+    ),
+    ...textInput('accessNotes', 'Anything else about access?', { ...common('accessNotes'), maxLength: 500 }),
+  ];
+}
+
+/** Expenses, payment, how many people and until when. */
+function termsInputs(common: Common): CardElement[] {
+  return [
+    ...choiceInput(
+      'expensesPaid',
+      'Will you pay people\u2019s expenses?',
+      [
+        { value: 'true', title: 'Yes' },
+        { value: 'false', title: 'No' },
+      ],
+      { ...common('expensesPaid'), required: true, compact: true },
+    ),
+    ...textInput('payment', 'Any involvement payment for people\u2019s time?', {
+      ...common('payment'),
+      maxLength: 200,
+      placeholder: 'For example: \u00a325 for the morning',
+    }),
+    ...numberInput('places', 'How many people do you need?', {
+      ...common('places'),
+      min: 1,
+      max: 100,
+      required: true,
+    }),
+    ...dateInput('closesOn', 'Last day people can say they are interested', {
+      ...common('closesOn'),
+      required: true,
+    }),
+  ];
+}
+
+/** What the register is matched on. */
+function whoFitsInputs(common: Common): CardElement[] {
+  return [
+    ...choiceInput(
+      'livedExperience',
+      'Lived experience you are looking for',
+      LIVED_EXPERIENCE.map((kind) => ({ value: kind, title: kind })),
+      { ...common('livedExperience'), multiple: true },
+    ),
+    ...textInput('interests', 'Interests it fits (separated by commas)', {
+      ...common('interests'),
+      maxLength: 800,
+      placeholder: 'For example: Service redesign, Peer support',
+    }),
+  ];
+}
+
+function publishActions(input: PublishFormInput): CardAction[] {
+  const planId = String(input.values.planId ?? '');
+  return [
+    OPPORTUNITY_VERBS.publish.action(
+      input.approvalRequired ? 'Send to the IEV team to approve' : 'Publish and invite',
+      { planId, op: input.op },
+      { style: 'positive' },
+    ),
+    PLAN_VERBS.resume.action('Back to my plan', { planId }, { associatedInputs: 'none' }),
+  ];
 }
 
 /** The publish form's starting values, as card inputs take them (strings; lists comma-separated). */

@@ -8,7 +8,15 @@ import { ValidationError, type FieldProblem } from '../../domain/errors.js';
 import { YOU_SAID_PAIRS } from '../../domain/planning/during-after.js';
 import type { Actor } from '../../domain/people/actor.js';
 import type { Plan } from '../../domain/planning/plan.js';
-import { on, type ActionResult, type ActionRoute, type CommandRoute, type Turn } from '../feature.js';
+import {
+  routesWith,
+  type ActionHandler,
+  type ActionResult,
+  type ActionRoute,
+  type CardInputs,
+  type CommandRoute,
+  type Turn,
+} from '../feature.js';
 import type { SupportDependencies } from './support-actions.js';
 import { keptValues } from '../cards/inputs.js';
 import { OUTCOME_VERBS, SESSION_VERBS } from './planning-verbs.js';
@@ -43,74 +51,82 @@ const OUTCOME_INPUT_LIMITS: Record<string, number> = {
 
 /** "During" (log sessions with partners from the register, check in) and "after" (outcome, you said / we did, thanks). */
 export function duringAfterActions(deps: SupportDependencies): ActionRoute[] {
-  const sessionCard = (
-    actor: Actor,
-    plan: Plan,
-    op: string,
-    data: Readonly<Record<string, unknown>>,
-    options: SessionCardOptions = {},
-  ) => sessionCardFor(deps, actor, plan, op, data, options);
-
-  /** Every button here names a plan: it is opened (with the caller's right to see it checked) before the handler runs. */
-  const withPlan = <V extends PlanVerb>(
-    verb: V,
-    handle: (
-      turn: Turn,
-      plan: Plan,
-      data: VerbData<V>,
-      inputs: Readonly<Record<string, unknown>>,
-    ) => Promise<ActionResult>,
-  ): ActionRoute =>
-    on(verb, async (turn, data, inputs) => handle(turn, await deps.plans.open(turn.actor, data.planId), data, inputs), {
-      damaged: () => ({ message: 'That button didn\u2019t work. Type \u201cmy plans\u201d to open your plan.' }),
-    });
-
+  const on = routesWith(deps);
   return [
-    withPlan(SESSION_VERBS.start, async (turn, plan) => ({
-      card: await sessionCard(turn.actor, plan, randomUUID(), {}),
-    })),
-    withPlan(SESSION_VERBS.search, async (turn, plan, { op }, inputs) => ({
-      card: await sessionCard(turn.actor, plan, op ?? randomUUID(), inputs, { search: true }),
-    })),
-    withPlan(SESSION_VERBS.save, async (turn, plan, { op }, inputs) => {
-      try {
-        const { session } = await deps.plans.logSession(turn.actor, plan.id, op, inputs);
-        const partners = await deps.partners.stillOnRegister(turn.actor, session.partnerIds);
-        // The needs come through the register's need-to-know rule, as on the partner page.
-        const needs = await deps.register.needsOf(turn.actor, session.partnerIds);
-        return {
-          card: sessionLoggedCard(
-            plan.id,
-            plan.title,
-            session,
-            partners.map((partner) => partner.displayName),
-            needs,
-          ),
-        };
-      } catch (error) {
-        if (!(error instanceof ValidationError) || error.problems.length === 0) throw error;
-        return { card: await sessionCard(turn.actor, plan, op, inputs, { problems: error.problems }) };
-      }
-    }),
-    withPlan(OUTCOME_VERBS.start, async (_turn, plan) => ({
-      card: planOutcomeCard(plan, await reachWithOrganisations(deps, plan)),
-    })),
-    withPlan(OUTCOME_VERBS.save, async (turn, plan, _data, inputs) => {
-      try {
-        return { card: planClosedCard(await deps.plans.recordOutcome(turn.actor, plan.id, inputs)) };
-      } catch (error) {
-        if (!(error instanceof ValidationError) || error.problems.length === 0) throw error;
-        return {
-          card: planOutcomeCard(plan, {
-            values: keptValues(inputs, OUTCOME_INPUT_LIMITS),
-            problems: error.problems,
-            ...(await reachWithOrganisations(deps, plan)),
-          }),
-        };
-      }
-    }),
+    on(SESSION_VERBS.start, withPlan(showSessionForm), brokenPlanButton),
+    on(SESSION_VERBS.search, withPlan(searchPartners), brokenPlanButton),
+    on(SESSION_VERBS.save, withPlan(logSession), brokenPlanButton),
+    on(OUTCOME_VERBS.start, withPlan(showOutcomeForm), brokenPlanButton),
+    on(OUTCOME_VERBS.save, withPlan(recordOutcome), brokenPlanButton),
   ];
 }
+
+const brokenPlanButton = {
+  damaged: () => ({ message: 'That button didn\u2019t work. Type \u201cmy plans\u201d to open your plan.' }),
+};
+
+/** A handler of a button that names a plan, given the plan opened. */
+type PlanPressHandler<V extends PlanVerb> = (
+  deps: SupportDependencies,
+  turn: Turn,
+  plan: Plan,
+  data: VerbData<V>,
+  inputs: CardInputs,
+) => Promise<ActionResult>;
+
+/** Every button here names a plan: it is opened (with the caller's right to see it checked) before the handler runs. */
+function withPlan<V extends PlanVerb>(handle: PlanPressHandler<V>): ActionHandler<V, SupportDependencies> {
+  return async (deps, turn, data, inputs) =>
+    handle(deps, turn, await deps.plans.open(turn.actor, data.planId), data, inputs);
+}
+
+const showSessionForm: PlanPressHandler<typeof SESSION_VERBS.start> = async (deps, turn, plan) => ({
+  card: await sessionCardFor(deps, turn.actor, plan, randomUUID(), {}),
+});
+
+const searchPartners: PlanPressHandler<typeof SESSION_VERBS.search> = async (deps, turn, plan, { op }, inputs) => ({
+  card: await sessionCardFor(deps, turn.actor, plan, op ?? randomUUID(), inputs, { search: true }),
+});
+
+const logSession: PlanPressHandler<typeof SESSION_VERBS.save> = async (deps, turn, plan, { op }, inputs) => {
+  try {
+    const { session } = await deps.plans.logSession(turn.actor, plan.id, op, inputs);
+    const partners = await deps.partners.stillOnRegister(turn.actor, session.partnerIds);
+    // The needs come through the register's need-to-know rule, as on the partner page.
+    const needs = await deps.register.needsOf(turn.actor, session.partnerIds);
+    return {
+      card: sessionLoggedCard(
+        plan.id,
+        plan.title,
+        session,
+        partners.map((partner) => partner.displayName),
+        needs,
+      ),
+    };
+  } catch (error) {
+    if (!(error instanceof ValidationError) || error.problems.length === 0) throw error;
+    return { card: await sessionCardFor(deps, turn.actor, plan, op, inputs, { problems: error.problems }) };
+  }
+};
+
+const showOutcomeForm: PlanPressHandler<typeof OUTCOME_VERBS.start> = async (deps, _turn, plan) => ({
+  card: planOutcomeCard(plan, await reachWithOrganisations(deps, plan)),
+});
+
+const recordOutcome: PlanPressHandler<typeof OUTCOME_VERBS.save> = async (deps, turn, plan, _data, inputs) => {
+  try {
+    return { card: planClosedCard(await deps.plans.recordOutcome(turn.actor, plan.id, inputs)) };
+  } catch (error) {
+    if (!(error instanceof ValidationError) || error.problems.length === 0) throw error;
+    return {
+      card: planOutcomeCard(plan, {
+        values: keptValues(inputs, OUTCOME_INPUT_LIMITS),
+        problems: error.problems,
+        ...(await reachWithOrganisations(deps, plan)),
+      }),
+    };
+  }
+};
 
 /** The verbs of this file: each button carries the plan's id. */
 type PlanVerb = (typeof SESSION_VERBS)[keyof typeof SESSION_VERBS] | (typeof OUTCOME_VERBS)[keyof typeof OUTCOME_VERBS];

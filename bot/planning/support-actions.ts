@@ -16,7 +16,14 @@ import type { RegisterService } from '../../domain/register/register-service.js'
 import type { Logger } from '../../server/logger.js';
 import type { Messenger } from '../messenger.js';
 import { isInChannel } from '../conversation-address.js';
-import { on, type ActionRoute, type CommandRoute, type Turn } from '../feature.js';
+import {
+  routesWith,
+  type ActionHandler,
+  type ActionResult,
+  type ActionRoute,
+  type CommandRoute,
+  type Turn,
+} from '../feature.js';
 import { keptValues } from '../cards/inputs.js';
 import { SUPPORT_VERBS } from './planning-verbs.js';
 import type { OrganisationService } from '../../domain/organisations/organisation-service.js';
@@ -50,92 +57,93 @@ const damagedRequestCard = {
  * outbox's to send (SupportService), so each is sent exactly once; the invoke answer shows the presser.
  */
 export function supportActions(deps: SupportDependencies): ActionRoute[] {
-  const ievView = async (turn: Turn, request: SupportRequest, problems?: readonly FieldProblem[]) =>
-    supportRequestCard(request, 'iev', {
-      colleagues: await deps.directory.ievMembers(),
-      ...(problems ? { problems } : {}),
-    });
-  /** An IEV action on the card: anyone else (a forged or stale press) is shown the status and nothing changes. */
-  const ievAction = async (
-    turn: Turn,
-    ref: { hostId: string; requestId: string },
-    act: () => Promise<SupportRequest>,
-  ) => {
-    try {
-      return { card: await ievView(turn, await act()) };
-    } catch (error) {
-      if (error instanceof ForbiddenError)
-        return { card: supportRequestCard(await viewOf(deps, turn, ref), 'everyone') };
-      if (error instanceof ValidationError && error.problems.length > 0)
-        return { card: await ievView(turn, await viewOf(deps, turn, ref), error.problems) };
-      throw error;
-    }
-  };
+  const on = routesWith(deps);
   return [
-    on(
-      SUPPORT_VERBS.start,
-      async (turn, { planId }) => {
-        const plan = await deps.plans.open(turn.actor, planId);
-        return { card: supportRequestFormCard({ planId: plan.id, planTitle: plan.title, op: randomUUID() }) };
-      },
-      brokenPlanButton,
-    ),
-    on(
-      SUPPORT_VERBS.send,
-      async (turn, { planId, op }, inputs) => {
-        try {
-          const { request } = await deps.support.request(turn.actor, planId, op, inputs);
-          return { card: supportSentCard(request, request.channelPost !== undefined) };
-        } catch (error) {
-          if (!(error instanceof ValidationError) || error.problems.length === 0) throw error;
-          const plan = await deps.plans.open(turn.actor, planId);
-          return {
-            card: supportRequestFormCard({
-              planId: plan.id,
-              planTitle: plan.title,
-              op,
-              values: keptValues(inputs, { kinds: 200, description: 2000 }),
-              problems: error.problems,
-            }),
-          };
-        }
-      },
-      brokenPlanButton,
-    ),
-    on(
-      SUPPORT_VERBS.refresh,
-      async (turn, ref) => {
-        const request = await viewOf(deps, turn, ref);
-        return {
-          card: isIevMember(turn.actor) ? await ievView(turn, request) : supportRequestCard(request, 'everyone'),
-        };
-      },
-      damagedRequestCard,
-    ),
-    on(
-      SUPPORT_VERBS.take,
-      async (turn, ref) =>
-        ievAction(turn, ref, async () => (await deps.support.take(turn.actor, ref.hostId, ref.requestId)).request),
-      damagedRequestCard,
-    ),
-    on(
-      SUPPORT_VERBS.assign,
-      async (turn, { assignee, ...ref }) =>
-        ievAction(turn, ref, () => deps.support.assign(turn.actor, ref.hostId, ref.requestId, assignee)),
-      damagedRequestCard,
-    ),
-    on(
-      SUPPORT_VERBS.note,
-      async (turn, { note, ...ref }) =>
-        ievAction(turn, ref, () => deps.support.note(turn.actor, ref.hostId, ref.requestId, note)),
-      damagedRequestCard,
-    ),
-    on(
-      SUPPORT_VERBS.done,
-      async (turn, ref) => ievAction(turn, ref, () => deps.support.done(turn.actor, ref.hostId, ref.requestId)),
-      damagedRequestCard,
-    ),
+    on(SUPPORT_VERBS.start, showRequestForm, brokenPlanButton),
+    on(SUPPORT_VERBS.send, sendRequest, brokenPlanButton),
+    on(SUPPORT_VERBS.refresh, refreshRequestCard, damagedRequestCard),
+    on(SUPPORT_VERBS.take, takeRequest, damagedRequestCard),
+    on(SUPPORT_VERBS.assign, assignRequest, damagedRequestCard),
+    on(SUPPORT_VERBS.note, addNote, damagedRequestCard),
+    on(SUPPORT_VERBS.done, markDone, damagedRequestCard),
   ];
+}
+
+type SupportHandler<K extends keyof typeof SUPPORT_VERBS> = ActionHandler<
+  (typeof SUPPORT_VERBS)[K],
+  SupportDependencies
+>;
+
+const showRequestForm: SupportHandler<'start'> = async (deps, turn, { planId }) => {
+  const plan = await deps.plans.open(turn.actor, planId);
+  return { card: supportRequestFormCard({ planId: plan.id, planTitle: plan.title, op: randomUUID() }) };
+};
+
+const sendRequest: SupportHandler<'send'> = async (deps, turn, { planId, op }, inputs) => {
+  try {
+    const { request } = await deps.support.request(turn.actor, planId, op, inputs);
+    return { card: supportSentCard(request, request.channelPost !== undefined) };
+  } catch (error) {
+    if (!(error instanceof ValidationError) || error.problems.length === 0) throw error;
+    const plan = await deps.plans.open(turn.actor, planId);
+    return {
+      card: supportRequestFormCard({
+        planId: plan.id,
+        planTitle: plan.title,
+        op,
+        values: keptValues(inputs, { kinds: 200, description: 2000 }),
+        problems: error.problems,
+      }),
+    };
+  }
+};
+
+const refreshRequestCard: SupportHandler<'refresh'> = async (deps, turn, ref) => {
+  const request = await viewOf(deps, turn, ref);
+  return {
+    card: isIevMember(turn.actor) ? await ievView(deps, request) : supportRequestCard(request, 'everyone'),
+  };
+};
+
+const takeRequest: SupportHandler<'take'> = async (deps, turn, ref) =>
+  ievAction(deps, turn, ref, async () => (await deps.support.take(turn.actor, ref.hostId, ref.requestId)).request);
+
+const assignRequest: SupportHandler<'assign'> = async (deps, turn, { assignee, ...ref }) =>
+  ievAction(deps, turn, ref, () => deps.support.assign(turn.actor, ref.hostId, ref.requestId, assignee));
+
+const addNote: SupportHandler<'note'> = async (deps, turn, { note, ...ref }) =>
+  ievAction(deps, turn, ref, () => deps.support.note(turn.actor, ref.hostId, ref.requestId, note));
+
+const markDone: SupportHandler<'done'> = async (deps, turn, ref) =>
+  ievAction(deps, turn, ref, () => deps.support.done(turn.actor, ref.hostId, ref.requestId));
+
+interface RequestRef {
+  readonly hostId: string;
+  readonly requestId: string;
+}
+
+/** An IEV action on the card: anyone else (a forged or stale press) is shown the status and nothing changes. */
+async function ievAction(
+  deps: SupportDependencies,
+  turn: Turn,
+  ref: RequestRef,
+  act: () => Promise<SupportRequest>,
+): Promise<ActionResult> {
+  try {
+    return { card: await ievView(deps, await act()) };
+  } catch (error) {
+    if (error instanceof ForbiddenError) return { card: supportRequestCard(await viewOf(deps, turn, ref), 'everyone') };
+    if (error instanceof ValidationError && error.problems.length > 0)
+      return { card: await ievView(deps, await viewOf(deps, turn, ref), error.problems) };
+    throw error;
+  }
+}
+
+async function ievView(deps: SupportDependencies, request: SupportRequest, problems?: readonly FieldProblem[]) {
+  return supportRequestCard(request, 'iev', {
+    colleagues: await deps.directory.ievMembers(),
+    ...(problems ? { problems } : {}),
+  });
 }
 
 export function supportCommands(deps: SupportDependencies): CommandRoute[] {
@@ -159,11 +167,7 @@ export function supportCommands(deps: SupportDependencies): CommandRoute[] {
 }
 
 /** The request as the presser may see it: only in the IEV channel, or by its host or IEV. */
-async function viewOf(
-  deps: SupportDependencies,
-  turn: Turn,
-  ref: { hostId: string; requestId: string },
-): Promise<Versioned<SupportRequest>> {
+async function viewOf(deps: SupportDependencies, turn: Turn, ref: RequestRef): Promise<Versioned<SupportRequest>> {
   const inIevChannel = isInChannel(turn.context.activity, (await deps.ievChannel.address())?.conversationId);
   return deps.support.view(turn.actor, ref.hostId, ref.requestId, { inIevChannel });
 }
