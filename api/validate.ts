@@ -2,7 +2,7 @@ import type { RequestHandler } from 'restify';
 import type { z } from 'zod';
 import { jsonBody } from '../server/json-body.js';
 import { ValidationError } from '../domain/errors.js';
-import { plainIssueMessage, schemaProblems } from '../contract/schema-problems.js';
+import { plainIssueMessage, schemaProblems } from '../domain/schema-problems.js';
 
 /** Parses a request part with its schema; failures become a problem response listing each field's message in plain words. */
 export function parseOrThrow<S extends z.ZodType>(

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { startTestApp } from '../tests/helpers/app.js';
-import { launchBrowser } from '../tests/helpers/browser.js';
+import { closeSharedBrowser, sharedBrowser } from '../tests/helpers/browser.js';
 import { measurePageLoad, tabBundleBytes } from '../tests/helpers/first-load.js';
 import { IEV } from '../tests/helpers/users.js';
 import { seedFictionalPartners } from '../demo/demo-partners.js';
@@ -17,7 +17,7 @@ export const benchmark: Benchmark = {
   name: 'register tab on the wire (Chromium, developer identity, 60 partners)',
   async run() {
     const app = await startTestApp({ env: { IEV_MEMBER_IDS: IEV.id } });
-    const browser = await launchBrowser();
+    const browser = await sharedBrowser();
     try {
       await seedFictionalPartners(app.services.database.containers, 60);
       const context = await browser.newContext(); // not loopbackContext: Playwright turns the HTTP cache off for a context with routes
@@ -46,7 +46,7 @@ export const benchmark: Benchmark = {
         },
       ];
     } finally {
-      await browser.close();
+      await closeSharedBrowser();
       await app.stop();
     }
   },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ExecuteAction } from './adaptive-card.js';
+import { schemaProblems, UNREADABLE_FORM } from '../../domain/schema-problems.js';
 
 /** What a card's button carries: ids and small flags, never the record itself. */
 type ButtonSchema = z.ZodObject;
@@ -62,8 +63,11 @@ export function parsePress<V extends CardVerb>(
   data: Readonly<Record<string, unknown>>,
 ): { ok: true; data: VerbData<V> } | { ok: false; message: string } {
   const button = verb.button.safeParse(data);
-  if (!button.success) return { ok: false, message: button.error.issues[0]?.message ?? 'Invalid card data' };
+  if (!button.success) return { ok: false, message: firstMessage(button.error) };
   const inputs = verb.inputs.safeParse(data);
-  if (!inputs.success) return { ok: false, message: inputs.error.issues[0]?.message ?? 'Invalid card data' };
+  if (!inputs.success) return { ok: false, message: firstMessage(inputs.error) };
   return { ok: true, data: { ...button.data, ...inputs.data } as VerbData<V> };
 }
+
+/** The first problem in plain words (our schema's own message, or ours for zod's default wording). */
+const firstMessage = (error: z.ZodError): string => schemaProblems(error)[0]?.message ?? UNREADABLE_FORM;

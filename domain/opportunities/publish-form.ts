@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FieldProblem } from '../errors.js';
 import { ValidationError } from '../errors.js';
+import { schemaProblems } from '../schema-problems.js';
 import type { Plan } from '../planning/plan.js';
 import { LIVED_EXPERIENCE } from '../register/service-areas.js';
 import { ACCESS_KEYS, OPPORTUNITY_FORMATS, OPPORTUNITY_KINDS, type AccessArrangement } from './opportunity.js';
@@ -76,7 +77,7 @@ export function parsePublishForm(values: unknown, today: string): PublishForm {
   const parsed = publishFormSchema.safeParse(values);
   const problems: FieldProblem[] = parsed.success
     ? []
-    : parsed.error.issues.map((issue) => ({ field: String(issue.path[0] ?? 'form'), message: issue.message }));
+    : schemaProblems(parsed.error).map((problem) => ({ ...problem, field: problem.field.split('.')[0] ?? 'form' }));
   if (parsed.success) {
     const form = parsed.data;
     if (form.date < today) problems.push({ field: 'date', message: 'The date has passed. Give a date from today.' });

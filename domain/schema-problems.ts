@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FieldProblem } from './common.js';
+import type { FieldProblem } from './errors.js';
 
 /**
  * Schema problems in words for people, one per field. Our schemas write their own messages where a person
@@ -115,4 +115,18 @@ function nameOf(path: readonly PropertyKey[]): string {
   const last = path[path.length - 1];
   if (typeof last !== 'string') return 'this answer';
   return last.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/**
+ * The same problems for a card's form, whose inputs are flat: each under its input's id (the first part of the
+ * path), the first problem of each input only, as a card shows one message under each input.
+ */
+export function inputProblems(error: z.ZodError): FieldProblem[] {
+  const seen = new Set<string>();
+  return schemaProblems(error).flatMap((problem) => {
+    const field = problem.field.split('.')[0] ?? 'form';
+    if (seen.has(field)) return [];
+    seen.add(field);
+    return [{ field, message: problem.message }];
+  });
 }
