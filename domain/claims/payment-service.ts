@@ -22,27 +22,29 @@ export interface MarkPaidRequest {
  */
 export class PaymentService {
   constructor(
-    private readonly claims: ClaimRepository,
-    private readonly claimService: ClaimService,
-    private readonly now: Clock = () => new Date(),
+    private readonly deps: {
+      readonly claims: ClaimRepository;
+      readonly claimService: ClaimService;
+      readonly now: Clock;
+    },
   ) {}
 
   /** Exports every approved claim not yet exported. The operation id makes a retried request return the same batch. */
   async exportApproved(actor: Actor, operationId: string): Promise<PaymentBatchDocument | undefined> {
     assertIev(actor);
     const batchId = stableId('batch', operationId);
-    const existing = await this.claims.findBatch(batchId);
+    const existing = await this.deps.claims.findBatch(batchId);
     if (existing) return this.finish(actor, existing);
-    for (const unfinished of await this.claims.unfinishedBatches()) await this.finish(actor, unfinished);
-    const approved = await this.claims.approvedNotExported();
+    for (const unfinished of await this.deps.claims.unfinishedBatches()) await this.finish(actor, unfinished);
+    const approved = await this.deps.claims.approvedNotExported();
     if (approved.length === 0) return undefined;
-    const { batch } = await this.claims.createBatch({
+    const { batch } = await this.deps.claims.createBatch({
       id: batchId,
       type: 'payment-batch',
       schemaVersion: 1,
       status: 'exporting',
       claimIds: approved.map((claim) => claim.id),
-      createdAt: this.now().toISOString(),
+      createdAt: this.deps.now().toISOString(),
       createdById: actor.id,
       createdByName: actor.displayName,
       totals: { expensesPence: 0, paymentsPence: 0 },
@@ -56,20 +58,20 @@ export class PaymentService {
    */
   async markPaid(actor: Actor, batchId: string, request: MarkPaidRequest = {}): Promise<PaymentBatchDocument> {
     assertIev(actor);
-    const batch = await this.claims.findBatch(batchId);
+    const batch = await this.deps.claims.findBatch(batchId);
     if (!batch) throw new NotFoundError('That payment batch could not be found.');
     if (batch.status === 'exporting') await this.finish(actor, batch);
     const paidOn = this.checkPaidOn(batch, request.paidOn);
     const inBatch = await this.claimsIn(batchId);
     const chosen = request.claimIds ? this.checkChosen(inBatch, request.claimIds) : inBatch;
     for (const claim of chosen)
-      await this.claimService.advanceForPayment(actor, claim.id, 'paid', batchId, `${batchId}:paid`, paidOn);
+      await this.deps.claimService.advanceForPayment(actor, claim.id, 'paid', batchId, `${batchId}:paid`, paidOn);
     const everyPaid = (await this.claimsIn(batchId)).every((claim) => claim.status === 'paid');
     return retryOnConflict(async () => {
-      const current = (await this.claims.findBatch(batchId))!;
+      const current = (await this.deps.claims.findBatch(batchId))!;
       if (current.status === 'paid' || !everyPaid) return current;
-      return this.claims.replaceBatch(
-        { ...current, status: 'paid', paidAt: this.now().toISOString(), paidOn, paidByName: actor.displayName },
+      return this.deps.claims.replaceBatch(
+        { ...current, status: 'paid', paidAt: this.deps.now().toISOString(), paidOn, paidByName: actor.displayName },
         current._etag,
       );
     });
@@ -78,7 +80,7 @@ export class PaymentService {
   /** What the next export would hold: approved claims not yet in a batch, and their approved totals. */
   async waitingForExport(actor: Actor): Promise<{ claims: number; totals: ClaimTotals }> {
     assertIev(actor);
-    const approved = await this.claims.approvedNotExported();
+    const approved = await this.deps.claims.approvedNotExported();
     return { claims: approved.length, totals: totalsOf(approved.flatMap(payableItems)) };
   }
 
@@ -92,7 +94,7 @@ export class PaymentService {
   }
 
   private checkPaidOn(batch: PaymentBatchDocument, paidOn: string | undefined): string {
-    const today = this.now().toISOString().slice(0, 10);
+    const today = this.deps.now().toISOString().slice(0, 10);
     if (paidOn === undefined) return today;
     const problem = (message: string) =>
       new ValidationError('Please check the payment date.', [{ field: 'paidOn', message }]);
@@ -119,14 +121,14 @@ export class PaymentService {
 
   async batch(actor: Actor, batchId: string): Promise<PaymentBatchDocument> {
     assertIev(actor);
-    const batch = await this.claims.findBatch(batchId);
+    const batch = await this.deps.claims.findBatch(batchId);
     if (!batch) throw new NotFoundError('That payment batch could not be found.');
     return batch;
   }
 
   async listBatches(actor: Actor): Promise<PaymentBatchDocument[]> {
     assertIev(actor);
-    return this.claims.listBatches();
+    return this.deps.claims.listBatches();
   }
 
   /** One row per item of one category, with each claim's total for that category on every row. */
@@ -145,8 +147,8 @@ export class PaymentService {
 
   /** Claims really in the batch: those whose own record names it (authoritative over the batch's list). */
   private async claimsIn(batchId: string): Promise<ClaimDocument[]> {
-    const batch = await this.claims.findBatch(batchId);
-    const claims = await this.claims.getMany(batch?.claimIds ?? []);
+    const batch = await this.deps.claims.findBatch(batchId);
+    const claims = await this.deps.claims.getMany(batch?.claimIds ?? []);
     return claims.filter((claim) => claim.exportBatchId === batchId).sort((a, b) => a.id.localeCompare(b.id));
   }
 
@@ -154,10 +156,10 @@ export class PaymentService {
   private async finish(actor: Actor, batch: PaymentBatchDocument & { _etag: string }): Promise<PaymentBatchDocument> {
     if (batch.status !== 'exporting') return batch;
     for (const claimId of batch.claimIds)
-      await this.claimService.advanceForPayment(actor, claimId, 'exported', batch.id, `${batch.id}:export`);
+      await this.deps.claimService.advanceForPayment(actor, claimId, 'exported', batch.id, `${batch.id}:export`);
     const joined = await this.claimsIn(batch.id);
     const totals = totalsOf(joined.flatMap(payableItems));
-    return this.claims.replaceBatch(
+    return this.deps.claims.replaceBatch(
       { ...batch, status: 'exported', claimIds: joined.map((claim) => claim.id), totals },
       batch._etag,
     );

@@ -5,7 +5,7 @@ import { isIevMember, isStaff, leadingRole, type Actor, type Role } from '../peo
 import type { ClaimStatus } from '../claims/claim.js';
 import type { AuditTrail, ClaimRecord, InvolvementReader, PartnerRepository, WorkRecord } from './ports.js';
 import type { Partner } from './partner.js';
-import type { Versioned } from '../ports.js';
+import type { Clock, Versioned } from '../ports.js';
 import type { RegisterQuery } from './register-query.js';
 import type { OwedMessage } from '../partner-messages/partner-messaging.js';
 import { corrected, type PartnerCorrection } from './correction.js';
@@ -79,16 +79,33 @@ type PendingAudit = NonNullable<Partner['pendingAudit']>[number];
 const NOT_FOUND =
   'We could not find that Involvement Partner. They may have left the register, or you may not have access.';
 
+export interface RegisterServiceOptions {
+  readonly partners: PartnerRepository;
+  readonly audit: AuditTrail;
+  readonly work: InvolvementReader;
+  /** Erasure on request (`PartnerRightsService.erase`): withdrawing consent to be on the register starts it. */
+  readonly eraseOnRequest: EraseOnRequest;
+  readonly messages?: { owe(owed: readonly OwedMessage[], now?: Date): Promise<void> };
+  readonly now: Clock;
+}
+
 /** The Involvement Register's rules: who sees what, who may register, and what every sensitive view leaves behind. */
 export class RegisterService {
-  constructor(
-    private readonly partners: PartnerRepository,
-    private readonly audit: AuditTrail,
-    private readonly work: InvolvementReader,
-    /** Erasure on request (`PartnerRightsService.erase`): withdrawing consent to be on the register starts it. */
-    private readonly eraseOnRequest: EraseOnRequest,
-    private readonly messages?: { owe(owed: readonly OwedMessage[], now?: Date): Promise<void> },
-  ) {}
+  private readonly partners: PartnerRepository;
+  private readonly audit: AuditTrail;
+  private readonly work: InvolvementReader;
+  private readonly eraseOnRequest: EraseOnRequest;
+  private readonly messages: RegisterServiceOptions['messages'];
+  private readonly now: Clock;
+
+  constructor(options: RegisterServiceOptions) {
+    this.partners = options.partners;
+    this.audit = options.audit;
+    this.work = options.work;
+    this.eraseOnRequest = options.eraseOnRequest;
+    this.messages = options.messages;
+    this.now = options.now;
+  }
 
   /** What the register's forms and filters offer, and which audience the caller is (the tab shows what that audience may use). */
   options(actor: Actor): {
