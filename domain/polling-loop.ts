@@ -13,8 +13,13 @@ export class PollingLoop {
   private stopped = true;
 
   constructor(
-    private readonly pass: () => Promise<unknown>,
-    private readonly options: { readonly pollMs: number; readonly logger: DomainLogger; readonly failed: string },
+    private readonly options: {
+      readonly pass: () => Promise<unknown>;
+      readonly pollMs: number;
+      readonly logger: DomainLogger;
+      /** What the log says when a pass throws. */
+      readonly failed: string;
+    },
   ) {}
 
   start(): void {
@@ -44,7 +49,8 @@ export class PollingLoop {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.running = this.pass()
+      this.running = this.options
+        .pass()
         .then(() => undefined)
         .catch((error: unknown) =>
           this.options.logger.warn({ err: { name: (error as Error)?.name } }, this.options.failed),

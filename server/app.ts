@@ -75,14 +75,7 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
   logger.info({ mode: config.mode, credential: database.credentialKind }, 'database ready');
   let localNotify: LocalNotifyServer | undefined;
   try {
-    if (config.notify?.kind === 'local') {
-      localNotify = await startLocalNotifyServer(
-        config.cosmos.kind === 'local' && !config.cosmos.sharedEndpoint
-          ? { persistFile: join(config.cosmos.dataDir, 'notify.json') }
-          : {},
-      );
-      logger.info({ url: localNotify.baseUrl }, 'local GOV.UK Notify server listening');
-    }
+    localNotify = await startLocalNotify(config, logger);
     const services = await createServices(config, database, logger, {
       ...(options.clock ? { clock: options.clock } : {}),
       localNotify,
@@ -153,6 +146,18 @@ export async function startApp(config: AppConfig, logger: Logger, options: Start
   }
 }
 
+/** Local mode: the local GOV.UK Notify server, kept beside the local database's files when there are any. */
+async function startLocalNotify(config: AppConfig, logger: Logger): Promise<LocalNotifyServer | undefined> {
+  if (config.notify?.kind !== 'local') return undefined;
+  const localNotify = await startLocalNotifyServer(
+    config.cosmos.kind === 'local' && !config.cosmos.sharedEndpoint
+      ? { persistFile: join(config.cosmos.dataDir, 'notify.json') }
+      : {},
+  );
+  logger.info({ url: localNotify.baseUrl }, 'local GOV.UK Notify server listening');
+  return localNotify;
+}
+
 function connectionFor(config: AppConfig): CosmosConnection | undefined {
   if (config.cosmos.kind === 'azure') {
     return {
@@ -185,26 +190,7 @@ function createHttpServer(
     formatters: { 'application/problem+json': (_req, _res, body) => JSON.stringify(body) },
   });
   server.on('restifyError', answerRestifyErrorsAsProblems);
-  server.use((req, res, next) => {
-    const requestId = (req.header('x-request-id') || randomUUID()).slice(0, 64);
-    res.setHeader('x-request-id', requestId);
-    res.setHeader('x-content-type-options', 'nosniff');
-    res.setHeader('referrer-policy', 'no-referrer');
-    (req as unknown as { log: Logger }).log = logger.child({ requestId });
-    recordRoute(req.getRoute()?.path?.toString());
-    next();
-  });
-  server.use(restify.plugins.queryParser({ mapParams: false }));
-  // No body parser: only routes with `jsonBody` read a body (JSON, size-limited); every other body is refused.
-  server.use(refuseUnexpectedBodies);
-  server.on('after', (req: restify.Request, res: restify.Response) => {
-    const log = logger.child({ requestId: res.getHeader('x-request-id') });
-    // Paths only: query strings can carry search terms typed by people.
-    log.info(
-      { method: req.method, path: req.getPath(), status: res.statusCode, ms: Date.now() - req.time() },
-      'request',
-    );
-  });
+  useRequestBasics(server, logger);
 
   // The token is checked before the body is read; then the activity's shape; then the turn.
   server.post(
@@ -238,6 +224,36 @@ function createHttpServer(
   registerConsentRenewalRoutes(server, { config, services, logger, authKeys });
   if (localNotify && config.mode === 'local') registerDevNotifyRoutes(server, localNotify);
 
+  serveTheTab(server, tabDir);
+  return server;
+}
+
+/** Every request: an id, the safe headers, a logger that names the request, and one log line when answered. */
+function useRequestBasics(server: restify.Server, logger: Logger): void {
+  server.use((req, res, next) => {
+    const requestId = (req.header('x-request-id') || randomUUID()).slice(0, 64);
+    res.setHeader('x-request-id', requestId);
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'no-referrer');
+    (req as unknown as { log: Logger }).log = logger.child({ requestId });
+    recordRoute(req.getRoute()?.path?.toString());
+    next();
+  });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  // No body parser: only routes with `jsonBody` read a body (JSON, size-limited); every other body is refused.
+  server.use(refuseUnexpectedBodies);
+  server.on('after', (req: restify.Request, res: restify.Response) => {
+    const log = logger.child({ requestId: res.getHeader('x-request-id') });
+    // Paths only: query strings can carry search terms typed by people.
+    log.info(
+      { method: req.method, path: req.getPath(), status: res.statusCode, ms: Date.now() - req.time() },
+      'request',
+    );
+  });
+}
+
+/** The built tab under /tab/ (framed by Teams only), or a plain "not built" answer. */
+function serveTheTab(server: restify.Server, tabDir: string): void {
   server.get('/', (_req, res, next) => {
     res.redirect(302, '/tab/', next);
   });
@@ -256,7 +272,6 @@ function createHttpServer(
       });
     });
   }
-  return server;
 }
 
 const PLAIN_PROBLEMS: Readonly<Record<number, { title: string; detail: string }>> = {

@@ -11,6 +11,7 @@ import type { PartnerRepository } from '../domain/register/ports.js';
 import { ClaimStore } from '../storage/claim-store.js';
 import type { Containers } from '../storage/cosmos.js';
 import { ReceiptStore } from '../storage/receipt-store.js';
+import { publicBaseOf } from './area-context.js';
 import type { AppConfig } from './config.js';
 import type { Logger } from './logger.js';
 import type { OutboxModule } from './outbox-module.js';
@@ -45,7 +46,7 @@ export interface ClaimsModuleDependencies {
   /** The hosts' plans: a claim belongs to one of them (or to "other" work). */
   readonly work?: ClaimWork;
   /** The time claims and payments go by (tests: a controllable clock). */
-  readonly now?: Clock;
+  readonly now: Clock;
 }
 
 export function createClaimsModule(deps: ClaimsModuleDependencies): ClaimsModule {
@@ -53,7 +54,7 @@ export function createClaimsModule(deps: ClaimsModuleDependencies): ClaimsModule
   const store = new ClaimStore(deps.containers);
   const { store: outbox, dispatcher } = deps.outbox;
   const receipts = new ReceiptStore(deps.config.blob);
-  const base = (deps.config.publicUrl ?? `http://localhost:${deps.config.port}`).replace(/\/$/, '');
+  const base = publicBaseOf(deps.config);
   const claimUrl = (claimId: string) => `${base}/tab/#/claims/${encodeURIComponent(claimId)}`;
   const service = new ClaimService({
     claims: store,
@@ -65,7 +66,7 @@ export function createClaimsModule(deps: ClaimsModuleDependencies): ClaimsModule
     deliverNow: async (messageId) => dispatcher.deliverNow(messageId),
     receipts,
     receiptCleanup: { receipts, warn: (ids, message) => deps.logger.warn(ids, message) },
-    ...(deps.now ? { now: deps.now } : {}),
+    now: deps.now,
   });
   deps.outbox.deliverers.handle(
     'claim',
@@ -77,12 +78,13 @@ export function createClaimsModule(deps: ClaimsModuleDependencies): ClaimsModule
       ievChannel: deps.ievChannel,
       approverIds: deps.approverIds,
       claimPaid: deps.claimPaid,
+      now: deps.now,
     }),
   );
   return {
     store,
     service,
-    payments: new PaymentService(store, service, deps.now),
+    payments: new PaymentService({ claims: store, claimService: service, now: deps.now }),
     receipts,
     policy: () => policy,
     usePolicy: (next) => {

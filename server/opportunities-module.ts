@@ -14,6 +14,7 @@ import type { PartnerRepository } from '../domain/register/ports.js';
 import type { Containers } from '../storage/cosmos.js';
 import { OpportunityStore, PartnerMatchQuery } from '../storage/opportunity-store.js';
 import type { PlanStore } from '../storage/plan-store.js';
+import { publicBaseOf } from './area-context.js';
 import type { AppConfig } from './config.js';
 import type { Logger } from './logger.js';
 import type { OutboxModule } from './outbox-module.js';
@@ -41,7 +42,7 @@ export interface OpportunitiesDependencies {
   readonly messenger: () => Messenger;
   readonly personalChatOf: (userId: string) => Promise<ConversationAddress | undefined>;
   readonly ievChannel: () => Promise<ConversationAddress | undefined>;
-  readonly now?: Clock;
+  readonly now: Clock;
 }
 
 /** The outbox renders the channel's approval card as the IEV team sees it. */
@@ -49,7 +50,7 @@ const IEV_VIEW: Actor = { id: 'system', displayName: 'Involvement Hub', roles: [
 
 export function createOpportunitiesModule(deps: OpportunitiesDependencies): OpportunitiesModule {
   const store = new OpportunityStore(deps.containers);
-  const base = (deps.config.publicUrl ?? `http://localhost:${deps.config.port}`).replace(/\/$/, '');
+  const base = publicBaseOf(deps.config);
   const tabUrl = (id: string) => `${base}/tab/#/opportunities/${encodeURIComponent(id)}`;
   const owe = async (target: 'iev-channel' | 'host', opportunityId: string, seq: number, now: Date) => {
     await deps.outbox.store.enqueue(
@@ -79,7 +80,7 @@ export function createOpportunitiesModule(deps: OpportunitiesDependencies): Oppo
     approvalNeeded: (opportunity, now) => owe('iev-channel', opportunity.id, opportunity.history.length - 1, now),
     closed: (opportunity, _interested, now) => owe('host', opportunity.id, opportunity.history.length - 1, now),
     logger: deps.logger,
-    ...(deps.now ? { now: deps.now } : {}),
+    now: deps.now,
   });
 
   /** Delivers what an opportunity owes: the approval card in the IEV channel, the host's "it has closed". */

@@ -17,7 +17,15 @@ export interface OutboxModule {
   readonly dispatcher: OutboxDispatcher;
 }
 
-export function createOutboxModule(containers: Containers, logger: Logger, now?: Clock): OutboxModule {
+export function createOutboxModule({
+  containers,
+  logger,
+  now,
+}: {
+  readonly containers: Containers;
+  readonly logger: Logger;
+  readonly now: Clock;
+}): OutboxModule {
   const store = new OutboxStore(containers);
   const deliverers = new OutboxDeliverers();
   const dispatcher = new OutboxDispatcher({
@@ -25,7 +33,7 @@ export function createOutboxModule(containers: Containers, logger: Logger, now?:
     logger,
     deliver: deliverers.deliver,
     onAttempt: outboxDeliveryCounter(),
-    ...(now ? { now } : {}),
+    now,
   });
   return { store, deliverers, dispatcher };
 }

@@ -1,4 +1,5 @@
 import { PartnerMessaging } from '../domain/partner-messages/partner-messaging.js';
+import type { Clock } from '../domain/ports.js';
 import type { PartnerRepository } from '../domain/register/ports.js';
 import type { Containers } from '../storage/cosmos.js';
 import { MessageStore } from '../storage/message-store.js';
@@ -20,6 +21,7 @@ export interface PartnerMessagesDependencies {
   readonly outbox: OutboxModule;
   readonly partners: PartnerRepository;
   readonly plans: Pick<PlanStore, 'findPlan'>;
+  readonly now: Clock;
   /** Where the local Notify server listens (local mode), when the app started one. */
   readonly localNotify?: { readonly baseUrl: string; readonly apiKey: string } | undefined;
 }
@@ -40,6 +42,7 @@ export function createPartnerMessagesModule(deps: PartnerMessagesDependencies): 
     planClosed: async (planId, hostId) => (await deps.plans.findPlan(hostId, planId))?.phase === 'closed',
     logger: deps.logger,
     onEnqueued: () => deps.outbox.dispatcher.kick(),
+    now: deps.now,
   });
   deps.outbox.deliverers.handle('partner-message', (entry) => messaging.deliver(entry));
   return { messaging };

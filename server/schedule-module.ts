@@ -9,6 +9,7 @@ import { HostNudges } from '../domain/schedule/nudges.js';
 import { Scheduler, type ScheduledJob } from '../domain/schedule/scheduler.js';
 import type { Containers } from '../storage/cosmos.js';
 import { NudgePreferenceStore, ScheduleQueries, ScheduleRunStore } from '../storage/schedule-store.js';
+import { publicBaseOf } from './area-context.js';
 import type { AppConfig } from './config.js';
 import type { Logger } from './logger.js';
 import type { OutboxModule } from './outbox-module.js';
@@ -46,7 +47,7 @@ export function createScheduleModule(deps: ScheduleModuleDependencies): Schedule
   const settings = config.schedule;
   const queries = new ScheduleQueries(deps.containers);
   const preferenceStore = new NudgePreferenceStore(deps.containers);
-  const tab = `${(config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, '')}/tab/#/`;
+  const tab = `${publicBaseOf(config)}/tab/#/`;
   const notifier = cardScheduleNotifier(
     deps.messenger,
     {
@@ -100,10 +101,10 @@ export function createScheduleModule(deps: ScheduleModuleDependencies): Schedule
     scheduler,
     nudges,
     digest,
-    preferences: new NudgePreferences(preferenceStore, settings.snoozeDays, now),
+    preferences: new NudgePreferences({ repository: preferenceStore, snoozeDays: settings.snoozeDays, now }),
     preferenceStore,
     runs,
-    consentRenewals: new ConsentRenewalService(queries, settings.consentRenewalMonths, now),
+    consentRenewals: new ConsentRenewalService({ queries, months: settings.consentRenewalMonths, now }),
     start: () => {
       if (settings.enabled) scheduler.start();
     },

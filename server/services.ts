@@ -1,43 +1,46 @@
 import type { CloudAdapter } from 'botbuilder';
-import { BotMessenger, type Messenger } from '../bot/messenger.js';
-import { CosmosBotStorage } from '../bot/cosmos-bot-storage.js';
+import type { Messenger } from '../bot/messenger.js';
+import type { CosmosBotStorage } from '../bot/cosmos-bot-storage.js';
 import type { InvolvementBot } from '../bot/involvement-bot.js';
-import { DirectoryService } from '../domain/people/directory-service.js';
-import { IevChannel } from '../domain/people/iev-channel.js';
-import { TeamService } from '../domain/people/team-service.js';
-import { InvolvementWorkReader, PartnerStore } from '../storage/partner-store.js';
-import { AuditStore } from '../storage/audit-store.js';
-import { RegisterService } from '../domain/register/register-service.js';
-import { PartnerPicker } from '../domain/register/partner-picker.js';
-import { PartnerRightsService } from '../domain/register/partner-rights.js';
-import { WorkService } from '../domain/register/work-service.js';
-import type { DatabaseHandle } from '../storage/database.js';
-import { DirectoryStore } from '../storage/directory-store.js';
-import { FeedbackStore } from '../storage/feedback-store.js';
-import { PlanStore } from '../storage/plan-store.js';
-import { PlanService } from '../domain/planning/plan-service.js';
-import { SupportService } from '../domain/planning/support-service.js';
-import { createClaimsModule, type ClaimsModule } from './claims-module.js';
-import { createOutboxModule, type OutboxModule } from './outbox-module.js';
-import { createScheduleModule, type ScheduleModule } from './schedule-module.js';
+import type { PartnerEvaluations } from '../domain/evaluations/evaluation-service.js';
+import type { ImpactService } from '../domain/impact/impact-service.js';
+import type { PersonalLinks } from '../domain/links/personal-links.js';
+import type { OrganisationService } from '../domain/organisations/organisation-service.js';
+import type { DirectoryService } from '../domain/people/directory-service.js';
+import type { IevChannel } from '../domain/people/iev-channel.js';
+import type { TeamService } from '../domain/people/team-service.js';
+import type { PlanService } from '../domain/planning/plan-service.js';
+import type { SupportService } from '../domain/planning/support-service.js';
+import type { ApplicationService } from '../domain/applications/application-service.js';
+import type { ConsentRenewalRequests } from '../domain/register/consent-renewal-requests.js';
+import type { PartnerPicker } from '../domain/register/partner-picker.js';
+import type { PartnerRightsService } from '../domain/register/partner-rights.js';
+import type { RegisterService } from '../domain/register/register-service.js';
+import type { WorkService } from '../domain/register/work-service.js';
 import type { Clock } from '../domain/ports.js';
-import { ImpactService } from '../domain/impact/impact-service.js';
-import { ImpactQueries } from '../storage/impact-queries.js';
-import { supportDeliverer } from '../domain/notifications/support-notifications.js';
-import { supportCardNotifier } from '../bot/planning/support-notification-cards.js';
-import { createPartnerMessagesModule, type PartnerMessagesModule } from './partner-messages-module.js';
-import { ApplicationService } from '../domain/applications/application-service.js';
-import { ApplicationStore } from '../storage/application-store.js';
-import { PersonalLinks } from '../domain/links/personal-links.js';
-import { LinkStore } from '../storage/link-store.js';
-import { OrganisationService } from '../domain/organisations/organisation-service.js';
-import { OrganisationStore } from '../storage/organisation-store.js';
-import { createOpportunitiesModule, type OpportunitiesModule } from './opportunities-module.js';
-import { PartnerEvaluations } from '../domain/evaluations/evaluation-service.js';
-import { EvaluationStore } from '../storage/evaluation-store.js';
-import { ConsentRenewalRequests } from '../domain/register/consent-renewal-requests.js';
+import type { AreaContext } from './area-context.js';
+import type { AuditStore } from '../storage/audit-store.js';
+import type { DatabaseHandle } from '../storage/database.js';
+import type { DirectoryStore } from '../storage/directory-store.js';
+import type { FeedbackStore } from '../storage/feedback-store.js';
+import type { InvolvementWorkReader, PartnerStore } from '../storage/partner-store.js';
+import type { PlanStore } from '../storage/plan-store.js';
+import { createBotModule } from './bot-module.js';
+import { createClaimsModule, type ClaimsModule } from './claims-module.js';
 import type { AppConfig } from './config.js';
+import { createConsentRenewalModule } from './consent-renewal-module.js';
+import { createImpactModule } from './impact-module.js';
+import { createLinksModule } from './links-module.js';
 import type { Logger } from './logger.js';
+import { createOpportunitiesModule, type OpportunitiesModule } from './opportunities-module.js';
+import { createOrganisationsModule } from './organisations-module.js';
+import { createOutboxModule, type OutboxModule } from './outbox-module.js';
+import { createPartnerMessagesModule, type PartnerMessagesModule } from './partner-messages-module.js';
+import { createPeopleModule } from './people-module.js';
+import { createPlanningModule } from './planning-module.js';
+import { createRegisterModule } from './register-module.js';
+import { createScheduleModule, type ScheduleModule } from './schedule-module.js';
+import { createSharedStores } from './stores-module.js';
 
 /**
  * Everything the edges (bot features, tab API) use, built once per process from configuration.
@@ -100,222 +103,53 @@ export interface Services {
   close(): Promise<void>;
 }
 
+/**
+ * The composition root: each area is built by its own module from what it names, after the areas it takes (the
+ * types say which), and every area gets the one clock. the two lists below build them; this maps them to what the edges use.
+ */
 export async function createServices(
   config: AppConfig,
   database: DatabaseHandle,
   logger: Logger,
   options: {
     readonly clock?: Clock;
-    readonly localNotify?: { readonly baseUrl: string; readonly apiKey: string } | undefined;
+    readonly localNotify?: LocalNotifyConnection | undefined;
   } = {},
 ): Promise<Services> {
-  const directoryStore = new DirectoryStore(database.containers);
-  let messenger: Messenger | undefined;
-  const partners = new PartnerStore(database.containers);
-  const audit = new AuditStore(database.containers);
-  const work = new InvolvementWorkReader(database.containers);
-  const planStore = new PlanStore(database.containers);
-  const links = new PersonalLinks({
-    secret: config.personalLinkSecret,
-    store: new LinkStore(database.containers),
-    ...(options.clock ? { now: options.clock } : {}),
-  });
-  // Partner messaging is built with the outbox below; the plans only use it once a plan closes.
-  const publicBase = (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, '');
-  const evaluations = new PartnerEvaluations({
-    links,
-    store: new EvaluationStore(database.containers),
-    work: async (hostId, planId) => {
-      const plan = await planStore.findPlan(hostId, planId);
-      return plan && { id: plan.id, title: plan.title, serviceArea: plan.serviceArea };
-    },
-    linkUrl: (token) => `${publicBase}/how-was-it?link=${token}`,
-    ...(options.clock ? { now: options.clock } : {}),
-  });
-  const plans = new PlanService(
-    planStore,
-    partners,
-    undefined,
-    { owe: (owed, now) => partnerMessages.messaging.owe(owed, now) },
-    config.impactSuppressionThreshold,
-    evaluations,
-  );
-  await plans.mapFreeTextServiceAreas();
-  const directory = new DirectoryService(directoryStore, config.ievMemberIds);
-  await directory.seedIevMembers();
-  const ievChannel = new IevChannel(
-    directoryStore,
-    config.ievChannel
-      ? {
-          ...config.ievChannel,
-          botId: config.bot?.appId ?? '',
-          tenantId: config.bot?.tenantId ?? config.tabSso?.tenantId,
-        }
-      : undefined,
-  );
-  const currentMessenger = (): Messenger => {
-    if (!messenger) throw new Error('The bot adapter is not ready yet');
-    return messenger;
-  };
-  const outbox = createOutboxModule(database.containers, logger, options.clock);
-  const partnerMessages = createPartnerMessagesModule({
-    config,
-    logger,
-    containers: database.containers,
-    outbox,
-    partners,
-    plans: planStore,
-    localNotify: options.localNotify,
-  });
-  const claims = createClaimsModule({
-    config,
-    containers: database.containers,
-    logger,
-    partners,
-    messenger: currentMessenger,
-    personalChatOf: (userId) => directory.personalChatOf(userId),
-    ievChannel: () => ievChannel.address(),
-    approverIds: () => directory.ievMemberIds(),
-    outbox,
-    claimPaid: partnerMessages.messaging,
-    work: planStore,
-    ...(options.clock ? { now: options.clock } : {}),
-  });
-  const support = new SupportService({
-    store: planStore,
-    plans,
-    outbox: outbox.store,
-    deliverNow: (id) => outbox.dispatcher.deliverNow(id),
-    ievColleagues: () => directory.ievMembers(),
-  });
-  outbox.deliverers.handle(
-    'support',
-    supportDeliverer({
-      find: (hostId, requestId) => planStore.findSupportRequest(hostId, requestId),
-      recordPost: (request, address, activityId) => support.recordPost(request, address, activityId),
-      notifier: () =>
-        supportCardNotifier(() => {
-          if (!messenger) throw new Error('The bot adapter is not ready yet');
-          return messenger;
-        }),
-      personalChatOf: (userId) => directory.personalChatOf(userId),
-      ievChannel: () => ievChannel.address(),
-      warn: (details, message) => logger.warn(details, message),
-    }),
-  );
-  const partnerRights: PartnerRightsService = new PartnerRightsService(
-    partners,
-    claims.store,
-    audit,
-    work,
-    { yearsWithoutInvolvement: config.retentionReviewYears },
-    outbox.store,
-    [
-      partnerMessages.messaging,
-      links,
-      {
-        name: 'opportunities',
-        exportFor: (id): Promise<readonly unknown[]> => opportunities.service.exportFor(id),
-        eraseFor: (id) => opportunities.service.eraseFor(id),
-      },
-      {
-        name: 'applications',
-        exportFor: (id): Promise<readonly unknown[]> => applications.exportFor(id),
-        eraseFor: async () => {},
-      },
-    ],
-  );
-  const register: RegisterService = new RegisterService(
-    partners,
-    audit,
-    work,
-    (actor, id, reason, now, alsoChange) => partnerRights.erase(actor, id, reason, now, alsoChange),
-    partnerMessages.messaging,
-  );
-  const applications: ApplicationService = new ApplicationService(
-    new ApplicationStore(database.containers),
-    partners,
-    register,
-  );
-  const opportunities = createOpportunitiesModule({
-    config,
-    containers: database.containers,
-    logger,
-    outbox,
-    partners,
-    planStore,
-    plans,
-    messaging: partnerMessages.messaging,
-    register,
-    links,
-    messenger: currentMessenger,
-    personalChatOf: (userId) => directory.personalChatOf(userId),
-    ievChannel: () => ievChannel.address(),
-    ...(options.clock ? { now: options.clock } : {}),
-  });
-  const schedule = createScheduleModule({
-    config,
-    containers: database.containers,
-    logger,
-    outbox,
-    messenger: currentMessenger,
-    personalChatOf: (userId) => directory.personalChatOf(userId),
-    ievChannel: () => ievChannel.address(),
-    targetDaysToPay: () => claims.policy().payment.targetDaysToPay,
-    now: options.clock ?? (() => new Date()),
-    jobs: [
-      opportunities.service.closingJob(config.schedule.hourUtc),
-      links.retentionJob(config.schedule.hourUtc, config.retentionReviewYears),
-    ],
-  });
-  const consentRenewalRequests = new ConsentRenewalRequests({
-    partners,
-    due: schedule.consentRenewals,
-    links,
-    messages: partnerMessages.messaging,
-    renew: (partnerId, choices, now, operationId) => register.renewConsent(partnerId, choices, now, operationId),
-    months: config.schedule.consentRenewalMonths,
-    linkUrl: (token) => `${publicBase}/consent?link=${token}`,
-    ...(options.clock ? { now: options.clock } : {}),
-  });
+  const now = options.clock ?? (() => new Date());
+  const context = { config, containers: database.containers, logger, now };
+  const foundations = await createFoundations(context, options.localNotify);
+  const areas = await createWorkAreas(context, foundations);
+  const { stores, people, bot, outbox } = foundations;
+  const { register, planning, claims, schedule } = areas;
   return {
     config,
     logger,
     database,
-    directoryStore,
-    directory,
-    team: new TeamService(directoryStore, directory, audit),
-    feedback: new FeedbackStore(database.containers),
-    botStorage: new CosmosBotStorage(database.containers.botState),
-    partners,
-    register,
-    applications,
-    partnerRights,
-    audit,
-    work,
-    involvementWork: new WorkService(work, partners),
-    partnerPicker: new PartnerPicker(partners),
-    ievChannel,
-    planStore,
-    plans,
-    support,
+    ...stores,
+    directory: people.directory,
+    team: people.team,
+    ievChannel: people.ievChannel,
+    botStorage: bot.botStorage,
+    messenger: bot.messenger,
+    attachAdapter: bot.attachAdapter,
+    register: register.register,
+    partnerRights: register.partnerRights,
+    applications: register.applications,
+    involvementWork: register.involvementWork,
+    partnerPicker: register.partnerPicker,
+    plans: planning.plans,
+    support: planning.support,
     outbox,
     claims,
     schedule,
-    impact: new ImpactService(new ImpactQueries(database.containers), {
-      targetDaysToPay: () => claims.policy().payment.targetDaysToPay,
-      threshold: config.impactSuppressionThreshold,
-    }),
-    messenger: currentMessenger,
-    attachAdapter: (adapter) => {
-      messenger = new BotMessenger(adapter, config.bot?.appId ?? '');
-    },
-    partnerMessages,
-    links,
-    organisations: new OrganisationService(new OrganisationStore(database.containers), options.clock),
-    opportunities,
-    evaluations,
-    consentRenewalRequests,
+    impact: areas.impact,
+    partnerMessages: foundations.partnerMessages,
+    links: foundations.links,
+    evaluations: foundations.evaluations,
+    organisations: areas.organisations,
+    opportunities: areas.opportunities,
+    consentRenewalRequests: areas.consentRenewalRequests,
     startBackgroundWork: () => {
       outbox.dispatcher.start();
       schedule.start();
@@ -324,8 +158,92 @@ export async function createServices(
       await schedule.stop();
       await outbox.dispatcher.stop();
     },
-    close: async () => {
-      await claims.close();
-    },
+    close: () => claims.close(),
   };
+}
+
+/** Where the local GOV.UK Notify server listens (local mode), when the app started one. */
+type LocalNotifyConnection = { readonly baseUrl: string; readonly apiKey: string };
+
+/** The areas every other one builds on: the shared records, the bot, the outbox, partner messages and links, people. */
+async function createFoundations(context: AreaContext, localNotify: LocalNotifyConnection | undefined) {
+  const stores = createSharedStores(context);
+  const { partners, planStore } = stores;
+  const bot = createBotModule(context);
+  const outbox = createOutboxModule(context);
+  const partnerMessages = createPartnerMessagesModule({ ...context, outbox, partners, plans: planStore, localNotify });
+  const { links, evaluations } = createLinksModule({ ...context, planStore });
+  const people = await createPeopleModule({ ...context, ...stores });
+  // How an area's cards reach people: the bot's messenger, to a colleague's chat or the IEV channel.
+  const sends = { ...people.reach, messenger: bot.messenger };
+  return {
+    stores,
+    bot,
+    outbox,
+    partnerMessages,
+    messaging: partnerMessages.messaging,
+    links,
+    evaluations,
+    people,
+    sends,
+  };
+}
+
+/** The areas of the work itself: plans, claims, the register, opportunities, the schedule, impact, organisations. */
+async function createWorkAreas(context: AreaContext, foundations: Awaited<ReturnType<typeof createFoundations>>) {
+  const { config } = context;
+  const { stores, outbox, messaging, links, evaluations, sends } = foundations;
+  const { partners, planStore } = stores;
+  const { directory } = foundations.people;
+  const planning = await createPlanningModule({
+    ...context,
+    ...stores,
+    ...sends,
+    outbox,
+    messaging,
+    evaluations,
+    directory,
+  });
+  const claims = createClaimsModule({
+    ...context,
+    ...sends,
+    partners,
+    outbox,
+    claimPaid: messaging,
+    work: planStore,
+    approverIds: () => directory.ievMemberIds(),
+  });
+  const register = createRegisterModule({
+    ...context,
+    ...stores,
+    claims: claims.store,
+    outbox: outbox.store,
+    messaging,
+  });
+  const opportunities = createOpportunitiesModule({
+    ...context,
+    ...stores,
+    ...sends,
+    outbox,
+    plans: planning.plans,
+    messaging,
+    links,
+    register: register.register,
+  });
+  register.addRecordHolders(messaging, links, opportunities.service, register.applications);
+  const targetDaysToPay = () => claims.policy().payment.targetDaysToPay;
+  const { hourUtc } = config.schedule;
+  const jobs = [opportunities.service.closingJob(hourUtc), links.retentionJob(hourUtc, config.retentionReviewYears)];
+  const schedule = createScheduleModule({ ...context, ...sends, outbox, targetDaysToPay, jobs });
+  const consentRenewalRequests = createConsentRenewalModule({
+    ...context,
+    partners,
+    due: schedule.consentRenewals,
+    links,
+    messages: messaging,
+    register: register.register,
+  });
+  const impact = createImpactModule({ ...context, targetDaysToPay });
+  const organisations = createOrganisationsModule(context);
+  return { planning, claims, register, opportunities, schedule, consentRenewalRequests, impact, organisations };
 }

@@ -94,7 +94,7 @@ export async function startLocalNotifyServer(options: LocalNotifyOptions = {}): 
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const auth = await authenticate(req.headers.authorization);
+    const auth = await authenticate(req.headers.authorization, { serviceId, secret });
     if (auth) {
       req.resume();
       return answer(res, auth.status, errors(auth.status, 'AuthError', auth.message));
@@ -119,40 +119,12 @@ export async function startLocalNotifyServer(options: LocalNotifyOptions = {}): 
       return answer(res, 200, notificationResponse(notification));
     }
     if (req.method === 'GET' && url.pathname === '/v2/notifications') {
-      const reference = url.searchParams.get('reference');
-      const templateType = url.searchParams.get('template_type');
-      const found = notifications
-        .filter(
-          (candidate) =>
-            (reference === null || candidate.reference === reference) &&
-            (!templateType || candidate.type === templateType),
-        )
-        .reverse();
       return answer(res, 200, {
-        notifications: found.map(notificationResponse),
+        notifications: matching(notifications, url.searchParams).map(notificationResponse),
         links: { current: `${baseUrlOf()}${url.pathname}${url.search}` },
       });
     }
     return answer(res, 404, errors(404, 'NotFound', 'Not found'));
-  }
-
-  async function authenticate(header: string | undefined): Promise<{ status: number; message: string } | undefined> {
-    if (!header) return { status: 401, message: 'Unauthorized: authentication token must be provided' };
-    if (header.slice(0, 7).toLowerCase() !== 'bearer ')
-      return { status: 401, message: 'Unauthorized: authentication bearer scheme must be used' };
-    try {
-      const { payload } = await jwtVerify(header.slice(7), secret, { algorithms: ['HS256'] });
-      if (payload.iss !== serviceId) return { status: 403, message: 'Invalid token: service not found' };
-      const now = Math.floor(Date.now() / 1000);
-      if (typeof payload.iat !== 'number') return { status: 403, message: 'Invalid token: iat field not provided' };
-      if (payload.iat < now - TOKEN_BOUND_SECONDS)
-        return { status: 403, message: 'Error: Your system clock must be accurate to within 30 seconds' };
-      if (payload.iat > now + TOKEN_BOUND_SECONDS)
-        return { status: 403, message: 'Invalid token: Token can not be in the future' };
-      return undefined;
-    } catch {
-      return { status: 403, message: 'Invalid token: API key not found' };
-    }
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -173,6 +145,41 @@ export async function startLocalNotifyServer(options: LocalNotifyOptions = {}): 
       await saving;
     },
   };
+}
+
+/** Notify's API key check: a bearer JWT signed with the key's secret, issued by its service, within 30 seconds. */
+async function authenticate(
+  header: string | undefined,
+  key: { readonly serviceId: string; readonly secret: Uint8Array },
+): Promise<{ status: number; message: string } | undefined> {
+  if (!header) return { status: 401, message: 'Unauthorized: authentication token must be provided' };
+  if (header.slice(0, 7).toLowerCase() !== 'bearer ')
+    return { status: 401, message: 'Unauthorized: authentication bearer scheme must be used' };
+  try {
+    const { payload } = await jwtVerify(header.slice(7), key.secret, { algorithms: ['HS256'] });
+    if (payload.iss !== key.serviceId) return { status: 403, message: 'Invalid token: service not found' };
+    const now = Math.floor(Date.now() / 1000);
+    if (typeof payload.iat !== 'number') return { status: 403, message: 'Invalid token: iat field not provided' };
+    if (payload.iat < now - TOKEN_BOUND_SECONDS)
+      return { status: 403, message: 'Error: Your system clock must be accurate to within 30 seconds' };
+    if (payload.iat > now + TOKEN_BOUND_SECONDS)
+      return { status: 403, message: 'Invalid token: Token can not be in the future' };
+    return undefined;
+  } catch {
+    return { status: 403, message: 'Invalid token: API key not found' };
+  }
+}
+
+/** The notifications a list request asks for (by reference and template type), newest first. */
+function matching(notifications: readonly LocalNotification[], query: URLSearchParams): LocalNotification[] {
+  const reference = query.get('reference');
+  const templateType = query.get('template_type');
+  return notifications
+    .filter(
+      (candidate) =>
+        (reference === null || candidate.reference === reference) && (!templateType || candidate.type === templateType),
+    )
+    .reverse();
 }
 
 type Created = { notification: LocalNotification } | { error: string; message: string };

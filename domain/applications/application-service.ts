@@ -1,7 +1,7 @@
 import { retryOnConflict } from '../concurrency.js';
 import { ConflictError, ForbiddenError, NotFoundError, UnavailableError } from '../errors.js';
 import { isIevMember, type Actor } from '../people/actor.js';
-import type { Versioned } from '../ports.js';
+import type { Clock, Versioned } from '../ports.js';
 import type { PartnerRecordHolder } from '../register/partner-rights.js';
 import type { PartnerRepository } from '../register/ports.js';
 import type { RegisterService } from '../register/register-service.js';
@@ -33,20 +33,23 @@ export class ApplicationService implements PartnerRecordHolder {
   readonly name = 'applications';
 
   constructor(
-    private readonly applications: ApplicationRepository,
-    private readonly partners: Pick<PartnerRepository, 'withSearchName'>,
-    private readonly register: Pick<RegisterService, 'register'>,
+    private readonly deps: {
+      readonly applications: ApplicationRepository;
+      readonly partners: Pick<PartnerRepository, 'withSearchName'>;
+      readonly register: Pick<RegisterService, 'register'>;
+      readonly now: Clock;
+    },
   ) {}
 
   /**
    * Stores the application unless it repeats one pending or someone already on the register (same name and
    * email or phone). The answer is the same either way, so the page never says who is on the register.
    */
-  async submit(input: RegistrationInput, now = new Date()): Promise<'received' | 'duplicate'> {
+  async submit(input: RegistrationInput, now = this.deps.now()): Promise<'received' | 'duplicate'> {
     const candidate = newPartnerFrom(input, now);
     const [registered, pending] = await Promise.all([
-      this.partners.withSearchName(candidate.searchName),
-      this.applications.pendingWithSearchName(candidate.searchName),
+      this.deps.partners.withSearchName(candidate.searchName),
+      this.deps.applications.pendingWithSearchName(candidate.searchName),
     ]);
     const sameAs = (form: RegistrationInput | undefined) =>
       form !== undefined && isSameRegistrant(newPartnerFrom(form, now), candidate);
@@ -55,11 +58,11 @@ export class ApplicationService implements PartnerRecordHolder {
       pending.some((application) => application.id !== applicationIdFor(input) && sameAs(application.form))
     )
       return 'duplicate';
-    if ((await this.applications.countPending()) >= MAX_PENDING_APPLICATIONS)
+    if ((await this.deps.applications.countPending()) >= MAX_PENDING_APPLICATIONS)
       throw new UnavailableError(
         'We cannot take more applications online just now. Please phone or email the Involvement team instead.',
       );
-    await this.applications.create({
+    await this.deps.applications.create({
       id: applicationIdFor(input),
       type: 'application',
       schemaVersion: 1,
@@ -73,7 +76,7 @@ export class ApplicationService implements PartnerRecordHolder {
 
   async pending(actor: Actor): Promise<ApplicationSummary[]> {
     assertIev(actor);
-    const found = await this.applications.pending(100);
+    const found = await this.deps.applications.pending(100);
     return found.flatMap((application) => {
       const form = application.form;
       if (!form) return [];
@@ -94,24 +97,24 @@ export class ApplicationService implements PartnerRecordHolder {
   }
 
   /** Puts the applicant on the register (their welcome follows) and keeps only the decision. Repeating it is harmless. */
-  async approve(actor: Actor, id: string, now = new Date()): Promise<{ partnerId: string }> {
+  async approve(actor: Actor, id: string, now = this.deps.now()): Promise<{ partnerId: string }> {
     assertIev(actor);
-    const application = await this.applications.find(id);
+    const application = await this.deps.applications.find(id);
     if (!application) throw new NotFoundError(NOT_FOUND);
     if (application.status === 'approved' && application.decision?.partnerId)
       return { partnerId: application.decision.partnerId };
     if (application.status !== 'pending' || !application.form)
       throw new ConflictError('This application was declined already.');
     // The applicant gave their consent on the public /join page: the register says so.
-    const { partner } = await this.register.register(actor, application.form, now, 'online-form');
+    const { partner } = await this.deps.register.register(actor, application.form, now, 'online-form');
     await this.decide(application, { status: 'approved', partnerId: partner.id }, actor, now);
     return { partnerId: partner.id };
   }
 
   /** Declines with a reason: the applicant's details are removed at once; the reason and date stay. */
-  async decline(actor: Actor, id: string, reason: string, now = new Date()): Promise<void> {
+  async decline(actor: Actor, id: string, reason: string, now = this.deps.now()): Promise<void> {
     assertIev(actor);
-    const application = await this.applications.find(id);
+    const application = await this.deps.applications.find(id);
     if (!application) throw new NotFoundError(NOT_FOUND);
     if (application.status === 'declined') return;
     if (application.status !== 'pending') throw new ConflictError('This application was approved already.');
@@ -119,7 +122,7 @@ export class ApplicationService implements PartnerRecordHolder {
   }
 
   async exportFor(partnerId: string): Promise<readonly unknown[]> {
-    return (await this.applications.forPartner(partnerId)).map(({ _etag: _version, ...stored }) => stored);
+    return (await this.deps.applications.forPartner(partnerId)).map(({ _etag: _version, ...stored }) => stored);
   }
 
   /** A decided application holds no personal data: only when, who decided and the partner it became. */
@@ -132,10 +135,10 @@ export class ApplicationService implements PartnerRecordHolder {
     now: Date,
   ): Promise<void> {
     await retryOnConflict(async (tryNumber) => {
-      const application = tryNumber === 1 ? first : await this.applications.find(first.id);
+      const application = tryNumber === 1 ? first : await this.deps.applications.find(first.id);
       if (!application || application.status !== 'pending') return;
       const { _etag, form: _form, searchName: _name, ...kept } = application;
-      await this.applications.replace(
+      await this.deps.applications.replace(
         {
           ...kept,
           status: outcome.status,

@@ -24,11 +24,15 @@ export interface MarkPaidRequest {
  * so exporting twice never pays twice.
  */
 export class PaymentService {
-  constructor(
-    private readonly claims: ClaimRepository,
-    private readonly claimService: ClaimService,
-    private readonly now: Clock = () => new Date(),
-  ) {}
+  private readonly claims: ClaimRepository;
+  private readonly claimService: ClaimService;
+  private readonly now: Clock;
+
+  constructor(options: { readonly claims: ClaimRepository; readonly claimService: ClaimService; readonly now: Clock }) {
+    this.claims = options.claims;
+    this.claimService = options.claimService;
+    this.now = options.now;
+  }
 
   /** Exports every approved claim not yet exported. The operation id makes a retried request return the same batch. */
   async exportApproved(actor: Actor, operationId: string): Promise<PaymentBatchDocument | undefined> {

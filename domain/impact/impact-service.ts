@@ -7,6 +7,7 @@ import { periodFrom } from './period.js';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from './suppression.js';
 
 export interface ImpactServiceOptions {
+  readonly reader: ImpactFactsReader;
   readonly targetDaysToPay: () => number;
   readonly threshold?: number;
   readonly now?: () => Date;
@@ -14,10 +15,11 @@ export interface ImpactServiceOptions {
 
 /** "Is it working?" for IEV members and hosts. Suppression is applied here, always: there is no unsuppressed view. */
 export class ImpactService {
-  constructor(
-    private readonly reader: ImpactFactsReader,
-    private readonly options: ImpactServiceOptions,
-  ) {}
+  private readonly reader: ImpactFactsReader;
+
+  constructor(private readonly options: ImpactServiceOptions) {
+    this.reader = options.reader;
+  }
 
   async report(actor: Actor, asked: { from?: string | undefined; to?: string | undefined }): Promise<ImpactReport> {
     if (!isStaff(actor))

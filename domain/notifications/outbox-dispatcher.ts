@@ -44,7 +44,8 @@ export class OutboxDispatcher {
   private readonly inFlight = new Map<string, Promise<boolean>>();
 
   constructor(private readonly options: DispatcherOptions) {
-    this.loop = new PollingLoop(() => this.runOnce(), {
+    this.loop = new PollingLoop({
+      pass: () => this.runOnce(),
       pollMs: options.pollMs ?? 1000,
       logger: options.logger,
       failed: 'outbox pass failed; will retry',

@@ -1,7 +1,7 @@
 import { retryOnConflict } from '../concurrency.js';
 import { ForbiddenError, NotFoundError, StaleVersionError, ValidationError, type FieldProblem } from '../errors.js';
 import { isIevMember, isStaff, type Actor } from '../people/actor.js';
-import type { Versioned } from '../ports.js';
+import type { Clock, Versioned } from '../ports.js';
 import {
   COMMUNITY_GROUPS,
   dayOf,
@@ -46,16 +46,15 @@ export type SuggestionsByGroup = Readonly<Record<string, readonly OrganisationSu
  */
 export class OrganisationService {
   constructor(
-    private readonly store: OrganisationRepository & OrganisationNames,
-    private readonly now: () => Date = () => new Date(),
+    private readonly deps: { readonly store: OrganisationRepository & OrganisationNames; readonly now: Clock },
   ) {}
 
   async list(actor: Actor): Promise<{ items: OrganisationEntry[]; canEdit: boolean }> {
     if (!isStaff(actor))
       throw new ForbiddenError('Only colleagues who host involvement work can see the community organisations.');
-    const today = this.now();
+    const today = this.deps.now();
     const iev = isIevMember(actor);
-    const items = (await this.store.all())
+    const items = (await this.deps.store.all())
       .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
       .map((organisation) => entryOf(organisation, today, iev));
     return { items, canEdit: iev };
@@ -65,9 +64,9 @@ export class OrganisationService {
   async add(actor: Actor, fields: OrganisationFields, operationId: string): Promise<OrganisationEntry> {
     assertIev(actor);
     const id = `organisation-${operationId}`;
-    const existing = await this.store.all();
+    const existing = await this.deps.store.all();
     const again = existing.find((organisation) => organisation.id === id);
-    if (again) return entryOf(again, this.now(), true);
+    if (again) return entryOf(again, this.deps.now(), true);
     if (existing.length >= MAX_ORGANISATIONS) throw tooMany();
     const problems = [...groupProblems(fields.groups, 'groups'), ...this.dateProblems(fields, 'lastCheckedOn')];
     const clash = existing.find((organisation) => organisation.searchName === searchNameOf(fields.name));
@@ -75,18 +74,18 @@ export class OrganisationService {
     if (problems.length > 0) throw new ValidationError('Please check the details marked below.', problems);
     const organisation = this.newOrganisation(id, fields);
     const claim = await this.holdName(organisation.searchName, id);
-    const { document } = await this.store.create(organisation);
+    const { document } = await this.deps.store.create(organisation);
     if (!(await this.confirmName(claim))) {
-      await this.store.remove(id);
+      await this.deps.store.remove(id);
       throw nameTaken(fields.name);
     }
-    return entryOf(document, this.now(), true);
+    return entryOf(document, this.deps.now(), true);
   }
 
   async update(actor: Actor, id: string, fields: OrganisationFields, version: string): Promise<OrganisationEntry> {
     assertIev(actor);
     const problems = [...groupProblems(fields.groups, 'groups'), ...this.dateProblems(fields, 'lastCheckedOn')];
-    const existing = await this.store.all();
+    const existing = await this.deps.store.all();
     const clash = existing.find(
       (organisation) => organisation.id !== id && organisation.searchName === searchNameOf(fields.name),
     );
@@ -96,30 +95,30 @@ export class OrganisationService {
     const renamed = found.searchName !== searchNameOf(fields.name);
     const claim = renamed ? await this.holdName(searchNameOf(fields.name), id) : undefined;
     // The version the form was filled in from: a change made since by a colleague is not overwritten.
-    const saved = await this.store.replace(
+    const saved = await this.deps.store.replace(
       { ...this.newOrganisation(id, fields), createdAt: found.createdAt },
       version,
     );
     if (claim && !(await this.confirmName(claim))) {
       const { _etag, ...before } = found;
-      await this.store.replace(before, saved._etag);
+      await this.deps.store.replace(before, saved._etag);
       throw nameTaken(fields.name);
     }
-    if (renamed) await this.store.releaseName(found.searchName, id);
-    return entryOf(saved, this.now(), true);
+    if (renamed) await this.deps.store.releaseName(found.searchName, id);
+    return entryOf(saved, this.deps.now(), true);
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
     assertIev(actor);
     // Only an organisation: the container also holds people and settings. One already removed counts as removed.
-    const found = await this.store.find(id);
+    const found = await this.deps.store.find(id);
     if (!found) return;
-    await this.store.remove(found.id);
-    await this.store.releaseName(found.searchName, found.id);
+    await this.deps.store.remove(found.id);
+    await this.deps.store.releaseName(found.searchName, found.id);
   }
 
   private async releaseAll(adding: ReadonlyArray<{ organisation: Organisation }>): Promise<void> {
-    for (const { organisation } of adding) await this.store.releaseName(organisation.searchName, organisation.id);
+    for (const { organisation } of adding) await this.deps.store.releaseName(organisation.searchName, organisation.id);
   }
 
   /**
@@ -129,12 +128,12 @@ export class OrganisationService {
    */
   private async holdName(searchName: string, id: string): Promise<Versioned<NameClaim>> {
     return retryOnConflict(async () => {
-      const claim = await this.store.claimName(searchName, id);
+      const claim = await this.deps.store.claimName(searchName, id);
       if (claim.organisationId === id) return claim;
-      const holder = await this.store.find(claim.organisationId);
+      const holder = await this.deps.store.find(claim.organisationId);
       if (holder?.searchName === searchName) throw nameTaken(holder.name);
       const { _etag, ...free } = claim;
-      return this.store.replaceNameClaim({ ...free, organisationId: id, confirmedAt: undefined }, _etag);
+      return this.deps.store.replaceNameClaim({ ...free, organisationId: id, confirmedAt: undefined }, _etag);
     });
   }
 
@@ -145,7 +144,7 @@ export class OrganisationService {
   private async confirmName(claim: Versioned<NameClaim>): Promise<boolean> {
     const { _etag, ...held } = claim;
     try {
-      await this.store.replaceNameClaim({ ...held, confirmedAt: this.now().toISOString() }, _etag);
+      await this.deps.store.replaceNameClaim({ ...held, confirmedAt: this.deps.now().toISOString() }, _etag);
       return true;
     } catch (error) {
       if (error instanceof StaleVersionError) return false;
@@ -156,13 +155,16 @@ export class OrganisationService {
   /** IEV confirmed the details today. */
   async markChecked(actor: Actor, id: string): Promise<OrganisationEntry> {
     assertIev(actor);
-    const today = dayOf(this.now());
+    const today = dayOf(this.deps.now());
     const saved = await retryOnConflict(async () => {
       const found = await this.get(id);
       if (found.lastCheckedOn === today) return found;
-      return this.store.replace({ ...found, lastCheckedOn: today, updatedAt: this.now().toISOString() }, found._etag);
+      return this.deps.store.replace(
+        { ...found, lastCheckedOn: today, updatedAt: this.deps.now().toISOString() },
+        found._etag,
+      );
     });
-    return entryOf(saved, this.now(), true);
+    return entryOf(saved, this.deps.now(), true);
   }
 
   /**
@@ -176,7 +178,7 @@ export class OrganisationService {
     if (file.unreadable) throw new ValidationError(file.unreadable, [{ field: 'csv', message: file.unreadable }]);
     const { rows } = file;
     const prefix = `organisation-${importId}-`;
-    const existing = (await this.store.all()).filter((organisation) => !organisation.id.startsWith(prefix));
+    const existing = (await this.deps.store.all()).filter((organisation) => !organisation.id.startsWith(prefix));
     if (existing.length + rows.length > MAX_ORGANISATIONS) throw tooMany();
     const taken = new Map(existing.map((organisation) => [organisation.searchName, 'the directory']));
     const problems: FieldProblem[] = [...file.problems];
@@ -210,12 +212,12 @@ export class OrganisationService {
         throw importRefused([takenRow(row, organisation.name)]);
       }
     }
-    for (const { organisation } of adding) await this.store.create(organisation);
+    for (const { organisation } of adding) await this.deps.store.create(organisation);
     const lost: FieldProblem[] = [];
     for (const [index, claim] of held.entries())
       if (!(await this.confirmName(claim))) lost.push(takenRow(adding[index]!.row, adding[index]!.organisation.name));
     if (lost.length > 0) {
-      for (const { organisation } of adding) await this.store.remove(organisation.id);
+      for (const { organisation } of adding) await this.deps.store.remove(organisation.id);
       await this.releaseAll(adding);
       throw importRefused(lost);
     }
@@ -228,8 +230,8 @@ export class OrganisationService {
    */
   async suggestFor(groups: readonly string[]): Promise<SuggestionsByGroup> {
     if (groups.length === 0) return {};
-    const today = this.now();
-    const all = await this.store.all();
+    const today = this.deps.now();
+    const all = await this.deps.store.all();
     const ranked = all
       .map((organisation) => ({ organisation, checkDue: isCheckDue(organisation.lastCheckedOn, today) }))
       .sort(
@@ -255,14 +257,14 @@ export class OrganisationService {
   }
 
   private async get(id: string): Promise<Versioned<Organisation>> {
-    const found = await this.store.find(id);
+    const found = await this.deps.store.find(id);
     if (!found)
       throw new NotFoundError('That organisation is no longer in the directory. Reload the page to see the list.');
     return found;
   }
 
   private newOrganisation(id: string, fields: OrganisationFields): Organisation {
-    const at = this.now().toISOString();
+    const at = this.deps.now().toISOString();
     return {
       id,
       type: 'organisation',
@@ -283,7 +285,7 @@ export class OrganisationService {
   }
 
   private dateProblems(fields: OrganisationFields, field: string): FieldProblem[] {
-    return fields.lastCheckedOn && fields.lastCheckedOn > dayOf(this.now())
+    return fields.lastCheckedOn && fields.lastCheckedOn > dayOf(this.deps.now())
       ? [{ field, message: 'The date last checked cannot be in the future.' }]
       : [];
   }

@@ -14,8 +14,11 @@ export interface CallerIdentity {
  */
 export class DirectoryService {
   constructor(
-    private readonly store: DirectoryRepository,
-    private readonly configuredIevMembers: readonly string[],
+    private readonly deps: {
+      readonly store: DirectoryRepository;
+      /** IEV_MEMBER_IDS: the first members, seeded only while the team has none. */
+      readonly configuredIevMembers: readonly string[];
+    },
   ) {}
 
   /**
@@ -26,12 +29,12 @@ export class DirectoryService {
   async actorFor(caller: CallerIdentity, options: { personalChat?: ConversationAddress } = {}): Promise<Actor> {
     const chat = options.personalChat;
     const person = await retryOnConflict(async (tryNumber) => {
-      const found = await this.store.findPerson(caller.id);
+      const found = await this.deps.store.findPerson(caller.id);
       const chatChanged = chat !== undefined && found?.personalChat?.conversationId !== chat.conversationId;
       if (found && !chatChanged && found.displayName === caller.displayName) return found;
       // A read that raced a write is only retried once here: the caller's turn matters more than their name.
       if (tryNumber > 2) return found;
-      return this.store.writePerson(
+      return this.deps.store.writePerson(
         {
           userId: caller.id,
           displayName: caller.displayName,
@@ -51,13 +54,13 @@ export class DirectoryService {
    * member yet (a new deployment), never again, so a member removed in the tab stays removed after a restart.
    */
   async seedIevMembers(): Promise<void> {
-    if (this.configuredIevMembers.length === 0) return;
-    if ((await this.store.userIdsWithRole('iev')).length > 0) return;
-    for (const userId of this.configuredIevMembers) {
+    if (this.deps.configuredIevMembers.length === 0) return;
+    if ((await this.deps.store.userIdsWithRole('iev')).length > 0) return;
+    for (const userId of this.deps.configuredIevMembers) {
       await retryOnConflict(async () => {
-        const found = await this.store.findPerson(userId);
+        const found = await this.deps.store.findPerson(userId);
         if (found?.roles.includes('iev')) return;
-        await this.store.writePerson(
+        await this.deps.store.writePerson(
           {
             userId,
             displayName: found?.displayName ?? 'IEV team member',
@@ -72,19 +75,19 @@ export class DirectoryService {
 
   /** The IEV team's members (the approvers), each once, in a stable order. */
   async ievMemberIds(): Promise<string[]> {
-    return [...new Set(await this.store.userIdsWithRole('iev'))].sort();
+    return [...new Set(await this.deps.store.userIdsWithRole('iev'))].sort();
   }
 
   /** The IEV team's members with their names, by name: whom a support request may be given to. */
   async ievMembers(): Promise<Array<{ id: string; displayName: string }>> {
-    const people = await this.store.peopleWithRole('iev');
+    const people = await this.deps.store.peopleWithRole('iev');
     return people
       .map((person) => ({ id: person.userId, displayName: person.displayName }))
       .sort((a, b) => a.displayName.localeCompare(b.displayName));
   }
 
   async personalChatOf(userId: string): Promise<ConversationAddress | undefined> {
-    return (await this.store.findPerson(userId))?.personalChat;
+    return (await this.deps.store.findPerson(userId))?.personalChat;
   }
 }
 

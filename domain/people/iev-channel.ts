@@ -11,22 +11,25 @@ const SETTING_KEY = 'iev-channel';
  */
 export class IevChannel {
   constructor(
-    private readonly store: DirectoryRepository,
-    private readonly configured:
-      { channelId: string; serviceUrl: string; botId: string; tenantId: string | undefined } | undefined,
+    private readonly deps: {
+      readonly store: DirectoryRepository;
+      /** IEV_CHANNEL_ID/IEV_SERVICE_URL, when set: the channel before anyone has run "set up IEV channel". */
+      readonly configured:
+        { channelId: string; serviceUrl: string; botId: string; tenantId: string | undefined } | undefined;
+    },
   ) {}
 
   async address(): Promise<ConversationAddress | undefined> {
-    const recorded = await this.store.getSetting<ConversationAddress>(SETTING_KEY);
+    const recorded = await this.deps.store.getSetting<ConversationAddress>(SETTING_KEY);
     if (recorded) return recorded.value;
-    if (!this.configured) return undefined;
+    if (!this.deps.configured) return undefined;
     return {
-      serviceUrl: this.configured.serviceUrl,
-      conversationId: this.configured.channelId,
-      teamsChannelId: this.configured.channelId,
-      tenantId: this.configured.tenantId,
+      serviceUrl: this.deps.configured.serviceUrl,
+      conversationId: this.deps.configured.channelId,
+      teamsChannelId: this.deps.configured.channelId,
+      tenantId: this.deps.configured.tenantId,
       channelId: 'msteams',
-      botId: this.configured.botId,
+      botId: this.deps.configured.botId,
       conversationType: 'channel',
     };
   }
@@ -38,7 +41,7 @@ export class IevChannel {
     // New posts go to the channel itself, not into the thread the command was typed in.
     const channelConversation = where.teamsChannelId ?? where.conversationId.split(';')[0]!;
     const address: ConversationAddress = { ...where, conversationId: channelConversation };
-    await this.store.putSetting(SETTING_KEY, address, actor.id);
+    await this.deps.store.putSetting(SETTING_KEY, address, actor.id);
     return address;
   }
 }

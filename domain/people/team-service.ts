@@ -5,7 +5,7 @@ import type { AuditTrail } from '../register/ports.js';
 import { isIevMember, type Actor } from './actor.js';
 import { withRole, type DirectoryService } from './directory-service.js';
 import type { DirectoryRepository, PendingTeamChange, TeamDocument } from './ports.js';
-import type { Versioned } from '../ports.js';
+import type { Clock, Versioned } from '../ports.js';
 
 /** The audit trail's subject for changes to the IEV team's membership. */
 const TEAM_SUBJECT = 'iev-team';
@@ -33,16 +33,21 @@ export interface TeamChange {
  */
 export class TeamService {
   constructor(
-    private readonly store: DirectoryRepository,
-    private readonly directory: Pick<DirectoryService, 'ievMembers'>,
-    private readonly audit: Pick<AuditTrail, 'record' | 'trailOf'>,
-    private readonly now: () => Date = () => new Date(),
+    private readonly deps: {
+      readonly store: DirectoryRepository;
+      readonly directory: Pick<DirectoryService, 'ievMembers'>;
+      readonly audit: Pick<AuditTrail, 'record' | 'trailOf'>;
+      readonly now: Clock;
+    },
   ) {}
 
   async members(actor: Actor): Promise<{ members: TeamMember[]; history: TeamChange[] }> {
     assertIev(actor);
     await retryOnConflict(() => this.settledTeam());
-    const [members, trail] = await Promise.all([this.directory.ievMembers(), this.audit.trailOf(TEAM_SUBJECT)]);
+    const [members, trail] = await Promise.all([
+      this.deps.directory.ievMembers(),
+      this.deps.audit.trailOf(TEAM_SUBJECT),
+    ]);
     return {
       members,
       history: trail.slice(0, 20).map((event) => ({
@@ -57,7 +62,7 @@ export class TeamService {
   /** Colleagues the app knows (they have used the tab or the bot) whose name matches, for choosing whom to add. */
   async findPeople(actor: Actor, name: string): Promise<Array<TeamMember & { readonly inTeam: boolean }>> {
     assertIev(actor);
-    const people = await this.store.peopleNamed(name, 20);
+    const people = await this.deps.store.peopleNamed(name, 20);
     return people.map((person) => ({
       id: person.userId,
       displayName: person.displayName,
@@ -69,7 +74,7 @@ export class TeamService {
     assertIev(actor);
     const member = await retryOnConflict(async () => {
       const team = await this.settledTeam();
-      const found = await this.store.findPerson(userId);
+      const found = await this.deps.store.findPerson(userId);
       const displayName = found?.displayName ?? 'Colleague (not signed in yet)';
       if (team.members.includes(userId) && found?.roles.includes('iev')) return { id: userId, displayName };
       await this.commit(team, [...team.members.filter((id) => id !== userId), userId], {
@@ -88,7 +93,7 @@ export class TeamService {
     assertIev(actor);
     await retryOnConflict(async () => {
       const team = await this.settledTeam();
-      const found = await this.store.findPerson(userId);
+      const found = await this.deps.store.findPerson(userId);
       if (!team.members.includes(userId) && !found?.roles.includes('iev'))
         throw new NotFoundError('That colleague is not a member of the IEV team. Reload the page to see who is.');
       const others = team.members.filter((id) => id !== userId);
@@ -121,9 +126,9 @@ export class TeamService {
       displayName: change.displayName,
       actorId: change.actor.id,
       actorName: change.actor.displayName,
-      at: this.now().toISOString(),
+      at: this.deps.now().toISOString(),
     };
-    await this.store.writeTeam({ members, pending: [...team.pending, pending] }, team._etag);
+    await this.deps.store.writeTeam({ members, pending: [...team.pending, pending] }, team._etag);
   }
 
   /**
@@ -132,25 +137,28 @@ export class TeamService {
    */
   private async settledTeam(): Promise<Versioned<TeamDocument>> {
     const team =
-      (await this.store.findTeam()) ??
-      (await this.store.writeTeam({ members: await this.store.userIdsWithRole('iev'), pending: [] }, undefined));
+      (await this.deps.store.findTeam()) ??
+      (await this.deps.store.writeTeam(
+        { members: await this.deps.store.userIdsWithRole('iev'), pending: [] },
+        undefined,
+      ));
     if (team.pending.length === 0) return team;
     for (const change of team.pending) await this.copy(change);
-    return this.store.writeTeam({ members: team.members, pending: [] }, team._etag);
+    return this.deps.store.writeTeam({ members: team.members, pending: [] }, team._etag);
   }
 
   private async copy(change: PendingTeamChange): Promise<void> {
     const { id, at, userId, displayName, ...event } = change;
-    await this.audit.record(
+    await this.deps.audit.record(
       { subjectId: TEAM_SUBJECT, ...event, fields: [userId], aboutName: displayName },
       new Date(at),
       id,
     );
     await retryOnConflict(async () => {
-      const found = await this.store.findPerson(userId);
+      const found = await this.deps.store.findPerson(userId);
       const has = found?.roles.includes('iev') ?? false;
       if (has === (change.action === 'iev-member-added')) return;
-      await this.store.writePerson(
+      await this.deps.store.writePerson(
         {
           userId,
           displayName: found?.displayName ?? displayName,

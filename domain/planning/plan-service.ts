@@ -2,7 +2,7 @@ import type { OwedMessage } from '../partner-messages/partner-messaging.js';
 import { retryOnConflict } from '../concurrency.js';
 import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from '../errors.js';
 import { isStaff, type Actor } from '../people/actor.js';
-import type { Versioned } from '../ports.js';
+import type { Clock, Versioned } from '../ports.js';
 import type { PartnerLookup, PlanRepository } from './ports.js';
 import { matchServiceArea, OTHER_SERVICE_AREA, SERVICE_AREAS } from '../register/service-areas.js';
 import { MAX_SESSIONS_PER_PLAN, type Plan, type PlanOutcome, type PlanSession, type StepAnswers } from './plan.js';
@@ -31,24 +31,40 @@ export class StalePlanError extends StaleVersionError {
   }
 }
 
+export interface PlanServiceOptions {
+  readonly store: PlanRepository;
+  readonly partners: PartnerLookup;
+  readonly now: Clock;
+  /** Partner messaging: each partner who took part is told "you said, we did" when the plan closes. */
+  readonly messages?: { owe(owed: readonly OwedMessage[], now?: Date): Promise<void> };
+  /** The one suppression threshold (IMPACT_SUPPRESSION_THRESHOLD): the plan's reach gap counts as "Is it working?" does. */
+  readonly suppressionThreshold?: number;
+  /** Partners' own "how was it for you?": an invitation each, with a personal link, when the plan closes. */
+  readonly evaluations?: {
+    invitations(
+      work: { id: string; hostId: string; title: string | undefined; partnerIds: readonly string[] },
+      now: Date,
+    ): Promise<OwedMessage[]>;
+  };
+}
+
 /** Plans: walking the steps, resuming, editing, and the during and after phases. */
 export class PlanService {
-  constructor(
-    private readonly store: PlanRepository,
-    private readonly partners: PartnerLookup,
-    private readonly now: () => Date = () => new Date(),
-    /** Partner messaging: each partner who took part is told "you said, we did" when the plan closes. */
-    private readonly messages?: { owe(owed: readonly OwedMessage[], now?: Date): Promise<void> },
-    /** The one suppression threshold (IMPACT_SUPPRESSION_THRESHOLD): the plan's reach gap counts as "Is it working?" does. */
-    private readonly suppressionThreshold: number = DEFAULT_SUPPRESSION_THRESHOLD,
-    /** Partners' own "how was it for you?": an invitation each, with a personal link, when the plan closes. */
-    private readonly evaluations?: {
-      invitations(
-        work: { id: string; hostId: string; title: string | undefined; partnerIds: readonly string[] },
-        now: Date,
-      ): Promise<OwedMessage[]>;
-    },
-  ) {}
+  private readonly store: PlanServiceOptions['store'];
+  private readonly partners: PlanServiceOptions['partners'];
+  private readonly now: Clock;
+  private readonly messages: PlanServiceOptions['messages'];
+  private readonly suppressionThreshold: number;
+  private readonly evaluations: PlanServiceOptions['evaluations'];
+
+  constructor(options: PlanServiceOptions) {
+    this.store = options.store;
+    this.partners = options.partners;
+    this.now = options.now;
+    this.messages = options.messages;
+    this.suppressionThreshold = options.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
+    this.evaluations = options.evaluations;
+  }
 
   async myPlans(actor: Actor): Promise<Plan[]> {
     requireHost(actor);

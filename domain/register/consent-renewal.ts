@@ -55,9 +55,7 @@ const PAGE_SIZE = 25;
 /** IEV's list of partners whose consent is due for renewal. */
 export class ConsentRenewalService {
   constructor(
-    private readonly queries: ConsentRenewalQueries,
-    private readonly months: number,
-    private readonly now: Clock,
+    private readonly deps: { readonly queries: ConsentRenewalQueries; readonly months: number; readonly now: Clock },
   ) {}
 
   async due(
@@ -65,8 +63,8 @@ export class ConsentRenewalService {
     continuation: string | undefined,
   ): Promise<{ items: ConsentRenewalItem[]; continuation: string | undefined; months: number }> {
     if (!isIevMember(actor)) throw new ForbiddenError('Only the IEV team sees whose consent is due for renewal.');
-    const cutoff = consentRenewalCutoff(this.now(), this.months);
-    const page = await this.queries.dueForConsentRenewal(cutoff, PAGE_SIZE, continuation);
+    const cutoff = consentRenewalCutoff(this.deps.now(), this.deps.months);
+    const page = await this.deps.queries.dueForConsentRenewal(cutoff, PAGE_SIZE, continuation);
     const items = page.items.flatMap((partner) => {
       const purposes = consentsDueForRenewal(partner, cutoff);
       return purposes.length === 0
@@ -79,6 +77,6 @@ export class ConsentRenewalService {
             },
           ];
     });
-    return { items, continuation: page.continuation, months: this.months };
+    return { items, continuation: page.continuation, months: this.deps.months };
   }
 }

@@ -23,17 +23,17 @@ const MAX_CHOSEN = 50;
  * they have left it.
  */
 export class PartnerPicker {
-  constructor(private readonly partners: Pick<PartnerRepository, 'searchByName' | 'getMany'>) {}
+  constructor(private readonly deps: { readonly partners: Pick<PartnerRepository, 'searchByName' | 'getMany'> }) {}
 
   async search(actor: Actor, text: string): Promise<PartnerChoice[]> {
     assertMayChoose(actor);
-    return (await this.partners.searchByName(text, { pageSize: MATCHES })).map(choiceOf);
+    return (await this.deps.partners.searchByName(text, { pageSize: MATCHES })).map(choiceOf);
   }
 
   async stillOnRegister(actor: Actor, ids: readonly string[]): Promise<PartnerChoice[]> {
     assertMayChoose(actor);
     if (ids.length === 0) return [];
-    const found = await this.partners.getMany(ids.slice(0, MAX_CHOSEN));
+    const found = await this.deps.partners.getMany(ids.slice(0, MAX_CHOSEN));
     return found.filter((partner) => partner.status !== 'left').map(choiceOf);
   }
 }

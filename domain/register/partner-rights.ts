@@ -4,7 +4,7 @@ import { isIevMember, type Actor } from '../people/actor.js';
 import { STATUS_LABELS, type ClaimDocument } from '../claims/claim.js';
 import type { ClaimRepository } from '../claims/ports.js';
 import type { OutboxRepository } from '../notifications/ports.js';
-import type { Versioned } from '../ports.js';
+import type { Clock, Versioned } from '../ports.js';
 import type { AuditTrail, InvolvementReader, PartnerRepository, WorkRecord } from './ports.js';
 import { blocksErasure, claimNeedsErasure, erasedClaim, erasedPartner, type ErasureRecord } from './erasure.js';
 import type { Partner } from './partner.js';
@@ -69,32 +69,36 @@ export interface RetentionReviewItem {
   readonly reasonText: string;
 }
 
+export interface PartnerRightsDependencies {
+  readonly partners: PartnerRepository;
+  readonly claims: Pick<ClaimRepository, 'allForPartner' | 'findClaim' | 'replaceClaim'>;
+  readonly audit: AuditTrail;
+  readonly work: InvolvementReader;
+  readonly policy: RetentionPolicy;
+  readonly outbox: Pick<OutboxRepository, 'enqueue'>;
+  /** Other areas' records about a partner (messages, links, opportunities, applications): exported and erased too. */
+  readonly holders: readonly PartnerRecordHolder[];
+  readonly now: Clock;
+}
+
 /** A partner's rights over their data: a copy of it, erasure on request, and the register's retention review. IEV only. */
 export class PartnerRightsService {
-  constructor(
-    private readonly partners: PartnerRepository,
-    private readonly claims: Pick<ClaimRepository, 'allForPartner' | 'findClaim' | 'replaceClaim'>,
-    private readonly audit: AuditTrail,
-    private readonly work: InvolvementReader,
-    private readonly policy: RetentionPolicy,
-    private readonly outbox: Pick<OutboxRepository, 'enqueue'>,
-    private readonly holders: readonly PartnerRecordHolder[] = [],
-  ) {}
+  constructor(private readonly deps: PartnerRightsDependencies) {}
 
-  async exportData(actor: Actor, id: string, now = new Date()): Promise<PartnerDataExport> {
+  async exportData(actor: Actor, id: string, now = this.deps.now()): Promise<PartnerDataExport> {
     assertIev(actor, 'Only the IEV team can export a partner\u2019s data.');
-    const partner = await this.partners.find(id);
+    const partner = await this.deps.partners.find(id);
     if (!partner) throw new NotFoundError(NOT_FOUND);
     // Written before the data leaves: if the trail cannot be written, nothing is exported.
-    await this.audit.record(
+    await this.deps.audit.record(
       { subjectId: id, actorId: actor.id, actorName: actor.displayName, action: 'exported', fields: [] },
       now,
     );
     const [plans, claims, trail, other] = await Promise.all([
-      this.work.plansWithPartner(id),
-      this.claims.allForPartner(id),
-      this.audit.trailOf(id),
-      Promise.all(this.holders.map(async (holder) => [holder.name, await holder.exportFor(id)] as const)),
+      this.deps.work.plansWithPartner(id),
+      this.deps.claims.allForPartner(id),
+      this.deps.audit.trailOf(id),
+      Promise.all(this.deps.holders.map(async (holder) => [holder.name, await holder.exportFor(id)] as const)),
     ]);
     const { _etag, ...registerEntry } = partner;
     return {
@@ -123,13 +127,13 @@ export class PartnerRightsService {
     actor: Actor,
     id: string,
     reason: string,
-    now = new Date(),
+    now = this.deps.now(),
     alsoChange: (partner: Partner) => Partner = (partner) => partner,
   ): Promise<{ erasure: ErasureRecord; alreadyErased: boolean }> {
     assertIev(actor, 'Only the IEV team can erase a partner\u2019s data.');
-    const partner = await this.partners.find(id);
+    const partner = await this.deps.partners.find(id);
     if (!partner) throw new NotFoundError(NOT_FOUND);
-    const claims = await this.claims.allForPartner(id);
+    const claims = await this.deps.claims.allForPartner(id);
     const open = claims.filter(blocksErasure);
     if (!partner.erasure && open.length > 0) {
       const states = [
@@ -147,7 +151,7 @@ export class PartnerRightsService {
       await this.refreshApprovalCard(claim, now);
     }
     // Before the entry: queued messages are cancelled, so nothing goes to someone whose data is being erased.
-    for (const holder of this.holders) await holder.eraseFor(id);
+    for (const holder of this.deps.holders) await holder.eraseFor(id);
     const request: ErasureRecord = { at: now.toISOString(), byId: actor.id, byName: actor.displayName, reason };
     const record = partner.erasure ?? (await this.erasePartner(partner, request, alsoChange));
     const alreadyErased = record !== request;
@@ -159,32 +163,32 @@ export class PartnerRightsService {
   async dueForReview(
     actor: Actor,
     continuation: string | undefined,
-    now = new Date(),
+    now = this.deps.now(),
   ): Promise<{ items: RetentionReviewItem[]; continuation: string | undefined; years: number }> {
     assertIev(actor, 'Only the IEV team sees which partners are due for retention review.');
-    const page = await this.partners.dueForRetentionReview(
-      retentionCutoff(now, this.policy),
+    const page = await this.deps.partners.dueForRetentionReview(
+      retentionCutoff(now, this.deps.policy),
       REVIEW_PAGE_SIZE,
       continuation,
     );
     const items = page.items.flatMap((partner) => {
-      const reason = retentionReviewReason(partner, now, this.policy);
+      const reason = retentionReviewReason(partner, now, this.deps.policy);
       if (!reason) return [];
       const { id, displayName, status, registeredAt, lastInvolvedAt } = partner;
       return [
         { id, displayName, status, registeredAt, lastInvolvedAt, reason, reasonText: RETENTION_REASON_TEXT[reason] },
       ];
     });
-    return { items, continuation: page.continuation, years: this.policy.yearsWithoutInvolvement };
+    return { items, continuation: page.continuation, years: this.deps.policy.yearsWithoutInvolvement };
   }
 
   private async eraseClaim(first: Versioned<ClaimDocument>): Promise<void> {
     // Someone moving the claim on at the same moment (for example marking it paid) is a conflict: re-read and try again.
     await retryOnConflict(async (tryNumber) => {
-      const claim = tryNumber === 1 ? first : await this.claims.findClaim(first.id);
+      const claim = tryNumber === 1 ? first : await this.deps.claims.findClaim(first.id);
       if (!claim || !claimNeedsErasure(claim)) return;
       const { _etag, ...stored } = claim;
-      await this.claims.replaceClaim(erasedClaim(stored), _etag);
+      await this.deps.claims.replaceClaim(erasedClaim(stored), _etag);
     });
   }
 
@@ -194,7 +198,7 @@ export class PartnerRightsService {
    */
   private async refreshApprovalCard(claim: ClaimDocument, now: Date): Promise<void> {
     if (!claim.approvalCard) return;
-    await this.outbox.enqueue(
+    await this.deps.outbox.enqueue(
       {
         id: `${claim.id}:erasure:iev-channel`,
         topic: 'claim',
@@ -214,11 +218,11 @@ export class PartnerRightsService {
   ): Promise<ErasureRecord> {
     // A session counted, a status changed or another erasure winning at the same moment is a conflict: look again.
     return retryOnConflict(async (tryNumber) => {
-      const partner = tryNumber === 1 ? first : await this.partners.find(first.id);
+      const partner = tryNumber === 1 ? first : await this.deps.partners.find(first.id);
       if (!partner) throw new NotFoundError(NOT_FOUND);
       if (partner.erasure) return partner.erasure;
       const { _etag, ...stored } = partner;
-      await this.partners.replace(erasedPartner(alsoChange(stored), record), _etag);
+      await this.deps.partners.replace(erasedPartner(alsoChange(stored), record), _etag);
       return record;
     });
   }
@@ -226,7 +230,7 @@ export class PartnerRightsService {
   // One erasure event per partner: a retried erasure whose audit write failed the first time writes it now,
   // and a repeated or concurrent one finds it already there.
   private async auditErasureOnce(actor: Actor, id: string, now: Date): Promise<void> {
-    await this.audit.record(
+    await this.deps.audit.record(
       { subjectId: id, actorId: actor.id, actorName: actor.displayName, action: 'erased', fields: [] },
       now,
       `${id}:erased`,

@@ -1,3 +1,4 @@
+import type { Clock } from '../ports.js';
 import type { Actor } from '../people/actor.js';
 import type { OwedMessage } from '../partner-messages/partner-messaging.js';
 import { answerConsentRenewal } from './answer-consent-renewal.js';
@@ -25,6 +26,16 @@ export type { PartnerNeeds } from './read-partner-needs.js';
 export type { ClaimEntry, InvolvementEntry, PartnerPage } from './read-partner-page.js';
 export { DuplicatePartnerError } from './register-partner.js';
 
+export interface RegisterServiceOptions {
+  readonly partners: PartnerRepository;
+  readonly audit: AuditTrail;
+  readonly work: InvolvementReader;
+  /** Erasure on request (`PartnerRightsService.erase`): withdrawing consent to be on the register starts it. */
+  readonly eraseOnRequest: EraseOnRequest;
+  readonly messages?: { owe(owed: readonly OwedMessage[], now?: Date): Promise<void> } | undefined;
+  readonly now: Clock;
+}
+
 /**
  * The Involvement Register's rules: who sees what, who may register, and what every sensitive view leaves behind.
  * Each method is one use case, in its own module beside this one.
@@ -32,15 +43,9 @@ export { DuplicatePartnerError } from './register-partner.js';
 export class RegisterService {
   private readonly ports: RegisterPorts;
 
-  constructor(
-    partners: PartnerRepository,
-    audit: AuditTrail,
-    work: InvolvementReader,
-    /** Erasure on request (`PartnerRightsService.erase`): withdrawing consent to be on the register starts it. */
-    eraseOnRequest: EraseOnRequest,
-    messages?: { owe(owed: readonly OwedMessage[], now?: Date): Promise<void> },
-  ) {
-    this.ports = { partners, audit, work, eraseOnRequest, messages, clock: () => new Date() };
+  constructor(options: RegisterServiceOptions) {
+    const { now, ...ports } = options;
+    this.ports = { ...ports, clock: now };
   }
 
   options(actor: Actor): ReturnType<typeof registerOptions> {
@@ -62,13 +67,13 @@ export class RegisterService {
   register(
     actor: Actor,
     input: RegistrationInput,
-    now = new Date(),
+    now?: Date,
     consentMethod?: RegistrationConsentMethod,
   ): Promise<{ partner: PartnerView; created: boolean }> {
     return registerPartner(this.at(now), actor, input, consentMethod);
   }
 
-  welcome(partnerId: string, now = new Date()): Promise<void> {
+  welcome(partnerId: string, now?: Date): Promise<void> {
     return welcomePartner(this.at(now), partnerId);
   }
 
@@ -84,7 +89,7 @@ export class RegisterService {
     actor: Actor,
     id: string,
     input: PartnerCorrection,
-    now = new Date(),
+    now?: Date,
   ): Promise<{ version: string; changed: readonly string[] }> {
     return correctPartner(this.at(now), actor, id, input);
   }
@@ -93,16 +98,16 @@ export class RegisterService {
     actor: Actor,
     id: string,
     change: ConsentChange,
-    now = new Date(),
+    now?: Date,
   ): Promise<{ version: string; erased: boolean }> {
     return changeConsent(this.at(now), actor, id, change);
   }
 
-  recordPanelTraining(actor: Actor, id: string, completedOn: string, now = new Date()): Promise<{ version: string }> {
+  recordPanelTraining(actor: Actor, id: string, completedOn: string, now?: Date): Promise<{ version: string }> {
     return recordPanelTraining(this.at(now), actor, id, completedOn);
   }
 
-  stopInvitations(partnerId: string, now = new Date()): Promise<void> {
+  stopInvitations(partnerId: string, now?: Date): Promise<void> {
     return stopInvitations(this.at(now), partnerId);
   }
 
@@ -119,12 +124,12 @@ export class RegisterService {
     return listWelcomeTasks(this.ports, actor);
   }
 
-  markWelcomeSent(actor: Actor, id: string, now = new Date()): Promise<void> {
+  markWelcomeSent(actor: Actor, id: string, now?: Date): Promise<void> {
     return markWelcomeSent(this.at(now), actor, id);
   }
 
-  /** The ports with the caller's "now": the methods that take one keep their signature (callers pass the time). */
-  private at(now: Date): RegisterPorts {
-    return { ...this.ports, clock: () => now };
+  /** The ports with the caller's "now" where a caller passes one (the methods keep their signature), else the clock. */
+  private at(now: Date | undefined): RegisterPorts {
+    return now ? { ...this.ports, clock: () => now } : this.ports;
   }
 }

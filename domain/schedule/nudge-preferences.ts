@@ -10,15 +10,17 @@ import type { NudgePreference, NudgePreferenceRepository } from './ports.js';
  */
 export class NudgePreferences {
   constructor(
-    private readonly repository: NudgePreferenceRepository,
-    private readonly snoozeDays: number,
-    private readonly now: Clock,
+    private readonly deps: {
+      readonly repository: NudgePreferenceRepository;
+      readonly snoozeDays: number;
+      readonly now: Clock;
+    },
   ) {}
 
   /** No reminder about this subject until the snooze ends; then one more, if it is still not done. */
   async snooze(hostId: string, subjectId: string): Promise<{ readonly until: string }> {
     const saved = await this.change(hostId, subjectId, (current, now) => ({
-      snoozedUntil: addDays(now, this.snoozeDays).toISOString(),
+      snoozedUntil: addDays(now, this.deps.snoozeDays).toISOString(),
       round: (current?.round ?? 0) + 1,
     }));
     return { until: saved.snoozedUntil ?? '' };
@@ -34,8 +36,8 @@ export class NudgePreferences {
     update: (current: NudgePreference | undefined, now: Date) => Partial<NudgePreference>,
   ): Promise<NudgePreference> {
     return retryOnConflict(async () => {
-      const current = await this.repository.findPreference(hostId, subjectId);
-      const now = this.now();
+      const current = await this.deps.repository.findPreference(hostId, subjectId);
+      const now = this.deps.now();
       const { _etag: etag, ...base } = current ?? {
         id: `nudges:${subjectId}`,
         type: 'nudge-preference' as const,
@@ -47,7 +49,10 @@ export class NudgePreferences {
         updatedAt: now.toISOString(),
         _etag: undefined,
       };
-      return this.repository.writePreference({ ...base, ...update(current, now), updatedAt: now.toISOString() }, etag);
+      return this.deps.repository.writePreference(
+        { ...base, ...update(current, now), updatedAt: now.toISOString() },
+        etag,
+      );
     });
   }
 }

@@ -36,7 +36,8 @@ export class Scheduler {
   private readonly loop: PollingLoop;
 
   constructor(private readonly options: SchedulerOptions) {
-    this.loop = new PollingLoop(() => this.tick(), {
+    this.loop = new PollingLoop({
+      pass: () => this.tick(),
       pollMs: options.pollMs ?? 60_000,
       logger: options.logger,
       failed: 'scheduled jobs pass failed; will retry',

@@ -17,12 +17,13 @@ import {
 
 const read = (path: string) => readFileSync(fileURLToPath(new URL(`../../${path}`, import.meta.url)), 'utf8');
 
-/** App Service's own settings: read by the platform, not by server/config.ts. */
+/** App Service's own settings: read by the platform, not by the app's configuration (server/config/environment.ts). */
 const PLATFORM_SETTINGS = new Set(['WEBSITES_PORT', 'SCM_DO_BUILD_DURING_DEPLOYMENT', 'CUSTOM_BUILD_COMMAND']);
 
-/** Names server/config.ts reads, taken from its environment schema. */
+/** Names the app reads (server/config/environment.ts), taken from its environment schema. */
 function configVariables(): string[] {
-  const schema = /const environmentSchema = z\.object\(\{([\s\S]*?)\n\}\);/.exec(read('server/config.ts'))?.[1] ?? '';
+  const schema =
+    /const environmentSchema = z\.object\(\{([\s\S]*?)\n\}\);/.exec(read('server/config/environment.ts'))?.[1] ?? '';
   return [...schema.matchAll(/^\s{2}(\w+):/gm)].map((match) => match[1]!);
 }
 
@@ -84,7 +85,7 @@ describe('the Bicep app settings', () => {
     const known = new Set(configVariables());
     assert.ok(
       known.has('COSMOS_ENDPOINT') && known.has('MicrosoftAppType'),
-      'read the variable names from server/config.ts',
+      'read the variable names from server/config/environment.ts',
     );
     const unknown = appSettings()
       .map((setting) => setting.name)
@@ -111,7 +112,7 @@ describe('the Bicep app settings', () => {
         `value of ${name}: ${expression}`,
       );
     }
-    const config = read('server/config.ts');
+    const config = read('server/config/environment.ts');
     for (const secretVariable of ['COSMOS_KEY', 'MicrosoftAppPassword', 'BLOB_CONNECTION_STRING']) {
       assert.match(config, new RegExp(`${secretVariable}:`), `${secretVariable} is still a variable the app knows`);
       assert.ok(
