@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { INCLUSION_GROUPS, PROTECTED_CHARACTERISTICS } from '../planning/plan-steps.js';
-import type { CutFigures, ImpactReport } from './impact-report.js';
+import type { CutFigures, ImpactReport, WorkCut } from './impact-report.js';
 import type { Count } from './suppression.js';
 
 /**
@@ -34,118 +34,137 @@ export function suppressionNote(threshold: number): string {
   );
 }
 
+type Section = BoardReport['sections'][number];
+
 /** The report for the Trust, or for one service area when `serviceArea` is given (a channel tab pinned for it). */
 export function boardReport(report: ImpactReport, serviceArea?: string): BoardReport {
   const area = serviceArea ? report.byServiceArea.find((cut) => cut.serviceArea === serviceArea) : undefined;
-  if (serviceArea && !area) {
-    return {
-      title: `Is involvement working? Board report for ${serviceArea}`,
-      period: report.period,
-      subtitle: `${longDate(report.period.from)} to ${longDate(report.period.to)}, ${serviceArea}`,
-      suppressionNote: suppressionNote(report.threshold),
-      sections: [
-        {
-          heading: 'Headline figures',
-          tables: [
-            {
-              title: 'No sessions or paid claims in this service area in the period',
-              columns: ['Figure', 'Value'],
-              rows: [],
-            },
-          ],
-        },
-      ],
-    };
-  }
+  if (serviceArea && !area) return areaWithoutFigures(report, serviceArea);
   const figures: CutFigures = area ?? report;
   const scope = serviceArea ? serviceArea : 'the whole Trust';
   const work = report.byWork.filter((piece) => !serviceArea || piece.serviceArea === serviceArea);
-  const sections: Array<{ heading: string; tables: BoardTable[] }> = [
+  const sections: Section[] = [
     { heading: 'Headline figures', tables: [headlines(figures)] },
-    {
-      heading: 'Who took part (equality monitoring)',
-      tables: [
-        {
-          title: 'Agreed to equality monitoring',
-          columns: ['', 'People'],
-          rows: [
-            ['Agreed', text(figures.reach.agreed)],
-            ['Did not agree', text(figures.reach.notAgreed)],
-          ],
-        },
-        ...figures.reach.categories.map((category) => ({
-          title: category.label,
-          columns: ['Answer', 'People'],
-          rows: category.groups.map((group) => [group.answer, text(group.count)]),
-        })),
-      ],
-    },
-    {
-      heading: 'How well involving people worked',
-      tables: [
-        {
-          title: 'Hosts\u2019 rating when closing their work',
-          columns: ['Rating', 'Pieces of work'],
-          rows: [
-            ...figures.evaluations.hosts.ratings.map((row) => [row.label, text(row.count)]),
-            ['All rated', text(figures.evaluations.hosts.rated)],
-          ],
-        },
-        ...partnersTables(figures.evaluations.partners),
-      ],
-    },
+    whoTookPart(figures),
+    howWellItWorked(figures),
   ];
-  if (!serviceArea && report.byServiceArea.length > 0) {
-    sections.push({
-      heading: 'By service area',
-      tables: [
-        {
-          title: 'Figures by service area',
-          columns: ['Service area', ...CUT_COLUMNS],
-          rows: report.byServiceArea.map((cut) => [cut.serviceArea, ...cutRow(cut)]),
-        },
-      ],
-    });
-  }
-  if (work.length > 0) {
-    sections.push({
-      heading: 'Pieces of work and the groups they set out to reach',
-      tables: [
-        {
-          title: 'Pieces of work with sessions in the period',
-          columns: ['Piece of work', 'Groups it set out to reach', 'People', 'New faces', 'Told people what changed'],
-          rows: work.map((piece) => [
-            piece.title,
-            piece.groupsToReach.map((group) => GROUP_TITLES.get(group) ?? group).join('; ') || 'None chosen',
-            text(piece.people.involved),
-            text(piece.people.newFaces),
-            piece.feedbackRecorded ? 'Yes' : 'Not yet',
-          ]),
-        },
-      ],
-    });
-  }
-  if (!serviceArea && report.quarters.length > 1) {
-    sections.push({
-      heading: 'Quarter by quarter',
-      tables: [
-        {
-          title: 'The same figures for each quarter',
-          columns: ['Quarter', ...CUT_COLUMNS],
-          rows: report.quarters.map((quarter) => [
-            `${longDate(quarter.period.from)} to ${longDate(quarter.period.to)}`,
-            ...cutRow(quarter),
-          ]),
-        },
-      ],
-    });
-  }
+  if (!serviceArea && report.byServiceArea.length > 0) sections.push(byServiceArea(report));
+  if (work.length > 0) sections.push(workAgainstItsGroups(work));
+  if (!serviceArea && report.quarters.length > 1) sections.push(quarterByQuarter(report));
+  return { ...titleBlock(report, scope), sections };
+}
+
+function titleBlock(report: ImpactReport, scope: string): Omit<BoardReport, 'sections'> {
   return {
     title: `Is involvement working? Board report for ${scope}`,
     period: report.period,
     subtitle: `${longDate(report.period.from)} to ${longDate(report.period.to)}, ${scope}`,
     suppressionNote: suppressionNote(report.threshold),
-    sections,
+  };
+}
+
+/** A service area with no sessions or paid claims in the period has no cut in the report: say so. */
+function areaWithoutFigures(report: ImpactReport, serviceArea: string): BoardReport {
+  return {
+    ...titleBlock(report, serviceArea),
+    sections: [
+      {
+        heading: 'Headline figures',
+        tables: [
+          {
+            title: 'No sessions or paid claims in this service area in the period',
+            columns: ['Figure', 'Value'],
+            rows: [],
+          },
+        ],
+      },
+    ],
+  };
+}
+
+function whoTookPart(figures: CutFigures): Section {
+  return {
+    heading: 'Who took part (equality monitoring)',
+    tables: [
+      {
+        title: 'Agreed to equality monitoring',
+        columns: ['', 'People'],
+        rows: [
+          ['Agreed', text(figures.reach.agreed)],
+          ['Did not agree', text(figures.reach.notAgreed)],
+        ],
+      },
+      ...figures.reach.categories.map((category) => ({
+        title: category.label,
+        columns: ['Answer', 'People'],
+        rows: category.groups.map((group) => [group.answer, text(group.count)]),
+      })),
+    ],
+  };
+}
+
+function howWellItWorked(figures: CutFigures): Section {
+  return {
+    heading: 'How well involving people worked',
+    tables: [
+      {
+        title: 'Hosts\u2019 rating when closing their work',
+        columns: ['Rating', 'Pieces of work'],
+        rows: [
+          ...figures.evaluations.hosts.ratings.map((row) => [row.label, text(row.count)]),
+          ['All rated', text(figures.evaluations.hosts.rated)],
+        ],
+      },
+      ...partnersTables(figures.evaluations.partners),
+    ],
+  };
+}
+
+function byServiceArea(report: ImpactReport): Section {
+  return {
+    heading: 'By service area',
+    tables: [
+      {
+        title: 'Figures by service area',
+        columns: ['Service area', ...CUT_COLUMNS],
+        rows: report.byServiceArea.map((cut) => [cut.serviceArea, ...cutRow(cut)]),
+      },
+    ],
+  };
+}
+
+function workAgainstItsGroups(work: readonly WorkCut[]): Section {
+  return {
+    heading: 'Pieces of work and the groups they set out to reach',
+    tables: [
+      {
+        title: 'Pieces of work with sessions in the period',
+        columns: ['Piece of work', 'Groups it set out to reach', 'People', 'New faces', 'Told people what changed'],
+        rows: work.map((piece) => [
+          piece.title,
+          piece.groupsToReach.map((group) => GROUP_TITLES.get(group) ?? group).join('; ') || 'None chosen',
+          text(piece.people.involved),
+          text(piece.people.newFaces),
+          piece.feedbackRecorded ? 'Yes' : 'Not yet',
+        ]),
+      },
+    ],
+  };
+}
+
+function quarterByQuarter(report: ImpactReport): Section {
+  return {
+    heading: 'Quarter by quarter',
+    tables: [
+      {
+        title: 'The same figures for each quarter',
+        columns: ['Quarter', ...CUT_COLUMNS],
+        rows: report.quarters.map((quarter) => [
+          `${longDate(quarter.period.from)} to ${longDate(quarter.period.to)}`,
+          ...cutRow(quarter),
+        ]),
+      },
+    ],
   };
 }
 
