@@ -20,7 +20,7 @@ export default defineConfig(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', 'tab/vite.config.ts'] },
+        projectService: { allowDefaultProject: ['*.js', 'tab/vite.config.ts', 'public-pages/vite.config.ts'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -172,6 +172,18 @@ export default defineConfig(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
     languageOptions: { globals: globals.browser },
+  },
+  {
+    // The public pages' browser scripts (api/public-scripts.ts serves them): they run in a partner's browser, with
+    // the page's HTML from api/*-page.ts, and import only each other: nothing of the server, no library.
+    files: ['public-pages/src/**/*.ts'],
+    languageOptions: { globals: globals.browser },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!\\./)', message: 'public-pages/src imports only its own files (./form.js).' }] },
+      ],
+    },
   },
   {
     files: ['**/*.{js,cjs}'],

@@ -1,5 +1,5 @@
 import { longDate, type RenewalPurpose, type RenewalRefusal } from '../domain/register/consent-renewal-requests.js';
-import { escapeHtml, PUBLIC_FORM_FUNCTIONS, publicPage } from './public-page.js';
+import { escapeHtml, publicPage } from './public-page.js';
 
 /**
  * "Do you still agree?", the page a partner's consent renewal link opens: each purpose they agreed to, what it
@@ -10,6 +10,8 @@ export function consentRenewalPage(options: {
   readonly partnerName: string;
   readonly purposes: readonly RenewalPurpose[];
   readonly token: string;
+  /** The address of the form's script (api/public-scripts.ts). */
+  readonly script: string;
 }): string {
   const fields = options.purposes
     .map(
@@ -23,7 +25,7 @@ export function consentRenewalPage(options: {
     .join('\n');
   return publicPage({
     title: 'Do you still agree?',
-    scripts: ['/consent/form.js'],
+    scripts: [options.script],
     main: `<h1>Do you still agree?</h1>
 <p>Hello ${escapeHtml(options.partnerName)},</p>
 <p>Some time ago you agreed to the things below. We check every so often that you still agree. Please answer yes or no
@@ -89,39 +91,3 @@ export function renewalThanks(outcome: {
     return 'Thank you: we have recorded your answers and stopped at once. You can close this page.';
   return 'Thank you: we have recorded your answers. Where you said no, we have stopped at once. You can close this page.';
 }
-
-/** The form's script: sends the choices as JSON (the app reads no form bodies) and shows the outcome in place. */
-export const CONSENT_RENEWAL_SCRIPT = `'use strict';
-(function () {
-  var form = document.getElementById('renewal-form');
-  var result = document.getElementById('result');
-  if (!form) return;
-  var sending = false;
-${PUBLIC_FORM_FUNCTIONS}
-  form.addEventListener('submit', function (event) {
-    event.preventDefault();
-    if (sending) return;
-    clearErrors();
-    var choices = {};
-    Array.prototype.forEach.call(form.querySelectorAll('fieldset'), function (fieldset) {
-      var name = fieldset.id.replace('field-', '');
-      var chosen = fieldset.querySelector('input:checked');
-      if (chosen) choices[name] = chosen.value;
-    });
-    sending = true;
-    fetch('/consent', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ link: form.elements.namedItem('link').value, choices: choices })
-    })
-      .then(function (response) { return response.json().then(function (answer) { return { status: response.status, answer: answer }; }); })
-      .then(function (reply) {
-        sending = false;
-        if (reply.status === 200) return finish('Your answers are recorded', reply.answer.message, true);
-        if (reply.status === 400 && reply.answer.errors) return showErrors(reply.answer.errors);
-        finish(reply.answer.title || 'Something went wrong', reply.answer.detail || 'Please try again later.', false);
-      })
-      .catch(function () { sending = false; showErrors([{ field: 'form', message: 'We could not send your answers. Check your connection and try again.' }]); });
-  });
-})();
-`;

@@ -1,6 +1,6 @@
 import { COMMENT_MAX_LENGTH, EVALUATION_QUESTIONS } from '../domain/evaluations/questions.js';
 import type { EvaluationRefusal } from '../domain/evaluations/evaluation-service.js';
-import { escapeHtml, PUBLIC_FORM_FUNCTIONS, publicPage } from './public-page.js';
+import { escapeHtml, publicPage } from './public-page.js';
 
 /**
  * "How was it for you?", the page a partner's personal link opens: a few questions from seed 001 ("engage on
@@ -9,6 +9,8 @@ import { escapeHtml, PUBLIC_FORM_FUNCTIONS, publicPage } from './public-page.js'
 export function evaluationFormPage(options: {
   readonly workTitle: string | undefined;
   readonly token: string;
+  /** The address of the form's script (api/public-scripts.ts). */
+  readonly script: string;
 }): string {
   const work = options.workTitle ? escapeHtml(options.workTitle) : 'our involvement work';
   const questions = EVALUATION_QUESTIONS.map(
@@ -22,7 +24,7 @@ export function evaluationFormPage(options: {
   ).join('\n');
   return publicPage({
     title: 'How was it for you?',
-    scripts: ['/how-was-it/form.js'],
+    scripts: [options.script],
     main: `<h1>How was it for you?</h1>
 <p>You took part in <strong>${work}</strong>. Please tell us how it was for you: it helps us involve people better.</p>
 <p>It takes about 2 minutes. Every question is optional.</p>
@@ -78,37 +80,3 @@ export function evaluationRefusedPage(refusal: EvaluationRefusal): string {
     main: `<h1>${escapeHtml(words.title)}</h1>\n<p>${escapeHtml(words.detail)}</p>`,
   });
 }
-
-/** The form's script: sends the answers as JSON and shows the server's answer (errors by field, or thanks). */
-export const EVALUATION_SCRIPT = `'use strict';
-(function () {
-  var form = document.getElementById('evaluation-form');
-  var result = document.getElementById('result');
-  var sending = false;
-${PUBLIC_FORM_FUNCTIONS}
-  function chosen(name) { var input = form.querySelector('input[name="' + name + '"]:checked'); return input ? input.value : undefined; }
-  form.addEventListener('submit', function (event) {
-    event.preventDefault();
-    if (sending) return;
-    clearErrors();
-    var answers = {};
-    ${JSON.stringify(EVALUATION_QUESTIONS.map((question) => question.key))}.forEach(function (key) { var value = chosen(key); if (value) answers[key] = value; });
-    var body = {
-      link: form.elements.namedItem('link').value,
-      answers: answers,
-      comment: form.elements.namedItem('comment').value.trim() || undefined,
-      website: form.elements.namedItem('website').value || undefined
-    };
-    sending = true;
-    fetch('/how-was-it', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-      .then(function (response) { return response.json().then(function (answer) { return { status: response.status, answer: answer }; }); })
-      .then(function (reply) {
-        sending = false;
-        if (reply.status === 200) return finish('Thank you for your answers', 'They help us involve people better. You can close this page.', true);
-        if (reply.status === 400 && reply.answer.errors) return showErrors(reply.answer.errors);
-        finish(reply.answer.title || 'Something went wrong', reply.answer.detail || 'Please try again later.', false);
-      })
-      .catch(function () { sending = false; showErrors([{ field: 'form', message: 'We could not send your answers. Check your connection and try again.' }]); });
-  });
-})();
-`;

@@ -8,7 +8,7 @@ import { ANSWER_NAMES, type InvitationAnswer } from '../domain/opportunities/opp
  * targets, visible focus, no timing). Opening it changes nothing (email scanners open links); the answer is a
  * POST, sent by the page's small script.
  */
-export function invitationPage(token: string, page: InvitationPage): string {
+export function invitationPage(token: string, page: InvitationPage, script: string): string {
   const { opportunity } = page;
   const facts: Array<[string, string]> = [
     ['What', opportunity.what],
@@ -73,7 +73,7 @@ ${signing}
 ${guide}
 <div id="result" tabindex="-1">${answered}</div>
 ${form}`,
-    !page.answer && !closed,
+    !page.answer && !closed ? script : undefined,
   );
 }
 
@@ -85,7 +85,7 @@ export function linkProblemPage(): string {
 <p>It may have expired, been used already, or been copied wrongly.</p>
 <p>If you wanted to answer an invitation, contact the Involvement, Experience and Volunteering team and we will
 help.</p>`,
-    false,
+    undefined,
   );
 }
 
@@ -105,56 +105,6 @@ export function answerWords(answer: InvitationAnswer): string {
       return `Thank you: we will not invite you to opportunities again (${ANSWER_NAMES.stop.toLowerCase()}).`;
   }
 }
-
-/** Sends the chosen answer as JSON (the app reads no form bodies) and shows the outcome in place. */
-export const INVITATION_SCRIPT = `document.addEventListener('DOMContentLoaded', function () {
-  var form = document.getElementById('answer-form');
-  if (!form) return;
-  form.addEventListener('submit', function (event) {
-    event.preventDefault();
-    var chosen = form.querySelector('input[name=answer]:checked');
-    var result = document.getElementById('result');
-    if (!chosen) {
-      result.innerHTML = '<div class="error-summary" role="alert"><h2>There is a problem</h2><p><a href="#answer-0">Choose an answer</a></p></div>';
-      result.focus();
-      return;
-    }
-    fetch('/invitation', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        t: form.elements.t.value,
-        answer: chosen.value,
-        confirmed: form.elements.confirmed ? form.elements.confirmed.checked : undefined,
-        signedName: form.elements.signedName ? form.elements.signedName.value : undefined
-      })
-    }).then(function (response) {
-      return response.json().then(function (body) { return { ok: response.ok, body: body }; });
-    }).then(function (reply) {
-      if (reply.ok) {
-        form.remove();
-        result.innerHTML = '<div class="panel" role="status"><h2></h2></div>';
-        result.querySelector('h2').textContent = reply.body.message;
-      } else {
-        result.innerHTML = '<div class="error-summary" role="alert"><h2>There is a problem</h2><p></p><ul></ul></div>';
-        result.querySelector('p').textContent = reply.body.detail || 'Please try again.';
-        (reply.body.errors || []).forEach(function (problem) {
-          var item = document.createElement('li');
-          var link = document.createElement('a');
-          link.href = '#' + problem.field;
-          link.textContent = problem.message;
-          item.appendChild(link);
-          result.querySelector('ul').appendChild(item);
-        });
-      }
-      result.focus();
-    }).catch(function () {
-      result.innerHTML = '<div class="error-summary" role="alert"><h2>There is a problem</h2><p>We could not send your answer. Please try again.</p></div>';
-      result.focus();
-    });
-  });
-});
-`;
 
 /** The invitation page's own stylesheet (inline, allowed by its hash in the public pages' policy). */
 export const INVITATION_PAGE_STYLE = `
@@ -185,7 +135,7 @@ button{font:inherit;font-weight:bold;background:#007f3b;color:#fff;border:0;padd
 .error-summary h2{margin-top:0}
 `;
 
-function shell(title: string, body: string, withScript: boolean): string {
+function shell(title: string, body: string, script: string | undefined): string {
   return `<!doctype html>
 <html lang="en-GB">
 <head>
@@ -195,7 +145,7 @@ function shell(title: string, body: string, withScript: boolean): string {
 <meta name="robots" content="noindex">
 <title>${escape(title)} - Involvement opportunity</title>
 <style>${INVITATION_PAGE_STYLE}</style>
-${withScript ? '<script src="/invitation/answer.js" defer></script>' : ''}
+${script ? `<script type="module" src="${escape(script)}"></script>` : ''}
 </head>
 <body>
 <header><p>Involvement, Experience and Volunteering team</p></header>

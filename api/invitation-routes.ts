@@ -1,13 +1,7 @@
-import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { INVITATION_ANSWERS } from '../domain/opportunities/opportunity.js';
-import { jsonBody } from '../server/json-body.js';
-import { answerWords, invitationPage, INVITATION_SCRIPT, linkProblemPage } from './invitation-page.js';
-import { clientAddress, countBeforeBody, RateLimit, tooMany } from './public-limits.js';
-import { servePageScript, setPublicPagePolicy } from './public-policy.js';
-import { sendProblem } from './problem.js';
-import type { ApiContext } from './routes.js';
-import { parseOrThrow } from './validate.js';
+import { answerWords, invitationPage, linkProblemPage } from './invitation-page.js';
+import type { PublicPagesContext } from './public-pages.js';
 
 /**
  * The partner's side of an invitation: the page their personal link opens and the answer it sends. No sign-in
@@ -23,6 +17,9 @@ export const INVITATION_LIMITS = {
   windowMs: 10 * 60_000,
 } as const;
 
+/** A missing, repeated or over-long token opens the same plain page as a made-up one. */
+const tokenQuery = z.object({ t: z.string().max(INVITATION_LIMITS.maxTokenLength).catch('') });
+
 const answerSchema = z.object({
   t: z.string().min(1).max(INVITATION_LIMITS.maxTokenLength),
   answer: z.enum(INVITATION_ANSWERS, { message: 'Choose an answer.' }),
@@ -31,68 +28,53 @@ const answerSchema = z.object({
   signedName: z.string().max(200).optional(),
 });
 
-export function registerInvitationRoutes(server: Server, context: ApiContext): void {
-  const pages = new RateLimit(INVITATION_LIMITS.pagesPerWindow, INVITATION_LIMITS.windowMs);
-  const answers = new RateLimit(INVITATION_LIMITS.answersPerWindow, INVITATION_LIMITS.windowMs);
-  const addressOf = (req: Request): string => clientAddress(req, context.config);
-  const opportunities = () => context.services.opportunities.service;
+export function registerInvitationRoutes({ route, services, scripts }: PublicPagesContext): void {
+  const { windowMs } = INVITATION_LIMITS;
+  const opportunities = () => services.opportunities.service;
 
-  server.get('/invitation', async (req, res) => {
-    const log = (req as unknown as { log?: ApiContext['logger'] }).log ?? context.logger;
-    if (!pages.allow(addressOf(req))) return tooMany(res, INVITATION_LIMITS.windowMs);
-    const query = (req.query ?? {}) as Readonly<Record<string, unknown>>;
-    const token = typeof query.t === 'string' ? query.t : '';
-    try {
-      const page =
-        token && token.length <= INVITATION_LIMITS.maxTokenLength
-          ? await opportunities().invitationPage(token)
-          : undefined;
-      html(res, page ? 200 : 404, page ? invitationPage(token, page) : linkProblemPage());
-    } catch (error) {
-      sendProblem(res, error, log);
-    }
-  });
+  route(
+    {
+      method: 'GET',
+      path: '/invitation',
+      limit: { perWindow: INVITATION_LIMITS.pagesPerWindow, windowMs },
+      query: tokenQuery,
+    },
+    async ({ query: { t } }) => {
+      const page = t ? await opportunities().invitationPage(t) : undefined;
+      if (!page) return { status: 404, page: linkProblemPage() };
+      return { page: invitationPage(t, page, scripts.urlOf('invitation')) };
+    },
+  );
 
-  servePageScript(server, '/invitation/answer.js', INVITATION_SCRIPT);
-
-  server.post(
-    '/invitation',
-    countBeforeBody(answers, INVITATION_LIMITS.windowMs, addressOf),
-    jsonBody({ maxBytes: INVITATION_LIMITS.maxBodyBytes }),
-    async (req, res) => {
-      const log = (req as unknown as { log?: ApiContext['logger'] }).log ?? context.logger;
-      try {
-        const { t, answer, confirmed, signedName } = parseOrThrow(answerSchema, req.body, 'Choose an answer.');
-        const outcome = await opportunities().answer(t, answer, {
-          confirmed: confirmed === true,
-          name: signedName ?? '',
-        });
-        res.setHeader('cache-control', 'no-store');
-        if (!outcome) {
-          res.json(410, {
+  route(
+    {
+      method: 'POST',
+      path: '/invitation',
+      limit: { perWindow: INVITATION_LIMITS.answersPerWindow, windowMs },
+      body: { schema: answerSchema, maxBytes: INVITATION_LIMITS.maxBodyBytes, summary: 'Choose an answer.' },
+    },
+    async ({ body: { t, answer, confirmed, signedName } }) => {
+      const outcome = await opportunities().answer(t, answer, {
+        confirmed: confirmed === true,
+        name: signedName ?? '',
+      });
+      if (!outcome)
+        return {
+          status: 410,
+          json: {
             status: 410,
             title: 'This link cannot be used',
             detail: 'It may have expired or been used already. Contact the Involvement team and we will help.',
-          });
-          return;
-        }
-        res.json(200, {
+          },
+        };
+      return {
+        json: {
           message:
             outcome.outcome === 'closed'
               ? 'This opportunity has closed, so we could not take your answer. Thank you for your interest.'
               : answerWords(answer),
-        });
-      } catch (error) {
-        sendProblem(res, error, log);
-      }
+        },
+      };
     },
   );
-}
-
-function html(res: Response, status: number, body: string): void {
-  res.setHeader('content-type', 'text/html; charset=utf-8');
-  setPublicPagePolicy(res);
-  res.setHeader('cache-control', 'no-store');
-  res.writeHead(status);
-  res.end(body);
 }

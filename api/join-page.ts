@@ -1,5 +1,5 @@
 import { PREFER_NOT_TO_SAY } from '../domain/register/equality-questions.js';
-import { escapeHtml as escape, PUBLIC_PAGE_STYLE } from './public-page.js';
+import { escapeHtml as escape, publicPage } from './public-page.js';
 
 /**
  * The public "Join the Involvement Register" page: plain HTML that works on a phone, a screen reader and a
@@ -10,47 +10,61 @@ import { escapeHtml as escape, PUBLIC_PAGE_STYLE } from './public-page.js';
 export function joinPage(options: {
   readonly serviceAreas: readonly string[];
   readonly livedExperience: readonly string[];
-  readonly equalityQuestions: ReadonlyArray<{
-    readonly key: string;
-    readonly label: string;
-    readonly answers: readonly string[];
-  }>;
+  readonly equalityQuestions: readonly EqualityQuestion[];
+  /** The address of the page's script (api/public-scripts.ts). */
+  readonly script: string;
 }): string {
-  const checkboxes = (name: string, values: readonly string[]) =>
-    values
-      .map(
-        (value, index) =>
-          `<div class="choice"><input type="checkbox" id="${name}-${index}" name="${name}" value="${escape(value)}"><label for="${name}-${index}">${escape(value)}</label></div>`,
-      )
-      .join('');
-  const radios = (name: string, choices: ReadonlyArray<readonly [string, string]>) =>
-    choices
-      .map(
-        ([value, label], index) =>
-          `<div class="choice"><input type="radio" id="${name}-${index}" name="${name}" value="${value}"><label for="${name}-${index}">${label}</label></div>`,
-      )
-      .join('');
-  return `<!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Join the Involvement Register</title>
-<style>${PUBLIC_PAGE_STYLE}</style>
-<link rel="stylesheet" href="/join/altcha.css">
-<script src="/join/altcha.js" type="module" defer></script>
-<script src="/join/join.js" defer></script>
-</head>
-<body>
-<header><p>Involvement, Experience and Volunteering team</p></header>
-<main id="main">
-<h1>Join the Involvement Register</h1>
+  const sections = [
+    aboutYou(),
+    involvement(options.serviceAreas, options.livedExperience),
+    supportYouNeed(),
+    emergencyContact(),
+    yourConsent(),
+    equalityMonitoring(options.equalityQuestions),
+  ];
+  return publicPage({
+    title: 'Join the Involvement Register',
+    stylesheets: ['/join/altcha.css'],
+    // The widget first: the page's script hands it this server's worker (modules run in the order written).
+    scripts: ['/join/altcha.js', options.script],
+    main: `<h1>Join the Involvement Register</h1>
 <p>Involvement Partners are people who have used our services, or cared for someone who has. You help us improve
 services by sharing your experience. We pay your expenses, and you choose what you take part in.</p>
 <p>It takes about 10 minutes. You do not need to answer the questions marked optional.</p>
 <div id="result" tabindex="-1"></div>
 <form id="join-form" novalidate>
-<h2>About you</h2>
+${sections.join('\n')}
+<div class="trap" aria-hidden="true"><label for="website">Leave this empty</label><input type="text" id="website" name="website" tabindex="-1" autocomplete="off"></div>
+<div class="field" id="field-altcha"><altcha-widget challenge="/join/challenge" name="altcha" hidelogo hidefooter></altcha-widget></div>
+<button type="submit">Send my application</button>
+</form>`,
+  });
+}
+
+interface EqualityQuestion {
+  readonly key: string;
+  readonly label: string;
+  readonly answers: readonly string[];
+}
+
+const checkboxes = (name: string, values: readonly string[]) =>
+  values
+    .map(
+      (value, index) =>
+        `<div class="choice"><input type="checkbox" id="${name}-${index}" name="${name}" value="${escape(value)}"><label for="${name}-${index}">${escape(value)}</label></div>`,
+    )
+    .join('');
+
+const radios = (name: string, choices: ReadonlyArray<readonly [string, string]>) =>
+  choices
+    .map(
+      ([value, label], index) =>
+        `<div class="choice"><input type="radio" id="${name}-${index}" name="${name}" value="${value}"><label for="${name}-${index}">${label}</label></div>`,
+    )
+    .join('');
+
+function aboutYou(): string {
+  return `<h2>About you</h2>
 <div class="field" id="field-displayName"><label for="displayName">Your name</label>
 <input type="text" id="displayName" name="displayName" autocomplete="name" maxlength="120" required></div>
 <div class="field" id="field-email"><label for="email">Email address (optional)</label>
@@ -68,16 +82,22 @@ ${radios('preferredMethod', [
 ])}</fieldset>
 <div class="field" id="field-postalAddress"><label for="postalAddress">Postal address (needed for letters)</label>
 <p class="hint" id="postal-hint">One line per line of the address, with the postcode on the last line.</p>
-<textarea id="postalAddress" name="postalAddress" autocomplete="street-address" maxlength="300" aria-describedby="postal-hint"></textarea></div>
-<h2>What you would like to be involved in</h2>
-<fieldset id="field-areas"><legend>Services you are interested in (optional)</legend>${checkboxes('areas', options.serviceAreas)}</fieldset>
+<textarea id="postalAddress" name="postalAddress" autocomplete="street-address" maxlength="300" aria-describedby="postal-hint"></textarea></div>`;
+}
+
+function involvement(areas: readonly string[], livedExperience: readonly string[]): string {
+  return `<h2>What you would like to be involved in</h2>
+<fieldset id="field-areas"><legend>Services you are interested in (optional)</legend>${checkboxes('areas', areas)}</fieldset>
 <div class="field" id="field-interests"><label for="interests">What you would like to do (optional)</label>
 <p class="hint" id="interests-hint">For example: interview panels, reading leaflets, group meetings. Separate them with commas.</p>
 <input type="text" id="interests" name="interests" maxlength="800" aria-describedby="interests-hint"></div>
-<fieldset id="field-livedExperience"><legend>Your experience of our services (optional)</legend>${checkboxes('livedExperience', options.livedExperience)}</fieldset>
+<fieldset id="field-livedExperience"><legend>Your experience of our services (optional)</legend>${checkboxes('livedExperience', livedExperience)}</fieldset>
 <div class="field" id="field-availability"><label for="availability">When you are usually free (optional)</label>
-<input type="text" id="availability" name="availability" maxlength="300"></div>
-<h2>Support you need</h2>
+<input type="text" id="availability" name="availability" maxlength="300"></div>`;
+}
+
+function supportYouNeed(): string {
+  return `<h2>Support you need</h2>
 <div class="field" id="field-communicationNeeds"><label for="communicationNeeds">Communication needs (optional)</label>
 <p class="hint" id="communication-hint">For example: easy read, large print, British Sign Language, an interpreter.</p>
 <textarea id="communicationNeeds" name="communicationNeeds" maxlength="1000" aria-describedby="communication-hint"></textarea></div>
@@ -90,16 +110,22 @@ ${radios('paymentPreference', [
   ['accept-payment', 'I would like to be paid for my time'],
   ['expenses-only', 'Expenses only, please'],
   ['not-chosen', 'I am not sure yet'],
-])}</fieldset>
-<h2>Someone we can call in an emergency</h2>
+])}</fieldset>`;
+}
+
+function emergencyContact(): string {
+  return `<h2>Someone we can call in an emergency</h2>
 <div class="field" id="field-emergencyContact.name"><label for="emergencyName">Their name</label>
 <input type="text" id="emergencyName" name="emergencyContact.name" maxlength="120" required></div>
 <div class="field" id="field-emergencyContact.relationship"><label for="emergencyRelationship">How they know you</label>
 <p class="hint" id="relationship-hint">For example: sister, friend, neighbour.</p>
 <input type="text" id="emergencyRelationship" name="emergencyContact.relationship" maxlength="60" aria-describedby="relationship-hint" required></div>
 <div class="field" id="field-emergencyContact.phone"><label for="emergencyPhone">Their phone number</label>
-<input type="tel" id="emergencyPhone" name="emergencyContact.phone" maxlength="40" required></div>
-<h2>Your consent</h2>
+<input type="tel" id="emergencyPhone" name="emergencyContact.phone" maxlength="40" required></div>`;
+}
+
+function yourConsent(): string {
+  return `<h2>Your consent</h2>
 <details><summary>How we use your information (privacy notice)</summary>
 <p>Nottinghamshire Healthcare NHS Foundation Trust keeps the Involvement Register so that we can involve you safely
 and pay your expenses. We keep your details on a secure system that only the Involvement, Experience and
@@ -113,115 +139,19 @@ your details for marketing.</p></details>
 <div class="choice" id="field-consent.register"><input type="checkbox" id="consentRegister" name="consent.register" value="true" required><label for="consentRegister">I agree to be on the Involvement Register (needed to join)</label></div>
 <div class="choice"><input type="checkbox" id="consentContact" name="consent.contactAboutOpportunities" value="true"><label for="consentContact">I agree to be contacted about opportunities, my expenses and what changed because of me</label></div>
 <div class="choice"><input type="checkbox" id="consentEquality" name="consent.equalityMonitoring" value="true"><label for="consentEquality">I agree to answer the equality monitoring questions below (optional)</label></div>
-</fieldset>
-<h2>Equality monitoring (optional)</h2>
-<p>These help us check we hear from everyone in our communities. We only keep your answers if you ticked the box
-above. Every question is optional, and you can choose \u201cPrefer not to say\u201d.</p>
-${options.equalityQuestions
-  .map(
+</fieldset>`;
+}
+
+function equalityMonitoring(questions: readonly EqualityQuestion[]): string {
+  const fieldsets = questions.map(
     (question) =>
       `<fieldset id="field-equality.${escape(question.key)}"><legend>${escape(question.label)}</legend>${radios(
         `equality.${question.key}`,
         [...question.answers, PREFER_NOT_TO_SAY].map((answer) => [escape(answer), escape(answer)] as const),
       )}</fieldset>`,
-  )
-  .join('\n')}
-<div class="trap" aria-hidden="true"><label for="website">Leave this empty</label><input type="text" id="website" name="website" tabindex="-1" autocomplete="off"></div>
-<div class="field" id="field-altcha"><altcha-widget challenge="/join/challenge" name="altcha" hidelogo hidefooter></altcha-widget></div>
-<button type="submit">Send my application</button>
-</form>
-</main>
-</body>
-</html>`;
+  );
+  return `<h2>Equality monitoring (optional)</h2>
+<p>These help us check we hear from everyone in our communities. We only keep your answers if you ticked the box
+above. Every question is optional, and you can choose \u201cPrefer not to say\u201d.</p>
+${fieldsets.join('\n')}`;
 }
-
-/** The page's script: sends the form as JSON and shows the server's answer (errors by field, or thanks). */
-export const JOIN_SCRIPT = `'use strict';
-(function () {
-  // The widget's external build (see join-routes.ts) solves the challenge in this server's own worker file.
-  if (window.$altcha) window.$altcha.algorithms.set('PBKDF2/SHA-256', function () { return new Worker('/join/altcha-pbkdf2.js'); });
-  var form = document.getElementById('join-form');
-  var result = document.getElementById('result');
-  var operationId = (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2));
-  function values(name) { return Array.prototype.map.call(form.querySelectorAll('[name="' + name + '"]:checked'), function (input) { return input.value; }); }
-  function text(name) { var input = form.elements.namedItem(name); return input && input.value ? input.value.trim() : undefined; }
-  function checked(name) { var input = form.elements.namedItem(name); return Boolean(input && input.checked); }
-  function clearErrors() {
-    Array.prototype.forEach.call(form.querySelectorAll('.error-message'), function (node) { node.remove(); });
-    Array.prototype.forEach.call(form.querySelectorAll('.has-error'), function (node) { node.classList.remove('has-error'); });
-  }
-  function showErrors(title, errors) {
-    var list = errors.map(function (error) {
-      var id = 'field-' + error.field;
-      var field = document.getElementById(id) || document.getElementById('field-' + error.field.split('.')[0]);
-      if (field) {
-        field.classList.add('has-error');
-        var message = document.createElement('p');
-        message.className = 'error-message';
-        message.textContent = 'Error: ' + error.message;
-        field.insertBefore(message, field.querySelector('input,textarea,altcha-widget,.choice'));
-      }
-      var target = field ? (field.querySelector('input,textarea') || field) : form;
-      return '<li><a href="#' + (target.id || '') + '">' + escapeHtml(error.message) + '</a></li>';
-    }).join('');
-    result.innerHTML = '<div class="error-summary" role="alert"><h2>' + escapeHtml(title) + '</h2><ul>' + list + '</ul></div>';
-    result.focus();
-  }
-  function escapeHtml(value) { return String(value).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; }); }
-  form.addEventListener('submit', function (event) {
-    event.preventDefault();
-    clearErrors();
-    var interests = (text('interests') || '').split(',').map(function (item) { return item.trim(); }).filter(Boolean);
-    var body = {
-      form: {
-        operationId: operationId,
-        displayName: text('displayName') || '',
-        email: text('email'),
-        phone: text('phone'),
-        preferredMethod: values('preferredMethod')[0],
-        postalAddress: text('postalAddress'),
-        areas: values('areas'),
-        interests: interests,
-        livedExperience: values('livedExperience'),
-        availability: text('availability'),
-        communicationNeeds: text('communicationNeeds'),
-        accessNeeds: text('accessNeeds'),
-        paymentPreference: values('paymentPreference')[0] || 'not-chosen',
-        consent: {
-          register: checked('consent.register'),
-          contactAboutOpportunities: checked('consent.contactAboutOpportunities'),
-          equalityMonitoring: checked('consent.equalityMonitoring')
-        },
-        emergencyContact: {
-          name: text('emergencyContact.name') || '',
-          relationship: text('emergencyContact.relationship') || '',
-          phone: text('emergencyContact.phone') || ''
-        }
-      },
-      altcha: text('altcha'),
-      website: text('website')
-    };
-    if (body.form.consent.equalityMonitoring) {
-      var equality = {};
-      Array.prototype.forEach.call(form.querySelectorAll('input[name^="equality."]:checked'), function (input) {
-        equality[input.name.slice('equality.'.length)] = input.value;
-      });
-      body.form.equality = equality;
-    }
-    fetch('/join', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-      .then(function (response) { return response.json().then(function (answer) { return { status: response.status, answer: answer }; }); })
-      .then(function (reply) {
-        if (reply.status === 200) {
-          form.remove();
-          result.innerHTML = '<div class="panel" role="status"><h2>Thank you, we have your application</h2><p>The Involvement team will look at it and be in touch within 2 weeks, the way you asked us to.</p></div>';
-          result.focus();
-          return;
-        }
-        var errors = reply.answer.errors || [];
-        var title = errors.length ? 'There is a problem' : (reply.answer.title || 'There is a problem');
-        showErrors(title, errors.length ? errors : [{ field: 'form', message: reply.answer.detail || 'Please try again.' }]);
-      })
-      .catch(function () { showErrors('There is a problem', [{ field: 'form', message: 'We could not send your application. Check your connection and try again.' }]); });
-  });
-})();
-`;

@@ -29,7 +29,7 @@ export function sendProblem(res: Response, error: unknown, logger: Logger): void
   res.sendRaw(problem.status, JSON.stringify(problem), { 'content-type': 'application/problem+json; charset=utf-8' });
 }
 
-function toProblem(error: unknown, logger: Logger): Problem {
+export function toProblem(error: unknown, logger: Logger): Problem {
   if (error instanceof HttpProblem) return error.problem;
   if (error instanceof DomainError) {
     const problems =

@@ -38,9 +38,17 @@ summary{color:#005eb8;text-decoration:underline;cursor:pointer}
 export function publicPage(options: {
   readonly title: string;
   readonly main: string;
+  /** Its scripts' addresses (api/public-scripts.ts): modules, run once the page is read, never inline. */
   readonly scripts?: readonly string[];
+  /** Stylesheets from this server (a widget's own). */
+  readonly stylesheets?: readonly string[];
 }): string {
-  const scripts = (options.scripts ?? []).map((src) => `<script src="${escapeHtml(src)}" defer></script>`).join('\n');
+  const stylesheets = (options.stylesheets ?? [])
+    .map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`)
+    .join('\n');
+  const scripts = (options.scripts ?? [])
+    .map((src) => `<script type="module" src="${escapeHtml(src)}"></script>`)
+    .join('\n');
   return `<!doctype html>
 <html lang="en-GB">
 <head>
@@ -48,6 +56,7 @@ export function publicPage(options: {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(options.title)}</title>
 <style>${PUBLIC_PAGE_STYLE}</style>
+${stylesheets}
 ${scripts}
 </head>
 <body>
@@ -65,35 +74,3 @@ export function escapeHtml(text: string): string {
     (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char,
   );
 }
-
-/**
- * The functions the partners' form scripts (`/how-was-it`, `/consent`) share, written into each script's body
- * where `form` and `result` are in scope: escaping, the error summary with a message by each field (GOV.UK's
- * pattern), and the page's end state.
- */
-export const PUBLIC_FORM_FUNCTIONS = `  function escapeHtml(value) { return String(value).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; }); }
-  function clearErrors() {
-    Array.prototype.forEach.call(form.querySelectorAll('.error-message'), function (node) { node.remove(); });
-    Array.prototype.forEach.call(form.querySelectorAll('.has-error'), function (node) { node.classList.remove('has-error'); });
-  }
-  function showErrors(errors) {
-    var list = errors.map(function (error) {
-      var field = document.getElementById('field-' + error.field);
-      if (field) {
-        field.classList.add('has-error');
-        var message = document.createElement('p');
-        message.className = 'error-message';
-        message.textContent = 'Error: ' + error.message;
-        field.insertBefore(message, field.querySelector('input,textarea,.choice'));
-      }
-      var target = field ? (field.querySelector('input,textarea') || field) : form;
-      return '<li><a href="#' + (target.id || '') + '">' + escapeHtml(error.message) + '</a></li>';
-    }).join('');
-    result.innerHTML = '<div class="error-summary" role="alert"><h2>There is a problem</h2><ul>' + list + '</ul></div>';
-    result.focus();
-  }
-  function finish(title, detail, panel) {
-    form.remove();
-    result.innerHTML = '<div' + (panel ? ' class="panel"' : '') + ' role="status"><h2>' + escapeHtml(title) + '</h2><p>' + escapeHtml(detail) + '</p></div>';
-    result.focus();
-  }`;

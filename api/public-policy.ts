@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Response, Server } from 'restify';
+import type { Response } from 'restify';
 import { INVITATION_PAGE_STYLE } from './invitation-page.js';
 import { PUBLIC_PAGE_STYLE } from './public-page.js';
 
@@ -26,15 +26,4 @@ export const PUBLIC_PAGE_POLICY = [
 
 export function setPublicPagePolicy(res: Response): void {
   res.setHeader('content-security-policy', PUBLIC_PAGE_POLICY);
-}
-
-/** Serves a public page's own script under the public policy, never cached stale (it changes with the page). */
-export function servePageScript(server: Server, path: string, script: string): void {
-  server.get(path, async (_req, res) => {
-    res.setHeader('content-type', 'text/javascript; charset=utf-8');
-    setPublicPagePolicy(res);
-    res.setHeader('cache-control', 'no-cache');
-    res.writeHead(200);
-    res.end(script);
-  });
 }

@@ -20,10 +20,7 @@ import { recordRoute } from './telemetry.js';
 import { jsonBody, refuseUnexpectedBodies } from './json-body.js';
 import { startLocalNotifyServer, type LocalNotifyServer } from '../storage/local-notify.js';
 import { registerDevNotifyRoutes } from './dev-notify.js';
-import { registerJoinRoutes } from '../api/join-routes.js';
-import { registerInvitationRoutes } from '../api/invitation-routes.js';
-import { registerEvaluationRoutes } from '../api/evaluation-routes.js';
-import { registerConsentRenewalRoutes } from '../api/consent-renewal-routes.js';
+import { registerPublicPages } from '../api/public-pages.js';
 
 export interface RunningApp {
   readonly url: string;
@@ -64,6 +61,8 @@ const PROJECT_ROOT = join(
   import.meta.dirname.includes(`${join('dist', 'server')}`) ? '../..' : '..',
 );
 const TAB_DIR = join(PROJECT_ROOT, 'dist', 'tab');
+// The public pages' browser scripts (public-pages/vite.config.ts); the server does not start without them.
+const PUBLIC_PAGES_DIR = join(PROJECT_ROOT, 'dist', 'public-pages');
 
 /** Starts the one server process: bot endpoint, tab and its API, health check. */
 export async function startApp(config: AppConfig, logger: Logger, options: StartOptions = {}): Promise<RunningApp> {
@@ -218,10 +217,7 @@ function createHttpServer(
   });
 
   registerApi(server, { config, services, logger, authKeys });
-  registerJoinRoutes(server, { config, services, logger, authKeys });
-  registerInvitationRoutes(server, { config, services, logger, authKeys });
-  registerEvaluationRoutes(server, { config, services, logger, authKeys });
-  registerConsentRenewalRoutes(server, { config, services, logger, authKeys });
+  registerPublicPages(server, { config, services, logger, authKeys }, { scriptsDir: PUBLIC_PAGES_DIR });
   if (localNotify && config.mode === 'local') registerDevNotifyRoutes(server, localNotify);
 
   serveTheTab(server, tabDir);
