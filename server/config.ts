@@ -9,8 +9,7 @@ import { consistencyProblems, isLoopback, productionProblems } from './config/pr
  * Every variable here is documented in README.md and .env.example.
  */
 
-export type { AppConfig, BotCredentials, Mode, ScheduleConfig, TabSsoConfig } from './config/app-config.js';
-export { isLoopback } from './config/problems.js';
+export type { AppConfig, BotCredentials, TabSsoConfig } from './config/app-config.js';
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {

@@ -24,8 +24,7 @@ import { submitClaim, type SubmitRequest } from './submit-claim.js';
 export type { Decision, DecisionResult } from './decide-claim.js';
 export type { DiscardResult } from './discard-draft.js';
 export type { PlanSpend } from './plan-spend.js';
-export type { ReceiptCleanup } from './ports.js';
-export { assertMayDecide, mayDecide, mayReopen } from './claim-permissions.js';
+export { mayDecide, mayReopen } from './claim-permissions.js';
 export { OTHER_WORK } from './start-claim.js';
 export { stableId } from './stable-id.js';
 

@@ -19,8 +19,7 @@ import { remindDue } from './remind-partners.js';
 export type { AnswerLinks } from './ports.js';
 export type { GuideSignature, InvitationPage } from './answer-invitation.js';
 export type { MatchingView } from './match-partners.js';
-export type { InterestedPartner, OpportunityDetail } from './read-opportunity.js';
-export { MAX_INVITED } from './invite-partners.js';
+export type { OpportunityDetail } from './read-opportunity.js';
 export { longDate, whenWords, whereWords } from './opportunity-words.js';
 
 export interface OpportunityServiceOptions extends Omit<OpportunityPorts, 'clock'> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inputProblems } from '../schema-problems.js';
 import type { FieldProblem } from '../errors.js';
 import {
   CHECK_IN_ANSWERS,
@@ -93,7 +94,7 @@ export function parseSession(
   today: Date,
 ): Parsed<Omit<PlanSession, 'id' | 'loggedAt'>> {
   const result = sessionSchema(today).safeParse(submitted);
-  return result.success ? { ok: true, value: result.data } : { ok: false, problems: problemsOf(result.error) };
+  return result.success ? { ok: true, value: result.data } : { ok: false, problems: inputProblems(result.error) };
 }
 
 const outcomeSchema = z.object({
@@ -128,7 +129,7 @@ export function parseOutcome(
   plan: Plan,
 ): Parsed<Omit<PlanOutcome, 'recordedAt'>> {
   const result = outcomeSchema.safeParse(submitted);
-  if (!result.success) return { ok: false, problems: problemsOf(result.error) };
+  if (!result.success) return { ok: false, problems: inputProblems(result.error) };
   const values = result.data as Record<string, string>;
   const problems: FieldProblem[] = [];
   const sessionIds = new Set(plan.sessions.map((session) => session.id));
@@ -172,16 +173,4 @@ export function thankYouMessage(title: string, changes: readonly YouSaidWeDid[])
       ...changes.map((change) => `You said: ${change.youSaid}. We did: ${change.weDid}.`),
     );
   return lines.join('\n');
-}
-
-function problemsOf(error: z.ZodError): FieldProblem[] {
-  const seen = new Set<string>();
-  const problems: FieldProblem[] = [];
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? 'form');
-    if (seen.has(field)) continue;
-    seen.add(field);
-    problems.push({ field, message: issue.message });
-  }
-  return problems;
 }

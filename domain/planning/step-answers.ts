@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { schemaProblems } from '../schema-problems.js';
 import type { FieldProblem } from '../errors.js';
 import type { AnswerValue, StepAnswers } from './plan.js';
 import type { ChoiceField, DateField, NumberField, PlanStep, StepField, TextField } from './plan-steps.js';
@@ -107,7 +108,10 @@ export function parseStepAnswers(step: PlanStep, submitted: Readonly<Record<stri
   for (const field of step.fields) {
     const result = schemaFor(field).safeParse(submitted[field.id]);
     if (!result.success) {
-      problems.push({ field: field.id, message: result.error.issues[0]?.message ?? 'Please check this answer.' });
+      problems.push({
+        field: field.id,
+        message: schemaProblems(result.error)[0]?.message ?? 'Please check this answer.',
+      });
       continue;
     }
     const value = result.data as AnswerValue | undefined;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { schemaProblems } from '../schema-problems.js';
 import { retryOnConflict } from '../concurrency.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldProblem } from '../errors.js';
 import type { OutboxRepository } from '../notifications/ports.js';
@@ -98,9 +99,9 @@ export class SupportService {
     const plan = await this.plans.open(actor, planId);
     const parsed = requestSchema.safeParse(submitted);
     if (!parsed.success) {
-      const problems: FieldProblem[] = parsed.error.issues.map((issue) => ({
-        field: String(issue.path[0] ?? 'form'),
-        message: issue.message,
+      const problems: FieldProblem[] = schemaProblems(parsed.error).map((problem) => ({
+        ...problem,
+        field: problem.field.split('.')[0] ?? 'form',
       }));
       throw new ValidationError('Please check the answers marked below.', problems);
     }
@@ -204,7 +205,9 @@ export class SupportService {
     if (!isIevMember(actor)) throw new ForbiddenError('Only the IEV team can add notes to support requests.');
     const parsed = supportNoteSchema.safeParse({ note });
     if (!parsed.success)
-      throw new ValidationError('Check the note.', [{ field: 'note', message: parsed.error.issues[0]!.message }]);
+      throw new ValidationError('Check the note.', [
+        { field: 'note', message: schemaProblems(parsed.error)[0]?.message ?? 'Check the note.' },
+      ]);
     const text = parsed.data.note;
     const { request } = await this.change(actor, hostId, requestId, () => ({ kind: 'noted', note: text }));
     return request;

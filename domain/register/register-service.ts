@@ -23,7 +23,7 @@ import { listWelcomeTasks, markWelcomeSent, welcomePartner } from './welcome-par
 
 export type { EraseOnRequest } from './ports.js';
 export type { PartnerNeeds } from './read-partner-needs.js';
-export type { ClaimEntry, InvolvementEntry, PartnerPage } from './read-partner-page.js';
+export type { PartnerPage } from './read-partner-page.js';
 export { DuplicatePartnerError } from './register-partner.js';
 
 export interface RegisterServiceOptions {
