@@ -192,5 +192,17 @@ export default defineConfig(
     // CommonJS files (mocha's reporter) load modules with require.
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // Small modules and short functions (README, "Code limits"): a file a newcomer reads in one sitting, a function
+    // on one screen, few paths through it. Tests are left out: a mocha `describe` holds its suite's cases and
+    // fixtures by design, and a test's length is the journey it walks. Generated files (the builds) are ignored above.
+    files: ['**/*.{ts,tsx}'],
+    ignores: ['tests/**'],
+    rules: {
+      'max-lines': ['error', { max: 400 }],
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true, IIFEs: true }],
+      complexity: ['error', 20],
+    },
+  },
   prettier,
 );

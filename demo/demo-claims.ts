@@ -8,22 +8,20 @@ import { DEMO_PEOPLE } from './demo-people.js';
 
 const DAY_MS = 86_400_000;
 
-/**
- * Fictional expense claims in every interesting state (draft, waiting, queried, approved, rejected,
- * paid), so the tab and the IEV export have something real to show. Stable ids: seeding twice is harmless.
- */
-export async function seedDemoClaims(services: Services): Promise<void> {
-  const host = DEMO_PEOPLE[0]!;
-  const iev = DEMO_PEOPLE[1]!;
-  const now = Date.now();
+interface DemoExample {
+  readonly partnerIndex: number;
+  readonly work: string;
+  readonly items: ItemInput[];
+  readonly history: HistoryEntry[];
+}
+
+type DemoPerson = { readonly id: string; readonly displayName: string };
+
+/** Days ago as a time and as a date, from one "now", so every example reads as recent whenever it is seeded. */
+function demoCalendar(now: number) {
   const day = (daysAgo: number) => new Date(now - daysAgo * DAY_MS).toISOString();
   const date = (daysAgo: number) => day(daysAgo).slice(0, 10);
-  const by = (
-    person: { id: string; displayName: string },
-    status: ClaimStatus,
-    daysAgo: number,
-    note?: string,
-  ): HistoryEntry => ({
+  const by = (person: DemoPerson, status: ClaimStatus, daysAgo: number, note?: string): HistoryEntry => ({
     status,
     at: day(daysAgo),
     byId: person.id,
@@ -40,8 +38,13 @@ export async function seedDemoClaims(services: Services): Promise<void> {
     miles,
     passengers: 0,
   });
+  return { day, date, by, drive };
+}
 
-  const examples: Array<{ partnerIndex: number; work: string; items: ItemInput[]; history: HistoryEntry[] }> = [
+/** One claim in each state worth seeing: a draft, waiting, queried, approved, rejected, waiting longer, and paid. */
+function demoExamples(calendar: ReturnType<typeof demoCalendar>, host: DemoPerson, iev: DemoPerson): DemoExample[] {
+  const { date, by, drive } = calendar;
+  return [
     {
       partnerIndex: 0,
       work: 'Ward 3 discharge redesign: workshop',
@@ -75,7 +78,7 @@ export async function seedDemoClaims(services: Services): Promise<void> {
     },
     {
       partnerIndex: 2,
-      work: 'Carers’ forum',
+      work: 'Carers\u2019 forum',
       items: [{ kind: 'taxi', date: date(15), description: 'Home to the hub', amountPence: 1800 }],
       history: [
         by(host, 'draft', 15),
@@ -102,69 +105,89 @@ export async function seedDemoClaims(services: Services): Promise<void> {
       ],
     },
   ];
+}
 
+/** The stored claim an example's history leads to: every field its last state would have. */
+function demoClaim(
+  example: DemoExample,
+  index: number,
+  host: DemoPerson,
+  policy: ReturnType<Services['claims']['policy']>,
+): ClaimDocument {
+  const partner = fictionalPartner(example.partnerIndex);
+  const items = priceItems(
+    example.items.map((input, position) => ({ id: `demo-item-${index}-${position}`, input })),
+    {
+      policy,
+      today: example.history.at(-1)!.at.slice(0, 10),
+      priorCarTenthsByTaxYear: {},
+      itemsWithReceipts: new Set(),
+      paymentChoice: partner.paymentPreference.choice,
+    },
+  );
+  const entry = (status: ClaimStatus) => example.history.find((candidate) => candidate.status === status);
+  const last = example.history.at(-1)!;
+  const submitted = entry('submitted');
+  const decided = entry('approved') ?? entry('rejected');
+  const paid = entry('paid');
+  return {
+    id: `demo-claim-${index + 1}`,
+    type: 'claim',
+    schemaVersion: 1,
+    status: last.status,
+    hostId: host.id,
+    hostName: host.displayName,
+    partnerId: partner.id,
+    partnerName: partner.displayName,
+    work: { title: example.work },
+    items,
+    receipts: [],
+    totals: totalsOf(items),
+    policyVersion: policy.version,
+    createdAt: example.history[0]!.at,
+    ...(submitted
+      ? {
+          submittedAt: submitted.at,
+          payBy: payByOf(submitted.at, policy.payment.targetDaysToPay),
+          declarations: { partnerConfirmedAt: submitted.at, hostConfirmedAt: submitted.at },
+        }
+      : {}),
+    ...(decided
+      ? {
+          decision: {
+            outcome: decided.status as 'approved' | 'rejected',
+            byId: decided.byId,
+            byName: decided.byName,
+            at: decided.at,
+            reason: decided.note,
+          },
+        }
+      : {}),
+    ...(last.status === 'queried' ? { openQuery: { question: last.note!, byName: last.byName, at: last.at } } : {}),
+    ...(paid && submitted
+      ? {
+          exportBatchId: 'demo-batch-1',
+          exportedAt: entry('exported')!.at,
+          paidAt: paid.at,
+          secondsToPay: Math.round((Date.parse(paid.at) - Date.parse(submitted.at)) / 1000),
+        }
+      : {}),
+    history: example.history,
+  };
+}
+
+/**
+ * Fictional expense claims in every interesting state (draft, waiting, queried, approved, rejected,
+ * paid), so the tab and the IEV export have something real to show. Stable ids: seeding twice is harmless.
+ */
+export async function seedDemoClaims(services: Services): Promise<void> {
+  const host = DEMO_PEOPLE[0]!;
+  const iev = DEMO_PEOPLE[1]!;
+  const calendar = demoCalendar(Date.now());
   const policy = services.claims.policy();
   const paidClaims: ClaimDocument[] = [];
-  for (const [index, example] of examples.entries()) {
-    const partner = fictionalPartner(example.partnerIndex);
-    const items = priceItems(
-      example.items.map((input, position) => ({ id: `demo-item-${index}-${position}`, input })),
-      {
-        policy,
-        today: example.history.at(-1)!.at.slice(0, 10),
-        priorCarTenthsByTaxYear: {},
-        itemsWithReceipts: new Set(),
-        paymentChoice: partner.paymentPreference.choice,
-      },
-    );
-    const last = example.history.at(-1)!;
-    const submitted = example.history.find((entry) => entry.status === 'submitted');
-    const decided = example.history.find((entry) => entry.status === 'approved' || entry.status === 'rejected');
-    const paid = example.history.find((entry) => entry.status === 'paid');
-    const claim: ClaimDocument = {
-      id: `demo-claim-${index + 1}`,
-      type: 'claim',
-      schemaVersion: 1,
-      status: last.status,
-      hostId: host.id,
-      hostName: host.displayName,
-      partnerId: partner.id,
-      partnerName: partner.displayName,
-      work: { title: example.work },
-      items,
-      receipts: [],
-      totals: totalsOf(items),
-      policyVersion: policy.version,
-      createdAt: example.history[0]!.at,
-      ...(submitted
-        ? {
-            submittedAt: submitted.at,
-            payBy: payByOf(submitted.at, policy.payment.targetDaysToPay),
-            declarations: { partnerConfirmedAt: submitted.at, hostConfirmedAt: submitted.at },
-          }
-        : {}),
-      ...(decided
-        ? {
-            decision: {
-              outcome: decided.status as 'approved' | 'rejected',
-              byId: decided.byId,
-              byName: decided.byName,
-              at: decided.at,
-              reason: decided.note,
-            },
-          }
-        : {}),
-      ...(last.status === 'queried' ? { openQuery: { question: last.note!, byName: last.byName, at: last.at } } : {}),
-      ...(paid && submitted
-        ? {
-            exportBatchId: 'demo-batch-1',
-            exportedAt: example.history.find((entry) => entry.status === 'exported')!.at,
-            paidAt: paid.at,
-            secondsToPay: Math.round((Date.parse(paid.at) - Date.parse(submitted.at)) / 1000),
-          }
-        : {}),
-      history: example.history,
-    };
+  for (const [index, example] of demoExamples(calendar, host, iev).entries()) {
+    const claim = demoClaim(example, index, host, policy);
     await services.claims.store.createClaim(claim);
     if (claim.status === 'paid') paidClaims.push(claim);
   }
@@ -174,11 +197,11 @@ export async function seedDemoClaims(services: Services): Promise<void> {
     schemaVersion: 1,
     status: 'paid',
     claimIds: paidClaims.map((claim) => claim.id),
-    createdAt: day(25),
+    createdAt: calendar.day(25),
     createdById: iev.id,
     createdByName: iev.displayName,
     totals: totalsOf(paidClaims.flatMap((claim) => claim.items)),
-    paidAt: day(20),
+    paidAt: calendar.day(20),
     paidByName: iev.displayName,
   });
 }

@@ -12,8 +12,14 @@ const DAY_MS = 86_400_000;
  * drama numbers and addresses are on example.org, so none can reach a real person. One was last checked
  * more than a year ago, so the directory shows the flag.
  */
-export function demoOrganisations(now: Date): Array<OrganisationFields & { readonly operationId: string }> {
+type DemoOrganisation = OrganisationFields & { readonly operationId: string };
+
+export function demoOrganisations(now: Date): DemoOrganisation[] {
   const daysAgo = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString().slice(0, 10);
+  return [...communityGroups(daysAgo), ...peerGroups(daysAgo)];
+}
+
+function communityGroups(daysAgo: (days: number) => string): DemoOrganisation[] {
   return [
     {
       operationId: 'demo-organisation-carers-hub',
@@ -54,6 +60,11 @@ export function demoOrganisations(now: Date): Array<OrganisationFields & { reado
       email: 'breakfast@veterans.example.org',
       lastCheckedOn: daysAgo(500),
     },
+  ];
+}
+
+function peerGroups(daysAgo: (days: number) => string): DemoOrganisation[] {
+  return [
     {
       operationId: 'demo-organisation-speak-up',
       name: 'Speak Up Self-Advocates (demo)',
