@@ -10,7 +10,35 @@ import { ANSWER_NAMES, type InvitationAnswer } from '../domain/opportunities/opp
  */
 export function invitationPage(token: string, page: InvitationPage, script: string): string {
   const { opportunity } = page;
-  const facts: Array<[string, string]> = [
+  const answered = page.answer ? `<div class="panel" role="status"><h2>${answerWords(page.answer)}</h2></div>` : '';
+  const closed = opportunity.state === 'closed';
+  const guide = page.guide
+    ? `<h2>${escape(page.guide.title)}</h2>
+<ul>${page.guide.points.map((point) => `<li>${escape(point)}</li>`).join('')}</ul>`
+    : '';
+  const open = !page.answer && !closed;
+  const form = open
+    ? answerForm(token, page.guide !== undefined)
+    : closed && !page.answer
+      ? `<p>This opportunity has closed. Thank you for your interest: we will be in touch about others.</p>`
+      : '';
+  return shell(
+    opportunity.title,
+    `<p>Hello ${escape(page.partnerName)},</p>
+<h1>${escape(opportunity.title)}</h1>
+<dl>${factsOf(opportunity)
+      .map(([term, value]) => `<dt>${escape(term)}</dt><dd>${escape(value)}</dd>`)
+      .join('')}</dl>
+${guide}
+<div id="result" tabindex="-1">${answered}</div>
+${form}`,
+    open ? script : undefined,
+  );
+}
+
+/** What, when, where, access, expenses and the closing date, as terms and their words. */
+function factsOf(opportunity: InvitationPage['opportunity']): Array<[string, string]> {
+  return [
     ['What', opportunity.what],
     ...(opportunity.kind === 'interview-panel' && opportunity.role
       ? [['Interview panel for', opportunity.role] as [string, string]]
@@ -30,13 +58,11 @@ export function invitationPage(token: string, page: InvitationPage, script: stri
     ['People needed', String(opportunity.places)],
     ['Please answer by', longDate(opportunity.closesOn)],
   ];
-  const answered = page.answer ? `<div class="panel" role="status"><h2>${answerWords(page.answer)}</h2></div>` : '';
-  const closed = opportunity.state === 'closed';
-  const guide = page.guide
-    ? `<h2>${escape(page.guide.title)}</h2>
-<ul>${page.guide.points.map((point) => `<li>${escape(point)}</li>`).join('')}</ul>`
-    : '';
-  const signing = page.guide
+}
+
+/** The one question, and for an interview panel the guide to sign. */
+function answerForm(token: string, withGuide: boolean): string {
+  const signing = withGuide
     ? `<fieldset>
 <legend><h2>If you are interested: sign the guide</h2></legend>
 <p class="hint">We ask everyone on an interview panel to sign it, to show it has been read and understood.</p>
@@ -45,12 +71,7 @@ export function invitationPage(token: string, page: InvitationPage, script: stri
 <input type="text" id="signedName" name="signedName" autocomplete="name" maxlength="120">
 </fieldset>`
     : '';
-  const form =
-    page.answer || closed
-      ? closed && !page.answer
-        ? `<p>This opportunity has closed. Thank you for your interest: we will be in touch about others.</p>`
-        : ''
-      : `<form id="answer-form" method="post" action="/invitation" novalidate>
+  return `<form id="answer-form" method="post" action="/invitation" novalidate>
 <input type="hidden" name="t" value="${escape(token)}">
 <fieldset>
 <legend><h2>Would you like to take part?</h2></legend>
@@ -65,16 +86,6 @@ ${signing}
 <p class="hint">You can answer once. If you choose "stop inviting me", we will not contact you about opportunities again, unless you tell us you have changed your mind.</p>
 <button type="submit">Send my answer</button>
 </form>`;
-  return shell(
-    opportunity.title,
-    `<p>Hello ${escape(page.partnerName)},</p>
-<h1>${escape(opportunity.title)}</h1>
-<dl>${facts.map(([term, value]) => `<dt>${escape(term)}</dt><dd>${escape(value)}</dd>`).join('')}</dl>
-${guide}
-<div id="result" tabindex="-1">${answered}</div>
-${form}`,
-    !page.answer && !closed ? script : undefined,
-  );
 }
 
 /** The same page for a link that cannot be used, in plain words, without saying whose it was. */

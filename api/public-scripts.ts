@@ -28,13 +28,12 @@ export function loadPageScripts(dir: string): PageScripts {
       `The public pages' scripts have not been built (${manifestPath} is missing): run "npm run build:public" (npm start and npm test do this for you).`,
     );
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Readonly<Record<string, ManifestEntry>>;
+  const urlOfSource = new Map(Object.entries(manifest).map(([source, { file }]) => [source, PAGE_SCRIPTS_PATH + file]));
   const files = new Map(
-    Object.values(manifest).map((entry) => [`${PAGE_SCRIPTS_PATH}${entry.file}`, readFileSync(join(dir, entry.file))]),
+    Object.values(manifest).map(({ file }) => [PAGE_SCRIPTS_PATH + file, readFileSync(join(dir, file))] as const),
   );
-  const urls = new Map<string, string>();
-  for (const [source, entry] of Object.entries(manifest)) urls.set(source, `${PAGE_SCRIPTS_PATH}${entry.file}`);
   const urlOf = (page: PageScript): string => {
-    const url = urls.get(`src/${page}.ts`);
+    const url = urlOfSource.get(`src/${page}.ts`);
     if (!url) throw new Error(`The public pages' build has no script for ${page}: run "npm run build:public".`);
     return url;
   };

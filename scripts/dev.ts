@@ -40,6 +40,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => 
 const firstBuild = spawn('vite', TAB_BUILD, { stdio: 'inherit' });
 const built = await new Promise<number | null>((resolve) => firstBuild.once('exit', resolve));
 if (built !== 0) process.exit(built ?? 1);
+// The public pages' scripts are found by their hashed names when the server starts (api/public-scripts.ts): built once.
+const publicBuild = spawn('vite', ['build', '--config', 'public-pages/vite.config.ts'], { stdio: 'inherit' });
+const publicBuilt = await new Promise<number | null>((resolve) => publicBuild.once('exit', resolve));
+if (publicBuilt !== 0) process.exit(publicBuilt ?? 1);
 
 run('vite', [...TAB_BUILD, '--watch']);
 run('tsx', ['watch', '--clear-screen=false', 'server/main.ts']);
