@@ -5,7 +5,7 @@ import { ErrorMessage, Loading } from '../components/states.js';
 import { CLAIM_STATUS_LABEL, formatDate, formatPounds } from '../format.js';
 import { useApiResource } from '../use-api-resource.js';
 import { ClaimDecision, ClaimReopen, DecisionNotice, type ClaimNotice } from './claim-decision.js';
-import { href } from '../router.js';
+import { linkTo } from '../router.js';
 
 const useStyles = makeStyles({
   box: {
@@ -64,13 +64,13 @@ export function ClaimView({ id }: { id: string }) {
       </h2>
       <div className={claim.pastPayBy ? `${styles.box} ${styles.overdue}` : styles.box}>
         <p>
-          For <Link href={href(`partners/${encodeURIComponent(claim.partnerId)}`)}>{claim.partnerName}</Link>, submitted
-          by {claim.hostName} on {formatDate(claim.submittedAt, 'not yet submitted')}.
+          For <Link href={linkTo('partner', { id: claim.partnerId })}>{claim.partnerName}</Link>, submitted by{' '}
+          {claim.hostName} on {formatDate(claim.submittedAt, 'not yet submitted')}.
         </p>
         <p>
           Work:{' '}
           {claim.work.planId ? (
-            <Link href={href('work', { plan: claim.work.planId })}>{claim.work.title}</Link>
+            <Link href={linkTo('work', { plan: claim.work.planId })}>{claim.work.title}</Link>
           ) : (
             claim.work.title
           )}

@@ -23,7 +23,7 @@ import {
 import { Choices, ErrorSummary, Group, useFormStyles } from '../components/form-parts.js';
 import { Empty, ErrorMessage, Loading } from '../components/states.js';
 import { formatDate } from '../format.js';
-import { href, navigate } from '../router.js';
+import { linkTo, navigateTo } from '../router.js';
 import { useApiResource } from '../use-api-resource.js';
 
 const STATE_WORDS: Record<Opportunity['state'], string> = {
@@ -65,7 +65,7 @@ export function OpportunitiesView({ iev }: { iev: boolean }) {
         interested.
       </p>
       <p>
-        <Link href={href('opportunities/new')}>Publish an opportunity from a plan</Link>
+        <Link href={linkTo('newOpportunity')}>Publish an opportunity from a plan</Link>
       </p>
       {iev && <ApprovalSetting />}
       {error !== undefined && <ErrorMessage error={error} onRetry={() => void reload()} />}
@@ -76,7 +76,7 @@ export function OpportunitiesView({ iev }: { iev: boolean }) {
           {data.items.map((item) => (
             <li key={item.id} className={styles.card}>
               <h3 style={{ margin: '4px 0' }}>
-                <Link href={href(`opportunities/${encodeURIComponent(item.id)}`)}>{item.title}</Link>
+                <Link href={linkTo('opportunity', { id: item.id })}>{item.title}</Link>
               </h3>
               <p style={{ margin: '4px 0' }}>
                 {STATE_WORDS[item.state]} · {formatDate(item.date)} · closes {formatDate(item.closesOn)}
@@ -182,7 +182,7 @@ export function OpportunityForm({ planId }: { planId: string | undefined }) {
           operationId: operationId.current,
         },
       });
-      navigate(`opportunities/${encodeURIComponent(published.opportunity.id)}`);
+      navigateTo('opportunity', { id: published.opportunity.id });
     } catch (problem) {
       setErrors(
         problem instanceof ApiError
@@ -380,7 +380,7 @@ export function OpportunityView({ id }: { id: string }) {
   return (
     <section aria-labelledby="opportunity-title">
       <p>
-        <Link href={href('opportunities')}>All opportunities</Link>
+        <Link href={linkTo('opportunities')}>All opportunities</Link>
       </p>
       <h2 id="opportunity-title">{opportunity.title}</h2>
       <dl className={styles.facts}>
@@ -520,7 +520,7 @@ function MatchingSection({ matching }: { matching: MatchingView | undefined }) {
               <ol>
                 {matching.people.map((person) => (
                   <li key={person.partnerId}>
-                    <Link href={href(`partners/${encodeURIComponent(person.partnerId)}`)}>{person.displayName}</Link>:{' '}
+                    <Link href={linkTo('partner', { id: person.partnerId })}>{person.displayName}</Link>:{' '}
                     {person.reasons.join('; ')}
                   </li>
                 ))}

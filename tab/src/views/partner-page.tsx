@@ -26,7 +26,7 @@ import {
 } from '../api.js';
 import { ErrorMessage, Loading } from '../components/states.js';
 import { CLAIM_STATUS_LABEL, formatDate, formatPounds, PAYMENT_LABEL, STATUS_LABEL } from '../format.js';
-import { href, useRoute } from '../router.js';
+import { linkTo, useRoute } from '../router.js';
 import { useApiResource } from '../use-api-resource.js';
 import { PartnerMessages } from '../components/partner-messages.js';
 import { PartnerRights } from './partner-rights.js';
@@ -74,7 +74,7 @@ const FIELD_WORDS: Record<string, string> = {
 export function PartnerPage({ id, options }: { id: string; options: RegisterOptions }) {
   const styles = useStyles();
   const { data, error, reload: load } = useApiResource(API.partner, { params: { id } });
-  const justSaved = useRoute().params.get('saved') === '1';
+  const justSaved = useRoute().query.get('saved') === '1';
 
   if (error) {
     return (
@@ -82,7 +82,7 @@ export function PartnerPage({ id, options }: { id: string; options: RegisterOpti
         <h2 id="partner-heading">Involvement Partner</h2>
         <ErrorMessage error={error} onRetry={() => void load()} />
         <p>
-          <Link href={href('partners')}>Back to the register</Link>
+          <Link href={linkTo('partners')}>Back to the register</Link>
         </p>
       </section>
     );
@@ -92,7 +92,7 @@ export function PartnerPage({ id, options }: { id: string; options: RegisterOpti
   return (
     <article aria-labelledby="partner-heading">
       <p>
-        <Link href={href('partners')}>Back to the register</Link>
+        <Link href={linkTo('partners')}>Back to the register</Link>
       </p>
       <div className={styles.title}>
         <h2 id="partner-heading">{partner.displayName}</h2>
@@ -107,9 +107,7 @@ export function PartnerPage({ id, options }: { id: string; options: RegisterOpti
       )}
       {data.version && !partner.erasure && (
         <p>
-          <Link href={href(`partners/${encodeURIComponent(partner.id)}/edit`)}>
-            Correct {partner.displayName}’s details
-          </Link>
+          <Link href={linkTo('editPartner', { id: partner.id })}>Correct {partner.displayName}’s details</Link>
         </p>
       )}
       <NeedToKnow access={data.access} name={partner.displayName} />
@@ -193,7 +191,7 @@ export function PartnerPage({ id, options }: { id: string; options: RegisterOpti
               <ul className={styles.list}>
                 {data.involvement.map((entry) => (
                   <li key={entry.planId}>
-                    <Link href={href('work', { plan: entry.planId })}>{entry.title}</Link> — {entry.sessions}{' '}
+                    <Link href={linkTo('work', { plan: entry.planId })}>{entry.title}</Link> — {entry.sessions}{' '}
                     {entry.sessions === 1 ? 'session' : 'sessions'}, {entry.hours}{' '}
                     {entry.hours === 1 ? 'hour' : 'hours'}
                     {entry.chosenAt && <> — chosen from an opportunity on {formatDate(entry.chosenAt)}</>}
@@ -211,8 +209,8 @@ export function PartnerPage({ id, options }: { id: string; options: RegisterOpti
               <ul className={styles.list}>
                 {data.claims.map((claim) => (
                   <li key={claim.id}>
-                    <Link href={href(`claims/${encodeURIComponent(claim.id)}`)}>{formatPounds(claim.amountPence)}</Link>{' '}
-                    — {CLAIM_STATUS_LABEL[claim.status] ?? claim.status}, submitted {formatDate(claim.submittedAt)}
+                    <Link href={linkTo('claim', { id: claim.id })}>{formatPounds(claim.amountPence)}</Link> —{' '}
+                    {CLAIM_STATUS_LABEL[claim.status] ?? claim.status}, submitted {formatDate(claim.submittedAt)}
                     {claim.paidAt ? `, paid ${formatDate(claim.paidAt)}` : ''}
                   </li>
                 ))}
