@@ -13,7 +13,7 @@ import { WorkView } from './views/work-view.js';
 // far more often, never download them, and the first load stays within its budget.
 const ClaimView = lazy(() => import('./views/claim-view.js').then((module) => ({ default: module.ClaimView })));
 const ImpactView = lazy(() =>
-  import('./views/impact-view.js').then((module) => ({ default: module.ImpactView })),
+  import('./views/impact/impact-view.js').then((module) => ({ default: module.ImpactView })),
 );
 const PaymentsView = lazy(() =>
   import('./views/payments-view.js').then((module) => ({ default: module.PaymentsView })),
