@@ -4,7 +4,7 @@ import { matchRoute, type PathName, type PathParams, type Route } from './router
 import { claimFiltersFrom, ClaimsView } from './views/claims-view.js';
 import { ConfigPage } from './views/config-page.js';
 import { PartnerEdit } from './views/partner-edit.js';
-import { PartnerPage } from './views/partner-page.js';
+import { PartnerPage } from './views/partner/partner-page.js';
 import { RegisterForm } from './views/register-form.js';
 import { filtersFrom, RegisterView } from './views/register-view.js';
 import { WorkView } from './views/work-view.js';
