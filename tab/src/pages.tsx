@@ -35,13 +35,13 @@ const SupportPlanView = lazy(() =>
 
 // Opportunities are for hosts and IEV, opened now and then: loaded when first opened.
 const OpportunitiesView = lazy(() =>
-  import('./views/opportunities-view.js').then((module) => ({ default: module.OpportunitiesView })),
+  import('./views/opportunities/opportunities-view.js').then((module) => ({ default: module.OpportunitiesView })),
 );
 const OpportunityForm = lazy(() =>
-  import('./views/opportunities-view.js').then((module) => ({ default: module.OpportunityForm })),
+  import('./views/opportunities/opportunity-form.js').then((module) => ({ default: module.OpportunityForm })),
 );
 const OpportunityView = lazy(() =>
-  import('./views/opportunities-view.js').then((module) => ({ default: module.OpportunityView })),
+  import('./views/opportunities/opportunity-view.js').then((module) => ({ default: module.OpportunityView })),
 );
 
 /** What every view may need besides its address. */

@@ -18,9 +18,9 @@ type OpportunityOptions = ResponseOf<typeof API.opportunityOptions>;
 interface Controls {
   readonly form: FormState;
   readonly options: OpportunityOptions;
-  set<K extends keyof FormState>(key: K, value: FormState[K]): void;
-  field(id: string): { validationMessage: string | undefined; validationState: 'error' | 'none' };
-  toggle(key: 'access' | 'livedExperience', value: string, on: boolean): void;
+  readonly set: <K extends keyof FormState>(key: K, value: FormState[K]) => void;
+  readonly field: (id: string) => { validationMessage: string | undefined; validationState: 'error' | 'none' };
+  readonly toggle: (key: 'access' | 'livedExperience', value: string, on: boolean) => void;
 }
 
 /** The opportunity's details, filled in from the plan, for the host to check before publishing. */
@@ -45,8 +45,7 @@ export function OpportunityFields({
       validationMessage: errors[id],
       validationState: errors[id] ? ('error' as const) : ('none' as const),
     }),
-    toggle: (key, value, on) =>
-      set(key, on ? [...(form?.[key] ?? []), value] : (form?.[key] ?? []).filter((item) => item !== value)),
+    toggle: (key, value, on) => set(key, on ? [...form[key], value] : form[key].filter((item) => item !== value)),
   };
   return (
     <>
@@ -93,7 +92,11 @@ function WhenAndWhere({ form, set, field }: Controls) {
         <Input id="time" type="time" value={form.time ?? ''} onChange={(_, data) => set('time', data.value)} />
       </Field>
       <Field label="In person or online?" {...field('format')}>
-        <Select id="format" value={form.format} onChange={(_, data) => set('format', data.value as FormState['format'])}>
+        <Select
+          id="format"
+          value={form.format}
+          onChange={(_, data) => set('format', data.value as FormState['format'])}
+        >
           {Object.entries(FORMAT_WORDS).map(([value, label]) => (
             <option key={value} value={value}>
               {label}
@@ -135,7 +138,11 @@ function ExpensesAndPlaces({ form, set, field }: Controls) {
         checked={form.expensesPaid}
         onChange={(_, data) => set('expensesPaid', data.checked === true)}
       />
-      <Field label="Any involvement payment for people's time?" hint="For example: £25 for the morning" {...field('payment')}>
+      <Field
+        label="Any involvement payment for people's time?"
+        hint="For example: £25 for the morning"
+        {...field('payment')}
+      >
         <Input id="payment" value={form.payment ?? ''} onChange={(_, data) => set('payment', data.value)} />
       </Field>
       <Field label="How many people do you need?" required {...field('places')}>
