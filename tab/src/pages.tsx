@@ -25,7 +25,7 @@ const ApplicationsView = lazy(() =>
   import('./views/applications-view.js').then((module) => ({ default: module.ApplicationsView })),
 );
 const OrganisationsView = lazy(() =>
-  import('./views/organisations-view.js').then((module) => ({ default: module.OrganisationsView })),
+  import('./views/organisations/organisations-view.js').then((module) => ({ default: module.OrganisationsView })),
 );
 const TeamView = lazy(() => import('./views/team-view.js').then((module) => ({ default: module.TeamView })));
 const SupportView = lazy(() => import('./views/support-view.js').then((module) => ({ default: module.SupportView })));
