@@ -37,7 +37,6 @@ const useStyles = makeStyles({
  * flags, receipts shown in the page, declarations and every change. The claims API decides who may see it.
  */
 export function ClaimView({ id }: { id: string }) {
-  const styles = useStyles();
   const { data: claim, error, reload: load } = useApiResource(API.claim, { params: { claimId: id } });
   const [notice, setNotice] = useState<ClaimNotice>();
 
