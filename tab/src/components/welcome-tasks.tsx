@@ -2,7 +2,7 @@ import { Link, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/rea
 import { useEffect, useState } from 'react';
 import { api, API, type WelcomeTask } from '../api.js';
 import { formatDate } from '../format.js';
-import { href } from '../router.js';
+import { linkTo } from '../router.js';
 
 /** IEV's to-do list: new partners whose "Welcome to Involvement" has not gone by GOV.UK Notify (no consent, a phone call, a wrong number). */
 export function WelcomeTasks() {
@@ -23,7 +23,7 @@ export function WelcomeTasks() {
         <ul style={{ margin: '4px 0', paddingLeft: 20 }}>
           {tasks.slice(0, 5).map((task) => (
             <li key={task.id}>
-              <Link href={href(`partners/${encodeURIComponent(task.id)}`)}>{task.displayName}</Link>, registered{' '}
+              <Link href={linkTo('partner', { id: task.id })}>{task.displayName}</Link>, registered{' '}
               {formatDate(task.registeredAt)}
             </li>
           ))}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { api, API, type ApplicationRow } from '../api.js';
 import { Empty, ErrorMessage, Loading } from '../components/states.js';
 import { formatDate } from '../format.js';
-import { href } from '../router.js';
+import { linkTo } from '../router.js';
 import { useApiResource } from '../use-api-resource.js';
 
 const METHOD_WORDS: Record<string, string> = {
@@ -115,7 +115,7 @@ function ApplicationItem({
         </div>
       )}
       <p>
-        <Link href={href('partners')}>Check the register</Link> if you think they may be on it already.
+        <Link href={linkTo('partners')}>Check the register</Link> if you think they may be on it already.
       </p>
     </article>
   );

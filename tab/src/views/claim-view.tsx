@@ -5,7 +5,7 @@ import { ErrorMessage, Loading } from '../components/states.js';
 import { CLAIM_STATUS_LABEL, formatDate, formatPounds } from '../format.js';
 import { useApiResource } from '../use-api-resource.js';
 import { ClaimDecision, ClaimReopen, DecisionNotice, type ClaimNotice } from './claim-decision.js';
-import { href } from '../router.js';
+import { linkTo } from '../router.js';
 
 const useStyles = makeStyles({
   box: {
@@ -37,7 +37,6 @@ const useStyles = makeStyles({
  * flags, receipts shown in the page, declarations and every change. The claims API decides who may see it.
  */
 export function ClaimView({ id }: { id: string }) {
-  const styles = useStyles();
   const { data: claim, error, reload: load } = useApiResource(API.claim, { params: { claimId: id } });
   const [notice, setNotice] = useState<ClaimNotice>();
 
@@ -49,8 +48,6 @@ export function ClaimView({ id }: { id: string }) {
       </section>
     );
   if (!claim) return <Loading label="Loading the claim" />;
-  const receiptsFor = (itemId: string | undefined) => claim.receipts.filter((receipt) => receipt.itemId === itemId);
-  const unattached = receiptsFor(undefined);
   const notApproved = new Map((claim.decision?.rejectedItems ?? []).map((item) => [item.itemId, item.reason]));
   return (
     <article aria-labelledby="claim-heading">
@@ -62,49 +59,7 @@ export function ClaimView({ id }: { id: string }) {
             : (CLAIM_STATUS_LABEL[claim.status] ?? claim.status)}
         </Badge>
       </h2>
-      <div className={claim.pastPayBy ? `${styles.box} ${styles.overdue}` : styles.box}>
-        <p>
-          For <Link href={href(`partners/${encodeURIComponent(claim.partnerId)}`)}>{claim.partnerName}</Link>, submitted
-          by {claim.hostName} on {formatDate(claim.submittedAt, 'not yet submitted')}.
-        </p>
-        <p>
-          Work:{' '}
-          {claim.work.planId ? (
-            <Link href={href('work', { plan: claim.work.planId })}>{claim.work.title}</Link>
-          ) : (
-            claim.work.title
-          )}
-        </p>
-        <p>
-          Expenses {formatPounds(claim.totals.expensesPence)} · Involvement payment{' '}
-          {formatPounds(claim.totals.paymentsPence)}
-          {claim.payBy ? ` · To be paid by ${formatDate(claim.payBy)}` : ''}
-          {claim.paidAt ? ` · Paid ${formatDate(claim.paidAt)}` : ''}
-        </p>
-        {claim.pastPayBy && (
-          <p>
-            <Badge appearance="filled" color="danger">
-              Past the pay-by target
-            </Badge>{' '}
-            The Trust aims to pay within its target; this claim is late.
-          </p>
-        )}
-        {claim.decision && (
-          <p>
-            {claim.decision.outcome === 'approved' ? 'Approved' : 'Rejected'} by {claim.decision.byName} on{' '}
-            {formatDate(claim.decision.at)}
-            {claim.decision.reason ? `: ${claim.decision.reason}` : ''}
-            {notApproved.size > 0 && claim.payable
-              ? ` \u2014 ${claim.items.length - notApproved.size} of ${claim.items.length} items, ${formatPounds(claim.payable.expensesPence + claim.payable.paymentsPence)} to be paid`
-              : ''}
-          </p>
-        )}
-        {claim.openQuery && (
-          <p>
-            Question from {claim.openQuery.byName}: {claim.openQuery.question}
-          </p>
-        )}
-      </div>
+      <ClaimSummary claim={claim} notApproved={notApproved} />
       {notice && <DecisionNotice notice={notice} />}
       {claim.mayReopen && (
         <ClaimReopen
@@ -125,49 +80,120 @@ export function ClaimView({ id }: { id: string }) {
         />
       )}
 
-      <section aria-labelledby="items-heading">
-        <h3 id="items-heading">Items</h3>
-        <ul className={styles.items}>
-          {claim.items.map((item) => (
-            <li key={item.id} className={styles.item}>
-              <p className={styles.itemLine}>
-                <strong>{formatPounds(item.amountPence)}</strong> {item.kindLabel}
-                {item.input.date ? `, ${formatDate(item.input.date)}` : ''}
-                {item.category === 'payment' && (
-                  <Badge appearance="outline" color="informative">
-                    Taxable payment
-                  </Badge>
-                )}
-              </p>
-              <p className={styles.itemLine}>{item.explanation}</p>
-              {item.claimedPence !== item.amountPence && (
-                <p className={styles.itemLine}>
-                  Claimed {formatPounds(item.claimedPence)}; the policy allows {formatPounds(item.amountPence)}.
-                </p>
-              )}
-              {notApproved.has(item.id) && (
-                <p className={styles.itemLine}>
-                  <Badge appearance="filled" color="danger">
-                    Not approved
-                  </Badge>{' '}
-                  {notApproved.get(item.id)}
-                </p>
-              )}
-              {item.flags.length > 0 && (
-                <ul className={styles.flags} aria-label="Policy flags">
-                  {item.flags.map((flag) => (
-                    <li key={flag.code}>Flag: {flag.message}</li>
-                  ))}
-                </ul>
-              )}
-              {receiptsFor(item.id).map((receipt) => (
-                <Receipt key={receipt.id} receipt={receipt} />
-              ))}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <ClaimItems claim={claim} notApproved={notApproved} />
 
+      <ClaimRecord claim={claim} />
+    </article>
+  );
+}
+
+type NotApproved = ReadonlyMap<string, string>;
+
+/** Who the claim is for and from, its totals, and where it stands. */
+function ClaimSummary({ claim, notApproved }: { claim: ClaimDetail; notApproved: NotApproved }) {
+  const styles = useStyles();
+  return (
+    <div className={claim.pastPayBy ? `${styles.box} ${styles.overdue}` : styles.box}>
+      <p>
+        For <Link href={linkTo('partner', { id: claim.partnerId })}>{claim.partnerName}</Link>, submitted by{' '}
+        {claim.hostName} on {formatDate(claim.submittedAt, 'not yet submitted')}.
+      </p>
+      <p>
+        Work:{' '}
+        {claim.work.planId ? (
+          <Link href={linkTo('work', { plan: claim.work.planId })}>{claim.work.title}</Link>
+        ) : (
+          claim.work.title
+        )}
+      </p>
+      <p>
+        Expenses {formatPounds(claim.totals.expensesPence)} · Involvement payment{' '}
+        {formatPounds(claim.totals.paymentsPence)}
+        {claim.payBy ? ` · To be paid by ${formatDate(claim.payBy)}` : ''}
+        {claim.paidAt ? ` · Paid ${formatDate(claim.paidAt)}` : ''}
+      </p>
+      {claim.pastPayBy && (
+        <p>
+          <Badge appearance="filled" color="danger">
+            Past the pay-by target
+          </Badge>{' '}
+          The Trust aims to pay within its target; this claim is late.
+        </p>
+      )}
+      {claim.decision && (
+        <p>
+          {claim.decision.outcome === 'approved' ? 'Approved' : 'Rejected'} by {claim.decision.byName} on{' '}
+          {formatDate(claim.decision.at)}
+          {claim.decision.reason ? `: ${claim.decision.reason}` : ''}
+          {notApproved.size > 0 && claim.payable
+            ? ` \u2014 ${claim.items.length - notApproved.size} of ${claim.items.length} items, ${formatPounds(claim.payable.expensesPence + claim.payable.paymentsPence)} to be paid`
+            : ''}
+        </p>
+      )}
+      {claim.openQuery && (
+        <p>
+          Question from {claim.openQuery.byName}: {claim.openQuery.question}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function ClaimItems({ claim, notApproved }: { claim: ClaimDetail; notApproved: NotApproved }) {
+  const styles = useStyles();
+  const receiptsFor = (itemId: string | undefined) => claim.receipts.filter((receipt) => receipt.itemId === itemId);
+  return (
+    <section aria-labelledby="items-heading">
+      <h3 id="items-heading">Items</h3>
+      <ul className={styles.items}>
+        {claim.items.map((item) => (
+          <li key={item.id} className={styles.item}>
+            <p className={styles.itemLine}>
+              <strong>{formatPounds(item.amountPence)}</strong> {item.kindLabel}
+              {item.input.date ? `, ${formatDate(item.input.date)}` : ''}
+              {item.category === 'payment' && (
+                <Badge appearance="outline" color="informative">
+                  Taxable payment
+                </Badge>
+              )}
+            </p>
+            <p className={styles.itemLine}>{item.explanation}</p>
+            {item.claimedPence !== item.amountPence && (
+              <p className={styles.itemLine}>
+                Claimed {formatPounds(item.claimedPence)}; the policy allows {formatPounds(item.amountPence)}.
+              </p>
+            )}
+            {notApproved.has(item.id) && (
+              <p className={styles.itemLine}>
+                <Badge appearance="filled" color="danger">
+                  Not approved
+                </Badge>{' '}
+                {notApproved.get(item.id)}
+              </p>
+            )}
+            {item.flags.length > 0 && (
+              <ul className={styles.flags} aria-label="Policy flags">
+                {item.flags.map((flag) => (
+                  <li key={flag.code}>Flag: {flag.message}</li>
+                ))}
+              </ul>
+            )}
+            {receiptsFor(item.id).map((receipt) => (
+              <Receipt key={receipt.id} receipt={receipt} />
+            ))}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The receipts not attached to an item, the declarations and every change. */
+function ClaimRecord({ claim }: { claim: ClaimDetail }) {
+  const styles = useStyles();
+  const unattached = claim.receipts.filter((receipt) => receipt.itemId === undefined);
+  return (
+    <>
       {unattached.length > 0 && (
         <section aria-labelledby="receipts-heading">
           <h3 id="receipts-heading">Other receipts</h3>
@@ -210,7 +236,7 @@ export function ClaimView({ id }: { id: string }) {
           </ol>
         )}
       </section>
-    </article>
+    </>
   );
 }
 

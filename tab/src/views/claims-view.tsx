@@ -17,7 +17,7 @@ import { usePagedList } from '../use-paged-list.js';
 import { useListRowStyles } from '../components/list-rows.js';
 import { Empty, ErrorMessage, Loading } from '../components/states.js';
 import { CLAIM_STATUS_LABEL, formatDate, formatPounds } from '../format.js';
-import { href, navigate } from '../router.js';
+import { linkTo, navigateTo } from '../router.js';
 
 const useStyles = makeStyles({
   filters: {
@@ -88,7 +88,7 @@ export function ClaimsView({ filters }: { filters: ClaimFilters }) {
 
   const apply = (change: Partial<ClaimFilters>) => {
     const next = { ...filters, ...change };
-    navigate('claims', { ...next, state: next.state === 'waiting' ? undefined : next.state });
+    navigateTo('claims', { ...next, state: next.state === 'waiting' ? undefined : next.state });
   };
   // The names of a host or partner narrowed to come from the rows themselves (every row is theirs).
   const hostName = filters.hostId
@@ -183,7 +183,7 @@ function ClaimRow({
   return (
     <li className={mergeClasses(rows.row, claim.pastPayBy && styles.overdue)}>
       <h3 className={rows.heading}>
-        <Link href={href(`claims/${encodeURIComponent(claim.id)}`)}>Claim for {claim.partnerName}</Link>
+        <Link href={linkTo('claim', { id: claim.id })}>Claim for {claim.partnerName}</Link>
         <Badge
           appearance="tint"
           color={claim.status === 'rejected' ? 'danger' : claim.status === 'paid' ? 'success' : 'brand'}

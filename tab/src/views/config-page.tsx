@@ -2,31 +2,35 @@ import { Field, MessageBar, MessageBarBody, Radio, RadioGroup, Select, makeStyle
 import { useEffect, useMemo, useState } from 'react';
 import { api, API, type RegisterOptions, type WorkSummary } from '../api.js';
 import { ErrorMessage } from '../components/states.js';
+import { linkTo } from '../router.js';
 import { offerChannelView, type ChannelView } from '../teams.js';
 
 const useStyles = makeStyles({ form: { display: 'grid', gap: '16px', maxWidth: '560px' } });
 
 type Choice = 'partners' | 'area' | 'plan';
 
-/** Where a pinned tab opens: the choice becomes the tab's content URL, the same for everyone in the channel. */
+/**
+ * Where a pinned tab opens: the choice becomes the tab's content URL, the same for everyone in the channel.
+ * Its query is written with encodeURIComponent (a space as %20), as the tabs already pinned have it.
+ */
 export function channelViewFor(choice: Choice, area: string, plan: WorkSummary | undefined): ChannelView | undefined {
   if (choice === 'partners')
     return {
-      contentPath: 'index.html#/partners',
+      contentPath: `index.html${linkTo('partners')}`,
       entityId: 'register-all',
       suggestedDisplayName: 'Involvement Register',
     };
   if (choice === 'area') {
     if (!area) return undefined;
     return {
-      contentPath: `index.html#/work?area=${encodeURIComponent(area)}`,
+      contentPath: `index.html${linkTo('work')}?area=${encodeURIComponent(area)}`,
       entityId: `work-area-${slug(area)}`,
       suggestedDisplayName: `Involvement: ${area}`.slice(0, 40),
     };
   }
   if (!plan) return undefined;
   return {
-    contentPath: `index.html#/work?plan=${encodeURIComponent(plan.id)}`,
+    contentPath: `index.html${linkTo('work')}?plan=${encodeURIComponent(plan.id)}`,
     entityId: `work-plan-${plan.id}`.slice(0, 64),
     suggestedDisplayName: plan.title.slice(0, 40),
   };

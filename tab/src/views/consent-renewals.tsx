@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { api, API, type ConsentRenewalItem } from '../api.js';
 import { ErrorMessage } from '../components/states.js';
 import { formatDate } from '../format.js';
-import { href } from '../router.js';
+import { linkTo } from '../router.js';
 import { usePagedList } from '../use-paged-list.js';
 
 /**
@@ -62,7 +62,7 @@ function RenewalRow({ item }: { item: ConsentRenewalItem }) {
   };
   return (
     <>
-      <Link href={href(`partners/${encodeURIComponent(item.id)}`)}>{item.displayName}</Link>:{' '}
+      <Link href={linkTo('partner', { id: item.id })}>{item.displayName}</Link>:{' '}
       {item.purposes.map((due) => `${due.text} (given ${formatDate(due.givenAt)})`).join(', ')}.{' '}
       {asked ? (
         <span role="status">

@@ -11,7 +11,7 @@ import {
   sharedRequestFields,
   useFormStyles,
 } from '../components/form-parts.js';
-import { href, navigate } from '../router.js';
+import { linkTo, navigateTo } from '../router.js';
 import { useApiResource } from '../use-api-resource.js';
 
 interface FormState {
@@ -124,7 +124,6 @@ function EditForm({
     setForm((previous) => ({ ...previous, [key]: value }));
   const toggle = (key: 'areas' | 'livedExperience', value: string, on: boolean) =>
     set(key, on ? [...form[key], value] : form[key].filter((item) => item !== value));
-  const partnerPath = `partners/${encodeURIComponent(partner.id)}`;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -132,7 +131,7 @@ function EditForm({
     setFailure(undefined);
     try {
       await api(API.correctPartner, { params: { id: partner.id }, body: toRequest(form, version) });
-      navigate(partnerPath, { saved: '1' });
+      navigateTo('partner', { id: partner.id }, { saved: '1' });
     } catch (failed) {
       setErrors(
         failed instanceof ApiError
@@ -159,7 +158,7 @@ function EditForm({
   return (
     <section aria-labelledby="edit-heading">
       <p>
-        <Link href={href(partnerPath)}>Back to {partner.displayName}</Link>
+        <Link href={linkTo('partner', { id: partner.id })}>Back to {partner.displayName}</Link>
       </p>
       <h2 id="edit-heading">Correct {partner.displayName}’s details</h2>
       <p className={styles.hint}>
@@ -182,7 +181,7 @@ function EditForm({
           <Button type="submit" appearance="primary" disabled={saving}>
             {saving ? 'Saving\u2026' : 'Save changes'}
           </Button>
-          <Link href={href(partnerPath)}>Cancel</Link>
+          <Link href={linkTo('partner', { id: partner.id })}>Cancel</Link>
         </div>
       </form>
     </section>

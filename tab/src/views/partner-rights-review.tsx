@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, API, type RetentionReviewItem, type RetentionReviewPage } from '../api.js';
 import { ErrorMessage } from '../components/states.js';
 import { formatDate } from '../format.js';
-import { href } from '../router.js';
+import { linkTo } from '../router.js';
 import { EraseDialog } from './partner-rights.js';
 
 /** IEV only: register entries due for retention review, each with the same erase-on-request flow as the partner page. */
@@ -52,8 +52,8 @@ export function RetentionReview() {
       >
         {page.items.map((item) => (
           <li key={item.id}>
-            <Link href={href(`partners/${encodeURIComponent(item.id)}`)}>{item.displayName}</Link>: {item.reasonText},
-            last involved {formatDate(item.lastInvolvedAt, 'never')}.{' '}
+            <Link href={linkTo('partner', { id: item.id })}>{item.displayName}</Link>: {item.reasonText}, last involved{' '}
+            {formatDate(item.lastInvolvedAt, 'never')}.{' '}
             <Button
               size="small"
               aria-label={`Erase ${item.displayName}'s data`}

@@ -15,7 +15,7 @@ import { api, API, ApiError, downloadFile as download, type PaymentBatch } from 
 import { useListRowStyles } from '../components/list-rows.js';
 import { Empty, ErrorMessage, Loading } from '../components/states.js';
 import { CLAIM_STATUS_LABEL, formatDate, formatPounds } from '../format.js';
-import { href } from '../router.js';
+import { linkTo } from '../router.js';
 import { useApiResource } from '../use-api-resource.js';
 import { DecisionNotice, type ClaimNotice } from './claim-decision.js';
 import { CLAIMS_CHANGED } from './claims-view.js';
@@ -165,7 +165,7 @@ function BatchRow({ batch }: { batch: PaymentBatch }) {
   return (
     <li className={rows.row}>
       <h4 className={rows.heading}>
-        <Link href={href(`payments/${encodeURIComponent(batch.id)}`)}>
+        <Link href={linkTo('paymentBatch', { id: batch.id })}>
           Batch exported {formatDate(batch.createdAt)} by {batch.createdByName}
         </Link>
         <Badge appearance="tint" color={batch.status === 'paid' ? 'success' : 'brand'}>
@@ -245,7 +245,7 @@ export function PaymentBatchView({ id }: { id: string }) {
         </Badge>
       </h2>
       <p>
-        <Link href={href('payments')}>Back to payments</Link>
+        <Link href={linkTo('payments')}>Back to payments</Link>
       </p>
       {notice && <DecisionNotice notice={notice} />}
       {failure !== undefined && <ErrorMessage error={failure} />}
@@ -294,7 +294,7 @@ export function PaymentBatchView({ id }: { id: string }) {
           {claims.map((claim) => (
             <li key={claim.id} className={rows.row}>
               <p className={rows.heading}>
-                <Link href={href(`claims/${encodeURIComponent(claim.id)}`)}>Claim for {claim.partnerName}</Link>
+                <Link href={linkTo('claim', { id: claim.id })}>Claim for {claim.partnerName}</Link>
                 <Badge appearance="tint" color={claim.status === 'paid' ? 'success' : 'brand'}>
                   {claim.status === 'paid'
                     ? `Paid on ${formatDate(claim.paidOn ?? claim.paidAt)}`

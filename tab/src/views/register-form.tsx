@@ -21,7 +21,7 @@ import {
   useFormStyles,
 } from '../components/form-parts.js';
 import { PAYMENT_LABEL } from '../format.js';
-import { navigate } from '../router.js';
+import { navigateTo } from '../router.js';
 
 interface FormState {
   displayName: string;
@@ -118,7 +118,7 @@ export function RegisterForm({ options }: { options: RegisterOptions }) {
     setFailure(undefined);
     try {
       const { partner } = await api(API.registerPartner, { body: toRequest(form, operationId.current) });
-      navigate(`partners/${encodeURIComponent(partner.id)}`);
+      navigateTo('partner', { id: partner.id });
     } catch (error) {
       const fieldErrors =
         error instanceof ApiError

@@ -6,7 +6,7 @@ import { usePagedList } from '../use-paged-list.js';
 import { useListRowStyles } from '../components/list-rows.js';
 import { Empty, ErrorMessage, Loading } from '../components/states.js';
 import { formatDate, STATUS_LABEL } from '../format.js';
-import { href, navigate } from '../router.js';
+import { linkTo, navigateTo } from '../router.js';
 import { WelcomeTasks } from '../components/welcome-tasks.js';
 import { RetentionReview } from './partner-rights-review.js';
 import { ConsentRenewals } from './consent-renewals.js';
@@ -58,7 +58,7 @@ export function RegisterView({ filters, options }: { filters: RegisterFilters; o
   }, [filters.q]);
 
   const apply = (change: Partial<RegisterFilters>) =>
-    navigate('partners', {
+    navigateTo('partners', {
       ...filters,
       ...change,
       sort: (change.sort ?? filters.sort) === 'name' ? undefined : (change.sort ?? filters.sort),
@@ -160,7 +160,7 @@ function PartnerListItem({ partner }: { partner: PartnerRow }) {
   return (
     <li className={rows.row}>
       <h3 className={rows.heading}>
-        <Link href={href(`partners/${encodeURIComponent(partner.id)}`)}>{partner.displayName}</Link>
+        <Link href={linkTo('partner', { id: partner.id })}>{partner.displayName}</Link>
         <Badge
           appearance="tint"
           color={partner.status === 'active' ? 'success' : partner.status === 'paused' ? 'warning' : 'subtle'}

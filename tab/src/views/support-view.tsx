@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { api, API, type SupportRequestRow, type TeamMember as Member } from '../api.js';
 import { Empty, ErrorMessage, Loading } from '../components/states.js';
 import { formatDate } from '../format.js';
-import { href } from '../router.js';
+import { linkTo } from '../router.js';
 import { useApiResource } from '../use-api-resource.js';
 
 type SupportRow = SupportRequestRow;
@@ -29,10 +29,10 @@ export function SupportView({ show }: { show: 'open' | 'done' }) {
         told in Teams, and the card in the IEV channel shows the same.
       </p>
       <nav aria-label="Which requests" style={{ display: 'flex', gap: 16, marginBottom: 12 }}>
-        <Link href={href('support')} aria-current={show === 'open' ? 'page' : undefined}>
+        <Link href={linkTo('support')} aria-current={show === 'open' ? 'page' : undefined}>
           Open and picked up
         </Link>
-        <Link href={href('support', { show: 'done' })} aria-current={show === 'done' ? 'page' : undefined}>
+        <Link href={linkTo('support', { show: 'done' })} aria-current={show === 'done' ? 'page' : undefined}>
           Done
         </Link>
       </nav>
@@ -106,7 +106,7 @@ function SupportRequestItem({
         {request.done ? ` (marked by ${request.done.byName} on ${formatDate(request.done.at)})` : ''}
       </p>
       <p>
-        <Link href={href(`support/${encodeURIComponent(request.hostId)}/${encodeURIComponent(request.id)}`)}>
+        <Link href={linkTo('supportPlan', { hostId: request.hostId, requestId: request.id })}>
           Open the plan behind {request.planTitle} (read-only)
         </Link>
       </p>
@@ -190,7 +190,7 @@ export function SupportPlanView({ hostId, requestId }: { hostId: string; request
   return (
     <article aria-labelledby="plan-title">
       <p>
-        <Link href={href('support')}>Back to support requests</Link>
+        <Link href={linkTo('support')}>Back to support requests</Link>
       </p>
       <h2 id="plan-title">{plan.title}</h2>
       <p>

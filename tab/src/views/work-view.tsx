@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, API, type WorkSummary } from '../api.js';
 import { Empty, ErrorMessage, Loading } from '../components/states.js';
 import { formatDate } from '../format.js';
-import { href } from '../router.js';
+import { linkTo } from '../router.js';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', gap: '8px' },
@@ -63,7 +63,7 @@ export function WorkView({ area, planId }: { area: string | undefined; planId: s
       <h2 id="work-heading">{title}</h2>
       {area && !planId && (
         <p>
-          <Link href={href('impact', { area })}>Is it working? The figures for {area}</Link>
+          <Link href={linkTo('impact', { area })}>Is it working? The figures for {area}</Link>
         </p>
       )}
       {error !== undefined && <ErrorMessage error={error} onRetry={() => void load()} />}
@@ -100,7 +100,7 @@ export function WorkView({ area, planId }: { area: string | undefined; planId: s
                   : work.partners.map((partner, index) => (
                       <span key={partner.id}>
                         {index > 0 ? ', ' : ''}
-                        <Link href={href(`partners/${encodeURIComponent(partner.id)}`)}>{partner.displayName}</Link>
+                        <Link href={linkTo('partner', { id: partner.id })}>{partner.displayName}</Link>
                       </span>
                     ))}
               </p>
