@@ -56,37 +56,79 @@ export function ClaimDecision({ claim, onDecided }: { claim: ClaimDetail; onDeci
   const styles = useStyles();
   const [reason, setReason] = useState('');
   const [question, setQuestion] = useState('');
-  const [busy, setBusy] = useState<Outcome>();
   // Partial approval: the items not to approve, each with the reason the host will read.
   const [notApproved, setNotApproved] = useState<Readonly<Record<string, string>>>({});
   const partly = Object.keys(notApproved).length > 0;
+  const { busy, problems, error, decide } = useDecision(claim, onDecided);
+  const written = { approve: { notApproved }, reject: { reason }, query: { question } };
+  const choose = (outcome: Outcome) => () => void decide(outcome, written[outcome]);
+
+  return (
+    <section aria-labelledby="decide-heading" className={styles.panel}>
+      <h3 id="decide-heading" style={{ margin: 0 }}>
+        Decide
+      </h3>
+      {error !== undefined && <ErrorMessage error={error} />}
+      <ItemsNotToApprove claim={claim} notApproved={notApproved} problems={problems} onChange={setNotApproved} />
+      <div className={styles.choice}>
+        <Button
+          className={styles.button}
+          appearance="primary"
+          disabled={busy !== undefined}
+          onClick={choose('approve')}
+        >
+          {busy === 'approve' ? 'Approving\u2026' : partly ? 'Approve the other items' : 'Approve'}
+        </Button>
+      </div>
+      <WrittenDecision
+        label="Reason for rejecting (the host is told)"
+        value={reason}
+        onChange={setReason}
+        problem={problems.reason}
+        busy={busy}
+        onSend={choose('reject')}
+      >
+        {busy === 'reject' ? 'Rejecting\u2026' : 'Reject'}
+      </WrittenDecision>
+      <WrittenDecision
+        label="Question for the host"
+        value={question}
+        onChange={setQuestion}
+        problem={problems.question}
+        busy={busy}
+        onSend={choose('query')}
+      >
+        {busy === 'query' ? 'Sending\u2026' : 'Send question'}
+      </WrittenDecision>
+    </section>
+  );
+}
+
+/** What the decider wrote for the outcome chosen: the items not approved, the reason, or the question. */
+interface Written {
+  readonly notApproved?: Readonly<Record<string, string>>;
+  readonly reason?: string;
+  readonly question?: string;
+}
+
+/** Sending a decision, and what came back: the field problems, an error, or a notice for the page. */
+function useDecision(claim: ClaimDetail, onDecided: (notice: ClaimNotice) => void) {
+  const [busy, setBusy] = useState<Outcome>();
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>();
   // One id per decision attempt: a retried request (lost answer) is recognised, never applied twice.
   const [operationId] = useState(() => `tab-${crypto.randomUUID()}`);
 
-  const decide = async (outcome: Outcome) => {
+  const decide = async (outcome: Outcome, written: Written) => {
     setBusy(outcome);
     setProblems({});
     setError(undefined);
     try {
-      const attempt = `${operationId}:${outcome}`;
-      const body: DecisionRequest =
-        outcome === 'approve'
-          ? {
-              outcome,
-              operationId: attempt,
-              ...(partly
-                ? { rejectedItems: Object.entries(notApproved).map(([itemId, why]) => ({ itemId, reason: why })) }
-                : {}),
-            }
-          : outcome === 'reject'
-            ? { outcome, operationId: attempt, reason }
-            : { outcome, operationId: attempt, question };
+      const body = decisionBody(outcome, `${operationId}:${outcome}`, written);
       await api(API.decideClaim, { params: { claimId: claim.id }, body });
       window.dispatchEvent(new Event(CLAIMS_CHANGED));
       const said = {
-        approve: partly ? 'Partly approved' : 'Approved',
+        approve: 'rejectedItems' in body ? 'Partly approved' : 'Approved',
         reject: 'Rejected',
         query: 'Question sent',
       }[outcome];
@@ -109,86 +151,104 @@ export function ClaimDecision({ claim, onDecided }: { claim: ClaimDetail; onDeci
     }
   };
 
+  return { busy, problems, error, decide };
+}
+
+function decisionBody(outcome: Outcome, operationId: string, written: Written): DecisionRequest {
+  if (outcome === 'reject') return { outcome, operationId, reason: written.reason ?? '' };
+  if (outcome === 'query') return { outcome, operationId, question: written.question ?? '' };
+  const notApproved = Object.entries(written.notApproved ?? {});
+  return {
+    outcome,
+    operationId,
+    ...(notApproved.length > 0 ? { rejectedItems: notApproved.map(([itemId, why]) => ({ itemId, reason: why })) } : {}),
+  };
+}
+
+/** The claim's items, each with a box to leave it out of the approval and, once ticked, the reason why. */
+function ItemsNotToApprove({
+  claim,
+  notApproved,
+  problems,
+  onChange,
+}: {
+  claim: ClaimDetail;
+  notApproved: Readonly<Record<string, string>>;
+  problems: Readonly<Record<string, string>>;
+  onChange: (next: Readonly<Record<string, string>>) => void;
+}) {
+  const styles = useStyles();
   return (
-    <section aria-labelledby="decide-heading" className={styles.panel}>
-      <h3 id="decide-heading" style={{ margin: 0 }}>
-        Decide
-      </h3>
-      {error !== undefined && <ErrorMessage error={error} />}
-      <fieldset className={styles.items}>
-        <legend>Items not to approve (the others are approved)</legend>
-        {claim.items.map((item) => {
-          const label = `${item.kindLabel}, ${formatDate(item.input.date)}: ${formatPounds(item.amountPence)}`;
-          const marked = item.id in notApproved;
-          return (
-            <div key={item.id} className={styles.choice}>
-              <Checkbox
-                label={`Do not approve ${label}`}
-                checked={marked}
-                onChange={(_, data) => {
-                  const next = { ...notApproved };
-                  if (data.checked) next[item.id] = '';
-                  else delete next[item.id];
-                  setNotApproved(next);
-                }}
-              />
-              {marked && (
-                <Field
-                  label={`Why ${label} is not approved (the host is told)`}
-                  validationMessage={problems[`reason-${item.id}`]}
-                  validationState={problems[`reason-${item.id}`] ? 'error' : 'none'}
-                >
-                  <Textarea
-                    value={notApproved[item.id]}
-                    maxLength={500}
-                    onChange={(_, data) => setNotApproved({ ...notApproved, [item.id]: data.value })}
-                  />
-                </Field>
-              )}
-            </div>
-          );
-        })}
-        {problems.rejectedItems && (
-          <Text role="alert" className={styles.problem}>
-            {problems.rejectedItems}
-          </Text>
-        )}
-      </fieldset>
-      <div className={styles.choice}>
-        <Button
-          className={styles.button}
-          appearance="primary"
-          disabled={busy !== undefined}
-          onClick={() => void decide('approve')}
-        >
-          {busy === 'approve' ? 'Approving\u2026' : partly ? 'Approve the other items' : 'Approve'}
-        </Button>
-      </div>
-      <div className={styles.choice}>
-        <Field
-          label="Reason for rejecting (the host is told)"
-          validationMessage={problems.reason}
-          validationState={problems.reason ? 'error' : 'none'}
-        >
-          <Textarea value={reason} maxLength={500} onChange={(_, data) => setReason(data.value)} />
-        </Field>
-        <Button className={styles.button} disabled={busy !== undefined} onClick={() => void decide('reject')}>
-          {busy === 'reject' ? 'Rejecting\u2026' : 'Reject'}
-        </Button>
-      </div>
-      <div className={styles.choice}>
-        <Field
-          label="Question for the host"
-          validationMessage={problems.question}
-          validationState={problems.question ? 'error' : 'none'}
-        >
-          <Textarea value={question} maxLength={500} onChange={(_, data) => setQuestion(data.value)} />
-        </Field>
-        <Button className={styles.button} disabled={busy !== undefined} onClick={() => void decide('query')}>
-          {busy === 'query' ? 'Sending\u2026' : 'Send question'}
-        </Button>
-      </div>
-    </section>
+    <fieldset className={styles.items}>
+      <legend>Items not to approve (the others are approved)</legend>
+      {claim.items.map((item) => {
+        const label = `${item.kindLabel}, ${formatDate(item.input.date)}: ${formatPounds(item.amountPence)}`;
+        const marked = item.id in notApproved;
+        return (
+          <div key={item.id} className={styles.choice}>
+            <Checkbox
+              label={`Do not approve ${label}`}
+              checked={marked}
+              onChange={(_, data) => {
+                const next = { ...notApproved };
+                if (data.checked) next[item.id] = '';
+                else delete next[item.id];
+                onChange(next);
+              }}
+            />
+            {marked && (
+              <Field
+                label={`Why ${label} is not approved (the host is told)`}
+                validationMessage={problems[`reason-${item.id}`]}
+                validationState={problems[`reason-${item.id}`] ? 'error' : 'none'}
+              >
+                <Textarea
+                  value={notApproved[item.id]}
+                  maxLength={500}
+                  onChange={(_, data) => onChange({ ...notApproved, [item.id]: data.value })}
+                />
+              </Field>
+            )}
+          </div>
+        );
+      })}
+      {problems.rejectedItems && (
+        <Text role="alert" className={styles.problem}>
+          {problems.rejectedItems}
+        </Text>
+      )}
+    </fieldset>
+  );
+}
+
+/** A decision that carries words for the host (a reason to reject, a question): the box, then its button. */
+function WrittenDecision({
+  label,
+  value,
+  onChange,
+  problem,
+  busy,
+  onSend,
+  children,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  problem: string | undefined;
+  busy: Outcome | undefined;
+  onSend: () => void;
+  children: string;
+}) {
+  const styles = useStyles();
+  return (
+    <div className={styles.choice}>
+      <Field label={label} validationMessage={problem} validationState={problem ? 'error' : 'none'}>
+        <Textarea value={value} maxLength={500} onChange={(_, data) => onChange(data.value)} />
+      </Field>
+      <Button className={styles.button} disabled={busy !== undefined} onClick={onSend}>
+        {children}
+      </Button>
+    </div>
   );
 }
 
