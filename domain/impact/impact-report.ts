@@ -25,19 +25,7 @@ export type {
   SessionFacts,
   WorkFacts,
 } from './impact-facts.js';
-export type {
-  AreaFigures,
-  CutFigures,
-  ImpactReport,
-  PartnerQuestionSummary,
-  QuarterFigures,
-  ReachCategory,
-  ReportOptions,
-  WorkCut,
-} from './cut-figures.js';
-export { HOST_RATINGS } from './host-ratings.js';
-export { PARTNER_EVALUATIONS_NONE, partnerEvaluationsTooFew } from './partner-answers.js';
-export { ANOTHER_ANSWER, NOT_ANSWERED } from './reach-across-characteristics.js';
+export type { CutFigures, ImpactReport, ReportOptions, WorkCut } from './cut-figures.js';
 
 /** Where no service area was chosen for a piece of work. */
 export const NO_SERVICE_AREA = 'No service area given';

@@ -13,8 +13,7 @@ import { recordOutcome, type EvaluationInvitations, type OwedMessages } from './
 import { answerStep, goBack, skipStep, type StepPress } from './walk-plan-steps.js';
 
 export { StalePlanError } from './host-plans.js';
-export { serviceAreaOf, withListedServiceArea } from './plan-service-areas.js';
-export { youSaidWeDidMessages } from './record-outcome.js';
+export { serviceAreaOf } from './plan-service-areas.js';
 export type { StepPress } from './walk-plan-steps.js';
 
 export interface PlanServiceOptions {

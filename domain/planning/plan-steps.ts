@@ -21,7 +21,7 @@ export type {
   TextField,
 } from './plan-steps/step-types.js';
 export { STEP_KEYS } from './plan-steps/step-types.js';
-export { INCLUSION_GROUPS, INVOLVEMENT_LEVELS, PROTECTED_CHARACTERISTICS } from './plan-steps/choices.js';
+export { INCLUSION_GROUPS, PROTECTED_CHARACTERISTICS } from './plan-steps/choices.js';
 
 /** The steps in the order of STEP_KEYS (the guide's order). */
 export const PLAN_STEPS: readonly PlanStep[] = [

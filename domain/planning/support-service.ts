@@ -14,8 +14,7 @@ import { findSupportRequest, messageId } from './support-records.js';
 import type { SupportRequest, SupportStatus } from './support-request.js';
 import { assignSupportRequest, takeSupportRequest } from './take-support-request.js';
 
-export { supportNoteSchema } from './note-support-request.js';
-export { parseSupportSubject, supportSubject } from './support-records.js';
+export { parseSupportSubject } from './support-records.js';
 
 export interface SupportServiceOptions {
   readonly store: PlanRepository;
