@@ -26,7 +26,9 @@ function filesUnder(root: string, path: string): string[] {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const missing = ['dist/server/main.js', 'dist/tab/index.html'].filter((path) => !existsSync(join(ROOT, path)));
+  const missing = ['dist/server/main.js', 'dist/tab/index.html', 'dist/public-pages/.vite/manifest.json'].filter(
+    (path) => !existsSync(join(ROOT, path)),
+  );
   if (missing.length > 0) {
     process.stderr.write(`Build first (npm run build): ${missing.join(', ')} not found.\n`);
     process.exit(1);

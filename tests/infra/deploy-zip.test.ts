@@ -106,7 +106,9 @@ describe('the App Service deployment zip', () => {
       { encoding: 'utf8' },
     );
     assert.ok(existsSync(join(scratch, 'dist', 'server', 'main.js')), `the server did not build:\n${build.stdout}`);
-    cpSync(join(ROOT, 'dist', 'tab'), join(scratch, 'dist', 'tab'), { recursive: true });
+    for (const built of ['tab', 'public-pages']) {
+      cpSync(join(ROOT, 'dist', built), join(scratch, 'dist', built), { recursive: true });
+    }
     for (const path of DEPLOYED_PATHS.filter((path) => path !== 'dist')) {
       if (existsSync(join(ROOT, path))) cpSync(join(ROOT, path), join(scratch, path), { recursive: true });
     }
